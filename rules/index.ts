@@ -1,0 +1,5 @@
+// The rule list, assembled in one place. Adding a rule: see ARCHITECTURE.md ("Adding a rule").
+import type { Rule } from './support/rule';
+import { hardcodedSecret } from './hardcoded-secret';
+
+export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret];

@@ -1,0 +1,326 @@
+// The one engine behind the language server, the CLI and the report: text in, findings out.
+// All enabled rules share a single walk over the TypeScript tree; each rule's visitors run inside their own
+// try/catch, so one rule throwing disables only itself on that file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { docsUrlFor, type Rule, type RuleContext, type RuleEdit, type RuleReport, type RuleVisitors, type Severity, type WorkspaceReader } from '../../rules/support/rule';
+import { ALL_RULES } from '../../rules';
+import { ConfigResolver, type ResolvedConfig } from './config';
+import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
+import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
+import { isScriptFile, parseSourceFile, positionAt, reasonToSkip } from './source-files';
+import { findSuppressions, matchSuppression } from './suppressions';
+import { TypeInfoProvider } from './type-info';
+
+export interface FileSystemReader {
+  readFile(filePath: string): string | undefined;
+  fileExists(filePath: string): boolean;
+}
+
+/** Reads from disk; the language server wraps it so open documents win over their saved copies. */
+export const diskReader: FileSystemReader = {
+  readFile(filePath) {
+    try {
+      return fs.readFileSync(filePath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  fileExists: (filePath) => fs.existsSync(filePath),
+};
+
+export interface EngineOptions {
+  rules?: readonly Rule<any>[];
+  /** Folders that bound the search for apiguard.json and package.json (the workspace folders, or the scan root). */
+  workspaceRoots?: string[];
+  /** An explicit apiguard.json (CLI `--config`) that applies to every file. */
+  configPath?: string;
+  reader?: FileSystemReader;
+  log?: (message: string) => void;
+}
+
+export interface AnalyzeOptions {
+  /** An up-to-date source file for `text` (the server keeps one per open document, updated incrementally). */
+  sourceFile?: ts.SourceFile;
+  /** Config to use instead of the nearest apiguard.json (tests). */
+  config?: ResolvedConfig;
+}
+
+export class Engine {
+  readonly rules: readonly Rule<any>[];
+  readonly configs: ConfigResolver;
+  readonly reader: FileSystemReader;
+  private readonly workspaceRoots: string[];
+  private readonly log: (message: string) => void;
+  private readonly projectRootByDir = new Map<string, string>();
+  readonly typeInfo: TypeInfoProvider;
+
+  constructor(options: EngineOptions = {}) {
+    this.rules = options.rules ?? ALL_RULES;
+    this.workspaceRoots = (options.workspaceRoots ?? []).map((root) => path.resolve(root));
+    this.configs = new ConfigResolver(this.rules, options.configPath, this.workspaceRoots[0]);
+    this.reader = options.reader ?? diskReader;
+    this.log = options.log ?? (() => {});
+    this.typeInfo = new TypeInfoProvider(this.reader);
+  }
+
+  /** Drops cached configs and project roots, e.g. after apiguard.json or package.json changed. */
+  invalidateConfig(): void {
+    this.configs.invalidate();
+    this.projectRootByDir.clear();
+  }
+
+  /** Throws ConfigError when the apiguard.json that applies is invalid. */
+  configFor(filePath: string): ResolvedConfig {
+    return this.configs.configFor(filePath);
+  }
+
+  isAnalysable(filePath: string): boolean {
+    return isScriptFile(filePath);
+  }
+
+  analyze(filePath: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
+    const config = options.config ?? this.configFor(filePath);
+    const lineCount = countLines(text);
+    const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount };
+    if (config.isIgnored(filePath)) {
+      result.skipped = `skipped: matches "ignore" in ${config.configPath}`;
+      return result;
+    }
+    const skipReason = reasonToSkip(text, config.maxFileSize);
+    if (skipReason) {
+      result.skipped = skipReason;
+      this.log(`${filePath}: ${skipReason}`);
+      return result;
+    }
+    const sourceFile = options.sourceFile ?? parseSourceFile(filePath, text);
+    const workspace = this.workspaceReaderFor(filePath);
+    const active: { rule: Rule<any>; severity: Severity; visitors: RuleVisitors; reports: RuleReport[]; failed: boolean }[] = [];
+
+    const fail = (entry: (typeof active)[number], error: unknown) => {
+      entry.failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      result.ruleErrors.push({ ruleId: entry.rule.meta.id, error: message });
+      // Loud in the log (with the stack): users rarely see an internal-error hint, maintainers need the trace.
+      this.log(`rule ${entry.rule.meta.id} threw on ${filePath}: ${error instanceof Error ? error.stack : message}`);
+    };
+
+    for (const rule of this.rules) {
+      const ruleConfig = config.rules.get(rule.meta.id);
+      if (!ruleConfig) continue;
+      const reports: RuleReport[] = [];
+      const context: RuleContext<any> = {
+        ruleId: rule.meta.id,
+        filePath,
+        sourceFile,
+        text,
+        options: ruleConfig.options,
+        workspace,
+        report: (report) => reports.push(report),
+        getTypeChecker: () => this.typeInfo.checkerFor(sourceFile),
+      };
+      const entry = { rule, severity: ruleConfig.severity, visitors: {} as RuleVisitors, reports, failed: false };
+      active.push(entry);
+      const started = performance.now();
+      try {
+        entry.visitors = rule.create(context);
+      } catch (error) {
+        fail(entry, error);
+      }
+      result.ruleTimings[rule.meta.id] = performance.now() - started;
+    }
+
+    walk(sourceFile, (node) => {
+      for (const entry of active) {
+        if (entry.failed) continue;
+        const visitor = entry.visitors[node.kind];
+        if (!visitor) continue;
+        const started = performance.now();
+        try {
+          visitor(node);
+        } catch (error) {
+          fail(entry, error);
+        }
+        result.ruleTimings[entry.rule.meta.id]! += performance.now() - started;
+      }
+    });
+
+    for (const entry of active) {
+      if (entry.failed || !entry.visitors.onEnd) continue;
+      try {
+        entry.visitors.onEnd();
+      } catch (error) {
+        fail(entry, error);
+      }
+    }
+
+    const suppressions = findSuppressions(sourceFile);
+    for (const entry of active) {
+      if (entry.failed) continue;
+      for (const report of entry.reports) {
+        let finding: Finding;
+        try {
+          finding = this.toFinding(entry.rule, entry.severity, report, sourceFile, workspace);
+        } catch (error) {
+          fail(entry, error);
+          break;
+        }
+        if (matchSuppression(suppressions, finding.ruleId, finding.range.start.line)) continue;
+        result.findings.push(finding);
+      }
+    }
+
+    for (const { ruleId, error } of result.ruleErrors) {
+      result.findings = result.findings.filter((finding) => finding.ruleId !== ruleId);
+      result.findings.push(
+        engineFinding(INTERNAL_ERROR, filePath, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { ruleId, error }),
+      );
+    }
+
+    const failedRules = new Set(result.ruleErrors.map((e) => e.ruleId));
+    for (const suppression of suppressions) {
+      const range = toRange(sourceFile, suppression.commentStart, suppression.commentEnd);
+      // A suppression for a rule that is off or failed here cannot be judged unused.
+      const judgeable = suppression.ruleIds.filter((id) => config.rules.has(id) && !failedRules.has(id));
+      if (!suppression.used && judgeable.length > 0 && judgeable.length === suppression.ruleIds.length) {
+        result.findings.push(
+          engineFinding(UNUSED_SUPPRESSION, filePath, range, { ruleId: suppression.ruleIds.join(', '), line: suppression.targetLine + 1 }),
+        );
+      } else if (suppression.reason === undefined) {
+        result.findings.push(engineFinding(SUPPRESSION_WITHOUT_REASON, filePath, range, {}));
+      }
+    }
+
+    result.findings.sort(compareFindings);
+    return result;
+  }
+
+  private toFinding(rule: Rule<any>, configuredSeverity: Severity, report: RuleReport, sourceFile: ts.SourceFile, workspace: WorkspaceReader): Finding {
+    const data = report.data ?? {};
+    const template = rule.meta.messages[report.messageId];
+    if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
+    const start = report.node ? report.node.getStart(sourceFile) : report.range?.start;
+    const end = report.node ? report.node.getEnd() : report.range?.end;
+    if (start === undefined || end === undefined) throw new Error('a report needs a node or a range');
+    // Config sets the rule's level; a finding of a lower tier (e.g. a warning-tier secret) keeps its own level
+    // unless config asked for something lower still.
+    const severity = report.severity && SEVERITY_ORDER[report.severity] < SEVERITY_ORDER[configuredSeverity] ? report.severity : configuredSeverity;
+    return {
+      ruleId: rule.meta.id,
+      messageId: report.messageId,
+      severity,
+      message: formatMessage(template, data),
+      filePath: sourceFile.fileName,
+      range: toRange(sourceFile, start, end),
+      fixes: (report.fixes ?? []).map((fix): Fix => ({
+        title: fix.title,
+        edits: fix.edits.map((edit) => this.toFileEdit(edit, sourceFile, workspace)),
+        safeForFixAll: fix.safeForFixAll ?? false,
+        isPreferred: fix.isPreferred ?? false,
+      })),
+      data,
+    };
+  }
+
+  private toFileEdit(edit: RuleEdit, sourceFile: ts.SourceFile, workspace: WorkspaceReader): FileEdit {
+    if (edit.filePath === undefined || path.resolve(edit.filePath) === sourceFile.fileName) {
+      return { filePath: sourceFile.fileName, range: toRange(sourceFile, edit.start, edit.end), newText: edit.newText };
+    }
+    const targetPath = path.resolve(edit.filePath);
+    const targetText = workspace.readFile(targetPath);
+    if (targetText === undefined) {
+      return { filePath: targetPath, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: edit.newText, createFile: true };
+    }
+    return { filePath: targetPath, range: { start: positionAt(targetText, edit.start), end: positionAt(targetText, edit.end) }, newText: edit.newText };
+  }
+
+  /** The folder a file's project lives in: nearest package.json, bounded by the workspace folder. */
+  projectRootFor(filePath: string): string {
+    const dir = path.dirname(path.resolve(filePath));
+    const cached = this.projectRootByDir.get(dir);
+    if (cached) return cached;
+    const workspaceRoot = this.workspaceRoots.find((root) => dir === root || dir.startsWith(root + path.sep));
+    let current = dir;
+    let found: string | undefined;
+    for (;;) {
+      if (this.reader.fileExists(path.join(current, 'package.json'))) {
+        found = current;
+        break;
+      }
+      const parent = path.dirname(current);
+      if (current === workspaceRoot || parent === current) break;
+      current = parent;
+    }
+    const root = found ?? workspaceRoot ?? dir;
+    this.projectRootByDir.set(dir, root);
+    return root;
+  }
+
+  private workspaceReaderFor(filePath: string): WorkspaceReader {
+    const reader = this.reader;
+    return {
+      projectRoot: this.projectRootFor(filePath),
+      readFile: (p) => reader.readFile(p),
+      fileExists: (p) => reader.fileExists(p),
+    };
+  }
+}
+
+/** Depth-first walk without recursion: deeply nested input must not overflow the stack. */
+function walk(root: ts.Node, visit: (node: ts.Node) => void): void {
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    children.length = 0;
+    node.forEachChild((child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+function toRange(sourceFile: ts.SourceFile, start: number, end: number): Range {
+  const s = sourceFile.getLineAndCharacterOfPosition(start);
+  const e = sourceFile.getLineAndCharacterOfPosition(end);
+  return { start: { line: s.line, character: s.character }, end: { line: e.line, character: e.character } };
+}
+
+function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: string, range: Range, data: Record<string, string | number>): Finding {
+  return {
+    ruleId: meta.id,
+    messageId: 'default',
+    severity: meta.defaultSeverity,
+    message: formatMessage(meta.messages.default!, data),
+    filePath,
+    range,
+    fixes: [],
+    data,
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** The doc page of any finding id, rule or engine. */
+export function helpUrlFor(ruleId: string): string {
+  return ENGINE_FINDING_METAS.some((meta) => meta.id === ruleId) ? engineDocsUrl(ruleId) : docsUrlFor(ruleId);
+}
+
+/** Metadata for every id a finding can carry (rules, then engine findings): for SARIF and reports. */
+export function allFindingMetas(rules: readonly Rule<any>[] = ALL_RULES) {
+  return [...rules.map((rule) => rule.meta), ...ENGINE_FINDING_METAS];
+}

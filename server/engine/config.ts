@@ -1,0 +1,224 @@
+// apiguard.json: data only (never executed). The nearest file up the tree from an analysed file applies, so the
+// folders of a monorepo can differ. Parsed with jsonc-parser so comments are allowed and errors carry offsets.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import ignore, { type Ignore } from 'ignore';
+import type { Rule, Severity } from '../../rules/support/rule';
+
+export const CONFIG_FILE_NAME = 'apiguard.json';
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export type RuleSetting = 'off' | Severity | { severity?: 'off' | Severity; options?: Record<string, unknown> };
+
+export interface ResolvedRuleConfig {
+  severity: Severity;
+  options: unknown;
+}
+
+export interface ResolvedConfig {
+  /** The apiguard.json that applies, or undefined for built-in defaults. */
+  configPath?: string;
+  /** Enabled rules only. */
+  rules: Map<string, ResolvedRuleConfig>;
+  maxFileSize: number;
+  /** True when the path (absolute) matches the configured `ignore` globs. */
+  isIgnored(filePath: string): boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly configPath: string,
+    message: string,
+    /** Offset into the config text, when known. */
+    readonly offset?: number,
+  ) {
+    super(`${configPath}: ${message}`);
+  }
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+
+/** Validates apiguard.json text; throws ConfigError with a message that says what to change. */
+export function parseConfig(configPath: string, text: string, rules: readonly Rule<any>[]): ResolvedConfig {
+  const errors: ParseError[] = [];
+  const raw = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const { line, column } = lineColumnAt(text, first.offset);
+    throw new ConfigError(configPath, `invalid JSON at ${line}:${column}: ${printParseErrorCode(first.error)}`, first.offset);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(configPath, 'expected an object like { "rules": { … }, "ignore": [ … ] }');
+  }
+  const known = new Set(['$schema', 'rules', 'ignore', 'maxFileSize']);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) throw new ConfigError(configPath, `unknown key "${key}" (expected one of: rules, ignore, maxFileSize)`);
+  }
+
+  const rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  const resolvedRules = new Map<string, ResolvedRuleConfig>();
+  const settings: Record<string, unknown> = raw.rules ?? {};
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    throw new ConfigError(configPath, '"rules" must be an object mapping rule ids to "off" | "warning" | "error" | { severity, options }');
+  }
+  for (const id of Object.keys(settings)) {
+    if (!rulesById.has(id)) {
+      throw new ConfigError(configPath, `unknown rule "${id}" in "rules" (known rules: ${[...rulesById.keys()].join(', ')})`);
+    }
+  }
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id];
+    let severity: 'off' | Severity = rule.meta.defaultSeverity;
+    let options: Record<string, unknown> = {};
+    if (typeof setting === 'string') {
+      severity = checkSeverity(configPath, rule.meta.id, setting);
+    } else if (setting !== undefined) {
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
+        throw new ConfigError(configPath, `rules["${rule.meta.id}"] must be "off", a severity, or { "severity": …, "options": { … } }`);
+      }
+      const entry = setting as { severity?: unknown; options?: unknown };
+      if (entry.severity !== undefined) severity = checkSeverity(configPath, rule.meta.id, entry.severity);
+      if (entry.options !== undefined) {
+        if (typeof entry.options !== 'object' || entry.options === null || Array.isArray(entry.options)) {
+          throw new ConfigError(configPath, `rules["${rule.meta.id}"].options must be an object`);
+        }
+        options = entry.options as Record<string, unknown>;
+        const allowed = Object.keys(rule.defaultOptions ?? {});
+        for (const key of Object.keys(options)) {
+          if (!allowed.includes(key)) {
+            throw new ConfigError(configPath, `unknown option "${key}" for rule "${rule.meta.id}" (known options: ${allowed.join(', ') || 'none'})`);
+          }
+        }
+      }
+    }
+    if (severity !== 'off') {
+      resolvedRules.set(rule.meta.id, { severity, options: { ...(rule.defaultOptions as object), ...options } });
+    }
+  }
+
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (raw.maxFileSize !== undefined) {
+    if (typeof raw.maxFileSize !== 'number' || !(raw.maxFileSize > 0)) {
+      throw new ConfigError(configPath, '"maxFileSize" must be a positive number of bytes');
+    }
+    maxFileSize = raw.maxFileSize;
+  }
+
+  const ignorePatterns: unknown = raw.ignore ?? [];
+  if (!Array.isArray(ignorePatterns) || ignorePatterns.some((p) => typeof p !== 'string')) {
+    throw new ConfigError(configPath, '"ignore" must be an array of glob strings (gitignore syntax)');
+  }
+  const matcher: Ignore = ignore().add(ignorePatterns as string[]);
+  const baseDir = path.dirname(configPath);
+  return {
+    configPath,
+    rules: resolvedRules,
+    maxFileSize,
+    isIgnored(filePath) {
+      const relative = path.relative(baseDir, filePath);
+      if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+      return matcher.ignores(relative.split(path.sep).join('/'));
+    },
+  };
+}
+
+function checkSeverity(configPath: string, ruleId: string, value: unknown): 'off' | Severity {
+  if (value === 'off' || (typeof value === 'string' && SEVERITIES.has(value))) return value as 'off' | Severity;
+  throw new ConfigError(configPath, `rules["${ruleId}"]: "${String(value)}" is not a severity (use "off", "hint", "info", "warning" or "error")`);
+}
+
+export function defaultConfig(rules: readonly Rule<any>[]): ResolvedConfig {
+  return {
+    rules: new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.defaultSeverity, options: { ...(rule.defaultOptions as object) } }])),
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    isIgnored: () => false,
+  };
+}
+
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Finds and caches the apiguard.json that applies to a file. Cached per directory and validated by mtime, so a
+ * changed config is picked up without a restart; `invalidate()` drops everything (the server calls it on a
+ * file-watch event).
+ */
+export class ConfigResolver {
+  private readonly nearestByDir = new Map<string, string | null>();
+  private readonly parsed = new Map<string, { mtimeMs: number; size: number; result: ResolvedConfig | ConfigError }>();
+  private readonly defaults: ResolvedConfig;
+
+  constructor(
+    private readonly rules: readonly Rule<any>[],
+    /** A config named on the command line wins over the nearest one. */
+    private readonly explicitConfigPath?: string,
+    /** Directories above this one are not searched (the workspace folder). */
+    private readonly stopAt?: string,
+  ) {
+    this.defaults = defaultConfig(rules);
+  }
+
+  invalidate(): void {
+    this.nearestByDir.clear();
+    this.parsed.clear();
+  }
+
+  /** Throws ConfigError when the applicable config is invalid. */
+  configFor(filePath: string): ResolvedConfig {
+    const configPath = this.explicitConfigPath ?? this.findNearest(path.dirname(filePath));
+    if (!configPath) return this.defaults;
+    return this.load(configPath);
+  }
+
+  load(configPath: string): ResolvedConfig {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(configPath);
+    } catch {
+      throw new ConfigError(configPath, 'file not found');
+    }
+    const cached = this.parsed.get(configPath);
+    let result: ResolvedConfig | ConfigError;
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+      result = cached.result;
+    } else {
+      try {
+        result = parseConfig(configPath, fs.readFileSync(configPath, 'utf8'), this.rules);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        result = error;
+      }
+      this.parsed.set(configPath, { mtimeMs: stat.mtimeMs, size: stat.size, result });
+    }
+    if (result instanceof ConfigError) throw result;
+    return result;
+  }
+
+  private findNearest(dir: string): string | undefined {
+    const visited: string[] = [];
+    let current = dir;
+    let found: string | null | undefined;
+    for (;;) {
+      found = this.nearestByDir.get(current);
+      if (found !== undefined) break;
+      visited.push(current);
+      const candidate = path.join(current, CONFIG_FILE_NAME);
+      if (fs.existsSync(candidate)) {
+        found = candidate;
+        break;
+      }
+      const parent = path.dirname(current);
+      if (parent === current || (this.stopAt !== undefined && current === this.stopAt)) {
+        found = null;
+        break;
+      }
+      current = parent;
+    }
+    for (const visitedDir of visited) this.nearestByDir.set(visitedDir, found);
+    return found ?? undefined;
+  }
+}

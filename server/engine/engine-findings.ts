@@ -1,0 +1,45 @@
+// Findings the engine itself produces (not a rule in rules/): they still need ids, docs and SARIF metadata.
+import { docsUrlFor, type RuleMeta } from '../../rules/support/rule';
+
+function engineMeta(id: string, description: string, message: string, severity: RuleMeta['defaultSeverity']): RuleMeta {
+  return {
+    id,
+    description,
+    category: 'engine',
+    defaultSeverity: severity,
+    confidence: 'high',
+    cwe: [],
+    owaspApi: '',
+    frameworks: [],
+    requiresTypes: false,
+    fixable: false,
+    messages: { default: message },
+  };
+}
+
+export const INTERNAL_ERROR = engineMeta(
+  'internal-error',
+  'A rule failed on this file; the other rules still ran.',
+  'API Guard rule "{{ruleId}}" failed on this file and was skipped: {{error}}',
+  'warning',
+);
+
+export const UNUSED_SUPPRESSION = engineMeta(
+  'unused-suppression',
+  'An apiguard-ignore comment that no longer suppresses anything.',
+  'Unused suppression: no "{{ruleId}}" finding on line {{line}}. Remove the comment.',
+  'warning',
+);
+
+export const SUPPRESSION_WITHOUT_REASON = engineMeta(
+  'suppression-without-reason',
+  'An apiguard-ignore comment without a "-- reason".',
+  'Say why this finding is suppressed: add "-- <reason>" to the comment.',
+  'hint',
+);
+
+export const ENGINE_FINDING_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON];
+
+export function engineDocsUrl(id: string): string {
+  return docsUrlFor(id).replace('/docs/rules/', '/docs/engine/');
+}

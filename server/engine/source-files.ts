@@ -1,0 +1,84 @@
+// Which files the engine reads, and how they become TypeScript source files. JavaScript is parsed by the same
+// parser (ScriptKind JS/JSX), so every rule applies to plain Express apps too.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+export const SCRIPT_EXTENSIONS = Object.keys(SCRIPT_KINDS);
+
+export function scriptKindFor(filePath: string): ts.ScriptKind | undefined {
+  return SCRIPT_KINDS[path.extname(filePath).toLowerCase()];
+}
+
+export function isScriptFile(filePath: string): boolean {
+  return scriptKindFor(filePath) !== undefined && !filePath.endsWith('.d.ts');
+}
+
+export function parseSourceFile(filePath: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKindFor(filePath) ?? ts.ScriptKind.TS);
+}
+
+/**
+ * Applies one editor change to a source file incrementally: TypeScript reuses every node outside the change,
+ * which is what keeps per-keystroke analysis cheap. The old source file must not be used afterwards.
+ */
+export function updateSourceFile(sourceFile: ts.SourceFile, start: number, end: number, newText: string): ts.SourceFile {
+  const text = sourceFile.text.slice(0, start) + newText + sourceFile.text.slice(end);
+  return ts.updateSourceFile(sourceFile, text, { span: { start, length: end - start }, newLength: newText.length });
+}
+
+const BINARY_SNIFF_BYTES = 8000;
+const MINIFIED_LINE_LENGTH = 1000;
+
+/** Why a file is not analysed, or undefined when it should be. Messages are user-facing. */
+export function reasonToSkip(text: string, maxFileSize: number): string | undefined {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > maxFileSize) {
+    return `skipped: file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (raise "maxFileSize" in apiguard.json to analyse it)`;
+  }
+  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\u0000')) return 'skipped: binary content (NUL bytes)';
+  if (looksMinified(text)) return 'skipped: looks minified (very long lines); analyse the source instead';
+  return undefined;
+}
+
+function looksMinified(text: string): boolean {
+  if (text.length < 2 * MINIFIED_LINE_LENGTH) return false;
+  let lines = 1;
+  let longLines = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i - lineStart > MINIFIED_LINE_LENGTH) longLines++;
+    lineStart = i + 1;
+    lines++;
+  }
+  if (text.length - lineStart > MINIFIED_LINE_LENGTH) longLines++;
+  // Average line length is the classic signal; a few long lines (a data URL, a long regex) are not enough.
+  return text.length / lines > 300 || longLines / lines > 0.2;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
+/** Line and UTF-16 character of an offset, for files that are not parsed (e.g. `.env`). */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}

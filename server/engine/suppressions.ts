@@ -1,0 +1,73 @@
+// Inline suppressions shared by the editor and the CLI:
+//   // apiguard-ignore-next-line <rule-id>[, <rule-id>…] -- <reason>
+//   <code> // apiguard-ignore <rule-id>[, <rule-id>…] -- <reason>
+// Only real comments count (found with TypeScript's scanner), so the marker inside a string does nothing.
+import * as ts from 'typescript';
+
+export const SUPPRESSION_MARKER = 'apiguard-ignore';
+
+export interface Suppression {
+  /** 0-based line the suppression applies to. */
+  targetLine: number;
+  ruleIds: string[];
+  reason: string | undefined;
+  /** Offsets of the comment, for diagnostics about the suppression itself. */
+  commentStart: number;
+  commentEnd: number;
+  used: boolean;
+}
+
+const SUPPRESSION_PATTERN = /^(?:\/\/|\/\*)\s*apiguard-ignore(-next-line)?\s+([a-z0-9\-/,\s]+?)\s*(?:--\s*(.*?))?\s*(?:\*\/)?$/;
+
+export function findSuppressions(sourceFile: ts.SourceFile): Suppression[] {
+  const text = sourceFile.text;
+  // Cheap guard: almost every file has no suppression, and then we skip the scan entirely.
+  if (!text.includes(SUPPRESSION_MARKER)) return [];
+  const suppressions: Suppression[] = [];
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, sourceFile.languageVariant, text);
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token !== ts.SyntaxKind.SingleLineCommentTrivia && token !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
+    const commentText = scanner.getTokenText();
+    if (!commentText.includes(SUPPRESSION_MARKER)) continue;
+    const match = SUPPRESSION_PATTERN.exec(commentText.trim());
+    if (!match) continue;
+    const start = scanner.getTokenStart();
+    // A context-free scan loses track inside template literals (`${a}// …`); the tree knows better.
+    if (isInsideLiteral(sourceFile, start)) continue;
+    const line = sourceFile.getLineAndCharacterOfPosition(start).line;
+    const ruleIds = match[2]!.split(/[\s,]+/).filter(Boolean);
+    const reason = match[3]?.trim() || undefined;
+    suppressions.push({
+      targetLine: match[1] ? line + 1 : line,
+      ruleIds,
+      reason,
+      commentStart: start,
+      commentEnd: scanner.getTokenEnd(),
+      used: false,
+    });
+  }
+  return suppressions;
+}
+
+/** Marks and returns the suppression that covers a finding of `ruleId` starting on `line`, if any. */
+export function matchSuppression(suppressions: Suppression[], ruleId: string, line: number): Suppression | undefined {
+  for (const suppression of suppressions) {
+    if (suppression.targetLine === line && suppression.ruleIds.includes(ruleId)) {
+      suppression.used = true;
+      return suppression;
+    }
+  }
+  return undefined;
+}
+
+function isInsideLiteral(sourceFile: ts.SourceFile, offset: number): boolean {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child: ts.Node | undefined = node.forEachChild((c) => (c.pos <= offset && offset < c.end ? c : undefined));
+    if (!child) return false;
+    if (ts.isStringLiteralLike(child) || ts.isTemplateLiteralToken(child) || ts.isRegularExpressionLiteral(child) || ts.isJsxText(child)) {
+      return offset >= child.getStart(sourceFile);
+    }
+    node = child;
+  }
+}
