@@ -13,6 +13,8 @@ import { isScriptFile, parseSourceFile, positionAt, reasonToSkip } from './sourc
 import { findSuppressions, matchSuppression } from './suppressions';
 import { TypeInfoProvider } from './type-info';
 
+export const TOO_DEEP_TO_PARSE = 'skipped: nested too deeply to parse (TypeScript\'s parser ran out of stack)';
+
 export interface FileSystemReader {
   readFile(filePath: string): string | undefined;
   fileExists(filePath: string): boolean;
@@ -94,7 +96,15 @@ export class Engine {
       this.log(`${filePath}: ${skipReason}`);
       return result;
     }
-    const sourceFile = options.sourceFile ?? parseSourceFile(filePath, text);
+    let sourceFile: ts.SourceFile;
+    try {
+      sourceFile = options.sourceFile ?? parseSourceFile(filePath, text);
+    } catch (error) {
+      // TypeScript's parser is recursive: pathological nesting overflows the stack. Say so instead of crashing.
+      result.skipped = error instanceof RangeError ? TOO_DEEP_TO_PARSE : `skipped: could not parse (${String(error)})`;
+      this.log(`${filePath}: ${result.skipped}`);
+      return result;
+    }
     const workspace = this.workspaceReaderFor(filePath);
     const active: { rule: Rule<any>; severity: Severity; visitors: RuleVisitors; reports: RuleReport[]; failed: boolean }[] = [];
 

@@ -46,7 +46,7 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
   if (errors.length > 0) {
     const first = errors[0]!;
     const { line, column } = lineColumnAt(text, first.offset);
-    throw new ConfigError(configPath, `invalid JSON at ${line}:${column}: ${printParseErrorCode(first.error)}`, first.offset);
+    throw new ConfigError(configPath, `invalid JSON at ${line}:${column}: ${humanize(printParseErrorCode(first.error))}`, first.offset);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(configPath, 'expected an object like { "rules": { … }, "ignore": [ … ] }');
@@ -134,6 +134,11 @@ export function defaultConfig(rules: readonly Rule<any>[]): ResolvedConfig {
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     isIgnored: () => false,
   };
+}
+
+/** 'CloseBraceExpected' → 'close brace expected' */
+function humanize(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function lineColumnAt(text: string, offset: number): { line: number; column: number } {
