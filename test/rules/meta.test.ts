@@ -1,0 +1,94 @@
+// Conventions enforced by a test, not by memory (typescript-eslint's idea): every rule has its file, test and
+// doc page under one name, is registered, and its doc's examples behave as the doc says.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ALL_RULES } from '../../rules';
+import { docsUrlFor } from '../../rules/support/rule';
+import { runCase } from '../support/rule-tester';
+
+const root = path.resolve(__dirname, '../..');
+
+interface DocExample {
+  section: 'Incorrect' | 'Correct';
+  language: string;
+  code: string;
+  line: number;
+}
+
+/** Code blocks under "## Incorrect" and "## Correct" headings (any depth of sub-heading below them). */
+function docExamples(markdown: string): DocExample[] {
+  const examples: DocExample[] = [];
+  let section: DocExample['section'] | undefined;
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heading = /^##\s+(.*)$/.exec(line);
+    if (heading) {
+      section = heading[1]!.trim() === 'Incorrect' ? 'Incorrect' : heading[1]!.trim() === 'Correct' ? 'Correct' : undefined;
+      continue;
+    }
+    const fence = /^```(\w+)\s*$/.exec(line);
+    if (fence && section) {
+      const start = i;
+      const body: string[] = [];
+      for (i++; i < lines.length && !lines[i]!.startsWith('```'); i++) body.push(lines[i]!);
+      examples.push({ section, language: fence[1]!, code: body.join('\n') + '\n', line: start + 1 });
+    }
+  }
+  return examples;
+}
+
+describe('rule conventions', () => {
+  const ruleFiles = fs
+    .readdirSync(path.join(root, 'rules'))
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+    .map((name) => name.replace(/\.ts$/, ''));
+
+  it('registers every rule file in rules/index.ts, once', () => {
+    assert.deepEqual([...ALL_RULES.map((rule) => rule.meta.id)].sort(), [...ruleFiles].sort());
+    assert.equal(new Set(ALL_RULES.map((rule) => rule.meta.id)).size, ALL_RULES.length);
+  });
+
+  for (const rule of ALL_RULES) {
+    describe(rule.meta.id, () => {
+      const id = rule.meta.id;
+
+      it('has a kebab-case id, a test file and a doc page of the same name', () => {
+        assert.match(id, /^[a-z]+(-[a-z]+)*$/);
+        assert.ok(fs.existsSync(path.join(root, 'rules', `${id}.ts`)), `rules/${id}.ts`);
+        assert.ok(fs.existsSync(path.join(root, 'test/rules', `${id}.test.ts`)), `test/rules/${id}.test.ts`);
+        assert.ok(fs.existsSync(path.join(root, 'docs/rules', `${id}.md`)), `docs/rules/${id}.md`);
+        assert.ok(docsUrlFor(id).endsWith(`/docs/rules/${id}.md`));
+      });
+
+      it('declares complete metadata', () => {
+        const { meta } = rule;
+        assert.ok(meta.description.length > 10, 'description');
+        assert.ok(meta.cwe.length > 0 && meta.cwe.every((cwe) => /^CWE-\d+$/.test(cwe)), 'cwe');
+        assert.match(meta.owaspApi, /^API\d{1,2}:2023 /);
+        assert.ok(Object.keys(meta.messages).length > 0, 'messages');
+      });
+
+      const docPath = path.join(root, 'docs/rules', `${id}.md`);
+      const examples = fs.existsSync(docPath) ? docExamples(fs.readFileSync(docPath, 'utf8')) : [];
+
+      it('documents at least one incorrect and one correct example', () => {
+        assert.ok(examples.some((e) => e.section === 'Incorrect'), 'an Incorrect example');
+        assert.ok(examples.some((e) => e.section === 'Correct'), 'a Correct example');
+      });
+
+      for (const example of examples) {
+        it(`doc example at line ${example.line} (${example.section}) behaves as documented`, () => {
+          const extension = example.language === 'js' || example.language === 'javascript' ? 'js' : 'ts';
+          const { analysis } = runCase(rule, { code: example.code, filename: `src/example.${extension}` });
+          assert.deepEqual(analysis.ruleErrors, []);
+          const findings = analysis.findings.filter((finding) => finding.ruleId === id);
+          if (example.section === 'Incorrect') assert.ok(findings.length > 0, 'expected at least one finding');
+          else assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
+        });
+      }
+    });
+  }
+});
