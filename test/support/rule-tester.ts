@@ -10,6 +10,7 @@ import type { Rule, Severity } from '../../rules/support/rule';
 import { Engine } from '../../server/engine/analyzer';
 import { parseConfig } from '../../server/engine/config';
 import type { FileAnalysis, Finding, Fix } from '../../server/engine/findings';
+import { parse as parseEstree } from '@typescript-eslint/typescript-estree';
 import { applyFileEdits } from '../../server/engine/edits';
 
 export interface ValidCase {
@@ -108,6 +109,7 @@ export function runRuleTests(rule: Rule<any>, cases: { valid: (string | ValidCas
           assert.ok(fix, `no fix${testCase.fixTitle ? ` titled "${testCase.fixTitle}"` : ''}; have: ${first.fixes.map((f) => f.title).join(', ')}`);
           applyFix(run, fix);
           assert.equal(fs.readFileSync(run.filePath, 'utf8'), testCase.output);
+          assertParses(run.filePath, testCase.output);
           for (const [relative, expected] of Object.entries(testCase.outputFiles ?? {})) {
             const target = path.join(run.dir, relative);
             if (expected === null) assert.ok(!fs.existsSync(target), `${relative} should not exist`);
@@ -154,4 +156,16 @@ function toExpected(finding: Finding, expected: ExpectedFinding | undefined): Ex
 
 function describeFinding(finding: Finding): string {
   return `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.messageId}: ${finding.message}`;
+}
+
+/**
+ * A fixed file must parse. typescript-estree is stricter than TypeScript's tolerant parser (it throws on any
+ * syntax error), and it runs only here, off the keystroke path.
+ */
+export function assertParses(filePath: string, text: string): void {
+  try {
+    parseEstree(text, { jsx: /\.[jt]sx$/.test(filePath), loc: false, range: false, filePath });
+  } catch (error) {
+    assert.fail(`the fixed file does not parse: ${(error as Error).message}\n${text}`);
+  }
 }
