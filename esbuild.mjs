@@ -12,6 +12,8 @@ const common = {
   logLevel: 'warning',
   // TypeScript's compiler is large; keep it minified-free so stack traces in bug reports stay readable.
   minify: false,
+  // jsonc-parser's UMD "main" hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
