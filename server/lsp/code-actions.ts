@@ -1,0 +1,183 @@
+// Code actions for the findings under a range. Every action carries its edit inline (Eglot never calls resolve),
+// edits to open documents are version-exact TextDocumentEdits, and edits to files the editor does not have open
+// (.env, .gitignore) travel as arguments of APPLY_FILE_EDITS_COMMAND, which the server executes itself: Eglot can
+// neither create files through an edit nor edit an unopened one without prompting.
+import { CodeActionKind, type CodeAction, type Command, type Range as LspRange, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver';
+import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND } from '../../shared/protocol';
+import { ENGINE_FINDING_METAS, UNUSED_SUPPRESSION } from '../engine/engine-findings';
+import type { FileEdit, Finding, Position, Range } from '../engine/findings';
+import { toDiagnostic } from './diagnostics';
+import type { OpenDocument } from './documents';
+
+/** Text the "Ignore on this line" comment gets as its reason; worded so the user sees it needs replacing. */
+export const IGNORE_REASON_PLACEHOLDER = 'TODO: say why this is safe';
+
+export interface CodeActionRequest {
+  document: OpenDocument;
+  /** Findings of the document's current version. */
+  findings: readonly Finding[];
+  range: LspRange;
+  /** `context.only` from the client, if any. */
+  only?: readonly string[];
+  /** Open documents by file path, so edits to them carry their versions. */
+  openDocumentFor(filePath: string): OpenDocument | undefined;
+}
+
+export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
+  const { document, range } = request;
+  const actions: CodeAction[] = [];
+  if (wants(request.only, CodeActionKind.QuickFix)) {
+    for (const finding of request.findings) {
+      if (!touches(finding.range, range)) continue;
+      const diagnostic = toDiagnostic(finding);
+      for (const fix of fixesFor(finding, document)) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.isPreferred,
+          ...toWorkspaceChange(fix.title, fix.edits, document, request.openDocumentFor),
+        });
+      }
+      if (isRuleFinding(finding)) {
+        actions.push({
+          title: `Ignore "${finding.ruleId}" on this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          ...toWorkspaceChange('Ignore on this line', [ignoreOnThisLine(finding, document)], document, request.openDocumentFor),
+        });
+      }
+    }
+  }
+  if (wants(request.only, FIX_ALL_CODE_ACTION_KIND)) {
+    const fixAll = fixAllAction(request);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** One action applying every fix marked safe for "fix all", skipping any that overlaps one already taken. */
+export function fixAllAction(request: Omit<CodeActionRequest, 'range'>): CodeAction | undefined {
+  const { document } = request;
+  const taken: FileEdit[] = [];
+  let count = 0;
+  for (const finding of request.findings) {
+    const fix = fixesFor(finding, document).find((candidate) => candidate.safeForFixAll);
+    if (!fix) continue;
+    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    taken.push(...fix.edits);
+    count++;
+  }
+  if (count === 0) return undefined;
+  const title = 'Fix all safely fixable API Guard problems';
+  return { title, kind: FIX_ALL_CODE_ACTION_KIND, ...toWorkspaceChange(title, taken, document, request.openDocumentFor) };
+}
+
+interface ServerFix {
+  title: string;
+  edits: FileEdit[];
+  safeForFixAll: boolean;
+  isPreferred: boolean;
+}
+
+/** The rule's own fixes, plus the server's fix for engine findings that have an obvious one. */
+function fixesFor(finding: Finding, document: OpenDocument): ServerFix[] {
+  if (finding.ruleId === UNUSED_SUPPRESSION.id) {
+    return [{ title: 'Remove unused suppression', edits: [removeComment(finding.range, document)], safeForFixAll: true, isPreferred: true }];
+  }
+  return finding.fixes;
+}
+
+function isRuleFinding(finding: Finding): boolean {
+  return !ENGINE_FINDING_METAS.some((meta) => meta.id === finding.ruleId);
+}
+
+/** `// apiguard-ignore-next-line <rule> -- <placeholder>` above the finding's first line, at that line's indentation. */
+export function ignoreOnThisLine(finding: Finding, document: OpenDocument): FileEdit {
+  const line = finding.range.start.line;
+  const lineText = lineAt(document, line);
+  const indentation = /^[ \t]*/.exec(lineText)![0];
+  const newline = document.text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    filePath: document.filePath,
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indentation}// apiguard-ignore-next-line ${finding.ruleId} -- ${IGNORE_REASON_PLACEHOLDER}${newline}`,
+  };
+}
+
+/** Deletes a comment: the whole line when nothing else is on it, else the comment and the spaces before it. */
+function removeComment(range: Range, document: OpenDocument): FileEdit {
+  const before = lineAt(document, range.start.line).slice(0, range.start.character);
+  const after = lineAt(document, range.end.line).slice(range.end.character);
+  if (before.trim() === '' && after.trim() === '') {
+    const lineCount = document.textDocument.lineCount;
+    const end = range.end.line + 1 < lineCount ? { line: range.end.line + 1, character: 0 } : { line: range.end.line, character: range.end.character + after.length };
+    return { filePath: document.filePath, range: { start: { line: range.start.line, character: 0 }, end }, newText: '' };
+  }
+  const start = { line: range.start.line, character: before.trimEnd().length };
+  return { filePath: document.filePath, range: { start, end: range.end }, newText: '' };
+}
+
+function lineAt(document: OpenDocument, line: number): string {
+  const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return text.replace(/\r?\n$/, '');
+}
+
+/**
+ * Splits edits into version-exact TextDocumentEdits for open documents and a command for the rest. The client
+ * applies the edit first, then runs the command (LSP's order), so both halves land.
+ */
+function toWorkspaceChange(
+  title: string,
+  edits: readonly FileEdit[],
+  document: OpenDocument,
+  openDocumentFor: (filePath: string) => OpenDocument | undefined,
+): Pick<CodeAction, 'edit' | 'command'> {
+  const byDocument = new Map<OpenDocument, TextEdit[]>();
+  const onDisk: FileEdit[] = [];
+  for (const edit of edits) {
+    const target = edit.filePath === document.filePath ? document : openDocumentFor(edit.filePath);
+    if (!target) {
+      onDisk.push(edit);
+      continue;
+    }
+    const list = byDocument.get(target) ?? [];
+    list.push({ range: edit.range, newText: edit.newText });
+    byDocument.set(target, list);
+  }
+  const result: Pick<CodeAction, 'edit' | 'command'> = {};
+  if (byDocument.size > 0) {
+    const documentChanges: TextDocumentEdit[] = [...byDocument].map(([target, textEdits]) => ({
+      textDocument: { uri: target.uri, version: target.version },
+      edits: textEdits,
+    }));
+    result.edit = { documentChanges };
+  }
+  if (onDisk.length > 0) {
+    const command: Command = { title, command: APPLY_FILE_EDITS_COMMAND, arguments: [onDisk] };
+    result.command = command;
+  }
+  return result;
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  // `only: ['source']` asks for every source.* kind; `quickfix` covers `quickfix.*`.
+  return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+function compare(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Inclusive at both ends: a zero-width cursor range at a finding's edge (Neovim) still counts. */
+export function touches(finding: Range, requested: LspRange): boolean {
+  return compare(finding.start, requested.end) <= 0 && compare(requested.start, finding.end) <= 0;
+}
+
+/** Same file and intersecting ranges; two insertions at one point also conflict (their order would be a guess). */
+function overlaps(a: FileEdit, b: FileEdit): boolean {
+  if (a.filePath !== b.filePath) return false;
+  if (compare(a.range.start, a.range.end) === 0 && compare(b.range.start, b.range.end) === 0) return compare(a.range.start, b.range.start) === 0;
+  return compare(a.range.start, b.range.end) < 0 && compare(b.range.start, a.range.end) < 0;
+}

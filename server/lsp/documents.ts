@@ -1,0 +1,123 @@
+// Open documents: the editor's text (UTF-16 positions, exact versions) plus a TypeScript source file that follows
+// it incrementally. Changes are recorded as offset edits when they arrive and replayed into the source file only
+// when an analysis needs it, so a document that turns out to be oversized or binary is never parsed at all.
+import * as path from 'node:path';
+import type * as ts from 'typescript';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { parseSourceFile, updateSourceFile } from '../engine/source-files';
+import { CONFIG_FILE_NAME } from '../engine/config';
+
+interface PendingChange {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Past this many queued edits a full parse is cheaper than replaying them. */
+const MAX_PENDING_CHANGES = 500;
+
+// Eglot derives languageId from the major mode (`js`, `typescript`…); untitled buffers have no extension.
+const EXTENSION_BY_LANGUAGE_ID: Record<string, string> = {
+  typescript: '.ts',
+  typescriptreact: '.tsx',
+  tsx: '.tsx',
+  javascript: '.js',
+  javascriptreact: '.jsx',
+  js: '.js',
+  jsx: '.jsx',
+  'js-ts': '.ts',
+  'typescript-ts': '.ts',
+};
+
+export class OpenDocument {
+  /** Filesystem path the engine sees: the real path for file: URIs, a synthetic one (by languageId) otherwise. */
+  readonly filePath: string;
+  private document: TextDocument;
+  private sourceFile: ts.SourceFile | undefined;
+  private pending: PendingChange[] = [];
+  /** Bumped on every change, including ones that keep the version (some clients reuse it). */
+  changeCount = 0;
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    version: number,
+    text: string,
+  ) {
+    this.document = TextDocument.create(uri, languageId, version, text);
+    this.filePath = filePathFor(uri, languageId);
+  }
+
+  get version(): number {
+    return this.document.version;
+  }
+
+  get text(): string {
+    return this.document.getText();
+  }
+
+  get textDocument(): TextDocument {
+    return this.document;
+  }
+
+  get isConfigFile(): boolean {
+    return path.basename(this.filePath) === CONFIG_FILE_NAME;
+  }
+
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = this.document.offsetAt(change.range.start);
+        const end = this.document.offsetAt(change.range.end);
+        this.pending.push({ start, end, newText: change.text });
+        if (this.pending.length > MAX_PENDING_CHANGES) this.dropSourceFile();
+      } else {
+        this.dropSourceFile();
+      }
+      // One change at a time: each range refers to the text after the previous change (LSP's rule).
+      this.document = TextDocument.update(this.document, [change], version);
+    }
+    this.changeCount++;
+  }
+
+  /** The parsed current text, brought up to date incrementally (or parsed afresh on first use). */
+  currentSourceFile(): ts.SourceFile {
+    const text = this.document.getText();
+    if (this.sourceFile) {
+      let updated = this.sourceFile;
+      for (const change of this.pending) updated = updateSourceFile(updated, change.start, change.end, change.newText);
+      this.pending = [];
+      // Cheap guard against a client whose ranges drift from its own text: never analyse a tree of other text.
+      this.sourceFile = updated.text === text ? updated : undefined;
+    }
+    this.sourceFile ??= parseSourceFile(this.filePath, text);
+    this.pending = [];
+    return this.sourceFile;
+  }
+
+  /** Forget the tree (the document is skipped, or a full-text change replaced everything). */
+  dropSourceFile(): void {
+    this.sourceFile = undefined;
+    this.pending = [];
+  }
+}
+
+export function filePathFor(uri: string, languageId: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(uri);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.protocol === 'file:') return path.resolve(fileURLToPath(parsed));
+  const scheme = parsed?.protocol.replace(/:$/, '') ?? 'unknown';
+  const base = path.basename(decodeURIComponent(parsed?.pathname ?? '')) || 'untitled';
+  const extension = path.extname(base) ? '' : (EXTENSION_BY_LANGUAGE_ID[languageId] ?? '');
+  return path.join(path.sep, `${scheme}-documents`, `${base}${extension}`);
+}
+
+export function uriFor(filePath: string): string {
+  return pathToFileURL(filePath).toString();
+}

@@ -1,0 +1,375 @@
+// The language server: open documents in, pushed diagnostics and code actions out. Works the same for VS Code,
+// Neovim and Eglot (see shared/LSP-CLIENTS.md): static capabilities, push diagnostics, inline edits, no progress,
+// no showMessageRequest, configuration only when the client offers it.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND, StatusNotification } from '../../shared/protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
+import { Engine, diskReader, type FileSystemReader } from '../engine/analyzer';
+import { CONFIG_FILE_NAME, ConfigError, parseConfig } from '../engine/config';
+import type { Finding } from '../engine/findings';
+import { reasonToSkip } from '../engine/source-files';
+import { codeActionsFor } from './code-actions';
+import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic, skippedFileDiagnostic, toDiagnostic } from './diagnostics';
+import { OpenDocument } from './documents';
+import { FileEditsError, executeFileEdits, parseFileEditsArguments } from './file-edits';
+import { normalizeSettings, settingsFromPayload } from './settings';
+
+/** Above this an analysis is logged even with trace off: users should learn why the editor feels slow. */
+const SLOW_ANALYSIS_MS = 500;
+
+/** Files whose change can alter what the engine decides for other files. */
+const CONFIG_AFFECTING_FILES = new Set([CONFIG_FILE_NAME, 'package.json', 'tsconfig.json', 'jsconfig.json']);
+/** Files a fix reads (the secret fix appends to .env, .gitignore): their change makes cached fixes stale. */
+const FIX_INPUT_FILES = new Set(['.env', '.env.example', '.gitignore']);
+
+interface AnalysisResult {
+  /** The document's change counter when analysed: a result for any other count is stale. */
+  changeCount: number;
+  version: number;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+export class ApiGuardServer {
+  private readonly documents = new Map<string, OpenDocument>();
+  private readonly documentsByPath = new Map<string, OpenDocument>();
+  private readonly results = new Map<string, AnalysisResult>();
+  /** Documents with an analysis scheduled → the change count seen at the last hop (see schedule()). */
+  private readonly scheduled = new Map<string, number>();
+  /** Skip reasons and config errors already logged, so a keystroke does not repeat them. */
+  private readonly loggedOnce = new Set<string>();
+  private engine: Engine = this.createEngine([]);
+  private workspaceRoots: string[] = [];
+  private settings: ApiGuardSettings = DEFAULT_SETTINGS;
+  private canAskForConfiguration = false;
+  private shuttingDown = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const { connection } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.initialized());
+    connection.onShutdown(() => this.shutdown());
+
+    connection.onDidOpenTextDocument(({ textDocument }) => {
+      const document = new OpenDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+      this.forget(textDocument.uri);
+      this.documents.set(document.uri, document);
+      this.documentsByPath.set(document.filePath, document);
+      if (this.isRelevant(document)) this.schedule(document);
+    });
+    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (!document) return this.logError(`didChange for a document that is not open: ${textDocument.uri}`);
+      document.applyChanges(contentChanges, textDocument.version);
+      if (FIX_INPUT_FILES.has(path.basename(document.filePath))) this.results.clear();
+      if (document.isConfigFile || (this.settings.run === 'onType' && this.isRelevant(document))) this.schedule(document);
+    });
+    connection.onDidSaveTextDocument(({ textDocument }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (!document) return;
+      const name = path.basename(document.filePath);
+      if (CONFIG_AFFECTING_FILES.has(name)) {
+        this.configChanged(`${name} saved`);
+      } else if (this.settings.run === 'onSave' && this.isRelevant(document)) {
+        this.schedule(document);
+      }
+    });
+    connection.onDidCloseTextDocument(({ textDocument }) => {
+      this.forget(textDocument.uri);
+      void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      const names = changes.map((change) => path.basename(safeFilePath(change.uri) ?? ''));
+      if (names.some((name) => CONFIG_AFFECTING_FILES.has(name))) this.configChanged('watched config files changed');
+      else if (names.some((name) => FIX_INPUT_FILES.has(name))) this.results.clear();
+    });
+    connection.onDidChangeConfiguration(({ settings }) => void this.settingsChanged(settings));
+
+    connection.onCodeAction(({ textDocument, range, context }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (!document || !this.settings.enable || !this.engine.isAnalysable(document.filePath)) return [];
+      const result = this.currentResult(document);
+      return codeActionsFor({
+        document,
+        findings: result.findings,
+        range,
+        only: context.only,
+        openDocumentFor: (filePath) => this.documentsByPath.get(path.resolve(filePath)),
+      });
+    });
+    // Every action already carries its edit; Neovim still resolves any chosen action without one (command-only
+    // actions), and must get it back unchanged or it runs nothing.
+    connection.onCodeActionResolve((action: CodeAction) => action);
+    connection.onExecuteCommand(({ command, arguments: args }) => {
+      if (command !== APPLY_FILE_EDITS_COMMAND) return this.logError(`unknown command ${command}`);
+      try {
+        const edits = parseFileEditsArguments(args, this.workspaceRoots);
+        const written = executeFileEdits(edits);
+        this.log(`${APPLY_FILE_EDITS_COMMAND}: wrote ${written.join(', ')}`);
+        this.results.clear();
+      } catch (error) {
+        const message = error instanceof FileEditsError ? error.message : String(error instanceof Error ? error.stack : error);
+        this.logError(`${APPLY_FILE_EDITS_COMMAND} failed: ${message}`);
+        void this.connection.window.showErrorMessage(`API Guard could not write the fix's other files: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return null;
+    });
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.workspaceRoots = workspaceRootsOf(params);
+    this.engine = this.createEngine(this.workspaceRoots);
+    this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as Record<string, unknown> | undefined;
+    this.settings = settingsFromPayload(options?.settings) ?? settingsFromPayload(options) ?? DEFAULT_SETTINGS;
+    this.registrations = {
+      watchedFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      configuration: params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND], resolveProvider: true },
+        executeCommandProvider: { commands: [APPLY_FILE_EDITS_COMMAND] },
+      },
+      serverInfo: { name: 'apiguard', version: SERVER_VERSION },
+    };
+  }
+
+  private registrations = { watchedFiles: false, configuration: false };
+
+  private async initialized(): Promise<void> {
+    // Optional extras: a client without them still gets everything through static capabilities.
+    if (this.registrations.watchedFiles) {
+      const watchers = [CONFIG_FILE_NAME, 'package.json', 'tsconfig.json', 'jsconfig.json', ...FIX_INPUT_FILES].map((name) => ({ globPattern: `**/${name}` }));
+      this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error) => this.logError(`file watcher registration failed: ${error}`));
+    }
+    if (this.registrations.configuration) {
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+    if (this.canAskForConfiguration) await this.settingsChanged(undefined);
+  }
+
+  private shutdown(): void {
+    // Eglot kills the process right after `exit`: everything that needs doing happens here.
+    this.shuttingDown = true;
+    this.scheduled.clear();
+    this.documents.clear();
+    this.documentsByPath.clear();
+    this.results.clear();
+  }
+
+  private createEngine(workspaceRoots: string[]): Engine {
+    // Open documents win over their saved copies (a fix reads the .env the user is editing, not the one on disk).
+    const reader: FileSystemReader = {
+      readFile: (filePath) => this.documentsByPath?.get(path.resolve(filePath))?.text ?? diskReader.readFile(filePath),
+      fileExists: (filePath) => this.documentsByPath?.has(path.resolve(filePath)) || diskReader.fileExists(filePath),
+    };
+    return new Engine({ workspaceRoots, reader, log: (message) => this.connection.console.warn(message) });
+  }
+
+  private async settingsChanged(pushed: unknown): Promise<void> {
+    let next = settingsFromPayload(pushed);
+    if (!next && this.canAskForConfiguration) {
+      try {
+        // Always with a section: Neovim drops items without one.
+        next = normalizeSettings(await this.connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+      } catch (error) {
+        this.logError(`workspace/configuration failed, keeping current settings: ${error}`);
+      }
+    }
+    if (!next || JSON.stringify(next) === JSON.stringify(this.settings)) return;
+    this.settings = next;
+    this.log(`settings: ${JSON.stringify(next)}`);
+    this.revalidateAll();
+  }
+
+  private configChanged(why: string): void {
+    this.log(`${why}: reloading apiguard.json and re-analysing open documents`);
+    this.engine.invalidateConfig();
+    this.loggedOnce.clear();
+    this.revalidateAll();
+  }
+
+  private revalidateAll(): void {
+    this.results.clear();
+    for (const document of this.documents.values()) {
+      if (this.isRelevant(document)) this.schedule(document);
+    }
+  }
+
+  private isRelevant(document: OpenDocument): boolean {
+    return document.isConfigFile || this.engine.isAnalysable(document.filePath);
+  }
+
+  private forget(uri: string): void {
+    const document = this.documents.get(uri);
+    if (document && this.documentsByPath.get(document.filePath) === document) this.documentsByPath.delete(document.filePath);
+    this.documents.delete(uri);
+    this.results.delete(uri);
+    this.scheduled.delete(uri);
+  }
+
+  /**
+   * Analyses a document as soon as the messages already waiting have been read, with no timer. vscode-jsonrpc
+   * handles one queued message per setImmediate turn, so a scheduled analysis hops one turn at a time and
+   * starts only after a turn in which its document did not change: a burst of didChange messages collapses
+   * into one analysis of the last version, while an isolated keystroke costs two turns (microseconds).
+   */
+  private schedule(document: OpenDocument): void {
+    if (this.scheduled.has(document.uri)) return;
+    this.scheduled.set(document.uri, -1);
+    this.hop(document.uri);
+  }
+
+  private hop(uri: string): void {
+    setImmediate(() => {
+      const document = this.documents.get(uri);
+      if (!document || this.shuttingDown || !this.scheduled.has(uri)) return;
+      if (this.scheduled.get(uri) !== document.changeCount) {
+        this.scheduled.set(uri, document.changeCount);
+        return this.hop(uri);
+      }
+      this.scheduled.delete(uri);
+      this.publish(document);
+    });
+  }
+
+  private publish(document: OpenDocument): void {
+    let diagnostics: Diagnostic[];
+    if (document.isConfigFile) {
+      diagnostics = this.validateConfigDocument(document);
+    } else if (!this.settings.enable) {
+      diagnostics = [];
+    } else {
+      diagnostics = this.currentResult(document).diagnostics;
+    }
+    // Analysis is synchronous, so this holds today; it keeps holding if analysis ever yields.
+    if (this.documents.get(document.uri) !== document) return;
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    this.sendStatus();
+  }
+
+  /** The analysis of the document's current text: cached per change, computed now if stale. */
+  private currentResult(document: OpenDocument): AnalysisResult {
+    const cached = this.results.get(document.uri);
+    if (cached && cached.changeCount === document.changeCount) return cached;
+    const result = this.analyze(document);
+    this.results.set(document.uri, result);
+    return result;
+  }
+
+  private analyze(document: OpenDocument): AnalysisResult {
+    const base = { changeCount: document.changeCount, version: document.version, findings: [] as Finding[] };
+    const started = performance.now();
+    const { filePath } = document;
+    try {
+      let config;
+      try {
+        config = this.engine.configFor(filePath);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        this.logOnce(`config:${error.message}`, () => this.logError(`invalid config, not analysing ${filePath}: ${error.message}`));
+        return { ...base, diagnostics: [invalidConfigDiagnostic(error)] };
+      }
+      if (config.isIgnored(filePath)) {
+        document.dropSourceFile();
+        return { ...base, diagnostics: [] };
+      }
+      // Before any parsing: a 10 MB or binary document must not hold the event loop.
+      const skipReason = reasonToSkip(document.text, config.maxFileSize);
+      if (skipReason) {
+        document.dropSourceFile();
+        this.logOnce(`skip:${document.uri}:${skipReason}`, () => this.log(`${filePath}: ${skipReason}`));
+        return { ...base, diagnostics: [skippedFileDiagnostic(skipReason)] };
+      }
+      const sourceFile = document.currentSourceFile();
+      const parsed = performance.now();
+      const analysis = this.engine.analyze(filePath, document.text, { sourceFile, config });
+      const elapsed = performance.now() - started;
+      if (this.settings.trace.server !== 'off' || elapsed > SLOW_ANALYSIS_MS) {
+        const slowest = Object.entries(analysis.ruleTimings).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ');
+        const line = `analysed ${filePath} v${document.version} in ${elapsed.toFixed(1)} ms (parse ${(parsed - started).toFixed(1)} ms; rules: ${slowest || 'none'}): ${analysis.findings.length} findings`;
+        if (elapsed > SLOW_ANALYSIS_MS) this.connection.console.warn(`slow analysis: ${line}`);
+        else this.log(line);
+      }
+      return { ...base, findings: analysis.findings, diagnostics: analysis.findings.map(toDiagnostic) };
+    } catch (error) {
+      // Loud, and never fatal: the next edit gets a fresh parse and another try.
+      this.logError(`analysis of ${filePath} v${document.version} crashed: ${error instanceof Error ? error.stack : String(error)}`);
+      document.dropSourceFile();
+      return { ...base, diagnostics: [analysisFailedDiagnostic(error)] };
+    }
+  }
+
+  /** An open apiguard.json is checked as the user types, with the error where it is. */
+  private validateConfigDocument(document: OpenDocument): Diagnostic[] {
+    try {
+      parseConfig(document.filePath, document.text, this.engine.rules);
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError) return [configFileDiagnostic(error, document.text)];
+      this.logError(`validating ${document.filePath} crashed: ${error instanceof Error ? error.stack : String(error)}`);
+      return [analysisFailedDiagnostic(error)];
+    }
+  }
+
+  private sendStatus(): void {
+    let errors = 0;
+    let warnings = 0;
+    for (const result of this.results.values()) {
+      for (const finding of result.findings) {
+        if (finding.severity === 'error') errors++;
+        else if (finding.severity === 'warning') warnings++;
+      }
+    }
+    void this.connection.sendNotification(StatusNotification.type, { errors, warnings, pending: this.scheduled.size });
+  }
+
+  private log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  private logError(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  private logOnce(key: string, write: () => void): void {
+    if (this.loggedOnce.has(key)) return;
+    this.loggedOnce.add(key);
+    write();
+  }
+}
+
+declare const APIGUARD_VERSION: string | undefined;
+const SERVER_VERSION = typeof APIGUARD_VERSION === 'string' ? APIGUARD_VERSION : '0.1.0';
+
+function workspaceRootsOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const roots = uris.map(safeFilePath).filter((root): root is string => root !== undefined);
+  if (roots.length === 0 && params.rootPath) roots.push(path.resolve(params.rootPath));
+  return roots;
+}
+
+function safeFilePath(uri: string): string | undefined {
+  try {
+    return path.resolve(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
