@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND, StatusNotification } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
-import { Engine, diskReader, type FileSystemReader } from '../engine/analyzer';
+import { Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig } from '../engine/config';
 import type { Finding } from '../engine/findings';
 import { reasonToSkip } from '../engine/source-files';
@@ -295,12 +295,20 @@ export class ApiGuardServer {
       const skipReason = reasonToSkip(document.text, config.maxFileSize);
       if (skipReason) {
         document.dropSourceFile();
-        this.logOnce(`skip:${document.uri}:${skipReason}`, () => this.log(`${filePath}: ${skipReason}`));
-        return { ...base, diagnostics: [skippedFileDiagnostic(skipReason)] };
+        return this.skipped(document, skipReason);
       }
-      const sourceFile = document.currentSourceFile();
+      let sourceFile;
+      try {
+        sourceFile = document.currentSourceFile();
+      } catch (error) {
+        // TypeScript's parser is recursive: pathological nesting overflows the stack. A skip, not a crash.
+        if (!(error instanceof RangeError)) throw error;
+        document.dropSourceFile();
+        return this.skipped(document, TOO_DEEP_TO_PARSE);
+      }
       const parsed = performance.now();
       const analysis = this.engine.analyze(filePath, document.text, { sourceFile, config });
+      if (analysis.skipped) return this.skipped(document, analysis.skipped);
       const elapsed = performance.now() - started;
       if (this.settings.trace.server !== 'off' || elapsed > SLOW_ANALYSIS_MS) {
         const slowest = Object.entries(analysis.ruleTimings).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ');
@@ -315,6 +323,11 @@ export class ApiGuardServer {
       document.dropSourceFile();
       return { ...base, diagnostics: [analysisFailedDiagnostic(error)] };
     }
+  }
+
+  private skipped(document: OpenDocument, reason: string): AnalysisResult {
+    this.logOnce(`skip:${document.uri}:${reason}`, () => this.log(`${document.filePath}: ${reason}`));
+    return { changeCount: document.changeCount, version: document.version, findings: [], diagnostics: [skippedFileDiagnostic(reason)] };
   }
 
   /** An open apiguard.json is checked as the user types, with the error where it is. */

@@ -3,6 +3,7 @@
 // checks included) and records what the server pushes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -93,6 +94,17 @@ export class LspTestClient {
     });
     connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /** Resolves once the server has logged a line matching `pattern` (already logged lines count). */
+  async waitForLog(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.logs.find((log) => pattern.test(log.message));
+      if (found) return found.message;
+      if (Date.now() > deadline) throw new Error(`no log matching ${pattern}; logs:\n${this.logs.map((l) => l.message).join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   uriOf(relativePath: string): string {
@@ -267,4 +279,18 @@ function languageIdFor(relativePath: string): string {
   return (
     { '.ts': 'typescript', '.tsx': 'typescriptreact', '.js': 'javascript', '.jsx': 'javascriptreact', '.json': 'json', '.yaml': 'yaml' } as Record<string, string>
   )[extension] ?? 'plaintext';
+}
+
+/** A throwaway project folder with the given files (relative path → content). */
+export function makeProject(files: Record<string, string> = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'apiguard-lsp-')));
+  for (const [relativePath, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, relativePath)), { recursive: true });
+    fs.writeFileSync(path.join(dir, relativePath), content);
+  }
+  return dir;
+}
+
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }
