@@ -154,7 +154,7 @@ export class LspTestClient {
     return this.document(uri).getText();
   }
 
-  /** The next publishDiagnostics for `uri` that satisfies `predicate` (already received ones count if newer than `since`). */
+  /** The next publishDiagnostics for `uri` that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -170,9 +170,11 @@ export class LspTestClient {
     });
   }
 
-  /** Diagnostics for the document's current version. */
+  /** Diagnostics for the document's current version (the latest already received, or the next to arrive). */
   waitForCurrentDiagnostics(uri: string, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
     const version = this.document(uri).version;
+    const received = [...this.published].reverse().find((params) => params.uri === uri && params.version === version);
+    if (received) return Promise.resolve(received);
     return this.waitForDiagnostics(uri, (params) => params.version === version, timeoutMs);
   }
 
