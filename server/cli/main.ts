@@ -1,0 +1,173 @@
+// `apiguard` command line. Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it,
+// 2 = usage or configuration error (one clear line on stderr).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { allFindingMetas, Engine } from '../engine/analyzer';
+import { ConfigError } from '../engine/config';
+import { SEVERITY_ORDER } from '../engine/findings';
+import { ScanPathError, scanWorkspace } from '../engine/workspace-scan';
+import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
+import { version as toolVersion } from '../../package.json';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+const USAGE = `Usage: apiguard scan [paths...] [options]
+
+Finds API security flaws in JavaScript and TypeScript files (default path: .).
+Respects .gitignore; skips node_modules, build output and the "ignore" globs of apiguard.json.
+
+Options:
+  --format <format>    ${REPORT_FORMATS.join(' | ')} (default: text)
+  --output <file>      write the report to a file instead of stdout
+  --config <file>      use this apiguard.json for every file (default: the nearest one up the tree)
+  --fail-on <level>    error | warning | never: exit 1 when findings at or above it exist (default: error)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error.`;
+
+class UsageError extends Error {}
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`apiguard: ${error.message}\nRun "apiguard --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      const detail = error.message.startsWith(`${error.configPath}: `) ? error.message.slice(error.configPath.length + 2) : error.message;
+      io.stderr.write(`apiguard: invalid config ${displayPath(io.cwd, error.configPath)}: ${detail}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ScanPathError) {
+      io.stderr.write(`apiguard: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function run(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(USAGE + '\n');
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout.write(`${toolVersion}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError('missing command (try "apiguard scan")');
+  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (the only command is "scan")`);
+
+  const format = values.format ?? 'text';
+  if (!isReportFormat(format)) throw new UsageError(`unknown --format "${format}" (use one of: ${REPORT_FORMATS.join(', ')})`);
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`unknown --fail-on "${failOn}" (use one of: ${FAIL_ON.join(', ')})`);
+
+  const cwd = io.cwd;
+  const configPath = values.config !== undefined ? path.resolve(cwd, values.config) : undefined;
+  const engine = new Engine({
+    configPath,
+    workspaceRoots: [repositoryRootOf(cwd) ?? cwd],
+    log: io.env.APIGUARD_DEBUG ? (message) => io.stderr.write(`apiguard: ${message}\n`) : undefined,
+  });
+  // An explicit config is checked up front, so a typo fails fast even when no file would need it.
+  if (configPath) engine.configs.load(configPath);
+
+  const scan = scanWorkspace(engine, { paths: paths.length > 0 ? paths : ['.'], root: cwd });
+  const input = { scan, rules: allFindingMetas(engine.rules), tool: { name: 'apiguard', version: toolVersion } };
+
+  if (values.output !== undefined) {
+    const outputPath = path.resolve(cwd, values.output);
+    const report = formatReport(format as ReportFormat, input, { color: false });
+    try {
+      writeFileCreatingFolders(outputPath, report);
+    } catch (error) {
+      throw new UsageError(`cannot write --output ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const text = formatReport('text', input, { color: false });
+    io.stderr.write(`apiguard: wrote ${format} report to ${displayPath(cwd, outputPath)}; ${text.trimEnd().split('\n').pop()}\n`);
+  } else {
+    const color = format === 'text' && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+    io.stdout.write(formatReport(format as ReportFormat, input, { color }));
+  }
+
+  if (failOn === 'never') return EXIT_OK;
+  const threshold = SEVERITY_ORDER[failOn];
+  const failing = scan.files.some((file) => file.findings.some((finding) => SEVERITY_ORDER[finding.severity] >= threshold));
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function writeFileCreatingFolders(filePath: string, content: string): void {
+  try {
+    fs.writeFileSync(filePath, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    fs.writeFileSync(filePath, content);
+  }
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown option ${quoted}`;
+  const longName = /--[\w-]+/.exec(quoted)?.[0];
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && longName) return `option ${longName} needs a value`;
+  return message.split('\n')[0]!;
+}
+
+/** The nearest folder with .git: nearest-config lookup stops there, as a project's settings do. */
+function repositoryRootOf(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function displayPath(cwd: string, filePath: string): string {
+  const relative = path.relative(cwd, filePath);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filePath;
+}
+
+if (require.main === module) {
+  const exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+  // Let piped stdout drain before exiting (process.exit could cut a large report short).
+  process.exitCode = exitCode;
+}

@@ -1,0 +1,83 @@
+// Machine-readable report. The shape is documented in server/report/README.md and versioned by `version`:
+// fields are only ever added within a version. Positions are 1-based lines and columns in UTF-16 code units
+// (the same numbers as the text and SARIF reports); `endColumn` is exclusive.
+import { helpUrlFor } from '../engine/analyzer';
+import { toRelativeUri } from '../engine/workspace-scan';
+import { reportFindings, skippedFiles, summarize, type ReportInput } from './model';
+import type { Severity } from '../../rules/support/rule';
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  tool: { name: string; version: string };
+  summary: {
+    errors: number;
+    warnings: number;
+    infos: number;
+    hints: number;
+    filesWithFindings: number;
+    filesScanned: number;
+    filesSkipped: number;
+    linesScanned: number;
+    durationMs: number;
+  };
+  /** Relative paths (forward slashes) of every analysed file. */
+  filesScanned: string[];
+  findings: JsonFinding[];
+  skipped: { file: string; reason: string }[];
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Titles only: a fix's edits may carry a secret's value (e.g. the line moved into .env). */
+  fixes: string[];
+  helpUri: string;
+  fingerprint: string;
+}
+
+export function buildJsonReport(input: ReportInput): JsonReport {
+  const findings = reportFindings(input);
+  const summary = summarize(input, findings);
+  return {
+    version: JSON_REPORT_VERSION,
+    tool: { ...input.tool },
+    summary: {
+      errors: summary.counts.error,
+      warnings: summary.counts.warning,
+      infos: summary.counts.info,
+      hints: summary.counts.hint,
+      filesWithFindings: summary.filesWithFindings,
+      filesScanned: summary.filesScanned,
+      filesSkipped: summary.filesSkipped,
+      linesScanned: summary.linesScanned,
+      durationMs: Math.round(summary.durationMs),
+    },
+    filesScanned: input.scan.files.map((file) => toRelativeUri(input.scan.root, file.filePath)).sort(),
+    findings: findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      file: finding.relativePath,
+      line: finding.range.start.line + 1,
+      column: finding.range.start.character + 1,
+      endLine: finding.range.end.line + 1,
+      endColumn: finding.range.end.character + 1,
+      fixes: finding.fixes.map((fix) => fix.title),
+      helpUri: helpUrlFor(finding.ruleId),
+      fingerprint: finding.fingerprint,
+    })),
+    skipped: skippedFiles(input).map((skipped) => ({ file: skipped.relativePath, reason: skipped.reason })),
+  };
+}
+
+export function formatJson(input: ReportInput): string {
+  return JSON.stringify(buildJsonReport(input), null, 2) + '\n';
+}
