@@ -1,5 +1,6 @@
 // The rule list, assembled in one place. Adding a rule: see ARCHITECTURE.md ("Adding a rule").
 import type { Rule } from './support/rule';
 import { hardcodedSecret } from './hardcoded-secret';
+import { unparameterizedQuery } from './unparameterized-query';
 
-export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret];
+export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret, unparameterizedQuery];

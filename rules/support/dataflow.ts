@@ -1,0 +1,284 @@
+// A per-file index for local dataflow questions ("what is this identifier bound to, where is it written, who calls
+// this function"), built once in one walk and then queried. Syntactic only: scopes are lexical ranges, which is
+// exact for the block-scoped code rules look at and never needs a program.
+import * as ts from 'typescript';
+
+export type DeclarationNode =
+  | ts.VariableDeclaration
+  | ts.ParameterDeclaration
+  | ts.BindingElement
+  | ts.FunctionDeclaration
+  | ts.ClassDeclaration
+  | ts.EnumDeclaration
+  | ts.ImportSpecifier
+  | ts.ImportClause
+  | ts.NamespaceImport
+  | ts.ImportEqualsDeclaration;
+
+export interface LocalDeclaration {
+  name: string;
+  /** The declaring identifier. */
+  nameNode: ts.Identifier;
+  node: DeclarationNode;
+  /** The node whose range the binding is visible in. */
+  scope: ts.Node;
+  /** `const`, an import, a function/class/enum declaration: never re-assigned. */
+  isConst: boolean;
+}
+
+export interface ImportBinding {
+  module: string;
+  /** 'default', '*' (namespace or whole `require`), or the exported name. */
+  imported: string;
+}
+
+export interface Write {
+  /** `x = …`, `x += …`, `x++`. */
+  node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+  target: ts.Identifier;
+  /** The assigned expression (`undefined` for ++/--). */
+  value?: ts.Expression;
+  operator: ts.SyntaxKind;
+}
+
+export class FileIndex {
+  private readonly declarations = new Map<string, LocalDeclaration[]>();
+  private readonly identifiers = new Map<string, ts.Identifier[]>();
+  private readonly writes = new Map<string, Write[]>();
+  private readonly callsByName = new Map<string, ts.CallExpression[]>();
+  readonly imports = new Map<ts.Node, ImportBinding>();
+
+  constructor(readonly sourceFile: ts.SourceFile) {
+    const stack: ts.Node[] = [sourceFile];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.index(node);
+      node.forEachChild((child) => {
+        stack.push(child);
+      });
+    }
+  }
+
+  private index(node: ts.Node): void {
+    if (ts.isIdentifier(node)) {
+      push(this.identifiers, node.text, node);
+      return;
+    }
+    if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) {
+      if (ts.isIdentifier(node.name)) this.declare(node.name, node);
+      if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+        const required = requiredModule(node.initializer);
+        if (required) this.imports.set(node, { module: required, imported: '*' });
+      }
+      if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
+        const root = bindingRoot(node);
+        const required = ts.isVariableDeclaration(root) && root.initializer ? requiredModule(root.initializer) : undefined;
+        if (required && node.parent.parent === root) {
+          const imported = node.propertyName && ts.isIdentifier(node.propertyName) ? node.propertyName.text : node.name.text;
+          this.imports.set(node, { module: required, imported });
+        }
+      }
+    } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) {
+      this.declare(node.name, node);
+    } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const module = node.moduleSpecifier.text;
+      const clause = node.importClause;
+      if (clause?.name) {
+        this.declare(clause.name, clause);
+        this.imports.set(clause, { module, imported: 'default' });
+      }
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) {
+        this.declare(bindings.name, bindings);
+        this.imports.set(bindings, { module, imported: '*' });
+      } else if (bindings) {
+        for (const element of bindings.elements) {
+          this.declare(element.name, element);
+          this.imports.set(element, { module, imported: (element.propertyName ?? element.name).text });
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      this.declare(node.name, node);
+      this.imports.set(node, { module: node.moduleReference.expression.text, imported: '*' });
+    } else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && ts.isIdentifier(node.left)) {
+      push(this.writes, node.left.text, { node, target: node.left, value: node.right, operator: node.operatorToken.kind });
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+      push(this.writes, node.operand.text, { node, target: node.operand, operator: node.operator });
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name) push(this.callsByName, name, node);
+    }
+  }
+
+  private declare(nameNode: ts.Identifier, node: DeclarationNode): void {
+    push(this.declarations, nameNode.text, { name: nameNode.text, nameNode, node, scope: scopeOf(node), isConst: isConstDeclaration(node) });
+  }
+
+  /** The declaration an identifier refers to, or undefined for globals and properties. */
+  resolve(identifier: ts.Identifier): LocalDeclaration | undefined {
+    const candidates = this.declarations.get(identifier.text);
+    if (!candidates) return undefined;
+    const position = identifier.getStart(this.sourceFile);
+    let best: LocalDeclaration | undefined;
+    for (const candidate of candidates) {
+      if (candidate.nameNode === identifier) return candidate;
+      const scope = candidate.scope;
+      if (position < scope.pos || position >= scope.end) continue;
+      if (!best || scope.pos > best.scope.pos || (scope.pos === best.scope.pos && scope.end < best.scope.end)) best = candidate;
+    }
+    return best;
+  }
+
+  declarationsNamed(name: string): readonly LocalDeclaration[] {
+    return this.declarations.get(name) ?? [];
+  }
+
+  /** Assignments to the binding, in source order. */
+  writesTo(declaration: LocalDeclaration): Write[] {
+    return (this.writes.get(declaration.name) ?? []).filter((write) => this.resolve(write.target) === declaration);
+  }
+
+  /** Every identifier that refers to the binding (its declaring identifier excluded). */
+  referencesTo(declaration: LocalDeclaration): ts.Identifier[] {
+    return (this.identifiers.get(declaration.name) ?? []).filter(
+      (id) => id !== declaration.nameNode && !isPropertyName(id) && this.resolve(id) === declaration,
+    );
+  }
+
+  /** Calls of a function by name (`f(…)` or `x.f(…)`). */
+  callsNamed(name: string): readonly ts.CallExpression[] {
+    return this.callsByName.get(name) ?? [];
+  }
+
+  importOf(declaration: LocalDeclaration): ImportBinding | undefined {
+    return this.imports.get(declaration.node);
+  }
+}
+
+/** `require('x')` or `require('x').y` → 'x'. */
+export function requiredModule(expression: ts.Expression): string | undefined {
+  const inner = skipOuterExpressions(expression);
+  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require' && inner.arguments.length === 1) {
+    const arg = inner.arguments[0]!;
+    if (ts.isStringLiteralLike(arg)) return arg.text;
+  }
+  return undefined;
+}
+
+/** Parentheses, `await`, `!`, `as T`, `<T>x`, `satisfies T`: none of them change which value flows. */
+export function skipOuterExpressions(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current) || ts.isNonNullExpression(current) ||
+      ts.isAsExpression(current) || ts.isTypeAssertionExpression(current) || ts.isSatisfiesExpression(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+export function bindingRoot(element: ts.BindingElement): ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement {
+  let current: ts.Node = element;
+  while (ts.isBindingElement(current) || ts.isObjectBindingPattern(current) || ts.isArrayBindingPattern(current)) current = current.parent;
+  return current as ts.VariableDeclaration | ts.ParameterDeclaration;
+}
+
+/** Property names along a binding element's path from its root: `const { body: { name } } = req` → ['body', 'name']. */
+export function bindingPath(element: ts.BindingElement): string[] | undefined {
+  const names: string[] = [];
+  let current: ts.Node = element;
+  while (ts.isBindingElement(current)) {
+    if (ts.isArrayBindingPattern(current.parent)) {
+      names.unshift(String(current.parent.elements.indexOf(current)));
+    } else {
+      const key = current.propertyName ?? current.name;
+      if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) return undefined;
+      names.unshift(key.text);
+    }
+    current = current.parent.parent;
+  }
+  return names;
+}
+
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
+}
+
+function scopeOf(node: DeclarationNode): ts.Node {
+  if (ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node)) {
+    return node.getSourceFile();
+  }
+  if (ts.isParameter(node)) return node.parent;
+  let declaration: ts.Node = node;
+  if (ts.isBindingElement(node)) {
+    declaration = bindingRoot(node);
+    if (ts.isParameter(declaration)) return declaration.parent;
+  }
+  if (ts.isVariableDeclaration(declaration)) {
+    const list = declaration.parent;
+    if (ts.isCatchClause(list)) return list;
+    const blockScoped = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+    const container = ts.isVariableDeclarationList(list) ? list.parent : list;
+    if (ts.isForStatement(container) || ts.isForOfStatement(container) || ts.isForInStatement(container)) return container;
+    for (let current: ts.Node | undefined = container.parent; current; current = current.parent) {
+      if (blockScoped ? isBlockScope(current) : ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+    }
+    return declaration.getSourceFile();
+  }
+  for (let current: ts.Node | undefined = declaration.parent; current; current = current.parent) {
+    if (isBlockScope(current)) return current;
+  }
+  return declaration.getSourceFile();
+}
+
+function isBlockScope(node: ts.Node): boolean {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node);
+}
+
+function isConstDeclaration(node: DeclarationNode): boolean {
+  if (ts.isParameter(node)) return false;
+  let declaration: ts.Node = node;
+  if (ts.isBindingElement(node)) declaration = bindingRoot(node);
+  if (ts.isParameter(declaration)) return false;
+  if (ts.isVariableDeclaration(declaration)) {
+    const list = declaration.parent;
+    return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+  }
+  return true;
+}
+
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** `x.name`, `{ name: … }`, `name() {}`: an identifier that is a property name, not a reference. */
+export function isPropertyName(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (!parent) return false;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return true;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) ||
+    ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isEnumMember(parent)) && parent.name === id) return true;
+  if (ts.isBindingElement(parent) && parent.propertyName === id) return true;
+  if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === id) return true;
+  if (ts.isQualifiedName(parent) && parent.right === id) return true;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return true;
+  return false;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Lazily builds one index per source file; rules call `indexFor(sourceFile)` from any visitor. */
+export function lazyFileIndex(sourceFile: ts.SourceFile): () => FileIndex {
+  let index: FileIndex | undefined;
+  return () => (index ??= new FileIndex(sourceFile));
+}

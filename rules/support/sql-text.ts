@@ -1,0 +1,334 @@
+// How a query text is assembled: which non-constant values end up in it (through templates, `+`, `+=` over
+// several statements, concat/join/replace/format and local variables), and which values are safe (constants,
+// escaping calls, numbers, allow-list-checked identifiers). Answers come from a FileIndex; nothing walks the file.
+import * as ts from 'typescript';
+import { SQL_SAFE_WRAPPERS, STRING_BUILDING_METHODS } from '../data/sql-sinks';
+import { enclosingFunction, isAssignmentOperator, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
+
+export interface QueryTextAnalysis {
+  /** The text is assembled from parts somewhere along the way, not a value passed through as-is. */
+  built: boolean;
+  /** Non-constant values written into the text, in source order. */
+  values: ts.Expression[];
+}
+
+const NOT_BUILT: QueryTextAnalysis = { built: false, values: [] };
+const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/;
+
+export class SqlTextAnalyzer {
+  private readonly safeCache = new Map<ts.Node, boolean>();
+  private readonly active = new Set<ts.Node>();
+
+  constructor(private readonly index: FileIndex) {}
+
+  /** What goes into the text passed at a sink. */
+  analyze(expression: ts.Expression): QueryTextAnalysis {
+    const node = skipOuterExpressions(expression);
+    if (this.active.has(node)) return NOT_BUILT;
+    this.active.add(node);
+    try {
+      return this.analyzeNode(node);
+    } finally {
+      this.active.delete(node);
+    }
+  }
+
+  private analyzeNode(node: ts.Expression): QueryTextAnalysis {
+    if (ts.isStringLiteralLike(node)) return NOT_BUILT;
+    if (ts.isTemplateExpression(node)) {
+      return { built: true, values: node.templateSpans.flatMap((span) => this.valuesIn(span.expression)) };
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      return { built: true, values: [...this.valuesIn(node.left), ...this.valuesIn(node.right)] };
+    }
+    if (ts.isConditionalExpression(node)) {
+      const whenTrue = this.analyze(node.whenTrue);
+      const whenFalse = this.analyze(node.whenFalse);
+      return { built: whenTrue.built || whenFalse.built, values: [...whenTrue.values, ...whenFalse.values] };
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.index.resolve(node);
+      return declaration ? this.analyzeVariable(declaration) : NOT_BUILT;
+    }
+    if (ts.isCallExpression(node)) return this.analyzeCall(node);
+    return NOT_BUILT;
+  }
+
+  private analyzeVariable(declaration: LocalDeclaration): QueryTextAnalysis {
+    const node = declaration.node;
+    if (!ts.isVariableDeclaration(node)) return NOT_BUILT;
+    let built = false;
+    const values: ts.Expression[] = [];
+    if (node.initializer) {
+      const initial = this.analyze(node.initializer);
+      built ||= initial.built;
+      values.push(...initial.values);
+    }
+    for (const write of this.index.writesTo(declaration)) {
+      if (!write.value) continue;
+      if (write.operator === ts.SyntaxKind.PlusEqualsToken) {
+        built = true;
+        values.push(...this.valuesIn(write.value));
+      } else if (write.operator === ts.SyntaxKind.EqualsToken) {
+        const assigned = this.analyze(write.value);
+        built ||= assigned.built;
+        values.push(...assigned.values);
+      }
+    }
+    return { built, values };
+  }
+
+  private analyzeCall(call: ts.CallExpression): QueryTextAnalysis {
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) && STRING_BUILDING_METHODS.has(callee.name.text)) {
+      const method = callee.name.text;
+      if (method === 'join') return { built: true, values: this.arrayValues(callee.expression) };
+      const receiver = this.analyze(callee.expression);
+      const argValues = method === 'replace' || method === 'replaceAll' ? this.valuesIn(call.arguments[1]) : method === 'concat' ? call.arguments.flatMap((a) => this.valuesIn(a)) : [];
+      return { built: true, values: [...receiver.values, ...argValues] };
+    }
+    if (isFormatCall(call)) {
+      const [format, ...args] = call.arguments;
+      const formatText = format && ts.isStringLiteralLike(format) ? format.text : undefined;
+      // pg-format: %L and %I quote their values; %s does not.
+      if (formatText !== undefined && !/%s/.test(formatText) && /%[LI]/.test(formatText)) return { built: true, values: [] };
+      return { built: true, values: args.flatMap((a) => this.valuesIn(a)) };
+    }
+    return NOT_BUILT;
+  }
+
+  /** Elements written into `array.join(…)`: literal elements, `push` arguments, `map` callback results. */
+  private arrayValues(arrayExpression: ts.Expression): ts.Expression[] {
+    const node = skipOuterExpressions(arrayExpression);
+    if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((e) => this.valuesIn(ts.isSpreadElement(e) ? e.expression : e));
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      if (method === 'map' || method === 'flatMap') {
+        const callback = node.arguments[0];
+        const result = callback && callbackResult(callback);
+        return result ? this.valuesIn(result, callbackParameterRoles(callback!)) : node.arguments[0] ? [node] : [];
+      }
+      if (method === 'fill') return node.arguments[0] ? this.valuesIn(node.arguments[0]) : [];
+      if (method === 'filter' || method === 'slice' || method === 'concat') return this.arrayValues(node.expression.expression);
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.index.resolve(node);
+      if (!declaration || !ts.isVariableDeclaration(declaration.node)) return this.isSafe(node) ? [] : [node];
+      const values: ts.Expression[] = [];
+      if (declaration.node.initializer) values.push(...this.arrayValues(declaration.node.initializer));
+      for (const reference of this.index.referencesTo(declaration)) {
+        const access = reference.parent;
+        if (ts.isPropertyAccessExpression(access) && access.expression === reference && (access.name.text === 'push' || access.name.text === 'unshift') &&
+          ts.isCallExpression(access.parent) && access.parent.expression === access) {
+          values.push(...access.parent.arguments.flatMap((a) => this.valuesIn(a)));
+        }
+      }
+      return values;
+    }
+    return this.isSafe(node) ? [] : [node];
+  }
+
+  /** The non-constant values an interpolated expression contributes to the text. */
+  valuesIn(expression: ts.Expression | undefined, safeIdentifiers?: ReadonlySet<ts.Node>): ts.Expression[] {
+    if (!expression) return [];
+    const node = skipOuterExpressions(expression);
+    if (safeIdentifiers && ts.isIdentifier(node)) {
+      const declaration = this.index.resolve(node);
+      if (declaration && safeIdentifiers.has(declaration.node)) return [];
+    }
+    if (this.isSafe(node)) return [];
+    if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => this.valuesIn(span.expression, safeIdentifiers));
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      return [...this.valuesIn(node.left, safeIdentifiers), ...this.valuesIn(node.right, safeIdentifiers)];
+    }
+    if (ts.isConditionalExpression(node)) return [...this.valuesIn(node.whenTrue, safeIdentifiers), ...this.valuesIn(node.whenFalse, safeIdentifiers)];
+    const nested = this.analyze(node);
+    if (nested.built) return nested.values;
+    return [node];
+  }
+
+  /** Compile-time constants and values that cannot carry SQL: literals, const bindings, enums, numbers, escapes. */
+  isSafe(expression: ts.Expression): boolean {
+    const node = skipOuterExpressions(expression);
+    const cached = this.safeCache.get(node);
+    if (cached !== undefined) return cached;
+    if (this.active.has(node)) return false;
+    this.active.add(node);
+    let result: boolean;
+    try {
+      result = this.computeSafe(node);
+    } finally {
+      this.active.delete(node);
+    }
+    this.safeCache.set(node, result);
+    return result;
+  }
+
+  private computeSafe(node: ts.Expression): boolean {
+    switch (node.kind) {
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.NumericLiteral:
+      case ts.SyntaxKind.BigIntLiteral:
+      case ts.SyntaxKind.TrueKeyword:
+      case ts.SyntaxKind.FalseKeyword:
+      case ts.SyntaxKind.NullKeyword:
+      case ts.SyntaxKind.RegularExpressionLiteral:
+        return true;
+    }
+    if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => this.isSafe(span.expression));
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      // Arithmetic and comparisons yield numbers/booleans whatever goes in.
+      const passesOperands = op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken ||
+        op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || isAssignmentOperator(op);
+      if (!passesOperands) return true;
+      return this.isSafe(node.left) && this.isSafe(node.right);
+    }
+    if (ts.isPrefixUnaryExpression(node)) return true;
+    if (ts.isTypeOfExpression(node)) return true;
+    if (ts.isConditionalExpression(node)) return this.isSafe(node.whenTrue) && this.isSafe(node.whenFalse);
+    if (ts.isIdentifier(node)) return node.text === 'undefined' || this.isSafeIdentifier(node);
+    if (ts.isPropertyAccessExpression(node)) {
+      if (node.name.text === 'length' || node.name.text === 'size') return true;
+      return this.isConstantMember(node.expression, node.name.text);
+    }
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      return this.isConstantMember(node.expression, node.argumentExpression.text);
+    }
+    if (ts.isCallExpression(node)) return this.isSafeCall(node);
+    return false;
+  }
+
+  private isSafeIdentifier(identifier: ts.Identifier): boolean {
+    const declaration = this.index.resolve(identifier);
+    if (!declaration) return false;
+    const node = declaration.node;
+    if (ts.isEnumDeclaration(node)) return true;
+    const imported = this.index.importOf(declaration);
+    // Imported constants are written in SCREAMING_CASE by convention (`import { USERS_TABLE } from './tables'`).
+    if (imported) return SCREAMING_CASE.test(declaration.name);
+    if (ts.isVariableDeclaration(node)) {
+      if (!node.initializer) return false;
+      if (declaration.isConst) return this.isSafe(node.initializer);
+      // `let i = 1; … i++`: a counter stays a number.
+      const writes = this.index.writesTo(declaration);
+      return this.isSafe(node.initializer) && writes.every((w) => !w.value || this.isSafe(w.value));
+    }
+    if (ts.isParameter(node) && isIndexParameter(node)) return true;
+    return false;
+  }
+
+  /** `TABLES.users`, `Direction.Asc`, `COLUMNS['name']`: a member of an enum or of a const object of constants. */
+  private isConstantMember(objectExpression: ts.Expression, member: string): boolean {
+    const object = skipOuterExpressions(objectExpression);
+    if (!ts.isIdentifier(object)) return false;
+    const declaration = this.index.resolve(object);
+    if (!declaration) return false;
+    if (ts.isEnumDeclaration(declaration.node)) return true;
+    if (this.index.importOf(declaration)) return SCREAMING_CASE.test(member);
+    if (!ts.isVariableDeclaration(declaration.node) || !declaration.isConst || !declaration.node.initializer) return false;
+    const init = skipOuterExpressions(declaration.node.initializer);
+    if (!ts.isObjectLiteralExpression(init)) return false;
+    const property = init.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === member);
+    return property !== undefined && ts.isPropertyAssignment(property) && this.isSafe(property.initializer);
+  }
+
+  private isSafeCall(call: ts.CallExpression): boolean {
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isIdentifier(callee)) {
+      if (SQL_SAFE_WRAPPERS.functions.has(callee.text)) return true;
+      if (callee.text === 'String') return call.arguments.every((a) => this.isSafe(a));
+      if (callee.text === 'Array') return true;
+      if (isFormatCall(call)) {
+        const format = call.arguments[0];
+        return !!format && ts.isStringLiteralLike(format) && !/%s/.test(format.text);
+      }
+      return false;
+    }
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (SQL_SAFE_WRAPPERS.methods.has(method)) return true;
+      if (ts.isIdentifier(callee.expression) && SQL_SAFE_WRAPPERS.numericNamespaces.has(callee.expression.text)) return true;
+      if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Number') return true;
+      if (method === 'repeat' || method === 'toUpperCase' || method === 'toLowerCase' || method === 'trim' || method === 'toString') return this.isSafe(callee.expression);
+      if (method === 'join') return this.arrayValues(callee.expression).length === 0;
+      if (method === 'fill') return call.arguments.every((a) => this.isSafe(a));
+      if (method === 'map') {
+        const callback = call.arguments[0];
+        const result = callback && callbackResult(callback);
+        return !!result && this.valuesIn(result, callbackParameterRoles(callback!)).length === 0;
+      }
+    }
+    return false;
+  }
+}
+
+/** `format(…)`, `util.format(…)`, `pgFormat(…)`, `sqlstring.format(…)`. */
+function isFormatCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return name === 'format' || name === 'pgFormat' || name === 'pgformat';
+}
+
+/** The expression an arrow/function callback returns, when it is a single expression or a single `return`. */
+function callbackResult(callback: ts.Expression): ts.Expression | undefined {
+  const fn = skipOuterExpressions(callback);
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const statements = fn.body.statements;
+  const last = statements[statements.length - 1];
+  return statements.length === 1 && last && ts.isReturnStatement(last) ? last.expression : undefined;
+}
+
+/** In `arr.map((x, i) => …)` the index parameter is a number. */
+function callbackParameterRoles(callback: ts.Expression): ReadonlySet<ts.Node> {
+  const fn = skipOuterExpressions(callback);
+  const roles = new Set<ts.Node>();
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[1]) roles.add(fn.parameters[1]);
+  return roles;
+}
+
+function isIndexParameter(parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.indexOf(parameter) !== 1) return false;
+  const call = fn.parent;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && ['map', 'forEach', 'flatMap', 'reduce'].includes(call.expression.name.text) && call.expression.name.text !== 'reduce';
+}
+
+/**
+ * True when the value was checked against an allow-list before the sink in the same function:
+ * `if (!ALLOWED.includes(col)) throw …`, `if (!ALLOWED.has(col)) return …`, or the sink sits inside
+ * `if (ALLOWED.includes(col)) { … }`.
+ */
+export function isAllowListChecked(value: ts.Expression, sink: ts.Node, index: FileIndex): boolean {
+  const valueText = skipOuterExpressions(value).getText(index.sourceFile);
+  const fn = enclosingFunction(sink) ?? index.sourceFile;
+  const sinkStart = sink.getStart(index.sourceFile);
+  for (const method of ['includes', 'has']) {
+    for (const call of index.callsNamed(method)) {
+      if (call.pos < fn.pos || call.end > sinkStart || call.arguments.length !== 1) continue;
+      if (skipOuterExpressions(call.arguments[0]!).getText(index.sourceFile) !== valueText) continue;
+      let condition: ts.Node = call;
+      let negated = false;
+      while (ts.isParenthesizedExpression(condition.parent) || (ts.isPrefixUnaryExpression(condition.parent) && condition.parent.operator === ts.SyntaxKind.ExclamationToken)) {
+        if (ts.isPrefixUnaryExpression(condition.parent)) negated = !negated;
+        condition = condition.parent;
+      }
+      const statement = condition.parent;
+      if (!ts.isIfStatement(statement) || statement.expression !== condition) continue;
+      if (negated && exits(statement.thenStatement)) return true;
+      if (!negated && sinkStart >= statement.thenStatement.pos && sinkStart < statement.thenStatement.end) return true;
+    }
+  }
+  return false;
+}
+
+function exits(statement: ts.Statement): boolean {
+  if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return !!last && exits(last);
+  }
+  return false;
+}
