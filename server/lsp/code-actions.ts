@@ -39,7 +39,7 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
           ...toWorkspaceChange(fix.title, fix.edits, document, request.openDocumentFor),
         });
       }
-      if (isRuleFinding(finding)) {
+      if (isRuleFinding(finding) && !document.lineStartsInsideLiteral(finding.range.start.line)) {
         actions.push({
           title: `Ignore "${finding.ruleId}" on this line`,
           kind: CodeActionKind.QuickFix,

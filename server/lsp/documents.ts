@@ -2,7 +2,7 @@
 // it incrementally. Changes are recorded as offset edits when they arrive and replayed into the source file only
 // when an analysis needs it, so a document that turns out to be oversized or binary is never parsed at all.
 import * as path from 'node:path';
-import type * as ts from 'typescript';
+import * as ts from 'typescript';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
@@ -95,6 +95,27 @@ export class OpenDocument {
     this.sourceFile ??= parseSourceFile(this.filePath, text);
     this.pending = [];
     return this.sourceFile;
+  }
+
+  /**
+   * True when the line starts inside a multi-line string, template or JSX text: a comment inserted there would
+   * become part of the literal.
+   */
+  lineStartsInsideLiteral(line: number): boolean {
+    const offset = this.document.offsetAt({ line, character: 0 });
+    let node: ts.Node = this.currentSourceFile();
+    // Between a JSX element's tags (outside `{…}`), a `//` line is text, not a comment.
+    let inJsxChildren = false;
+    for (;;) {
+      const child: ts.Node | undefined = node.forEachChild((c) => (c.pos <= offset && offset < c.end ? c : undefined));
+      if (!child) return inJsxChildren;
+      if (ts.isJsxText(child)) return true;
+      if (ts.isStringLiteralLike(child) || ts.isTemplateLiteralToken(child)) return offset > child.getStart();
+      if (ts.isJsxElement(child) && offset >= child.openingElement.end && offset < child.closingElement.getStart()) inJsxChildren = true;
+      else if (ts.isJsxFragment(child) && offset >= child.openingFragment.end && offset < child.closingFragment.getStart()) inJsxChildren = true;
+      else if ((ts.isJsxExpression(child) || ts.isJsxOpeningLikeElement(child)) && offset > child.getStart()) inJsxChildren = false;
+      node = child;
+    }
   }
 
   /** Forget the tree (the document is skipped, or a full-text change replaced everything). */
