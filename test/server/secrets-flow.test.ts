@@ -1,0 +1,155 @@
+// The whole editor flow with real hardcoded-secret findings, through the bundled server over stdio: the
+// diagnostic arrives with its exact range and message, the fix is found from a zero-width cursor, its edit to
+// the open file is applied by the client while the server itself writes the .env and .gitignore the editor has
+// not open (the Eglot path), and the diagnostic goes. Plus "Ignore on this line", and the open-.env variant.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver-protocol';
+import { LspTestClient, makeProject, range } from './lsp-test-client';
+
+// Built from parts so that no scanner mistakes this test for a leaked token.
+const GITHUB_TOKEN = ['ghp', 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5'].join('_');
+const SOURCE = [
+  "import jwt from 'jsonwebtoken';",
+  '',
+  `const token = '${GITHUB_TOKEN}';`,
+  '',
+  'export function issue(payload: object) {',
+  "  return jwt.sign(payload, 'keyboard cat');",
+  '}',
+  'export const client = { token };',
+  '',
+].join('\n');
+
+const TOKEN_DIAGNOSTIC = {
+  range: range(2, 14, 2, 56),
+  severity: 1,
+  source: 'apiguard',
+  code: 'hardcoded-secret',
+  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/hardcoded-secret.md' },
+  message: 'GitHub personal access token in source (ghp_…(40 chars), sha256 79250a07). Rotate it: it stays in version history.',
+};
+const JWT_DIAGNOSTIC = {
+  range: range(5, 27, 5, 41),
+  severity: 2,
+  source: 'apiguard',
+  code: 'hardcoded-secret',
+  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/hardcoded-secret.md' },
+  message: 'Hard-coded credential in jwt.sign() (key…(12 chars), sha256 422b6cfd). Move it out of source and rotate it: it stays in version history.',
+};
+
+async function withClient(flavour: 'plain' | 'vscode', files: Record<string, string>, body: (client: LspTestClient, root: string) => Promise<void>) {
+  const root = makeProject({ 'package.json': '{ "name": "api" }\n', ...files });
+  const client = await LspTestClient.start({ rootDir: root, flavour });
+  try {
+    await body(client, root);
+  } finally {
+    assert.equal(await client.stop(), 0);
+  }
+}
+
+describe('hardcoded-secret through the language server', () => {
+  it('diagnoses, fixes from a zero-width range (server writes the unopened .env and .gitignore), and the diagnostic goes', async () => {
+    await withClient('plain', { '.gitignore': 'node_modules\n' }, async (client, root) => {
+      const uri = client.open('src/auth.ts', SOURCE);
+      const opened = await client.waitForDiagnostics(uri);
+      assert.deepEqual(opened.diagnostics, [TOKEN_DIAGNOSTIC, JWT_DIAGNOSTIC]);
+      // No diagnostic, log or status ever carries the secret itself.
+      assert.ok(!JSON.stringify(opened).includes(GITHUB_TOKEN) && !JSON.stringify(client.logs).includes(GITHUB_TOKEN));
+
+      const actions = (await client.codeActions(uri, range(2, 30, 2, 30))) as CodeAction[];
+      assert.deepEqual(actions.map((a) => [a.kind, a.title]), [
+        ['quickfix', 'Move to an environment variable'],
+        ['quickfix', 'Ignore "hardcoded-secret" on this line'],
+      ]);
+      const fix = actions[0]!;
+      assert.equal(fix.isPreferred, true);
+      assert.deepEqual(fix.diagnostics, [TOKEN_DIAGNOSTIC]);
+      assert.deepEqual(fix.edit, {
+        documentChanges: [{ textDocument: { uri, version: 0 }, edits: [{ range: range(2, 14, 2, 56), newText: 'process.env.TOKEN!' }] }],
+      });
+      assert.deepEqual(fix.command, {
+        title: 'Move to an environment variable',
+        command: 'apiguard.applyFileEdits',
+        arguments: [
+          [
+            { filePath: path.join(root, '.env'), range: range(0, 0, 0, 0), newText: `TOKEN=${GITHUB_TOKEN}\n`, createFile: true },
+            { filePath: path.join(root, '.gitignore'), range: range(1, 0, 1, 0), newText: '.env\n' },
+          ],
+        ],
+      });
+
+      await client.applyCodeAction(fix);
+      assert.equal(client.text(uri).split('\n')[2], 'const token = process.env.TOKEN!;');
+      assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `TOKEN=${GITHUB_TOKEN}\n`);
+      assert.equal(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'), 'node_modules\n.env\n');
+      const afterFirst = await client.waitForCurrentDiagnostics(uri);
+      assert.deepEqual(afterFirst.diagnostics, [JWT_DIAGNOSTIC]);
+
+      // The second fix sees the .env the server just wrote: it appends, and leaves .gitignore alone.
+      const [jwtFix] = (await client.codeActions(uri, range(5, 27, 5, 27), ['quickfix'])) as CodeAction[];
+      assert.equal(jwtFix!.title, 'Move to an environment variable');
+      assert.deepEqual(jwtFix!.command!.arguments, [[{ filePath: path.join(root, '.env'), range: range(1, 0, 1, 0), newText: "JWT_SECRET='keyboard cat'\n" }]]);
+      await client.applyCodeAction(jwtFix!);
+      assert.equal(client.text(uri).split('\n')[5], '  return jwt.sign(payload, process.env.JWT_SECRET!);');
+      assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `TOKEN=${GITHUB_TOKEN}\nJWT_SECRET='keyboard cat'\n`);
+      assert.equal(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'), 'node_modules\n.env\n');
+      assert.deepEqual((await client.waitForCurrentDiagnostics(uri)).diagnostics, []);
+    });
+  });
+
+  it('edits an open .env through the editor, at its exact version, instead of writing it behind the editor\'s back', async () => {
+    await withClient('vscode', { '.env': 'PORT=3000\n', '.gitignore': '.env\n' }, async (client, root) => {
+      const envUri = client.open('.env', 'PORT=3000\n', 'dotenv');
+      client.change(envUri, [{ range: range(1, 0, 1, 0), text: 'DEBUG=1\n' }]); // unsaved: only the editor has it
+      const uri = client.open('src/auth.ts', SOURCE);
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+      const [fix] = (await client.codeActions(uri, range(2, 14, 2, 14), ['quickfix'])) as CodeAction[];
+      assert.deepEqual(fix!.edit!.documentChanges, [
+        { textDocument: { uri, version: 0 }, edits: [{ range: range(2, 14, 2, 56), newText: 'process.env.TOKEN!' }] },
+        { textDocument: { uri: envUri, version: 1 }, edits: [{ range: range(2, 0, 2, 0), newText: `TOKEN=${GITHUB_TOKEN}\n` }] },
+      ]);
+      assert.equal(fix!.command, undefined, 'nothing left for the server to write');
+      await client.applyCodeAction(fix!);
+      assert.equal(client.text(envUri), `PORT=3000\nDEBUG=1\nTOKEN=${GITHUB_TOKEN}\n`);
+      assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), 'PORT=3000\n', 'the file on disk is the editor\'s to save');
+      assert.deepEqual((await client.waitForCurrentDiagnostics(uri)).diagnostics, [JWT_DIAGNOSTIC]);
+    });
+  });
+
+  it('"Ignore on this line" inserts the suppression with the line\'s indentation and a reason to fill in', async () => {
+    await withClient('plain', {}, async (client) => {
+      const uri = client.open('src/auth.ts', SOURCE);
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+      const actions = (await client.codeActions(uri, range(5, 0, 5, 50), ['quickfix'])) as CodeAction[];
+      const ignore = actions.find((a) => a.title === 'Ignore "hardcoded-secret" on this line')!;
+      assert.deepEqual(ignore.diagnostics, [JWT_DIAGNOSTIC]);
+      assert.deepEqual(ignore.edit, {
+        documentChanges: [
+          {
+            textDocument: { uri, version: 0 },
+            edits: [{ range: range(5, 0, 5, 0), newText: '  // apiguard-ignore-next-line hardcoded-secret -- TODO: say why this is safe\n' }],
+          },
+        ],
+      });
+      await client.applyCodeAction(ignore);
+      assert.deepEqual(client.text(uri).split('\n').slice(4, 7), [
+        'export function issue(payload: object) {',
+        '  // apiguard-ignore-next-line hardcoded-secret -- TODO: say why this is safe',
+        "  return jwt.sign(payload, 'keyboard cat');",
+      ]);
+      // The finding is suppressed; the placeholder counts as a reason, so no hint either.
+      assert.deepEqual((await client.waitForCurrentDiagnostics(uri)).diagnostics, [TOKEN_DIAGNOSTIC]);
+    });
+  });
+
+  it('a broken file still gets its secret diagnosed', async () => {
+    await withClient('plain', {}, async (client) => {
+      const uri = client.open('src/broken.ts', `const token = '${GITHUB_TOKEN}';\nexport function ( {\n  return <<>>;\n`);
+      const published = await client.waitForDiagnostics(uri);
+      assert.deepEqual(published.diagnostics, [{ ...TOKEN_DIAGNOSTIC, range: range(0, 14, 0, 56) }]);
+    });
+  });
+});
