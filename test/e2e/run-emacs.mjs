@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Emacs 28 + Eglot 1.9 (Debian's `emacs-nox elpa-eglot`) drive dist/server.js in batch mode through
+// test/e2e/emacs/drive.el; this script prepares a throwaway copy of the fixture workspace, runs it, and asserts
+// what Emacs showed (Flymake diagnostics) and saved.
+// usage: node test/e2e/run-emacs.mjs   (needs `npm run build` first; test:e2e does it)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkEditorResult, quickFix } from './editor-check.mjs';
+import { copyFixtureWorkspace, expected, repoRoot, requireExecutable, serverBundle } from './support.mjs';
+
+const FLYMAKE_SEVERITY = { 'eglot-error': 'error', 'eglot-warning': 'warning', 'eglot-note': 'info' };
+const started = Date.now();
+try {
+  requireExecutable('emacs', 'install Debian emacs-nox and elpa-eglot (apt-get install -y emacs-nox elpa-eglot); .ci/run does');
+  if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build`);
+  const workspace = copyFixtureWorkspace('emacs-ws');
+  const home = path.dirname(workspace);
+  const resultFile = path.join(home, 'result.json');
+  const [line, character] = quickFix.target.range;
+  // Debian's site-start puts elpa-eglot on the load path; -Q would skip it, so use --no-init-file with a clean HOME.
+  const emacs = spawnSync('emacs', ['--batch', '--no-init-file', '-l', path.join(repoRoot, 'test/e2e/emacs/drive.el')], {
+    cwd: workspace,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      HOME: home,
+      APIGUARD_SERVER: serverBundle,
+      APIGUARD_ROOT: workspace,
+      APIGUARD_FILE: path.join(workspace, expected.file),
+      APIGUARD_EXPECTED_COUNT: String(expected.diagnostics.length),
+      APIGUARD_FIX_TITLE: quickFix.title,
+      APIGUARD_FIX_LINE: String(line),
+      APIGUARD_FIX_CHARACTER: String(character),
+      APIGUARD_RESULT: resultFile,
+    },
+  });
+  if (emacs.error) throw new Error(`emacs could not run: ${emacs.error.message}`);
+  if (!fs.existsSync(resultFile)) throw new Error(`emacs exited (${emacs.status ?? emacs.signal}) without a result:\n${emacs.stdout}\n${emacs.stderr}`);
+  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  if (result.error || emacs.status !== 0) {
+    throw new Error(`Emacs run failed (exit ${emacs.status}): ${result.error}\nlog: ${JSON.stringify(result.log)}\nshown so far: ${JSON.stringify(result.diagnostics)}\n${emacs.stderr.slice(-4000)}`);
+  }
+  checkEditorResult({ diagnostics: result.diagnostics.map(fromFlymake), diagnosticsAfterFix: result.diagnostics_after_fix.map(fromFlymake), offered: result.offered }, workspace);
+  fs.rmSync(home, { recursive: true, force: true });
+  console.log(`[emacs-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);
+} catch (error) {
+  console.error(`[emacs-e2e] FAILED after ${((Date.now() - started) / 1000).toFixed(1)}s: ${error.stack ?? error.message}`);
+  process.exit(1);
+}
+
+/** Eglot shows "source [code]: message"; split it back so the shared expectations apply. */
+function fromFlymake({ text, type, range }) {
+  const match = /^apiguard \[([^\]]+)\]: ([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`Flymake diagnostic not from apiguard, or not in Eglot's "source [code]: message" form: ${JSON.stringify(text)}`);
+  return { code: match[1], severity: FLYMAKE_SEVERITY[type] ?? type, message: match[2], range };
+}

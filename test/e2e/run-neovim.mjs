@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Neovim 0.7 (Debian's `neovim`) drives dist/server.js headless through test/e2e/neovim/drive.lua; this script
+// prepares a throwaway copy of the fixture workspace, runs it, and asserts what Neovim showed and saved.
+// usage: node test/e2e/run-neovim.mjs [--keep]   (needs `npm run build` first; test:e2e does it)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkEditorResult, quickFix } from './editor-check.mjs';
+import { copyFixtureWorkspace, expected, repoRoot, requireExecutable, serverBundle } from './support.mjs';
+
+const started = Date.now();
+try {
+  requireExecutable('nvim', 'install Debian neovim (apt-get install -y neovim); .ci/run does');
+  if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build`);
+  const workspace = copyFixtureWorkspace('nvim-ws');
+  const resultFile = path.join(path.dirname(workspace), 'result.json');
+  const [line, character] = quickFix.target.range;
+  const nvim = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(repoRoot, 'test/e2e/neovim/drive.lua')}`], {
+    cwd: workspace,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      HOME: path.dirname(workspace),
+      XDG_CONFIG_HOME: path.join(path.dirname(workspace), 'config'),
+      XDG_DATA_HOME: path.join(path.dirname(workspace), 'data'),
+      XDG_STATE_HOME: path.join(path.dirname(workspace), 'state'),
+      XDG_CACHE_HOME: path.join(path.dirname(workspace), 'cache'),
+      APIGUARD_SERVER: serverBundle,
+      APIGUARD_ROOT: workspace,
+      APIGUARD_FILE: path.join(workspace, expected.file),
+      APIGUARD_EXPECTED_COUNT: String(expected.diagnostics.length),
+      APIGUARD_FIX_TITLE: quickFix.title,
+      APIGUARD_FIX_LINE: String(line),
+      APIGUARD_FIX_CHARACTER: String(character),
+      APIGUARD_RESULT: resultFile,
+    },
+  });
+  if (nvim.error) throw new Error(`nvim could not run: ${nvim.error.message}`);
+  if (!fs.existsSync(resultFile)) throw new Error(`nvim exited (${nvim.status ?? nvim.signal}) without a result:\n${nvim.stdout}\n${nvim.stderr}`);
+  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  if (result.error || nvim.status !== 0) {
+    throw new Error(`Neovim run failed (exit ${nvim.status}): ${result.error}\nlog: ${JSON.stringify(result.log)}\nshown so far: ${JSON.stringify(result.diagnostics)}\n${nvim.stderr}`);
+  }
+  checkEditorResult({ diagnostics: result.diagnostics.map(withoutSource), diagnosticsAfterFix: result.diagnostics_after_fix.map(withoutSource), offered: result.offered }, workspace);
+  for (const d of result.diagnostics) if (d.source !== 'apiguard') throw new Error(`unexpected diagnostic source ${d.source}`);
+  fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  console.log(`[neovim-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);
+} catch (error) {
+  console.error(`[neovim-e2e] FAILED after ${((Date.now() - started) / 1000).toFixed(1)}s: ${error.stack ?? error.message}`);
+  process.exit(1);
+}
+
+function withoutSource({ source, ...rest }) {
+  return rest;
+}
