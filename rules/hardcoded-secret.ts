@@ -1,7 +1,491 @@
-// PLACEHOLDER: being written (see the secrets helper's task). Replaced wholesale.
-import { defineRule } from './support/rule';
+// hardcoded-secret: keys, tokens, passwords and private keys written into source code.
+// Tier 1 (error): provider formats from rules/data/secret-providers.ts. Tier 2 (warning): any literal that flows
+// into a credential sink (a credential-named binding, jwt.sign's key, session secrets, env fallbacks…). Tier 3
+// (info, option `entropy`): high-entropy strings without context. Findings never carry the secret itself.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import ignore from 'ignore';
+import { defineRule, type RuleContext, type RuleEdit, type RuleFix, type WorkspaceReader } from './support/rule';
+import {
+  calleeName,
+  calleeObjectName,
+  envVariableRead,
+  isModuleSpecifier,
+  isNamePosition,
+  isTypeOnlyPosition,
+  isTypeScriptFile,
+  propertyNameText,
+  screamingSnakeCase,
+  skipTransparentParents,
+  staticStringValue,
+  valueDestination,
+  identifierWords,
+} from './support/ast';
+import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
+import { isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
+import { CREDENTIAL_WORDS, NON_SECRET_WORDS, credentialNameStrength, mentionsCredential } from './data/secret-names';
 
-export const hardcodedSecret = defineRule<{ ignoreTestFiles: boolean; entropyTier: boolean }, 'providerToken' | 'credentialLiteral'>({
+export interface HardcodedSecretOptions {
+  /** Skip files under test/, tests/, __tests__/, __mocks__/, fixtures/ and *.test.* / *.spec.* files. */
+  ignoreTestFiles: boolean;
+  /** Tier 3: report high-entropy strings that have no credential context (noisy; off by default). */
+  entropy: boolean;
+}
+
+type MessageId = 'providerToken' | 'credentialLiteral' | 'highEntropyString';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tier 1: provider formats
+
+export interface ProviderMatch {
+  provider: SecretProvider;
+  token: string;
+}
+
+/** The first provider format found in a value, honouring validators, placeholders, public values and dummies. */
+export function findProviderToken(value: string, context: ProviderContext): ProviderMatch | undefined {
+  if (value.length < MIN_PROVIDER_TOKEN_LENGTH) return undefined;
+  for (const provider of SECRET_PROVIDERS) {
+    if (value.length < provider.minLength) continue;
+    const keywords = provider.keywords;
+    if (keywords.length > 0) {
+      let found = false;
+      for (let i = 0; i < keywords.length && !found; i++) found = value.includes(keywords[i]!);
+      if (!found) continue;
+    }
+    const match = provider.pattern.exec(value);
+    if (!match) continue;
+    const token = match[0];
+    if (isPlaceholderValue(token) || isPublicValue(token)) continue;
+    if (!provider.allowRepetition && looksLikeDummyToken(token)) continue;
+    if (provider.validate && !provider.validate(token, match, context)) continue;
+    return { provider, token };
+  }
+  return undefined;
+}
+
+/** `ghp_xxxx…`, `sk_live_000…`, `AKIA…EXAMPLE`: format-valid but obviously not a real key. */
+function looksLikeDummyToken(token: string): boolean {
+  if (/EXAMPLE|example/.test(token)) return true;
+  let run = 1;
+  const distinct = new Set<string>();
+  for (let i = 0; i < token.length; i++) {
+    distinct.add(token[i]!);
+    run = i > 0 && token[i] === token[i - 1] ? run + 1 : 1;
+    if (run >= 6) return true;
+  }
+  return distinct.size < 8 || /0123456789|abcdefghij|ABCDEFGHIJ/.test(token);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tier 2: credential sinks
+
+interface CredentialSink {
+  /** For the message: `"jwtSecret"`, `jwt.sign()`, `the process.env.JWT_SECRET fallback`. */
+  label: string;
+  /** Default environment variable name for the fix. */
+  envName: string;
+  /** Known secret parameter (jwt.sign, session secret…): report any non-placeholder value, even `'secret'`. */
+  certain: boolean;
+  /** The expression the fix replaces (the literal, or the whole `process.env.X || 'literal'`). */
+  replaced: ts.Node;
+  /** Set for `process.env.X || 'literal'`: the variable the code already reads. */
+  fallbackOf?: string;
+}
+
+/** Calls whose options object holds signing secrets: `session({ secret })`, `cookieSession({ keys })`, express-jwt. */
+const SECRET_OPTION_CALLS: ReadonlyMap<string, string> = new Map([
+  ['session', 'SESSION'],
+  ['expressSession', 'SESSION'],
+  ['cookieSession', 'COOKIE'],
+  ['expressjwt', 'JWT'],
+  ['expressJwt', 'JWT'],
+  ['jwt', 'JWT'],
+  ['koaJwt', 'JWT'],
+  ['fastifyJwt', 'JWT'],
+  ['register', ''],
+]);
+const SECRET_OPTION_NAMES: ReadonlySet<string> = new Set(['secret', 'secrets', 'keys', 'secretOrKey', 'secretOrPrivateKey', 'secretOrPublicKey', 'clientSecret', 'consumerSecret', 'password', 'privateKey']);
+
+/** Prefixes for generic names (`password`, `secret`) by the call that receives them. */
+const CALL_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['session', 'SESSION'],
+  ['expressSession', 'SESSION'],
+  ['cookieSession', 'COOKIE'],
+  ['createTransport', 'SMTP'],
+  ['createConnection', 'DB'],
+  ['createPool', 'DB'],
+  ['Pool', 'DB'],
+  ['Client', 'DB'],
+  ['Sequelize', 'DB'],
+  ['DataSource', 'DB'],
+  ['knex', 'DB'],
+  ['connect', 'DB'],
+  ['createClient', 'REDIS'],
+  ['Redis', 'REDIS'],
+]);
+
+const GENERIC_NAMES: ReadonlySet<string> = new Set(['secret', 'password', 'pass', 'pwd', 'passwd', 'token', 'key', 'keys', 'auth', 'credentials', 'apikey', 'api_key', 'secrets']);
+
+function credentialSinkOf(literal: ts.Node, value: string, jwtFunctionNames: ReadonlySet<string>, inLocaleFile = false): CredentialSink | undefined {
+  const outer = skipTransparentParents(literal);
+  const parent = outer.parent;
+
+  // process.env.X || 'literal' / process.env.X ?? 'literal'
+  if (parent && ts.isBinaryExpression(parent) && parent.right === outer) {
+    const operator = parent.operatorToken.kind;
+    if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+      const variable = envVariableRead(parent.left);
+      if (variable === undefined) return undefined;
+      const outerSink = credentialSinkOf(parent, value, jwtFunctionNames, inLocaleFile);
+      if (isStrongCredentialName(variable) || outerSink || looksHighEntropy(value)) {
+        return { label: `the process.env.${variable} fallback`, envName: variable, certain: true, replaced: parent, fallbackOf: variable };
+      }
+      return undefined;
+    }
+  }
+
+  const destination = valueDestination(literal);
+  switch (destination.kind) {
+    case 'argument':
+      return callArgumentSink(destination.call, destination.index, literal, jwtFunctionNames);
+    case 'array-element':
+      return arrayElementSink(destination.array, literal);
+    case 'other':
+      return undefined;
+    default: {
+      const name = destination.name;
+      const option = secretOptionCall(destination.holder, name);
+      if (option) return { label: `"${name}"`, envName: envNameFor(name, destination.holder, option), certain: true, replaced: literal };
+      if (inLocaleFile) return undefined;
+      const strength = credentialNameStrength(name);
+      if (!strength) return undefined;
+      if (strength === 'weak' && !looksLikeSecretValueForWeakName(value)) return undefined;
+      if (strength === 'token' && !looksTokenShaped(value)) return undefined;
+      if (valueNamesItself(value, name)) return undefined;
+      return { label: `"${name}"`, envName: envNameFor(name, destination.holder), certain: false, replaced: literal };
+    }
+  }
+}
+
+function callArgumentSink(call: ts.CallExpression | ts.NewExpression, index: number, literal: ts.Node, jwtFunctionNames: ReadonlySet<string>): CredentialSink | undefined {
+  const name = calleeName(call);
+  if (name === undefined) return undefined;
+  const argumentCount = call.arguments?.length ?? 0;
+  const object = calleeObjectName(call);
+  if ((name === 'sign' || name === 'verify') && index === 1 && argumentCount >= 2) {
+    const isJwt = object !== undefined ? /jwt|jsonwebtoken/i.test(object) : jwtFunctionNames.has(name);
+    if (isJwt) return { label: `${object ? `${object}.` : ''}${name}()`, envName: 'JWT_SECRET', certain: true, replaced: literal };
+  }
+  if (name === 'createHmac' && index === 1) return { label: 'createHmac()', envName: 'HMAC_SECRET', certain: true, replaced: literal };
+  if ((name === 'createCipheriv' || name === 'createDecipheriv') && index === 1) return { label: `${name}()`, envName: 'ENCRYPTION_KEY', certain: true, replaced: literal };
+  if (/^cookieParser$/i.test(name) && index === 0) return { label: 'cookieParser()', envName: 'COOKIE_SECRET', certain: true, replaced: literal };
+  // The docs' own `new Sequelize('database', 'username', 'password')` is a template, not a credential.
+  if (name === 'Sequelize' && ts.isNewExpression(call) && index === 2 && argumentCount >= 3 && !/^pass(word)?$/i.test(staticStringValue(literal) ?? '')) {
+    return { label: 'new Sequelize()', envName: 'DB_PASSWORD', certain: true, replaced: literal };
+  }
+  // app.set('jwtSecret', '…'), config.set('db.password', '…')
+  if ((name === 'set' || name === 'put') && index === 1 && argumentCount === 2) {
+    const key = staticStringValue(call.arguments![0]!);
+    const keyName = key?.split(/[.:/]/).pop();
+    if (keyName && isStrongCredentialName(keyName) && !valueNamesItself(staticStringValue(literal) ?? '', keyName)) {
+      return { label: `"${key}"`, envName: screamingSnakeCase(keyName), certain: false, replaced: literal };
+    }
+  }
+  return undefined;
+}
+
+/** `cookieSession({ keys: ['a', 'b'] })`, `session({ secret: ['a', 'b'] })`, Koa's `app.keys = ['a', 'b']`. */
+function arrayElementSink(array: ts.ArrayLiteralExpression, literal: ts.Node): CredentialSink | undefined {
+  const destination = valueDestination(array);
+  if (destination.kind === 'property') {
+    const option = secretOptionCall(destination.holder, destination.name);
+    if (!option) return undefined;
+    const index = array.elements.indexOf(literal as ts.Expression);
+    const base = envNameFor(destination.name === 'keys' ? 'key' : destination.name, destination.holder, option);
+    return { label: `"${destination.name}"`, envName: index > 0 ? `${base}_${index + 1}` : base, certain: true, replaced: literal };
+  }
+  if (destination.kind === 'assignment' && destination.name === 'keys') {
+    const target = (destination.holder as ts.BinaryExpression).left;
+    if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'app') {
+      const index = array.elements.indexOf(literal as ts.Expression);
+      return { label: 'app.keys', envName: index > 0 ? `APP_KEY_${index + 1}` : 'APP_KEY', certain: true, replaced: literal };
+    }
+  }
+  return undefined;
+}
+
+/** When `holder` is a property of an options object passed to a known secret-taking call, that call's env prefix. */
+function secretOptionCall(holder: ts.Node, name: string): string | undefined {
+  if (!ts.isPropertyAssignment(holder) || !SECRET_OPTION_NAMES.has(name)) return undefined;
+  const object = holder.parent;
+  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  const call = skipTransparentParents(object).parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(skipTransparentParents(object) as ts.Expression)) return undefined;
+  const callee = calleeName(call);
+  if (callee === undefined) return undefined;
+  // Passport: new JwtStrategy({ secretOrKey }), new GoogleStrategy({ clientSecret }).
+  if (ts.isNewExpression(call) && callee.endsWith('Strategy')) return screamingSnakeCase(callee.slice(0, -'Strategy'.length)) || 'OAUTH';
+  // fastify.register(fastifyJwt, { secret }) / app.register(…): the plugin is the first argument.
+  if (callee === 'register') {
+    const plugin = call.arguments?.[0];
+    return plugin && ts.isIdentifier(plugin) && /jwt|session|cookie/i.test(plugin.text) ? screamingSnakeCase(plugin.text.replace(/^fastify/i, '')) : undefined;
+  }
+  return SECRET_OPTION_CALLS.get(callee);
+}
+
+/** The environment variable name a value should move to, from its binding name and surroundings. */
+function envNameFor(name: string, holder: ts.Node, knownPrefix?: string): string {
+  const normalized = /^secretOr(Private|Public)?Key$|^secrets$/.test(name) ? 'secret' : name;
+  const own = screamingSnakeCase(normalized);
+  if (knownPrefix) return own.startsWith(`${knownPrefix}_`) ? own : `${knownPrefix}_${own}`;
+  if (!GENERIC_NAMES.has(normalized.toLowerCase())) return own;
+  const prefix = knownPrefix || contextPrefix(holder);
+  return prefix ? `${prefix}_${own}` : own;
+}
+
+/** For generic names: the nearest meaningful name around (`db: { password }` → DB, `createTransport(…)` → SMTP). */
+function contextPrefix(holder: ts.Node): string | undefined {
+  let node: ts.Node | undefined = holder.parent;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+    if (ts.isObjectLiteralExpression(node)) continue;
+    if (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) {
+      const name = propertyNameText(node.name);
+      if (name === undefined) return undefined;
+      const words = identifierWords(name).filter((word) => !['config', 'configuration', 'options', 'opts', 'settings', 'credentials', 'auth', 'connection'].includes(word));
+      if (words.length > 0) return words.join('_').toUpperCase();
+      continue;
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const callee = calleeName(node);
+      if (callee && CALL_PREFIXES.has(callee)) return CALL_PREFIXES.get(callee);
+      const object = calleeObjectName(node);
+      return object ? screamingSnakeCase(object) : undefined;
+    }
+    if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+function isStrongCredentialName(name: string): boolean {
+  const strength = credentialNameStrength(name);
+  return strength === 'password' || strength === 'token';
+}
+
+/** `auth: 'jwt'`, `authorization: 'Basic'` are modes, not secrets: weak names need a value with some substance. */
+function looksLikeSecretValueForWeakName(value: string): boolean {
+  return value.length >= 6 && !/^[A-Za-z]+$/.test(value) && !/^[a-z]+(-[a-z]+)*$/.test(value);
+}
+
+/** Words that field names and header names put around a credential word (`access_token`, `x-api-key`). */
+const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['x', 'access', 'refresh', 'id', 'auth', 'api', 'user', 'new', 'old', 'current', 'confirm', 'reset', 'bearer', 'client', 'session', 'csrf']);
+
+/** API keys and tokens are machine-made: long enough, no spaces, not a plain word or dotted/kebab identifier. */
+function looksTokenShaped(value: string): boolean {
+  return value.length >= 8 && !/\s/.test(value) && !/^[a-z]+([._-][a-z]+)*$/.test(value) && !/^[A-Z]+([._-][A-Z]+)*$/.test(value);
+}
+
+/** `PASSWORD_FIELD = 'password'`, `ACCESS_TOKEN = 'access_token'`, `password: 'Invalid password'`. */
+function valueNamesItself(value: string, name: string): boolean {
+  if (CREDENTIAL_WORDS.has(value.toLowerCase())) return true;
+  if (!/^[A-Za-z][A-Za-z0-9\s_.:-]*[A-Za-z0-9.!?]$/.test(value) || !mentionsCredential(value)) {
+    const nameWords = identifierWords(name);
+    const valueWords = identifierWords(value);
+    return valueWords.length > 0 && /^[A-Za-z_.\- ]+$/.test(value) && valueWords.every((word) => nameWords.includes(word));
+  }
+  // Mentions a credential word: a label or message ('Invalid password', 'Enter your API key')…
+  if (/\s/.test(value) && (/^[A-Z]/.test(value) || value.trim().split(/\s+/).length >= 3)) return true;
+  // …or a field/header name made of credential and field words only ('access_token', 'x-api-key').
+  const nameWords = identifierWords(name);
+  return identifierWords(value).every((word) => CREDENTIAL_WORDS.has(word) || word === 'key' || FIELD_NAME_WORDS.has(word) || nameWords.includes(word));
+}
+
+/** Values that are clearly not credentials even in a credential-named slot. */
+function isNonSecretValue(value: string): boolean {
+  if (value.length < 3 || value.length > 1000 || value.includes('\n')) return true;
+  if (isPlaceholderValue(value) || isPublicValue(value)) return true;
+  if (/^(https?|wss?|file):\/\/[^:@\s]*$/i.test(value) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // URLs without credentials, paths
+  if (/\.(pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|jks|keystore)$/i.test(value)) return true; // file names
+  if (/^0x[0-9a-fA-F]{40}$/.test(value) || /^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$/i.test(value)) return true; // addresses, e-mails
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) === false && /^\d+$/.test(value)) return true;
+  if (/^(bearer|basic|digest|jwt|oauth2?|hmac|hs256|hs384|hs512|rs256|es256|sha1|sha256|sha512|md5|local|none|session|cookie|header|body|query)$/i.test(value)) return true;
+  if (/^(true|false|yes|no|on|off|enabled?|disabled?|error|warn|warning|include|omit|same-origin)$/i.test(value)) return true;
+  if (/^[A-Z][a-z]+(-[a-z]+)?$/.test(value)) return true; // a label: 'Password', 'Passwort', 'Secret'
+
+  // Sentences and labels: ending in punctuation, four or more words, or Title case with a space ('Cart secret').
+  if (/\s/.test(value) && (/[.!?:]$/.test(value) || value.trim().split(/\s+/).length >= 4 || /^[A-Z][a-z]/.test(value))) return true;
+  // Translations: secrets in source are ASCII in practice, UI strings often are not.
+  if (/[^\x00-\x7F]/.test(value)) return true;
+  // Names made of words that describe rather than hide ('x-custom-jwt-property-name', 'provider-access-token').
+  if (/[-_.]/.test(value) && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(value)) {
+    const words = identifierWords(value);
+    for (const word of words) if (NON_SECRET_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tier 3: entropy
+
+function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+/** Random-looking: long, no spaces, mixed character classes, high Shannon entropy; not a UUID, URL, path or hash name. */
+export function looksHighEntropy(value: string): boolean {
+  if (value.length < 20 || value.length > 500 || /[\s]/.test(value)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return false;
+  if (/^(https?:|data:|file:|\/|\.\/|sha\d+-|[\w-]+\/[\w-]+)/i.test(value) || /[/.][a-z]{2,4}$/.test(value)) return false;
+  if (!/^[A-Za-z0-9+/=_\-.~]+$/.test(value)) return false;
+  // Alphabets (for id generators) and Ethereum addresses are public.
+  if (/abcdefghij|ABCDEFGHIJ|0123456789/.test(value) || /^0x[0-9a-fA-F]{40}$/.test(value)) return false;
+  const hasLower = /[a-z]/.test(value);
+  const hasUpper = /[A-Z]/.test(value);
+  const hasDigit = /[0-9]/.test(value);
+  if (/^[0-9a-f]+$/i.test(value)) return value.length >= 32 && hasDigit && /[a-f]/i.test(value) && shannonEntropy(value) >= 3.5;
+  if (!(hasLower && hasUpper && hasDigit)) return false;
+  return shannonEntropy(value) >= 4.0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Redaction
+
+/** First characters (never more than a quarter of the value, at most 4), an ellipsis and the length. */
+export function redact(value: string): string {
+  const shown = Math.min(4, Math.floor(value.length / 4));
+  return `${value.slice(0, shown)}…(${value.length} chars)`;
+}
+
+export function fingerprint(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 8);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The "move to an environment variable" fix
+
+const LOCALE_PATH = /\/(i18n|l10n|locales?|translations?|lang|languages|messages)\//i;
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|__fixtures__|fixtures|spec)\//i;
+const TEST_FILE = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;
+
+export function isTestFile(filePath: string, projectRoot: string): boolean {
+  let relative = path.relative(projectRoot, filePath).split(path.sep).join('/');
+  if (relative.startsWith('..')) relative = filePath.split(path.sep).join('/');
+  // A test folder with its own package.json is its own project: judge it by its folder name too.
+  return TEST_PATH.test(relative) || TEST_FILE.test(relative) || TEST_PATH.test(`${path.basename(projectRoot)}/`);
+}
+
+/** KEY=value lines of a .env file (dotenv syntax: optional `export`, quotes, comments). */
+export function parseDotenv(text: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const line = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*('(?:[^']*)'|"(?:\\.|[^"\\])*"|`[^`]*`|[^#\r\n]*)/gm;
+  for (let match = line.exec(text); match; match = line.exec(text)) {
+    let value = match[2]!.trim();
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && value.endsWith(quote) && value.length >= 2) {
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\"/g, '"');
+    }
+    entries.set(match[1]!, value);
+  }
+  return entries;
+}
+
+/** A value as dotenv reads it back: bare when safe, single quotes when possible, double quotes for newlines. */
+export function formatDotenvValue(value: string): string {
+  if (/^[A-Za-z0-9_\-.,/+:@=%^~]*$/.test(value)) return value;
+  if (!value.includes("'") && !value.includes('\n')) return `'${value}'`;
+  if (!value.includes('"')) return `"${value.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
+  return `\`${value}\``;
+}
+
+function isEnvIgnored(workspace: WorkspaceReader, envPath: string): boolean {
+  let dir = workspace.projectRoot;
+  for (let depth = 0; depth < 20; depth++) {
+    const text = workspace.readFile(path.join(dir, '.gitignore'));
+    if (text !== undefined) {
+      const relative = path.relative(dir, envPath).split(path.sep).join('/');
+      if (ignore().add(text).ignores(relative)) return true;
+    }
+    if (workspace.fileExists(path.join(dir, '.git'))) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return false;
+}
+
+function appendEdit(filePath: string, existing: string | undefined, lines: string): RuleEdit {
+  if (existing === undefined) return { filePath, start: 0, end: 0, newText: lines };
+  const separator = existing.length === 0 || existing.endsWith('\n') ? '' : '\n';
+  return { filePath, start: existing.length, end: existing.length, newText: separator + lines };
+}
+
+function sanitizeEnvName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_]/g, '_').replace(/_+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  return cleaned === '' ? 'SECRET' : /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+function moveToEnvFix(context: RuleContext<HardcodedSecretOptions>, replaced: ts.Node, value: string, preferredName: string, fallbackOf: string | undefined): RuleFix | undefined {
+  const literal = replaced;
+  const parent = skipTransparentParents(literal).parent;
+  // Enum members and `'x' as const` need a literal there: no sound textual replacement.
+  if (parent && ts.isEnumMember(parent)) return undefined;
+  const workspace = context.workspace;
+  const envPath = path.join(workspace.projectRoot, '.env');
+  const envText = workspace.readFile(envPath);
+  const entries = envText === undefined ? new Map<string, string>() : parseDotenv(envText);
+
+  let name = sanitizeEnvName(fallbackOf ?? preferredName);
+  const edits: RuleEdit[] = [];
+  let addToEnv = true;
+  if (fallbackOf !== undefined) {
+    // The code already reads this variable: never rename it, never overwrite an existing value.
+    addToEnv = !entries.has(name);
+  } else {
+    const base = name;
+    for (let suffix = 2; entries.has(name) && entries.get(name) !== value; suffix++) name = `${base}_${suffix}`;
+    addToEnv = !entries.has(name);
+  }
+
+  let start = replaced.getStart(context.sourceFile);
+  let end = replaced.getEnd();
+  let target = replaced;
+  // `'x' as const` → replace the assertion too (a const assertion on process.env is a type error).
+  if (target.parent && ts.isAsExpression(target.parent) && ts.isTypeReferenceNode(target.parent.type) && target.parent.type.typeName.getText(context.sourceFile) === 'const') {
+    target = target.parent;
+    start = target.getStart(context.sourceFile);
+    end = target.getEnd();
+  }
+  // `process.env.X` is `string | undefined`; `!` keeps the type the literal had (string) so strict TypeScript
+  // still compiles. It does not invent a default: when the variable is missing the value is undefined.
+  let replacement = `process.env.${name}${isTypeScriptFile(context.filePath) ? '!' : ''}`;
+  if (target.parent && ts.isJsxAttribute(target.parent)) replacement = `{${replacement}}`;
+  edits.push({ start, end, newText: replacement });
+
+  if (addToEnv) edits.push(appendEdit(envPath, envText, `${name}=${formatDotenvValue(value)}\n`));
+  if (!isEnvIgnored(workspace, envPath)) {
+    const gitignorePath = path.join(workspace.projectRoot, '.gitignore');
+    edits.push(appendEdit(gitignorePath, workspace.readFile(gitignorePath), '.env\n'));
+  }
+  const examplePath = path.join(workspace.projectRoot, '.env.example');
+  const exampleText = workspace.readFile(examplePath);
+  if (exampleText !== undefined && !parseDotenv(exampleText).has(name)) edits.push(appendEdit(examplePath, exampleText, `${name}=\n`));
+
+  return { title: 'Move to an environment variable', edits, isPreferred: true, safeForFixAll: false };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
   meta: {
     id: 'hardcoded-secret',
     description: 'Keys, tokens, passwords and private keys written into source code.',
@@ -10,16 +494,105 @@ export const hardcodedSecret = defineRule<{ ignoreTestFiles: boolean; entropyTie
     confidence: 'high',
     cwe: ['CWE-798'],
     owaspApi: 'API8:2023 Security Misconfiguration',
-    frameworks: [],
+    frameworks: ['express', 'express-session', 'cookie-session', 'cookie-parser', 'jsonwebtoken', 'passport', 'sequelize', 'koa', 'fastify'],
     requiresTypes: false,
     fixable: true,
     messages: {
-      providerToken: '{{provider}} found in source ({{redacted}}).',
-      credentialLiteral: 'Hard-coded credential in "{{name}}" ({{redacted}}).',
+      providerToken: '{{provider}} in source ({{redacted}}, sha256 {{fingerprint}}). Rotate it: it stays in version history.',
+      credentialLiteral: 'Hard-coded credential in {{sink}} ({{redacted}}, sha256 {{fingerprint}}). Move it out of source and rotate it: it stays in version history.',
+      highEntropyString: 'High-entropy string, possibly a secret ({{redacted}}, sha256 {{fingerprint}}). If it is one, move it out of source and rotate it.',
     },
   },
-  defaultOptions: { ignoreTestFiles: true, entropyTier: false },
-  create() {
-    return {};
+  defaultOptions: { ignoreTestFiles: true, entropy: false },
+  create(context) {
+    const { options, sourceFile, text } = context;
+    if (options.ignoreTestFiles && isTestFile(context.filePath, context.workspace.projectRoot)) return {};
+    // Translation tables map `password` to 'Passwort': names there label UI strings, they do not hold secrets.
+    const inLocaleFile = LOCALE_PATH.test(context.filePath.split(path.sep).join('/'));
+    /** Local names of jsonwebtoken's `sign`/`verify` when imported by name. */
+    const jwtFunctionNames = new Set<string>();
+
+    let currentLiteral: ts.Node | undefined;
+    let currentSinkName: string | undefined;
+    const providerContext: ProviderContext = {
+      get sinkName() {
+        return currentSinkName;
+      },
+      textBefore() {
+        const start = currentLiteral ? currentLiteral.getStart(sourceFile) : 0;
+        return text.slice(Math.max(0, start - 240), start).toLowerCase();
+      },
+    };
+
+    function checkLiteral(node: ts.Node): void {
+      const value = (node as ts.StringLiteral).text;
+      if (value.length < 3) return;
+      if (isNamePosition(node) || isModuleSpecifier(node) || isTypeOnlyPosition(node)) return;
+
+      // Tier 1
+      if (value.length >= MIN_PROVIDER_TOKEN_LENGTH) {
+        currentLiteral = node;
+        const destination = valueDestination(node);
+        currentSinkName = 'name' in destination ? destination.name : undefined;
+        const match = findProviderToken(value, providerContext);
+        if (match) {
+          const sinkName = currentSinkName;
+          const envName = sinkName && credentialNameStrength(sinkName) ? envNameFor(sinkName, 'holder' in destination ? destination.holder : node) : match.provider.envName;
+          const sink = credentialSinkOf(node, value, jwtFunctionNames, inLocaleFile);
+          const fix = moveToEnvFix(context, sink?.fallbackOf ? sink.replaced : node, value, sink?.fallbackOf ? sink.envName : envName, sink?.fallbackOf);
+          context.report({
+            messageId: 'providerToken',
+            node,
+            data: { provider: match.provider.name, providerId: match.provider.id, redacted: redact(match.token), fingerprint: fingerprint(match.token) },
+            fixes: fix ? [fix] : [],
+          });
+          return;
+        }
+      }
+
+      // Tier 2
+      const sink = credentialSinkOf(node, value, jwtFunctionNames, inLocaleFile);
+      if (sink) {
+        // Known secret slots take even word-like values ('keyboard cat', 'secret'); only placeholders are exempt.
+        const exempt = sink.certain ? isPlaceholderValue(value) || isPublicValue(value) || value.includes('\n') : isNonSecretValue(value);
+        if (exempt) return;
+        const fix = moveToEnvFix(context, sink.replaced, value, sink.envName, sink.fallbackOf);
+        context.report({
+          messageId: 'credentialLiteral',
+          node,
+          severity: 'warning',
+          data: { sink: sink.label, redacted: redact(value), fingerprint: fingerprint(value), envName: sink.envName },
+          fixes: fix ? [fix] : [],
+        });
+        return;
+      }
+
+      // Tier 3
+      if (options.entropy && looksHighEntropy(value) && !isPlaceholderValue(value) && !isPublicValue(value)) {
+        const fix = moveToEnvFix(context, node, value, 'SECRET', undefined);
+        context.report({
+          messageId: 'highEntropyString',
+          node,
+          severity: 'info',
+          data: { redacted: redact(value), fingerprint: fingerprint(value) },
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
+
+    return {
+      [ts.SyntaxKind.ImportDeclaration](node) {
+        const declaration = node as ts.ImportDeclaration;
+        if (staticStringValue(declaration.moduleSpecifier) !== 'jsonwebtoken') return;
+        const bindings = declaration.importClause?.namedBindings;
+        if (!bindings || !ts.isNamedImports(bindings)) return;
+        for (const element of bindings.elements) {
+          const imported = (element.propertyName ?? element.name).text;
+          if (imported === 'sign' || imported === 'verify') jwtFunctionNames.add(element.name.text);
+        }
+      },
+      [ts.SyntaxKind.StringLiteral]: checkLiteral,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+    };
   },
 });

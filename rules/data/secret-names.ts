@@ -1,0 +1,119 @@
+// Which names make a literal a credential (tier 2 of hardcoded-secret). Names are split into lower-case words
+// (`clientSecret` → client, secret); a name is a credential when a credential word appears and no word after it
+// turns the name into something about the credential rather than the credential itself (`tokenUrl`,
+// `passwordMinLength`, `secretName`, `apiKeyHeader`).
+import { identifierWords } from '../support/ast';
+
+/** Words that on their own name a secret that may be any string, even a word (`password: 'hunter2'`). */
+export const PASSWORD_WORDS: ReadonlySet<string> = new Set([
+  'secret', 'secrets', 'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'passcode', 'pepper', 'apisecret',
+  'clientsecret', 'secretkey', 'privatekey', 'dbpass', 'dbpassword',
+]);
+
+/** Words that name a machine-issued token or key: the value must look like one (`token: 'keyword'` is a lexer token). */
+export const TOKEN_WORDS: ReadonlySet<string> = new Set([
+  'token', 'tokens', 'apikey', 'apikeys', 'apitoken', 'accesskey', 'authtoken', 'accesstoken', 'refreshtoken', 'bearertoken',
+]);
+
+/** Every word that names a credential. */
+export const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([...PASSWORD_WORDS, ...TOKEN_WORDS, 'credential', 'credentials', 'creds']);
+
+/** Words that name a credential only when the value does not look like a mode or scheme (`auth: 'jwt'`, `credentials: 'include'`). */
+export const WEAK_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['auth', 'authorization', 'pass', 'credential', 'credentials', 'creds']);
+
+/** `<qualifier> key` names a secret that may be any string (`secretKey: 'mysecret'`). */
+export const PASSWORD_KEY_QUALIFIERS: ReadonlySet<string> = new Set(['secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'crypto', 'cipher', 'master', 'hmac', 'jwt', 'aes']);
+
+/** `<qualifier> key` is a credential (`apiKey`, `privateKey`, `signingKey`); other keys are lookup keys. */
+export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  ...PASSWORD_KEY_QUALIFIERS, 'api', 'access', 'client', 'auth', 'license', 'licence', 'consumer', 'webhook', 'service',
+  'admin', 'shared', 'account', 'subscription', 'ingest', 'root', 'deploy', 'ssh', 'app', 'rsa', 'server',
+]);
+
+/** After a credential word, these make the name about the credential, not the credential itself. */
+export const NON_SECRET_WORDS: ReadonlySet<string> = new Set([
+  'url', 'uri', 'urls', 'endpoint', 'endpoints', 'host', 'path', 'paths', 'route', 'routes', 'type', 'types', 'name',
+  'names', 'field', 'fields', 'header', 'headers', 'length', 'len', 'min', 'max', 'minimum', 'maximum', 'size', 'id',
+  'ids', 'expiry', 'expires', 'expire', 'expiration', 'exp', 'ttl', 'timeout', 'lifetime', 'age', 'duration',
+  'prefix', 'suffix', 'regex', 'regexp', 'pattern', 'label', 'placeholder', 'hint', 'message', 'messages', 'msg',
+  'error', 'errors', 'strength', 'policy', 'rule', 'rules', 'count', 'attempts', 'column', 'param', 'params', 'query',
+  'env', 'var', 'variable', 'file', 'filename', 'location', 'dir', 'format', 'algorithm', 'algorithms', 'alg',
+  'version', 'scope', 'scopes', 'audience', 'issuer', 'provider', 'mode', 'storage', 'cookie', 'key', 'keys', 'hash',
+  'hashed', 'required', 'enabled', 'visible', 'input', 'selector', 'element', 'button', 'link', 'text', 'title',
+  'description', 'event', 'events', 'channel', 'status', 'state', 'validator', 'validation', 'schema', 'model',
+  'service', 'module', 'controller', 'strategy', 'method', 'kind', 'source', 'label', 'length', 'ref', 'store',
+  'manager', 'generator', 'reset', 'changed', 'at', 'date', 'time', 'index', 'property', 'prop', 'attribute',
+  'option', 'options', 'config', 'class', 'style', 'icon', 'component', 'view', 'page', 'template', 'client',
+  'location', 'secured', 'protected', 'visibility', 'toggle', 'show', 'hide', 'mask', 'level', 'complexity',
+  'phone', 'email', 'address', 'postal', 'zip', 'note', 'notes', 'question', 'tip', 'property', 'payload', 'data',
+]);
+
+/** Before `token`, these make it a non-credential token (`pageToken`, `cancelToken`, design tokens, DI tokens). */
+export const NON_SECRET_TOKEN_QUALIFIERS: ReadonlySet<string> = new Set([
+  'page', 'next', 'prev', 'previous', 'cancel', 'cancellation', 'continuation', 'sync', 'resume', 'csrf', 'xsrf',
+  'lexer', 'parse', 'parser', 'syntax', 'design', 'color', 'colors', 'theme', 'injection', 'di', 'provider', 'mint',
+  'nft', 'fungible', 'device', 'push', 'notification', 'fcm', 'apns', 'word', 'search', 'query', 'sort', 'cursor',
+]);
+
+/** Any of these words makes the name public by design (`publicKey`, `publishableKey`, `PUBLIC_TOKEN`). */
+export const PUBLIC_WORDS: ReadonlySet<string> = new Set(['public', 'publishable', 'pub', 'site', 'anon', 'anonymous', 'example', 'sample', 'dummy', 'fake', 'mock', 'test']);
+
+/**
+ * `password`: any value counts (`'keyboard cat'`); `token`: only token-shaped values (`token: 'keyword'` is not one);
+ * `weak`: only values with some substance (`auth: 'jwt'`, `credentials: 'include'` are modes).
+ */
+export type CredentialNameStrength = 'password' | 'token' | 'weak';
+
+/** Whether a variable/property/parameter name says "credential", and what kind. */
+export function credentialNameStrength(name: string): CredentialNameStrength | undefined {
+  // Names repeat a lot across a file and across keystrokes: classify each once.
+  const cached = strengthCache.get(name);
+  if (cached !== undefined) return cached === 'none' ? undefined : cached;
+  const strength = classifyName(name);
+  if (strengthCache.size > 10_000) strengthCache.clear();
+  strengthCache.set(name, strength ?? 'none');
+  return strength;
+}
+
+const strengthCache = new Map<string, CredentialNameStrength | 'none'>();
+
+function classifyName(name: string): CredentialNameStrength | undefined {
+  // Lint rule ids and paths (`jsx-a11y/no-access-key`) are not bindings; dotted config keys use their last part.
+  if (name.includes('/') || name.includes(' ')) return undefined;
+  const words = identifierWords(name.slice(name.lastIndexOf('.') + 1));
+  let credentialIndex = -1;
+  let strength: CredentialNameStrength = 'weak';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const previous = i > 0 ? words[i - 1]! : '';
+    if (PUBLIC_WORDS.has(word)) return undefined;
+    if ((word === 'token' || word === 'tokens') && NON_SECRET_TOKEN_QUALIFIERS.has(previous)) continue;
+    if (PASSWORD_WORDS.has(word)) {
+      credentialIndex = i;
+      strength = 'password';
+    } else if (TOKEN_WORDS.has(word)) {
+      credentialIndex = i;
+      strength = 'token';
+    } else if ((word === 'key' || word === 'keys') && KEY_QUALIFIERS.has(previous)) {
+      credentialIndex = i;
+      strength = PASSWORD_KEY_QUALIFIERS.has(previous) ? 'password' : 'token';
+    } else if (WEAK_CREDENTIAL_WORDS.has(word)) {
+      credentialIndex = i;
+      strength = 'weak';
+    }
+  }
+  if (credentialIndex < 0) return undefined;
+  for (let j = credentialIndex + 1; j < words.length; j++) if (NON_SECRET_WORDS.has(words[j]!)) return undefined;
+  return strength;
+}
+
+/** True when the words of a value contain a credential word (`'access_token'`, `'x-api-key'`, `'Invalid password'`). */
+export function mentionsCredential(value: string): boolean {
+  const words = identifierWords(value);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (CREDENTIAL_WORDS.has(word) || WEAK_CREDENTIAL_WORDS.has(word)) return true;
+    if ((word === 'key' || word === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return true;
+  }
+  return false;
+}

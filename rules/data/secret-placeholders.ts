@@ -1,0 +1,66 @@
+// Values that look like credentials but are documentation, templates or well-known public examples. Data, so users
+// and maintainers can see (and extend) exactly what the hardcoded-secret rule treats as "not a secret".
+
+/** Whole values (compared case-insensitively, after trimming) that are placeholders, never real secrets. */
+export const PLACEHOLDER_VALUES: ReadonlySet<string> = new Set([
+  'changeme', 'change_me', 'change-me', 'change me', 'changethis', 'change_this', 'change-this',
+  'replace_me', 'replaceme', 'replace-me', 'replace me', 'replace_with_your_key',
+  'todo', 'tbd', 'fixme', 'placeholder', 'dummy', 'fake', 'example', 'sample', 'redacted', 'hidden', 'masked',
+  'null', 'undefined', 'none', 'n/a', 'na', 'required', 'optional', 'default', 'your_secret', 'your-secret',
+  'secret_here', 'insert_key_here', 'api_key_here', 'token_here', 'password_here',
+]);
+
+/** Patterns of placeholder values: `<your-key>`, `${VAR}`, `{{secret}}`, `xxxx`, `****`, `...`, `your-api-key-here`. */
+export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
+  /^<[^<>]*>$/, // <your-key>
+  /<\s*(your|insert|enter|add|put|replace)[^>]*>/i,
+  /\$\{[^}]*\}/, // ${VAR} kept as text (in .env-style or docs strings)
+  /\{\{[^}]*\}\}/, // {{secret}}
+  /^\$[A-Z_][A-Z0-9_]*$/, // $SECRET
+  /^%[sd]$|^%\([a-z_]+\)s$/i,
+  /x{4,}|X{4,}/, // xxxx, sk_live_XXXXXXXX
+  /\*{3,}|•{3,}/, // ****
+  /\.{3}|…/, // ... and …
+  /^(your|my)[-_ ]?(api[-_ ]?)?(key|token|secret|password|pass)s?$/i,
+  /^(your|insert|enter|put|add)[-_ ][a-z0-9_ -]*$/i, // your-api-key-here, insert_token
+  /[-_ ](here|goes[-_ ]here)$/i, // api-key-here
+  /^(replace|change)[-_ ]?(me|this|with)/i,
+  /^\[[a-z _-]+\]$/i, // [password]
+  /^:[a-z_]+$/i, // :password (route-style parameter)
+  // A separate word saying so: test-secret, TEST_SECRET, dummy_token, example.key, demo123.
+  /(^|[-_.\s])(test|tests|testing|dummy|fake|example|sample|placeholder|demo|mock)([-_.\s]|[0-9]*$)/i,
+];
+
+/** Public example credentials that documentation uses; they must never be reported. */
+export const DOCUMENTED_EXAMPLE_VALUES: ReadonlySet<string> = new Set([
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  // The Azure Storage emulator's (Azurite's) published account key.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+]);
+
+/** Values that are public by design even though they sit next to secrets: publishable keys, public keys, client ids. */
+export const PUBLIC_VALUE_PATTERNS: readonly RegExp[] = [
+  /^pk_(live|test)_/, // Stripe publishable keys
+  /-----BEGIN (RSA |EC |DSA |OPENSSH |PGP )?PUBLIC KEY( BLOCK)?-----/,
+  /-----BEGIN CERTIFICATE-----/,
+  /\.apps\.googleusercontent\.com$/, // Google OAuth client ids
+  /^[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$/,
+  /^ssh-(rsa|ed25519|dss) /, // OpenSSH public keys
+  /^ecdsa-sha2-nistp\d+ /,
+];
+
+export function isPlaceholderValue(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed === '') return true;
+  if (PLACEHOLDER_VALUES.has(trimmed.toLowerCase())) return true;
+  if (DOCUMENTED_EXAMPLE_VALUES.has(trimmed)) return true;
+  for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(trimmed)) return true;
+  return false;
+}
+
+export function isPublicValue(value: string): boolean {
+  for (const pattern of PUBLIC_VALUE_PATTERNS) if (pattern.test(value)) return true;
+  return false;
+}
