@@ -291,6 +291,7 @@ function planFix(sink: Sink, textArg: ts.Expression, services: Services, context
       return { fixes: [], identifiers: [], reason: 'the query text is built outside this function' };
     }
     const writes = services.index.writesTo(declaration);
+    if (writes.some((w) => w.operator !== ts.SyntaxKind.PlusEqualsToken)) return { fixes: [], identifiers: [], reason: `\`${declaration.name}\` is re-assigned, not only appended to with +=` };
     const references = services.index.referencesTo(declaration).filter((ref) => !writes.some((w) => w.target === ref));
     if (references.length !== 1) return { fixes: [], identifiers: [], reason: `\`${declaration.name}\` is used in more than one place` };
     if (writes.length === 0) {

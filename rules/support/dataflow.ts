@@ -53,9 +53,12 @@ export class FileIndex {
     while (stack.length > 0) {
       const node = stack.pop()!;
       this.index(node);
+      // Children pushed in reverse so they are indexed in source order (writes and calls come out in order).
+      const children: ts.Node[] = [];
       node.forEachChild((child) => {
-        stack.push(child);
+        children.push(child);
       });
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
 

@@ -3,6 +3,7 @@
 // escaping calls, numbers, allow-list-checked identifiers). Answers come from a FileIndex; nothing walks the file.
 import * as ts from 'typescript';
 import { SQL_SAFE_WRAPPERS, STRING_BUILDING_METHODS } from '../data/sql-sinks';
+import { REQUEST_INPUT_PROPERTIES, REQUEST_OBJECT_NAMES } from './request-sources';
 import { enclosingFunction, isAssignmentOperator, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
 
 export interface QueryTextAnalysis {
@@ -18,6 +19,8 @@ const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/;
 export class SqlTextAnalyzer {
   private readonly safeCache = new Map<ts.Node, boolean>();
   private readonly active = new Set<ts.Node>();
+  /** Variables whose writes are being followed: `q = q + …` refers to the text itself, not to a value. */
+  private readonly activeVariables = new Set<ts.Node>();
 
   constructor(private readonly index: FileIndex) {}
 
@@ -57,6 +60,15 @@ export class SqlTextAnalyzer {
   private analyzeVariable(declaration: LocalDeclaration): QueryTextAnalysis {
     const node = declaration.node;
     if (!ts.isVariableDeclaration(node)) return NOT_BUILT;
+    this.activeVariables.add(node);
+    try {
+      return this.analyzeVariableWrites(declaration, node);
+    } finally {
+      this.activeVariables.delete(node);
+    }
+  }
+
+  private analyzeVariableWrites(declaration: LocalDeclaration, node: ts.VariableDeclaration): QueryTextAnalysis {
     let built = false;
     const values: ts.Expression[] = [];
     if (node.initializer) {
@@ -132,9 +144,9 @@ export class SqlTextAnalyzer {
   valuesIn(expression: ts.Expression | undefined, safeIdentifiers?: ReadonlySet<ts.Node>): ts.Expression[] {
     if (!expression) return [];
     const node = skipOuterExpressions(expression);
-    if (safeIdentifiers && ts.isIdentifier(node)) {
+    if (ts.isIdentifier(node)) {
       const declaration = this.index.resolve(node);
-      if (declaration && safeIdentifiers.has(declaration.node)) return [];
+      if (declaration && (safeIdentifiers?.has(declaration.node) || this.activeVariables.has(declaration.node))) return [];
     }
     if (this.isSafe(node)) return [];
     if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => this.valuesIn(span.expression, safeIdentifiers));
@@ -185,19 +197,29 @@ export class SqlTextAnalyzer {
       if (!passesOperands) return true;
       return this.isSafe(node.left) && this.isSafe(node.right);
     }
-    if (ts.isPrefixUnaryExpression(node)) return true;
+    // `-x`, `!x`, `n++`: numbers and booleans.
+    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return true;
     if (ts.isTypeOfExpression(node)) return true;
     if (ts.isConditionalExpression(node)) return this.isSafe(node.whenTrue) && this.isSafe(node.whenFalse);
     if (ts.isIdentifier(node)) return node.text === 'undefined' || this.isSafeIdentifier(node);
     if (ts.isPropertyAccessExpression(node)) {
-      if (node.name.text === 'length' || node.name.text === 'size') return true;
+      // `.length` of a string or array is a number (`.size` is not trusted: `req.query.size`).
+      if (node.name.text === 'length' && !this.isRequestLike(node.expression)) return true;
       return this.isConstantMember(node.expression, node.name.text);
     }
-    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
-      return this.isConstantMember(node.expression, node.argumentExpression.text);
+    if (ts.isElementAccessExpression(node)) {
+      if (ts.isStringLiteralLike(node.argumentExpression)) return this.isConstantMember(node.expression, node.argumentExpression.text);
+      // `SORT_COLUMNS[req.query.sort]`: a lookup in a map of constants yields a constant (or undefined).
+      return this.isConstantMap(node.expression);
     }
     if (ts.isCallExpression(node)) return this.isSafeCall(node);
     return false;
+  }
+
+  /** `req.query` / `req.body` themselves: a client can send `length` as a key. */
+  private isRequestLike(expression: ts.Expression): boolean {
+    const node = skipOuterExpressions(expression);
+    return ts.isPropertyAccessExpression(node) && REQUEST_INPUT_PROPERTIES.has(node.name.text) && ts.isIdentifier(node.expression) && REQUEST_OBJECT_NAMES.has(node.expression.text);
   }
 
   private isSafeIdentifier(identifier: ts.Identifier): boolean {
@@ -232,6 +254,17 @@ export class SqlTextAnalyzer {
     if (!ts.isObjectLiteralExpression(init)) return false;
     const property = init.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === member);
     return property !== undefined && ts.isPropertyAssignment(property) && this.isSafe(property.initializer);
+  }
+
+  private isConstantMap(objectExpression: ts.Expression): boolean {
+    const object = skipOuterExpressions(objectExpression);
+    if (!ts.isIdentifier(object)) return false;
+    const declaration = this.index.resolve(object);
+    if (!declaration || !declaration.isConst || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return false;
+    const init = skipOuterExpressions(declaration.node.initializer);
+    if (ts.isObjectLiteralExpression(init)) return init.properties.every((p) => ts.isPropertyAssignment(p) && this.isSafe(p.initializer));
+    if (ts.isArrayLiteralExpression(init)) return init.elements.every((e) => !ts.isSpreadElement(e) && this.isSafe(e));
+    return false;
   }
 
   private isSafeCall(call: ts.CallExpression): boolean {
