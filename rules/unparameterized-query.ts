@@ -2,12 +2,13 @@
 // concat/join/replace/format) that reaches a call that runs it, for the drivers and ORMs in data/sql-sinks.ts.
 // Receivers are recognised by what they are (imports, constructors, annotations, the checker as a last resort),
 // so `db.query` on an arbitrary object is not a sink. Fixes rewrite to the driver's own parameterized form.
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel, type SinkMethod, type PlaceholderStyle } from './data/sql-sinks';
 import { enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
 import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleEdit, type RuleFix } from './support/rule';
-import { SqlReceivers, type DriverValue } from './support/sql-receivers';
+import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
 import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
 
 type TypeormDatabase = 'auto' | 'postgres' | 'mysql' | 'mariadb' | 'sqlite' | 'better-sqlite3' | 'mssql' | 'oracle' | 'cockroachdb';
@@ -68,7 +69,8 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
     const get = (): Services => {
       if (!services) {
         const index = new FileIndex(context.sourceFile);
-        services = { index, receivers: new SqlReceivers(index), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
+        const resolveLocalExport = (specifier: string, exportName: string) => localExportOf(context, specifier, exportName);
+        services = { index, receivers: new SqlReceivers(index, resolveLocalExport), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
       }
       return services;
     };
@@ -83,6 +85,32 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
     };
   },
 });
+
+/** Parsed neighbour files, keyed by path and checked against their current text: sinks re-ask on every keystroke. */
+const neighbourFiles = new Map<string, { text: string; index: FileIndex; receivers: SqlReceivers; exports: Map<string, DriverValue | undefined> }>();
+const MAX_NEIGHBOUR_FILES = 500;
+const NEIGHBOUR_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
+
+/** `import pool from './db'`: what the relative module exports, one file away (its own imports are not followed). */
+function localExportOf(context: RuleContext<UnparameterizedQueryOptions>, specifier: string, exportName: string): DriverValue | undefined {
+  const base = path.resolve(path.dirname(context.filePath), specifier);
+  const stem = /\.[cm]?js$/.test(base) ? base.replace(/\.[cm]?js$/, '') : base;
+  const candidates = [base, ...NEIGHBOUR_EXTENSIONS.map((ext) => stem + ext)];
+  const target = candidates.find((candidate) => /\.[cm]?[jt]sx?$/.test(candidate) && candidate !== context.filePath && context.workspace.fileExists(candidate));
+  if (!target) return undefined;
+  const text = context.workspace.readFile(target);
+  if (text === undefined || text.length > 512 * 1024) return undefined;
+  let entry = neighbourFiles.get(target);
+  if (!entry || entry.text !== text) {
+    const sourceFile = ts.createSourceFile(target, text, ts.ScriptTarget.Latest, true, /\.[cm]?jsx?$/.test(target) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+    const index = new FileIndex(sourceFile);
+    entry = { text, index, receivers: new SqlReceivers(index), exports: new Map() };
+    if (neighbourFiles.size >= MAX_NEIGHBOUR_FILES) neighbourFiles.clear();
+    neighbourFiles.set(target, entry);
+  }
+  if (!entry.exports.has(exportName)) entry.exports.set(exportName, exportedDriverValue(entry.index.sourceFile, entry.receivers, entry.index, exportName));
+  return entry.exports.get(exportName);
+}
 
 function nameOfCallee(call: ts.CallExpression): string | undefined {
   const callee = call.expression;
@@ -320,7 +348,7 @@ function planFix(sink: Sink, textArg: ts.Expression, services: Services, context
       if (services.text.analyze(piece.expr).built && !ts.isTemplateExpression(skipOuterExpressions(piece.expr))) {
         return { fixes: [], identifiers: [], reason: `\`${shortText(piece.expr.getText(sourceFile))}\` is a piece of SQL built elsewhere; parameterize it where it is built` };
       }
-      if (isIdentifierPosition(textBefore(pieces, i), textAfter(pieces, i))) identifiers.push(piece.expr);
+      if (isIdentifierPosition(textBefore(pieces, i), textAfter(pieces, i), sink.driver)) identifiers.push(piece.expr);
     }
   }
   if (identifiers.length > 0) {
@@ -363,12 +391,13 @@ function renderPieces(
     }
     let valueText = exprText;
     const next = parts[i + 1];
-    const before = /'(%?)$/.exec(body);
-    const after = next?.kind === 'text' ? /^(%?)'/.exec(next.raw) : null;
-    if (before && after && next?.kind === 'text') {
+    const quote = stringQuotes(sink.driver);
+    const before = new RegExp(`(${quote})(%?)$`).exec(body);
+    const after = next?.kind === 'text' ? new RegExp(`^(%?)(${quote})`).exec(next.raw) : null;
+    if (before && after && next?.kind === 'text' && before[1] === after[2]) {
       body = body.slice(0, body.length - before[0].length);
       next.raw = next.raw.slice(after[0].length);
-      const prefix = before[1]!;
+      const prefix = before[2]!;
       const suffix = after[1]!;
       if (prefix || suffix) valueText = `\`${prefix}\${${exprText}}${suffix}\``;
     } else if (before || after) {
@@ -641,11 +670,17 @@ function isPlainReference(expr: ts.Expression): boolean {
   return false;
 }
 
+/** The quotes of string literals: MySQL also reads "…" as a string; elsewhere "…" is an identifier. */
+function stringQuotes(driver: DriverModel): string {
+  return driver.id === 'mysql' ? `'|"` : `'`;
+}
+
 /** `ORDER BY ${col}`, `FROM ${table}`, `ORDER BY name ${dir}`, `"${col}"`: a place only an identifier can go. */
-function isIdentifierPosition(before: string, after: string): boolean {
+function isIdentifierPosition(before: string, after: string, driver: DriverModel): boolean {
   if (/\b(ORDER\s+BY|GROUP\s+BY|FROM|JOIN|INTO|UPDATE|TABLE|SELECT|DISTINCT)\s*$/i.test(before)) return true;
   if (/\bORDER\s+BY\s+[\w."`]+\s*$/i.test(before)) return true;
-  if (/["`]$/.test(before) && /^["`]/.test(after)) return true;
+  const identifierQuote = driver.id === 'mysql' ? /`$/ : /["`]$/;
+  if (identifierQuote.test(before) && /^["`]/.test(after)) return true;
   if (/^\.\w/.test(after)) return true;
   return false;
 }
