@@ -174,8 +174,8 @@ function callArgumentSink(call: ts.CallExpression | ts.NewExpression, index: num
   if (name === undefined) return undefined;
   const argumentCount = call.arguments?.length ?? 0;
   const object = calleeObjectName(call);
-  if ((name === 'sign' || name === 'verify') && index === 1 && argumentCount >= 2) {
-    const isJwt = object !== undefined ? /jwt|jsonwebtoken/i.test(object) : jwtFunctionNames.has(name);
+  if (index === 1 && argumentCount >= 2) {
+    const isJwt = object !== undefined ? (name === 'sign' || name === 'verify') && /jwt|jsonwebtoken/i.test(object) : jwtFunctionNames.has(name);
     if (isJwt) return { label: `${object ? `${object}.` : ''}${name}()`, envName: 'JWT_SECRET', certain: true, replaced: literal };
   }
   if (name === 'createHmac' && index === 1) return { label: 'createHmac()', envName: 'HMAC_SECRET', certain: true, replaced: literal };
@@ -304,6 +304,7 @@ function valueNamesItself(value: string, name: string): boolean {
 
 /** Values that are clearly not credentials even in a credential-named slot. */
 function isNonSecretValue(value: string): boolean {
+  if (/^(bearer|basic|token|bot)\s+[A-Za-z0-9._~+/=-]{8,}$/i.test(value)) return isPlaceholderValue(value); // an Authorization value
   if (value.length < 3 || value.length > 1000 || value.includes('\n')) return true;
   if (isPlaceholderValue(value) || isPublicValue(value)) return true;
   if (/^(https?|wss?|file):\/\/[^:@\s]*$/i.test(value) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // URLs without credentials, paths

@@ -440,7 +440,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     validate: hasRealUrlPassword,
     allowRepetition: true,
     samples: {
-      positive: ['postgres://app:' + 'Tr0ub4dor-9x@' + 'db.internal.example.com:5432/app', 'mysql://root:' + 'k8Jm2qLw@' + '10.0.3.7/shop'],
+      positive: ['postgres://app:' + 'Tr0ub4dor-9x@' + 'db.internal.acme-corp.net:5432/app', 'mysql://root:' + 'k8Jm2qLw@' + '10.0.3.7/shop'],
       negative: [
         'postgres://app:' + 'password@db.example.com/app',
         'postgres://postgres:' + 'postgres@localhost:5432/app',
@@ -476,7 +476,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     validate: hasRealUrlPassword,
     allowRepetition: true,
     samples: {
-      positive: ['redis://default:' + 'p9XkQ2mWz7@' + 'redis-12345.c1.us-east-1.cloud.redislabs.com:12345', 'rediss://:' + 'p9XkQ2mWz7@cache.example.net:6380'],
+      positive: ['redis://default:' + 'p9XkQ2mWz7@' + 'redis-12345.c1.us-east-1.cloud.redislabs.com:12345', 'rediss://:' + 'p9XkQ2mWz7@cache.acme-corp.net:6380'],
       negative: ['redis://localhost:6379', 'redis://:' + 'p9XkQ2mWz7@redis:6379'],
     },
   },
@@ -491,7 +491,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     validate: hasRealUrlPassword,
     allowRepetition: true,
     samples: {
-      positive: ['amqps://orders:' + 'Hq7vN3xPz@' + 'rabbit.prod.example.org/vhost'],
+      positive: ['amqps://orders:' + 'Hq7vN3xPz@' + 'rabbit.prod.acme-corp.net/vhost'],
       negative: ['amqp://guest:' + 'guest@localhost:5672', 'amqp://rabbit.example.org'],
     },
   },
@@ -593,7 +593,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     name: 'Azure Storage connection string',
     envName: 'AZURE_STORAGE_CONNECTION_STRING',
     keywords: ['AccountKey='],
-    minLength: 100,
+    minLength: 99,
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/,
     validate: (_token, match) => !isPlaceholderValue(match[1] ?? ''),
     samples: {

@@ -1,0 +1,57 @@
+// Runs every tier-1 provider's own samples: each true sample is found by exactly that provider (directly and as a
+// literal in a source file, through the whole rule), each false sample by none.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { SECRET_PROVIDERS, type ProviderContext, type SecretSample } from '../../rules/data/secret-providers';
+import { findProviderToken, hardcodedSecret } from '../../rules/hardcoded-secret';
+import { runCase } from '../support/rule-tester';
+
+function sampleParts(sample: SecretSample): { value: string; context: ProviderContext; code: string } {
+  const { value, sinkName, textBefore } = typeof sample === 'string' ? { value: sample } : sample;
+  const context: ProviderContext = { sinkName, textBefore: () => (textBefore ?? '').toLowerCase() };
+  const prefix = textBefore ? `/* ${textBefore.replace(/\*\//g, '')} */ ` : '';
+  const code = `${prefix}export const ${sinkName ?? 'value'} = ${JSON.stringify(value)};\n`;
+  return { value, context, code };
+}
+
+describe('secret providers (data)', () => {
+  it('has at least 30 providers, unique ids, stateless patterns and samples of both kinds', () => {
+    const providers = new Set(SECRET_PROVIDERS.map((p) => p.provider));
+    assert.ok(providers.size >= 30, `only ${providers.size} providers`);
+    assert.equal(new Set(SECRET_PROVIDERS.map((p) => p.id)).size, SECRET_PROVIDERS.length, 'duplicate ids');
+    for (const provider of SECRET_PROVIDERS) {
+      assert.ok(!provider.pattern.global && !provider.pattern.sticky, `${provider.id}: g/y flags make exec stateful`);
+      assert.match(provider.envName, /^[A-Z][A-Z0-9_]*$/, provider.id);
+      assert.ok(provider.samples.positive.length > 0 && provider.samples.negative.length > 0, `${provider.id}: samples`);
+    }
+  });
+
+  for (const provider of SECRET_PROVIDERS) {
+    describe(provider.id, () => {
+      provider.samples.positive.forEach((sample, index) => {
+        const { value, context, code } = sampleParts(sample);
+        it(`finds true sample ${index + 1}`, () => {
+          const match = findProviderToken(value, context);
+          assert.equal(match?.provider.id, provider.id);
+          assert.ok(value.includes(match!.token));
+          assert.ok(match!.token.length >= provider.minLength, 'minLength must not exceed real tokens');
+        });
+        it(`reports true sample ${index + 1} through the rule, with the provider's name and no secret in the message`, () => {
+          const { analysis } = runCase(hardcodedSecret, { code });
+          const findings = analysis.findings.filter((f) => f.ruleId === 'hardcoded-secret');
+          assert.deepEqual(findings.map((f) => [f.messageId, f.severity, f.data.providerId]), [['providerToken', 'error', provider.id]]);
+          assert.ok(findings[0]!.message.startsWith(provider.name), findings[0]!.message);
+          const token = findProviderToken(value, context)!.token;
+          assert.ok(!findings[0]!.message.includes(token.slice(8)) && !JSON.stringify(findings[0]!.data).includes(token.slice(8)), 'secret leaked');
+        });
+      });
+      provider.samples.negative.forEach((sample, index) => {
+        const { value, context } = sampleParts(sample);
+        it(`ignores false sample ${index + 1}`, () => {
+          const match = findProviderToken(value, context);
+          assert.equal(match, undefined, `matched by ${match?.provider.id}`);
+        });
+      });
+    });
+  }
+});
