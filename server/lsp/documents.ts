@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { parseSourceFile, updateSourceFile } from '../engine/source-files';
 import { CONFIG_FILE_NAME } from '../engine/config';
+import type { Finding, Position } from '../engine/findings';
 
 interface PendingChange {
   start: number;
@@ -39,6 +40,12 @@ export class OpenDocument {
   private pending: PendingChange[] = [];
   /** Bumped on every change, including ones that keep the version (some clients reuse it). */
   changeCount = 0;
+  /**
+   * Findings of the type-aware rules from the last complete analysis, moved along with each edit (and dropped
+   * where an edit touches them), so they stay visible while the background pass re-checks the new text.
+   * Their fixes are dropped: code actions wait for the complete analysis instead.
+   */
+  carriedFindings: Finding[] = [];
 
   constructor(
     readonly uri: string,
@@ -69,12 +76,17 @@ export class OpenDocument {
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       if ('range' in change) {
+        // offsetAt clamps out-of-range positions exactly as TextDocument.update does, so both agree on the text.
         const start = this.document.offsetAt(change.range.start);
         const end = this.document.offsetAt(change.range.end);
         this.pending.push({ start, end, newText: change.text });
         if (this.pending.length > MAX_PENDING_CHANGES) this.dropSourceFile();
+        if (this.carriedFindings.length > 0) {
+          this.carriedFindings = moveFindings(this.carriedFindings, this.document.positionAt(start), this.document.positionAt(end), change.text);
+        }
       } else {
         this.dropSourceFile();
+        this.carriedFindings = [];
       }
       // One change at a time: each range refers to the text after the previous change (LSP's rule).
       this.document = TextDocument.update(this.document, [change], version);
@@ -141,4 +153,33 @@ export function filePathFor(uri: string, languageId: string): string {
 
 export function uriFor(filePath: string): string {
   return pathToFileURL(filePath).toString();
+}
+
+function compare(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Where a position after a replaced range ends up once `[start, end)` is replaced by `newText`. */
+function movePosition(position: Position, start: Position, end: Position, newText: string): Position {
+  const lines = newText.split(/\r\n|\r|\n/);
+  const lastLineLength = lines[lines.length - 1]!.length;
+  const endLine = start.line + lines.length - 1;
+  if (position.line !== end.line) return { line: position.line + (endLine - end.line), character: position.character };
+  const base = lines.length === 1 ? start.character + lastLineLength : lastLineLength;
+  return { line: endLine, character: base + (position.character - end.character) };
+}
+
+/** Keeps findings entirely before or after an edit (moved accordingly); drops the ones it touches. */
+function moveFindings(findings: readonly Finding[], start: Position, end: Position, newText: string): Finding[] {
+  const moved: Finding[] = [];
+  for (const finding of findings) {
+    if (compare(finding.range.end, start) < 0) moved.push(finding);
+    else if (compare(finding.range.start, end) > 0) {
+      moved.push({
+        ...finding,
+        range: { start: movePosition(finding.range.start, start, end, newText), end: movePosition(finding.range.end, start, end, newText) },
+      });
+    }
+  }
+  return moved;
 }

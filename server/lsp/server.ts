@@ -17,7 +17,8 @@ import {
 import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND, StatusNotification } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
 import { Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
-import { CONFIG_FILE_NAME, ConfigError, parseConfig } from '../engine/config';
+import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
+import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { Finding } from '../engine/findings';
 import { reasonToSkip } from '../engine/source-files';
 import { codeActionsFor } from './code-actions';
@@ -25,6 +26,7 @@ import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic
 import { OpenDocument } from './documents';
 import { FileEditsError, executeFileEdits, parseFileEditsArguments } from './file-edits';
 import { normalizeSettings, settingsFromPayload } from './settings';
+import { TypeAwarePass, type TypeAwareResult } from './type-aware-pass';
 
 /** Above this an analysis is logged even with trace off: users should learn why the editor feels slow. */
 const SLOW_ANALYSIS_MS = 500;
@@ -40,7 +42,12 @@ interface AnalysisResult {
   version: number;
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** False while type-aware rules still run in the background (their previous findings are carried meanwhile). */
+  complete: boolean;
 }
+
+/** How long a code action request waits for the background type-aware pass before answering with what it has. */
+const CODE_ACTION_WAIT_MS = 5000;
 
 export class ApiGuardServer {
   private readonly documents = new Map<string, OpenDocument>();
@@ -55,8 +62,17 @@ export class ApiGuardServer {
   private settings: ApiGuardSettings = DEFAULT_SETTINGS;
   private canAskForConfiguration = false;
   private shuttingDown = false;
+  private typeAwarePass: TypeAwarePass | undefined;
+  private typeAwareRuleIds = new Set<string>();
+  private readonly syntacticConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  /** Code action requests waiting for a document's complete analysis. */
+  private completionWaiters: { uri: string; resolve: () => void }[] = [];
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** dist/server.js: the type-aware worker runs the same bundle. */
+    private readonly workerScript: string,
+  ) {}
 
   listen(): void {
     const { connection } = this;
@@ -69,12 +85,14 @@ export class ApiGuardServer {
       this.forget(textDocument.uri);
       this.documents.set(document.uri, document);
       this.documentsByPath.set(document.filePath, document);
+      this.typeAwarePass?.documentChanged(document.filePath);
       if (this.isRelevant(document)) this.schedule(document);
     });
     connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
       const document = this.documents.get(textDocument.uri);
       if (!document) return this.logError(`didChange for a document that is not open: ${textDocument.uri}`);
       document.applyChanges(contentChanges, textDocument.version);
+      this.typeAwarePass?.documentChanged(document.filePath);
       if (FIX_INPUT_FILES.has(path.basename(document.filePath))) this.results.clear();
       if (document.isConfigFile || (this.settings.run === 'onType' && this.isRelevant(document))) this.schedule(document);
     });
@@ -99,10 +117,12 @@ export class ApiGuardServer {
     });
     connection.onDidChangeConfiguration(({ settings }) => void this.settingsChanged(settings));
 
-    connection.onCodeAction(({ textDocument, range, context }) => {
-      const document = this.documents.get(textDocument.uri);
+    connection.onCodeAction(async ({ textDocument, range, context }) => {
+      let document = this.documents.get(textDocument.uri);
       if (!document || !this.settings.enable || !this.engine.isAnalysable(document.filePath)) return [];
-      const result = this.currentResult(document);
+      const result = await this.completeResult(document);
+      document = this.documents.get(textDocument.uri);
+      if (!document) return [];
       return codeActionsFor({
         document,
         findings: result.findings,
@@ -134,6 +154,15 @@ export class ApiGuardServer {
   private initialize(params: InitializeParams): InitializeResult {
     this.workspaceRoots = workspaceRootsOf(params);
     this.engine = this.createEngine(this.workspaceRoots);
+    this.typeAwareRuleIds = new Set(this.engine.rules.filter((rule) => rule.meta.requiresTypes).map((rule) => rule.meta.id));
+    this.typeAwarePass = new TypeAwarePass(
+      this.workerScript,
+      this.workspaceRoots,
+      (filePath) => this.documentsByPath.get(filePath)?.text,
+      (result) => this.typeAwareResultArrived(result),
+      (message, isError) => (isError ? this.logError(message) : this.connection.console.warn(message)),
+      () => this.documentsByPath.keys(),
+    );
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
     const options = params.initializationOptions as Record<string, unknown> | undefined;
     this.settings = settingsFromPayload(options?.settings) ?? settingsFromPayload(options) ?? DEFAULT_SETTINGS;
@@ -168,6 +197,9 @@ export class ApiGuardServer {
   private shutdown(): void {
     // Eglot kills the process right after `exit`: everything that needs doing happens here.
     this.shuttingDown = true;
+    this.typeAwarePass?.dispose();
+    for (const waiter of this.completionWaiters) waiter.resolve();
+    this.completionWaiters = [];
     this.scheduled.clear();
     this.documents.clear();
     this.documentsByPath.clear();
@@ -202,7 +234,10 @@ export class ApiGuardServer {
   private configChanged(why: string): void {
     this.log(`${why}: reloading apiguard.json and re-analysing open documents`);
     this.engine.invalidateConfig();
+    this.typeAwarePass?.invalidateConfig();
     this.loggedOnce.clear();
+    // Carried findings may be of rules just turned off or re-levelled: let the new analysis decide.
+    for (const document of this.documents.values()) document.carriedFindings = [];
     this.revalidateAll();
   }
 
@@ -219,10 +254,15 @@ export class ApiGuardServer {
 
   private forget(uri: string): void {
     const document = this.documents.get(uri);
-    if (document && this.documentsByPath.get(document.filePath) === document) this.documentsByPath.delete(document.filePath);
+    if (document && this.documentsByPath.get(document.filePath) === document) {
+      this.documentsByPath.delete(document.filePath);
+      this.typeAwarePass?.documentChanged(document.filePath);
+    }
     this.documents.delete(uri);
     this.results.delete(uri);
     this.scheduled.delete(uri);
+    this.typeAwarePass?.forget(uri);
+    this.resolveCompletionWaiters(uri);
   }
 
   /**
@@ -271,11 +311,73 @@ export class ApiGuardServer {
     if (cached && cached.changeCount === document.changeCount) return cached;
     const result = this.analyze(document);
     this.results.set(document.uri, result);
+    if (!result.complete) {
+      this.typeAwarePass!.request({ uri: document.uri, filePath: document.filePath, text: document.text, changeCount: document.changeCount });
+    }
     return result;
   }
 
+  /** The current analysis including type-aware rules: waits for the background pass when it is still running. */
+  private async completeResult(document: OpenDocument): Promise<AnalysisResult> {
+    const result = this.currentResult(document);
+    if (result.complete) return result;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CODE_ACTION_WAIT_MS);
+      this.completionWaiters.push({ uri: document.uri, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+    return this.currentResult(document);
+  }
+
+  private resolveCompletionWaiters(uri: string): void {
+    const waiting = this.completionWaiters.filter((waiter) => waiter.uri === uri);
+    this.completionWaiters = this.completionWaiters.filter((waiter) => waiter.uri !== uri);
+    for (const waiter of waiting) waiter.resolve();
+  }
+
+  private typeAwareResultArrived(arrived: TypeAwareResult): void {
+    const document = this.documents.get(arrived.uri);
+    // Stale: the document changed since, and its newer text is already queued for the worker.
+    if (!document || document.changeCount !== arrived.changeCount || this.shuttingDown) return;
+    // Not currentResult(): that would queue yet another type-aware pass for the same text.
+    const cached = this.results.get(document.uri);
+    const current = cached && cached.changeCount === document.changeCount ? cached : this.analyze(document);
+    let result: AnalysisResult;
+    if (arrived.findings && !arrived.skipped) {
+      document.carriedFindings = arrived.findings.filter((finding) => this.isTypeAwareFinding(finding)).map((finding) => ({ ...finding, fixes: [] }));
+      result = { ...current, findings: arrived.findings, diagnostics: arrived.findings.map(toDiagnostic), complete: true };
+    } else {
+      if (arrived.error) this.logError(`type-aware analysis of ${document.filePath} v${document.version} failed, showing syntactic findings only: ${arrived.error}`);
+      result = { ...current, complete: true };
+    }
+    if (this.settings.trace.server !== 'off') {
+      this.log(`type-aware pass on ${document.filePath} v${document.version}: ${arrived.elapsedMs.toFixed(1)} ms in the worker, ${result.findings.length} findings`);
+    }
+    this.results.set(document.uri, result);
+    this.resolveCompletionWaiters(document.uri);
+    if (this.settings.enable) {
+      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.diagnostics });
+      this.sendStatus();
+    }
+  }
+
+  private isTypeAwareFinding(finding: Finding): boolean {
+    if (this.typeAwareRuleIds.has(finding.ruleId)) return true;
+    if (finding.ruleId !== INTERNAL_ERROR.id && finding.ruleId !== UNUSED_SUPPRESSION.id) return false;
+    return String(finding.data.ruleId ?? '').split(', ').some((id) => this.typeAwareRuleIds.has(id));
+  }
+
+  /** The config without type-aware rules, for the main thread's immediate pass. */
+  private syntacticConfig(config: ResolvedConfig): ResolvedConfig {
+    let syntactic = this.syntacticConfigs.get(config);
+    if (!syntactic) {
+      syntactic = { ...config, rules: new Map([...config.rules].filter(([id]) => !this.typeAwareRuleIds.has(id))) };
+      this.syntacticConfigs.set(config, syntactic);
+    }
+    return syntactic;
+  }
+
   private analyze(document: OpenDocument): AnalysisResult {
-    const base = { changeCount: document.changeCount, version: document.version, findings: [] as Finding[] };
+    const base = { changeCount: document.changeCount, version: document.version, findings: [] as Finding[], complete: true };
     const started = performance.now();
     const { filePath } = document;
     try {
@@ -307,8 +409,11 @@ export class ApiGuardServer {
         return this.skipped(document, TOO_DEEP_TO_PARSE);
       }
       const parsed = performance.now();
-      const analysis = this.engine.analyze(filePath, document.text, { sourceFile, config });
+      const syntactic = this.syntacticConfig(config);
+      const needsTypes = syntactic.rules.size < config.rules.size;
+      const analysis = this.engine.analyze(filePath, document.text, { sourceFile, config: syntactic });
       if (analysis.skipped) return this.skipped(document, analysis.skipped);
+      const findings = needsTypes && document.carriedFindings.length > 0 ? mergeFindings(analysis.findings, document.carriedFindings) : analysis.findings;
       const elapsed = performance.now() - started;
       if (this.settings.trace.server !== 'off' || elapsed > SLOW_ANALYSIS_MS) {
         const slowest = Object.entries(analysis.ruleTimings).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ');
@@ -316,7 +421,7 @@ export class ApiGuardServer {
         if (elapsed > SLOW_ANALYSIS_MS) this.connection.console.warn(`slow analysis: ${line}`);
         else this.log(line);
       }
-      return { ...base, findings: analysis.findings, diagnostics: analysis.findings.map(toDiagnostic) };
+      return { ...base, findings, diagnostics: findings.map(toDiagnostic), complete: !needsTypes };
     } catch (error) {
       // Loud, and never fatal: the next edit gets a fresh parse and another try.
       this.logError(`analysis of ${filePath} v${document.version} crashed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -327,7 +432,7 @@ export class ApiGuardServer {
 
   private skipped(document: OpenDocument, reason: string): AnalysisResult {
     this.logOnce(`skip:${document.uri}:${reason}`, () => this.log(`${document.filePath}: ${reason}`));
-    return { changeCount: document.changeCount, version: document.version, findings: [], diagnostics: [skippedFileDiagnostic(reason)] };
+    return { changeCount: document.changeCount, version: document.version, findings: [], diagnostics: [skippedFileDiagnostic(reason)], complete: true };
   }
 
   /** An open apiguard.json is checked as the user types, with the error where it is. */
@@ -351,7 +456,7 @@ export class ApiGuardServer {
         else if (finding.severity === 'warning') warnings++;
       }
     }
-    void this.connection.sendNotification(StatusNotification.type, { errors, warnings, pending: this.scheduled.size });
+    void this.connection.sendNotification(StatusNotification.type, { errors, warnings, pending: this.scheduled.size + (this.typeAwarePass?.pending ?? 0) });
   }
 
   private log(message: string): void {
@@ -371,6 +476,10 @@ export class ApiGuardServer {
 
 declare const APIGUARD_VERSION: string | undefined;
 const SERVER_VERSION = typeof APIGUARD_VERSION === 'string' ? APIGUARD_VERSION : '0.1.0';
+
+function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  return [...a, ...b].sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || x.ruleId.localeCompare(y.ruleId));
+}
 
 function workspaceRootsOf(params: InitializeParams): string[] {
   const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { OpenDocument, filePathFor } from '../../server/lsp/documents';
 import { parseSourceFile } from '../../server/engine/source-files';
+import type { Finding } from '../../server/engine/findings';
 
 const at = (line: number, character: number) => ({ line, character });
 
@@ -64,5 +65,32 @@ describe('OpenDocument', () => {
     const document = new OpenDocument('file:///p/view.tsx', 'typescriptreact', 0, text);
     const inside = text.split('\n').map((_, line) => document.lineStartsInsideLiteral(line));
     assert.deepEqual(inside, [false, true, true, false, false, false, false, true, false, false, true, false, false]);
+  });
+
+  it('moves carried findings with edits before them and drops the ones an edit touches', () => {
+    const text = 'aaaa\nbb FINDING cc\ndd OTHER\n';
+    const finding = (line: number, start: number, end: number, ruleId: string): Finding => ({
+      ruleId, messageId: 'm', severity: 'error', message: ruleId, filePath: '/p/a.ts', range: { start: at(line, start), end: at(line, end) }, fixes: [], data: {},
+    });
+    const document = new OpenDocument('file:///p/a.ts', 'typescript', 0, text);
+    document.carriedFindings = [finding(1, 3, 10, 'first'), finding(2, 3, 8, 'second')];
+    // Same line, before the finding: shifts its characters. A line inserted above: shifts both lines.
+    document.applyChanges([{ range: { start: at(1, 0), end: at(1, 0) }, text: '>>' }], 1);
+    document.applyChanges([{ range: { start: at(0, 2), end: at(0, 2) }, text: 'x\ny\n' }], 2);
+    assert.deepEqual(document.carriedFindings.map((f) => [f.ruleId, f.range]), [
+      ['first', { start: at(3, 5), end: at(3, 12) }],
+      ['second', { start: at(4, 3), end: at(4, 8) }],
+    ]);
+    assert.equal(document.text.split('\n')[3]!.slice(5, 12), 'FINDING');
+    assert.equal(document.text.split('\n')[4]!.slice(3, 8), 'OTHER');
+    // A multi-line deletion ending on the finding's line, before it, joins the lines: the finding moves up and right.
+    document.applyChanges([{ range: { start: at(2, 1), end: at(3, 2) }, text: '' }], 3);
+    assert.deepEqual(document.carriedFindings[0]!.range, { start: at(2, 4), end: at(2, 11) });
+    assert.equal(document.text.split('\n')[2]!.slice(4, 11), 'FINDING');
+    // Typing inside a finding drops it; a full-text change drops everything.
+    document.applyChanges([{ range: { start: at(2, 6), end: at(2, 6) }, text: 'z' }], 4);
+    assert.deepEqual(document.carriedFindings.map((f) => f.ruleId), ['second']);
+    document.applyChanges([{ text: 'new' }], 5);
+    assert.deepEqual(document.carriedFindings, []);
   });
 });

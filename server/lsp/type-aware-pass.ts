@@ -1,0 +1,193 @@
+// Type-aware rules (meta.requiresTypes) need a ts.Program and a checker: tens of milliseconds per edit, and a
+// second or more for the first program of a project. They run in a worker thread, on the other core, so they never
+// hold back the syntactic diagnostics of the keystroke (published at once by the main thread) nor the next
+// keystroke. The worker runs the complete analysis of the latest text it was given; the main thread publishes it
+// only if the document has not changed since. One request is in flight at a time; newer text for the same
+// document replaces a queued request, so a burst of edits never builds a queue.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Engine, diskReader } from '../engine/analyzer';
+import type { Finding } from '../engine/findings';
+
+export interface TypeAwareRequest {
+  uri: string;
+  filePath: string;
+  text: string;
+  changeCount: number;
+}
+
+export interface TypeAwareResult {
+  uri: string;
+  changeCount: number;
+  /** The complete analysis (all rules), or undefined when it failed (see error). */
+  findings?: Finding[];
+  skipped?: string;
+  error?: string;
+  elapsedMs: number;
+}
+
+/** Open documents' texts changed since the last request (null: closed), so the worker reads what the editor has. */
+type Overlays = [filePath: string, text: string | null][];
+type ToWorker = { type: 'analyze'; request: TypeAwareRequest; overlays: Overlays } | { type: 'invalidateConfig' };
+type FromWorker = { type: 'result'; result: TypeAwareResult } | { type: 'log'; message: string };
+
+const WORKER_FLAG = 'apiguard-type-aware-worker';
+/** A worker that keeps dying is given up on; syntactic diagnostics carry on. */
+const MAX_RESTARTS = 3;
+
+export function isTypeAwareWorker(): boolean {
+  return !isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_FLAG;
+}
+
+export class TypeAwarePass {
+  private worker: Worker | undefined;
+  private inFlight: TypeAwareRequest | undefined;
+  private readonly queue = new Map<string, TypeAwareRequest>();
+  private restarts = 0;
+  private disposed = false;
+  /** Open documents changed since the worker last heard of them; their text is read when the next request goes. */
+  private readonly dirtyPaths = new Set<string>();
+
+  constructor(
+    /** The bundle that contains this module (dist/server.js): the worker runs the same file. */
+    private readonly scriptPath: string,
+    private readonly workspaceRoots: string[],
+    /** The editor's text of an open document, or undefined once it is closed. */
+    private readonly openText: (filePath: string) => string | undefined,
+    private readonly onResult: (result: TypeAwareResult) => void,
+    private readonly log: (message: string, isError: boolean) => void,
+    private readonly allOpenPaths: () => Iterable<string>,
+  ) {}
+
+  get pending(): number {
+    return this.queue.size + (this.inFlight ? 1 : 0);
+  }
+
+  isPending(uri: string): boolean {
+    return this.inFlight?.uri === uri || this.queue.has(uri);
+  }
+
+  request(request: TypeAwareRequest): void {
+    if (this.disposed) return;
+    this.queue.set(request.uri, request);
+    this.pump();
+  }
+
+  /** An open document was opened, changed or closed. */
+  documentChanged(filePath: string): void {
+    this.dirtyPaths.add(filePath);
+  }
+
+  forget(uri: string): void {
+    this.queue.delete(uri);
+  }
+
+  invalidateConfig(): void {
+    this.worker?.postMessage({ type: 'invalidateConfig' } satisfies ToWorker);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.queue.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.disposed) return;
+    const next = this.queue.values().next();
+    if (next.done) return;
+    const worker = this.ensureWorker();
+    if (!worker) {
+      const request = next.value;
+      this.queue.delete(request.uri);
+      this.onResult({ uri: request.uri, changeCount: request.changeCount, error: 'type-aware analysis is unavailable (worker kept failing)', elapsedMs: 0 });
+      return this.pump();
+    }
+    this.inFlight = next.value;
+    this.queue.delete(next.value.uri);
+    this.dirtyPaths.delete(next.value.filePath);
+    const overlays: Overlays = [...this.dirtyPaths].map((filePath) => [filePath, this.openText(filePath) ?? null]);
+    this.dirtyPaths.clear();
+    worker.postMessage({ type: 'analyze', request: next.value, overlays } satisfies ToWorker);
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker) return this.worker;
+    if (this.restarts > MAX_RESTARTS) return undefined;
+    // stdout must never reach the process's stdout: with --stdio that is the LSP stream.
+    // A new worker knows no open documents yet: tell it about all of them with the first request.
+    this.dirtyPaths.clear();
+    for (const filePath of this.allOpenPaths()) this.dirtyPaths.add(filePath);
+    const worker = new Worker(this.scriptPath, { workerData: { role: WORKER_FLAG, workspaceRoots: this.workspaceRoots }, stdout: true, stderr: true });
+    worker.stdout.resume();
+    worker.stderr.on('data', (chunk) => this.log(`type-aware worker stderr: ${String(chunk).trimEnd()}`, true));
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'log') return this.log(message.message, false);
+      this.inFlight = undefined;
+      this.onResult(message.result);
+      this.pump();
+    });
+    const failed = (why: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.restarts++;
+      const lost = this.inFlight;
+      this.inFlight = undefined;
+      if (this.disposed) return;
+      this.log(`type-aware worker ${why}${this.restarts > MAX_RESTARTS ? '; giving up on type-aware rules until restart' : '; restarting it'}`, true);
+      if (lost) this.onResult({ uri: lost.uri, changeCount: lost.changeCount, error: `type-aware worker ${why}`, elapsedMs: 0 });
+      this.pump();
+    };
+    worker.on('error', (error) => failed(`crashed: ${error.stack ?? error}`));
+    worker.on('exit', (code) => failed(`exited with code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+/** The worker side: a complete engine of its own, reading open documents' texts first, then the disk. */
+export function runTypeAwareWorker(): void {
+  const port = parentPort!;
+  lowerThisThreadsPriority();
+  const { workspaceRoots } = workerData as { workspaceRoots: string[] };
+  const openTexts = new Map<string, string>();
+  const reader = {
+    readFile: (filePath: string) => openTexts.get(path.resolve(filePath)) ?? diskReader.readFile(filePath),
+    fileExists: (filePath: string) => openTexts.has(path.resolve(filePath)) || diskReader.fileExists(filePath),
+  };
+  const engine = new Engine({ workspaceRoots, reader, log: (message) => port.postMessage({ type: 'log', message } satisfies FromWorker) });
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'invalidateConfig') return engine.invalidateConfig();
+    const { request } = message;
+    for (const [filePath, text] of message.overlays) {
+      if (text === null) openTexts.delete(filePath);
+      else openTexts.set(filePath, text);
+    }
+    openTexts.set(path.resolve(request.filePath), request.text);
+    const started = performance.now();
+    let result: TypeAwareResult;
+    try {
+      const analysis = engine.analyze(path.resolve(request.filePath), request.text);
+      result = { uri: request.uri, changeCount: request.changeCount, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
+    } catch (error) {
+      result = { uri: request.uri, changeCount: request.changeCount, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
+    }
+    port.postMessage({ type: 'result', result } satisfies FromWorker);
+  });
+}
+
+/**
+ * Background work must not compete with the keystroke path for a core: on Linux a thread is a task with its own
+ * nice value, so the worker lowers only itself. Elsewhere this is skipped (the pass still runs, just unniced).
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    const threadId = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
+    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, 10);
+  } catch {
+    // Not Linux, or not permitted: nothing to do.
+  }
+}

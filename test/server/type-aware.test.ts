@@ -1,0 +1,73 @@
+// Type-aware rules run in the server's worker thread: their findings follow the immediate syntactic publish,
+// stay visible (moved with the text) while the worker re-checks an edit, and code actions wait for them.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver-protocol';
+import { LspTestClient, makeProject, range } from './lsp-test-client';
+
+const SOURCE = [
+  "import express from 'express';",
+  "import { Pool } from 'pg';",
+  '',
+  'const pool = new Pool();',
+  'export const app = express();',
+  '',
+  "app.get('/users', async (req, res) => {",
+  "  const rows = await pool.query(`SELECT * FROM users WHERE name = '${req.query.name}'`);",
+  '  res.json(rows.rows);',
+  '});',
+  '',
+].join('\n');
+
+const sqlDiagnostic = (line: number) => ({
+  range: range(line, 32, line, 86),
+  severity: 1,
+  source: 'apiguard',
+  code: 'unparameterized-query',
+  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/unparameterized-query.md' },
+  message: 'Request data `req.query.name` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead.',
+});
+
+describe('type-aware rules (background worker)', () => {
+  it('publishes their findings after the syntactic ones, carries them across edits, and fixes them', async () => {
+    const client = await LspTestClient.start({ rootDir: makeProject({ 'package.json': '{ "name": "api" }\n' }), flavour: 'plain' });
+    try {
+      const uri = client.open('src/users.ts', SOURCE);
+      const complete = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unparameterized-query'));
+      assert.equal(complete.version, 0);
+      assert.deepEqual(complete.diagnostics, [sqlDiagnostic(7)]);
+
+      // An edit above the finding: the immediate (syntactic) publish for the new version already shows it, moved.
+      const published = client.published.length;
+      const version = client.change(uri, [{ range: range(0, 0, 0, 0), text: '// Users API\n' }]);
+      await client.waitForDiagnostics(uri, (p) => p.version === version);
+      const first = client.published.slice(published).find((p) => p.uri === uri && p.version === version)!;
+      assert.deepEqual(first.diagnostics, [sqlDiagnostic(8)]);
+
+      // Asked at once, code actions wait for the worker and offer the rule's fix with its edits inline.
+      const actions = (await client.codeActions(uri, range(8, 40, 8, 40), ['quickfix'])) as CodeAction[];
+      assert.deepEqual(actions.map((a) => a.title), ['Parameterize this query', 'Ignore "unparameterized-query" on this line']);
+      assert.deepEqual(actions[0]!.edit, {
+        documentChanges: [
+          {
+            textDocument: { uri, version },
+            edits: [
+              { range: range(8, 32, 8, 86), newText: '`SELECT * FROM users WHERE name = $1`' },
+              { range: range(8, 86, 8, 86), newText: ', [req.query.name]' },
+            ],
+          },
+        ],
+      });
+      await client.applyCodeAction(actions[0]!);
+      assert.equal(client.text(uri).split('\n')[8], '  const rows = await pool.query(`SELECT * FROM users WHERE name = $1`, [req.query.name]);');
+      // The fix touched the finding, so nothing is carried; the complete analysis agrees.
+      assert.deepEqual((await client.waitForCurrentDiagnostics(uri)).diagnostics, []);
+      assert.deepEqual(await client.codeActions(uri, range(8, 40, 8, 40), ['quickfix']), []);
+      const last = [...client.published].reverse().find((p) => p.uri === uri)!;
+      assert.equal(last.version, client.document(uri).version);
+      assert.deepEqual(last.diagnostics, []);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
