@@ -156,7 +156,7 @@ function findSink(call: ts.CallExpression, services: Services, context: RuleCont
  */
 function driverFromChecker(receiver: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): DriverModel | undefined {
   const declared = services.receivers.declaredTypeOf(receiver);
-  if (!declared || !ts.isTypeReferenceNode(declared)) return undefined;
+  if (!declared || !ts.isTypeReferenceNode(declared) || !isDeclaredInWorkspace(declared.typeName, services)) return undefined;
   let checker: ts.TypeChecker;
   try {
     checker = context.getTypeChecker();
@@ -179,6 +179,20 @@ function driverFromChecker(receiver: ts.Expression, services: Services, context:
   return undefined;
 }
 
+/**
+ * Only a type from the user's own files can hide a driver (`class Db extends Pool`); a type imported from a
+ * package that is not a driver (`DatabasePool` from slonik) cannot, so the checker is not asked about it.
+ */
+function isDeclaredInWorkspace(typeName: ts.EntityName, services: Services): boolean {
+  let left: ts.EntityName = typeName;
+  while (ts.isQualifiedName(left)) left = left.left;
+  const declaration = services.index.resolve(left);
+  if (!declaration) return false;
+  const imported = services.index.importOf(declaration);
+  if (!imported) return true;
+  return /^(\.{1,2}\/|@\/|~\/|src\/|#)/.test(imported.module);
+}
+
 function driverForDeclarationFile(fileName: string): DriverModel | undefined {
   const match = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(fileName.replace(/\\/g, '/'));
   if (!match) return undefined;
@@ -191,7 +205,8 @@ function driverForDeclarationFile(fileName: string): DriverModel | undefined {
 function checkSink(sink: Sink, services: Services, context: RuleContext<UnparameterizedQueryOptions>): void {
   const textArg = sink.call.arguments[sink.method.textArg];
   if (!textArg || ts.isSpreadElement(textArg)) return;
-  const sinkLabel = `\`${shortText(sink.call.expression.getText(context.sourceFile), 40)}\` (${sink.driver.label})`;
+  const calleeText = sink.call.expression.getText(context.sourceFile).replace(/\s*\.\s*/g, '.');
+  const sinkLabel = `\`${shortText(calleeText, 40)}\` (${sink.driver.label})`;
   // Kysely `sql.lit(x)` takes a value, not text: the value itself is what gets written into SQL.
   const isLiteralValue = sink.driver.id === 'kysely' && sink.method.name === 'lit';
   const analysis = isLiteralValue ? { built: true, values: services.text.valuesIn(textArg) } : services.text.analyze(textArg);
@@ -345,10 +360,13 @@ function planFix(sink: Sink, textArg: ts.Expression, services: Services, context
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
       if (piece.kind !== 'expr' || !isUnsafePiece(piece.expr, sink, services)) continue;
+      if (isIdentifierPosition(textBefore(pieces, i), textAfter(pieces, i), sink.driver)) {
+        identifiers.push(piece.expr);
+        continue;
+      }
       if (services.text.analyze(piece.expr).built && !ts.isTemplateExpression(skipOuterExpressions(piece.expr))) {
         return { fixes: [], identifiers: [], reason: `\`${shortText(piece.expr.getText(sourceFile))}\` is a piece of SQL built elsewhere; parameterize it where it is built` };
       }
-      if (isIdentifierPosition(textBefore(pieces, i), textAfter(pieces, i), sink.driver)) identifiers.push(piece.expr);
     }
   }
   if (identifiers.length > 0) {
@@ -593,7 +611,9 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
   const fail = (reason: string): FixPlan => ({ fixes: [], identifiers: [], reason });
   if (passing !== 'values-array' && passing !== 'sequelize-replacements') return fail('the query is assembled over several statements; this driver needs the values at the call');
   if (sink.driver.id === 'better-sqlite3') return fail('the query is assembled over several statements; bind the values where the statement runs');
-  if (sink.call.arguments[sink.method.textArg + 1]) return fail('the query is assembled over several statements and the call already passes values');
+  const nextArg = sink.call.arguments[sink.method.textArg + 1];
+  const callbackNext = nextArg !== undefined && (ts.isArrowFunction(nextArg) || ts.isFunctionExpression(nextArg));
+  if (nextArg && (!callbackNext || passing !== 'values-array')) return fail('the query is assembled over several statements and the call already passes values');
   const style = placeholderStyle(sink, context);
   if (style !== 'dollar' && style !== 'question') return fail('the query is assembled over several statements');
   const valuesName = freeName(['values', 'params', 'queryValues'], services.index);
@@ -606,7 +626,9 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
   edits.push({ start: init.getStart(sourceFile), end: init.end, newText: `\`${initial.body}\`` });
   const statement = site.declaration.parent.parent as ts.VariableStatement;
   const indent = indentationOf(statement, sourceFile);
-  edits.push({ start: statement.end, end: statement.end, newText: `\n${indent}const ${valuesName}: unknown[] = [${initial.slots.map((s) => s.valueText).join(', ')}];` });
+  // JavaScript files get no type annotation; TypeScript needs one for an array that starts empty.
+  const annotation = /\.[cm]?jsx?$/i.test(context.filePath) ? '' : ': unknown[]';
+  edits.push({ start: statement.end, end: statement.end, newText: `\n${indent}const ${valuesName}${annotation} = [${initial.slots.map((s) => s.valueText).join(', ')}];` });
 
   for (let i = 0; i < site.appends.length; i++) {
     const append = site.appends[i]!;
@@ -629,7 +651,8 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
     void segment;
   }
   const textArg = sink.call.arguments[sink.method.textArg]!;
-  edits.push({ start: textArg.end, end: textArg.end, newText: passing === 'sequelize-replacements' ? `, { replacements: ${valuesName} }` : `, ${valuesName}` });
+  if (callbackNext) edits.push({ start: nextArg.getStart(sourceFile), end: nextArg.getStart(sourceFile), newText: `${valuesName}, ` });
+  else edits.push({ start: textArg.end, end: textArg.end, newText: passing === 'sequelize-replacements' ? `, { replacements: ${valuesName} }` : `, ${valuesName}` });
   return { fixes: [{ title: FIX_TITLE, isPreferred: true, edits }], identifiers: [] };
 }
 
@@ -655,7 +678,7 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
     for (let n = 2; taken.has(name) || services.index.declarationsNamed(name).length > 0; n++) name = `${base}${n}`;
     taken.add(name);
     const list = isDirection ? `['ASC', 'DESC', 'asc', 'desc']` : `[/* TODO: list the columns or tables allowed here */]`;
-    lines.push(`const ${name}: readonly unknown[] = ${list};`);
+    lines.push(`const ${name}${/\.[cm]?jsx?$/i.test(sourceFile.fileName) ? '' : ': readonly unknown[]'} = ${list};`);
     lines.push(`if (!${name}.includes(${exprText})) throw new Error('Unexpected ${isDirection ? 'sort direction' : 'identifier'}');`);
   }
   return {

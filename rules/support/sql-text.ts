@@ -338,7 +338,8 @@ export function isAllowListChecked(value: ts.Expression, sink: ts.Node, index: F
   const valueText = skipOuterExpressions(value).getText(index.sourceFile);
   const fn = enclosingFunction(sink) ?? index.sourceFile;
   const sinkStart = sink.getStart(index.sourceFile);
-  for (const method of ['includes', 'has']) {
+  // `/^\w+$/.test(key)` validates the shape the same way an allow-list does.
+  for (const method of ['includes', 'has', 'test']) {
     for (const call of index.callsNamed(method)) {
       if (call.pos < fn.pos || call.end > sinkStart || call.arguments.length !== 1) continue;
       if (skipOuterExpressions(call.arguments[0]!).getText(index.sourceFile) !== valueText) continue;
