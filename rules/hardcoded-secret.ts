@@ -435,15 +435,44 @@ function sanitizeEnvName(name: string): string {
   return cleaned === '' ? 'SECRET' : /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
-function moveToEnvFix(context: RuleContext<HardcodedSecretOptions>, replaced: ts.Node, value: string, preferredName: string, fallbackOf: string | undefined): RuleFix | undefined {
-  const literal = replaced;
-  const parent = skipTransparentParents(literal).parent;
-  // Enum members and `'x' as const` need a literal there: no sound textual replacement.
-  if (parent && ts.isEnumMember(parent)) return undefined;
-  const workspace = context.workspace;
-  const envPath = path.join(workspace.projectRoot, '.env');
+/** The project's .env, .gitignore and .env.example as the fix needs them; read once per analysis, on first use. */
+interface EnvFiles {
+  envPath: string;
+  envText: string | undefined;
+  entries: Map<string, string>;
+  envIgnored: boolean;
+  gitignorePath: string;
+  gitignoreText: string | undefined;
+  examplePath: string;
+  exampleText: string | undefined;
+  exampleEntries: Map<string, string>;
+}
+
+function readEnvFiles(workspace: WorkspaceReader): EnvFiles {
+  const root = workspace.projectRoot;
+  const envPath = path.join(root, '.env');
   const envText = workspace.readFile(envPath);
-  const entries = envText === undefined ? new Map<string, string>() : parseDotenv(envText);
+  const gitignorePath = path.join(root, '.gitignore');
+  const examplePath = path.join(root, '.env.example');
+  const exampleText = workspace.readFile(examplePath);
+  return {
+    envPath,
+    envText,
+    entries: envText === undefined ? new Map() : parseDotenv(envText),
+    envIgnored: isEnvIgnored(workspace, envPath),
+    gitignorePath,
+    gitignoreText: workspace.readFile(gitignorePath),
+    examplePath,
+    exampleText,
+    exampleEntries: exampleText === undefined ? new Map() : parseDotenv(exampleText),
+  };
+}
+
+function moveToEnvFix(context: RuleContext<HardcodedSecretOptions>, files: EnvFiles, replaced: ts.Node, value: string, preferredName: string, fallbackOf: string | undefined): RuleFix | undefined {
+  const parent = skipTransparentParents(replaced).parent;
+  // An enum member needs a literal there: no sound textual replacement.
+  if (parent && ts.isEnumMember(parent)) return undefined;
+  const { envPath, envText, entries } = files;
 
   let name = sanitizeEnvName(fallbackOf ?? preferredName);
   const edits: RuleEdit[] = [];
@@ -473,13 +502,8 @@ function moveToEnvFix(context: RuleContext<HardcodedSecretOptions>, replaced: ts
   edits.push({ start, end, newText: replacement });
 
   if (addToEnv) edits.push(appendEdit(envPath, envText, `${name}=${formatDotenvValue(value)}\n`));
-  if (!isEnvIgnored(workspace, envPath)) {
-    const gitignorePath = path.join(workspace.projectRoot, '.gitignore');
-    edits.push(appendEdit(gitignorePath, workspace.readFile(gitignorePath), '.env\n'));
-  }
-  const examplePath = path.join(workspace.projectRoot, '.env.example');
-  const exampleText = workspace.readFile(examplePath);
-  if (exampleText !== undefined && !parseDotenv(exampleText).has(name)) edits.push(appendEdit(examplePath, exampleText, `${name}=\n`));
+  if (!files.envIgnored) edits.push(appendEdit(files.gitignorePath, files.gitignoreText, '.env\n'));
+  if (files.exampleText !== undefined && !files.exampleEntries.has(name)) edits.push(appendEdit(files.examplePath, files.exampleText, `${name}=\n`));
 
   return { title: 'Move to an environment variable', edits, isPreferred: true, safeForFixAll: false };
 }
@@ -508,6 +532,8 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
   create(context) {
     const { options, sourceFile, text } = context;
     if (options.ignoreTestFiles && isTestFile(context.filePath, context.workspace.projectRoot)) return {};
+    let cachedEnvFiles: EnvFiles | undefined;
+    const envFiles = () => (cachedEnvFiles ??= readEnvFiles(context.workspace));
     // Translation tables map `password` to 'Passwort': names there label UI strings, they do not hold secrets.
     const inLocaleFile = LOCALE_PATH.test(context.filePath.split(path.sep).join('/'));
     /** Local names of jsonwebtoken's `sign`/`verify` when imported by name. */
@@ -540,7 +566,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
           const sinkName = currentSinkName;
           const envName = sinkName && credentialNameStrength(sinkName) ? envNameFor(sinkName, 'holder' in destination ? destination.holder : node) : match.provider.envName;
           const sink = credentialSinkOf(node, value, jwtFunctionNames, inLocaleFile);
-          const fix = moveToEnvFix(context, sink?.fallbackOf ? sink.replaced : node, value, sink?.fallbackOf ? sink.envName : envName, sink?.fallbackOf);
+          const fix = moveToEnvFix(context, envFiles(), sink?.fallbackOf ? sink.replaced : node, value, sink?.fallbackOf ? sink.envName : envName, sink?.fallbackOf);
           context.report({
             messageId: 'providerToken',
             node,
@@ -557,7 +583,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
         // Known secret slots take even word-like values ('keyboard cat', 'secret'); only placeholders are exempt.
         const exempt = sink.certain ? isPlaceholderValue(value) || isPublicValue(value) || value.includes('\n') : isNonSecretValue(value);
         if (exempt) return;
-        const fix = moveToEnvFix(context, sink.replaced, value, sink.envName, sink.fallbackOf);
+        const fix = moveToEnvFix(context, envFiles(), sink.replaced, value, sink.envName, sink.fallbackOf);
         context.report({
           messageId: 'credentialLiteral',
           node,
@@ -570,7 +596,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
 
       // Tier 3
       if (options.entropy && looksHighEntropy(value) && !isPlaceholderValue(value) && !isPublicValue(value)) {
-        const fix = moveToEnvFix(context, node, value, 'SECRET', undefined);
+        const fix = moveToEnvFix(context, envFiles(), node, value, 'SECRET', undefined);
         context.report({
           messageId: 'highEntropyString',
           node,

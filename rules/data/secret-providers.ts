@@ -403,11 +403,13 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['PRIVATE KEY'],
     minLength: 60,
     // A header alone is what PEM parsers compare against: only a header followed by a key body counts.
-    pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----\s*(?:[A-Za-z-]+: [^\n]*\n\s*)*[A-Za-z0-9+/=\s\\n]{40,}/,
+    pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:\s*[A-Za-z-]+: [^\n]*\n)*[A-Za-z0-9+/=\s\\n]{40,}/,
+    // The body must be key material, not just whitespace.
+    validate: (token) => token.slice(token.indexOf('-----', 11) + 5).replace(/\\n|[^A-Za-z0-9+/=]/g, '').length >= 40,
     allowRepetition: true,
     samples: {
       positive: [pem('RSA ' + 'PRIVATE KEY', PEM_BODY), pem('PRIVATE ' + 'KEY', PEM_BODY.replace(/\n/g, '\\n')), pem('OPENSSH ' + 'PRIVATE KEY', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAA' + PEM_BODY)],
-      negative: ['-----BEGIN ' + 'PRIVATE KEY-----', pem('PUBLIC KEY', PEM_BODY), pem('CERTIFICATE', PEM_BODY), '-----BEGIN RSA ' + 'PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----'],
+      negative: ['-----BEGIN ' + 'PRIVATE KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----' + ' '.repeat(60) + '-----END PRIVATE KEY-----', pem('PUBLIC KEY', PEM_BODY), pem('CERTIFICATE', PEM_BODY), '-----BEGIN RSA ' + 'PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----'],
     },
   },
   {

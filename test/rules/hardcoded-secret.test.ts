@@ -100,6 +100,9 @@ runRuleTests(hardcodedSecret, {
     { code: "export const users = [{ password: 'hunter2' }];", filename: 'fixtures/users.ts' },
     // Translation tables label UI strings.
     { code: "export default { password: 'Passwort', apiKey: 'API-Schlüssel' };", filename: 'src/locales/de.ts' },
+    // Broken or half-typed code: no crash, no finding.
+    'const config = { password: process.env.',
+    "import jwt from 'jsonwebtoken';\njwt.sign({ sub: 1 }, ",
     // Suppressed with a reason.
     "// apiguard-ignore-next-line hardcoded-secret -- demo credentials, rotated\nconst password = 'hunter2';",
   ],
@@ -335,6 +338,11 @@ runRuleTests(hardcodedSecret, {
       outputFiles: { '.env': 'PORT=3000\nSESSION_SECRET=s3ss10n-k3y\n', '.gitignore': 'node_modules\n.env\n' },
     },
     {
+      name: 'deep nesting: found 500 arrays down',
+      code: `export const deep = ${'[\n'.repeat(500)}{ password: 'n3sted-pw' }${'\n]'.repeat(500)};\n`,
+      errors: [{ messageId: 'credentialLiteral', ...at(501, 13, 11) }],
+    },
+    {
       name: 'tier 3 (option entropy): a random string without context, as info',
       code: "const opaque = 'q8Zr2LmN4vT7wX1yB3cD5eF6';\n",
       options: { entropy: true },
@@ -420,6 +428,16 @@ describe('hardcoded-secret: .env values round-trip through dotenv syntax', () =>
       assert.equal(parseDotenv(text).get('KEY'), value, text);
     });
   }
+});
+
+describe('hardcoded-secret: numbered names for several values of one sink', () => {
+  it('the second cookie-session key moves to COOKIE_KEY_2', () => {
+    const run = runCase(hardcodedSecret, { code: "app.use(cookieSession({ keys: ['key1', 'key2'] }));\n" });
+    const second = run.analysis.findings[1]!;
+    applyFix(run, second.fixes[0]!);
+    assert.equal(fs.readFileSync(run.filePath, 'utf8'), "app.use(cookieSession({ keys: ['key1', process.env.COOKIE_KEY_2!] }));\n");
+    assert.equal(fs.readFileSync(path.join(run.dir, '.env'), 'utf8'), 'COOKIE_KEY_2=key2\n');
+  });
 });
 
 describe('hardcoded-secret: never echoes a secret', () => {
