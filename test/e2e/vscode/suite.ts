@@ -128,6 +128,34 @@ check('changing apiguard.json re-validates the open file', async () => {
   assert.deepEqual(describeDiagnostic(downgraded[0]!), { ...target, severity: 'warning' });
   fs.writeFileSync(configPath, JSON.stringify({ rules: { 'hardcoded-secret': 'off' } }, null, 2));
   await waitForDiagnostics(fixtureUri(), (d) => d.length === 0);
+  fs.writeFileSync(configPath, JSON.stringify({ rules: { 'hardcoded-secret': 'error' } }, null, 2));
+  const restored = await waitForDiagnostics(fixtureUri(), (d) => d.length === 1);
+  assert.deepEqual(describeDiagnostic(restored[0]!), target);
+});
+
+check('the apiguard.enable setting reaches the server', async () => {
+  const settings = vscode.workspace.getConfiguration('apiguard', document.uri);
+  await settings.update('enable', false, vscode.ConfigurationTarget.Workspace);
+  await waitForDiagnostics(fixtureUri(), (d) => d.length === 0);
+  await settings.update('enable', true, vscode.ConfigurationTarget.Workspace);
+  await waitForDiagnostics(fixtureUri(), (d) => d.length === 1);
+});
+
+check('"API Guard: Restart Server" restarts the server, which re-diagnoses the open file', async () => {
+  const target = expected.diagnostics[expected.ignore.diagnostic]!;
+  // Stopping the client clears its diagnostics; the new server publishes them again for the open document.
+  const seen: number[] = [];
+  const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+    if (event.uris.some((uri) => uri.toString() === document.uri.toString())) seen.push(apiguardDiagnostics(document.uri).length);
+  });
+  try {
+    await vscode.commands.executeCommand('apiguard.restartServer');
+    await waitFor('diagnostics cleared by the stop and published by the new server', () => seen.includes(0) && seen.lastIndexOf(1) > seen.indexOf(0), () => JSON.stringify(seen));
+  } finally {
+    listener.dispose();
+  }
+  assert.deepEqual(apiguardDiagnostics(document.uri).map(describeDiagnostic), [target]);
+  await api.ready();
 });
 
 // --- helpers ---
