@@ -206,7 +206,8 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const textArg = sink.call.arguments[sink.method.textArg];
   if (!textArg || ts.isSpreadElement(textArg)) return;
   const calleeText = sink.call.expression.getText(context.sourceFile).replace(/\s*\.\s*/g, '.');
-  const sinkLabel = `\`${shortText(calleeText, 40)}\` (${sink.driver.label})`;
+  const shownCallee = calleeText.length > 40 && ts.isPropertyAccessExpression(sink.call.expression) ? `….${sink.call.expression.name.text}` : calleeText;
+  const sinkLabel = `\`${shownCallee}\` (${sink.driver.label})`;
   // Kysely `sql.lit(x)` takes a value, not text: the value itself is what gets written into SQL.
   const isLiteralValue = sink.driver.id === 'kysely' && sink.method.name === 'lit';
   const analysis = isLiteralValue ? { built: true, values: services.text.valuesIn(textArg) } : services.text.analyze(textArg);

@@ -913,7 +913,7 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       ),
       errors: [
         { messageId: "requestValue", line: 7, column: 87, endLine: 7, endColumn: 120, severity: "error",
-          message: "Request data `req.query.name` is written into the SQL text run by `dataSource.getRepository(User).createQu…` (TypeORM); pass it as a bound parameter instead." },
+          message: "Request data `req.query.name` is written into the SQL text run by `….where` (TypeORM); pass it as a bound parameter instead." },
       ],
       output: lines(
         "import express from 'express';",
