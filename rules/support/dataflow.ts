@@ -43,7 +43,6 @@ export interface Write {
 
 export class FileIndex {
   private readonly declarations = new Map<string, LocalDeclaration[]>();
-  private readonly identifiers = new Map<string, ts.Identifier[]>();
   private readonly writes = new Map<string, Write[]>();
   private readonly callsByName = new Map<string, ts.CallExpression[]>();
   readonly imports = new Map<ts.Node, ImportBinding>();
@@ -63,55 +62,90 @@ export class FileIndex {
   }
 
   private index(node: ts.Node): void {
-    if (ts.isIdentifier(node)) {
-      push(this.identifiers, node.text, node);
-      return;
+    // A switch on kind: this runs for every node of the file, so it avoids a chain of type-guard calls.
+    switch (node.kind) {
+      case ts.SyntaxKind.VariableDeclaration:
+      case ts.SyntaxKind.Parameter:
+      case ts.SyntaxKind.BindingElement:
+        this.indexBinding(node as ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement);
+        return;
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.EnumDeclaration: {
+        const declaration = node as ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration;
+        if (declaration.name) this.declare(declaration.name, declaration);
+        return;
+      }
+      case ts.SyntaxKind.ImportDeclaration:
+        this.indexImport(node as ts.ImportDeclaration);
+        return;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const declaration = node as ts.ImportEqualsDeclaration;
+        if (ts.isExternalModuleReference(declaration.moduleReference) && ts.isStringLiteral(declaration.moduleReference.expression)) {
+          this.declare(declaration.name, declaration);
+          this.imports.set(declaration, { module: declaration.moduleReference.expression.text, imported: '*' });
+        }
+        return;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        if (isAssignmentOperator(binary.operatorToken.kind) && binary.left.kind === ts.SyntaxKind.Identifier) {
+          const target = binary.left as ts.Identifier;
+          push(this.writes, target.text, { node: binary, target, value: binary.right, operator: binary.operatorToken.kind });
+        }
+        return;
+      }
+      case ts.SyntaxKind.PrefixUnaryExpression:
+      case ts.SyntaxKind.PostfixUnaryExpression: {
+        const unary = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+        if (unary.operand.kind === ts.SyntaxKind.Identifier && (unary.operator === ts.SyntaxKind.PlusPlusToken || unary.operator === ts.SyntaxKind.MinusMinusToken)) {
+          const target = unary.operand as ts.Identifier;
+          push(this.writes, target.text, { node: unary, target, operator: unary.operator });
+        }
+        return;
+      }
+      case ts.SyntaxKind.CallExpression: {
+        const callee = (node as ts.CallExpression).expression;
+        const name = callee.kind === ts.SyntaxKind.Identifier ? (callee as ts.Identifier).text : callee.kind === ts.SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
+        if (name) push(this.callsByName, name, node as ts.CallExpression);
+        return;
+      }
     }
-    if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) {
-      if (ts.isIdentifier(node.name)) this.declare(node.name, node);
-      if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-        const required = requiredModule(node.initializer);
-        if (required) this.imports.set(node, { module: required, imported: '*' });
+  }
+
+  private indexBinding(node: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement): void {
+    if (!ts.isIdentifier(node.name)) return;
+    this.declare(node.name, node);
+    if (ts.isVariableDeclaration(node)) {
+      const required = node.initializer && requiredModule(node.initializer);
+      if (required) this.imports.set(node, { module: required, imported: '*' });
+    } else if (ts.isBindingElement(node)) {
+      const root = bindingRoot(node);
+      const required = ts.isVariableDeclaration(root) && root.initializer ? requiredModule(root.initializer) : undefined;
+      if (required && node.parent.parent === root) {
+        const imported = node.propertyName && ts.isIdentifier(node.propertyName) ? node.propertyName.text : node.name.text;
+        this.imports.set(node, { module: required, imported });
       }
-      if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
-        const root = bindingRoot(node);
-        const required = ts.isVariableDeclaration(root) && root.initializer ? requiredModule(root.initializer) : undefined;
-        if (required && node.parent.parent === root) {
-          const imported = node.propertyName && ts.isIdentifier(node.propertyName) ? node.propertyName.text : node.name.text;
-          this.imports.set(node, { module: required, imported });
-        }
+    }
+  }
+
+  private indexImport(node: ts.ImportDeclaration): void {
+    if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+    const module = node.moduleSpecifier.text;
+    const clause = node.importClause;
+    if (clause?.name) {
+      this.declare(clause.name, clause);
+      this.imports.set(clause, { module, imported: 'default' });
+    }
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      this.declare(bindings.name, bindings);
+      this.imports.set(bindings, { module, imported: '*' });
+    } else if (bindings) {
+      for (const element of bindings.elements) {
+        this.declare(element.name, element);
+        this.imports.set(element, { module, imported: (element.propertyName ?? element.name).text });
       }
-    } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) {
-      this.declare(node.name, node);
-    } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const module = node.moduleSpecifier.text;
-      const clause = node.importClause;
-      if (clause?.name) {
-        this.declare(clause.name, clause);
-        this.imports.set(clause, { module, imported: 'default' });
-      }
-      const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) {
-        this.declare(bindings.name, bindings);
-        this.imports.set(bindings, { module, imported: '*' });
-      } else if (bindings) {
-        for (const element of bindings.elements) {
-          this.declare(element.name, element);
-          this.imports.set(element, { module, imported: (element.propertyName ?? element.name).text });
-        }
-      }
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
-      this.declare(node.name, node);
-      this.imports.set(node, { module: node.moduleReference.expression.text, imported: '*' });
-    } else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && ts.isIdentifier(node.left)) {
-      push(this.writes, node.left.text, { node, target: node.left, value: node.right, operator: node.operatorToken.kind });
-    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) &&
-      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-      push(this.writes, node.operand.text, { node, target: node.operand, operator: node.operator });
-    } else if (ts.isCallExpression(node)) {
-      const callee = node.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name) push(this.callsByName, name, node);
     }
   }
 
@@ -143,11 +177,22 @@ export class FileIndex {
     return (this.writes.get(declaration.name) ?? []).filter((write) => this.resolve(write.target) === declaration);
   }
 
-  /** Every identifier that refers to the binding (its declaring identifier excluded). */
+  /** Every identifier that refers to the binding (its declaring identifier excluded), found in its scope. */
   referencesTo(declaration: LocalDeclaration): ts.Identifier[] {
-    return (this.identifiers.get(declaration.name) ?? []).filter(
-      (id) => id !== declaration.nameNode && !isPropertyName(id) && this.resolve(id) === declaration,
-    );
+    const found: ts.Identifier[] = [];
+    const stack: ts.Node[] = [declaration.scope];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.kind === ts.SyntaxKind.Identifier) {
+        const id = node as ts.Identifier;
+        if (id.text === declaration.name && id !== declaration.nameNode && !isPropertyName(id) && this.resolve(id) === declaration) found.push(id);
+        continue;
+      }
+      node.forEachChild((child) => {
+        stack.push(child);
+      });
+    }
+    return found.sort((a, b) => a.pos - b.pos);
   }
 
   /** Calls of a function by name (`f(…)` or `x.f(…)`). */
