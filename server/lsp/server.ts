@@ -117,12 +117,13 @@ export class ApiGuardServer {
     });
     connection.onDidChangeConfiguration(({ settings }) => void this.settingsChanged(settings));
 
-    connection.onCodeAction(async ({ textDocument, range, context }) => {
+    connection.onCodeAction(async ({ textDocument, range, context }, token) => {
       let document = this.documents.get(textDocument.uri);
       if (!document || !this.settings.enable || !this.engine.isAnalysable(document.filePath)) return [];
-      const result = await this.completeResult(document);
+      // VS Code cancels code action requests as the cursor moves: stop waiting for the worker then.
+      const result = await this.completeResult(document, (stop) => token.onCancellationRequested(stop));
       document = this.documents.get(textDocument.uri);
-      if (!document) return [];
+      if (!document || token.isCancellationRequested) return [];
       return codeActionsFor({
         document,
         findings: result.findings,
@@ -318,12 +319,20 @@ export class ApiGuardServer {
   }
 
   /** The current analysis including type-aware rules: waits for the background pass when it is still running. */
-  private async completeResult(document: OpenDocument): Promise<AnalysisResult> {
+  private async completeResult(document: OpenDocument, onCancel: (stop: () => void) => { dispose(): void }): Promise<AnalysisResult> {
     const result = this.currentResult(document);
     if (result.complete) return result;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, CODE_ACTION_WAIT_MS);
-      this.completionWaiters.push({ uri: document.uri, resolve: () => (clearTimeout(timer), resolve()) });
+      const waiter = { uri: document.uri, resolve: () => finish() };
+      const timer = setTimeout(() => finish(), CODE_ACTION_WAIT_MS);
+      const cancellation = onCancel(() => finish());
+      const finish = () => {
+        clearTimeout(timer);
+        cancellation.dispose();
+        this.completionWaiters = this.completionWaiters.filter((other) => other !== waiter);
+        resolve();
+      };
+      this.completionWaiters.push(waiter);
     });
     return this.currentResult(document);
   }

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
 
 const SOURCE = [
@@ -66,6 +67,24 @@ describe('type-aware rules (background worker)', () => {
       const last = [...client.published].reverse().find((p) => p.uri === uri)!;
       assert.equal(last.version, client.document(uri).version);
       assert.deepEqual(last.diagnostics, []);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+
+  it('stops waiting for the worker when the client cancels the code action request', async () => {
+    const client = await LspTestClient.start({ rootDir: makeProject({ 'package.json': '{ "name": "api" }\n' }), flavour: 'vscode' });
+    try {
+      const uri = client.open('src/users.ts', SOURCE);
+      await client.waitForDiagnostics(uri, (p) => p.version === 0);
+      // Cancelled at once, while the worker is still building its first program: an empty answer, not the fix.
+      const source = new CancellationTokenSource();
+      const request = client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: range(7, 40, 7, 40), context: { diagnostics: [] } }, source.token);
+      source.cancel();
+      assert.deepEqual(await request, []);
+      // Not cancelled: the same request waits and gets the fix.
+      const actions = (await client.codeActions(uri, range(7, 40, 7, 40), ['quickfix'])) as CodeAction[];
+      assert.equal(actions[0]!.title, 'Parameterize this query');
     } finally {
       assert.equal(await client.stop(), 0);
     }
