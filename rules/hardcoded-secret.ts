@@ -159,11 +159,7 @@ function credentialSinkOf(literal: ts.Node, value: string, jwtFunctionNames: Rea
       const option = secretOptionCall(destination.holder, name);
       if (option) return { label: `"${name}"`, envName: envNameFor(name, destination.holder, option), certain: true, replaced: literal };
       if (inLocaleFile) return undefined;
-      const strength = credentialNameStrength(name);
-      if (!strength) return undefined;
-      if (strength === 'weak' && !looksLikeSecretValueForWeakName(value)) return undefined;
-      if (strength === 'token' && !looksTokenShaped(value)) return undefined;
-      if (valueNamesItself(value, name)) return undefined;
+      if (!nameAccepts(name, value) || valueNamesItself(value, name)) return undefined;
       return { label: `"${name}"`, envName: envNameFor(name, destination.holder), certain: false, replaced: literal };
     }
   }
@@ -189,7 +185,8 @@ function callArgumentSink(call: ts.CallExpression | ts.NewExpression, index: num
   if ((name === 'set' || name === 'put') && index === 1 && argumentCount === 2) {
     const key = staticStringValue(call.arguments![0]!);
     const keyName = key?.split(/[.:/]/).pop();
-    if (keyName && isStrongCredentialName(keyName) && !valueNamesItself(staticStringValue(literal) ?? '', keyName)) {
+    const value = staticStringValue(literal) ?? '';
+    if (keyName && nameAccepts(keyName, value) && !valueNamesItself(value, keyName)) {
       return { label: `"${key}"`, envName: screamingSnakeCase(keyName), certain: false, replaced: literal };
     }
   }
@@ -269,6 +266,15 @@ function contextPrefix(holder: ts.Node): string | undefined {
   return undefined;
 }
 
+/** Whether a credential name takes this value: passwords take any, tokens token-shaped ones, weak names substantial ones. */
+function nameAccepts(name: string, value: string): boolean {
+  const strength = credentialNameStrength(name);
+  if (strength === 'password') return true;
+  if (strength === 'token') return looksTokenShaped(value);
+  if (strength === 'weak') return looksLikeSecretValueForWeakName(value);
+  return false;
+}
+
 function isStrongCredentialName(name: string): boolean {
   const strength = credentialNameStrength(name);
   return strength === 'password' || strength === 'token';
@@ -290,16 +296,16 @@ function looksTokenShaped(value: string): boolean {
 /** `PASSWORD_FIELD = 'password'`, `ACCESS_TOKEN = 'access_token'`, `password: 'Invalid password'`. */
 function valueNamesItself(value: string, name: string): boolean {
   if (CREDENTIAL_WORDS.has(value.toLowerCase())) return true;
-  if (!/^[A-Za-z][A-Za-z0-9\s_.:-]*[A-Za-z0-9.!?]$/.test(value) || !mentionsCredential(value)) {
-    const nameWords = identifierWords(name);
-    const valueWords = identifierWords(value);
-    return valueWords.length > 0 && /^[A-Za-z_.\- ]+$/.test(value) && valueWords.every((word) => nameWords.includes(word));
-  }
-  // Mentions a credential word: a label or message ('Invalid password', 'Enter your API key')…
-  if (/\s/.test(value) && (/^[A-Z]/.test(value) || value.trim().split(/\s+/).length >= 3)) return true;
-  // …or a field/header name made of credential and field words only ('access_token', 'x-api-key').
+  // Digits or symbols: not a label or a field name ('password123', 'Pa55word!' are passwords).
+  if (!/^[A-Za-z][A-Za-z\s_.:!?'-]*$/.test(value)) return false;
+  const valueWords = identifierWords(value);
   const nameWords = identifierWords(name);
-  return identifierWords(value).every((word) => CREDENTIAL_WORDS.has(word) || word === 'key' || FIELD_NAME_WORDS.has(word) || nameWords.includes(word));
+  if (valueWords.every((word) => nameWords.includes(word))) return true;
+  if (!mentionsCredential(value)) return false;
+  // A label or message: 'Invalid password', 'enter your api key'.
+  if (/\s/.test(value)) return /^[A-Z]/.test(value) || valueWords.length >= 3;
+  // A field or header name made of credential and field words only: 'access_token', 'x-api-key'.
+  return valueWords.every((word) => CREDENTIAL_WORDS.has(word) || word === 'key' || FIELD_NAME_WORDS.has(word) || nameWords.includes(word));
 }
 
 /** Values that are clearly not credentials even in a credential-named slot. */
@@ -310,7 +316,6 @@ function isNonSecretValue(value: string): boolean {
   if (/^(https?|wss?|file):\/\/[^:@\s]*$/i.test(value) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // URLs without credentials, paths
   if (/\.(pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|jks|keystore)$/i.test(value)) return true; // file names
   if (/^0x[0-9a-fA-F]{40}$/.test(value) || /^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$/i.test(value)) return true; // addresses, e-mails
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) === false && /^\d+$/.test(value)) return true;
   if (/^(bearer|basic|digest|jwt|oauth2?|hmac|hs256|hs384|hs512|rs256|es256|sha1|sha256|sha512|md5|local|none|session|cookie|header|body|query)$/i.test(value)) return true;
   if (/^(true|false|yes|no|on|off|enabled?|disabled?|error|warn|warning|include|omit|same-origin)$/i.test(value)) return true;
   if (/^[A-Z][a-z]+(-[a-z]+)?$/.test(value)) return true; // a label: 'Password', 'Passwort', 'Secret'
@@ -354,7 +359,27 @@ export function looksHighEntropy(value: string): boolean {
   const hasDigit = /[0-9]/.test(value);
   if (/^[0-9a-f]+$/i.test(value)) return value.length >= 32 && hasDigit && /[a-f]/i.test(value) && shannonEntropy(value) >= 3.5;
   if (!(hasLower && hasUpper && hasDigit)) return false;
+  // Identifiers made of words ('MOZ_WEBGL_compressed_texture_s3tc') are not random.
+  let wordSegments = 0;
+  for (const segment of value.split(/[_.-]/)) if (/^[A-Za-z]{3,}[0-9]{0,2}$/.test(segment)) wordSegments++;
+  if (wordSegments >= 3) return false;
+  if (isBase64OfText(value)) return false;
   return shannonEntropy(value) >= 4.0;
+}
+
+/** `address: '1AbK…'`, `commitSha: '…'`: the slot's name says what the random-looking value is. */
+function namedAsNonSecret(literal: ts.Node): boolean {
+  const destination = valueDestination(literal);
+  if (!('name' in destination)) return false;
+  for (const word of identifierWords(destination.name)) if (NON_SECRET_WORDS.has(word) || word === 'sha' || word === 'checksum' || word === 'integrity') return true;
+  return false;
+}
+
+/** Base64 of printable text (`atob('dG9rZW5z…')` hides a word, not a key). */
+function isBase64OfText(value: string): boolean {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7E\t\r\n]+$/.test(decoded);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -525,7 +550,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
     messages: {
       providerToken: '{{provider}} in source ({{redacted}}, sha256 {{fingerprint}}). Rotate it: it stays in version history.',
       credentialLiteral: 'Hard-coded credential in {{sink}} ({{redacted}}, sha256 {{fingerprint}}). Move it out of source and rotate it: it stays in version history.',
-      highEntropyString: 'High-entropy string, possibly a secret ({{redacted}}, sha256 {{fingerprint}}). If it is one, move it out of source and rotate it.',
+      highEntropyString: 'High-entropy string, possibly a secret ({{redacted}}, sha256 {{fingerprint}}). If it is one, move it out of source and rotate it: it stays in version history.',
     },
   },
   defaultOptions: { ignoreTestFiles: true, entropy: false },
@@ -595,7 +620,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
       }
 
       // Tier 3
-      if (options.entropy && looksHighEntropy(value) && !isPlaceholderValue(value) && !isPublicValue(value)) {
+      if (options.entropy && looksHighEntropy(value) && !isPlaceholderValue(value) && !isPublicValue(value) && !namedAsNonSecret(node)) {
         const fix = moveToEnvFix(context, envFiles(), node, value, 'SECRET', undefined);
         context.report({
           messageId: 'highEntropyString',

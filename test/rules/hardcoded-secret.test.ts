@@ -93,6 +93,12 @@ runRuleTests(hardcodedSecret, {
     `declare module 'payments' { export const key = '${STRIPE}'; }`,
     // Tier 3 is off by default.
     "const opaque = 'q8Zr2LmN4vT7wX1yB3cD5eF6';",
+    // Tier 3 precision, with the option on: named public values, identifiers, base64 of text.
+    { code: "const wallet = { address: '1AbKfgvw9psQ41NbLi8kufDQTezwG8DRZm' };", options: { entropy: true } },
+    { code: "gl.getExtension('MOZ_WEBGL_compressed_texture_s3tc');", options: { entropy: true } },
+    { code: "const path = atob('dG9rZW5zYWxlLWljby1lYQ==');", options: { entropy: true } },
+    { code: "const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890';", options: { entropy: true } },
+    { code: "const id = '3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b';", options: { entropy: true } },
     // Test files and fixtures are skipped by default.
     { code: "const password = 'hunter2';", filename: 'test/auth.test.ts' },
     { code: `const key = '${STRIPE}';`, filename: 'src/__tests__/billing.ts' },
@@ -307,6 +313,25 @@ runRuleTests(hardcodedSecret, {
       code: "app.set('jwtSecret', 'abc123secret');\n",
       errors: [{ messageId: 'credentialLiteral', message: credentialMessage('"jwtSecret"', 'abc123secret'), ...at(1, 22, 14) }],
       output: 'app.set(\'jwtSecret\', process.env.JWT_SECRET!);\n',
+    },
+    {
+      name: "tier 2: a password with digits is not a field name ('password123')",
+      code: "const admin = { email: 'admin@acme-shop.net', password: 'password123' };\n",
+      errors: [{ messageId: 'credentialLiteral', message: credentialMessage('"password"', 'password123'), ...at(1, 57, 13) }],
+      output: "const admin = { email: 'admin@acme-shop.net', password: process.env.ADMIN_PASSWORD! };\n",
+    },
+    {
+      name: 'tier 2: headers.set with an Authorization value',
+      code: "headers.set('Authorization', 'Bearer 9f8a7b6c5d4e3f2a');\n",
+      errors: [{ messageId: 'credentialLiteral', message: credentialMessage('"Authorization"', 'Bearer 9f8a7b6c5d4e3f2a'), ...at(1, 30, 25) }],
+      output: "headers.set('Authorization', process.env.AUTHORIZATION!);\n",
+    },
+    {
+      name: 'tier 1 in a fallback: the whole expression goes, under the variable the code reads',
+      code: `const stripeKey = process.env.STRIPE_SECRET_KEY || '${STRIPE}';\n`,
+      errors: [{ messageId: 'providerToken', severity: 'error', ...at(1, 52, quoted(STRIPE)) }],
+      output: 'const stripeKey = process.env.STRIPE_SECRET_KEY!;\n',
+      outputFiles: { '.env': `STRIPE_SECRET_KEY=${STRIPE}\n` },
     },
     {
       name: 'tier 2: Authorization header with a Basic credential',
