@@ -75,12 +75,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiGua
     output.appendLine(`[client] language server started (${context.asAbsolutePath(path.join('dist', 'server.js'))})`);
   };
 
-  started = start().catch((error: unknown) => {
-    output.appendLine(`[client] failed to start the language server: ${describe(error)}`);
-    statusBar.text = '$(error) API Guard';
-    statusBar.tooltip = 'API Guard: the language server failed to start. See the "API Guard" output channel.';
-    void vscode.window.showErrorMessage(`API Guard: the language server failed to start: ${describe(error)}`);
-  });
+  // Never rejects: a failed start is shown once, and the commands then find no running client.
+  const startAndReport = (): Promise<void> =>
+    start().catch((error: unknown) => {
+      client = undefined;
+      output.appendLine(`[client] failed to start the language server: ${describe(error)}`);
+      statusBar.text = '$(error) API Guard';
+      statusBar.tooltip = 'API Guard: the language server failed to start. See the "API Guard" output channel.';
+      void vscode.window.showErrorMessage(`API Guard: the language server failed to start: ${describe(error)}`);
+    });
+  started = startAndReport();
 
   context.subscriptions.push(
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
@@ -88,7 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiGua
       const previous = client;
       client = undefined;
       if (previous) await previous.stop().catch((error: unknown) => output.appendLine(`[client] stop failed: ${describe(error)}`));
-      started = start();
+      started = startAndReport();
       await started;
     }),
     vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async () => {
