@@ -92,9 +92,21 @@ function isRuleFinding(finding: Finding): boolean {
   return !ENGINE_FINDING_METAS.some((meta) => meta.id === finding.ruleId);
 }
 
-/** `// apiguard-ignore-next-line <rule> -- <placeholder>` above the finding's first line, at that line's indentation. */
+/** The rule list of a next-line suppression comment that is alone on its line. */
+const NEXT_LINE_SUPPRESSION = /^(\s*\/\/\s*apiguard-ignore-next-line\s+[a-z0-9\-/]+(?:\s*,\s*[a-z0-9\-/]+)*)/;
+
+/**
+ * `// apiguard-ignore-next-line <rule> -- <placeholder>` above the finding's first line, at that line's
+ * indentation. When the line above already is such a comment (for another rule), the rule joins its list instead:
+ * a second comment line would push the first one off the line it suppresses.
+ */
 export function ignoreOnThisLine(finding: Finding, document: OpenDocument): FileEdit {
   const line = finding.range.start.line;
+  const existing = line > 0 ? NEXT_LINE_SUPPRESSION.exec(lineAt(document, line - 1)) : null;
+  if (existing) {
+    const at = { line: line - 1, character: existing[1]!.length };
+    return { filePath: document.filePath, range: { start: at, end: at }, newText: `, ${finding.ruleId}` };
+  }
   const lineText = lineAt(document, line);
   const indentation = /^[ \t]*/.exec(lineText)![0];
   const newline = document.text.includes('\r\n') ? '\r\n' : '\n';

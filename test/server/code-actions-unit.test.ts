@@ -1,0 +1,84 @@
+// codeActionsFor() without a server: the shapes of the actions for given findings and documents.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import type { Finding, Fix } from '../../server/engine/findings';
+import { codeActionsFor, touches } from '../../server/lsp/code-actions';
+import { OpenDocument } from '../../server/lsp/documents';
+import { applyEditsToText } from '../../server/engine/edits';
+import { parseSourceFile } from '../../server/engine/source-files';
+import { findSuppressions } from '../../server/engine/suppressions';
+
+const at = (line: number, character: number) => ({ line, character });
+const finding = (ruleId: string, line: number, start: number, end: number, fixes: Fix[] = []): Finding => ({
+  ruleId, messageId: 'm', severity: 'error', message: `${ruleId} here`, filePath: '/p/src/a.ts', range: { start: at(line, start), end: at(line, end) }, fixes, data: {},
+});
+
+function actionsAt(text: string, findings: Finding[], line: number, character: number, only?: string[]) {
+  const document = new OpenDocument('file:///p/src/a.ts', 'typescript', 3, text);
+  return codeActionsFor({ document, findings, range: { start: at(line, character), end: at(line, character) }, only, openDocumentFor: () => undefined });
+}
+
+describe('codeActionsFor', () => {
+  it('treats a zero-width range at either edge of a finding as touching it', () => {
+    const range = { start: at(1, 4), end: at(1, 9) };
+    assert.equal(touches(range, { start: at(1, 4), end: at(1, 4) }), true);
+    assert.equal(touches(range, { start: at(1, 9), end: at(1, 9) }), true);
+    assert.equal(touches(range, { start: at(1, 10), end: at(1, 10) }), false);
+    assert.equal(touches(range, { start: at(0, 0), end: at(2, 0) }), true);
+  });
+
+  it('adds the rule to an existing next-line suppression instead of stacking a second comment', () => {
+    const text = 'function f() {\n  // apiguard-ignore-next-line hardcoded-secret -- test fixture\n  run(token);\n}\n';
+    const [ignore] = actionsAt(text, [finding('unparameterized-query', 2, 6, 11)], 2, 6, ['quickfix']);
+    assert.equal(ignore!.title, 'Ignore "unparameterized-query" on this line');
+    assert.deepEqual(ignore!.edit!.documentChanges, [
+      { textDocument: { uri: 'file:///p/src/a.ts', version: 3 }, edits: [{ range: { start: at(1, 47), end: at(1, 47) }, newText: ', unparameterized-query' }] },
+    ]);
+    // The engine reads the extended comment as one suppression of both rules, for the same line, keeping the reason.
+    const edited = applyEditsToText(text, [{ filePath: '/p/src/a.ts', range: { start: at(1, 47), end: at(1, 47) }, newText: ', unparameterized-query' }]);
+    const [suppression] = findSuppressions(parseSourceFile('/p/src/a.ts', edited));
+    assert.deepEqual([suppression!.targetLine, suppression!.ruleIds, suppression!.reason], [2, ['hardcoded-secret', 'unparameterized-query'], 'test fixture']);
+  });
+
+  it('inserts a fresh comment with the indentation and line ending of the file', () => {
+    const text = 'function f() {\r\n\t\tconst token = "x";\r\n}\r\n';
+    const [ignore] = actionsAt(text, [finding('hardcoded-secret', 1, 16, 19)], 1, 17);
+    assert.deepEqual((ignore!.edit!.documentChanges![0] as { edits: unknown[] }).edits, [
+      { range: { start: at(1, 0), end: at(1, 0) }, newText: '\t\t// apiguard-ignore-next-line hardcoded-secret -- TODO: say why this is safe\r\n' },
+    ]);
+  });
+
+  it('offers no "ignore" for engine findings, and no fix-all when nothing is safe to apply together', () => {
+    const text = 'const a = 1; // apiguard-ignore hardcoded-secret -- old\n';
+    const unused = finding('unused-suppression', 0, 13, 55);
+    const unsafe = finding('hardcoded-secret', 0, 10, 11, [
+      { title: 'Move', edits: [{ filePath: '/p/src/a.ts', range: { start: at(0, 10), end: at(0, 11) }, newText: 'process.env.A!' }], safeForFixAll: false, isPreferred: true },
+    ]);
+    const titles = actionsAt(text, [unused], 0, 20).map((a) => a.title);
+    assert.deepEqual(titles, ['Remove unused suppression', 'Fix all safely fixable API Guard problems']);
+    assert.deepEqual(actionsAt(text, [unsafe], 0, 10, ['source.fixAll']), []);
+  });
+
+  it('fix-all skips a fix that overlaps one already taken, including two insertions at one point of another file', () => {
+    const text = 'const a = "k1"; const b = "k2";\n';
+    const move = (start: number, end: number, name: string): Fix => ({
+      title: 'Move',
+      safeForFixAll: true,
+      isPreferred: true,
+      edits: [
+        { filePath: '/p/src/a.ts', range: { start: at(0, start), end: at(0, end) }, newText: `process.env.${name}!` },
+        { filePath: '/p/.env', range: { start: at(0, 0), end: at(0, 0) }, newText: `${name}=x\n`, createFile: true },
+      ],
+    });
+    const [fixAll] = actionsAt(text, [finding('s', 0, 10, 14, [move(10, 14, 'A')]), finding('s', 0, 26, 30, [move(26, 30, 'B')])], 0, 0, ['source.fixAll.apiguard']);
+    assert.equal(fixAll!.kind, 'source.fixAll.apiguard');
+    assert.deepEqual(fixAll!.edit!.documentChanges, [
+      { textDocument: { uri: 'file:///p/src/a.ts', version: 3 }, edits: [{ range: { start: at(0, 10), end: at(0, 14) }, newText: 'process.env.A!' }] },
+    ]);
+    assert.deepEqual(fixAll!.command, {
+      title: 'Fix all safely fixable API Guard problems',
+      command: 'apiguard.applyFileEdits',
+      arguments: [[{ filePath: '/p/.env', range: { start: at(0, 0), end: at(0, 0) }, newText: 'A=x\n', createFile: true }]],
+    });
+  });
+});
