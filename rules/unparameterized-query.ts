@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel, type SinkMethod, type PlaceholderStyle } from './data/sql-sinks';
-import { enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
+import { enclosingFunction, FileIndex, operandsOfChain, skipOuterExpressions } from './support/dataflow';
 import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleEdit, type RuleFix } from './support/rule';
 import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
@@ -411,7 +411,7 @@ function renderPieces(
     let valueText = exprText;
     const next = parts[i + 1];
     const quote = stringQuotes(sink.driver);
-    const before = new RegExp(`(${quote})(%?)$`).exec(body);
+    const before = new RegExp(`(${quote})(%?)$`).exec(body.slice(-2));
     const after = next?.kind === 'text' ? new RegExp(`^(%?)(${quote})`).exec(next.raw) : null;
     if (before && after && next?.kind === 'text' && before[1] === after[2]) {
       body = body.slice(0, body.length - before[0].length);
@@ -725,16 +725,7 @@ function flatten(expression: ts.Expression, sourceFile: ts.SourceFile): Piece[] 
     return pieces;
   }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const leaves: ts.Expression[] = [];
-    const collect = (e: ts.Expression): void => {
-      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-        collect(e.left);
-        leaves.push(e.right);
-      } else {
-        leaves.push(e);
-      }
-    };
-    collect(node);
+    const leaves = operandsOfChain(node, ts.SyntaxKind.PlusToken);
     // `1 + 2 + 'x'` adds numbers first: only flatten when the first or second leaf is a string.
     const isString = (e: ts.Expression) => ts.isStringLiteralLike(skipOuterExpressions(e)) || ts.isTemplateExpression(skipOuterExpressions(e));
     if (!isString(leaves[0]!) && !isString(leaves[1]!)) return undefined;
@@ -760,11 +751,12 @@ function escapeTemplate(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
+/** The SQL just before a piece (enough for the identifier patterns), without rebuilding the whole prefix. */
 function textBefore(pieces: Piece[], index: number): string {
   let text = '';
-  for (let i = 0; i < index; i++) {
+  for (let i = index - 1; i >= 0 && text.length < 200; i--) {
     const p = pieces[i]!;
-    text += p.kind === 'text' ? p.raw : 'x';
+    text = (p.kind === 'text' ? p.raw : 'x') + text;
   }
   return text;
 }

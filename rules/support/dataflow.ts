@@ -251,6 +251,21 @@ export function bindingPath(element: ts.BindingElement): string[] | undefined {
   return names;
 }
 
+/**
+ * The operands of a left-associated chain of one operator (`a + b + c` → [a, b, c]), collected without
+ * recursion: generated code concatenates thousands of terms, and each `+` is one level of the tree.
+ */
+export function operandsOfChain(expression: ts.Expression, operator: ts.SyntaxKind): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  let current: ts.Expression = expression;
+  while (ts.isBinaryExpression(current) && current.operatorToken.kind === operator) {
+    operands.push(current.right);
+    current = skipOuterExpressions(current.left);
+  }
+  operands.push(current);
+  return operands.reverse();
+}
+
 export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) return current;

@@ -2,7 +2,7 @@
 // expression carries it (through local variables, destructuring and wrapping calls). Syntactic: answers come
 // from a FileIndex, so the question costs a few lookups, not a walk.
 import * as ts from 'typescript';
-import { bindingPath, bindingRoot, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
+import { bindingPath, bindingRoot, operandsOfChain, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
 
 /** `req.body`, `request.query`, `ctx.params`, …: properties of a request object that hold client input. */
 export const REQUEST_INPUT_PROPERTIES = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'rawBody', 'searchParams', 'nextUrl']);
@@ -45,7 +45,7 @@ export class RequestSources {
       return node.arguments.some((arg) => this.carriesRequestData(arg));
     }
     if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => this.carriesRequestData(span.expression));
-    if (ts.isBinaryExpression(node)) return this.carriesRequestData(node.left) || this.carriesRequestData(node.right);
+    if (ts.isBinaryExpression(node)) return operandsOfChain(node, node.operatorToken.kind).some((operand) => this.carriesRequestData(operand));
     if (ts.isConditionalExpression(node)) return this.carriesRequestData(node.whenTrue) || this.carriesRequestData(node.whenFalse);
     if (ts.isArrayLiteralExpression(node)) return node.elements.some((e) => this.carriesRequestData(ts.isSpreadElement(e) ? e.expression : e));
     if (ts.isObjectLiteralExpression(node)) {

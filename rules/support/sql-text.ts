@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import { SQL_SAFE_WRAPPERS, STRING_BUILDING_METHODS } from '../data/sql-sinks';
 import { REQUEST_INPUT_PROPERTIES, REQUEST_OBJECT_NAMES } from './request-sources';
-import { enclosingFunction, isAssignmentOperator, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
+import { enclosingFunction, isAssignmentOperator, operandsOfChain, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
 
 export interface QueryTextAnalysis {
   /** The text is assembled from parts somewhere along the way, not a value passed through as-is. */
@@ -42,7 +42,7 @@ export class SqlTextAnalyzer {
       return { built: true, values: node.templateSpans.flatMap((span) => this.valuesIn(span.expression)) };
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      return { built: true, values: [...this.valuesIn(node.left), ...this.valuesIn(node.right)] };
+      return { built: true, values: operandsOfChain(node, ts.SyntaxKind.PlusToken).flatMap((operand) => this.valuesIn(operand)) };
     }
     if (ts.isConditionalExpression(node)) {
       const whenTrue = this.analyze(node.whenTrue);
@@ -151,7 +151,7 @@ export class SqlTextAnalyzer {
     if (this.isSafe(node)) return [];
     if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => this.valuesIn(span.expression, safeIdentifiers));
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      return [...this.valuesIn(node.left, safeIdentifiers), ...this.valuesIn(node.right, safeIdentifiers)];
+      return operandsOfChain(node, ts.SyntaxKind.PlusToken).flatMap((operand) => this.valuesIn(operand, safeIdentifiers));
     }
     if (ts.isConditionalExpression(node)) return [...this.valuesIn(node.whenTrue, safeIdentifiers), ...this.valuesIn(node.whenFalse, safeIdentifiers)];
     const nested = this.analyze(node);
@@ -195,7 +195,7 @@ export class SqlTextAnalyzer {
       const passesOperands = op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken ||
         op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || isAssignmentOperator(op);
       if (!passesOperands) return true;
-      return this.isSafe(node.left) && this.isSafe(node.right);
+      return operandsOfChain(node, op).every((operand) => this.isSafe(operand));
     }
     // `-x`, `!x`, `n++`: numbers and booleans.
     if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return true;
