@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { allFindingMetas, Engine } from '../engine/analyzer';
 import { ConfigError } from '../engine/config';
 import { SEVERITY_ORDER } from '../engine/findings';
-import { ScanPathError, scanWorkspace } from '../engine/workspace-scan';
+import { createScanReader, ScanPathError, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
 import { version as toolVersion } from '../../package.json';
 
@@ -104,6 +104,7 @@ function run(argv: string[], io: CliIo): number {
   const engine = new Engine({
     configPath,
     workspaceRoots: [repositoryRootOf(cwd) ?? cwd],
+    reader: createScanReader(),
     log: io.env.APIGUARD_DEBUG ? (message) => io.stderr.write(`apiguard: ${message}\n`) : undefined,
   });
   // An explicit config is checked up front, so a typo fails fast even when no file would need it.

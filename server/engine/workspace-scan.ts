@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { Engine } from './analyzer';
+import { diskReader, type Engine, type FileSystemReader } from './analyzer';
 import type { Finding } from './findings';
 
 /** Folders never walked: dependencies, VCS data and build output. */
@@ -62,6 +62,33 @@ export interface WorkspaceScanOptions {
   root: string;
   /** Called after each analysed file, e.g. for progress or cancellation checks. */
   onFile?: (file: ScannedFile) => void;
+}
+
+/**
+ * A disk reader that remembers answers for the length of one scan: rules that resolve imports ask about the same
+ * neighbouring files for every file that imports them. Texts are kept up to a budget, existence checks always.
+ */
+export function createScanReader(textBudgetBytes = 64 * 1024 * 1024, base: FileSystemReader = diskReader): FileSystemReader {
+  const exists = new Map<string, boolean>();
+  const texts = new Map<string, string | undefined>();
+  let budget = textBudgetBytes;
+  return {
+    fileExists(filePath) {
+      let known = exists.get(filePath);
+      if (known === undefined) exists.set(filePath, (known = base.fileExists(filePath)));
+      return known;
+    },
+    readFile(filePath) {
+      if (texts.has(filePath)) return texts.get(filePath);
+      const text = base.readFile(filePath);
+      const size = text?.length ?? 0;
+      if (size <= budget) {
+        budget -= size;
+        texts.set(filePath, text);
+      }
+      return text;
+    },
+  };
 }
 
 /** A path given to the scan does not exist (a usage error, not a skipped file). */
