@@ -487,6 +487,22 @@ function planSingleFix(sink: Sink, site: ts.Expression, pieces: Piece[], service
     return { title: FIX_TITLE, isPreferred: true, edits };
   }
 
+  const namedReplacements = sink.method.passing === 'sequelize-replacements' ? sequelizeNamedReplacements(call) : undefined;
+  if (namedReplacements) {
+    // `{ replacements: { id } }` binds by name: new values join it as `:name`.
+    const existing = new Set<string>(existingNamedParameters(pieces, ':'));
+    for (const property of namedReplacements.properties) if (property.name && ts.isIdentifier(property.name)) existing.add(property.name.text);
+    const names = new NameAllocator(existing);
+    const properties: string[] = [];
+    const rendered = renderPieces(pieces, sink, services, sourceFile, (slot) => {
+      const name = names.allocate(slot.expr);
+      properties.push(name === slot.valueText ? name : `${name}: ${slot.valueText}`);
+      return `:${name}`;
+    });
+    if (typeof rendered === 'string') return rendered;
+    return { title: FIX_TITLE, isPreferred: true, edits: [siteEdit(rendered.body), appendToObjectLiteral(namedReplacements, properties, sourceFile)] };
+  }
+
   // values-array and sequelize-replacements
   const style = placeholderStyle(sink, context);
   const target = valuesTarget(sink, sourceFile);
@@ -496,6 +512,15 @@ function planSingleFix(sink: Sink, site: ts.Expression, pieces: Piece[], service
   if (typeof rendered === 'string') return rendered;
   const merged = mergeValues(target.existing, rendered.slots, style);
   return { title: FIX_TITLE, isPreferred: true, edits: [siteEdit(rendered.body), target.write(merged)] };
+}
+
+/** The object literal of `{ replacements: { … } }` in a Sequelize call, when values are bound by name. */
+function sequelizeNamedReplacements(call: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+  const options = call.arguments[1];
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  const property = options.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'replacements');
+  const value = property && ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
 }
 
 function placeholderText(style: PlaceholderStyle, number: number, _slot: ValueSlot): string {
