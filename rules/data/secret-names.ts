@@ -97,7 +97,10 @@ function classifyName(name: string): CredentialNameStrength | undefined {
     } else if ((word === 'key' || word === 'keys') && KEY_QUALIFIERS.has(previous)) {
       credentialIndex = i;
       strength = PASSWORD_KEY_QUALIFIERS.has(previous) ? 'password' : 'token';
-    } else if (WEAK_CREDENTIAL_WORDS.has(word)) {
+    } else if (word === 'key' && previous === 'or' && credentialIndex === i - 2) {
+      credentialIndex = i; // passport's secretOrKey, jsonwebtoken's secretOrPrivateKey
+    } else if (WEAK_CREDENTIAL_WORDS.has(word) && i === words.length - 1) {
+      // Weak words count only at the end: `dbPass`, `auth`, but not `passThrough`, `authMode`.
       credentialIndex = i;
       strength = 'weak';
     }

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { parseEnv } from 'node:util';
+import { credentialNameStrength } from '../../rules/data/secret-names';
 import { hardcodedSecret, formatDotenvValue, parseDotenv } from '../../rules/hardcoded-secret';
 import { applyFix, runCase, runRuleTests } from '../support/rule-tester';
 import { typeCheckFiles } from '../support/type-check';
@@ -447,11 +449,33 @@ describe('hardcoded-secret: the fixed TypeScript type-checks under strict', () =
 });
 
 describe('hardcoded-secret: .env values round-trip through dotenv syntax', () => {
-  for (const value of ['plain', 'keyboard cat', "it's", 'a#b', 'line1\nline2', 'p@ss:w0rd/+=', '$HOME', `both ' and \n`]) {
+  for (const value of ['plain', 'keyboard cat', "it's", 'a#b', 'line1\nline2', 'p@ss:w0rd/+=', '$HOME', 'S3cr3t!pw', `both ' and \n`, 'both \' and "']) {
     it(JSON.stringify(value), () => {
       const text = `KEY=${formatDotenvValue(value)}\n`;
       assert.equal(parseDotenv(text).get('KEY'), value, text);
+      // Node's own parser (what `node --env-file` uses) must read the same value.
+      assert.equal(parseEnv(text).KEY, value, text);
     });
+  }
+});
+
+describe('hardcoded-secret: credential names', () => {
+  const table: [string, ReturnType<typeof credentialNameStrength>][] = [
+    ['password', 'password'], ['dbPassword', 'password'], ['DB_PASS', 'weak'], ['passwd', 'password'], ['pwd', 'password'],
+    ['jwtSecret', 'password'], ['JWT_SECRET', 'password'], ['clientSecret', 'password'], ['secretOrKey', 'password'],
+    ['secretKey', 'password'], ['privateKey', 'password'], ['signingKey', 'password'], ['apiKey', 'token'], ['API_KEY', 'token'],
+    ['x-api-key', 'token'], ['APIKey', 'token'], ['accessToken', 'token'], ['githubToken', 'token'], ['auth', 'weak'],
+    ['Authorization', 'weak'], ['credentials', 'weak'], ['db.password', 'password'],
+    ['tokenUrl', undefined], ['tokenType', undefined], ['passwordMinLength', undefined], ['secretName', undefined],
+    ['apiKeyHeader', undefined], ['PASSWORD_FIELD', undefined], ['tokenStorageKey', undefined], ['tokenKey', undefined],
+    ['cacheKey', undefined], ['primaryKey', undefined], ['publicKey', undefined], ['stripePublishableKey', undefined],
+    ['accessKeyId', undefined], ['passwordResetExpires', undefined], ['nextPageToken', undefined], ['cancelToken', undefined],
+    ['csrfToken', undefined], ['designTokens', undefined], ['secretPhone', undefined], ['BeeTokenAddress', undefined],
+    ['welcomeBannerStatusCookieKey', undefined], ['jsx-a11y/no-access-key', undefined], ['testPassword', undefined],
+    ['keyboard', undefined], ['passThrough', undefined], ['tokenizer', undefined],
+  ];
+  for (const [name, expected] of table) {
+    it(`${name} → ${expected ?? 'not a credential'}`, () => assert.equal(credentialNameStrength(name), expected));
   }
 });
 
