@@ -1,14 +1,18 @@
-// Type-aware rules (meta.requiresTypes) need a ts.Program and a checker: tens of milliseconds per edit, and a
-// second or more for the first program of a project. They run in a worker thread, on the other core, so they never
-// hold back the syntactic diagnostics of the keystroke (published at once by the main thread) nor the next
-// keystroke. The worker runs the complete analysis of the latest text it was given; the main thread publishes it
-// only if the document has not changed since. One request is in flight at a time; newer text for the same
-// document replaces a queued request, so a burst of edits never builds a queue.
+// Whole-project work runs in a worker thread, on the other core, so it never holds back the syntactic diagnostics
+// of a keystroke (published at once by the main thread) nor the next keystroke:
+// - type-aware rules (meta.requiresTypes) need a ts.Program and a checker: tens of milliseconds per edit, and a
+//   second or more for the first program of a project. The worker runs the complete analysis of the latest text it
+//   was given; the main thread publishes it only if the document has not changed since. One request is in flight
+//   at a time; newer text for the same document replaces a queued request, so a burst of edits never builds a queue.
+// - the security report (apiguard/report) scans the saved workspace, exactly as `apiguard scan` does.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { Engine, diskReader } from '../engine/analyzer';
+import { version as TOOL_VERSION } from '../../package.json';
+import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
+import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
+import { formatReport, type ReportFormat } from '../report';
 import type { Finding } from '../engine/findings';
 
 export interface TypeAwareRequest {
@@ -30,18 +34,24 @@ export interface TypeAwareResult {
 
 /** Open documents' texts changed since the last request (null: closed), so the worker reads what the editor has. */
 type Overlays = [filePath: string, text: string | null][];
-type ToWorker = { type: 'analyze'; request: TypeAwareRequest; overlays: Overlays } | { type: 'invalidateConfig' };
-type FromWorker = { type: 'result'; result: TypeAwareResult } | { type: 'log'; message: string };
+type ToWorker =
+  | { type: 'analyze'; request: TypeAwareRequest; overlays: Overlays }
+  | { type: 'invalidateConfig' }
+  | { type: 'report'; id: number; format: ReportFormat };
+type FromWorker =
+  | { type: 'result'; result: TypeAwareResult }
+  | { type: 'log'; message: string }
+  | { type: 'report'; id: number; content?: string; error?: string };
 
-const WORKER_FLAG = 'apiguard-type-aware-worker';
+const WORKER_FLAG = 'apiguard-background-worker';
 /** A worker that keeps dying is given up on; syntactic diagnostics carry on. */
 const MAX_RESTARTS = 3;
 
-export function isTypeAwareWorker(): boolean {
+export function isBackgroundWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_FLAG;
 }
 
-export class TypeAwarePass {
+export class BackgroundAnalysis {
   private worker: Worker | undefined;
   private inFlight: TypeAwareRequest | undefined;
   private readonly queue = new Map<string, TypeAwareRequest>();
@@ -49,6 +59,8 @@ export class TypeAwarePass {
   private disposed = false;
   /** Open documents changed since the worker last heard of them; their text is read when the next request goes. */
   private readonly dirtyPaths = new Set<string>();
+  private readonly reports = new Map<number, { resolve: (content: string) => void; reject: (error: Error) => void }>();
+  private nextReportId = 1;
 
   constructor(
     /** The bundle that contains this module (dist/server.js): the worker runs the same file. */
@@ -82,6 +94,18 @@ export class TypeAwarePass {
 
   forget(uri: string): void {
     this.queue.delete(uri);
+  }
+
+  /** The report of the saved workspace folders, as `apiguard scan --format <format>` prints it. */
+  report(format: ReportFormat): Promise<string> {
+    const worker = this.disposed ? undefined : this.ensureWorker();
+    if (!worker) return Promise.reject(new Error('the background worker is unavailable (it kept failing; see the log)'));
+    const id = this.nextReportId++;
+    return new Promise((resolve, reject) => {
+      this.reports.set(id, { resolve, reject });
+      // Queued behind any analysis in flight: the worker takes one message at a time.
+      worker.postMessage({ type: 'report', id, format } satisfies ToWorker);
+    });
   }
 
   invalidateConfig(): void {
@@ -123,9 +147,16 @@ export class TypeAwarePass {
     for (const filePath of this.allOpenPaths()) this.dirtyPaths.add(filePath);
     const worker = new Worker(this.scriptPath, { workerData: { role: WORKER_FLAG, workspaceRoots: this.workspaceRoots }, stdout: true, stderr: true });
     worker.stdout.resume();
-    worker.stderr.on('data', (chunk) => this.log(`type-aware worker stderr: ${String(chunk).trimEnd()}`, true));
+    worker.stderr.on('data', (chunk) => this.log(`background worker stderr: ${String(chunk).trimEnd()}`, true));
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'log') return this.log(message.message, false);
+      if (message.type === 'report') {
+        const waiting = this.reports.get(message.id);
+        this.reports.delete(message.id);
+        if (message.content !== undefined) waiting?.resolve(message.content);
+        else waiting?.reject(new Error(message.error ?? 'report failed'));
+        return;
+      }
       this.inFlight = undefined;
       this.onResult(message.result);
       this.pump();
@@ -136,8 +167,10 @@ export class TypeAwarePass {
       this.restarts++;
       const lost = this.inFlight;
       this.inFlight = undefined;
+      for (const waiting of this.reports.values()) waiting.reject(new Error(`the background worker ${why}`));
+      this.reports.clear();
       if (this.disposed) return;
-      this.log(`type-aware worker ${why}${this.restarts > MAX_RESTARTS ? '; giving up on type-aware rules until restart' : '; restarting it'}`, true);
+      this.log(`background worker ${why}${this.restarts > MAX_RESTARTS ? '; giving up on type-aware rules and reports until restart' : '; restarting it'}`, true);
       if (lost) this.onResult({ uri: lost.uri, changeCount: lost.changeCount, error: `type-aware worker ${why}`, elapsedMs: 0 });
       this.pump();
     };
@@ -149,7 +182,7 @@ export class TypeAwarePass {
 }
 
 /** The worker side: a complete engine of its own, reading open documents' texts first, then the disk. */
-export function runTypeAwareWorker(): void {
+export function runBackgroundWorker(): void {
   const port = parentPort!;
   lowerThisThreadsPriority();
   const { workspaceRoots } = workerData as { workspaceRoots: string[] };
@@ -161,6 +194,7 @@ export function runTypeAwareWorker(): void {
   const engine = new Engine({ workspaceRoots, reader, log: (message) => port.postMessage({ type: 'log', message } satisfies FromWorker) });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'invalidateConfig') return engine.invalidateConfig();
+    if (message.type === 'report') return port.postMessage(buildReport(message.id, message.format, workspaceRoots));
     const { request } = message;
     for (const [filePath, text] of message.overlays) {
       if (text === null) openTexts.delete(filePath);
@@ -177,6 +211,19 @@ export function runTypeAwareWorker(): void {
     }
     port.postMessage({ type: 'result', result } satisfies FromWorker);
   });
+}
+
+/** Scans the saved workspace folders with a fresh engine (fresh caches), like the CLI. */
+function buildReport(id: number, format: ReportFormat, workspaceRoots: string[]): FromWorker {
+  if (workspaceRoots.length === 0) return { type: 'report', id, error: 'no workspace folder is open: open a folder to get a report' };
+  try {
+    const engine = new Engine({ workspaceRoots, reader: createScanReader() });
+    const scan = scanWorkspace(engine, { paths: workspaceRoots, root: workspaceRoots[0]! });
+    const content = formatReport(format, { scan, rules: allFindingMetas(engine.rules), tool: { name: 'apiguard', version: TOOL_VERSION } }, { color: false });
+    return { type: 'report', id, content };
+  } catch (error) {
+    return { type: 'report', id, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**

@@ -1,12 +1,12 @@
 // Entry point of dist/server.js: `node dist/server.js --stdio` (Neovim, Eglot, any LSP client); the VS Code
 // client starts the same bundle. vscode-languageserver picks the transport from the command line.
-// The same bundle also runs as the worker thread for type-aware rules (see type-aware-pass.ts).
+// The same bundle also runs as the worker thread for type-aware rules and reports (see background-analysis.ts).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ApiGuardServer } from './server';
-import { isTypeAwareWorker, runTypeAwareWorker } from './type-aware-pass';
+import { isBackgroundWorker, runBackgroundWorker } from './background-analysis';
 
-if (isTypeAwareWorker()) {
-  runTypeAwareWorker();
+if (isBackgroundWorker()) {
+  runBackgroundWorker();
 } else {
   const connection = createConnection(ProposedFeatures.all);
 

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
@@ -14,7 +16,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND, StatusNotification } from '../../shared/protocol';
+import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
 import { Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
@@ -26,7 +28,9 @@ import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic
 import { OpenDocument } from './documents';
 import { FileEditsError, executeFileEdits, parseFileEditsArguments } from './file-edits';
 import { normalizeSettings, settingsFromPayload } from './settings';
-import { TypeAwarePass, type TypeAwareResult } from './type-aware-pass';
+import { BackgroundAnalysis, type TypeAwareResult } from './background-analysis';
+
+const REPORT_FORMATS: readonly ReportParams['format'][] = ['html', 'markdown', 'json', 'sarif'];
 
 /** Above this an analysis is logged even with trace off: users should learn why the editor feels slow. */
 const SLOW_ANALYSIS_MS = 500;
@@ -62,7 +66,7 @@ export class ApiGuardServer {
   private settings: ApiGuardSettings = DEFAULT_SETTINGS;
   private canAskForConfiguration = false;
   private shuttingDown = false;
-  private typeAwarePass: TypeAwarePass | undefined;
+  private background: BackgroundAnalysis | undefined;
   private typeAwareRuleIds = new Set<string>();
   private readonly syntacticConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** Code action requests waiting for a document's complete analysis. */
@@ -85,14 +89,14 @@ export class ApiGuardServer {
       this.forget(textDocument.uri);
       this.documents.set(document.uri, document);
       this.documentsByPath.set(document.filePath, document);
-      this.typeAwarePass?.documentChanged(document.filePath);
+      this.background?.documentChanged(document.filePath);
       if (this.isRelevant(document)) this.schedule(document);
     });
     connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
       const document = this.documents.get(textDocument.uri);
       if (!document) return this.logError(`didChange for a document that is not open: ${textDocument.uri}`);
       document.applyChanges(contentChanges, textDocument.version);
-      this.typeAwarePass?.documentChanged(document.filePath);
+      this.background?.documentChanged(document.filePath);
       if (FIX_INPUT_FILES.has(path.basename(document.filePath))) this.results.clear();
       if (document.isConfigFile || (this.settings.run === 'onType' && this.isRelevant(document))) this.schedule(document);
     });
@@ -149,6 +153,22 @@ export class ApiGuardServer {
       }
       return null;
     });
+    connection.onRequest(ReportRequest.type, async ({ format }) => {
+      if (!REPORT_FORMATS.includes(format)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `unknown report format "${String(format)}" (expected ${REPORT_FORMATS.join(', ')})`);
+      }
+      if (!this.background) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+      const started = performance.now();
+      try {
+        const content = await this.background.report(format);
+        this.log(`report (${format}) built in ${(performance.now() - started).toFixed(0)} ms`);
+        return { content };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.logError(`report (${format}) failed: ${message}`);
+        throw new ResponseError(ErrorCodes.InternalError, `API Guard could not build the report: ${message}`);
+      }
+    });
     connection.listen();
   }
 
@@ -156,7 +176,7 @@ export class ApiGuardServer {
     this.workspaceRoots = workspaceRootsOf(params);
     this.engine = this.createEngine(this.workspaceRoots);
     this.typeAwareRuleIds = new Set(this.engine.rules.filter((rule) => rule.meta.requiresTypes).map((rule) => rule.meta.id));
-    this.typeAwarePass = new TypeAwarePass(
+    this.background = new BackgroundAnalysis(
       this.workerScript,
       this.workspaceRoots,
       (filePath) => this.documentsByPath.get(filePath)?.text,
@@ -198,7 +218,7 @@ export class ApiGuardServer {
   private shutdown(): void {
     // Eglot kills the process right after `exit`: everything that needs doing happens here.
     this.shuttingDown = true;
-    this.typeAwarePass?.dispose();
+    this.background?.dispose();
     for (const waiter of this.completionWaiters) waiter.resolve();
     this.completionWaiters = [];
     this.scheduled.clear();
@@ -235,7 +255,7 @@ export class ApiGuardServer {
   private configChanged(why: string): void {
     this.log(`${why}: reloading apiguard.json and re-analysing open documents`);
     this.engine.invalidateConfig();
-    this.typeAwarePass?.invalidateConfig();
+    this.background?.invalidateConfig();
     this.loggedOnce.clear();
     // Carried findings may be of rules just turned off or re-levelled: let the new analysis decide.
     for (const document of this.documents.values()) document.carriedFindings = [];
@@ -257,12 +277,12 @@ export class ApiGuardServer {
     const document = this.documents.get(uri);
     if (document && this.documentsByPath.get(document.filePath) === document) {
       this.documentsByPath.delete(document.filePath);
-      this.typeAwarePass?.documentChanged(document.filePath);
+      this.background?.documentChanged(document.filePath);
     }
     this.documents.delete(uri);
     this.results.delete(uri);
     this.scheduled.delete(uri);
-    this.typeAwarePass?.forget(uri);
+    this.background?.forget(uri);
     this.resolveCompletionWaiters(uri);
   }
 
@@ -313,7 +333,7 @@ export class ApiGuardServer {
     const result = this.analyze(document);
     this.results.set(document.uri, result);
     if (!result.complete) {
-      this.typeAwarePass!.request({ uri: document.uri, filePath: document.filePath, text: document.text, changeCount: document.changeCount });
+      this.background!.request({ uri: document.uri, filePath: document.filePath, text: document.text, changeCount: document.changeCount });
     }
     return result;
   }
@@ -465,7 +485,7 @@ export class ApiGuardServer {
         else if (finding.severity === 'warning') warnings++;
       }
     }
-    void this.connection.sendNotification(StatusNotification.type, { errors, warnings, pending: this.scheduled.size + (this.typeAwarePass?.pending ?? 0) });
+    void this.connection.sendNotification(StatusNotification.type, { errors, warnings, pending: this.scheduled.size + (this.background?.pending ?? 0) });
   }
 
   private log(message: string): void {

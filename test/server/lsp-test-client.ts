@@ -32,6 +32,8 @@ export interface ClientOptions {
   /** What the client answers for the `apiguard` section (vscode flavour). */
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Initialize without rootUri or workspace folders (a single file opened outside any folder). */
+  noRoot?: boolean;
 }
 
 interface Waiter {
@@ -87,8 +89,8 @@ export class LspTestClient {
     const rootUri = pathToFileURL(options.rootDir).toString();
     await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri,
-      workspaceFolders: options.flavour === 'vscode' ? [{ uri: rootUri, name: path.basename(options.rootDir) }] : null,
+      rootUri: options.noRoot ? null : rootUri,
+      workspaceFolders: options.flavour === 'vscode' && !options.noRoot ? [{ uri: rootUri, name: path.basename(options.rootDir) }] : null,
       capabilities: capabilitiesFor(options.flavour),
       initializationOptions: options.initializationOptions,
     });
