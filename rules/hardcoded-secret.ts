@@ -104,7 +104,6 @@ const SECRET_OPTION_CALLS: ReadonlyMap<string, string> = new Map([
   ['jwt', 'JWT'],
   ['koaJwt', 'JWT'],
   ['fastifyJwt', 'JWT'],
-  ['register', ''],
 ]);
 const SECRET_OPTION_NAMES: ReadonlySet<string> = new Set(['secret', 'secrets', 'keys', 'secretOrKey', 'secretOrPrivateKey', 'secretOrPublicKey', 'clientSecret', 'consumerSecret', 'password', 'privateKey']);
 
@@ -641,6 +640,18 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
         for (const element of bindings.elements) {
           const imported = (element.propertyName ?? element.name).text;
           if (imported === 'sign' || imported === 'verify') jwtFunctionNames.add(element.name.text);
+        }
+      },
+      // const { sign } = require('jsonwebtoken')
+      [ts.SyntaxKind.VariableDeclaration](node) {
+        const declaration = node as ts.VariableDeclaration;
+        const initializer = declaration.initializer;
+        if (!initializer || !ts.isCallExpression(initializer) || !ts.isObjectBindingPattern(declaration.name)) return;
+        if (!ts.isIdentifier(initializer.expression) || initializer.expression.text !== 'require') return;
+        if (staticStringValue(initializer.arguments[0] ?? initializer) !== 'jsonwebtoken') return;
+        for (const element of declaration.name.elements) {
+          const imported = propertyNameText(element.propertyName ?? element.name);
+          if ((imported === 'sign' || imported === 'verify') && ts.isIdentifier(element.name)) jwtFunctionNames.add(element.name.text);
         }
       },
       [ts.SyntaxKind.StringLiteral]: checkLiteral,

@@ -62,6 +62,7 @@ runRuleTests(hardcodedSecret, {
     "const PRIVATE_KEY_FILE = 'private.pem';",
     "const token = jwt.sign(payload, process.env.JWT_SECRET!, { algorithm: 'HS256', expiresIn: '1h' });",
     "const digest = crypto.createHash('sha256').update(password).digest('hex');",
+    "import { sign } from './signing';\nexport const signature = sign(payload, 'sha256');",
     "const headers = { Authorization: `Bearer ${token}` };",
     "const headers = { 'x-api-key': apiKey };",
     // Placeholders and templates.
@@ -205,6 +206,13 @@ runRuleTests(hardcodedSecret, {
       name: 'tier 2: named import of sign from jsonwebtoken',
       code: "import { sign as signJwt } from 'jsonwebtoken';\nconst t = signJwt({ sub: 1 }, 'secret');\n",
       errors: [{ messageId: 'credentialLiteral', message: credentialMessage('signJwt()', 'secret'), ...at(2, 31, 8) }],
+    },
+    {
+      name: 'tier 2: sign destructured from require(jsonwebtoken), in JavaScript',
+      code: "const { sign } = require('jsonwebtoken');\nmodule.exports = (id) => sign({ id }, 'n0t-s0-s3cret');\n",
+      filename: 'src/tokens.js',
+      errors: [{ messageId: 'credentialLiteral', message: credentialMessage('sign()', 'n0t-s0-s3cret'), ...at(2, 39, 15) }],
+      output: "const { sign } = require('jsonwebtoken');\nmodule.exports = (id) => sign({ id }, process.env.JWT_SECRET);\n",
     },
     {
       name: "tier 2: express-session secret ('keyboard cat' is a real secret)",
