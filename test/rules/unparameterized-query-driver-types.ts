@@ -32,6 +32,7 @@ declare module 'pg-promise' {
     any<T = any>(query: string, values?: unknown): Promise<T[]>;
     none(query: string, values?: unknown): Promise<null>;
     result(query: string, values?: unknown): Promise<{ rowCount: number }>;
+    task<T>(callback: (t: IDatabase<Ext>) => Promise<T>): Promise<T>;
   }
   export interface IMain { (cn: string | object): IDatabase }
   export default function pgPromise(options?: object): IMain;
@@ -127,6 +128,7 @@ declare module 'knex' {
   export interface Knex {
     (table: string): Knex.QueryBuilder;
     raw(sql: string, bindings?: unknown[]): Promise<any>;
+    transaction<T>(callback: (trx: Knex) => Promise<T>): Promise<T>;
   }
   export function knex(config: object): Knex;
   export default knex;
