@@ -256,7 +256,8 @@ function contextPrefix(holder: ts.Node): string | undefined {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const callee = calleeName(node);
       if (callee && CALL_PREFIXES.has(callee)) return CALL_PREFIXES.get(callee);
-      const object = calleeObjectName(node);
+      // JwtModule.register(…), this.jwtService.sign(…): the receiver names the subsystem.
+      const object = calleeObjectName(node)?.replace(/(Module|Service|Client|Provider)$/, '');
       return object ? screamingSnakeCase(object) : undefined;
     }
     if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) continue;

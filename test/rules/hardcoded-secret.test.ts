@@ -274,6 +274,12 @@ runRuleTests(hardcodedSecret, {
       output: "new GoogleStrategy({ clientID: '81234567890-k2d8s7f6g5h4j3k2l1.apps.googleusercontent.com', clientSecret: process.env.GOOGLE_CLIENT_SECRET! }, cb);\n",
     },
     {
+      name: 'tier 2: NestJS JwtModule.register secret',
+      code: "@Module({ imports: [JwtModule.register({ secret: 'nest-jwt-s3cret', signOptions: { expiresIn: '60s' } })] })\nexport class AuthModule {}\n",
+      errors: [{ messageId: 'credentialLiteral', message: credentialMessage('"secret"', 'nest-jwt-s3cret'), ...at(1, 50, 17) }],
+      output: "@Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET!, signOptions: { expiresIn: '60s' } })] })\nexport class AuthModule {}\n",
+    },
+    {
       name: 'tier 2: process.env fallback: the whole expression is replaced, the code keeps its variable name',
       code: "const secret = process.env.JWT_SECRET || 'dev-secret';\n",
       errors: [{ messageId: 'credentialLiteral', message: credentialMessage('the process.env.JWT_SECRET fallback', 'dev-secret'), severity: 'warning', ...at(1, 42, 12) }],
