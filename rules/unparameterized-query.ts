@@ -366,7 +366,7 @@ function planFix(sink: Sink, textArg: ts.Expression, services: Services, context
         continue;
       }
       if (services.text.analyze(piece.expr).built && !ts.isTemplateExpression(skipOuterExpressions(piece.expr))) {
-        return { fixes: [], identifiers: [], reason: `\`${shortText(piece.expr.getText(sourceFile))}\` is a piece of SQL built elsewhere; parameterize it where it is built` };
+        return { fixes: [], identifiers: [], reason: `\`${shortText(piece.expr.getText(sourceFile))}\` is a piece of SQL text built from values, not a value; parameterize it where it is built` };
       }
     }
   }
@@ -658,7 +658,6 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
 
   for (let i = 0; i < site.appends.length; i++) {
     const append = site.appends[i]!;
-    const segment = site.segments[i + 1]!;
     const pieces = pieceLists[i + 1]!;
     const count = pieces.filter((p) => p.kind === 'expr' && isUnsafePiece(p.expr, sink, services)).length;
     // After `values.push(a, b)`, a's number is values.length - 1 and b's is values.length.
@@ -674,7 +673,6 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
     } else {
       edits.push({ start: append.getStart(sourceFile), end: append.end, newText: `{ ${push} ${newAppend} }` });
     }
-    void segment;
   }
   const textArg = sink.call.arguments[sink.method.textArg]!;
   if (callbackNext) edits.push({ start: nextArg.getStart(sourceFile), end: nextArg.getStart(sourceFile), newText: `${valuesName}, ` });
@@ -745,7 +743,12 @@ function flatten(expression: ts.Expression, sourceFile: ts.SourceFile): Piece[] 
   if (ts.isTemplateExpression(node)) {
     const pieces: Piece[] = [{ kind: 'text', raw: rawTemplateText(node.head, sourceFile) }];
     for (const span of node.templateSpans) {
-      pieces.push({ kind: 'expr', expr: span.expression }, { kind: 'text', raw: rawTemplateText(span.literal, sourceFile) });
+      // A nested template or concatenation is more SQL text, not a value: `WHERE ${`name = '${x}'`}`.
+      const inner = skipOuterExpressions(span.expression);
+      const nested = ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) ? flatten(inner, sourceFile) : undefined;
+      if (nested) pieces.push(...nested);
+      else pieces.push({ kind: 'expr', expr: span.expression });
+      pieces.push({ kind: 'text', raw: rawTemplateText(span.literal, sourceFile) });
     }
     return pieces;
   }
