@@ -23,7 +23,7 @@ import {
   identifierWords,
 } from './support/ast';
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
-import { isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
+import { isPlaceholderValue, isPublicInContext, isPublicValue } from './data/secret-placeholders';
 import { CREDENTIAL_WORDS, NON_SECRET_WORDS, credentialNameStrength, mentionsCredential } from './data/secret-names';
 
 export interface HardcodedSecretOptions {
@@ -574,16 +574,23 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
         const start = currentLiteral ? currentLiteral.getStart(sourceFile) : 0;
         return text.slice(Math.max(0, start - 240), start).toLowerCase();
       },
+      textAfter() {
+        const end = currentLiteral ? currentLiteral.getEnd() : 0;
+        return text.slice(end, end + 240).toLowerCase();
+      },
     };
+
+    const textAround = () => providerContext.textBefore() + providerContext.textAfter();
 
     function checkLiteral(node: ts.Node): void {
       const value = (node as ts.StringLiteral).text;
       if (value.length < 3) return;
       if (isNamePosition(node) || isModuleSpecifier(node) || isTypeOnlyPosition(node)) return;
+      currentLiteral = node;
+      if (isPublicInContext(value, textAround)) return;
 
       // Tier 1
       if (value.length >= MIN_PROVIDER_TOKEN_LENGTH) {
-        currentLiteral = node;
         const destination = valueDestination(node);
         currentSinkName = 'name' in destination ? destination.name : undefined;
         const match = findProviderToken(value, providerContext);

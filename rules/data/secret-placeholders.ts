@@ -43,6 +43,7 @@ export const DOCUMENTED_EXAMPLE_VALUES: ReadonlySet<string> = new Set([
 /** Values that are public by design even though they sit next to secrets: publishable keys, public keys, client ids. */
 export const PUBLIC_VALUE_PATTERNS: readonly RegExp[] = [
   /^pk_(live|test)_/, // Stripe publishable keys
+  /^pk\.eyJ/, // Mapbox public tokens
   /-----BEGIN (RSA |EC |DSA |OPENSSH |PGP )?PUBLIC KEY( BLOCK)?-----/,
   /-----BEGIN CERTIFICATE-----/,
   /\.apps\.googleusercontent\.com$/, // Google OAuth client ids
@@ -50,6 +51,15 @@ export const PUBLIC_VALUE_PATTERNS: readonly RegExp[] = [
   /^ssh-(rsa|ed25519|dss) /, // OpenSSH public keys
   /^ecdsa-sha2-nistp\d+ /,
 ];
+
+/** Values public by design in a recognisable context: a Firebase web config's `apiKey` ships to every browser. */
+export const PUBLIC_IN_CONTEXT: readonly { value: RegExp; context: RegExp }[] = [{ value: /^AIza/, context: /firebase|authdomain|messagingsenderid/ }];
+
+/** `around` is lower-cased source text around the value. */
+export function isPublicInContext(value: string, around: () => string): boolean {
+  for (const entry of PUBLIC_IN_CONTEXT) if (entry.value.test(value) && entry.context.test(around())) return true;
+  return false;
+}
 
 export function isPlaceholderValue(value: string): boolean {
   const trimmed = value.trim();

@@ -2,16 +2,18 @@
 // Kept as data: each entry carries its own true and false samples, which test/rules/secret-providers.test.ts runs.
 // Samples are obviously fake but format-valid; they are assembled by concatenation so that secret scanners on
 // the hosting side (e.g. GitHub push protection) do not mistake this file for a leak.
-import { isPlaceholderValue } from './secret-placeholders';
+import { isPlaceholderValue, isPublicInContext } from './secret-placeholders';
 
 export interface ProviderContext {
   /** The name of the variable/property/parameter the literal initialises, when there is one. */
   sinkName: string | undefined;
   /** Up to a few hundred characters of source before the literal, lower-cased (for formats that need a hint). */
   textBefore(): string;
+  /** The same after the literal. */
+  textAfter(): string;
 }
 
-export type SecretSample = string | { value: string; sinkName?: string; textBefore?: string };
+export type SecretSample = string | { value: string; sinkName?: string; textBefore?: string; textAfter?: string };
 
 export interface SecretProvider {
   id: string;
@@ -269,9 +271,15 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['AIza'],
     minLength: 39,
     pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/,
+    // A Firebase web config's apiKey is public by design (it ships to every browser); its siblings give it away.
+    validate: (token, _match, context) => !isPublicInContext(token, () => context.textBefore() + context.textAfter()),
     samples: {
-      positive: ['AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6'],
-      negative: ['AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti', '81234567890-' + 'k2d8s7f6g5h4j3k2l1.apps.googleusercontent.com'],
+      positive: ['AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', textBefore: 'const maps = new mapsclient({ key: ' }],
+      negative: [
+        'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti',
+        '81234567890-' + 'k2d8s7f6g5h4j3k2l1.apps.googleusercontent.com',
+        { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', sinkName: 'apiKey', textBefore: 'const firebaseconfig = {\n  apikey: ', textAfter: ",\n  authdomain: 'acme.firebaseapp.com'," },
+      ],
     },
   },
   {

@@ -87,6 +87,13 @@ runRuleTests(hardcodedSecret, {
     "const googleClientId = '81234567890-k2d8s7f6g5h4j3k2l1.apps.googleusercontent.com';",
     "Sentry.init({ dsn: 'https://70ba5c2aea1ef32401715ae774e937b1@o412345.ingest.sentry.io/5567890' });",
     "const userId = '3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b';",
+    `export const firebaseConfig = {\n  apiKey: '${GOOGLE}',\n  authDomain: 'acme-shop.firebaseapp.com',\n  projectId: 'acme-shop',\n};`,
+    "const mapboxToken = 'pk.eyJ1IjoiYWNtZSIsImEiOiJjbHgxMjM0NTY3ODkwIn0.Zk3mW8pQ2rT6yU9iO0pA1s';",
+    "passport.use(new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, verify));",
+    "const field = { type: 'password', name: 'password', label: 'Password', autoComplete: 'current-password' };",
+    "const TOKEN_PREFIX = 'Bearer ';\nconst TOKEN_EXPIRES_IN = '7d';",
+    "localStorage.setItem('accessToken', token);",
+    "const typeDefs = gql`type User { password: String! token: String }`;",
     "if (text.startsWith('-----BEGIN RSA PRIVATE KEY-----')) parse(text);",
     "new Sequelize('database', 'username', 'password', { dialect: 'sqlite' });",
     // Type-only positions.

@@ -7,10 +7,10 @@ import { findProviderToken, hardcodedSecret } from '../../rules/hardcoded-secret
 import { runCase } from '../support/rule-tester';
 
 function sampleParts(sample: SecretSample): { value: string; context: ProviderContext; code: string } {
-  const { value, sinkName, textBefore } = typeof sample === 'string' ? { value: sample } : sample;
-  const context: ProviderContext = { sinkName, textBefore: () => (textBefore ?? '').toLowerCase() };
-  const prefix = textBefore ? `/* ${textBefore.replace(/\*\//g, '')} */ ` : '';
-  const code = `${prefix}export const ${sinkName ?? 'value'} = ${JSON.stringify(value)};\n`;
+  const { value, sinkName, textBefore, textAfter } = typeof sample === 'string' ? { value: sample } : sample;
+  const context: ProviderContext = { sinkName, textBefore: () => (textBefore ?? '').toLowerCase(), textAfter: () => (textAfter ?? '').toLowerCase() };
+  const comment = (text: string | undefined) => (text ? ` /* ${text.replace(/\*\//g, '')} */ ` : '');
+  const code = `${comment(textBefore)}export const ${sinkName ?? 'value'} = ${JSON.stringify(value)};${comment(textAfter)}\n`;
   return { value, context, code };
 }
 
