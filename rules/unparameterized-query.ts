@@ -323,7 +323,7 @@ function literalToValueFix(sink: Sink): FixPlan {
 
 function planFix(sink: Sink, textArg: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): FixPlan {
   const sourceFile = context.sourceFile;
-  if (sink.method.passing === 'none') return { fixes: [], identifiers: [], reason: sink.method.noFixReason };
+  if (sink.method.passing === 'none' && !sink.method.identifiersOnly) return { fixes: [], identifiers: [], reason: sink.method.noFixReason };
   const text = skipOuterExpressions(textArg);
 
   let site: ts.Expression = text;
@@ -361,7 +361,7 @@ function planFix(sink: Sink, textArg: ts.Expression, services: Services, context
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
       if (piece.kind !== 'expr' || !isUnsafePiece(piece.expr, sink, services)) continue;
-      if (isIdentifierPosition(textBefore(pieces, i), textAfter(pieces, i), sink.driver)) {
+      if (sink.method.identifiersOnly || isIdentifierPosition(textBefore(pieces, i), textAfter(pieces, i), sink.driver)) {
         identifiers.push(piece.expr);
         continue;
       }
@@ -375,6 +375,7 @@ function planFix(sink: Sink, textArg: ts.Expression, services: Services, context
     return { fixes: guard ? [guard] : [], identifiers, reason: guard ? undefined : 'the identifier is not a plain variable or property' };
   }
 
+  if (sink.method.passing === 'none') return { fixes: [], identifiers: [], reason: sink.method.noFixReason };
   if (multiStatement) return planMultiStatementFix(multiStatement, pieceLists, sink, services, context);
   const fix = planSingleFix(sink, site, pieceLists[0]!, services, context);
   return typeof fix === 'string' ? { fixes: [], identifiers: [], reason: fix } : { fixes: [fix], identifiers: [] };
@@ -728,7 +729,7 @@ function isIdentifierPosition(before: string, after: string, driver: DriverModel
   if (/\bORDER\s+BY\s+[\w."`]+\s*$/i.test(before)) return true;
   const identifierQuote = driver.id === 'mysql' ? /`$/ : /["`]$/;
   if (identifierQuote.test(before) && /^["`]/.test(after)) return true;
-  if (/^\.\w/.test(after)) return true;
+  if (/^\.\w/.test(after) || /\w\.$/.test(before)) return true;
   return false;
 }
 

@@ -27,6 +27,8 @@ export interface SinkMethod {
   placeholder: PlaceholderStyle;
   /** Why there is no automatic rewrite, when `passing` is 'none'. */
   noFixReason?: string;
+  /** The text is only ever an identifier list (`orderBy('user.name')`): values in it get an allow-list guard. */
+  identifiersOnly?: boolean;
 }
 
 export interface DriverModel {
@@ -202,7 +204,8 @@ export const SQL_DRIVERS: readonly DriverModel[] = [
       // The placeholder style of `query` depends on the configured database; the rule resolves 'dollar' here.
       dollarArray('query'),
       ...TYPEORM_CONDITION_METHODS.map((name): SinkMethod => ({ name, textArg: 0, passing: 'named-object', placeholder: 'named-colon' })),
-      { name: 'orderBy', textArg: 0, passing: 'none', placeholder: 'named-colon', noFixReason: 'an ORDER BY expression cannot be a parameter' },
+      { name: 'orderBy', textArg: 0, passing: 'none', placeholder: 'named-colon', noFixReason: 'an ORDER BY expression cannot be a parameter', identifiersOnly: true },
+      { name: 'addOrderBy', textArg: 0, passing: 'none', placeholder: 'named-colon', noFixReason: 'an ORDER BY expression cannot be a parameter', identifiersOnly: true },
     ],
   },
   {
