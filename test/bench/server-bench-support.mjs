@@ -12,13 +12,16 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 
 export const SERVER_PATH = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 
-/** Spawns the server and initializes it like a plain client; `onDiagnostics` sees every publish. */
-export async function startServer(rootDir, onDiagnostics) {
+/**
+ * Spawns the server and initializes it like a plain client; `onDiagnostics` sees every publish, `onLog` every
+ * log line (`trace: true` turns on the server's per-analysis timing lines).
+ */
+export async function startServer(rootDir, onDiagnostics, { trace = false, onLog = () => {} } = {}) {
   if (!fs.existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run \`npm run build\` first`);
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onNotification('textDocument/publishDiagnostics', (params) => onDiagnostics(params, performance.now()));
-  connection.onNotification('window/logMessage', () => {});
+  connection.onNotification('window/logMessage', (params) => onLog(params.message));
   connection.onNotification('apiguard/status', () => {});
   connection.listen();
   const rootUri = pathToFileURL(rootDir).toString();
@@ -27,6 +30,7 @@ export async function startServer(rootDir, onDiagnostics) {
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
     capabilities: { textDocument: { synchronization: { didSave: true } }, workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } } },
+    initializationOptions: trace ? { settings: { trace: { server: 'verbose' } } } : undefined,
   });
   connection.sendNotification('initialized', {});
   return {

@@ -31,16 +31,29 @@ const uri = pathToFileURL(filePath).toString();
 const timings = new Map();
 let lastDiagnosticCount = 0;
 let waitingFor;
-const server = await startServer(root, (params, at) => {
-  if (params.uri !== uri) return;
-  lastDiagnosticCount = params.diagnostics.length;
-  const entry = timings.get(params.version);
-  if (entry) {
-    if (entry.first === undefined) entry.first = at;
-    else entry.complete ??= at;
-  }
-  if (waitingFor?.version === params.version) waitingFor.resolve();
-});
+// The server's own timing line for each analysis (main thread, from the trace log): how much of the latency is
+// our code, and how much is messaging and waiting for a CPU on a busy machine.
+const analysisMs = new Map();
+const server = await startServer(
+  root,
+  (params, at) => {
+    if (params.uri !== uri) return;
+    lastDiagnosticCount = params.diagnostics.length;
+    const entry = timings.get(params.version);
+    if (entry) {
+      if (entry.first === undefined) entry.first = at;
+      else entry.complete ??= at;
+    }
+    if (waitingFor?.version === params.version) waitingFor.resolve();
+  },
+  {
+    trace: true,
+    onLog: (message) => {
+      const match = /^analysed \S+ v(\d+) in ([\d.]+) ms/.exec(message);
+      if (match) analysisMs.set(Number(match[1]), Number(match[2]));
+    },
+  },
+);
 const published = (version) => new Promise((resolve) => (waitingFor = { version, resolve }));
 
 let version = 0;
@@ -85,12 +98,14 @@ async function run(count, intervalMs) {
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
   const first = versions.map((v) => timings.get(v).first - timings.get(v).sent).sort((a, b) => a - b);
+  const inServer = versions.filter((v) => analysisMs.has(v)).map((v) => analysisMs.get(v)).sort((a, b) => a - b);
   const complete = versions.filter((v) => timings.get(v).complete !== undefined).map((v) => timings.get(v).complete - timings.get(v).sent).sort((a, b) => a - b);
   return {
     edits: first.length,
     p50Ms: round(percentile(first, 50)),
     p95Ms: round(percentile(first, 95)),
     maxMs: round(first.at(-1)),
+    serverAnalysis: { p50Ms: round(percentile(inServer, 50)), p95Ms: round(percentile(inServer, 95)) },
     typeAware: { completed: complete.length, p50Ms: complete.length ? round(percentile(complete, 50)) : null, p95Ms: complete.length ? round(percentile(complete, 95)) : null },
   };
 }
@@ -116,8 +131,10 @@ const result = {
 console.log(JSON.stringify(result));
 console.log(`server re-analysis after a one-character edit (${result.file.lines}-line handler, ${findingsOnOpen} findings, ${EDITS} edits per mode; load average ${result.loadAverage1m} on ${result.cpus} CPUs):`);
 console.log(`  typing (an edit every ${TYPING_INTERVAL_MS} ms): p50 ${typing.p50Ms} ms, p95 ${typing.p95Ms} ms, max ${typing.maxMs} ms (target p95 < ${TARGET_P95_MS} ms: ${result.met ? 'met' : 'MISSED'})`);
+console.log(`    of which the server's analysis on its main thread: p50 ${typing.serverAnalysis.p50Ms} ms, p95 ${typing.serverAnalysis.p95Ms} ms`);
 console.log(`    type-aware findings followed for ${typing.typeAware.completed} of ${typing.edits} versions: p50 ${typing.typeAware.p50Ms} ms, p95 ${typing.typeAware.p95Ms} ms`);
 console.log(`  back to back (next edit as soon as diagnostics arrive; the worker never idles): p50 ${backToBack.p50Ms} ms, p95 ${backToBack.p95Ms} ms, max ${backToBack.maxMs} ms`);
+console.log(`    of which the server's analysis on its main thread: p50 ${backToBack.serverAnalysis.p50Ms} ms, p95 ${backToBack.serverAnalysis.p95Ms} ms`);
 if (!result.met) process.exitCode = 1;
 
 function round(ms) {
