@@ -29,7 +29,12 @@ interface Sink {
   /** `pool` in `pool.query(…)`, when there is one. */
   receiver?: ts.Expression;
   receiverValue?: DriverValue;
+  /** `client.query({ text, values })` / `connection.query({ sql, values })`: the config object holding the text. */
+  queryObject?: ts.ObjectLiteralExpression;
 }
+
+/** Drivers that also take the query as a config object, and the property that holds its text. */
+const QUERY_OBJECT_TEXT_PROPERTY: Record<string, string> = { pg: 'text', mysql: 'sql' };
 
 interface Services {
   index: FileIndex;
@@ -203,8 +208,15 @@ function driverForDeclarationFile(fileName: string): DriverModel | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 
 function checkSink(sink: Sink, services: Services, context: RuleContext<UnparameterizedQueryOptions>): void {
-  const textArg = sink.call.arguments[sink.method.textArg];
+  let textArg = sink.call.arguments[sink.method.textArg];
   if (!textArg || ts.isSpreadElement(textArg)) return;
+  const textProperty = QUERY_OBJECT_TEXT_PROPERTY[sink.driver.id];
+  if (textProperty && ts.isObjectLiteralExpression(textArg)) {
+    const property = textArg.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === textProperty);
+    if (!property || !ts.isPropertyAssignment(property)) return;
+    sink.queryObject = textArg;
+    textArg = property.initializer;
+  }
   const calleeText = sink.call.expression.getText(context.sourceFile).replace(/\s*\.\s*/g, '.');
   const shownCallee = calleeText.length > 40 && ts.isPropertyAccessExpression(sink.call.expression) ? `….${sink.call.expression.name.text}` : calleeText;
   const sinkLabel = `\`${shownCallee}\` (${sink.driver.label})`;
@@ -554,6 +566,15 @@ function valuesTarget(sink: Sink, sourceFile: ts.SourceFile): ValuesTarget | str
   const textArg = call.arguments[sink.method.textArg]!;
   const after = (text: string): RuleEdit => ({ start: textArg.end, end: textArg.end, newText: text });
 
+  if (sink.queryObject) {
+    const queryObject = sink.queryObject;
+    const property = queryObject.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'values');
+    if (!property) return { existing: [], write: (values) => appendToObjectLiteral(queryObject, [`values: [${values.join(', ')}]`], sourceFile) };
+    const array = ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    if (!array || !ts.isArrayLiteralExpression(array) || array.elements.some(ts.isSpreadElement)) return 'the existing values are not a plain array';
+    return { existing: array.elements.map((e) => e.getText(sourceFile)), write: (values) => replaceNode(array, `[${values.join(', ')}]`, sourceFile) };
+  }
+
   if (sink.driver.id === 'better-sqlite3' && sink.method.name === 'prepare') {
     // `db.prepare(sql).get(a)`: better-sqlite3 binds at the statement call.
     const access = call.parent;
@@ -638,6 +659,7 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
   const fail = (reason: string): FixPlan => ({ fixes: [], identifiers: [], reason });
   if (passing !== 'values-array' && passing !== 'sequelize-replacements') return fail('the query is assembled over several statements; this driver needs the values at the call');
   if (sink.driver.id === 'better-sqlite3') return fail('the query is assembled over several statements; bind the values where the statement runs');
+  if (sink.queryObject) return fail('the query is assembled over several statements; put the values in the config object by hand');
   const nextArg = sink.call.arguments[sink.method.textArg + 1];
   const callbackNext = nextArg !== undefined && (ts.isArrowFunction(nextArg) || ts.isFunctionExpression(nextArg));
   if (nextArg && (!callbackNext || passing !== 'values-array')) return fail('the query is assembled over several statements and the call already passes values');

@@ -13,6 +13,7 @@ declare module 'pg' {
   export interface QueryResult<R = any> { rows: R[]; rowCount: number | null }
   export class ClientBase {
     query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    query<R = any>(config: { text: string; values?: unknown[]; name?: string }): Promise<QueryResult<R>>;
     query<R = any>(text: string, callback: (err: Error | null, result: QueryResult<R>) => void): void;
     query<R = any>(text: string, values: unknown[], callback: (err: Error | null, result: QueryResult<R>) => void): void;
   }
@@ -47,6 +48,7 @@ declare module 'postgres' {
 declare module 'mysql2/promise' {
   export interface Connection {
     query<T = any>(sql: string, values?: unknown): Promise<[T, unknown]>;
+    query<T = any>(options: { sql: string; values?: unknown[]; rowsAsArray?: boolean }): Promise<[T, unknown]>;
     execute<T = any>(sql: string, values?: unknown): Promise<[T, unknown]>;
     escape(value: unknown): string;
   }
