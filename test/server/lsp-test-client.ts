@@ -49,6 +49,8 @@ export class LspTestClient {
   readonly documents = new Map<string, TextDocument>();
   readonly configurationRequests: unknown[] = [];
   readonly registrations: unknown[] = [];
+  /** Every apiguard/status notification, in arrival order. */
+  readonly statuses: { errors: number; warnings: number; pending: number }[] = [];
   private waiters: Waiter[] = [];
   private exited = false;
   stderr = '';
@@ -75,7 +77,7 @@ export class LspTestClient {
       });
     });
     connection.onNotification('window/logMessage', (params: LogMessageParams) => client.logs.push(params));
-    connection.onNotification('apiguard/status', () => undefined);
+    connection.onNotification('apiguard/status', (params: { errors: number; warnings: number; pending: number }) => client.statuses.push(params));
     connection.onRequest(ConfigurationRequest.type, (params) => {
       client.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'apiguard' ? (options.settings ?? {}) : null));

@@ -40,6 +40,14 @@ const JWT_DIAGNOSTIC = {
   message: 'Hard-coded credential in jwt.sign() (key…(12 chars), sha256 422b6cfd). Move it out of source and rotate it: it stays in version history.',
 };
 
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function withClient(flavour: 'plain' | 'vscode', files: Record<string, string>, body: (client: LspTestClient, root: string) => Promise<void>) {
   const root = makeProject({ 'package.json': '{ "name": "api" }\n', ...files });
   const client = await LspTestClient.start({ rootDir: root, flavour });
@@ -56,6 +64,8 @@ describe('hardcoded-secret through the language server', () => {
       const uri = client.open('src/auth.ts', SOURCE);
       const opened = await client.waitForDiagnostics(uri);
       assert.deepEqual(opened.diagnostics, [TOKEN_DIAGNOSTIC, JWT_DIAGNOSTIC]);
+      // The status the VS Code client shows in its status bar: one error and one warning, nothing left pending.
+      await waitUntil(() => client.statuses.some((status) => status.errors === 1 && status.warnings === 1 && status.pending === 0));
       // No diagnostic, log or status ever carries the secret itself.
       assert.ok(!JSON.stringify(opened).includes(GITHUB_TOKEN) && !JSON.stringify(client.logs).includes(GITHUB_TOKEN));
 
