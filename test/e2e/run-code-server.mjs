@@ -78,7 +78,7 @@ if (!fs.existsSync(path.join(installedExtension, 'package.json'))) {
 log(`installed into ${installedExtension}`);
 
 const suite = await bundleVsCodeSuite(path.join(tmp, 'suite'));
-const workspace = copyFixtureWorkspace('vscode-ws');
+const workspace = copyFixtureWorkspace(tmp);
 const userData = path.join(tmp, 'user-data');
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
 // Turning off git, AI features, experiments and type acquisition saves ~30 s of start-up on 2 cores.

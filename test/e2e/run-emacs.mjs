@@ -7,14 +7,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkEditorResult, quickFix } from './editor-check.mjs';
-import { copyFixtureWorkspace, expected, repoRoot, requireExecutable, serverBundle } from './support.mjs';
+import { copyFixtureWorkspace, expected, makeTempDir, repoRoot, requireExecutable, serverBundle } from './support.mjs';
 
 const FLYMAKE_SEVERITY = { 'eglot-error': 'error', 'eglot-warning': 'warning', 'eglot-note': 'info' };
 const started = Date.now();
+let tmp;
 try {
   requireExecutable('emacs', 'install Debian emacs-nox and elpa-eglot (apt-get install -y emacs-nox elpa-eglot); .ci/run does');
   if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build`);
-  const workspace = copyFixtureWorkspace('emacs-ws');
+  const workspace = copyFixtureWorkspace((tmp = makeTempDir('emacs')));
   const home = path.dirname(workspace);
   const resultFile = path.join(home, 'result.json');
   const [line, character] = quickFix.target.range;
@@ -46,6 +47,7 @@ try {
   fs.rmSync(home, { recursive: true, force: true });
   console.log(`[emacs-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);
 } catch (error) {
+  if (tmp) console.error(`kept ${tmp} for inspection`);
   console.error(`[emacs-e2e] FAILED after ${((Date.now() - started) / 1000).toFixed(1)}s: ${error.stack ?? error.message}`);
   process.exit(1);
 }

@@ -6,13 +6,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkEditorResult, quickFix } from './editor-check.mjs';
-import { copyFixtureWorkspace, expected, repoRoot, requireExecutable, serverBundle } from './support.mjs';
+import { copyFixtureWorkspace, expected, makeTempDir, repoRoot, requireExecutable, serverBundle } from './support.mjs';
 
 const started = Date.now();
+let tmp;
 try {
   requireExecutable('nvim', 'install Debian neovim (apt-get install -y neovim); .ci/run does');
   if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build`);
-  const workspace = copyFixtureWorkspace('nvim-ws');
+  const workspace = copyFixtureWorkspace((tmp = makeTempDir('nvim')));
   const resultFile = path.join(path.dirname(workspace), 'result.json');
   const [line, character] = quickFix.target.range;
   const nvim = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(repoRoot, 'test/e2e/neovim/drive.lua')}`], {
@@ -47,6 +48,7 @@ try {
   fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   console.log(`[neovim-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);
 } catch (error) {
+  if (tmp) console.error(`kept ${tmp} for inspection`);
   console.error(`[neovim-e2e] FAILED after ${((Date.now() - started) / 1000).toFixed(1)}s: ${error.stack ?? error.message}`);
   process.exit(1);
 }

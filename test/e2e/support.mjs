@@ -25,9 +25,9 @@ export function makeTempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `apiguard-${prefix}-`));
 }
 
-/** A fresh, writable copy of the fixture workspace (the tests edit files and create .env). */
-export function copyFixtureWorkspace(prefix) {
-  const workspace = path.join(makeTempDir(prefix), 'workspace');
+/** A fresh, writable copy of the fixture workspace in `parentDir` (the tests edit files and create .env). */
+export function copyFixtureWorkspace(parentDir) {
+  const workspace = path.join(parentDir, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
   return workspace;
 }

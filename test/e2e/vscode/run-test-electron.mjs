@@ -23,7 +23,7 @@ try {
   const installedExtension = path.join(installedExtensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   if (!fs.existsSync(path.join(installedExtension, 'package.json'))) throw new Error(`the .vsix did not install to ${installedExtension}`);
   const suite = await bundleVsCodeSuite(path.join(tmp, 'suite'));
-  const workspace = copyFixtureWorkspace('electron-ws');
+  const workspace = copyFixtureWorkspace(tmp);
   await runTests({
     vscodeExecutablePath,
     extensionDevelopmentPath: installedExtension,
