@@ -275,6 +275,7 @@ function gitignoresAbove(dir: string): GitignoreScope[] {
  * hash (a low-entropy password could otherwise be guessed from it).
  */
 export function fingerprintFindings(findings: Finding[], text: string, relativePath: string): ScannedFinding[] {
+  if (findings.length === 0) return [];
   const lineStarts = computeLineStarts(text);
   const occurrences = new Map<string, number>();
   return findings.map((finding) => {
