@@ -53,6 +53,8 @@ export interface WorkspaceScanResult {
   skipped: SkippedFile[];
   linesScanned: number;
   durationMs: number;
+  /** True when `isCancelled` stopped the scan early: the results cover the files analysed until then. */
+  cancelled: boolean;
 }
 
 export interface WorkspaceScanOptions {
@@ -60,8 +62,10 @@ export interface WorkspaceScanOptions {
   paths: string[];
   /** Base for relative paths in results (the cwd for the CLI, the workspace folder for the server). */
   root: string;
-  /** Called after each analysed file, e.g. for progress or cancellation checks. */
+  /** Called after each analysed file, e.g. for progress. */
   onFile?: (file: ScannedFile) => void;
+  /** Checked before each file; the server's report command passes its request's cancellation. */
+  isCancelled?: () => boolean;
 }
 
 /**
@@ -97,14 +101,18 @@ export class ScanPathError extends Error {}
 export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): WorkspaceScanResult {
   const started = performance.now();
   const root = path.resolve(options.root);
-  const result: WorkspaceScanResult = { root, files: [], skipped: [], linesScanned: 0, durationMs: 0 };
+  const result: WorkspaceScanResult = { root, files: [], skipped: [], linesScanned: 0, durationMs: 0, cancelled: false };
   const targets = options.paths.map((p) => path.resolve(root, p));
   options.paths.forEach((given, index) => {
     if (!existsOrIsLink(targets[index]!)) throw new ScanPathError(`path not found: ${given}`);
   });
   const seenFiles = new Set<string>();
   const analyse = (filePath: string, realPath: string, explicit: boolean) => {
-    if (seenFiles.has(realPath)) return;
+    if (result.cancelled || seenFiles.has(realPath)) return;
+    if (options.isCancelled?.()) {
+      result.cancelled = true;
+      return;
+    }
     seenFiles.add(realPath);
     scanFile(engine, filePath, root, explicit, result, options.onFile);
   };
@@ -113,9 +121,11 @@ export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): Wo
     if (!stat) {
       result.skipped.push({ filePath: target, reason: 'skipped: broken symbolic link' });
     } else if (stat.isDirectory()) {
-      walkDirectory(target, gitignoresAbove(target), new Set(), result, analyse, (name) => engine.isAnalysable(name));
+      walkDirectory(target, gitignoresAbove(target, root), new Set(), result, analyse, (name) => engine.isAnalysable(name));
     } else if (engine.isAnalysable(target)) {
       analyse(target, realPathOr(target), true);
+    } else {
+      result.skipped.push({ filePath: target, reason: 'skipped: not a JavaScript or TypeScript file' });
     }
   }
   result.durationMs = performance.now() - started;
@@ -206,6 +216,7 @@ function walkDirectory(
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   for (const entry of entries) {
+    if (result.cancelled) return;
     const entryPath = path.join(dir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
@@ -252,16 +263,26 @@ function isGitignored(scopes: GitignoreScope[], entryPath: string, isDirectory: 
 }
 
 /**
- * The .gitignore files between the repository root (the nearest folder with .git) and a scanned folder apply
- * to it too: scanning `examples/` still honours the root's ignores. Without a repository, only the folder's own.
+ * The .gitignore files above a scanned folder apply to it too: scanning `examples/` still honours the root's
+ * ignores. They are read from the repository root (the nearest folder with .git) down; outside a repository,
+ * from the scan root down (so `apiguard scan src` honours ./.gitignore either way).
  */
-function gitignoresAbove(dir: string): GitignoreScope[] {
+function gitignoresAbove(dir: string, scanRoot: string): GitignoreScope[] {
   if (fs.existsSync(path.join(dir, '.git'))) return [];
   const ancestors: string[] = [];
+  let boundary: string | undefined;
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
     ancestors.push(current);
-    if (fs.existsSync(path.join(current, '.git'))) break;
-    if (path.dirname(current) === current) return [];
+    if (fs.existsSync(path.join(current, '.git'))) {
+      boundary = current;
+      break;
+    }
+    if (path.dirname(current) === current) break;
+  }
+  if (boundary === undefined) {
+    const withinRoot = dir.startsWith(scanRoot + path.sep);
+    if (!withinRoot) return [];
+    ancestors.length = ancestors.indexOf(scanRoot) + 1;
   }
   return ancestors
     .reverse()

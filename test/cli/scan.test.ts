@@ -56,6 +56,13 @@ src/server.local.ts:1:1  warning  unused-suppression  Unused suppression: no "ha
     );
   });
 
+  it('scanning a subfolder still honours the .gitignore files above it', () => {
+    const report = JSON.parse(runCli(['scan', 'src', '--format', 'json'], project).stdout);
+    assert.deepEqual(report.filesScanned, ['src/app.ts', 'src/clean.js', 'src/nested/kept.ts', 'src/routes/users.ts']);
+    const fromInside = JSON.parse(runCli(['scan', 'nested', '--format', 'json'], path.join(project, 'src')).stdout);
+    assert.deepEqual(fromInside.filesScanned, ['nested/kept.ts']);
+  });
+
   it('reports a file excluded by apiguard.json "ignore" when it is named explicitly', () => {
     const run = runCli(['scan', 'vendor/lib.ts'], project);
     assert.equal(
