@@ -252,12 +252,16 @@ function readGitignore(dir: string): GitignoreScope | undefined {
   return { dir, matcher: ignore().add(text) };
 }
 
+/** Git's precedence: the deepest .gitignore with a matching rule decides, so `!keep.ts` there re-includes. */
 function isGitignored(scopes: GitignoreScope[], entryPath: string, isDirectory: boolean): boolean {
-  for (const scope of scopes) {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i]!;
     const relative = path.relative(scope.dir, entryPath);
     if (relative === '' || relative.startsWith('..')) continue;
     const posix = relative.split(path.sep).join('/');
-    if (scope.matcher.ignores(isDirectory ? `${posix}/` : posix)) return true;
+    const verdict = scope.matcher.test(isDirectory ? `${posix}/` : posix);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }

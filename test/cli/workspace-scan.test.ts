@@ -50,6 +50,26 @@ describe('scanWorkspace', () => {
     assert.deepEqual(relative(result.files), ['src/app.ts', 'src/clean.js', 'src/nested/kept.ts', 'src/routes/users.ts']);
   });
 
+  it('follows git precedence: a nested .gitignore can re-include what a parent ignores, a parent folder rule prunes', () => {
+    const dir = copyFixture('project');
+    try {
+      fs.appendFileSync(path.join(dir, '.gitignore'), '*.gen.ts\nlegacy/\n');
+      writeFile(dir, 'src/api/.gitignore', '!routes.gen.ts\n');
+      writeFile(dir, 'src/api/routes.gen.ts', 'export const routes = [];\n');
+      writeFile(dir, 'src/api/models.gen.ts', 'export const models = [];\n');
+      writeFile(dir, 'src/other.gen.ts', 'export const other = 1;\n');
+      writeFile(dir, 'legacy/.gitignore', '!*.ts\n');
+      writeFile(dir, 'legacy/old.ts', 'export const old = 1;\n');
+      const result = scanWorkspace(new Engine({ workspaceRoots: [dir] }), { paths: ['.'], root: dir });
+      assert.deepEqual(
+        result.files.map((file) => path.relative(dir, file.filePath)),
+        ['src/api/routes.gen.ts', 'src/app.ts', 'src/clean.js', 'src/nested/kept.ts', 'src/routes/users.ts'],
+      );
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('throws the ConfigError of an invalid apiguard.json for the caller to report', () => {
     const dir = copyFixture('project');
     try {
