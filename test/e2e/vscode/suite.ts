@@ -94,6 +94,29 @@ check('status bar shows the finding count the server pushed', async () => {
   assert.match(api.statusBarText, new RegExp(`API Guard: ${errors + warnings}$`));
 });
 
+check('"API Guard: Show Security Report" opens the report of the workspace in a webview', async () => {
+  await vscode.commands.executeCommand('apiguard.showReport');
+  const panel = api.reportPanel;
+  assert.ok(panel, 'no report panel after apiguard.showReport (see the "API Guard" output channel)');
+  assert.equal(panel.title, 'API Guard Security Report');
+  const html = panel.webview.html;
+  assert.match(html, /<html/i);
+  assert.ok(html.includes(expected.file), `the report names ${expected.file}`);
+  for (const diagnostic of expected.diagnostics) assert.ok(html.includes(escapeHtml(diagnostic.message)), `the report lists: ${diagnostic.message}`);
+  // Reports are shared and pasted into tickets: the secrets themselves must never appear in full.
+  for (const secret of expected.secrets) assert.ok(!html.includes(secret), `the report leaks a secret in full (${secret.slice(0, 4)}…)`);
+  const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+  await waitFor(
+    'the report tab',
+    () => tabs().some((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'API Guard Security Report'),
+    () => JSON.stringify(tabs().map((tab) => [tab.label, tab.input?.constructor.name])),
+  );
+  // Back to the fixture: later checks edit the active editor.
+  panel.dispose();
+  assert.equal(api.reportPanel, undefined);
+  await vscode.window.showTextDocument(document);
+});
+
 check(`quick fix "${expected.quickFix.title}" rewrites the file and the diagnostic goes`, async () => {
   const target = expected.diagnostics[expected.quickFix.diagnostic]!;
   const action = await codeActionFor(target, expected.quickFix.title);
@@ -208,6 +231,10 @@ async function codeActionFor(target: ExpectedDiagnostic, title: string): Promise
 async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace edit of "${action.title}" was rejected`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function readIfExists(file: string): string | undefined {
