@@ -20,11 +20,14 @@ export interface TypeAwareRequest {
   filePath: string;
   text: string;
   changeCount: number;
+  /** The server's fix-input generation when the request was made (see LanguageServer.fixInputsChanged). */
+  generation: number;
 }
 
 export interface TypeAwareResult {
   uri: string;
   changeCount: number;
+  generation: number;
   /** The complete analysis (all rules), or undefined when it failed (see error). */
   findings?: Finding[];
   skipped?: string;
@@ -127,7 +130,7 @@ export class BackgroundAnalysis {
     if (!worker) {
       const request = next.value;
       this.queue.delete(request.uri);
-      this.onResult({ uri: request.uri, changeCount: request.changeCount, error: 'type-aware analysis is unavailable (worker kept failing)', elapsedMs: 0 });
+      this.onResult({ uri: request.uri, changeCount: request.changeCount, generation: request.generation, error: 'type-aware analysis is unavailable (worker kept failing)', elapsedMs: 0 });
       return this.pump();
     }
     this.inFlight = next.value;
@@ -171,7 +174,7 @@ export class BackgroundAnalysis {
       this.reports.clear();
       if (this.disposed) return;
       this.log(`background worker ${why}${this.restarts > MAX_RESTARTS ? '; giving up on type-aware rules and reports until restart' : '; restarting it'}`, true);
-      if (lost) this.onResult({ uri: lost.uri, changeCount: lost.changeCount, error: `type-aware worker ${why}`, elapsedMs: 0 });
+      if (lost) this.onResult({ uri: lost.uri, changeCount: lost.changeCount, generation: lost.generation, error: `type-aware worker ${why}`, elapsedMs: 0 });
       this.pump();
     };
     worker.on('error', (error) => failed(`crashed: ${error.stack ?? error}`));
@@ -205,9 +208,9 @@ export function runBackgroundWorker(): void {
     let result: TypeAwareResult;
     try {
       const analysis = engine.analyze(path.resolve(request.filePath), request.text);
-      result = { uri: request.uri, changeCount: request.changeCount, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
+      result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
     } catch (error) {
-      result = { uri: request.uri, changeCount: request.changeCount, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
+      result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
     }
     port.postMessage({ type: 'result', result } satisfies FromWorker);
   });

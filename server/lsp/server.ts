@@ -57,6 +57,11 @@ export class ApiGuardServer {
   private readonly documents = new Map<string, OpenDocument>();
   private readonly documentsByPath = new Map<string, OpenDocument>();
   private readonly results = new Map<string, AnalysisResult>();
+  /**
+   * Bumped whenever files that fixes are computed from (.env, .gitignore, configs) change: a result computed
+   * before, by either thread, carries edits against the old contents and must not be offered as a fix.
+   */
+  private fixInputsGeneration = 0;
   /** Documents with an analysis scheduled → the change count seen at the last hop (see schedule()). */
   private readonly scheduled = new Map<string, number>();
   /** Skip reasons and config errors already logged, so a keystroke does not repeat them. */
@@ -97,7 +102,7 @@ export class ApiGuardServer {
       if (!document) return this.logError(`didChange for a document that is not open: ${textDocument.uri}`);
       document.applyChanges(contentChanges, textDocument.version);
       this.background?.documentChanged(document.filePath);
-      if (FIX_INPUT_FILES.has(path.basename(document.filePath))) this.results.clear();
+      if (FIX_INPUT_FILES.has(path.basename(document.filePath))) this.fixInputsChanged();
       if (document.isConfigFile || (this.settings.run === 'onType' && this.isRelevant(document))) this.schedule(document);
     });
     connection.onDidSaveTextDocument(({ textDocument }) => {
@@ -117,7 +122,7 @@ export class ApiGuardServer {
     connection.onDidChangeWatchedFiles(({ changes }) => {
       const names = changes.map((change) => path.basename(safeFilePath(change.uri) ?? ''));
       if (names.some((name) => CONFIG_AFFECTING_FILES.has(name))) this.configChanged('watched config files changed');
-      else if (names.some((name) => FIX_INPUT_FILES.has(name))) this.results.clear();
+      else if (names.some((name) => FIX_INPUT_FILES.has(name))) this.fixInputsChanged();
     });
     connection.onDidChangeConfiguration(({ settings }) => void this.settingsChanged(settings));
 
@@ -145,7 +150,7 @@ export class ApiGuardServer {
         const edits = parseFileEditsArguments(args, this.workspaceRoots);
         const written = executeFileEdits(edits);
         this.log(`${APPLY_FILE_EDITS_COMMAND}: wrote ${written.join(', ')}`);
-        this.results.clear();
+        this.fixInputsChanged();
       } catch (error) {
         const message = error instanceof FileEditsError ? error.message : String(error instanceof Error ? error.stack : error);
         this.logError(`${APPLY_FILE_EDITS_COMMAND} failed: ${message}`);
@@ -262,8 +267,13 @@ export class ApiGuardServer {
     this.revalidateAll();
   }
 
-  private revalidateAll(): void {
+  private fixInputsChanged(): void {
+    this.fixInputsGeneration++;
     this.results.clear();
+  }
+
+  private revalidateAll(): void {
+    this.fixInputsChanged();
     for (const document of this.documents.values()) {
       if (this.isRelevant(document)) this.schedule(document);
     }
@@ -333,7 +343,7 @@ export class ApiGuardServer {
     const result = this.analyze(document);
     this.results.set(document.uri, result);
     if (!result.complete) {
-      this.background!.request({ uri: document.uri, filePath: document.filePath, text: document.text, changeCount: document.changeCount });
+      this.background!.request({ uri: document.uri, filePath: document.filePath, text: document.text, changeCount: document.changeCount, generation: this.fixInputsGeneration });
     }
     return result;
   }
@@ -367,6 +377,15 @@ export class ApiGuardServer {
     const document = this.documents.get(arrived.uri);
     // Stale: the document changed since, and its newer text is already queued for the worker.
     if (!document || document.changeCount !== arrived.changeCount || this.shuttingDown) return;
+    // Computed before .env/.gitignore/config changed: its fixes would edit old contents. currentResult() asks
+    // the worker again for this text.
+    if (arrived.generation !== this.fixInputsGeneration) {
+      if (!this.results.get(document.uri)?.complete) {
+        this.results.delete(document.uri);
+        this.currentResult(document);
+      }
+      return;
+    }
     // Not currentResult(): that would queue yet another type-aware pass for the same text.
     const cached = this.results.get(document.uri);
     const current = cached && cached.changeCount === document.changeCount ? cached : this.analyze(document);
