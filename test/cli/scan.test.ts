@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sarifSchemaErrors } from '../report/sarif-schema';
-import { copyFixture, normalizeDuration, REPO_ROOT, removeDir, runCli, secretRuleLanded, STRIPE_KEY, writeFile } from './support';
+import { copyFixture, normalizeDuration, REPO_ROOT, removeDir, runCli, secretRuleLanded, STALE_SUPPRESSION, STRIPE_KEY, writeFile } from './support';
 
 const PROJECT_TEXT = `src/app.ts:7:1  warning  unused-suppression  Unused suppression: no "hardcoded-secret" finding on line 8. Remove the comment.
 src/routes/users.ts:6:28  warning  unused-suppression  Unused suppression: no "hardcoded-secret" finding on line 6. Remove the comment.
@@ -15,8 +15,7 @@ src/routes/users.ts:6:28  warning  unused-suppression  Unused suppression: no "h
 0 errors, 2 warnings in 2 files (4 files scanned in <T> ms)
 `;
 
-/** A stale suppression: a finding in any file that should have been walked past. */
-const STALE = '// apiguard-ignore-next-line hardcoded-secret -- must never be scanned\nexport const unused = 1;\n';
+const STALE = STALE_SUPPRESSION;
 
 describe('apiguard scan: walking', () => {
   let project: string;

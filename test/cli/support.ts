@@ -27,9 +27,21 @@ export function runCli(args: string[], cwd: string, env: Record<string, string |
 }
 
 /** Copies a fixture folder into a fresh temp dir (outside the repo, so no .gitignore above it applies). */
+/** A stale suppression: a finding in any file that should have been walked past. */
+export const STALE_SUPPRESSION = '// apiguard-ignore-next-line hardcoded-secret -- must never be scanned\nexport const unused = 1;\n';
+
+/**
+ * Files a fixture's own .gitignore lists: git cannot carry them in this repository (they would be ignored here
+ * too), so they are written into the copy. Each holds a stale suppression that shows if the walk reaches it.
+ */
+const GITIGNORED_FIXTURE_FILES: Record<string, string[]> = {
+  project: ['generated/client.ts', 'src/server.local.ts', 'src/nested/scratch.ts'],
+};
+
 export function copyFixture(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `apiguard-cli-${name}-`));
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  for (const relativePath of GITIGNORED_FIXTURE_FILES[name] ?? []) writeFile(dir, relativePath, STALE_SUPPRESSION);
   return dir;
 }
 
