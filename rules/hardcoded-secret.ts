@@ -43,13 +43,23 @@ export interface ProviderMatch {
   token: string;
 }
 
+/**
+ * Every provider keyword in one pattern. Almost no literal contains any, and one test of this rules out every
+ * keyword-gated provider at once (~3x cheaper than each provider's own `includes` checks).
+ */
+const ANY_PROVIDER_KEYWORD = new RegExp(
+  [...new Set(SECRET_PROVIDERS.flatMap((provider) => provider.keywords))].map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
+);
+
 /** The first provider format found in a value, honouring validators, placeholders, public values and dummies. */
 export function findProviderToken(value: string, context: ProviderContext): ProviderMatch | undefined {
   if (value.length < MIN_PROVIDER_TOKEN_LENGTH) return undefined;
+  let anyKeyword: boolean | undefined;
   for (const provider of SECRET_PROVIDERS) {
     if (value.length < provider.minLength) continue;
     const keywords = provider.keywords;
     if (keywords.length > 0) {
+      if (!(anyKeyword ??= ANY_PROVIDER_KEYWORD.test(value))) continue;
       let found = false;
       for (let i = 0; i < keywords.length && !found; i++) found = value.includes(keywords[i]!);
       if (!found) continue;
