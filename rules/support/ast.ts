@@ -194,16 +194,18 @@ export function valueDestination(value: ts.Node): ValueDestination {
 /** True for nodes that only exist in types or ambient declarations (`type T = 'x'`, `declare const k = 'x'`). */
 export function isTypeOnlyPosition(node: ts.Node): boolean {
   if (node.parent && ts.isLiteralTypeNode(node.parent)) return true;
-  if (node.getSourceFile().isDeclarationFile) return true;
   let inStatement = false;
+  let root = node;
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    root = current;
     if (!inStatement && ts.isTypeNode(current)) return true;
     if (ts.isStatement(current) || ts.isClassElement(current)) {
       inStatement = true;
       if (hasDeclareModifier(current)) return true;
     }
   }
-  return false;
+  // The walk ends at the SourceFile: checking it here saves getSourceFile()'s second walk up from every literal.
+  return (root as ts.SourceFile).isDeclarationFile === true;
 }
 
 function hasDeclareModifier(node: ts.Node): boolean {
