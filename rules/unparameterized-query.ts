@@ -86,7 +86,15 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       },
       onEnd: () => {
         if (sinkNamedCalls.length === 0) return;
-        const resolveLocalExport = (specifier: string, exportName: string) => localExportOf(context, specifier, exportName);
+        // Every use of an imported binding asks again (receivers are cached per node): answer each import once per file.
+        const localExports = new Map<string, DriverValue | undefined>();
+        const resolveLocalExport = (specifier: string, exportName: string) => {
+          const key = `${specifier}\0${exportName}`;
+          if (localExports.has(key)) return localExports.get(key);
+          const value = localExportOf(context, specifier, exportName);
+          localExports.set(key, value);
+          return value;
+        };
         const services: Services = { index, receivers: new SqlReceivers(index, resolveLocalExport), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
         for (const call of sinkNamedCalls) {
           const sink = findSink(call, services, context);
