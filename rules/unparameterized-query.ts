@@ -728,6 +728,7 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
   const indent = indentationOf(statement, sourceFile);
   const lines: string[] = [];
   const taken = new Set<string>();
+  let needsNames = false;
   for (const identifier of identifiers) {
     const expr = skipOuterExpressions(identifier);
     if (!isPlainReference(expr)) return undefined;
@@ -740,12 +741,14 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
     let name = base;
     for (let n = 2; taken.has(name) || services.index.declarationsNamed(name).length > 0; n++) name = `${base}${n}`;
     taken.add(name);
+    // Only the user knows which columns or tables are fine; until they list them the guard rejects every value.
+    if (!isDirection) needsNames = true;
     const list = isDirection ? `['ASC', 'DESC', 'asc', 'desc']` : `[/* TODO: list the columns or tables allowed here */]`;
     lines.push(`const ${name}${/\.[cm]?jsx?$/i.test(sourceFile.fileName) ? '' : ': readonly unknown[]'} = ${list};`);
     lines.push(`if (!${name}.includes(${exprText})) throw new Error('Unexpected ${isDirection ? 'sort direction' : 'identifier'}');`);
   }
   return {
-    title: `Check ${identifiers.map((e) => `\`${shortText(e.getText(sourceFile), 30)}\``).join(', ')} against an allow-list`,
+    title: `Check ${identifiers.map((e) => `\`${shortText(e.getText(sourceFile), 30)}\``).join(', ')} against an allow-list${needsNames ? ' (then list the allowed names)' : ''}`,
     edits: [{ start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`\n${indent}`)}\n${indent}` }],
   };
 }

@@ -1152,6 +1152,7 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     },
     {
       name: "ORDER BY identifier from the request: allow-list guard",
+      fixTitle: "Check `direction` against an allow-list",
       code: lines(
         "import express from 'express';",
         "import { Pool } from 'pg';",
@@ -1318,6 +1319,7 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     },
     {
       name: "ORDER BY column from the request: allow-list guard to fill in",
+      fixTitle: "Check `req.query.sort` against an allow-list (then list the allowed names)",
       code: lines(
         "import express from 'express';",
         "import { Pool } from 'pg';",
