@@ -26,10 +26,11 @@ const sharedFiles = new Map<string, ts.SourceFile | undefined>();
  * Diagnostics (syntactic and semantic) of the given files, relative path → text, as `file:line:col message`.
  * Only the given files are reported; declaration files among them act as ambient stubs.
  */
-export function typeCheckFiles(files: Record<string, string>): string[] {
+export function typeCheckFiles(files: Record<string, string>, optionOverrides: ts.CompilerOptions = {}): string[] {
+  const options = { ...OPTIONS, ...optionOverrides };
   const dir = path.join(REPO_ROOT, '.virtual-type-check');
   const byPath = new Map(Object.entries(files).map(([relative, text]) => [path.join(dir, relative), text]));
-  const host = ts.createCompilerHost(OPTIONS, true);
+  const host = ts.createCompilerHost(options, true);
   const defaultGetSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError) => {
     const text = byPath.get(fileName);
@@ -41,7 +42,7 @@ export function typeCheckFiles(files: Record<string, string>): string[] {
   host.fileExists = (fileName) => byPath.has(fileName) || defaultFileExists(fileName);
   const defaultReadFile = host.readFile.bind(host);
   host.readFile = (fileName) => byPath.get(fileName) ?? defaultReadFile(fileName);
-  const program = ts.createProgram({ rootNames: [...byPath.keys()], options: OPTIONS, host });
+  const program = ts.createProgram({ rootNames: [...byPath.keys()], options, host });
   const messages: string[] = [];
   for (const fileName of byPath.keys()) {
     const sourceFile = program.getSourceFile(fileName)!;
