@@ -2,6 +2,7 @@
 // this function"), built once in one walk and then queried. Syntactic only: scopes are lexical ranges, which is
 // exact for the block-scoped code rules look at and never needs a program.
 import * as ts from 'typescript';
+import { walkPreorder } from './ast';
 
 export type DeclarationNode =
   | ts.VariableDeclaration
@@ -76,24 +77,7 @@ export class FileIndex {
     { walk = true }: { walk?: boolean } = {},
   ) {
     if (!walk) return;
-    // The engine's walk shape: one callback for the whole walk (a closure and an array per node cost ~90 MB of
-    // garbage per 50k-line scan). Children are pushed in source order, then that slice of the stack is reversed
-    // so they pop, and are indexed, in source order (writes and calls come out in order).
-    const stack: ts.Node[] = [sourceFile];
-    const pushChild = (child: ts.Node) => {
-      stack.push(child);
-    };
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      this.add(node);
-      const first = stack.length;
-      ts.forEachChild(node, pushChild);
-      for (let i = first, j = stack.length - 1; i < j; i++, j--) {
-        const swap = stack[i]!;
-        stack[i] = stack[j]!;
-        stack[j] = swap;
-      }
-    }
+    walkPreorder(sourceFile, (node) => this.add(node));
   }
 
   /** Indexes one node (its children are not visited); nodes of other kinds than INDEXED_KINDS are ignored. */

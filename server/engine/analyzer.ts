@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { docsUrlFor, type NodeVisitor, type Rule, type RuleContext, type RuleEdit, type RuleReport, type RuleVisitors, type Severity, type WorkspaceReader } from '../../rules/support/rule';
 import { ALL_RULES } from '../../rules';
+import { walkPreorder } from '../../rules/support/ast';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
@@ -150,7 +151,7 @@ export class Engine {
         if (Number.isInteger(kind) && visitor) (visitorsByKind[kind] ??= []).push({ entry, visitor });
       }
     }
-    walk(sourceFile, (node) => {
+    walkPreorder(sourceFile, (node) => {
       const listeners = visitorsByKind[node.kind];
       if (listeners === undefined) return;
       for (const { entry, visitor } of listeners) {
@@ -286,27 +287,6 @@ export class Engine {
       readFile: (p) => reader.readFile(p),
       fileExists: (p) => reader.fileExists(p),
     };
-  }
-}
-
-/** Depth-first walk without recursion: deeply nested input must not overflow the stack. */
-function walk(root: ts.Node, visit: (node: ts.Node) => void): void {
-  const stack: ts.Node[] = [root];
-  // One callback for the whole walk (not a closure per node); children are pushed in source order, then that
-  // slice of the stack is reversed so they pop in source order. ~35% faster than collecting into an array.
-  const pushChild = (child: ts.Node) => {
-    stack.push(child);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    const first = stack.length;
-    ts.forEachChild(node, pushChild);
-    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
-      const swap = stack[i]!;
-      stack[i] = stack[j]!;
-      stack[j] = swap;
-    }
   }
 }
 
