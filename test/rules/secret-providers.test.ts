@@ -1,8 +1,11 @@
-// Runs every tier-1 provider's own samples: each true sample is found by exactly that provider (directly and as a
-// literal in a source file, through the whole rule), each false sample by none.
+// Runs every tier-1 provider's own samples (rules/data/secret-provider-samples.ts, test-only so the bundle ships no
+// token-shaped strings): each true sample is found by exactly that provider (directly and as a literal in a source
+// file, through the whole rule), each false sample by none. Every provider must have samples, and every sample set a
+// provider.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { SECRET_PROVIDERS, type ProviderContext, type SecretSample } from '../../rules/data/secret-providers';
+import { SECRET_PROVIDER_SAMPLES, type SecretSample } from '../../rules/data/secret-provider-samples';
+import { SECRET_PROVIDERS, type ProviderContext } from '../../rules/data/secret-providers';
 import { findProviderToken, hardcodedSecret } from '../../rules/hardcoded-secret';
 import { runCase } from '../support/rule-tester';
 
@@ -22,13 +25,20 @@ describe('secret providers (data)', () => {
     for (const provider of SECRET_PROVIDERS) {
       assert.ok(!provider.pattern.global && !provider.pattern.sticky, `${provider.id}: g/y flags make exec stateful`);
       assert.match(provider.envName, /^[A-Z][A-Z0-9_]*$/, provider.id);
-      assert.ok(provider.samples.positive.length > 0 && provider.samples.negative.length > 0, `${provider.id}: samples`);
+      const samples = SECRET_PROVIDER_SAMPLES[provider.id];
+      assert.ok(samples && samples.positive.length > 0 && samples.negative.length > 0, `${provider.id}: samples`);
     }
   });
 
+  it('has samples only for known provider ids', () => {
+    const ids = new Set(SECRET_PROVIDERS.map((p) => p.id));
+    assert.deepEqual(Object.keys(SECRET_PROVIDER_SAMPLES).filter((id) => !ids.has(id)), []);
+  });
+
   for (const provider of SECRET_PROVIDERS) {
+    const samples = SECRET_PROVIDER_SAMPLES[provider.id] ?? { positive: [], negative: [] };
     describe(provider.id, () => {
-      provider.samples.positive.forEach((sample, index) => {
+      samples.positive.forEach((sample, index) => {
         const { value, context, code } = sampleParts(sample);
         it(`finds true sample ${index + 1}`, () => {
           const match = findProviderToken(value, context);
@@ -45,7 +55,7 @@ describe('secret providers (data)', () => {
           assert.ok(!findings[0]!.message.includes(token.slice(8)) && !JSON.stringify(findings[0]!.data).includes(token.slice(8)), 'secret leaked');
         });
       });
-      provider.samples.negative.forEach((sample, index) => {
+      samples.negative.forEach((sample, index) => {
         const { value, context } = sampleParts(sample);
         it(`ignores false sample ${index + 1}`, () => {
           const match = findProviderToken(value, context);
