@@ -68,10 +68,12 @@ export class Engine {
     this.typeInfo = new TypeInfoProvider(this.reader);
   }
 
-  /** Drops cached configs and project roots, e.g. after apiguard.json or package.json changed. */
+  /** Drops cached configs, project roots and programs, e.g. after apiguard.json, package.json or tsconfig.json changed. */
   invalidateConfig(): void {
     this.configs.invalidate();
     this.projectRootByDir.clear();
+    // A changed tsconfig.json/jsconfig.json changes options and root files: rebuild programs from scratch.
+    this.typeInfo.invalidate();
   }
 
   /** Throws ConfigError when the apiguard.json that applies is invalid. */

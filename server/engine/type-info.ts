@@ -30,6 +30,10 @@ export class TypeInfoProvider {
 
   constructor(private readonly reader: FileSystemReader) {}
 
+  invalidate(): void {
+    this.projects.clear();
+  }
+
   checkerFor(sourceFile: ts.SourceFile): ts.TypeChecker {
     return this.programFor(sourceFile).getTypeChecker();
   }

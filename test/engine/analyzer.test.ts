@@ -232,6 +232,21 @@ describe('engine', () => {
     assert.deepEqual(summary, ['2:7-2:11 type-of warning user: User', '3:7-3:9 type-of warning id: number']);
   });
 
+  it('rebuilds the program after tsconfig.json changes', () => {
+    const files = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs' } }),
+    };
+    const code = `const total = [1, 2].at(0);\n`;
+    const { engine, dir } = analyze([typeOf], code, 'src/app.ts', files);
+    const filePath = path.join(dir, 'src/app.ts');
+    const summarize = () => engine.analyze(filePath, code).findings.map((f) => f.message);
+    assert.deepEqual(summarize(), ['total: number | undefined']);
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: false, target: 'ES2022', module: 'commonjs' } }));
+    assert.deepEqual(summarize(), ['total: number | undefined'], 'cached until told');
+    engine.invalidateConfig();
+    assert.deepEqual(summarize(), ['total: number']);
+  });
+
   it('does not build a program for syntactic rules', () => {
     const { engine, dir } = analyze([badString], `const a = 'bad';\n`);
     assert.equal((engine.typeInfo as unknown as { projects: Map<string, unknown> }).projects.size, 0, dir);
