@@ -34,7 +34,7 @@ export const UNUSED_SUPPRESSION = engineMeta(
 export const SUPPRESSION_WITHOUT_REASON = engineMeta(
   'suppression-without-reason',
   'An apiguard-ignore comment without a "-- reason".',
-  'Say why this finding is suppressed: add "-- <reason>" to the comment.',
+  'Say why this finding is suppressed: write the reason after "--" in the comment.',
   'hint',
 );
 

@@ -6,6 +6,12 @@ import * as ts from 'typescript';
 
 export const SUPPRESSION_MARKER = 'apiguard-ignore';
 
+/**
+ * The reason "Ignore on this line" writes for the user to replace. Until they do, the suppression counts as having
+ * no reason: it suppresses, and the hint asking for a reason stays.
+ */
+export const SUPPRESSION_REASON_PLACEHOLDER = 'TODO: say why this is safe';
+
 export interface Suppression {
   /** 0-based line the suppression applies to. */
   targetLine: number;
@@ -36,7 +42,8 @@ export function findSuppressions(sourceFile: ts.SourceFile): Suppression[] {
     if (isInsideLiteral(sourceFile, start)) continue;
     const line = sourceFile.getLineAndCharacterOfPosition(start).line;
     const ruleIds = match[2]!.split(/[\s,]+/).filter(Boolean);
-    const reason = match[3]?.trim() || undefined;
+    const givenReason = match[3]?.trim();
+    const reason = givenReason && givenReason !== SUPPRESSION_REASON_PLACEHOLDER ? givenReason : undefined;
     suppressions.push({
       targetLine: match[1] ? line + 1 : line,
       ruleIds,

@@ -6,11 +6,10 @@ import { CodeActionKind, type CodeAction, type Command, type Range as LspRange, 
 import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND } from '../../shared/protocol';
 import { ENGINE_FINDING_METAS, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { FileEdit, Finding, Position, Range } from '../engine/findings';
+import { SUPPRESSION_REASON_PLACEHOLDER } from '../engine/suppressions';
 import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 
-/** Text the "Ignore on this line" comment gets as its reason; worded so the user sees it needs replacing. */
-export const IGNORE_REASON_PLACEHOLDER = 'TODO: say why this is safe';
 
 export interface CodeActionRequest {
   document: OpenDocument;
@@ -113,7 +112,7 @@ export function ignoreOnThisLine(finding: Finding, document: OpenDocument): File
   return {
     filePath: document.filePath,
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indentation}// apiguard-ignore-next-line ${finding.ruleId} -- ${IGNORE_REASON_PLACEHOLDER}${newline}`,
+    newText: `${indentation}// apiguard-ignore-next-line ${finding.ruleId} -- ${SUPPRESSION_REASON_PLACEHOLDER}${newline}`,
   };
 }
 

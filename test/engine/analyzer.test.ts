@@ -122,7 +122,14 @@ describe('engine', () => {
     it('still suppresses without a reason, with a hint asking for one', () => {
       const code = `// apiguard-ignore-next-line bad-string\nconst a = 'bad';\n`;
       assert.deepEqual(analyze([badString], code).summary, [
-        '1:1-1:40 suppression-without-reason hint Say why this finding is suppressed: add "-- <reason>" to the comment.',
+        '1:1-1:40 suppression-without-reason hint Say why this finding is suppressed: write the reason after "--" in the comment.',
+      ]);
+    });
+
+    it('treats the reason placeholder of "Ignore on this line" as no reason yet', () => {
+      const code = `// apiguard-ignore-next-line bad-string -- TODO: say why this is safe\nconst a = 'bad';\n`;
+      assert.deepEqual(analyze([badString], code).summary, [
+        '1:1-1:70 suppression-without-reason hint Say why this finding is suppressed: write the reason after "--" in the comment.',
       ]);
     });
 

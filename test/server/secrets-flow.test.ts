@@ -150,7 +150,19 @@ describe('hardcoded-secret through the language server', () => {
         '  // apiguard-ignore-next-line hardcoded-secret -- TODO: say why this is safe',
         "  return jwt.sign(payload, 'keyboard cat');",
       ]);
-      // The finding is suppressed; the placeholder counts as a reason, so no hint either.
+      // The finding is suppressed; until the placeholder is replaced by a reason, a hint asks for one.
+      assert.deepEqual((await client.waitForCurrentDiagnostics(uri)).diagnostics, [
+        TOKEN_DIAGNOSTIC,
+        {
+          range: range(5, 2, 5, 77),
+          severity: 4,
+          source: 'apiguard',
+          code: 'suppression-without-reason',
+          codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/engine/suppression-without-reason.md' },
+          message: 'Say why this finding is suppressed: write the reason after "--" in the comment.',
+        },
+      ]);
+      client.change(uri, [{ range: range(5, 50, 5, 77), text: 'signing key of the local demo only' }]);
       assert.deepEqual((await client.waitForCurrentDiagnostics(uri)).diagnostics, [TOKEN_DIAGNOSTIC]);
     });
   });

@@ -129,12 +129,14 @@ check(`quick fix "${expected.quickFix.title}" rewrites the file and the diagnost
   assert.equal(readIfExists(path.join(workspaceRoot(), '.gitignore')), expected.quickFix.gitignoreFile);
 });
 
-check('"Ignore on this line" inserts the suppression comment and the diagnostic goes', async () => {
+check('"Ignore on this line" inserts the suppression comment; the finding goes and a hint asks for the reason', async () => {
   const target = expected.diagnostics[expected.ignore.diagnostic]!;
   const action = await codeActionFor(target, expected.ignore.title);
   await applyCodeAction(action);
   await waitFor('suppression comment', () => document.getText() === expected.ignore.fixedText);
-  await waitForDiagnostics(fixtureUri(), (d) => d.length === 0);
+  // What is left is the hint asking to replace the placeholder with a reason.
+  const left = await waitForDiagnostics(fixtureUri(), (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Hint);
+  assert.equal((left[0]!.code as { value: string }).value, 'suppression-without-reason');
   assert.ok(await document.save(), 'saving the fixed file failed');
 });
 
