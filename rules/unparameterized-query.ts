@@ -497,11 +497,10 @@ function planSingleFix(sink: Sink, site: ts.Expression, pieces: Piece[], service
     };
   }
 
-  if (passing === 'named-object') {
-    const valuesArg = call.arguments[sink.method.textArg + 1];
-    if (valuesArg && !ts.isObjectLiteralExpression(valuesArg)) return 'parameters are passed in a variable; add the value there';
+  /** Renders values as `:name` placeholders, with names that clash neither with the SQL nor with `parameters`. */
+  const renderNamed = (parameters: ts.ObjectLiteralExpression | undefined) => {
     const existing = new Set<string>(existingNamedParameters(pieces, ':'));
-    for (const property of valuesArg?.properties ?? []) if (property.name && ts.isIdentifier(property.name)) existing.add(property.name.text);
+    for (const property of parameters?.properties ?? []) if (property.name && ts.isIdentifier(property.name)) existing.add(property.name.text);
     const names = new NameAllocator(existing);
     const properties: string[] = [];
     const rendered = renderPieces(pieces, sink, services, sourceFile, (slot) => {
@@ -509,27 +508,26 @@ function planSingleFix(sink: Sink, site: ts.Expression, pieces: Piece[], service
       properties.push(name === slot.valueText ? name : `${name}: ${slot.valueText}`);
       return `:${name}`;
     });
+    return typeof rendered === 'string' ? rendered : { body: rendered.body, properties };
+  };
+
+  if (passing === 'named-object') {
+    const valuesArg = call.arguments[sink.method.textArg + 1];
+    if (valuesArg && !ts.isObjectLiteralExpression(valuesArg)) return 'parameters are passed in a variable; add the value there';
+    const rendered = renderNamed(valuesArg);
     if (typeof rendered === 'string') return rendered;
     const edits: RuleEdit[] = [siteEdit(rendered.body)];
-    if (!valuesArg) edits.push({ start: call.arguments[sink.method.textArg]!.end, end: call.arguments[sink.method.textArg]!.end, newText: `, { ${properties.join(', ')} }` });
-    else edits.push(appendToObjectLiteral(valuesArg, properties, sourceFile));
+    if (!valuesArg) edits.push({ start: call.arguments[sink.method.textArg]!.end, end: call.arguments[sink.method.textArg]!.end, newText: `, { ${rendered.properties.join(', ')} }` });
+    else edits.push(appendToObjectLiteral(valuesArg, rendered.properties, sourceFile));
     return { title: FIX_TITLE, isPreferred: true, edits };
   }
 
   const namedReplacements = sink.method.passing === 'sequelize-replacements' ? sequelizeNamedReplacements(call) : undefined;
   if (namedReplacements) {
     // `{ replacements: { id } }` binds by name: new values join it as `:name`.
-    const existing = new Set<string>(existingNamedParameters(pieces, ':'));
-    for (const property of namedReplacements.properties) if (property.name && ts.isIdentifier(property.name)) existing.add(property.name.text);
-    const names = new NameAllocator(existing);
-    const properties: string[] = [];
-    const rendered = renderPieces(pieces, sink, services, sourceFile, (slot) => {
-      const name = names.allocate(slot.expr);
-      properties.push(name === slot.valueText ? name : `${name}: ${slot.valueText}`);
-      return `:${name}`;
-    });
+    const rendered = renderNamed(namedReplacements);
     if (typeof rendered === 'string') return rendered;
-    return { title: FIX_TITLE, isPreferred: true, edits: [siteEdit(rendered.body), appendToObjectLiteral(namedReplacements, properties, sourceFile)] };
+    return { title: FIX_TITLE, isPreferred: true, edits: [siteEdit(rendered.body), appendToObjectLiteral(namedReplacements, rendered.properties, sourceFile)] };
   }
 
   // values-array and sequelize-replacements
