@@ -121,6 +121,14 @@ export type ValueDestination =
 
 const OTHER: ValueDestination = { kind: 'other' };
 
+/** Declarations whose initializer gives a value a name, and what that name is called. */
+const INITIALIZER_KINDS: Partial<Record<ts.SyntaxKind, 'variable' | 'property' | 'parameter' | 'class-field'>> = {
+  [ts.SyntaxKind.VariableDeclaration]: 'variable',
+  [ts.SyntaxKind.PropertyAssignment]: 'property',
+  [ts.SyntaxKind.Parameter]: 'parameter',
+  [ts.SyntaxKind.PropertyDeclaration]: 'class-field',
+};
+
 /**
  * What a value expression flows into: the variable, property, parameter default, destructuring default, class field,
  * assignment target or JSX attribute it initialises (with that name), or the call argument / array slot it fills.
@@ -135,20 +143,13 @@ export function valueDestination(value: ts.Node): ValueDestination {
   }
   if (!parent) return OTHER;
   switch (parent.kind) {
-    case ts.SyntaxKind.VariableDeclaration: {
-      const declaration = parent as ts.VariableDeclaration;
-      const name = declaration.initializer === node ? propertyNameText(declaration.name) : undefined;
-      return name === undefined ? OTHER : { kind: 'variable', name, holder: declaration };
-    }
-    case ts.SyntaxKind.PropertyAssignment: {
-      const property = parent as ts.PropertyAssignment;
-      const name = property.initializer === node ? propertyNameText(property.name) : undefined;
-      return name === undefined ? OTHER : { kind: 'property', name, holder: property };
-    }
-    case ts.SyntaxKind.Parameter: {
-      const parameter = parent as ts.ParameterDeclaration;
-      const name = parameter.initializer === node ? propertyNameText(parameter.name) : undefined;
-      return name === undefined ? OTHER : { kind: 'parameter', name, holder: parameter };
+    case ts.SyntaxKind.VariableDeclaration:
+    case ts.SyntaxKind.PropertyAssignment:
+    case ts.SyntaxKind.Parameter:
+    case ts.SyntaxKind.PropertyDeclaration: {
+      const holder = parent as ts.VariableDeclaration | ts.PropertyAssignment | ts.ParameterDeclaration | ts.PropertyDeclaration;
+      const name = holder.initializer === node ? propertyNameText(holder.name) : undefined;
+      return name === undefined ? OTHER : { kind: INITIALIZER_KINDS[parent.kind]!, name, holder };
     }
     case ts.SyntaxKind.BindingElement: {
       const element = parent as ts.BindingElement;
@@ -156,11 +157,6 @@ export function valueDestination(value: ts.Node): ValueDestination {
       // `{ secret: jwtSecret = 'x' }` names the local `jwtSecret`; `{ secret = 'x' }` names `secret`.
       const name = propertyNameText(element.name) ?? propertyNameText(element.propertyName);
       return name === undefined ? OTHER : { kind: 'binding', name, holder: element };
-    }
-    case ts.SyntaxKind.PropertyDeclaration: {
-      const field = parent as ts.PropertyDeclaration;
-      const name = field.initializer === node ? propertyNameText(field.name) : undefined;
-      return name === undefined ? OTHER : { kind: 'class-field', name, holder: field };
     }
     case ts.SyntaxKind.BinaryExpression: {
       const binary = parent as ts.BinaryExpression;

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkEditorResult, quickFix } from './editor-check.mjs';
+import { checkEditorResult, driverEnvironment, quickFix, readDriverResult } from './editor-check.mjs';
 import { copyFixtureWorkspace, expected, makeTempDir, repoRoot, requireExecutable, serverBundle } from './support.mjs';
 
 const FLYMAKE_SEVERITY = { 'eglot-error': 'error', 'eglot-warning': 'warning', 'eglot-note': 'info' };
@@ -18,7 +18,6 @@ try {
   const workspace = copyFixtureWorkspace((tmp = makeTempDir('emacs')));
   const home = path.dirname(workspace);
   const resultFile = path.join(home, 'result.json');
-  const [line, character] = quickFix.target.range;
   // Debian's site-start puts elpa-eglot on the load path; -Q would skip it, so use --no-init-file with a clean HOME.
   const emacs = spawnSync('emacs', ['--batch', '--no-init-file', '-l', path.join(repoRoot, 'test/e2e/emacs/drive.el')], {
     cwd: workspace,
@@ -27,22 +26,10 @@ try {
     env: {
       ...process.env,
       HOME: home,
-      APIGUARD_SERVER: serverBundle,
-      APIGUARD_ROOT: workspace,
-      APIGUARD_FILE: path.join(workspace, expected.file),
-      APIGUARD_EXPECTED_COUNT: String(expected.diagnostics.length),
-      APIGUARD_FIX_TITLE: quickFix.title,
-      APIGUARD_FIX_LINE: String(line),
-      APIGUARD_FIX_CHARACTER: String(character),
-      APIGUARD_RESULT: resultFile,
+      ...driverEnvironment(workspace, resultFile),
     },
   });
-  if (emacs.error) throw new Error(`emacs could not run: ${emacs.error.message}`);
-  if (!fs.existsSync(resultFile)) throw new Error(`emacs exited (${emacs.status ?? emacs.signal}) without a result:\n${emacs.stdout}\n${emacs.stderr}`);
-  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
-  if (result.error || emacs.status !== 0) {
-    throw new Error(`Emacs run failed (exit ${emacs.status}): ${result.error}\nlog: ${JSON.stringify(result.log)}\nshown so far: ${JSON.stringify(result.diagnostics)}\n${emacs.stderr.slice(-4000)}`);
-  }
+  const result = readDriverResult('Emacs', emacs, resultFile);
   checkEditorResult({ diagnostics: result.diagnostics.map(fromFlymake), diagnosticsAfterFix: result.diagnostics_after_fix.map(fromFlymake), offered: result.offered }, workspace);
   fs.rmSync(home, { recursive: true, force: true });
   console.log(`[emacs-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);

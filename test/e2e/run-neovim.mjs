@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkEditorResult, quickFix } from './editor-check.mjs';
+import { checkEditorResult, driverEnvironment, quickFix, readDriverResult } from './editor-check.mjs';
 import { copyFixtureWorkspace, expected, makeTempDir, repoRoot, requireExecutable, serverBundle } from './support.mjs';
 
 const started = Date.now();
@@ -15,7 +15,6 @@ try {
   if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build`);
   const workspace = copyFixtureWorkspace((tmp = makeTempDir('nvim')));
   const resultFile = path.join(path.dirname(workspace), 'result.json');
-  const [line, character] = quickFix.target.range;
   const nvim = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(repoRoot, 'test/e2e/neovim/drive.lua')}`], {
     cwd: workspace,
     encoding: 'utf8',
@@ -27,22 +26,10 @@ try {
       XDG_DATA_HOME: path.join(path.dirname(workspace), 'data'),
       XDG_STATE_HOME: path.join(path.dirname(workspace), 'state'),
       XDG_CACHE_HOME: path.join(path.dirname(workspace), 'cache'),
-      APIGUARD_SERVER: serverBundle,
-      APIGUARD_ROOT: workspace,
-      APIGUARD_FILE: path.join(workspace, expected.file),
-      APIGUARD_EXPECTED_COUNT: String(expected.diagnostics.length),
-      APIGUARD_FIX_TITLE: quickFix.title,
-      APIGUARD_FIX_LINE: String(line),
-      APIGUARD_FIX_CHARACTER: String(character),
-      APIGUARD_RESULT: resultFile,
+      ...driverEnvironment(workspace, resultFile),
     },
   });
-  if (nvim.error) throw new Error(`nvim could not run: ${nvim.error.message}`);
-  if (!fs.existsSync(resultFile)) throw new Error(`nvim exited (${nvim.status ?? nvim.signal}) without a result:\n${nvim.stdout}\n${nvim.stderr}`);
-  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
-  if (result.error || nvim.status !== 0) {
-    throw new Error(`Neovim run failed (exit ${nvim.status}): ${result.error}\nlog: ${JSON.stringify(result.log)}\nshown so far: ${JSON.stringify(result.diagnostics)}\n${nvim.stderr}`);
-  }
+  const result = readDriverResult('Neovim', nvim, resultFile);
   checkEditorResult({ diagnostics: result.diagnostics.map(withoutSource), diagnosticsAfterFix: result.diagnostics_after_fix.map(withoutSource), offered: result.offered }, workspace);
   for (const d of result.diagnostics) if (d.source !== 'apiguard') throw new Error(`unexpected diagnostic source ${d.source}`);
   fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
