@@ -10,7 +10,8 @@ import { walkPreorder } from '../../rules/support/ast';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
-import { isScriptFile, parseSourceFile, positionAt, reasonToSkip } from './source-files';
+import { LineIndex, countLines } from './line-index';
+import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
 import { findSuppressions, matchSuppression } from './suppressions';
 import { TypeInfoProvider } from './type-info';
 
@@ -257,7 +258,8 @@ export class Engine {
     if (targetText === undefined) {
       return { filePath: targetPath, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: edit.newText, createFile: true };
     }
-    return { filePath: targetPath, range: { start: positionAt(targetText, edit.start), end: positionAt(targetText, edit.end) }, newText: edit.newText };
+    const lines = LineIndex.of(targetText);
+    return { filePath: targetPath, range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, newText: edit.newText };
   }
 
   /** The folder a file's project lives in: nearest package.json, bounded by the workspace folder. */
@@ -296,10 +298,10 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
+/** LSP's positions, not TypeScript's: the two disagree on U+2028 and U+2029 (see line-index.ts). */
 function toRange(sourceFile: ts.SourceFile, start: number, end: number): Range {
-  const s = sourceFile.getLineAndCharacterOfPosition(start);
-  const e = sourceFile.getLineAndCharacterOfPosition(end);
-  return { start: { line: s.line, character: s.character }, end: { line: e.line, character: e.character } };
+  const lines = LineIndex.forSourceFile(sourceFile);
+  return { start: lines.positionAt(start), end: lines.positionAt(end) };
 }
 
 function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: string, range: Range, data: Record<string, string | number>): Finding {
@@ -317,12 +319,6 @@ function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: st
 
 function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
-}
-
-function countLines(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
 }
 
 /** The doc page of any finding id, rule or engine. */

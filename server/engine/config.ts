@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import ignore, { type Ignore } from 'ignore';
 import type { Rule, Severity } from '../../rules/support/rule';
+import { LineIndex } from './line-index';
 
 export const CONFIG_FILE_NAME = 'apiguard.json';
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -141,10 +142,10 @@ function humanize(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** 1-based, as editors display it: the same line and column as the diagnostic in the open apiguard.json. */
 function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  const position = LineIndex.of(text).positionAt(offset);
+  return { line: position.line + 1, column: position.character + 1 };
 }
 
 /**

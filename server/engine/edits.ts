@@ -3,11 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileEdit } from './findings';
+import { LineIndex } from './line-index';
 
 export function applyEditsToText(text: string, edits: readonly FileEdit[]): string {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
+  const lines = LineIndex.of(text);
+  const offset = (position: { line: number; character: number }) => lines.offsetAt(position);
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
   for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));

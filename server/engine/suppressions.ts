@@ -3,6 +3,7 @@
 //   <code> // apiguard-ignore <rule-id>[, <rule-id>…] -- <reason>
 // Only real comments count (found with TypeScript's scanner), so the marker inside a string does nothing.
 import * as ts from 'typescript';
+import { LineIndex } from './line-index';
 
 export const SUPPRESSION_MARKER = 'apiguard-ignore';
 
@@ -40,7 +41,8 @@ export function findSuppressions(sourceFile: ts.SourceFile): Suppression[] {
     const start = scanner.getTokenStart();
     // A context-free scan loses track inside template literals (`${a}// …`); the tree knows better.
     if (isInsideLiteral(sourceFile, start)) continue;
-    const line = sourceFile.getLineAndCharacterOfPosition(start).line;
+    // The line the editor shows (LSP's), which is also the line findings are matched on.
+    const line = LineIndex.forSourceFile(sourceFile).positionAt(start).line;
     const ruleIds = match[2]!.split(/[\s,]+/).filter(Boolean);
     const givenReason = match[3]?.trim();
     const reason = givenReason && givenReason !== SUPPRESSION_REASON_PLACEHOLDER ? givenReason : undefined;

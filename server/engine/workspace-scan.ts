@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { diskReader, type Engine, type FileSystemReader } from './analyzer';
 import type { Finding } from './findings';
+import { LineIndex } from './line-index';
 
 /** Folders never walked: dependencies, VCS data and build output. */
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -301,13 +302,11 @@ function gitignoresAbove(dir: string, scanRoot: string): GitignoreScope[] {
  */
 export function fingerprintFindings(findings: Finding[], text: string, relativePath: string): ScannedFinding[] {
   if (findings.length === 0) return [];
-  const lineStarts = computeLineStarts(text);
+  const lines = LineIndex.of(text);
   const occurrences = new Map<string, number>();
   return findings.map((finding) => {
     const { start, end } = finding.range;
-    const lineStart = lineStarts[start.line] ?? text.length;
-    const lineEnd = start.line + 1 < lineStarts.length ? lineStarts[start.line + 1]! : text.length;
-    const line = text.slice(lineStart, lineEnd);
+    const line = lines.lineText(start.line);
     const cutEnd = end.line === start.line ? end.character : line.length;
     const withoutFinding = line.slice(0, start.character) + '\u0000' + line.slice(cutEnd);
     const normalized = withoutFinding.replace(/\s+/g, ' ').trim();
@@ -317,12 +316,6 @@ export function fingerprintFindings(findings: Finding[], text: string, relativeP
     const fingerprint = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
     return { ...finding, fingerprint };
   });
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** A path relative to the root with forward slashes (SARIF `artifactLocation.uri`, report paths). */

@@ -6,7 +6,7 @@ import { helpUrlFor } from '../engine/analyzer';
 import { ConfigError } from '../engine/config';
 import { UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { Finding } from '../engine/findings';
-import { positionAt } from '../engine/source-files';
+import { LineIndex } from '../engine/line-index';
 
 export const DIAGNOSTIC_SOURCE = 'apiguard';
 /** Codes of the server's own diagnostics (not findings): a skipped file and an invalid apiguard.json. */
@@ -54,7 +54,7 @@ export function invalidConfigDiagnostic(error: ConfigError): Diagnostic {
 
 /** Shown in the broken apiguard.json itself, at the error when its offset is known. */
 export function configFileDiagnostic(error: ConfigError, configText: string): Diagnostic {
-  const at = error.offset !== undefined ? positionAt(configText, Math.min(error.offset, configText.length)) : FILE_START.start;
+  const at = error.offset !== undefined ? LineIndex.of(configText).positionAt(error.offset) : FILE_START.start;
   const message = error.message.startsWith(`${error.configPath}: `) ? error.message.slice(error.configPath.length + 2) : error.message;
   return {
     range: { start: at, end: at },

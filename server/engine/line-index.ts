@@ -1,0 +1,116 @@
+// Offsets ↔ LSP positions (0-based line, UTF-16 character) with LSP's line breaks: `\n`, `\r\n` and a lone `\r`.
+// Every position the engine, the server and the reports make or read goes through here. JavaScript (and so
+// TypeScript's line map) also ends lines at U+2028 and U+2029; editors following LSP do not, so TypeScript's map is
+// used only when the text has neither character: then its cached line starts are exactly LSP's.
+import * as ts from 'typescript';
+import type { Position } from './findings';
+
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+
+const indexBySourceFile = new WeakMap<ts.SourceFile, LineIndex>();
+
+export class LineIndex {
+  private constructor(
+    private readonly text: string,
+    /** Offset of each line's first character; always starts with 0. */
+    private readonly lineStarts: readonly number[],
+  ) {}
+
+  static of(text: string): LineIndex {
+    return new LineIndex(text, computeLineStarts(text));
+  }
+
+  /** The index of a parsed file, built once per source file (TypeScript's own line starts when they agree with LSP's). */
+  static forSourceFile(sourceFile: ts.SourceFile): LineIndex {
+    let index = indexBySourceFile.get(sourceFile);
+    if (!index) {
+      const text = sourceFile.text;
+      const typeScriptAgrees = text.indexOf('\u2028') === -1 && text.indexOf('\u2029') === -1;
+      index = new LineIndex(text, typeScriptAgrees ? sourceFile.getLineStarts() : computeLineStarts(text));
+      indexBySourceFile.set(sourceFile, index);
+    }
+    return index;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Like LSP's TextDocument.positionAt: clamped to the text, and never between a `\r` and its `\n`. */
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(offset);
+    const character = Math.min(offset, this.contentEnd(line)) - this.lineStarts[line]!;
+    return { line, character };
+  }
+
+  /** Like LSP's TextDocument.offsetAt: a line past the end is the text's end, a character past a line's end is that end. */
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineStart = this.lineStarts[position.line]!;
+    if (position.character <= 0) return lineStart;
+    return Math.min(lineStart + position.character, this.contentEnd(position.line));
+  }
+
+  /** A line's text without its line break ('' for a line past the end). */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    return this.text.slice(this.lineStarts[line], this.contentEnd(line));
+  }
+
+  /** A line's length in UTF-16 units, without its line break. */
+  lineLength(line: number): number {
+    return this.lineText(line).length;
+  }
+
+  /** Offset where a line's content ends (where its line break starts). */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1]!;
+    if (this.text.charCodeAt(end - 1) === LINE_FEED) end--;
+    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
+    return end;
+  }
+
+  private lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
+
+/** The number of lines as LSP counts them, without building an index (every analysis reports it). */
+export function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== LINE_FEED) lines++;
+  }
+  return lines;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === CARRIAGE_RETURN) {
+      if (text.charCodeAt(i + 1) === LINE_FEED) i++;
+      starts.push(i + 1);
+    } else if (code === LINE_FEED) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
