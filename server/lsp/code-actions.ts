@@ -101,14 +101,13 @@ const NEXT_LINE_SUPPRESSION = /^(\s*\/\/\s*apiguard-ignore-next-line\s+[a-z0-9\-
  */
 export function ignoreOnThisLine(finding: Finding, document: OpenDocument): FileEdit {
   const line = finding.range.start.line;
-  const existing = line > 0 ? NEXT_LINE_SUPPRESSION.exec(lineAt(document, line - 1)) : null;
+  const existing = line > 0 ? NEXT_LINE_SUPPRESSION.exec(document.lineText(line - 1)) : null;
   if (existing) {
     const at = { line: line - 1, character: existing[1]!.length };
     return { filePath: document.filePath, range: { start: at, end: at }, newText: `, ${finding.ruleId}` };
   }
-  const lineText = lineAt(document, line);
-  const indentation = /^[ \t]*/.exec(lineText)![0];
-  const newline = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const indentation = /^[ \t]*/.exec(document.lineText(line))![0];
+  const newline = lineBreakFor(document, line);
   return {
     filePath: document.filePath,
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
@@ -118,8 +117,8 @@ export function ignoreOnThisLine(finding: Finding, document: OpenDocument): File
 
 /** Deletes a comment: the whole line when nothing else is on it, else the comment and the spaces before it. */
 function removeComment(range: Range, document: OpenDocument): FileEdit {
-  const before = lineAt(document, range.start.line).slice(0, range.start.character);
-  const after = lineAt(document, range.end.line).slice(range.end.character);
+  const before = document.lineText(range.start.line).slice(0, range.start.character);
+  const after = document.lineText(range.end.line).slice(range.end.character);
   if (before.trim() === '' && after.trim() === '') {
     const lineCount = document.textDocument.lineCount;
     const end = range.end.line + 1 < lineCount ? { line: range.end.line + 1, character: 0 } : { line: range.end.line, character: range.end.character + after.length };
@@ -129,9 +128,9 @@ function removeComment(range: Range, document: OpenDocument): FileEdit {
   return { filePath: document.filePath, range: { start, end: range.end }, newText: '' };
 }
 
-function lineAt(document: OpenDocument, line: number): string {
-  const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  return text.replace(/\r?\n$/, '');
+/** The line break of the line above (else of the line itself, else `\n`): a new line matches its neighbours. */
+function lineBreakFor(document: OpenDocument, line: number): string {
+  return (line > 0 ? document.lineBreakAfter(line - 1) : '') || document.lineBreakAfter(line) || '\n';
 }
 
 /**

@@ -8,7 +8,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { parseSourceFile, updateSourceFile } from '../engine/source-files';
 import { CONFIG_FILE_NAME } from '../engine/config';
-import type { Finding, Position } from '../engine/findings';
+import type { Finding } from '../engine/findings';
+
+interface CarriedFinding {
+  finding: Finding;
+  /** Offsets of the finding's range in the current text. */
+  start: number;
+  end: number;
+}
 
 interface PendingChange {
   start: number;
@@ -41,11 +48,14 @@ export class OpenDocument {
   /** Bumped on every change, including ones that keep the version (some clients reuse it). */
   changeCount = 0;
   /**
-   * Findings of the type-aware rules from the last complete analysis, moved along with each edit (and dropped
-   * where an edit touches them), so they stay visible while the background pass re-checks the new text.
-   * Their fixes are dropped: code actions wait for the complete analysis instead.
+   * Findings of the type-aware rules from the last complete analysis, kept as offsets into the current text and
+   * moved along with each edit (dropped where an edit touches them), so they stay visible while the background
+   * pass re-checks the new text. Offsets, not lines: an edit can join a `\r` and a `\n` into one line break,
+   * which line arithmetic gets wrong. Their fixes are dropped: code actions wait for the complete analysis.
    */
-  carriedFindings: Finding[] = [];
+  private carried: CarriedFinding[] = [];
+  /** `carried` as findings with ranges in the current text, computed when first asked for after a change. */
+  private carriedRanges: Finding[] | undefined;
 
   constructor(
     readonly uri: string,
@@ -69,6 +79,32 @@ export class OpenDocument {
     return this.document;
   }
 
+  /** The carried type-aware findings (see `carried`), with LSP ranges in the current text. */
+  get carriedFindings(): Finding[] {
+    this.carriedRanges ??= this.carried.map(({ finding, start, end }) => ({
+      ...finding,
+      range: { start: this.document.positionAt(start), end: this.document.positionAt(end) },
+    }));
+    return this.carriedRanges;
+  }
+
+  /** Carries these findings (with ranges in the current text) along with the edits that follow. */
+  set carriedFindings(findings: readonly Finding[]) {
+    this.carried = findings.map((finding) => ({ finding, start: this.document.offsetAt(finding.range.start), end: this.document.offsetAt(finding.range.end) }));
+    this.carriedRanges = undefined;
+  }
+
+  /** A line's text without its line break (LSP's lines: `\n`, `\r\n` or a lone `\r`). */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.document.lineCount) return '';
+    return this.document.getText(this.document.getLineRange(line));
+  }
+
+  /** The line break that ends a line ('' for the last line). */
+  lineBreakAfter(line: number): string {
+    return this.document.getEOLCharacters(line);
+  }
+
   get isConfigFile(): boolean {
     return path.basename(this.filePath) === CONFIG_FILE_NAME;
   }
@@ -81,12 +117,14 @@ export class OpenDocument {
         const end = this.document.offsetAt(change.range.end);
         this.pending.push({ start, end, newText: change.text });
         if (this.pending.length > MAX_PENDING_CHANGES) this.dropSourceFile();
-        if (this.carriedFindings.length > 0) {
-          this.carriedFindings = moveFindings(this.carriedFindings, this.document.positionAt(start), this.document.positionAt(end), change.text);
+        if (this.carried.length > 0) {
+          this.carried = moveCarriedFindings(this.carried, start, end, change.text.length);
+          this.carriedRanges = undefined;
         }
       } else {
         this.dropSourceFile();
-        this.carriedFindings = [];
+        this.carried = [];
+        this.carriedRanges = undefined;
       }
       // One change at a time: each range refers to the text after the previous change (LSP's rule).
       this.document = TextDocument.update(this.document, [change], version);
@@ -155,31 +193,13 @@ export function uriFor(filePath: string): string {
   return pathToFileURL(filePath).toString();
 }
 
-function compare(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-/** Where a position after a replaced range ends up once `[start, end)` is replaced by `newText`. */
-function movePosition(position: Position, start: Position, end: Position, newText: string): Position {
-  const lines = newText.split(/\r\n|\r|\n/);
-  const lastLineLength = lines[lines.length - 1]!.length;
-  const endLine = start.line + lines.length - 1;
-  if (position.line !== end.line) return { line: position.line + (endLine - end.line), character: position.character };
-  const base = lines.length === 1 ? start.character + lastLineLength : lastLineLength;
-  return { line: endLine, character: base + (position.character - end.character) };
-}
-
-/** Keeps findings entirely before or after an edit (moved accordingly); drops the ones it touches. */
-function moveFindings(findings: readonly Finding[], start: Position, end: Position, newText: string): Finding[] {
-  const moved: Finding[] = [];
-  for (const finding of findings) {
-    if (compare(finding.range.end, start) < 0) moved.push(finding);
-    else if (compare(finding.range.start, end) > 0) {
-      moved.push({
-        ...finding,
-        range: { start: movePosition(finding.range.start, start, end, newText), end: movePosition(finding.range.end, start, end, newText) },
-      });
-    }
+/** Keeps findings entirely before or after an edit of `[start, end)` (moved accordingly); drops the ones it touches. */
+function moveCarriedFindings(findings: readonly CarriedFinding[], start: number, end: number, newLength: number): CarriedFinding[] {
+  const shift = newLength - (end - start);
+  const moved: CarriedFinding[] = [];
+  for (const carried of findings) {
+    if (carried.end < start) moved.push(carried);
+    else if (carried.start > end) moved.push({ finding: carried.finding, start: carried.start + shift, end: carried.end + shift });
   }
   return moved;
 }
