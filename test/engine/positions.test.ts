@@ -10,9 +10,11 @@ import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defineRule } from '../../rules/support/rule';
 import { Engine } from '../../server/engine/analyzer';
+import { ConfigError, parseConfig } from '../../server/engine/config';
 import { applyEditsToText } from '../../server/engine/edits';
 import { LineIndex, countLines } from '../../server/engine/line-index';
 import { parseSourceFile } from '../../server/engine/source-files';
+import { configFileDiagnostic } from '../../server/lsp/diagnostics';
 
 const LS = '\u2028';
 const PS = '\u2029';
@@ -131,6 +133,20 @@ describe('positions follow LSP line breaks', () => {
         '1:0-1:56 unused-suppression Unused suppression: no "bad-string" finding on line 3. Remove the comment.',
       ]);
     });
+  });
+});
+
+describe('apiguard.json errors', () => {
+  it('name the editor\'s line and column, and the open config\'s diagnostic sits there', () => {
+    const text = '{\r  // note\u2028more\r  "rules": { ';
+    let error: ConfigError | undefined;
+    try {
+      parseConfig('/ws/apiguard.json', text, [badString]);
+    } catch (caught) {
+      error = caught as ConfigError;
+    }
+    assert.equal(error?.message, '/ws/apiguard.json: invalid JSON at 3:14: close brace expected');
+    assert.deepEqual(configFileDiagnostic(error!, text).range, { start: { line: 2, character: 13 }, end: { line: 2, character: 13 } });
   });
 });
 
