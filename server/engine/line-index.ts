@@ -62,7 +62,8 @@ export class LineIndex {
 
   /** A line's length in UTF-16 units, without its line break. */
   lineLength(line: number): number {
-    return this.lineText(line).length;
+    if (line < 0 || line >= this.lineStarts.length) return 0;
+    return this.contentEnd(line) - this.lineStarts[line]!;
   }
 
   /** Offset where a line's content ends (where its line break starts). */

@@ -2,6 +2,7 @@
 // parser (ScriptKind JS/JSX), so every rule applies to plain Express apps too.
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { LineIndex } from './line-index';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -76,17 +77,12 @@ export function reasonToSkip(text: string, maxFileSize: number): string | undefi
 
 function looksMinified(text: string): boolean {
   if (text.length < 2 * MINIFIED_LINE_LENGTH) return false;
-  let lines = 1;
+  // LSP's lines: a file whose lines end in a lone `\r` is not one long line.
+  const lines = LineIndex.of(text);
   let longLines = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i - lineStart > MINIFIED_LINE_LENGTH) longLines++;
-    lineStart = i + 1;
-    lines++;
-  }
-  if (text.length - lineStart > MINIFIED_LINE_LENGTH) longLines++;
+  for (let line = 0; line < lines.lineCount; line++) if (lines.lineLength(line) > MINIFIED_LINE_LENGTH) longLines++;
   // Average line length is the classic signal; a few long lines (a data URL, a long regex) are not enough.
-  return text.length / lines > 300 || longLines / lines > 0.2;
+  return text.length / lines.lineCount > 300 || longLines / lines.lineCount > 0.2;
 }
 
 function formatBytes(bytes: number): string {

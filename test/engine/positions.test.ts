@@ -86,6 +86,12 @@ describe('positions follow LSP line breaks', () => {
     assert.equal(analysis.lineCount, 3);
   });
 
+  it('a long file whose lines end in a lone \\r is analysed, not skipped as one minified line', () => {
+    const { analysis, summary } = analyze(`${'export const a = 1;\r'.repeat(150)}const b = 'bad';\r`);
+    assert.equal(analysis.skipped, undefined);
+    assert.deepEqual(summary, ["150:10-150:15 bad-string Found \"bad\"."]);
+  });
+
   it('counts lines as LSP does', () => {
     assert.equal(analyze(`a;\rb;\r\nc;${LS}d;${PS}\n`).analysis.lineCount, 4);
   });
