@@ -1,8 +1,8 @@
 // Offsets ↔ LSP positions (0-based line, UTF-16 character) with LSP's line breaks: `\n`, `\r\n` and a lone `\r`.
 // Every position the engine, the server and the reports make or read goes through here. JavaScript (and so
-// TypeScript's line map) also ends lines at U+2028 and U+2029; editors following LSP do not, so TypeScript's map is
-// used only when the text has neither character: then its cached line starts are exactly LSP's.
-import * as ts from 'typescript';
+// TypeScript's line map, `getLineAndCharacterOfPosition`) also ends lines at U+2028 and U+2029; editors following
+// LSP do not, so a TypeScript line number is one too many after either character.
+import type * as ts from 'typescript';
 import type { Position } from './findings';
 
 const LINE_FEED = 10;
@@ -21,13 +21,14 @@ export class LineIndex {
     return new LineIndex(text, computeLineStarts(text));
   }
 
-  /** The index of a parsed file, built once per source file (TypeScript's own line starts when they agree with LSP's). */
+  /**
+   * The index of a parsed file, built once per source file. Not TypeScript's line map: besides counting U+2028 and
+   * U+2029, it is not cached on a freshly (re)parsed file either, and computing it costs more than this index.
+   */
   static forSourceFile(sourceFile: ts.SourceFile): LineIndex {
     let index = indexBySourceFile.get(sourceFile);
     if (!index) {
-      const text = sourceFile.text;
-      const typeScriptAgrees = text.indexOf('\u2028') === -1 && text.indexOf('\u2029') === -1;
-      index = new LineIndex(text, typeScriptAgrees ? sourceFile.getLineStarts() : computeLineStarts(text));
+      index = LineIndex.of(sourceFile.text);
       indexBySourceFile.set(sourceFile, index);
     }
     return index;
@@ -60,12 +61,6 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.contentEnd(line));
   }
 
-  /** A line's length in UTF-16 units, without its line break. */
-  lineLength(line: number): number {
-    if (line < 0 || line >= this.lineStarts.length) return 0;
-    return this.contentEnd(line) - this.lineStarts[line]!;
-  }
-
   /** Offset where a line's content ends (where its line break starts). */
   private contentEnd(line: number): number {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
@@ -91,27 +86,34 @@ export class LineIndex {
 /** The number of lines as LSP counts them, without building an index (every analysis reports it). */
 export function countLines(text: string): number {
   let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) !== LINE_FEED) lines++;
-  }
+  forEachLineBreak(text, () => lines++);
   return lines;
+}
+
+/**
+ * Calls `visit` for each LSP line break in order, with the offset where it starts and the offset of the next line.
+ * indexOf finds them far faster than a loop over every character (which TypeScript's own line map uses).
+ */
+export function forEachLineBreak(text: string, visit: (breakStart: number, nextLineStart: number) => void): void {
+  let nextLineFeed = text.indexOf('\n');
+  let nextCarriageReturn = text.indexOf('\r');
+  while (nextLineFeed !== -1 || nextCarriageReturn !== -1) {
+    if (nextCarriageReturn === -1 || (nextLineFeed !== -1 && nextLineFeed < nextCarriageReturn)) {
+      visit(nextLineFeed, nextLineFeed + 1);
+      nextLineFeed = text.indexOf('\n', nextLineFeed + 1);
+    } else if (nextLineFeed === nextCarriageReturn + 1) {
+      visit(nextCarriageReturn, nextLineFeed + 1);
+      nextLineFeed = text.indexOf('\n', nextLineFeed + 1);
+      nextCarriageReturn = text.indexOf('\r', nextCarriageReturn + 1);
+    } else {
+      visit(nextCarriageReturn, nextCarriageReturn + 1);
+      nextCarriageReturn = text.indexOf('\r', nextCarriageReturn + 1);
+    }
+  }
 }
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  if (text.indexOf('\r') === -1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === CARRIAGE_RETURN) {
-      if (text.charCodeAt(i + 1) === LINE_FEED) i++;
-      starts.push(i + 1);
-    } else if (code === LINE_FEED) {
-      starts.push(i + 1);
-    }
-  }
+  forEachLineBreak(text, (_, nextLineStart) => starts.push(nextLineStart));
   return starts;
 }

@@ -2,7 +2,7 @@
 // parser (ScriptKind JS/JSX), so every rule applies to plain Express apps too.
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { LineIndex } from './line-index';
+import { forEachLineBreak } from './line-index';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -77,12 +77,18 @@ export function reasonToSkip(text: string, maxFileSize: number): string | undefi
 
 function looksMinified(text: string): boolean {
   if (text.length < 2 * MINIFIED_LINE_LENGTH) return false;
-  // LSP's lines: a file whose lines end in a lone `\r` is not one long line.
-  const lines = LineIndex.of(text);
+  let lines = 1;
   let longLines = 0;
-  for (let line = 0; line < lines.lineCount; line++) if (lines.lineLength(line) > MINIFIED_LINE_LENGTH) longLines++;
+  let lineStart = 0;
+  // LSP's lines: a file whose lines end in a lone `\r` is not one long line.
+  forEachLineBreak(text, (breakStart, nextLineStart) => {
+    if (breakStart - lineStart > MINIFIED_LINE_LENGTH) longLines++;
+    lineStart = nextLineStart;
+    lines++;
+  });
+  if (text.length - lineStart > MINIFIED_LINE_LENGTH) longLines++;
   // Average line length is the classic signal; a few long lines (a data URL, a long regex) are not enough.
-  return text.length / lines.lineCount > 300 || longLines / lines.lineCount > 0.2;
+  return text.length / lines > 300 || longLines / lines > 0.2;
 }
 
 function formatBytes(bytes: number): string {
