@@ -6,10 +6,9 @@
 // first publish of each version holds exactly what a fresh in-process analysis of that text finds (plus carried
 // type-aware findings). Reproduce a failure with APIGUARD_FUZZ_SEED=<seed>.
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
-import type { CodeAction, Range, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, Range, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { Engine } from '../../server/engine/analyzer';
 import { toDiagnostic } from '../../server/lsp/diagnostics';
 import { LspTestClient, makeProject } from './lsp-test-client';
