@@ -77,6 +77,11 @@ const PROVIDER_SCANS: readonly { provider: SecretProvider; pattern: RegExp }[] =
 /** Runs of the characters tokens are made of; shorter runs are too short for looksHighEntropy. */
 const TOKEN_RUN = /[A-Za-z0-9+/=_\-.~]{20,}/g;
 const SHORTEST_MASKED = Math.min(MIN_PROVIDER_TOKEN_LENGTH, 20);
+/**
+ * A run that a rule cut short (`shortText(…)` ends it with `…`): no longer a whole provider token, yet most of one
+ * when it starts with a provider keyword. (hardcoded-secret's own `ghp_…(40 chars)` shows 4 characters: too short.)
+ */
+const TRUNCATED_TOKEN = new RegExp(`(?<![A-Za-z0-9+/=_\\-.~])(${ANY_PROVIDER_KEYWORD.source})?[A-Za-z0-9+/=_\\-.~]{8,}(?=…)`, 'g');
 
 /**
  * `text` with every provider-format token and every high-entropy token replaced by its redacted form (the one
@@ -86,7 +91,8 @@ const SHORTEST_MASKED = Math.min(MIN_PROVIDER_TOKEN_LENGTH, 20);
  */
 export function maskSecrets(text: string): string {
   if (text.length < SHORTEST_MASKED) return text;
-  const masked = maskProviderTokens(text);
+  let masked = maskProviderTokens(text);
+  if (masked.includes('…')) masked = masked.replace(TRUNCATED_TOKEN, (run, keyword: string | undefined) => (keyword || looksHighEntropy(run) ? redact(run) : run));
   TOKEN_RUN.lastIndex = 0;
   if (!TOKEN_RUN.test(masked)) return masked;
   return masked.replace(TOKEN_RUN, (run: string, offset: number) =>
