@@ -74,14 +74,17 @@ const PROVIDER_SCANS: readonly { provider: SecretProvider; pattern: RegExp }[] =
   pattern: new RegExp(provider.pattern.source, provider.pattern.flags.replace('g', '') + 'g'),
 }));
 
-/** Runs of the characters tokens are made of; shorter runs are too short for looksHighEntropy. */
-const TOKEN_RUN = /[A-Za-z0-9+/=_\-.~]{20,}/g;
+/**
+ * Runs of the characters random tokens are made of; shorter runs are too short for looksHighEntropy. Without `.`,
+ * so `conn.query` and `req.query.x` stay readable around a masked part (dotted formats such as JWTs are providers).
+ */
+const TOKEN_RUN = /[A-Za-z0-9+/=_\-~]{20,}/g;
 const SHORTEST_MASKED = Math.min(MIN_PROVIDER_TOKEN_LENGTH, 20);
 /**
  * A run that a rule cut short (`shortText(…)` ends it with `…`): no longer a whole provider token, yet most of one
  * when it starts with a provider keyword. (hardcoded-secret's own `ghp_…(40 chars)` shows 4 characters: too short.)
  */
-const TRUNCATED_TOKEN = new RegExp(`(?<![A-Za-z0-9+/=_\\-.~])(${ANY_PROVIDER_KEYWORD.source})?[A-Za-z0-9+/=_\\-.~]{8,}(?=…)`, 'g');
+const TRUNCATED_TOKEN = new RegExp(`(?<![A-Za-z0-9+/=_\\-~])(${ANY_PROVIDER_KEYWORD.source})?[A-Za-z0-9+/=_\\-~]{8,}(?=…)`, 'g');
 
 /**
  * `text` with every provider-format token and every high-entropy token replaced by its redacted form (the one
@@ -92,7 +95,7 @@ const TRUNCATED_TOKEN = new RegExp(`(?<![A-Za-z0-9+/=_\\-.~])(${ANY_PROVIDER_KEY
 export function maskSecrets(text: string): string {
   if (text.length < SHORTEST_MASKED) return text;
   let masked = maskProviderTokens(text);
-  if (masked.includes('…')) masked = masked.replace(TRUNCATED_TOKEN, (run, keyword: string | undefined) => (keyword || looksHighEntropy(run) ? redact(run) : run));
+  if (masked.includes('…')) masked = masked.replace(TRUNCATED_TOKEN, (run, keyword: string | undefined) => (keyword || looksLikeTokenFragment(run) ? redact(run) : run));
   TOKEN_RUN.lastIndex = 0;
   if (!TOKEN_RUN.test(masked)) return masked;
   return masked.replace(TOKEN_RUN, (run: string, offset: number) =>
@@ -150,6 +153,11 @@ function looksLikeIdentifier(run: string): boolean {
   let inWords = 0;
   for (const word of run.match(/[A-Z]?[a-z]{3,}/g) ?? []) inWords += word.length;
   return inWords >= run.length * 0.7;
+}
+
+/** What is left of a random token cut short: letters and digits mixed, varied, not word-like. */
+function looksLikeTokenFragment(run: string): boolean {
+  return run.length >= 12 && /[0-9]/.test(run) && /[A-Za-z]/.test(run) && !looksLikeIdentifier(run) && shannonEntropy(run) >= 3.3;
 }
 
 /** `data` with maskSecrets applied to every string value (numbers are kept). */

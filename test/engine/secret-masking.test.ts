@@ -34,6 +34,8 @@ describe('maskSecrets', () => {
   it('masks a token a rule cut short with an ellipsis', () => {
     assert.equal(maskSecrets(`req.query.t || '${GITHUB_TOKEN.slice(0, 19)}…`), "req.query.t || 'ghp_…(19 chars)…");
     assert.equal(maskSecrets(`a + '${RANDOM_BASE62.slice(0, 22)}…`), "a + 'xQ7v…(22 chars)…");
+    assert.equal(maskSecrets(`req.query.${RANDOM_BASE62.slice(0, 19)}…`), 'req.query.xQ7v…(19 chars)…');
+    assert.equal(maskSecrets('req.query.aVeryLongParameterName2…'), 'req.query.aVeryLongParameterName2…');
   });
 
   it("masks every provider's true samples when quoted in an expression", () => {
