@@ -79,6 +79,7 @@ const PROVIDER_SCANS: readonly { provider: SecretProvider; pattern: RegExp }[] =
  * so `conn.query` and `req.query.x` stay readable around a masked part (dotted formats such as JWTs are providers).
  */
 const TOKEN_RUN = /[A-Za-z0-9+/=_\-~]{20,}/g;
+const LONG_RUN = /[A-Za-z0-9+/=_\-~]{20}/;
 const SHORTEST_MASKED = Math.min(MIN_PROVIDER_TOKEN_LENGTH, 20);
 /**
  * A run that a rule cut short (`shortText(…)` ends it with `…`): no longer a whole provider token, yet most of one
@@ -94,10 +95,13 @@ const TRUNCATED_TOKEN = new RegExp(`(?<![A-Za-z0-9+/=_\\-~])(${ANY_PROVIDER_KEYW
  */
 export function maskSecrets(text: string): string {
   if (text.length < SHORTEST_MASKED) return text;
-  let masked = maskProviderTokens(text);
+  // Cheap tests first: most messages hold no provider keyword and no 20-character run, and then only the
+  // truncation check remains.
+  const anyKeyword = ANY_PROVIDER_KEYWORD.test(text);
+  const anyLongRun = LONG_RUN.test(text);
+  let masked = anyKeyword || anyLongRun ? maskProviderTokens(text, anyKeyword) : text;
   if (masked.includes('…')) masked = masked.replace(TRUNCATED_TOKEN, (run, keyword: string | undefined) => (keyword || looksLikeTokenFragment(run) ? redact(run) : run));
-  TOKEN_RUN.lastIndex = 0;
-  if (!TOKEN_RUN.test(masked)) return masked;
+  if (!anyLongRun) return masked;
   return masked.replace(TOKEN_RUN, (run: string, offset: number) =>
     (looksHighEntropy(run) && !looksLikeIdentifier(run)) || isWholeValueToken(run, masked, offset) ? redact(run) : run,
   );
@@ -112,9 +116,9 @@ function isWholeValueToken(run: string, text: string, offset: number): boolean {
   return false;
 }
 
-function maskProviderTokens(text: string): string {
+/** Keyword-gated formats when a keyword is present; keyword-less ones (a Discord bot token) need a long run. */
+function maskProviderTokens(text: string, anyKeyword: boolean): string {
   let masked = text;
-  const anyKeyword = ANY_PROVIDER_KEYWORD.test(text);
   for (const { provider, pattern } of PROVIDER_SCANS) {
     if (masked.length < provider.minLength) continue;
     if (provider.keywords.length > 0 && (!anyKeyword || !provider.keywords.some((keyword) => masked.includes(keyword)))) continue;
