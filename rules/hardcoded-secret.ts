@@ -2,7 +2,6 @@
 // Tier 1 (error): provider formats from rules/data/secret-providers.ts. Tier 2 (warning): any literal that flows
 // into a credential sink (a credential-named binding, jwt.sign's key, session secrets, env fallbacks…). Tier 3
 // (info, option `entropy`): high-entropy strings without context. Findings never carry the secret itself.
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import ignore from 'ignore';
@@ -22,6 +21,7 @@ import {
   valueDestination,
   identifierWords,
 } from './support/ast';
+import { ANY_PROVIDER_KEYWORD, fingerprint, looksHighEntropy, redact } from './support/secret-text';
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
 import { isPlaceholderValue, isPublicInContext, isPublicValue } from './data/secret-placeholders';
 import { CREDENTIAL_WORDS, NON_SECRET_WORDS, credentialNameStrength, mentionsCredential } from './data/secret-names';
@@ -43,13 +43,6 @@ export interface ProviderMatch {
   token: string;
 }
 
-/**
- * Every provider keyword in one pattern. Almost no literal contains any, and one test of this rules out every
- * keyword-gated provider at once (~3x cheaper than each provider's own `includes` checks).
- */
-const ANY_PROVIDER_KEYWORD = new RegExp(
-  [...new Set(SECRET_PROVIDERS.flatMap((provider) => provider.keywords))].map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
-);
 
 /** The first provider format found in a value, honouring validators, placeholders, public values and dummies. */
 export function findProviderToken(value: string, context: ProviderContext): ProviderMatch | undefined {
@@ -343,39 +336,7 @@ function isNonSecretValue(value: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Tier 3: entropy
-
-function shannonEntropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-
-/** Random-looking: long, no spaces, mixed character classes, high Shannon entropy; not a UUID, URL, path or hash name. */
-export function looksHighEntropy(value: string): boolean {
-  if (value.length < 20 || value.length > 500 || /[\s]/.test(value)) return false;
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return false;
-  if (/^(https?:|data:|file:|\/|\.\/|sha\d+-|[\w-]+\/[\w-]+)/i.test(value) || /[/.][a-z]{2,4}$/.test(value)) return false;
-  if (!/^[A-Za-z0-9+/=_\-.~]+$/.test(value)) return false;
-  // Alphabets (for id generators) and Ethereum addresses are public.
-  if (/abcdefghij|ABCDEFGHIJ|0123456789/.test(value) || /^0x[0-9a-fA-F]{40}$/.test(value)) return false;
-  const hasLower = /[a-z]/.test(value);
-  const hasUpper = /[A-Z]/.test(value);
-  const hasDigit = /[0-9]/.test(value);
-  if (/^[0-9a-f]+$/i.test(value)) return value.length >= 32 && hasDigit && /[a-f]/i.test(value) && shannonEntropy(value) >= 3.5;
-  if (!(hasLower && hasUpper && hasDigit)) return false;
-  // Identifiers made of words ('MOZ_WEBGL_compressed_texture_s3tc') are not random.
-  let wordSegments = 0;
-  for (const segment of value.split(/[_.-]/)) if (/^[A-Za-z]{3,}[0-9]{0,2}$/.test(segment)) wordSegments++;
-  if (wordSegments >= 3) return false;
-  if (isBase64OfText(value)) return false;
-  return shannonEntropy(value) >= 4.0;
-}
+// Tier 3: entropy (looksHighEntropy lives in support/secret-text.ts, shared with the engine's message masking)
 
 /** `address: '1AbK…'`, `commitSha: '…'`: the slot's name says what the random-looking value is. */
 function namedAsNonSecret(literal: ts.Node): boolean {
@@ -385,25 +346,7 @@ function namedAsNonSecret(literal: ts.Node): boolean {
   return false;
 }
 
-/** Base64 of printable text (`atob('dG9rZW5z…')` hides a word, not a key). */
-function isBase64OfText(value: string): boolean {
-  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
-  const decoded = Buffer.from(value, 'base64').toString('latin1');
-  return /^[\x20-\x7E\t\r\n]+$/.test(decoded);
-}
 
-// ---------------------------------------------------------------------------------------------------------------
-// Redaction
-
-/** First characters (never more than a quarter of the value, at most 4), an ellipsis and the length. */
-export function redact(value: string): string {
-  const shown = Math.min(4, Math.floor(value.length / 4));
-  return `${value.slice(0, shown)}…(${value.length} chars)`;
-}
-
-export function fingerprint(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 8);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The "move to an environment variable" fix

@@ -134,7 +134,8 @@ export class FileIndex {
   }
 
   private indexBinding(node: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement): void {
-    if (!ts.isIdentifier(node.name)) return;
+    // A JSDoc-style type's parameter (`function(string): void`) has no name at all, whatever the typings say.
+    if (!node.name || !ts.isIdentifier(node.name)) return;
     this.declare(node.name, node);
     if (ts.isVariableDeclaration(node)) {
       const required = node.initializer && requiredModule(node.initializer);

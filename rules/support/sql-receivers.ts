@@ -207,7 +207,7 @@ export class SqlReceivers {
       }
       if (ts.isConstructorDeclaration(member)) {
         for (const parameter of member.parameters) {
-          if (ts.isIdentifier(parameter.name) && parameter.name.text === name && parameter.type && ts.isParameterPropertyDeclaration(parameter, member)) {
+          if (parameter.name && ts.isIdentifier(parameter.name) && parameter.name.text === name && parameter.type && ts.isParameterPropertyDeclaration(parameter, member)) {
             return this.classifyType(parameter.type);
           }
         }
@@ -239,7 +239,7 @@ export class SqlReceivers {
       for (const member of cls.members) {
         if (ts.isPropertyDeclaration(member) && member.name.getText() === node.name.text) return member.type;
         if (ts.isConstructorDeclaration(member)) {
-          const parameter = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === node.name.text);
+          const parameter = member.parameters.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === node.name.text);
           if (parameter) return parameter.type;
         }
       }

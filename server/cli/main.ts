@@ -1,11 +1,12 @@
-// `apiguard` command line. Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it,
-// 2 = usage or configuration error (one clear line on stderr).
+// `apiguard` command line. Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it or a rule
+// that failed on a file (internal-error), 2 = usage or configuration error (one clear line on stderr).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { allFindingMetas, Engine } from '../engine/analyzer';
 import { ConfigError } from '../engine/config';
-import { SEVERITY_ORDER } from '../engine/findings';
+import { INTERNAL_ERROR } from '../engine/engine-findings';
+import { SEVERITY_ORDER, type FileAnalysis } from '../engine/findings';
 import { createScanReader, ScanPathError, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
 import { version as toolVersion } from '../../package.json';
@@ -15,7 +16,7 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
-type FailOn = (typeof FAIL_ON)[number];
+export type FailOn = (typeof FAIL_ON)[number];
 
 const USAGE = `Usage: apiguard scan [paths...] [options]
 
@@ -26,11 +27,12 @@ Options:
   --format <format>    ${REPORT_FORMATS.join(' | ')} (default: text)
   --output <file>      write the report to a file instead of stdout
   --config <file>      use this apiguard.json for every file (default: the nearest one up the tree)
-  --fail-on <level>    error | warning | never: exit 1 when findings at or above it exist (default: error)
+  --fail-on <level>    error | warning | never: exit 1 when findings at or above it exist, or a rule
+                       failed on a file (default: error; never always exits 0)
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error.`;
+Exit codes: 0 no findings at or above --fail-on, 1 findings or a failed rule, 2 usage or configuration error.`;
 
 class UsageError extends Error {}
 
@@ -128,9 +130,14 @@ function run(argv: string[], io: CliIo): number {
     io.stdout.write(formatReport(format as ReportFormat, input, { color }));
   }
 
+  return exitCodeFor(scan.files, failOn);
+}
+
+/** 1 when a finding reaches --fail-on, or when a rule failed on some file (a skipped rule is not a clean result). */
+export function exitCodeFor(files: readonly Pick<FileAnalysis, 'findings'>[], failOn: FailOn): number {
   if (failOn === 'never') return EXIT_OK;
   const threshold = SEVERITY_ORDER[failOn];
-  const failing = scan.files.some((file) => file.findings.some((finding) => SEVERITY_ORDER[finding.severity] >= threshold));
+  const failing = files.some((file) => file.findings.some((finding) => finding.ruleId === INTERNAL_ERROR.id || SEVERITY_ORDER[finding.severity] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 

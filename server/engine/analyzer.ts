@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { docsUrlFor, type NodeVisitor, type Rule, type RuleContext, type RuleEdit, type RuleReport, type RuleVisitors, type Severity, type WorkspaceReader } from '../../rules/support/rule';
 import { ALL_RULES } from '../../rules';
 import { walkPreorder } from '../../rules/support/ast';
+import { maskSecrets, maskSecretsInData } from '../../rules/support/secret-text';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
@@ -223,7 +224,8 @@ export class Engine {
   }
 
   private toFinding(rule: Rule<any>, configuredSeverity: Severity, report: RuleReport, sourceFile: ts.SourceFile, workspace: WorkspaceReader): Finding {
-    const data = report.data ?? {};
+    // Masked here, for every rule: messages, data and fix titles quote source text, which may hold a secret.
+    const data = maskSecretsInData(report.data ?? {});
     const template = rule.meta.messages[report.messageId];
     if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
     const start = report.node ? report.node.getStart(sourceFile) : report.range?.start;
@@ -236,11 +238,11 @@ export class Engine {
       ruleId: rule.meta.id,
       messageId: report.messageId,
       severity,
-      message: formatMessage(template, data),
+      message: interpolate(template, data),
       filePath: sourceFile.fileName,
       range: toRange(sourceFile, start, end),
       fixes: (report.fixes ?? []).map((fix): Fix => ({
-        title: fix.title,
+        title: maskSecrets(fix.title),
         edits: fix.edits.map((edit) => this.toFileEdit(edit, sourceFile, workspace)),
         safeForFixAll: fix.safeForFixAll ?? false,
         isPreferred: fix.isPreferred ?? false,
@@ -294,7 +296,12 @@ export class Engine {
   }
 }
 
+/** A message template filled with `data`, any secret in the values masked (they may quote source text). */
 export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return interpolate(template, maskSecretsInData(data));
+}
+
+function interpolate(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
@@ -304,12 +311,14 @@ function toRange(sourceFile: ts.SourceFile, start: number, end: number): Range {
   return { start: lines.positionAt(start), end: lines.positionAt(end) };
 }
 
-function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: string, range: Range, data: Record<string, string | number>): Finding {
+function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: string, range: Range, rawData: Record<string, string | number>): Finding {
+  // A rule's error message may quote source text too.
+  const data = maskSecretsInData(rawData);
   return {
     ruleId: meta.id,
     messageId: 'default',
     severity: meta.defaultSeverity,
-    message: formatMessage(meta.messages.default!, data),
+    message: interpolate(meta.messages.default!, data),
     filePath,
     range,
     fixes: [],

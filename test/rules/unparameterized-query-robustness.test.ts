@@ -41,3 +41,15 @@ describe('unparameterized-query robustness', () => {
     );
   });
 });
+
+describe('unparameterized-query beside unusual types', () => {
+  it('a JSDoc-style function type (unnamed parameter) in the file does not disable the rule: the injection is reported', () => {
+    const code = "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\nlet handler: function(string): void;\napp.get('/x', (req, res) => {\n  conn.query(\"SELECT * FROM t WHERE a = '\" + req.query.t + \"'\");\n});\n";
+    const { analysis } = runCase(unparameterizedQuery, { code });
+    assert.deepEqual(analysis.ruleErrors, []);
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.ruleId, f.messageId, f.range.start.line, f.range.start.character]),
+      [['unparameterized-query', 'requestValue', 4, 13]],
+    );
+  });
+});

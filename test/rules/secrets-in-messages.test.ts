@@ -1,0 +1,95 @@
+// A secret planted in every message path of every rule (each messageId that quotes source text, the sink label,
+// fix titles, "fix unavailable" reasons) never comes out whole: not in a finding's message, data or fix titles, and
+// not in any report format. The masking is the engine's (server/engine/analyzer.ts), so a new rule gets it too;
+// this test fails when a rule gains a messageId that no case here reaches.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ALL_RULES } from '../../rules';
+import { allFindingMetas, Engine } from '../../server/engine/analyzer';
+import type { Finding } from '../../server/engine/findings';
+import { scanWorkspace, type WorkspaceScanResult } from '../../server/engine/workspace-scan';
+import { formatReport, REPORT_FORMATS } from '../../server/report';
+
+// Assembled so that no full token sits verbatim in this file (hosting-side secret scanners).
+const GITHUB = 'ghp_' + 'R8kT2mVq9LxW4nZ7pB3c' + 'Y6dF1hJ5sA0eGuKo';
+const STRIPE = 'sk_live_' + '51Hq8ZtLkR2vXw9' + 'Yb3NcP7dF4gJ6mS';
+const RANDOM = 'xQ7vLp2Rk9Tz' + 'W4mN8bYc3Hs6Fd';
+const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG' + '/bPxRfiCYzQ8LkW3nTs';
+const TOKENS = [GITHUB, STRIPE, RANDOM, AWS_SECRET];
+
+const MYSQL = "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\n";
+
+/** file name → [code, the rule/messageId pairs it must produce]. */
+const CASES: Record<string, [string, string[]]> = {
+  'request-value.ts': [`${MYSQL}app.get('/', (req) => conn.query("SELECT * FROM t WHERE a = '" + (req.query.t || '${GITHUB}') + "'"));\n`, ['unparameterized-query/requestValue']],
+  'dynamic-value.ts': [`${MYSQL}export function find(x: string) {\n  return conn.query("SELECT * FROM t WHERE a = '" + (x || '${STRIPE}') + "'");\n}\n`, ['unparameterized-query/dynamicValue']],
+  'request-identifier.ts': [`${MYSQL}app.get('/', (req) => conn.query('SELECT * FROM t ORDER BY ' + (req.query.sort || '${RANDOM}')));\n`, ['unparameterized-query/requestIdentifier']],
+  'dynamic-identifier.ts': [`${MYSQL}export const sorted = (column: string) => conn.query('SELECT * FROM t ORDER BY ' + (column || '${RANDOM}'));\n`, ['unparameterized-query/dynamicIdentifier']],
+  'request-text.ts': [`${MYSQL}app.post('/', (req) => conn.query(req.body.sql || '${GITHUB}'));\n`, ['unparameterized-query/requestText']],
+  // The sink label quotes the receiver, which may itself be token-shaped; the value is cut at 60 characters.
+  'sink-label.ts': [
+    `import mysql from 'mysql';\nconst ${RANDOM} = mysql.createConnection({});\napp.get('/', (req) => ${RANDOM}.query("SELECT * FROM t WHERE a = '" + (req.query.aVeryLongParameterName || '${GITHUB}') + "'"));\n`,
+    ['unparameterized-query/requestValue'],
+  ],
+  // The allow-list fix's title quotes the identifier expression (cut at 30 characters).
+  'allow-list-title.ts': [`${MYSQL}app.get('/', (req) => {\n  conn.query('SELECT * FROM t ORDER BY ' + req.query.${RANDOM});\n});\n`, ['unparameterized-query/requestIdentifier']],
+  // "Fix unavailable" reasons quote source: values already passed separately.
+  'fix-unavailable.ts': [`${MYSQL}const values = ['${STRIPE}'];\napp.get('/', (req) => conn.query("SELECT * FROM t WHERE a = ? AND b = '" + req.query.b + "'", values || ['${GITHUB}']));\n`, ['unparameterized-query/requestValue']],
+  'secrets.ts': [
+    `export const token = '${GITHUB}';\nexport const dbPassword = '${RANDOM}';\nexport const anything = '${RANDOM}9';\nconst awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY || '${AWS_SECRET}';\n`,
+    ['hardcoded-secret/providerToken', 'hardcoded-secret/credentialLiteral', 'hardcoded-secret/highEntropyString'],
+  ],
+};
+
+function leaks(text: string): string[] {
+  return TOKENS.filter((token) => text.includes(token)).map((token) => `${token.slice(0, 4)}… (${token.length} chars)`);
+}
+
+describe('secrets planted in every rule message path', () => {
+  let dir: string;
+  let scan: WorkspaceScanResult;
+  let findings: Finding[];
+  before(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'apiguard-planted-')));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "planted", "private": true }\n');
+    fs.writeFileSync(path.join(dir, 'apiguard.json'), JSON.stringify({ rules: { 'hardcoded-secret': { options: { entropy: true, ignoreTestFiles: false } } } }));
+    for (const [name, [code]] of Object.entries(CASES)) fs.writeFileSync(path.join(dir, name), code);
+    scan = scanWorkspace(new Engine({ workspaceRoots: [dir] }), { paths: ['.'], root: dir });
+    findings = scan.files.flatMap((file) => file.findings);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('each case produces its findings, and no rule failed', () => {
+    for (const [name, [, expected]] of Object.entries(CASES)) {
+      const produced = new Set(findings.filter((f) => path.basename(f.filePath) === name).map((f) => `${f.ruleId}/${f.messageId}`));
+      assert.deepEqual(expected.filter((id) => !produced.has(id)), [], name);
+    }
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'internal-error').map((f) => f.message), []);
+  });
+
+  it('every messageId of every rule that interpolates text is reached by a case', () => {
+    const reached = new Set(findings.map((f) => `${f.ruleId}/${f.messageId}`));
+    const missing = ALL_RULES.flatMap((rule) => Object.entries(rule.meta.messages).filter(([, template]) => template.includes('{{')).map(([id]) => `${rule.meta.id}/${id}`)).filter((id) => !reached.has(id));
+    assert.deepEqual(missing, []);
+  });
+
+  it('the cases do reach the paths that quote source: sink labels, allow-list fix titles, "fix unavailable" reasons', () => {
+    assert.ok(findings.some((f) => f.data.sink === '`xQ7v…(26 chars).query` (mysql)'), 'a sink label quoting a token-named receiver');
+    assert.ok(findings.some((f) => f.fixes.some((fix) => fix.title === 'Check `req.query.xQ7v…(19 chars)…` against an allow-list (then list the allowed names)')), 'an allow-list fix title quoting the value');
+    assert.ok(findings.some((f) => typeof f.data.fixUnavailable === 'string' && f.data.fixUnavailable.includes("['ghp_…(40 chars)']")), 'a fix-unavailable reason quoting values');
+  });
+
+  it('no token appears whole in any message, data value or fix title', () => {
+    const found = findings.flatMap((f) => leaks([f.message, JSON.stringify(f.data), ...f.fixes.map((fix) => fix.title)].join('\n')).map((leak) => `${f.ruleId}/${f.messageId}: ${leak}`));
+    assert.deepEqual(found, []);
+  });
+
+  it('no token appears whole in any report format', () => {
+    const input = { scan, rules: allFindingMetas(), tool: { name: 'apiguard', version: 'test' } };
+    const found = REPORT_FORMATS.flatMap((format) => leaks(formatReport(format, input)).map((leak) => `${format}: ${leak}`));
+    assert.deepEqual(found, []);
+  });
+});
