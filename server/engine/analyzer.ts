@@ -10,6 +10,7 @@ import { walkPreorder } from '../../rules/support/ast';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
+import { contentHash } from './edits';
 import { isScriptFile, parseSourceFile, positionAt, reasonToSkip } from './source-files';
 import { findSuppressions, matchSuppression } from './suppressions';
 import { TypeInfoProvider } from './type-info';
@@ -257,7 +258,8 @@ export class Engine {
     if (targetText === undefined) {
       return { filePath: targetPath, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: edit.newText, createFile: true };
     }
-    return { filePath: targetPath, range: { start: positionAt(targetText, edit.start), end: positionAt(targetText, edit.end) }, newText: edit.newText };
+    const range = { start: positionAt(targetText, edit.start), end: positionAt(targetText, edit.end) };
+    return { filePath: targetPath, range, newText: edit.newText, baseHash: contentHash(targetText) };
   }
 
   /** The folder a file's project lives in: nearest package.json, bounded by the workspace folder. */
