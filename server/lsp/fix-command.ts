@@ -70,7 +70,6 @@ export interface FixExecutionContext {
   freshFindings(document: OpenDocument): readonly Finding[];
   /** workspace/applyEdit: resolves to whether the client applied it. */
   applyEdit(label: string, edit: WorkspaceEdit): Promise<boolean>;
-  log(message: string): void;
 }
 
 /** Recomputes the fix, stores its disk edits, then edits the code; throws FixError after undoing what it wrote. */

@@ -273,7 +273,6 @@ export class ApiGuardServer {
         // analyze(), not currentResult(): no cached result, and the engine reads .env/.gitignore anew.
         freshFindings: (document) => this.analyze(document).findings,
         applyEdit: async (label, edit) => (await this.connection.workspace.applyEdit({ label, edit })).applied,
-        log: (message) => this.log(message),
       });
       this.log(`${APPLY_FIX_COMMAND}: wrote ${written.join(', ')}, then edited the code`);
     } catch (error) {
