@@ -1,8 +1,11 @@
 // Requests, notifications and commands shared by the client and the server (vscode-eslint's idiom).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
-/** The server executes this command to write files an editor edit cannot reach (see server/lsp/file-edits.ts). */
-export const APPLY_FILE_EDITS_COMMAND = 'apiguard.applyFileEdits';
+/**
+ * A fix that writes files the editor does not have open (.env, .gitignore): the server recomputes it, writes
+ * those files, then edits the code through workspace/applyEdit (see server/lsp/fix-command.ts).
+ */
+export const APPLY_FIX_COMMAND = 'apiguard.applyFix';
 
 export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.apiguard';
 

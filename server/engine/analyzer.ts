@@ -11,6 +11,7 @@ import { maskSecrets, maskSecretsInData } from '../../rules/support/secret-text'
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
+import { contentHash } from './edits';
 import { LineIndex, countLines } from './line-index';
 import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
 import { findSuppressions, matchSuppression } from './suppressions';
@@ -261,7 +262,8 @@ export class Engine {
       return { filePath: targetPath, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: edit.newText, createFile: true };
     }
     const lines = LineIndex.of(targetText);
-    return { filePath: targetPath, range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, newText: edit.newText };
+    const range = { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) };
+    return { filePath: targetPath, range, newText: edit.newText, baseHash: contentHash(targetText) };
   }
 
   /** The folder a file's project lives in: nearest package.json, bounded by the workspace folder. */

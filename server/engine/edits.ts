@@ -1,5 +1,7 @@
 // Applies FileEdits to text, and to files on disk: used by the server for files that are not open in the editor
-// (clients such as Eglot cannot create or edit them through a workspace edit), by the CLI and by tests.
+// (written before the code changes, see server/lsp/fix-command.ts) and by tests. A disk edit is refused when the
+// file no longer holds the text its positions were computed against.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileEdit } from './findings';
@@ -14,14 +16,74 @@ export function applyEditsToText(text: string, edits: readonly FileEdit[]): stri
   return result;
 }
 
-export function applyFileEdits(edits: readonly FileEdit[]): void {
+/** sha256 of a file's text: the precondition a FileEdit carries for the content it was computed against. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class StaleEditError extends Error {}
+
+/** What one file held before a write, so the write can be undone. */
+export interface WrittenFile {
+  filePath: string;
+  /** undefined when the write created the file. */
+  previous: string | undefined;
+}
+
+/**
+ * Writes the edits file by file in the order of `edits` (group order = first appearance), each checked against
+ * its precondition just before writing. On any failure the files already written get their previous content
+ * back and the error is rethrown; on success the written files are returned so a later failure can undo them.
+ */
+export function applyFileEdits(edits: readonly FileEdit[]): WrittenFile[] {
   const byFile = new Map<string, FileEdit[]>();
   for (const edit of edits) byFile.set(edit.filePath, [...(byFile.get(edit.filePath) ?? []), edit]);
-  for (const [filePath, fileEdits] of byFile) {
-    const exists = fs.existsSync(filePath);
-    if (!exists && !fileEdits.every((e) => e.createFile)) throw new Error(`edit to missing file ${filePath}`);
-    const text = exists ? fs.readFileSync(filePath, 'utf8') : '';
-    fs.mkdirSync(path.dirname(filePath), { recursive: true });
-    fs.writeFileSync(filePath, applyEditsToText(text, fileEdits));
+  const written: WrittenFile[] = [];
+  try {
+    for (const [filePath, fileEdits] of byFile) {
+      const previous = readIfFile(filePath);
+      checkPrecondition(filePath, fileEdits, previous);
+      fs.mkdirSync(path.dirname(filePath), { recursive: true });
+      fs.writeFileSync(filePath, applyEditsToText(previous ?? '', fileEdits), previous === undefined ? { flag: 'wx' } : {});
+      written.push({ filePath, previous });
+    }
+  } catch (error) {
+    restoreFiles(written);
+    throw error;
   }
+  return written;
+}
+
+/** Puts written files back as they were (deleting the ones the write created); returns the ones it could not. */
+export function restoreFiles(written: readonly WrittenFile[]): string[] {
+  const failed: string[] = [];
+  for (const { filePath, previous } of [...written].reverse()) {
+    try {
+      if (previous === undefined) fs.rmSync(filePath, { force: true });
+      else fs.writeFileSync(filePath, previous);
+    } catch {
+      failed.push(filePath);
+    }
+  }
+  return failed;
+}
+
+function readIfFile(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function checkPrecondition(filePath: string, fileEdits: readonly FileEdit[], current: string | undefined): void {
+  const creates = fileEdits.every((edit) => edit.createFile);
+  if (current === undefined) {
+    if (!creates) throw new StaleEditError(`${path.basename(filePath)} was deleted since the fix was computed`);
+    return;
+  }
+  if (creates) throw new StaleEditError(`${path.basename(filePath)} was created since the fix was computed`);
+  const expected = fileEdits.find((edit) => edit.baseHash !== undefined)?.baseHash;
+  if (expected !== undefined && contentHash(current) !== expected) throw new StaleEditError(`${path.basename(filePath)} changed since the fix was computed`);
 }

@@ -19,6 +19,11 @@ export interface FileEdit {
   newText: string;
   /** The file does not exist yet: create it with `newText`. */
   createFile?: boolean;
+  /**
+   * For edits to files other than the analysed one: sha256 of the text the range was computed against. Writers
+   * refuse the edit when the file's content differs (or, with `createFile`, when the file exists by then).
+   */
+  baseHash?: string;
 }
 
 export interface Fix {

@@ -1,14 +1,16 @@
-// Code actions for the findings under a range. Every action carries its edit inline (Eglot never calls resolve),
-// edits to open documents are version-exact TextDocumentEdits, and edits to files the editor does not have open
-// (.env, .gitignore) travel as arguments of APPLY_FILE_EDITS_COMMAND, which the server executes itself: Eglot can
-// neither create files through an edit nor edit an unopened one without prompting.
-import { CodeActionKind, type CodeAction, type Command, type Range as LspRange, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver';
-import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND } from '../../shared/protocol';
+// Code actions for the findings under a range. A fix that edits only open documents carries its edit inline
+// (Eglot never calls resolve) as version-exact TextDocumentEdits. A fix that also writes files the editor does not
+// have open (.env, .gitignore) carries only APPLY_FIX_COMMAND naming the fix: the server recomputes it at apply
+// time and writes the disk before the code changes (server/lsp/fix-command.ts). Where its files cannot be
+// written, it is offered disabled with the reason, or not at all.
+import { CodeActionKind, type CodeAction, type Range as LspRange, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver';
+import { APPLY_FIX_COMMAND, FIX_ALL_CODE_ACTION_KIND } from '../../shared/protocol';
 import { ENGINE_FINDING_METAS, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { FileEdit, Finding, Position, Range } from '../engine/findings';
 import { SUPPRESSION_REASON_PLACEHOLDER } from '../engine/suppressions';
 import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
+import { whyNotStorable, type ApplyFixArguments } from './fix-command';
 
 
 export interface CodeActionRequest {
@@ -20,6 +22,10 @@ export interface CodeActionRequest {
   only?: readonly string[];
   /** Open documents by file path, so edits to them carry their versions. */
   openDocumentFor(filePath: string): OpenDocument | undefined;
+  /** The client shows `disabled` actions (`codeActionDisabledSupport`); otherwise unusable fixes are left out. */
+  disabledSupport?: boolean;
+  /** Why a fix was disabled or left out. */
+  log?(message: string): void;
 }
 
 export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
@@ -30,20 +36,15 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
       if (!touches(finding.range, range)) continue;
       const diagnostic = toDiagnostic(finding);
       for (const fix of fixesFor(finding, document)) {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.isPreferred,
-          ...toWorkspaceChange(fix.title, fix.edits, document, request.openDocumentFor),
-        });
+        const action = fixAction(request, finding, fix);
+        if (action) actions.push({ ...action, diagnostics: [diagnostic] });
       }
       if (isRuleFinding(finding) && !document.lineStartsInsideLiteral(finding.range.start.line)) {
         actions.push({
           title: `Ignore "${finding.ruleId}" on this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          ...toWorkspaceChange('Ignore on this line', [ignoreOnThisLine(finding, document)], document, request.openDocumentFor),
+          edit: inlineEdit([ignoreOnThisLine(finding, document)], document, request.openDocumentFor),
         });
       }
     }
@@ -55,13 +56,34 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
   return actions;
 }
 
-/** One action applying every fix marked safe for "fix all", skipping any that overlaps one already taken. */
+/**
+ * A quick fix: inline when every edit targets an open document; else the command that stores the disk edits
+ * first, or (when they cannot be stored) disabled with the reason, or nothing for clients that cannot show that.
+ */
+function fixAction(request: CodeActionRequest, finding: Finding, fix: ServerFix): CodeAction | undefined {
+  const { document } = request;
+  const base: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.isPreferred };
+  const onDisk = diskEdits(fix.edits, document, request.openDocumentFor);
+  if (onDisk.length === 0) return { ...base, edit: inlineEdit(fix.edits, document, request.openDocumentFor) };
+  const unstorable = whyNotStorable(document, onDisk);
+  if (unstorable) {
+    request.log?.(`"${fix.title}" ${request.disabledSupport ? 'offered disabled' : 'not offered'} for ${finding.ruleId} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} of ${document.uri}: ${unstorable}`);
+    return request.disabledSupport ? { ...base, isPreferred: false, disabled: { reason: `Cannot move the value: ${unstorable}.` } } : undefined;
+  }
+  const args: ApplyFixArguments = { uri: document.uri, version: document.version, ruleId: finding.ruleId, range: finding.range, title: fix.title };
+  return { ...base, command: { title: fix.title, command: APPLY_FIX_COMMAND, arguments: [args] } };
+}
+
+/**
+ * One action applying every fix marked safe for "fix all", skipping any that overlaps one already taken and any
+ * that writes files the editor does not have open (those go through APPLY_FIX_COMMAND, one fix at a time).
+ */
 export function fixAllAction(request: Omit<CodeActionRequest, 'range'>): CodeAction | undefined {
   const { document } = request;
   const taken: FileEdit[] = [];
   let count = 0;
   for (const finding of request.findings) {
-    const fix = fixesFor(finding, document).find((candidate) => candidate.safeForFixAll);
+    const fix = fixesFor(finding, document).find((candidate) => candidate.safeForFixAll && diskEdits(candidate.edits, document, request.openDocumentFor).length === 0);
     if (!fix) continue;
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     taken.push(...fix.edits);
@@ -69,7 +91,7 @@ export function fixAllAction(request: Omit<CodeActionRequest, 'range'>): CodeAct
   }
   if (count === 0) return undefined;
   const title = 'Fix all safely fixable API Guard problems';
-  return { title, kind: FIX_ALL_CODE_ACTION_KIND, ...toWorkspaceChange(title, taken, document, request.openDocumentFor) };
+  return { title, kind: FIX_ALL_CODE_ACTION_KIND, edit: inlineEdit(taken, document, request.openDocumentFor) };
 }
 
 interface ServerFix {
@@ -133,41 +155,21 @@ function lineBreakFor(document: OpenDocument, line: number): string {
   return (line > 0 ? document.lineBreakAfter(line - 1) : '') || document.lineBreakAfter(line) || '\n';
 }
 
-/**
- * Splits edits into version-exact TextDocumentEdits for open documents and a command for the rest. The client
- * applies the edit first, then runs the command (LSP's order), so both halves land.
- */
-function toWorkspaceChange(
-  title: string,
-  edits: readonly FileEdit[],
-  document: OpenDocument,
-  openDocumentFor: (filePath: string) => OpenDocument | undefined,
-): Pick<CodeAction, 'edit' | 'command'> {
+/** Edits to files the editor does not have open. */
+function diskEdits(edits: readonly FileEdit[], document: OpenDocument, openDocumentFor: (filePath: string) => OpenDocument | undefined): FileEdit[] {
+  return edits.filter((edit) => edit.filePath !== document.filePath && !openDocumentFor(edit.filePath));
+}
+
+/** Version-exact TextDocumentEdits, one per open document (every edit must target one). */
+function inlineEdit(edits: readonly FileEdit[], document: OpenDocument, openDocumentFor: (filePath: string) => OpenDocument | undefined): { documentChanges: TextDocumentEdit[] } {
   const byDocument = new Map<OpenDocument, TextEdit[]>();
-  const onDisk: FileEdit[] = [];
   for (const edit of edits) {
     const target = edit.filePath === document.filePath ? document : openDocumentFor(edit.filePath);
-    if (!target) {
-      onDisk.push(edit);
-      continue;
-    }
-    const list = byDocument.get(target) ?? [];
-    list.push({ range: edit.range, newText: edit.newText });
-    byDocument.set(target, list);
+    if (!target) throw new Error(`inline edit to a file that is not open: ${edit.filePath}`);
+    byDocument.set(target, [...(byDocument.get(target) ?? []), { range: edit.range, newText: edit.newText }]);
   }
-  const result: Pick<CodeAction, 'edit' | 'command'> = {};
-  if (byDocument.size > 0) {
-    const documentChanges: TextDocumentEdit[] = [...byDocument].map(([target, textEdits]) => ({
-      textDocument: { uri: target.uri, version: target.version },
-      edits: textEdits,
-    }));
-    result.edit = { documentChanges };
-  }
-  if (onDisk.length > 0) {
-    const command: Command = { title, command: APPLY_FILE_EDITS_COMMAND, arguments: [onDisk] };
-    result.command = command;
-  }
-  return result;
+  const documentChanges = [...byDocument].map(([target, textEdits]) => ({ textDocument: { uri: target.uri, version: target.version }, edits: textEdits }));
+  return { documentChanges };
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {

@@ -9,6 +9,8 @@ import {
   ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
@@ -16,7 +18,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { APPLY_FILE_EDITS_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
+import { APPLY_FIX_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
 import { Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
@@ -26,7 +28,7 @@ import { reasonToSkip } from '../engine/source-files';
 import { codeActionsFor } from './code-actions';
 import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic, skippedFileDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './documents';
-import { FileEditsError, executeFileEdits, parseFileEditsArguments } from './file-edits';
+import { executeFix, FixError, parseApplyFixArguments } from './fix-command';
 import { normalizeSettings, settingsFromPayload } from './settings';
 import { BackgroundAnalysis, type TypeAwareResult } from './background-analysis';
 
@@ -70,6 +72,7 @@ export class ApiGuardServer {
   private workspaceRoots: string[] = [];
   private settings: ApiGuardSettings = DEFAULT_SETTINGS;
   private canAskForConfiguration = false;
+  private codeActionDisabledSupport = false;
   private shuttingDown = false;
   private background: BackgroundAnalysis | undefined;
   private typeAwareRuleIds = new Set<string>();
@@ -139,23 +142,16 @@ export class ApiGuardServer {
         range,
         only: context.only,
         openDocumentFor: (filePath) => this.documentsByPath.get(path.resolve(filePath)),
+        disabledSupport: this.codeActionDisabledSupport,
+        log: (message) => this.log(message),
       });
     });
-    // Every action already carries its edit; Neovim still resolves any chosen action without one (command-only
-    // actions), and must get it back unchanged or it runs nothing.
+    // Every action carries its edit or its command; Neovim still resolves any chosen action without an edit
+    // (command-only actions), and must get it back unchanged or it runs nothing.
     connection.onCodeActionResolve((action: CodeAction) => action);
-    connection.onExecuteCommand(({ command, arguments: args }) => {
-      if (command !== APPLY_FILE_EDITS_COMMAND) return this.logError(`unknown command ${command}`);
-      try {
-        const edits = parseFileEditsArguments(args, this.workspaceRoots);
-        const written = executeFileEdits(edits);
-        this.log(`${APPLY_FILE_EDITS_COMMAND}: wrote ${written.join(', ')}`);
-        this.fixInputsChanged();
-      } catch (error) {
-        const message = error instanceof FileEditsError ? error.message : String(error instanceof Error ? error.stack : error);
-        this.logError(`${APPLY_FILE_EDITS_COMMAND} failed: ${message}`);
-        void this.connection.window.showErrorMessage(`API Guard could not write the fix's other files: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    connection.onExecuteCommand(async ({ command, arguments: args }) => {
+      if (command !== APPLY_FIX_COMMAND) return this.logError(`unknown command ${command}`);
+      await this.applyFix(args);
       return null;
     });
     connection.onRequest(ReportRequest.type, async ({ format }) => {
@@ -190,6 +186,7 @@ export class ApiGuardServer {
       () => this.documentsByPath.keys(),
     );
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
+    this.codeActionDisabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     const options = params.initializationOptions as Record<string, unknown> | undefined;
     this.settings = settingsFromPayload(options?.settings) ?? settingsFromPayload(options) ?? DEFAULT_SETTINGS;
     this.registrations = {
@@ -200,7 +197,7 @@ export class ApiGuardServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND], resolveProvider: true },
-        executeCommandProvider: { commands: [APPLY_FILE_EDITS_COMMAND] },
+        executeCommandProvider: { commands: [APPLY_FIX_COMMAND] },
       },
       serverInfo: { name: 'apiguard', version: SERVER_VERSION },
     };
@@ -265,6 +262,29 @@ export class ApiGuardServer {
     // Carried findings may be of rules just turned off or re-levelled: let the new analysis decide.
     for (const document of this.documents.values()) document.carriedFindings = [];
     this.revalidateAll();
+  }
+
+  /** APPLY_FIX_COMMAND: every failure is logged and shown (an error message, never a blocking request). */
+  private async applyFix(args: unknown[] | undefined): Promise<void> {
+    try {
+      const written = await executeFix(parseApplyFixArguments(args), {
+        document: (uri) => this.documents.get(uri),
+        openDocumentFor: (filePath) => this.documentsByPath.get(path.resolve(filePath)),
+        // analyze(), not currentResult(): no cached result, and the engine reads .env/.gitignore anew.
+        freshFindings: (document) => this.analyze(document).findings,
+        applyEdit: async (label, edit) => (await this.connection.workspace.applyEdit({ label, edit })).applied,
+      });
+      this.log(`${APPLY_FIX_COMMAND}: wrote ${written.join(', ')}, then edited the code`);
+    } catch (error) {
+      const message = error instanceof FixError ? error.message : String(error instanceof Error ? error.stack : error);
+      this.logError(`${APPLY_FIX_COMMAND} failed: ${message}`);
+      // A notification: window/showMessageRequest (what connection.window.showErrorMessage sends) blocks Neovim/Eglot.
+      const shown = `API Guard did not apply the fix: ${error instanceof Error ? error.message : String(error)}`;
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: shown });
+    } finally {
+      // Whatever happened on disk, fixes computed before are stale.
+      this.fixInputsChanged();
+    }
   }
 
   private fixInputsChanged(): void {

@@ -30,6 +30,12 @@ try {
     },
   });
   const result = readDriverResult('Emacs', emacs, resultFile);
+  // The fix's one confirmation: Eglot asks before the server's code edit, which touches the fixture file only.
+  const prompts = result.edit_prompts ?? [];
+  const fixture = path.join(workspace, expected.file);
+  if (prompts.length !== 1 || !prompts[0].includes(fixture) || /\.env|\.gitignore/.test(prompts[0])) {
+    throw new Error(`expected one edit confirmation naming ${fixture} only; got ${JSON.stringify(prompts)}`);
+  }
   checkEditorResult({ diagnostics: result.diagnostics.map(fromFlymake), diagnosticsAfterFix: result.diagnostics_after_fix.map(fromFlymake), offered: result.offered }, workspace);
   fs.rmSync(home, { recursive: true, force: true });
   console.log(`[emacs-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);

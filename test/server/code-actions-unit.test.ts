@@ -13,9 +13,10 @@ const finding = (ruleId: string, line: number, start: number, end: number, fixes
   ruleId, messageId: 'm', severity: 'error', message: `${ruleId} here`, filePath: '/p/src/a.ts', range: { start: at(line, start), end: at(line, end) }, fixes, data: {},
 });
 
-function actionsAt(text: string, findings: Finding[], line: number, character: number, only?: string[]) {
+function actionsAt(text: string, findings: Finding[], line: number, character: number, only?: string[], open: OpenDocument[] = []) {
   const document = new OpenDocument('file:///p/src/a.ts', 'typescript', 3, text);
-  return codeActionsFor({ document, findings, range: { start: at(line, character), end: at(line, character) }, only, openDocumentFor: () => undefined });
+  const openDocumentFor = (filePath: string) => open.find((other) => other.filePath === filePath);
+  return codeActionsFor({ document, findings, range: { start: at(line, character), end: at(line, character) }, only, openDocumentFor });
 }
 
 describe('codeActionsFor', () => {
@@ -59,7 +60,7 @@ describe('codeActionsFor', () => {
     assert.deepEqual(actionsAt(text, [unsafe], 0, 10, ['source.fixAll']), []);
   });
 
-  it('fix-all skips a fix that overlaps one already taken, including two insertions at one point of another file', () => {
+  it('fix-all skips a fix that overlaps one already taken, including two insertions at one point of another open file', () => {
     const text = 'const a = "k1"; const b = "k2";\n';
     const move = (start: number, end: number, name: string): Fix => ({
       title: 'Move',
@@ -67,18 +68,19 @@ describe('codeActionsFor', () => {
       isPreferred: true,
       edits: [
         { filePath: '/p/src/a.ts', range: { start: at(0, start), end: at(0, end) }, newText: `process.env.${name}!` },
-        { filePath: '/p/.env', range: { start: at(0, 0), end: at(0, 0) }, newText: `${name}=x\n`, createFile: true },
+        { filePath: '/p/.env', range: { start: at(0, 0), end: at(0, 0) }, newText: `${name}=x\n` },
       ],
     });
-    const [fixAll] = actionsAt(text, [finding('s', 0, 10, 14, [move(10, 14, 'A')]), finding('s', 0, 26, 30, [move(26, 30, 'B')])], 0, 0, ['source.fixAll.apiguard']);
+    const findings = [finding('s', 0, 10, 14, [move(10, 14, 'A')]), finding('s', 0, 26, 30, [move(26, 30, 'B')])];
+    const env = new OpenDocument('file:///p/.env', 'dotenv', 8, '');
+    const [fixAll] = actionsAt(text, findings, 0, 0, ['source.fixAll.apiguard'], [env]);
     assert.equal(fixAll!.kind, 'source.fixAll.apiguard');
     assert.deepEqual(fixAll!.edit!.documentChanges, [
       { textDocument: { uri: 'file:///p/src/a.ts', version: 3 }, edits: [{ range: { start: at(0, 10), end: at(0, 14) }, newText: 'process.env.A!' }] },
+      { textDocument: { uri: 'file:///p/.env', version: 8 }, edits: [{ range: { start: at(0, 0), end: at(0, 0) }, newText: 'A=x\n' }] },
     ]);
-    assert.deepEqual(fixAll!.command, {
-      title: 'Fix all safely fixable API Guard problems',
-      command: 'apiguard.applyFileEdits',
-      arguments: [[{ filePath: '/p/.env', range: { start: at(0, 0), end: at(0, 0) }, newText: 'A=x\n', createFile: true }]],
-    });
+    assert.equal(fixAll!.command, undefined);
+    // With .env not open the fixes would write the disk: fix-all leaves them to their own command.
+    assert.deepEqual(actionsAt(text, findings, 0, 0, ['source.fixAll.apiguard']), []);
   });
 });

@@ -1,14 +1,12 @@
 // Code actions through the real server: found from a zero-width cursor range (Neovim) without relying on
-// context.diagnostics, edits inline and version-exact, resolve as identity, fix-all, and the command that writes
-// files the editor does not have open (Eglot cannot create them through an edit).
+// context.diagnostics, edits inline and version-exact, resolve as identity, fix-all, and the fix command's
+// checks of its arguments (its flow is in secrets-flow.test.ts).
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
 
-const APPLY_FILE_EDITS = 'apiguard.applyFileEdits';
+const APPLY_FIX = 'apiguard.applyFix';
 
 const TWO_UNUSED = [
   'export function handler() {',
@@ -59,7 +57,7 @@ describe('code actions', () => {
   });
 
   it('resolve returns any action unchanged, with or without data', async () => {
-    const commandOnly = { title: 'x', kind: 'quickfix', command: { title: 'x', command: APPLY_FILE_EDITS, arguments: [[]] } };
+    const commandOnly = { title: 'x', kind: 'quickfix', command: { title: 'x', command: APPLY_FIX, arguments: [{}] } };
     assert.deepEqual(await client.connection.sendRequest('codeAction/resolve', commandOnly), commandOnly);
     const withData = { title: 'y', data: { anything: 1 } };
     assert.deepEqual(await client.connection.sendRequest('codeAction/resolve', withData), withData);
@@ -78,30 +76,15 @@ describe('code actions', () => {
     assert.deepEqual(await client.codeActions(uri, range(0, 0, 0, 0), ['source.fixAll']), []);
   });
 
-  describe(`${APPLY_FILE_EDITS} (edits to files the editor has not open)`, () => {
-    it('creates a missing file and edits an existing one', async () => {
-      const envPath = path.join(root, '.env');
-      const gitignorePath = path.join(root, '.gitignore');
-      const result = await client.executeCommand(APPLY_FILE_EDITS, [
-        [
-          { filePath: envPath, range: range(0, 0, 0, 0), newText: 'JWT_SECRET=keyboard cat\n', createFile: true },
-          { filePath: gitignorePath, range: range(1, 0, 1, 0), newText: '.env\n' },
-        ],
-      ]);
-      assert.equal(result, null);
-      assert.equal(fs.readFileSync(envPath, 'utf8'), 'JWT_SECRET=keyboard cat\n');
-      assert.equal(fs.readFileSync(gitignorePath, 'utf8'), 'node_modules\n.env\n');
-      await client.waitForLog(/apiguard\.applyFileEdits: wrote .*\.env, .*\.gitignore/);
-    });
-
-    it('refuses to write outside the workspace and rejects malformed arguments, with an error in the log', async () => {
-      const outside = path.join(path.dirname(root), `apiguard-outside-${process.pid}.txt`);
-      await client.executeCommand(APPLY_FILE_EDITS, [[{ filePath: outside, range: range(0, 0, 0, 0), newText: 'x', createFile: true }]]);
-      assert.equal(fs.existsSync(outside), false);
-      await client.waitForLog(/applyFileEdits failed: edit #0: refusing to write outside the workspace folders/);
-      await client.executeCommand(APPLY_FILE_EDITS, [[{ filePath: 'relative.txt', newText: 3 }]]);
-      await client.waitForLog(/applyFileEdits failed: argument edit #0 is not \{ filePath, range, newText \}/);
-      assert.ok(client.isAlive);
-    });
+  it(`${APPLY_FIX} rejects malformed arguments and a stale document version, with an error shown and logged`, async () => {
+    await client.executeCommand(APPLY_FIX, [{ uri: 'file:///x.ts', newText: 3 }]);
+    await client.waitForLog(/apiguard\.applyFix failed: expected one argument: \{ uri, version, ruleId, range, title \}/);
+    assert.equal((await client.nextShownMessage()).type, 1);
+    const uri = client.open('src/stale.ts', TWO_UNUSED);
+    await client.executeCommand(APPLY_FIX, [{ uri, version: 7, ruleId: 'unused-suppression', range: range(1, 2, 1, 61), title: 'Remove unused suppression' }]);
+    await client.waitForLog(/apiguard\.applyFix failed: the file changed; request the fix again/);
+    assert.deepEqual(await client.nextShownMessage(), { type: 1, message: 'API Guard did not apply the fix: the file changed; request the fix again' });
+    assert.equal(client.text(uri), TWO_UNUSED);
+    assert.ok(client.isAlive);
   });
 });

@@ -36,6 +36,9 @@ export interface ClientOptions {
   noRoot?: boolean;
 }
 
+/** How the client answers the server's workspace/applyEdit: apply it (default), answer `applied: false`, or fail. */
+export type ApplyEditAnswer = 'apply' | 'reject' | 'error';
+
 interface Waiter {
   uri: string;
   predicate: (params: PublishDiagnosticsParams) => boolean;
@@ -51,6 +54,9 @@ export class LspTestClient {
   readonly registrations: unknown[] = [];
   /** Every apiguard/status notification, in arrival order. */
   readonly statuses: { errors: number; warnings: number; pending: number }[] = [];
+  /** Every window/showMessage, in arrival order. */
+  readonly shownMessages: { type: number; message: string }[] = [];
+  applyEditAnswer: ApplyEditAnswer = 'apply';
   private waiters: Waiter[] = [];
   private exited = false;
   stderr = '';
@@ -86,7 +92,11 @@ export class LspTestClient {
       client.registrations.push(params);
       return null;
     });
-    connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => ({ applied: client.applyEditLocally(params.edit) }));
+    connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
+      if (client.applyEditAnswer === 'error') throw new Error('the test client fails applyEdit');
+      return { applied: client.applyEditAnswer === 'apply' && client.applyEditLocally(params.edit) };
+    });
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => client.shownMessages.push(params));
     connection.listen();
     const rootUri = pathToFileURL(options.rootDir).toString();
     await connection.sendRequest('initialize', {
@@ -109,6 +119,16 @@ export class LspTestClient {
       if (Date.now() > deadline) throw new Error(`no log matching ${pattern}; logs:\n${this.logs.map((l) => l.message).join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+
+  /** Resolves with the next window/showMessage (already shown ones count once each, oldest first). */
+  async nextShownMessage(timeoutMs = 10_000): Promise<{ type: number; message: string }> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.shownMessages.length === 0) {
+      if (Date.now() > deadline) throw new Error(`no window/showMessage; logs:\n${this.logs.map((l) => l.message).join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.shownMessages.shift()!;
   }
 
   uriOf(relativePath: string): string {
@@ -263,6 +283,7 @@ function capabilitiesFor(flavour: ClientOptions['flavour']): ClientCapabilities 
       codeAction: {
         dynamicRegistration: true,
         isPreferredSupport: true,
+        disabledSupport: true,
         resolveSupport: { properties: ['edit'] },
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
       },

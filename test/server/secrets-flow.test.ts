@@ -1,12 +1,14 @@
 // The whole editor flow with real hardcoded-secret findings, through the bundled server over stdio: the
-// diagnostic arrives with its exact range and message, the fix is found from a zero-width cursor, its edit to
-// the open file is applied by the client while the server itself writes the .env and .gitignore the editor has
-// not open (the Eglot path), and the diagnostic goes. Plus "Ignore on this line", and the open-.env variant.
+// diagnostic arrives with its exact range and message, the fix is found from a zero-width cursor as a command
+// naming it; executing it makes the server recompute the fix, write the .env and .gitignore the editor has not
+// open, and only then edit the code through workspace/applyEdit; the diagnostic goes. Plus "Ignore on this line",
+// the open-.env variant, and every way storing the value can fail: the secret never leaves the code unstored.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
 
 // Built from parts so that no scanner mistakes this test for a leaked token.
@@ -77,19 +79,14 @@ describe('hardcoded-secret through the language server', () => {
       const fix = actions[0]!;
       assert.equal(fix.isPreferred, true);
       assert.deepEqual(fix.diagnostics, [TOKEN_DIAGNOSTIC]);
-      assert.deepEqual(fix.edit, {
-        documentChanges: [{ textDocument: { uri, version: 0 }, edits: [{ range: range(2, 14, 2, 56), newText: 'process.env.TOKEN!' }] }],
-      });
+      // No inline edit: the code must not change before the value is stored. The command names the fix only.
+      assert.equal(fix.edit, undefined);
       assert.deepEqual(fix.command, {
         title: 'Move to an environment variable',
-        command: 'apiguard.applyFileEdits',
-        arguments: [
-          [
-            { filePath: path.join(root, '.env'), range: range(0, 0, 0, 0), newText: `TOKEN=${GITHUB_TOKEN}\n`, createFile: true },
-            { filePath: path.join(root, '.gitignore'), range: range(1, 0, 1, 0), newText: '.env\n' },
-          ],
-        ],
+        command: 'apiguard.applyFix',
+        arguments: [{ uri, version: 0, ruleId: 'hardcoded-secret', range: range(2, 14, 2, 56), title: 'Move to an environment variable' }],
       });
+      assert.ok(!JSON.stringify(actions).includes(GITHUB_TOKEN));
 
       await client.applyCodeAction(fix);
       assert.equal(client.text(uri).split('\n')[2], 'const token = process.env.TOKEN!;');
@@ -101,7 +98,7 @@ describe('hardcoded-secret through the language server', () => {
       // The second fix sees the .env the server just wrote: it appends, and leaves .gitignore alone.
       const [jwtFix] = (await client.codeActions(uri, range(5, 27, 5, 27), ['quickfix'])) as CodeAction[];
       assert.equal(jwtFix!.title, 'Move to an environment variable');
-      assert.deepEqual(jwtFix!.command!.arguments, [[{ filePath: path.join(root, '.env'), range: range(1, 0, 1, 0), newText: "JWT_SECRET='keyboard cat'\n" }]]);
+      assert.deepEqual(jwtFix!.command!.arguments, [{ uri, version: 1, ruleId: 'hardcoded-secret', range: range(5, 27, 5, 41), title: 'Move to an environment variable' }]);
       await client.applyCodeAction(jwtFix!);
       assert.equal(client.text(uri).split('\n')[5], '  return jwt.sign(payload, process.env.JWT_SECRET!);');
       assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `TOKEN=${GITHUB_TOKEN}\nJWT_SECRET='keyboard cat'\n`);
@@ -172,6 +169,120 @@ describe('hardcoded-secret through the language server', () => {
       const uri = client.open('src/broken.ts', `const token = '${GITHUB_TOKEN}';\nexport function ( {\n  return <<>>;\n`);
       const published = await client.waitForDiagnostics(uri);
       assert.deepEqual(published.diagnostics, [{ ...TOKEN_DIAGNOSTIC, range: range(0, 14, 0, 56) }]);
+    });
+  });
+});
+
+const MOVE = 'Move to an environment variable';
+const TOKEN_LINE = `const token = '${GITHUB_TOKEN}';`;
+
+/** Opens SOURCE and returns the "Move to an environment variable" action for the token (line 3). */
+async function moveTokenAction(client: LspTestClient): Promise<{ uri: string; fix: CodeAction | undefined; titles: string[] }> {
+  const uri = client.open('src/auth.ts', SOURCE);
+  await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+  const actions = (await client.codeActions(uri, range(2, 14, 2, 14), ['quickfix'])) as CodeAction[];
+  return { uri, fix: actions.find((a) => a.title === MOVE), titles: actions.map((a) => a.title) };
+}
+
+describe('"Move to an environment variable" stores the value before the code changes (issue 14, items 1 and 3)', () => {
+  it('appends to the .env on disk as it is when applied, not as it was when the fix was offered', async () => {
+    const before = 'LONG_VARIABLE_NAME=aaaaaaaaaaaaaaaaaaaa\nB=2\n';
+    await withClient('plain', { '.env': before, '.gitignore': '.env\n' }, async (client, root) => {
+      const { uri, fix } = await moveTokenAction(client);
+      // Shorter, behind the server's back (no watch event): offsets from the offer would land inside "B=2".
+      fs.writeFileSync(path.join(root, '.env'), 'A=1\nB=2\n');
+      await client.applyCodeAction(fix!);
+      assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `A=1\nB=2\nTOKEN=${GITHUB_TOKEN}\n`);
+      assert.equal(client.text(uri).split('\n')[2], 'const token = process.env.TOKEN!;');
+      assert.deepEqual(client.shownMessages, []);
+    });
+  });
+
+  it('recreates a .env deleted after the fix was offered', async () => {
+    await withClient('plain', { '.env': 'PORT=3000\n', '.gitignore': '.env\n' }, async (client, root) => {
+      const { uri, fix } = await moveTokenAction(client);
+      fs.rmSync(path.join(root, '.env'));
+      await client.applyCodeAction(fix!);
+      assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `TOKEN=${GITHUB_TOKEN}\n`);
+      assert.equal(client.text(uri).split('\n')[2], 'const token = process.env.TOKEN!;');
+    });
+  });
+
+  it('does not offer the fix when .env cannot be written (a directory): disabled with the reason where the client shows that', async () => {
+    await withClient('plain', { '.env/keep': '', '.gitignore': '.env\n' }, async (client) => {
+      const { titles } = await moveTokenAction(client);
+      assert.deepEqual(titles, ['Ignore "hardcoded-secret" on this line']);
+      await client.waitForLog(/"Move to an environment variable" not offered for hardcoded-secret at 3:15 of .*auth\.ts: \.env is not a regular file/);
+    });
+    await withClient('vscode', { '.env/keep': '', '.gitignore': '.env\n' }, async (client) => {
+      const { fix, titles } = await moveTokenAction(client);
+      assert.deepEqual(titles, [MOVE, 'Ignore "hardcoded-secret" on this line']);
+      assert.deepEqual(fix, {
+        title: MOVE,
+        kind: 'quickfix',
+        isPreferred: false,
+        disabled: { reason: 'Cannot move the value: .env is not a regular file.' },
+        diagnostics: [TOKEN_DIAGNOSTIC],
+      });
+    });
+  });
+
+  it('does not offer the fix for an untitled document (nowhere to store the value)', async () => {
+    await withClient('vscode', {}, async (client) => {
+      const uri = 'untitled:Untitled-1';
+      client.documents.set(uri, TextDocument.create(uri, 'typescript', 0, TOKEN_LINE));
+      void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 0, text: TOKEN_LINE } });
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
+      const actions = (await client.codeActions(uri, range(0, 14, 0, 14), ['quickfix'])) as CodeAction[];
+      assert.deepEqual(actions.map((a) => [a.title, a.disabled?.reason]), [
+        [MOVE, 'Cannot move the value: the document is not saved to disk, so there is no project .env to move the value to.'],
+        ['Ignore "hardcoded-secret" on this line', undefined],
+      ]);
+    });
+  });
+
+  for (const answer of ['reject', 'error'] as const) {
+    it(`restores .env and .gitignore when the editor ${answer === 'reject' ? 'answers applied: false' : 'fails workspace/applyEdit'}`, async () => {
+      await withClient('plain', { '.gitignore': 'node_modules\n' }, async (client, root) => {
+        const { uri, fix } = await moveTokenAction(client);
+        client.applyEditAnswer = answer;
+        await client.applyCodeAction(fix!);
+        assert.equal(fs.existsSync(path.join(root, '.env')), false, 'the .env the fix created is gone again');
+        assert.equal(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'), 'node_modules\n');
+        assert.equal(client.text(uri), SOURCE);
+        const shown = await client.nextShownMessage();
+        assert.equal(shown.type, 1);
+        assert.match(shown.message, /^API Guard did not apply the fix: the editor('s applyEdit failed: .*| did not apply the edit); the files written for it were restored$/);
+        assert.ok(!JSON.stringify(client.logs).includes(GITHUB_TOKEN) && !shown.message.includes(GITHUB_TOKEN));
+      });
+    });
+  }
+
+  it('never writes .env when .gitignore cannot be updated (it became a directory after the offer)', async () => {
+    await withClient('plain', { '.gitignore': 'node_modules\n' }, async (client, root) => {
+      const { uri, fix } = await moveTokenAction(client);
+      fs.rmSync(path.join(root, '.gitignore'));
+      fs.mkdirSync(path.join(root, '.gitignore'));
+      await client.applyCodeAction(fix!);
+      assert.equal(fs.existsSync(path.join(root, '.env')), false);
+      assert.equal(client.text(uri), SOURCE, 'the secret stays in the code');
+      const shown = await client.nextShownMessage();
+      assert.match(shown.message, /^API Guard did not apply the fix: the value cannot be stored: \.gitignore is not a regular file$/);
+      await client.waitForLog(/apiguard\.applyFix failed: the value cannot be stored: \.gitignore is not a regular file/);
+    });
+  });
+
+  it('adds to an open .env buffer through the editor, version-exact, while .gitignore is written on disk first', async () => {
+    await withClient('plain', { '.env': 'PORT=3000\n' }, async (client, root) => {
+      const envUri = client.open('.env', 'PORT=3000\n', 'dotenv');
+      const { uri, fix } = await moveTokenAction(client);
+      assert.equal(fix!.edit, undefined);
+      client.change(envUri, [{ range: range(1, 0, 1, 0), text: 'DEBUG=1\n' }]); // after the offer, unsaved
+      await client.applyCodeAction(fix!);
+      assert.equal(client.text(envUri), `PORT=3000\nDEBUG=1\nTOKEN=${GITHUB_TOKEN}\n`);
+      assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), 'PORT=3000\n', 'the file on disk is the editor\'s to save');
+      assert.equal(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'), '.env\n');
+      assert.equal(client.text(uri).split('\n')[2], 'const token = process.env.TOKEN!;');
     });
   });
 });

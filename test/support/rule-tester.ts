@@ -126,7 +126,7 @@ export function runRuleTests(rule: Rule<any>, cases: { valid: (string | ValidCas
   });
 }
 
-/** Writes a fix's edits to disk, as the server's file-edit command would. */
+/** Writes a fix's edits to disk, as the server's fix command does for files the editor has not open. */
 export function applyFix(run: CaseRun, fix: Fix): void {
   applyFileEdits(fix.edits);
 }

@@ -81,7 +81,14 @@
                (chosen (cl-find fix-title actions :key (lambda (action) (plist-get action :title)) :test #'equal)))
           (setf (alist-get 'offered apiguard-result) (vconcat (mapcar (lambda (action) (plist-get action :title)) actions)))
           (unless chosen (error "no code action titled %S" fix-title))
-          (eglot--read-execute-code-action (list chosen) server-object "quickfix"))
+          ;; The fix is a command: the server writes .env, then sends workspace/applyEdit for the code, which
+          ;; Eglot confirms with y-or-n-p (eglot-confirm-server-initiated-edits). Answer yes, as the user would,
+          ;; and record the prompt: it must name the fixture file only (the server already wrote the disk).
+          (cl-letf (((symbol-function 'y-or-n-p)
+                     (lambda (prompt)
+                       (push prompt (alist-get 'edit_prompts apiguard-result))
+                       t)))
+            (eglot--read-execute-code-action (list chosen) server-object "quickfix")))
         (save-buffer)
         (apiguard-note "saved")
         (let ((env-file (expand-file-name ".env" (apiguard-env "APIGUARD_ROOT"))))
