@@ -8,7 +8,7 @@ import { docsUrlFor, type NodeVisitor, type Rule, type RuleContext, type RuleEdi
 import { ALL_RULES } from '../../rules';
 import { walkPreorder } from '../../rules/support/ast';
 import { maskSecrets, maskSecretsInData } from '../../rules/support/secret-text';
-import { ConfigResolver, type ResolvedConfig } from './config';
+import { ConfigResolver, deepestContaining, type ResolvedConfig } from './config';
 import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
 import { contentHash } from './edits';
@@ -43,6 +43,8 @@ export interface EngineOptions {
   /** An explicit apiguard.json (CLI `--config`) that applies to every file. */
   configPath?: string;
   reader?: FileSystemReader;
+  /** Keep analysing with the last valid apiguard.json while it is invalid (the editor); the CLI stops instead. */
+  keepLastValidConfig?: boolean;
   log?: (message: string) => void;
 }
 
@@ -65,7 +67,7 @@ export class Engine {
   constructor(options: EngineOptions = {}) {
     this.rules = options.rules ?? ALL_RULES;
     this.workspaceRoots = (options.workspaceRoots ?? []).map((root) => path.resolve(root));
-    this.configs = new ConfigResolver(this.rules, options.configPath, this.workspaceRoots[0]);
+    this.configs = new ConfigResolver(this.rules, options.configPath, this.workspaceRoots, options.keepLastValidConfig);
     this.reader = options.reader ?? diskReader;
     this.log = options.log ?? (() => {});
     this.typeInfo = new TypeInfoProvider(this.reader);
@@ -271,7 +273,7 @@ export class Engine {
     const dir = path.dirname(path.resolve(filePath));
     const cached = this.projectRootByDir.get(dir);
     if (cached) return cached;
-    const workspaceRoot = this.workspaceRoots.find((root) => dir === root || dir.startsWith(root + path.sep));
+    const workspaceRoot = deepestContaining(this.workspaceRoots, dir);
     let current = dir;
     let found: string | undefined;
     for (;;) {

@@ -9,6 +9,9 @@ import { LineIndex } from './line-index';
 
 export const CONFIG_FILE_NAME = 'apiguard.json';
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** apiguard.json is a few hundred bytes of settings; a larger one is refused unread (a 60 MB one took minutes). */
+export const MAX_CONFIG_FILE_SIZE = 256 * 1024;
+const BYTE_ORDER_MARK = '\uFEFF';
 
 export type RuleSetting = 'off' | Severity | { severity?: 'off' | Severity; options?: Record<string, unknown> };
 
@@ -42,12 +45,15 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 
 /** Validates apiguard.json text; throws ConfigError with a message that says what to change. */
 export function parseConfig(configPath: string, text: string, rules: readonly Rule<any>[]): ResolvedConfig {
+  if (text.length > MAX_CONFIG_FILE_SIZE) throw tooLargeError(configPath, text.length);
+  // Editors on Windows save UTF-8 with a byte order mark; it is not JSON, but it is a valid file.
+  const bomLength = text.startsWith(BYTE_ORDER_MARK) ? 1 : 0;
   const errors: ParseError[] = [];
-  const raw = parseJsonc(text, errors, { allowTrailingComma: true });
+  const raw = parseJsonc(bomLength ? text.slice(bomLength) : text, errors, { allowTrailingComma: true });
   if (errors.length > 0) {
-    const first = errors[0]!;
-    const { line, column } = lineColumnAt(text, first.offset);
-    throw new ConfigError(configPath, `invalid JSON at ${line}:${column}: ${humanize(printParseErrorCode(first.error))}`, first.offset);
+    const offset = errors[0]!.offset + bomLength;
+    const { line, column } = lineColumnAt(text, offset);
+    throw new ConfigError(configPath, `invalid JSON at ${line}:${column}: ${humanize(printParseErrorCode(errors[0]!.error))}`, offset);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(configPath, 'expected an object like { "rules": { … }, "ignore": [ … ] }');
@@ -151,21 +157,31 @@ function lineColumnAt(text: string, offset: number): { line: number; column: num
 /**
  * Finds and caches the apiguard.json that applies to a file. Cached per directory and validated by mtime, so a
  * changed config is picked up without a restart; `invalidate()` drops everything (the server calls it on a
- * file-watch event).
+ * file-watch event) except the last valid config of each file.
  */
 export class ConfigResolver {
   private readonly nearestByDir = new Map<string, string | null>();
   private readonly parsed = new Map<string, { mtimeMs: number; size: number; result: ResolvedConfig | ConfigError }>();
+  /** Per config file, the last version that was valid: what the editor keeps using while the user fixes a typo. */
+  private readonly lastValid = new Map<string, ResolvedConfig>();
   private readonly defaults: ResolvedConfig;
+  private readonly searchRoots: string[];
 
   constructor(
     private readonly rules: readonly Rule<any>[],
     /** A config named on the command line wins over the nearest one. */
     private readonly explicitConfigPath?: string,
-    /** Directories above this one are not searched (the workspace folder). */
-    private readonly stopAt?: string,
+    /**
+     * The workspace folders. The search stops at the deepest one that holds the file, so with several folders
+     * each file sees its own folder's config whatever their order; above a file outside all of them it goes on
+     * to the filesystem root.
+     */
+    searchRoots: readonly string[] = [],
+    /** The server keeps analysing with the last valid config while the file is invalid; the CLI does not. */
+    private readonly keepLastValid = false,
   ) {
     this.defaults = defaultConfig(rules);
+    this.searchRoots = searchRoots.map((root) => path.resolve(root));
   }
 
   invalidate(): void {
@@ -173,38 +189,54 @@ export class ConfigResolver {
     this.parsed.clear();
   }
 
-  /** Throws ConfigError when the applicable config is invalid. */
+  /** The config file that applies to a file, if any. */
+  configPathFor(filePath: string): string | undefined {
+    return this.explicitConfigPath ?? this.findNearest(path.dirname(filePath));
+  }
+
+  /** Throws ConfigError when the applicable config is invalid (see `resolve` for the editor's fallback). */
   configFor(filePath: string): ResolvedConfig {
-    const configPath = this.explicitConfigPath ?? this.findNearest(path.dirname(filePath));
-    if (!configPath) return this.defaults;
-    return this.load(configPath);
+    return this.resolve(filePath).config;
+  }
+
+  /**
+   * The config that applies to a file. When it is invalid and the resolver keeps the last valid one, that one
+   * comes back with the current `error`, so the caller can analyse and still say what is wrong; otherwise throws.
+   */
+  resolve(filePath: string): { config: ResolvedConfig; error?: ConfigError } {
+    const configPath = this.configPathFor(filePath);
+    return configPath ? this.resolvePath(configPath) : { config: this.defaults };
   }
 
   load(configPath: string): ResolvedConfig {
+    return this.resolvePath(configPath).config;
+  }
+
+  private resolvePath(configPath: string): { config: ResolvedConfig; error?: ConfigError } {
+    const result = this.read(configPath);
+    if (!(result instanceof ConfigError)) return { config: result };
+    const lastValid = this.keepLastValid ? this.lastValid.get(configPath) : undefined;
+    if (lastValid) return { config: lastValid, error: result };
+    throw result;
+  }
+
+  private read(configPath: string): ResolvedConfig | ConfigError {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(configPath);
     } catch {
-      throw new ConfigError(configPath, 'file not found');
+      return new ConfigError(configPath, 'file not found');
     }
     const cached = this.parsed.get(configPath);
-    let result: ResolvedConfig | ConfigError;
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-      result = cached.result;
-    } else {
-      try {
-        result = parseConfig(configPath, fs.readFileSync(configPath, 'utf8'), this.rules);
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        result = error;
-      }
-      this.parsed.set(configPath, { mtimeMs: stat.mtimeMs, size: stat.size, result });
-    }
-    if (result instanceof ConfigError) throw result;
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
+    const result = parseConfigFile(configPath, stat, this.rules);
+    this.parsed.set(configPath, { mtimeMs: stat.mtimeMs, size: stat.size, result });
+    if (!(result instanceof ConfigError)) this.lastValid.set(configPath, result);
     return result;
   }
 
   private findNearest(dir: string): string | undefined {
+    const stopAt = this.searchRootOf(dir);
     const visited: string[] = [];
     let current = dir;
     let found: string | null | undefined;
@@ -218,13 +250,50 @@ export class ConfigResolver {
         break;
       }
       const parent = path.dirname(current);
-      if (parent === current || (this.stopAt !== undefined && current === this.stopAt)) {
+      if (parent === current || current === stopAt) {
         found = null;
         break;
       }
       current = parent;
     }
+    // Every directory visited has the same deepest search root as `dir`, so the answer holds for each of them.
     for (const visitedDir of visited) this.nearestByDir.set(visitedDir, found);
     return found ?? undefined;
   }
+
+  private searchRootOf(dir: string): string | undefined {
+    return deepestContaining(this.searchRoots, dir);
+  }
+}
+
+/** The deepest of the folders that contains `dir` (or is it). */
+export function deepestContaining(folders: readonly string[], dir: string): string | undefined {
+  let deepest: string | undefined;
+  for (const folder of folders) {
+    if ((dir === folder || dir.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)) && (!deepest || folder.length > deepest.length)) deepest = folder;
+  }
+  return deepest;
+}
+
+/** Reads and validates a config file; every failure (a directory, unreadable, too large, invalid) is a ConfigError. */
+function parseConfigFile(configPath: string, stat: fs.Stats, rules: readonly Rule<any>[]): ResolvedConfig | ConfigError {
+  if (!stat.isFile()) return new ConfigError(configPath, 'is not a file (a directory has that name): remove or rename it');
+  if (stat.size > MAX_CONFIG_FILE_SIZE) return tooLargeError(configPath, stat.size);
+  let text: string;
+  try {
+    text = fs.readFileSync(configPath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return new ConfigError(configPath, `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`);
+  }
+  try {
+    return parseConfig(configPath, text, rules);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
+function tooLargeError(configPath: string, size: number): ConfigError {
+  return new ConfigError(configPath, `file is ${Math.round(size / 1024)} KB, over the ${MAX_CONFIG_FILE_SIZE / 1024} KB limit for a config file: not read`);
 }

@@ -194,7 +194,7 @@ export function runBackgroundWorker(): void {
     readFile: (filePath: string) => openTexts.get(path.resolve(filePath)) ?? diskReader.readFile(filePath),
     fileExists: (filePath: string) => openTexts.has(path.resolve(filePath)) || diskReader.fileExists(filePath),
   };
-  const engine = new Engine({ workspaceRoots, reader, log: (message) => port.postMessage({ type: 'log', message } satisfies FromWorker) });
+  const engine = new Engine({ workspaceRoots, reader, keepLastValidConfig: true, log: (message) => port.postMessage({ type: 'log', message } satisfies FromWorker) });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'invalidateConfig') return engine.invalidateConfig();
     if (message.type === 'report') return port.postMessage(buildReport(message.id, message.format, workspaceRoots));

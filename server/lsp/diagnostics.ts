@@ -52,6 +52,17 @@ export function invalidConfigDiagnostic(error: ConfigError): Diagnostic {
   };
 }
 
+/** Shown at the top of every open file analysed with the last valid config while the current one is broken. */
+export function lastValidConfigDiagnostic(error: ConfigError): Diagnostic {
+  return {
+    range: FILE_START,
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: INVALID_CONFIG_CODE,
+    message: `API Guard is using the last valid config until this is fixed: invalid config ${error.message}`,
+  };
+}
+
 /** Shown in the broken apiguard.json itself, at the error when its offset is known. */
 export function configFileDiagnostic(error: ConfigError, configText: string): Diagnostic {
   const at = error.offset !== undefined ? LineIndex.of(configText).positionAt(error.offset) : FILE_START.start;

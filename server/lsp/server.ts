@@ -26,7 +26,7 @@ import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { Finding } from '../engine/findings';
 import { reasonToSkip } from '../engine/source-files';
 import { codeActionsFor } from './code-actions';
-import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic, skippedFileDiagnostic, toDiagnostic } from './diagnostics';
+import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic, lastValidConfigDiagnostic, skippedFileDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './documents';
 import { executeFix, FixError, parseApplyFixArguments } from './fix-command';
 import { normalizeSettings, settingsFromPayload } from './settings';
@@ -50,6 +50,8 @@ interface AnalysisResult {
   diagnostics: Diagnostic[];
   /** False while type-aware rules still run in the background (their previous findings are carried meanwhile). */
   complete: boolean;
+  /** Set while the file is analysed with the last valid apiguard.json: shown above the findings. */
+  configNotice?: Diagnostic;
 }
 
 /** How long a code action request waits for the background type-aware pass before answering with what it has. */
@@ -235,7 +237,7 @@ export class ApiGuardServer {
       readFile: (filePath) => this.documentsByPath?.get(path.resolve(filePath))?.text ?? diskReader.readFile(filePath),
       fileExists: (filePath) => this.documentsByPath?.has(path.resolve(filePath)) || diskReader.fileExists(filePath),
     };
-    return new Engine({ workspaceRoots, reader, log: (message) => this.connection.console.warn(message) });
+    return new Engine({ workspaceRoots, reader, keepLastValidConfig: true, log: (message) => this.connection.console.warn(message) });
   }
 
   private async settingsChanged(pushed: unknown): Promise<void> {
@@ -412,7 +414,7 @@ export class ApiGuardServer {
     let result: AnalysisResult;
     if (arrived.findings && !arrived.skipped) {
       document.carriedFindings = arrived.findings.filter((finding) => this.isTypeAwareFinding(finding)).map((finding) => ({ ...finding, fixes: [] }));
-      result = { ...current, findings: arrived.findings, diagnostics: arrived.findings.map(toDiagnostic), complete: true };
+      result = { ...current, findings: arrived.findings, diagnostics: diagnosticsOf(arrived.findings, current.configNotice), complete: true };
     } else {
       if (arrived.error) this.logError(`type-aware analysis of ${document.filePath} v${document.version} failed, showing syntactic findings only: ${arrived.error}`);
       result = { ...current, complete: true };
@@ -450,12 +452,17 @@ export class ApiGuardServer {
     const { filePath } = document;
     try {
       let config;
+      let configError;
       try {
-        config = this.engine.configFor(filePath);
+        ({ config, error: configError } = this.engine.configs.resolve(filePath));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         this.logOnce(`config:${error.message}`, () => this.logError(`invalid config, not analysing ${filePath}: ${error.message}`));
         return { ...base, diagnostics: [invalidConfigDiagnostic(error)] };
+      }
+      if (configError) {
+        const { message } = configError;
+        this.logOnce(`config:${message}`, () => this.logError(`invalid config, analysing ${filePath} with the last valid one: ${message}`));
       }
       if (config.isIgnored(filePath)) {
         document.dropSourceFile();
@@ -489,7 +496,8 @@ export class ApiGuardServer {
         if (elapsed > SLOW_ANALYSIS_MS) this.connection.console.warn(`slow analysis: ${line}`);
         else this.log(line);
       }
-      return { ...base, findings, diagnostics: findings.map(toDiagnostic), complete: !needsTypes };
+      const configNotice = configError && lastValidConfigDiagnostic(configError);
+      return { ...base, findings, diagnostics: diagnosticsOf(findings, configNotice), complete: !needsTypes, configNotice };
     } catch (error) {
       // Loud, and never fatal: the next edit gets a fresh parse and another try.
       this.logError(`analysis of ${filePath} v${document.version} crashed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -544,6 +552,12 @@ export class ApiGuardServer {
 
 declare const APIGUARD_VERSION: string | undefined;
 const SERVER_VERSION = typeof APIGUARD_VERSION === 'string' ? APIGUARD_VERSION : '0.1.0';
+
+function diagnosticsOf(findings: readonly Finding[], configNotice: Diagnostic | undefined): Diagnostic[] {
+  const diagnostics = findings.map(toDiagnostic);
+  if (configNotice) diagnostics.unshift(configNotice);
+  return diagnostics;
+}
 
 function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   return [...a, ...b].sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || x.ruleId.localeCompare(y.ruleId));

@@ -155,6 +155,44 @@ describe('apiguard scan: usage and configuration errors exit 2 with one clear li
     }
   });
 
+  it('an apiguard.json that is a directory or unreadable: exit 2 with one line, no stack', () => {
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const dir = copyFixture('project');
+    try {
+      fs.rmSync(path.join(dir, 'apiguard.json'), { force: true });
+      fs.mkdirSync(path.join(dir, 'apiguard.json'));
+      for (const args of [['scan'], ['scan', '--config', 'apiguard.json']]) {
+        const run = runCli(args, dir);
+        assert.equal(run.stderr, 'apiguard: invalid config apiguard.json: is not a file (a directory has that name): remove or rename it\n', args.join(' '));
+        assert.equal(run.stdout, '');
+        assert.equal(run.status, 2);
+      }
+      fs.rmdirSync(path.join(dir, 'apiguard.json'));
+      writeFile(dir, 'src/routes/apiguard.json', '{}');
+      execFileSync('chmod', ['-R', 'a+rX', dir]);
+      fs.chmodSync(path.join(dir, 'src/routes/apiguard.json'), 0o000);
+      const run = runCli(['scan'], dir, {}, asNobody);
+      assert.equal(run.stderr, 'apiguard: invalid config src/routes/apiguard.json: cannot be read (EACCES)\n');
+      assert.equal(run.status, 2);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('an apiguard.json saved with a UTF-8 byte order mark applies', () => {
+    const dir = copyFixture('project');
+    try {
+      writeFile(dir, 'apiguard.json', '\uFEFF{ "rules": { "hardcoded-secret": "off" }, "ignore": ["vendor/**"] }\n');
+      const run = runCli(['scan', '--format', 'json'], dir);
+      assert.equal(run.stderr, '');
+      const report = JSON.parse(run.stdout);
+      assert.deepEqual(report.findings.filter((finding: { ruleId: string }) => finding.ruleId === 'hardcoded-secret'), []);
+      assert.equal(report.filesScanned.includes('vendor/lib.ts'), false);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('--config with an invalid file fails before scanning', () => {
     const dir = copyFixture('project');
     try {

@@ -83,7 +83,7 @@ describe('apiguard.json', () => {
     fs.mkdirSync(path.join(dir, 'packages/web/src'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'apiguard.json'), '{ "rules": { "sample-rule": "warning" } }');
     fs.writeFileSync(path.join(dir, 'packages/api/apiguard.json'), '{ "rules": { "sample-rule": "off" } }');
-    const resolver = new ConfigResolver([rule], undefined, dir);
+    const resolver = new ConfigResolver([rule], undefined, [dir]);
     assert.equal(resolver.configFor(path.join(dir, 'packages/api/src/a.ts')).rules.has('sample-rule'), false);
     assert.equal(resolver.configFor(path.join(dir, 'packages/web/src/a.ts')).rules.get('sample-rule')?.severity, 'warning');
 
@@ -101,5 +101,77 @@ describe('apiguard.json', () => {
   it('lets an explicit config win and reports a missing one', () => {
     const resolver = new ConfigResolver([rule], '/does/not/exist/apiguard.json');
     assert.throws(() => resolver.configFor('/ws/a.ts'), { message: '/does/not/exist/apiguard.json: file not found' });
+  });
+});
+
+describe('apiguard.json files that are not plain valid JSON files', () => {
+  const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'apiguard-config-'));
+
+  it('accepts a UTF-8 byte order mark, and places errors after one where they are', () => {
+    assert.equal(parseConfig('/ws/apiguard.json', '\uFEFF{ "rules": { "sample-rule": "warning" } }', [rule]).rules.get('sample-rule')?.severity, 'warning');
+    assert.throws(() => parseConfig('/ws/apiguard.json', '\uFEFF{\n  "rules": }', [rule]), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.message, '/ws/apiguard.json: invalid JSON at 2:12: value expected');
+      assert.equal(error.offset, 14);
+      return true;
+    });
+  });
+
+  it('reports a directory named apiguard.json as a config error, not a crash', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'apiguard.json'));
+    const resolver = new ConfigResolver([rule], undefined, [dir]);
+    assert.throws(() => resolver.configFor(path.join(dir, 'a.ts')), {
+      message: `${path.join(dir, 'apiguard.json')}: is not a file (a directory has that name): remove or rename it`,
+    });
+  });
+
+  it('refuses a config over 256 KB without parsing it', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'apiguard.json'), `{ "ignore": [${'"x",'.repeat(70_000)} "y"] }`);
+    const resolver = new ConfigResolver([rule], undefined, [dir]);
+    assert.throws(() => resolver.configFor(path.join(dir, 'a.ts')), {
+      message: `${path.join(dir, 'apiguard.json')}: file is 273 KB, over the 256 KB limit for a config file: not read`,
+    });
+    assert.throws(() => parseConfig('/ws/apiguard.json', ' '.repeat(300 * 1024), [rule]), /over the 256 KB limit/);
+  });
+
+  it('stops the search at each file\'s own workspace folder, whatever the folders\' order', () => {
+    const dir = tempDir();
+    for (const folder of ['a/src', 'b/src']) fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    // Above both workspace folders: applies to neither.
+    fs.writeFileSync(path.join(dir, 'apiguard.json'), '{ "rules": { "sample-rule": "off" } }');
+    for (const roots of [[path.join(dir, 'a'), path.join(dir, 'b')], [path.join(dir, 'b'), path.join(dir, 'a')]]) {
+      const resolver = new ConfigResolver([rule], undefined, roots);
+      assert.equal(resolver.configFor(path.join(dir, 'a/src/x.ts')).rules.get('sample-rule')?.severity, 'error', `a with roots ${roots}`);
+      assert.equal(resolver.configFor(path.join(dir, 'b/src/x.ts')).rules.get('sample-rule')?.severity, 'error', `b with roots ${roots}`);
+    }
+    // Nested folders: the deepest one that holds the file bounds its search.
+    fs.writeFileSync(path.join(dir, 'a/apiguard.json'), '{ "rules": { "sample-rule": "warning" } }');
+    const nested = new ConfigResolver([rule], undefined, [dir, path.join(dir, 'a/src')]);
+    assert.equal(nested.configFor(path.join(dir, 'a/src/x.ts')).rules.get('sample-rule')?.severity, 'error');
+    assert.equal(nested.configFor(path.join(dir, 'b/src/x.ts')).rules.has('sample-rule'), false);
+  });
+
+  it('keeps the last valid config (with the current error) only when asked to', () => {
+    const dir = tempDir();
+    const configPath = path.join(dir, 'apiguard.json');
+    fs.writeFileSync(configPath, '{ "rules": { "sample-rule": "warning" } }');
+    const editor = new ConfigResolver([rule], undefined, [dir], true);
+    const cli = new ConfigResolver([rule], undefined, [dir]);
+    const file = path.join(dir, 'a.ts');
+    assert.equal(editor.configFor(file).rules.get('sample-rule')?.severity, 'warning');
+    assert.equal(cli.configFor(file).rules.get('sample-rule')?.severity, 'warning');
+
+    fs.writeFileSync(configPath, '{ "rules": { "sample-rule": "loud" } }');
+    editor.invalidate();
+    const resolved = editor.resolve(file);
+    assert.equal(resolved.config.rules.get('sample-rule')?.severity, 'warning');
+    assert.equal(resolved.error?.message, `${configPath}: rules["sample-rule"]: "loud" is not a severity (use "off", "hint", "info", "warning" or "error")`);
+    assert.throws(() => cli.configFor(file), /"loud" is not a severity/);
+
+    fs.writeFileSync(configPath, '{ "rules": { "sample-rule": "info" } }');
+    editor.invalidate();
+    assert.deepEqual({ severity: editor.resolve(file).config.rules.get('sample-rule')?.severity, error: editor.resolve(file).error }, { severity: 'info', error: undefined });
   });
 });

@@ -63,6 +63,46 @@ describe('invalid apiguard.json', () => {
   });
 });
 
+describe('an apiguard.json that turns invalid while the server runs', () => {
+  it('keeps analysing with the last valid config, says so on each open file, and drops the notice once fixed', async () => {
+    const root = makeProject({ 'package.json': '{}', 'apiguard.json': '{ "rules": { "hardcoded-secret": "error" } }\n', 'src/app.ts': UNUSED });
+    const configPath = path.join(root, 'apiguard.json');
+    const configChanged = () =>
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).toString(), type: 2 }] });
+    const client = await LspTestClient.start({ rootDir: root, flavour: 'plain' });
+    try {
+      const uri = client.open('src/app.ts', UNUSED);
+      const valid = await client.waitForDiagnostics(uri);
+      assert.deepEqual(valid.diagnostics.map((d) => d.code), ['unused-suppression']);
+
+      fs.writeFileSync(configPath, BROKEN_CONFIG);
+      configChanged();
+      const fallback = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+      assert.deepEqual(fallback.diagnostics[0], {
+        range: range(0, 0, 0, 0),
+        severity: 2,
+        source: 'apiguard',
+        code: 'invalid-config',
+        message: `API Guard is using the last valid config until this is fixed: invalid config ${configPath}: rules["hardcoded-secret"]: "loud" is not a severity (use "off", "hint", "info", "warning" or "error")`,
+      });
+      assert.deepEqual(fallback.diagnostics[1]!.code, 'unused-suppression');
+      await client.waitForLog(/invalid config, analysing .*app\.ts with the last valid one: .*"loud" is not a severity/);
+
+      // Edits keep both: the file is still analysed with the last valid config.
+      client.edit(uri, 0, 0, '\n');
+      const edited = await client.waitForCurrentDiagnostics(uri);
+      assert.deepEqual(edited.diagnostics.map((d) => [d.code, d.range.start.line]), [['invalid-config', 0], ['unused-suppression', 2]]);
+
+      fs.writeFileSync(configPath, '{ "rules": { "hardcoded-secret": "warning" } }\n');
+      configChanged();
+      const fixed = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
+      assert.deepEqual(fixed.diagnostics.map((d) => d.code), ['unused-suppression']);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
+
 describe('documents the server does not analyse', () => {
   it('skips a 5 MB document and a binary one with an information diagnostic and a log line, and stays responsive', async () => {
     const client = await LspTestClient.start({ rootDir: makeProject({ 'package.json': '{}' }), flavour: 'plain' });
