@@ -20,6 +20,7 @@ import {
   staticStringValue,
   valueDestination,
   identifierWords,
+  lineBreakOf,
 } from './support/ast';
 import { ANY_PROVIDER_KEYWORD, fingerprint, looksHighEntropy, redact } from './support/secret-text';
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
@@ -402,10 +403,12 @@ function isEnvIgnored(workspace: WorkspaceReader, envPath: string): boolean {
   return false;
 }
 
+/** Appends `lines` (ending in `\n`) with the file's own line break, so a CRLF .env stays CRLF throughout. */
 function appendEdit(filePath: string, existing: string | undefined, lines: string): RuleEdit {
   if (existing === undefined) return { filePath, start: 0, end: 0, newText: lines };
-  const separator = existing.length === 0 || existing.endsWith('\n') ? '' : '\n';
-  return { filePath, start: existing.length, end: existing.length, newText: separator + lines };
+  const lineBreak = lineBreakOf(existing);
+  const separator = existing.length === 0 || /[\r\n]$/.test(existing) ? '' : lineBreak;
+  return { filePath, start: existing.length, end: existing.length, newText: separator + lines.replace(/\n/g, lineBreak) };
 }
 
 function sanitizeEnvName(name: string): string {

@@ -10,6 +10,7 @@ import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleEdit, type RuleFix, type RuleVisitors } from './support/rule';
 import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
 import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
+import { lineBreakOf } from './support/ast';
 
 type TypeormDatabase = 'auto' | 'postgres' | 'mysql' | 'mariadb' | 'sqlite' | 'better-sqlite3' | 'mssql' | 'oracle' | 'cockroachdb';
 
@@ -691,7 +692,7 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
   const indent = indentationOf(statement, sourceFile);
   // JavaScript files get no type annotation; TypeScript needs one for an array that starts empty.
   const annotation = /\.[cm]?jsx?$/i.test(context.filePath) ? '' : ': unknown[]';
-  edits.push({ start: statement.end, end: statement.end, newText: `\n${indent}const ${valuesName}${annotation} = [${initial.slots.map((s) => s.valueText).join(', ')}];` });
+  edits.push({ start: statement.end, end: statement.end, newText: `${lineBreakOf(sourceFile.text)}${indent}const ${valuesName}${annotation} = [${initial.slots.map((s) => s.valueText).join(', ')}];` });
 
   for (let i = 0; i < site.appends.length; i++) {
     const append = site.appends[i]!;
@@ -706,7 +707,7 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
     const push = `${valuesName}.push(${rendered.slots.map((s) => s.valueText).join(', ')});`;
     if (isStatementListParent(append.parent)) {
       const appendIndent = indentationOf(append, sourceFile);
-      edits.push({ start: append.getStart(sourceFile), end: append.end, newText: `${push}\n${appendIndent}${newAppend}` });
+      edits.push({ start: append.getStart(sourceFile), end: append.end, newText: `${push}${lineBreakOf(sourceFile.text)}${appendIndent}${newAppend}` });
     } else {
       edits.push({ start: append.getStart(sourceFile), end: append.end, newText: `{ ${push} ${newAppend} }` });
     }
@@ -747,7 +748,7 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
   }
   return {
     title: `Check ${identifiers.map((e) => `\`${shortText(e.getText(sourceFile), 30)}\``).join(', ')} against an allow-list${needsNames ? ' (then list the allowed names)' : ''}`,
-    edits: [{ start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`\n${indent}`)}\n${indent}` }],
+    edits: [{ start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`${lineBreakOf(sourceFile.text)}${indent}`)}${lineBreakOf(sourceFile.text)}${indent}` }],
   };
 }
 
@@ -900,7 +901,8 @@ function isStatementListParent(node: ts.Node): boolean {
 
 function indentationOf(node: ts.Node, sourceFile: ts.SourceFile): string {
   const start = node.getStart(sourceFile);
-  const lineStart = sourceFile.text.lastIndexOf('\n', start - 1) + 1;
+  // Any line break counts, a lone \r included (LSP's and the editor's line).
+  const lineStart = Math.max(sourceFile.text.lastIndexOf('\n', start - 1), sourceFile.text.lastIndexOf('\r', start - 1)) + 1;
   return /^[ \t]*/.exec(sourceFile.text.slice(lineStart, start))![0];
 }
 

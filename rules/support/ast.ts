@@ -290,3 +290,8 @@ export function walkPreorder(root: ts.Node, visit: (node: ts.Node) => void): voi
     }
   }
 }
+
+/** The first line break a text uses (`\r\n`, `\n` or a lone `\r`), `\n` when it has none: inserted lines match it. */
+export function lineBreakOf(text: string): string {
+  return /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+}

@@ -386,6 +386,14 @@ runRuleTests(hardcodedSecret, {
       outputFiles: { '.env': 'PORT=3000\nSESSION_SECRET=s3ss10n-k3y\n', '.gitignore': 'node_modules\n.env\n' },
     },
     {
+      name: 'CRLF and lone-CR .env and .gitignore keep their line breaks, a missing final one included',
+      code: "const sessionSecret = 's3ss10n-k3y';\n",
+      files: { '.env': 'PORT=3000\r\nHOST=localhost', '.gitignore': 'node_modules\rdist\r' },
+      errors: [{ messageId: 'credentialLiteral', ...at(1, 23, 13) }],
+      output: 'const sessionSecret = process.env.SESSION_SECRET!;\n',
+      outputFiles: { '.env': 'PORT=3000\r\nHOST=localhost\r\nSESSION_SECRET=s3ss10n-k3y\r\n', '.gitignore': 'node_modules\rdist\r.env\r' },
+    },
+    {
       name: 'deep nesting: found 500 arrays down',
       code: `export const deep = ${'[\n'.repeat(500)}{ password: 'n3sted-pw' }${'\n]'.repeat(500)};\n`,
       errors: [{ messageId: 'credentialLiteral', ...at(501, 13, 11) }],
