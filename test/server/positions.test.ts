@@ -65,8 +65,8 @@ describe('positions through the language server', () => {
       await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
       const actions = (await client.codeActions(uri, range(0, 20, 0, 20), ['quickfix'])) as CodeAction[];
       await client.applyCodeAction(actions.find((action) => action.title === 'Move to an environment variable')!);
-      // The rule adds a `\n` to a last line it does not see ended (it checks for `\n`): `\r\n` is one line break too.
-      assert.equal(client.text(envUri), `${env}\nTOKEN=${GITHUB_TOKEN}\n`);
+      // The new line ends like the file's lines do (a lone `\r`), so no `\r\n` pair appears.
+      assert.equal(client.text(envUri), `${env}TOKEN=${GITHUB_TOKEN}\r`);
       assert.equal(client.text(uri), 'const token = process.env.TOKEN!;\n');
     });
   });
