@@ -1,7 +1,7 @@
 // The server's end of the wire, made here rather than by vscode-languageserver from the command line, for two
 // things the library does not do: a framing error (a missing, non-numeric or wrong Content-Length, garbage
 // between messages) leaves its reader stuck on a buffer it can never parse, so the server exits with a log line
-// instead and the client restarts it; and a request before `initialize` gets LSP's ServerNotInitialized error
+// instead and the client restarts it (a header that never ends gives the reader no signal, and is not caught); and a request before `initialize` gets LSP's ServerNotInitialized error
 // (notifications then are dropped, except `exit`) instead of reaching a server with no workspace yet.
 import { format } from 'node:util';
 import {
@@ -58,8 +58,11 @@ export function gatedTransport(inner: MessageReader, writer: MessageWriter, opti
     options.logError(`API Guard server: unreadable message from the client, exiting so it can restart the server: ${firstLine(error)}`);
     options.exit(1);
   });
+  // The reader reports a body still incomplete after 10 s without a byte: a Content-Length longer than the body
+  // the client sent. Waiting longer would swallow the client's next messages as the rest of this one.
   inner.onPartialMessage(({ waitingTime }) => {
-    options.logError(`API Guard server: still waiting for the rest of a message after ${waitingTime} ms (is its Content-Length right?)`);
+    options.logError(`API Guard server: a message stayed shorter than its Content-Length for ${waitingTime} ms, exiting so the client can restart the server`);
+    options.exit(1);
   });
   const reader: MessageReader = {
     onError: inner.onError,

@@ -62,6 +62,13 @@ describe('framing errors on stdin', () => {
     });
   }
 
+  it('a Content-Length longer than the body, then silence: exits once the reader has waited 10 s', async () => {
+    const server = startServer();
+    server.child.stdin.write(`Content-Length: 500\r\n\r\n${JSON.stringify(INITIALIZE)}`);
+    assert.equal(await server.exited, 1);
+    assert.equal(server.stderr(), 'API Guard server: a message stayed shorter than its Content-Length for 10000 ms, exiting so the client can restart the server\n');
+  });
+
   it('after a good session too: the error mid-stream ends the server', async () => {
     const server = startServer();
     server.child.stdin.write(frame(INITIALIZE));
