@@ -78,6 +78,11 @@ export class Engine {
     this.typeInfo.invalidate();
   }
 
+  /** A document was closed: drop what type information holds of it. */
+  forgetFile(filePath: string): void {
+    this.typeInfo.forgetFile(filePath);
+  }
+
   /** Throws ConfigError when the apiguard.json that applies is invalid. */
   configFor(filePath: string): ResolvedConfig {
     return this.configs.configFor(filePath);
