@@ -9,8 +9,8 @@ import { ALL_RULES } from '../../rules';
 import { walkPreorder } from '../../rules/support/ast';
 import { maskSecrets, maskSecretsInData } from '../../rules/support/secret-text';
 import { ConfigResolver, deepestContaining, type ResolvedConfig } from './config';
-import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
-import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Range } from './findings';
+import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, TOO_MANY_FINDINGS, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
+import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Position, type Range } from './findings';
 import { contentHash } from './edits';
 import { LineIndex, countLines } from './line-index';
 import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
@@ -79,6 +79,11 @@ export class Engine {
     this.projectRootByDir.clear();
     // A changed tsconfig.json/jsconfig.json changes options and root files: rebuild programs from scratch.
     this.typeInfo.invalidate();
+  }
+
+  /** A document was closed: drop what type information holds of it. */
+  forgetFile(filePath: string): void {
+    this.typeInfo.forgetFile(filePath);
   }
 
   /** Throws ConfigError when the apiguard.json that applies is invalid. */
@@ -186,26 +191,21 @@ export class Engine {
     }
 
     const suppressions = findSuppressions(sourceFile);
+    // Reports become findings only once they are known to be kept: a file with 30,000 reports pays for 500.
+    const candidates: Candidate[] = [];
     for (const entry of active) {
       if (entry.failed) continue;
       for (const report of entry.reports) {
-        let finding: Finding;
+        let candidate: Candidate;
         try {
-          finding = this.toFinding(entry.rule, entry.severity, report, sourceFile, workspace);
+          candidate = this.toCandidate(entry.rule, entry.severity, report, sourceFile);
         } catch (error) {
           fail(entry, error);
           break;
         }
-        if (matchSuppression(suppressions, finding.ruleId, finding.range.start.line)) continue;
-        result.findings.push(finding);
+        if (matchSuppression(suppressions, candidate.ruleId, candidate.start.line)) continue;
+        candidates.push(candidate);
       }
-    }
-
-    for (const { ruleId, error } of result.ruleErrors) {
-      result.findings = result.findings.filter((finding) => finding.ruleId !== ruleId);
-      result.findings.push(
-        engineFinding(INTERNAL_ERROR, filePath, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { ruleId, error }),
-      );
     }
 
     const failedRules = new Set(result.ruleErrors.map((e) => e.ruleId));
@@ -213,30 +213,58 @@ export class Engine {
       const range = toRange(sourceFile, suppression.commentStart, suppression.commentEnd);
       // A suppression for a rule that is off or failed here cannot be judged unused.
       const judgeable = suppression.ruleIds.filter((id) => config.rules.has(id) && !failedRules.has(id));
+      let finding: Finding | undefined;
       if (!suppression.used && judgeable.length > 0 && judgeable.length === suppression.ruleIds.length) {
-        result.findings.push(
-          engineFinding(UNUSED_SUPPRESSION, filePath, range, { ruleId: suppression.ruleIds.join(', '), line: suppression.targetLine + 1 }),
-        );
+        finding = engineFinding(UNUSED_SUPPRESSION, filePath, range, { ruleId: suppression.ruleIds.join(', '), line: suppression.targetLine + 1 });
       } else if (suppression.reason === undefined) {
-        result.findings.push(engineFinding(SUPPRESSION_WITHOUT_REASON, filePath, range, {}));
+        finding = engineFinding(SUPPRESSION_WITHOUT_REASON, filePath, range, {});
       }
+      if (finding) candidates.push({ ruleId: finding.ruleId, severity: finding.severity, start: range.start, finding });
+    }
+
+    const kept = mostSevereFirst(candidates, config.maxFindingsPerFile, failedRules);
+    for (const candidate of kept) {
+      if (candidate.finding) {
+        result.findings.push(candidate.finding);
+        continue;
+      }
+      const entry = active.find((other) => other.rule === candidate.rule)!;
+      if (entry.failed) continue;
+      try {
+        result.findings.push(this.toFinding(candidate.rule!, candidate.severity, candidate.report!, sourceFile, workspace));
+      } catch (error) {
+        fail(entry, error);
+      }
+    }
+    const hidden = candidates.length - kept.length;
+    if (hidden > 0) result.findings.push(engineFinding(TOO_MANY_FINDINGS, filePath, TOP_OF_FILE, { hidden, limit: config.maxFindingsPerFile }));
+
+    for (const { ruleId, error } of result.ruleErrors) {
+      result.findings = result.findings.filter((finding) => finding.ruleId !== ruleId);
+      result.findings.push(engineFinding(INTERNAL_ERROR, filePath, TOP_OF_FILE, { ruleId, error }));
     }
 
     result.findings.sort(compareFindings);
     return result;
   }
 
-  private toFinding(rule: Rule<any>, configuredSeverity: Severity, report: RuleReport, sourceFile: ts.SourceFile, workspace: WorkspaceReader): Finding {
-    // Masked here, for every rule: messages, data and fix titles quote source text, which may hold a secret.
-    const data = maskSecretsInData(report.data ?? {});
-    const template = rule.meta.messages[report.messageId];
-    if (template === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
+  /** What ranking and suppression need of a report, checked but not yet masked, mapped or given fixes. */
+  private toCandidate(rule: Rule<any>, configuredSeverity: Severity, report: RuleReport, sourceFile: ts.SourceFile): Candidate {
+    if (rule.meta.messages[report.messageId] === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
     const start = report.node ? report.node.getStart(sourceFile) : report.range?.start;
-    const end = report.node ? report.node.getEnd() : report.range?.end;
-    if (start === undefined || end === undefined) throw new Error('a report needs a node or a range');
+    if (start === undefined || (!report.node && report.range?.end === undefined)) throw new Error('a report needs a node or a range');
     // Config sets the rule's level; a finding of a lower tier (e.g. a warning-tier secret) keeps its own level
     // unless config asked for something lower still.
     const severity = report.severity && SEVERITY_ORDER[report.severity] < SEVERITY_ORDER[configuredSeverity] ? report.severity : configuredSeverity;
+    return { ruleId: rule.meta.id, severity, start: LineIndex.forSourceFile(sourceFile).positionAt(start), rule, report };
+  }
+
+  private toFinding(rule: Rule<any>, severity: Severity, report: RuleReport, sourceFile: ts.SourceFile, workspace: WorkspaceReader): Finding {
+    // Masked here, for every rule: messages, data and fix titles quote source text, which may hold a secret.
+    const data = maskSecretsInData(report.data ?? {});
+    const template = rule.meta.messages[report.messageId]!;
+    const start = report.node ? report.node.getStart(sourceFile) : report.range!.start;
+    const end = report.node ? report.node.getEnd() : report.range!.end;
     return {
       ruleId: rule.meta.id,
       messageId: report.messageId,
@@ -328,6 +356,30 @@ function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: st
     fixes: [],
     data,
   };
+}
+
+const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A finding to be: a rule's report (made into a finding only if kept) or an engine finding already made. */
+interface Candidate {
+  ruleId: string;
+  severity: Severity;
+  start: Position;
+  rule?: Rule<any>;
+  report?: RuleReport;
+  finding?: Finding;
+}
+
+/**
+ * At most `limit` candidates of rules that did not fail: the most severe first, then in document order. Which
+ * ones are kept never depends on report order, and a file over the limit still shows every error it has room for.
+ */
+function mostSevereFirst(candidates: Candidate[], limit: number, failedRules: ReadonlySet<string>): Candidate[] {
+  const eligible = failedRules.size > 0 ? candidates.filter((candidate) => !failedRules.has(candidate.ruleId)) : candidates;
+  if (eligible.length <= limit) return eligible;
+  return [...eligible]
+    .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.start.line - b.start.line || a.start.character - b.start.character || a.ruleId.localeCompare(b.ruleId))
+    .slice(0, limit);
 }
 
 function compareFindings(a: Finding, b: Finding): number {

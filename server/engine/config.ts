@@ -12,6 +12,8 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** apiguard.json is a few hundred bytes of settings; a larger one is refused unread (a 60 MB one took minutes). */
 export const MAX_CONFIG_FILE_SIZE = 256 * 1024;
 const BYTE_ORDER_MARK = '\uFEFF';
+/** Past a few hundred, more findings in one file help nobody and cost every code action and publish. */
+export const DEFAULT_MAX_FINDINGS_PER_FILE = 500;
 
 export type RuleSetting = 'off' | Severity | { severity?: 'off' | Severity; options?: Record<string, unknown> };
 
@@ -26,6 +28,8 @@ export interface ResolvedConfig {
   /** Enabled rules only. */
   rules: Map<string, ResolvedRuleConfig>;
   maxFileSize: number;
+  /** Findings kept per file (the most severe first); the rest are counted in one too-many-findings finding. */
+  maxFindingsPerFile: number;
   /** True when the path (absolute) matches the configured `ignore` globs. */
   isIgnored(filePath: string): boolean;
 }
@@ -58,9 +62,9 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(configPath, 'expected an object like { "rules": { … }, "ignore": [ … ] }');
   }
-  const known = new Set(['$schema', 'rules', 'ignore', 'maxFileSize']);
+  const known = new Set(['$schema', 'rules', 'ignore', 'maxFileSize', 'maxFindingsPerFile']);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new ConfigError(configPath, `unknown key "${key}" (expected one of: rules, ignore, maxFileSize)`);
+    if (!known.has(key)) throw new ConfigError(configPath, `unknown key "${key}" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile)`);
   }
 
   const rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
@@ -111,6 +115,13 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
     }
     maxFileSize = raw.maxFileSize;
   }
+  let maxFindingsPerFile = DEFAULT_MAX_FINDINGS_PER_FILE;
+  if (raw.maxFindingsPerFile !== undefined) {
+    if (!Number.isInteger(raw.maxFindingsPerFile) || !(raw.maxFindingsPerFile > 0)) {
+      throw new ConfigError(configPath, '"maxFindingsPerFile" must be a positive whole number');
+    }
+    maxFindingsPerFile = raw.maxFindingsPerFile;
+  }
 
   const ignorePatterns: unknown = raw.ignore ?? [];
   if (!Array.isArray(ignorePatterns) || ignorePatterns.some((p) => typeof p !== 'string')) {
@@ -122,6 +133,7 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
     configPath,
     rules: resolvedRules,
     maxFileSize,
+    maxFindingsPerFile,
     isIgnored(filePath) {
       const relative = path.relative(baseDir, filePath);
       if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
@@ -139,6 +151,7 @@ export function defaultConfig(rules: readonly Rule<any>[]): ResolvedConfig {
   return {
     rules: new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.defaultSeverity, options: { ...(rule.defaultOptions as object) } }])),
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    maxFindingsPerFile: DEFAULT_MAX_FINDINGS_PER_FILE,
     isIgnored: () => false,
   };
 }

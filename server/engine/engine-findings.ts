@@ -38,7 +38,14 @@ export const SUPPRESSION_WITHOUT_REASON = engineMeta(
   'hint',
 );
 
-export const ENGINE_FINDING_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON];
+export const TOO_MANY_FINDINGS = engineMeta(
+  'too-many-findings',
+  'This file has more findings than "maxFindingsPerFile"; the most severe are shown.',
+  '{{hidden}} more findings in this file are not shown (limit {{limit}}); fix or suppress some, or raise "maxFindingsPerFile" in apiguard.json.',
+  'warning',
+);
+
+export const ENGINE_FINDING_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, TOO_MANY_FINDINGS];
 
 export function engineDocsUrl(id: string): string {
   return docsUrlFor(id).replace('/docs/rules/', '/docs/engine/');

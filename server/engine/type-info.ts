@@ -34,6 +34,33 @@ export class TypeInfoProvider {
     this.projects.clear();
   }
 
+  /**
+   * A document was closed: drop every program holding its source file (it may be the editor's unsaved text) and
+   * its cached parse. The next build starts without an old program but reuses the other cached parses; once no
+   * program is left, those go too, so a server with nothing open holds no type information.
+   */
+  forgetFile(filePath: string): void {
+    const fileName = path.resolve(filePath);
+    this.otherFiles.delete(fileName);
+    this.projects.delete(`inferred:${fileName}`);
+    for (const project of this.projects.values()) {
+      if (project.program?.getSourceFile(fileName)) project.program = undefined;
+    }
+    if ([...this.projects.values()].every((project) => !project.program)) {
+      this.projects.clear();
+      this.otherFiles.clear();
+    }
+  }
+
+  /** Paths of every source file held, in programs or cached (internal: memory tests). */
+  heldFilePaths(): Set<string> {
+    const held = new Set(this.otherFiles.keys());
+    for (const project of this.projects.values()) {
+      for (const sourceFile of project.program?.getSourceFiles() ?? []) held.add(path.resolve(sourceFile.fileName));
+    }
+    return held;
+  }
+
   checkerFor(sourceFile: ts.SourceFile): ts.TypeChecker {
     return this.programFor(sourceFile).getTypeChecker();
   }

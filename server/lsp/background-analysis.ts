@@ -40,11 +40,20 @@ type Overlays = [filePath: string, text: string | null][];
 type ToWorker =
   | { type: 'analyze'; request: TypeAwareRequest; overlays: Overlays }
   | { type: 'invalidateConfig' }
+  | { type: 'closed'; filePath: string }
+  | { type: 'inspect'; id: number }
   | { type: 'report'; id: number; format: ReportFormat };
 type FromWorker =
   | { type: 'result'; result: TypeAwareResult }
   | { type: 'log'; message: string }
+  | { type: 'inspect'; id: number; state: WorkerState }
   | { type: 'report'; id: number; content?: string; error?: string };
+
+/** What the worker holds, for memory tests (internal, never part of the protocol). */
+export interface WorkerState {
+  openTexts: string[];
+  typeInfoFiles: string[];
+}
 
 const WORKER_FLAG = 'apiguard-background-worker';
 /** A worker that keeps dying is given up on; syntactic diagnostics carry on. */
@@ -95,8 +104,29 @@ export class BackgroundAnalysis {
     this.dirtyPaths.add(filePath);
   }
 
-  forget(uri: string): void {
+  /** A document was closed: drop its queued request and tell the worker to drop its text and programs holding it. */
+  documentClosed(uri: string, filePath: string | undefined): void {
     this.queue.delete(uri);
+    if (filePath === undefined) return;
+    this.dirtyPaths.delete(filePath);
+    // In order behind any analysis in flight; a worker started later never hears of this document.
+    this.worker?.postMessage({ type: 'closed', filePath } satisfies ToWorker);
+  }
+
+  /** Internal, for memory tests: what the worker holds now (after any message already sent). */
+  inspectWorker(): Promise<WorkerState | undefined> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve(undefined);
+    const id = this.nextReportId++;
+    return new Promise((resolve) => {
+      const listener = (message: FromWorker) => {
+        if (message.type !== 'inspect' || message.id !== id) return;
+        worker.off('message', listener);
+        resolve(message.state);
+      };
+      worker.on('message', listener);
+      worker.postMessage({ type: 'inspect', id } satisfies ToWorker);
+    });
   }
 
   /** The report of the saved workspace folders, as `apiguard scan --format <format>` prints it. */
@@ -153,6 +183,7 @@ export class BackgroundAnalysis {
     worker.stderr.on('data', (chunk) => this.log(`background worker stderr: ${String(chunk).trimEnd()}`, true));
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'log') return this.log(message.message, false);
+      if (message.type === 'inspect') return;
       if (message.type === 'report') {
         const waiting = this.reports.get(message.id);
         this.reports.delete(message.id);
@@ -197,6 +228,14 @@ export function runBackgroundWorker(): void {
   const engine = new Engine({ workspaceRoots, reader, keepLastValidConfig: true, log: (message) => port.postMessage({ type: 'log', message } satisfies FromWorker) });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'invalidateConfig') return engine.invalidateConfig();
+    if (message.type === 'closed') {
+      openTexts.delete(message.filePath);
+      return engine.forgetFile(message.filePath);
+    }
+    if (message.type === 'inspect') {
+      const state: WorkerState = { openTexts: [...openTexts.keys()], typeInfoFiles: [...engine.typeInfo.heldFilePaths()] };
+      return port.postMessage({ type: 'inspect', id: message.id, state } satisfies FromWorker);
+    }
     if (message.type === 'report') return port.postMessage(buildReport(message.id, message.format, workspaceRoots));
     const { request } = message;
     for (const [filePath, text] of message.overlays) {

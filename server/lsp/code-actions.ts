@@ -76,22 +76,59 @@ function fixAction(request: CodeActionRequest, finding: Finding, fix: ServerFix)
 
 /**
  * One action applying every fix marked safe for "fix all", skipping any that overlaps one already taken and any
- * that writes files the editor does not have open (those go through APPLY_FIX_COMMAND, one fix at a time).
+ * that writes files the editor does not have open (those go through APPLY_FIX_COMMAND, one fix at a time). Taken
+ * edits are kept sorted per file, so each check is a binary search: fix-all stays cheap with many findings.
  */
 export function fixAllAction(request: Omit<CodeActionRequest, 'range'>): CodeAction | undefined {
   const { document } = request;
-  const taken: FileEdit[] = [];
+  const taken = new TakenEdits();
   let count = 0;
   for (const finding of request.findings) {
     const fix = fixesFor(finding, document).find((candidate) => candidate.safeForFixAll && diskEdits(candidate.edits, document, request.openDocumentFor).length === 0);
     if (!fix) continue;
-    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...fix.edits);
+    if (fix.edits.some((edit) => taken.overlapsAny(edit))) continue;
+    for (const edit of fix.edits) taken.add(edit);
     count++;
   }
   if (count === 0) return undefined;
   const title = 'Fix all safely fixable API Guard problems';
-  return { title, kind: FIX_ALL_CODE_ACTION_KIND, edit: inlineEdit(taken, document, request.openDocumentFor) };
+  return { title, kind: FIX_ALL_CODE_ACTION_KIND, edit: inlineEdit(taken.all, document, request.openDocumentFor) };
+}
+
+/** Non-overlapping edits, in the order taken and sorted by start per file. */
+class TakenEdits {
+  readonly all: FileEdit[] = [];
+  private readonly byFile = new Map<string, FileEdit[]>();
+
+  add(edit: FileEdit): void {
+    this.all.push(edit);
+    const sorted = this.byFile.get(edit.filePath) ?? [];
+    sorted.splice(firstStartingAtOrAfter(sorted, edit.range.start), 0, edit);
+    this.byFile.set(edit.filePath, sorted);
+  }
+
+  overlapsAny(edit: FileEdit): boolean {
+    const sorted = this.byFile.get(edit.filePath);
+    if (!sorted) return false;
+    const index = firstStartingAtOrAfter(sorted, edit.range.start);
+    // Taken edits never overlap each other, so of those starting before, only the last can reach into this one.
+    if (index > 0 && overlaps(sorted[index - 1]!, edit)) return true;
+    for (let next = index; next < sorted.length && compare(sorted[next]!.range.start, edit.range.end) <= 0; next++) {
+      if (overlaps(sorted[next]!, edit)) return true;
+    }
+    return false;
+  }
+}
+
+function firstStartingAtOrAfter(sorted: readonly FileEdit[], position: Position): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(sorted[middle]!.range.start, position) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 interface ServerFix {
@@ -166,7 +203,9 @@ function inlineEdit(edits: readonly FileEdit[], document: OpenDocument, openDocu
   for (const edit of edits) {
     const target = edit.filePath === document.filePath ? document : openDocumentFor(edit.filePath);
     if (!target) throw new Error(`inline edit to a file that is not open: ${edit.filePath}`);
-    byDocument.set(target, [...(byDocument.get(target) ?? []), { range: edit.range, newText: edit.newText }]);
+    const textEdits = byDocument.get(target) ?? [];
+    textEdits.push({ range: edit.range, newText: edit.newText });
+    byDocument.set(target, textEdits);
   }
   const documentChanges = [...byDocument].map(([target, textEdits]) => ({ textDocument: { uri: target.uri, version: target.version }, edits: textEdits }));
   return { documentChanges };

@@ -305,17 +305,33 @@ export class ApiGuardServer {
     return document.isConfigFile || this.engine.isAnalysable(document.filePath);
   }
 
+  /** Drops everything kept for a document (on close, and before a re-open replaces it). */
   private forget(uri: string): void {
     const document = this.documents.get(uri);
-    if (document && this.documentsByPath.get(document.filePath) === document) {
-      this.documentsByPath.delete(document.filePath);
-      this.background?.documentChanged(document.filePath);
-    }
+    const ownsPath = document !== undefined && this.documentsByPath.get(document.filePath) === document;
+    if (ownsPath) this.documentsByPath.delete(document.filePath);
     this.documents.delete(uri);
     this.results.delete(uri);
     this.scheduled.delete(uri);
-    this.background?.forget(uri);
+    for (const key of this.loggedOnce) if (key.startsWith(`skip:${uri}:`)) this.loggedOnce.delete(key);
+    if (ownsPath) this.engine.forgetFile(document.filePath);
+    this.background?.documentClosed(uri, ownsPath ? document.filePath : undefined);
     this.resolveCompletionWaiters(uri);
+  }
+
+  /** Internal, for memory tests: the per-document state held now, on this thread and in the worker. */
+  async perDocumentState() {
+    return {
+      documents: [...this.documents.keys()],
+      documentsByPath: [...this.documentsByPath.keys()],
+      results: [...this.results.keys()],
+      scheduled: [...this.scheduled.keys()],
+      completionWaiters: this.completionWaiters.map((waiter) => waiter.uri),
+      loggedOnce: [...this.loggedOnce].filter((key) => key.startsWith('skip:')),
+      typeInfoFiles: [...this.engine.typeInfo.heldFilePaths()],
+      backgroundPending: this.background?.pending ?? 0,
+      worker: await this.background?.inspectWorker(),
+    };
   }
 
   /**

@@ -65,6 +65,21 @@ const typeOf = defineRule<{}, 'type'>({
   },
 });
 
+/** Reports every string literal "e" or "w": "w" at the lower warning tier, "e" at the configured level. */
+const levelled = defineRule<{}, 'found'>({
+  meta: { ...baseMeta, id: 'levelled', defaultSeverity: 'error', messages: { found: 'Found {{text}}.' } },
+  defaultOptions: {},
+  create(context) {
+    return {
+      [ts.SyntaxKind.StringLiteral]: (node) => {
+        const text = (node as ts.StringLiteral).text;
+        if (text === 'e') context.report({ node, messageId: 'found', data: { text } });
+        if (text === 'w') context.report({ node, messageId: 'found', data: { text }, severity: 'warning' });
+      },
+    };
+  },
+});
+
 function tempProject(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apiguard-engine-'));
   for (const [relative, content] of Object.entries(files)) {
@@ -106,6 +121,49 @@ describe('engine', () => {
     assert.deepEqual(analysis.ruleErrors, [{ ruleId: 'throwing', error: 'boom on purpose' }]);
     assert.equal(logs.length, 1);
     assert.match(logs[0]!, /rule throwing threw on .*app\.ts: Error: boom on purpose\n\s+at /);
+  });
+
+  describe('maxFindingsPerFile', () => {
+    const code = [
+      `const a = 'w';`,
+      `const b = 'e';`,
+      `const c = 'w'; // apiguard-ignore bad-string`,
+      `const d = 'e';`,
+      `const f = 'bad';`,
+    ].join('\n');
+
+    // Six findings: two errors, four warnings (one of them the unused suppression on line 3).
+    it('keeps the most severe findings, then the first ones, and says how many more there are at the top', () => {
+      const { summary } = analyze([levelled, badString], code, 'src/app.ts', { 'apiguard.json': '{ "maxFindingsPerFile": 3 }' });
+      assert.deepEqual(summary, [
+        '1:1-1:1 too-many-findings warning 3 more findings in this file are not shown (limit 3); fix or suppress some, or raise "maxFindingsPerFile" in apiguard.json.',
+        '1:11-1:14 levelled warning Found w.',
+        '2:11-2:14 levelled error Found e.',
+        '4:11-4:14 levelled error Found e.',
+      ]);
+    });
+
+    it('counts suppression findings but never internal-error, and adds nothing at the limit', () => {
+      const files = { 'apiguard.json': '{ "maxFindingsPerFile": 6 }' };
+      const { summary } = analyze([levelled, badString, throwing], code, 'src/app.ts', files);
+      assert.deepEqual(summary, [
+        '1:1-1:1 internal-error warning API Guard rule "throwing" failed on this file and was skipped: boom on purpose',
+        '1:11-1:14 levelled warning Found w.',
+        '2:11-2:14 levelled error Found e.',
+        '3:11-3:14 levelled warning Found w.',
+        '3:16-3:45 unused-suppression warning Unused suppression: no "bad-string" finding on line 3. Remove the comment.',
+        '4:11-4:14 levelled error Found e.',
+        '5:11-5:16 bad-string warning Found "bad".',
+      ]);
+    });
+
+    it('is 500 by default', () => {
+      const many = `const s = 'e';\n`.repeat(501);
+      const { summary, analysis } = analyze([levelled], many);
+      assert.equal(analysis.findings.length, 501);
+      assert.equal(summary[0], '1:1-1:1 too-many-findings warning 1 more findings in this file are not shown (limit 500); fix or suppress some, or raise "maxFindingsPerFile" in apiguard.json.');
+      assert.equal(summary[500], '500:11-500:14 levelled error Found e.');
+    });
   });
 
   describe('suppressions', () => {

@@ -55,7 +55,7 @@ describe('apiguard.json', () => {
   it('explains what is wrong', () => {
     assert.equal(configError('{ "rules": { '), '/ws/apiguard.json: invalid JSON at 1:14: close brace expected');
     assert.equal(configError('[]'), '/ws/apiguard.json: expected an object like { "rules": { … }, "ignore": [ … ] }');
-    assert.equal(configError('{ "rule": {} }'), '/ws/apiguard.json: unknown key "rule" (expected one of: rules, ignore, maxFileSize)');
+    assert.equal(configError('{ "rule": {} }'), '/ws/apiguard.json: unknown key "rule" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile)');
     assert.equal(configError('{ "rules": { "no-such-rule": "error" } }'), '/ws/apiguard.json: unknown rule "no-such-rule" in "rules" (known rules: sample-rule)');
     assert.equal(
       configError('{ "rules": { "sample-rule": "fatal" } }'),
@@ -67,6 +67,9 @@ describe('apiguard.json', () => {
     );
     assert.equal(configError('{ "ignore": "dist" }'), '/ws/apiguard.json: "ignore" must be an array of glob strings (gitignore syntax)');
     assert.equal(configError('{ "maxFileSize": -1 }'), '/ws/apiguard.json: "maxFileSize" must be a positive number of bytes');
+    for (const value of ['0', '2.5', '"500"', 'null']) {
+      assert.equal(configError(`{ "maxFindingsPerFile": ${value} }`), '/ws/apiguard.json: "maxFindingsPerFile" must be a positive whole number');
+    }
   });
 
   it('matches ignore globs relative to the config file', () => {

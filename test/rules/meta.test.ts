@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules';
 import { docsUrlFor } from '../../rules/support/rule';
+import { ENGINE_FINDING_METAS, engineDocsUrl } from '../../server/engine/engine-findings';
 import { runCase } from '../support/rule-tester';
 
 const root = path.resolve(__dirname, '../..');
@@ -39,6 +40,15 @@ function docExamples(markdown: string): DocExample[] {
   }
   return examples;
 }
+
+describe('engine finding conventions', () => {
+  for (const { id } of ENGINE_FINDING_METAS) {
+    it(`${id} has a doc page under docs/engine/ that its links point to`, () => {
+      assert.ok(fs.existsSync(path.join(root, 'docs/engine', `${id}.md`)), `docs/engine/${id}.md`);
+      assert.ok(engineDocsUrl(id).endsWith(`/docs/engine/${id}.md`));
+    });
+  }
+});
 
 describe('rule conventions', () => {
   const ruleFiles = fs
