@@ -75,20 +75,35 @@ export function reasonToSkip(text: string, maxFileSize: number): string | undefi
   return undefined;
 }
 
+/**
+ * Minified means most of the file is very long lines of code. Decided by the file as a whole: one long line of
+ * data (a data URI, a certificate, base64) beside ordinary code is not minification, and skipping the file would
+ * hide a secret on its other lines.
+ */
 function looksMinified(text: string): boolean {
   if (text.length < 2 * MINIFIED_LINE_LENGTH) return false;
-  let lines = 1;
-  let longLines = 0;
+  let longCodeCharacters = 0;
   let lineStart = 0;
+  const visitLine = (lineEnd: number) => {
+    if (lineEnd - lineStart > MINIFIED_LINE_LENGTH && looksLikeCode(text, lineStart, lineEnd)) longCodeCharacters += lineEnd - lineStart;
+  };
   // LSP's lines: a file whose lines end in a lone `\r` is not one long line.
   forEachLineBreak(text, (breakStart, nextLineStart) => {
-    if (breakStart - lineStart > MINIFIED_LINE_LENGTH) longLines++;
+    visitLine(breakStart);
     lineStart = nextLineStart;
-    lines++;
   });
-  if (text.length - lineStart > MINIFIED_LINE_LENGTH) longLines++;
-  // Average line length is the classic signal; a few long lines (a data URL, a long regex) are not enough.
-  return text.length / lines > 300 || longLines / lines > 0.2;
+  visitLine(text.length);
+  return longCodeCharacters > text.length / 2;
+}
+
+/** Punctuation every few characters is code (`f(a,b){x=1;}`); base64, hex and PEM bodies have almost none. */
+const CODE_PUNCTUATION = /[;,(){}=]/g;
+const CODE_SAMPLE_LENGTH = 2000;
+
+function looksLikeCode(text: string, start: number, end: number): boolean {
+  const sample = text.slice(start, Math.min(end, start + CODE_SAMPLE_LENGTH));
+  const punctuation = sample.match(CODE_PUNCTUATION)?.length ?? 0;
+  return punctuation * 40 > sample.length;
 }
 
 function formatBytes(bytes: number): string {

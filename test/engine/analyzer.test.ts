@@ -251,6 +251,24 @@ describe('engine', () => {
       assert.equal(analysis.findings.length, 50);
     });
 
+    it('analyses a short file whose one very long line is data (a data URI, a certificate), not minified code', () => {
+      const base64 = Buffer.from(Array.from({ length: 37_500 }, (_, i) => (i * 7919) % 256)).toString('base64');
+      const dataUri = `export const logo = 'data:image/png;base64,${base64}';\nconst a = 'bad';\n`;
+      const { analysis } = analyze([badString], dataUri);
+      assert.equal(analysis.skipped, undefined);
+      assert.deepEqual(analysis.findings.map((finding) => finding.range.start.line), [1]);
+
+      const pem = `export const cert = \`${'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'.repeat(1200)}\`;\r\nconst a = 'bad';`;
+      assert.equal(analyze([badString], pem).analysis.skipped, undefined);
+    });
+
+    it('still skips a one-line minified bundle, and a file that is mostly long lines of code', () => {
+      const bundle = `!function(e,t){for(var n=0;n<e.length;n++){t(e[n],n)}}(a,function(x,i){console.log(x,i)});`.repeat(600);
+      assert.equal(analyze([badString], bundle).analysis.skipped, 'skipped: looks minified (very long lines); analyse the source instead');
+      const mostlyLong = `// header\n${bundle}\nconst a = 'bad';\n`;
+      assert.equal(analyze([badString], mostlyLong).analysis.skipped, 'skipped: looks minified (very long lines); analyse the source instead');
+    });
+
     it('analyses deeply nested input that the parser can handle', () => {
       const depth = 500;
       const code = `const x = ${'[\n'.repeat(depth)}'bad'${']'.repeat(depth)};\n`;
