@@ -12,6 +12,30 @@ function lines(...text: string[]): string {
   return `${text.join('\n')}\n`;
 }
 
+/** A file from its lines, each ended by a lone `\r` (old Mac line breaks). */
+function lonelyCarriageReturns(text: readonly string[]): string {
+  return `${text.join('\r')}\r`;
+}
+
+/** A sort direction from the request in ORDER BY, before and after the allow-list guard fix. */
+const ORDER_BY_DIRECTION = [
+  "import express from 'express';",
+  "import { Pool } from 'pg';",
+  "const pool = new Pool();",
+  "const app = express();",
+  "app.get('/users', async (req, res) => {",
+  "  const direction = req.query.dir;",
+  "  const result = await pool.query(`SELECT * FROM users ORDER BY created_at ${direction}`);",
+  "  res.json(result.rows);",
+  "});",
+];
+const ORDER_BY_DIRECTION_GUARDED = [
+  ...ORDER_BY_DIRECTION.slice(0, 6),
+  "  const allowedSortDirections: readonly unknown[] = ['ASC', 'DESC', 'asc', 'desc'];",
+  "  if (!allowedSortDirections.includes(direction)) throw new Error('Unexpected sort direction');",
+  ...ORDER_BY_DIRECTION.slice(6),
+];
+
 const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     {
@@ -1153,65 +1177,19 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     {
       name: "allow-list guard in a file whose lines end in a lone CR: indented under the statement, same line breaks",
       fixTitle: "Check `direction` against an allow-list",
-      code: [
-        "import express from 'express';",
-        "import { Pool } from 'pg';",
-        "const pool = new Pool();",
-        "const app = express();",
-        "app.get('/users', async (req, res) => {",
-        "  const direction = req.query.dir;",
-        "  const result = await pool.query(`SELECT * FROM users ORDER BY created_at ${direction}`);",
-        "  res.json(result.rows);",
-        "});",
-        "",
-      ].join("\r"),
+      code: lonelyCarriageReturns(ORDER_BY_DIRECTION),
       errors: [{ messageId: "requestIdentifier", line: 7, column: 35, endLine: 7, endColumn: 89, severity: "error" }],
-      output: [
-        "import express from 'express';",
-        "import { Pool } from 'pg';",
-        "const pool = new Pool();",
-        "const app = express();",
-        "app.get('/users', async (req, res) => {",
-        "  const direction = req.query.dir;",
-        "  const allowedSortDirections: readonly unknown[] = ['ASC', 'DESC', 'asc', 'desc'];",
-        "  if (!allowedSortDirections.includes(direction)) throw new Error('Unexpected sort direction');",
-        "  const result = await pool.query(`SELECT * FROM users ORDER BY created_at ${direction}`);",
-        "  res.json(result.rows);",
-        "});",
-        "",
-      ].join("\r"),
+      output: lonelyCarriageReturns(ORDER_BY_DIRECTION_GUARDED),
     },
     {
       name: "ORDER BY identifier from the request: allow-list guard",
       fixTitle: "Check `direction` against an allow-list",
-      code: lines(
-        "import express from 'express';",
-        "import { Pool } from 'pg';",
-        "const pool = new Pool();",
-        "const app = express();",
-        "app.get('/users', async (req, res) => {",
-        "  const direction = req.query.dir;",
-        "  const result = await pool.query(`SELECT * FROM users ORDER BY created_at ${direction}`);",
-        "  res.json(result.rows);",
-        "});",
-      ),
+      code: lines(...ORDER_BY_DIRECTION),
       errors: [
         { messageId: "requestIdentifier", line: 7, column: 35, endLine: 7, endColumn: 89, severity: "error",
           message: "Request data `direction` is written into the SQL text run by `pool.query` (pg) as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first." },
       ],
-      output: lines(
-        "import express from 'express';",
-        "import { Pool } from 'pg';",
-        "const pool = new Pool();",
-        "const app = express();",
-        "app.get('/users', async (req, res) => {",
-        "  const direction = req.query.dir;",
-        "  const allowedSortDirections: readonly unknown[] = ['ASC', 'DESC', 'asc', 'desc'];",
-        "  if (!allowedSortDirections.includes(direction)) throw new Error('Unexpected sort direction');",
-        "  const result = await pool.query(`SELECT * FROM users ORDER BY created_at ${direction}`);",
-        "  res.json(result.rows);",
-        "});",
-      ),
+      output: lines(...ORDER_BY_DIRECTION_GUARDED),
     },
     {
       name: "whole text from the request",
