@@ -1,5 +1,6 @@
 // The rule contract. Rules depend on this file and on TypeScript only: never on LSP, VS Code or the CLI.
 import type * as ts from 'typescript';
+import type { ApiModel } from './api-model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Confidence = 'high' | 'medium' | 'low';
@@ -28,6 +29,11 @@ export interface RuleMeta<MessageIds extends string = string> {
   frameworks: string[];
   /** True when the rule calls `context.getTypeChecker()`; such rules may run after the syntactic ones. */
   requiresTypes: boolean;
+  /**
+   * True when the rule reads the workspace's API model (`context.getApiModel()`): routes, mounts, middleware across
+   * files. Such rules run where the workspace index lives (the background worker, the CLI after indexing).
+   */
+  requiresApiModel?: boolean;
   /** True when findings carry fixes. */
   fixable: boolean;
   /** Message templates; `{{name}}` is replaced from the finding's data. */
@@ -89,6 +95,12 @@ export interface RuleContext<Options = unknown> {
   report(report: RuleReport): void;
   /** The checker of the file's program, built lazily on first call. Only for rules with `requiresTypes`. */
   getTypeChecker(): ts.TypeChecker;
+  /**
+   * The workspace's API model, with this file's summary as of the text being analysed. Call it in `onEnd` (the
+   * file's own summary is made during the walk). Only for rules with `requiresApiModel`; without a workspace
+   * index the model is empty and not `complete`.
+   */
+  getApiModel(): ApiModel;
 }
 
 export type NodeVisitor = (node: ts.Node) => void;

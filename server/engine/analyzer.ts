@@ -16,6 +16,9 @@ import { LineIndex, countLines } from './line-index';
 import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
 import { findSuppressions, matchSuppression } from './suppressions';
 import { TypeInfoProvider } from './type-info';
+import type { ApiModel } from '../../rules/support/api-model';
+import { SUMMARY_NODE_KINDS, SummaryBuilder } from './api-model/summarize';
+import type { WorkspaceIndex } from './api-model/workspace-index';
 
 export const TOO_DEEP_TO_PARSE = 'skipped: nested too deeply to parse (TypeScript\'s parser ran out of stack)';
 
@@ -46,6 +49,8 @@ export interface EngineOptions {
   /** Keep analysing with the last valid apiguard.json while it is invalid (the editor); the CLI stops instead. */
   keepLastValidConfig?: boolean;
   log?: (message: string) => void;
+  /** The workspace index: each analysed file's summary is refreshed from the walk, and model rules read it. */
+  apiIndex?: WorkspaceIndex;
 }
 
 export interface AnalyzeOptions {
@@ -63,6 +68,7 @@ export class Engine {
   private readonly log: (message: string) => void;
   private readonly projectRootByDir = new Map<string, string>();
   readonly typeInfo: TypeInfoProvider;
+  readonly apiIndex: WorkspaceIndex | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.rules = options.rules ?? ALL_RULES;
@@ -71,6 +77,7 @@ export class Engine {
     this.reader = options.reader ?? diskReader;
     this.log = options.log ?? (() => {});
     this.typeInfo = new TypeInfoProvider(this.reader);
+    this.apiIndex = options.apiIndex;
   }
 
   /** Drops cached configs, project roots and programs, e.g. after apiguard.json, package.json or tsconfig.json changed. */
@@ -121,6 +128,11 @@ export class Engine {
     const workspace = this.workspaceReaderFor(filePath);
     const active: { rule: Rule<any>; severity: Severity; visitors: RuleVisitors; reports: RuleReport[]; failed: boolean }[] = [];
 
+    // The summary is not a rule: a failure keeps the file's previous summary and is logged, never shown as a finding.
+    const summaryFailed = (error: unknown) => {
+      SUMMARY_ENTRY.failed = true;
+      this.log(`the API index could not summarise ${filePath}: ${error instanceof Error ? error.stack : String(error)}`);
+    };
     const fail = (entry: (typeof active)[number], error: unknown) => {
       entry.failed = true;
       const message = error instanceof Error ? error.message : String(error);
@@ -142,6 +154,7 @@ export class Engine {
         workspace,
         report: (report) => reports.push(report),
         getTypeChecker: () => this.typeInfo.checkerFor(sourceFile),
+        getApiModel: () => this.apiIndex?.model() ?? EMPTY_API_MODEL,
       };
       const entry = { rule, severity: ruleConfig.severity, visitors: {} as RuleVisitors, reports, failed: false };
       active.push(entry);
@@ -163,6 +176,13 @@ export class Engine {
         if (Number.isInteger(kind) && visitor) (visitorsByKind[kind] ??= []).push({ entry, visitor });
       }
     }
+    // The file's summary for the workspace index is made in the same walk, before any rule's onEnd reads the model.
+    const summarizer = this.apiIndex ? new SummaryBuilder(sourceFile, path.resolve(filePath)) : undefined;
+    if (summarizer) {
+      result.ruleTimings['api-index'] = 0;
+      const visit = (node: ts.Node) => summarizer.visit(node);
+      for (const kind of SUMMARY_NODE_KINDS) (visitorsByKind[kind] ??= []).push({ entry: SUMMARY_ENTRY, visitor: visit });
+    }
     walkPreorder(sourceFile, (node) => {
       const listeners = visitorsByKind[node.kind];
       if (listeners === undefined) return;
@@ -172,11 +192,20 @@ export class Engine {
         try {
           visitor(node);
         } catch (error) {
-          fail(entry, error);
+          if (entry === SUMMARY_ENTRY) summaryFailed(error);
+          else fail(entry, error);
         }
         result.ruleTimings[entry.rule.meta.id]! += performance.now() - started;
       }
     });
+    if (summarizer && !SUMMARY_ENTRY.failed) {
+      try {
+        this.apiIndex!.update(summarizer.finish());
+      } catch (error) {
+        summaryFailed(error);
+      }
+    }
+    SUMMARY_ENTRY.failed = false;
 
     for (const entry of active) {
       if (entry.failed || !entry.visitors.onEnd) continue;
@@ -357,6 +386,11 @@ function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: st
     data,
   };
 }
+
+/** The summarizer's slot among the walk's listeners (its timing is kept under its own name). */
+const SUMMARY_ENTRY = { rule: { meta: { id: 'api-index' } } as Rule<any>, severity: 'hint' as Severity, visitors: {} as RuleVisitors, reports: [] as RuleReport[], failed: false };
+
+const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined };
 
 const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

@@ -1,0 +1,251 @@
+// Express: apps (`express()`), routers (`express.Router()`, `Router()`), `use` with and without a path, routes
+// with middleware (arrays flattened), `router.route('/x').get(…).post(…)`, `express-unless` exceptions, and
+// functions that are given an app or router (`module.exports = (app) => { app.get(…) }`).
+import * as ts from 'typescript';
+import { staticStringValue } from '../../../../rules/support/ast';
+import { skipOuterExpressions } from '../../../../rules/support/dataflow';
+import { EXPRESS, ROUTE_METHODS } from '../../../../rules/data/frameworks';
+import type { SummaryBuilder } from '../summarize';
+import type { ContainerSummary, MiddlewareRef } from '../summary';
+import type { FrameworkSummarizer } from './index';
+
+export const expressSummarizer: FrameworkSummarizer = {
+  framework: 'express',
+  summarize(builder) {
+    const expressNames = localNamesOf(builder);
+    if (expressNames.defaults.size === 0 && expressNames.routers.size === 0 && !mayRegisterOnParameter(builder)) return;
+    for (const call of builder.calls) declareContainer(builder, call, expressNames);
+    for (const call of builder.calls) {
+      if (ts.isCallExpression(call)) {
+        registerOnContainer(builder, call);
+        passContainer(builder, call);
+      }
+    }
+  },
+};
+
+interface ExpressNames {
+  /** Local names of the `express` function (default import, `require('express')`). */
+  defaults: Set<string>;
+  /** Local names of `Router` (named import or destructured require). */
+  routers: Set<string>;
+}
+
+function localNamesOf(builder: SummaryBuilder): ExpressNames {
+  const names: ExpressNames = { defaults: new Set(), routers: new Set() };
+  for (const [local, { module, imported }] of Object.entries(builder.summary.imports)) {
+    if (!EXPRESS.modules.has(module)) continue;
+    if (imported === 'default' || imported === '*') names.defaults.add(local);
+    else if (EXPRESS.routerFactories.has(imported)) names.routers.add(local);
+  }
+  return names;
+}
+
+/** A file without express imports may still register routes on an app it is given. Cheap text test first. */
+function mayRegisterOnParameter(builder: SummaryBuilder): boolean {
+  return /\.(get|post|put|patch|delete|all|use|route)\(/.test(builder.sourceFile.text);
+}
+
+/** `const app = express()`, `const router = express.Router()`, `const r = Router({ mergeParams: true })`. */
+function declareContainer(builder: SummaryBuilder, call: ts.CallExpression | ts.NewExpression, names: ExpressNames): void {
+  const kind = creationKind(call, names);
+  if (!kind) return;
+  const holder = skipParentsOfValue(call);
+  if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return;
+  const topLevel = holder.parent?.parent?.parent === builder.sourceFile;
+  const id = topLevel ? holder.name.text : `${holder.name.text}@${holder.name.getStart(builder.sourceFile)}`;
+  const container: ContainerSummary = { id, framework: 'express', kind, name: holder.name.text, at: builder.spot(holder), layers: [] };
+  builder.summary.containers[id] = container;
+  builder.containerByDeclaration.set(holder, id);
+  if (!topLevel) markReturnedFrom(builder, holder, id);
+}
+
+function creationKind(call: ts.CallExpression | ts.NewExpression, names: ExpressNames): ContainerSummary['kind'] | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) {
+    if (names.defaults.has(callee.text)) return 'app';
+    if (names.routers.has(callee.text)) return 'router';
+  }
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && names.defaults.has(callee.expression.text) && EXPRESS.routerFactories.has(callee.name.text)) return 'router';
+  return undefined;
+}
+
+/** `function buildRouter() { const router = Router(); …; return router; }`: the function stands for the router. */
+function markReturnedFrom(builder: SummaryBuilder, holder: ts.VariableDeclaration, containerId: string): void {
+  for (let current: ts.Node | undefined = holder.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    const fn = current as ts.FunctionLikeDeclaration;
+    if (fn.body && returnsName(fn.body, (holder.name as ts.Identifier).text)) builder.functionSummary(fn).returnsContainer = containerId;
+    return;
+  }
+}
+
+function returnsName(body: ts.ConciseBody, name: string): boolean {
+  if (!ts.isBlock(body)) return ts.isIdentifier(skipOuterExpressions(body)) && (skipOuterExpressions(body) as ts.Identifier).text === name;
+  return body.statements.some((statement) => ts.isReturnStatement(statement) && !!statement.expression && ts.isIdentifier(statement.expression) && statement.expression.text === name);
+}
+
+/** `x.get(path, …mw, handler)`, `x.use([path,] …mw)`, `x.route(path).get(…)`: x must be a container. */
+function registerOnContainer(builder: SummaryBuilder, call: ts.CallExpression): void {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return;
+  const method = callee.name.text;
+  if (method !== 'use' && !ROUTE_METHODS.has(method)) return;
+  const target = skipOuterExpressions(callee.expression);
+
+  // `router.route('/x').get(h).post(h)`: find the `.route(path)` at the bottom of the chain.
+  if (ts.isCallExpression(target) && method !== 'use') {
+    const routeCall = routeChainBase(target);
+    if (!routeCall) return;
+    const container = containerFor(builder, routeCall.expression as ts.PropertyAccessExpression, true);
+    if (!container) return;
+    addRoute(builder, container, call, method, routeCall.arguments[0], call.arguments, builder.spotAt(callee.name.getStart(builder.sourceFile), callee.name.getEnd()));
+    return;
+  }
+  const container = containerFor(builder, callee, method !== 'use' && call.arguments.length >= 2);
+  if (!container) return;
+  if (method === 'use') {
+    addUse(builder, container, call);
+    return;
+  }
+  // `app.get('setting')` reads a setting; a route has a path and at least one handler.
+  if (call.arguments.length < 2) return;
+  const pathArgument = call.arguments[0]!;
+  addRoute(builder, container, call, method, pathArgument, call.arguments.slice(1), builder.spotAt(call.getStart(builder.sourceFile), pathArgument.getEnd()));
+}
+
+/** `require('./routes')(app)`, `registerRoutes(app)`: the function registers on this app, at this point. */
+function passContainer(builder: SummaryBuilder, call: ts.CallExpression): void {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'use' || ROUTE_METHODS.has(callee.name.text))) return;
+  call.arguments.forEach((argument) => {
+    const id = builder.containerOfExpression(argument);
+    const container = id ? builder.summary.containers[id] : undefined;
+    if (!container) return;
+    container.layers.push({ kind: 'mount', target: builder.ref(callee), middleware: [], at: builder.spot(call), encapsulated: false });
+  });
+}
+
+function routeChainBase(call: ts.CallExpression): ts.CallExpression | undefined {
+  let current: ts.Expression = call;
+  for (let depth = 0; depth < 20 && ts.isCallExpression(current); depth++) {
+    const callee = current.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (callee.name.text === 'route') return current;
+    if (!ROUTE_METHODS.has(callee.name.text)) return undefined;
+    current = skipOuterExpressions(callee.expression);
+  }
+  return undefined;
+}
+
+/** The container a call is made on; a parameter becomes one when routes are registered on it. */
+function containerFor(builder: SummaryBuilder, callee: ts.PropertyAccessExpression, looksLikeRoute: boolean): ContainerSummary | undefined {
+  const object = skipOuterExpressions(callee.expression);
+  if (!ts.isIdentifier(object)) return undefined;
+  const declaration = builder.index.resolve(object);
+  if (!declaration) return undefined;
+  let id = builder.containerIdOf(declaration);
+  if (!id && looksLikeRoute && ts.isParameter(declaration.node)) id = builder.parameterContainer(declaration.node, 'express');
+  return id ? builder.summary.containers[id] : undefined;
+}
+
+/** `at` is what a finding underlines: `router.post('/users'` (or `.post` in a `route()` chain), not the handler body. */
+function addRoute(builder: SummaryBuilder, container: ContainerSummary, call: ts.CallExpression, method: string, pathArgument: ts.Expression | undefined, handlerArguments: readonly ts.Expression[], at: ReturnType<SummaryBuilder['spot']>): void {
+  const path = builder.pathOf(pathArgument) ?? { path: '/', dynamic: false };
+  const functions = flatten(handlerArguments);
+  const handler = functions[functions.length - 1];
+  if (!handler) return;
+  const middleware = functions.slice(0, -1).map((expression) => builder.middleware(expression));
+  const marker = builder.publicMarkerBefore(call);
+  const handlerRef = builder.ref(handler);
+  container.layers.push({
+    kind: 'route',
+    route: {
+      method: method === 'del' ? 'DELETE' : method.toUpperCase(),
+      path: path.path,
+      ...(path.dynamic ? { dynamicPath: true } : {}),
+      middleware,
+      handler: { text: builder.textOf(handler), ref: handlerRef, ...handlerAuth(builder, handlerRef) },
+      at,
+      ...(marker ? { publicMarker: marker } : {}),
+    },
+  });
+}
+
+function handlerAuth(builder: SummaryBuilder, ref: ReturnType<SummaryBuilder['ref']>): { auth?: NonNullable<ReturnType<typeof builder.functionSummary>['auth']> } {
+  if (ref.kind !== 'function') return {};
+  const auth = builder.summary.functions[ref.id]?.auth;
+  return auth ? { auth } : {};
+}
+
+function addUse(builder: SummaryBuilder, container: ContainerSummary, call: ts.CallExpression): void {
+  const args = call.arguments;
+  const first = args[0];
+  const path = first && isPathArgument(first) ? builder.pathOf(first)?.path : undefined;
+  const rest = path !== undefined ? args.slice(1) : args;
+  const middleware: MiddlewareRef[] = [];
+  let unless: string[] | undefined;
+  for (const expression of flatten(rest)) {
+    const exception = unlessCall(expression);
+    if (exception) {
+      middleware.push(builder.middleware(exception.middleware));
+      unless = [...(unless ?? []), ...exception.paths];
+    } else {
+      middleware.push(builder.middleware(expression));
+    }
+  }
+  if (middleware.length === 0) return;
+  container.layers.push({ kind: 'use', ...(path !== undefined ? { path } : {}), middleware, at: builder.spot(call), ...(unless ? { unless } : {}) });
+}
+
+function isPathArgument(node: ts.Expression): boolean {
+  const inner = skipOuterExpressions(node);
+  return staticStringValue(inner) !== undefined || ts.isTemplateExpression(inner) || ts.isRegularExpressionLiteral(inner) ||
+    (ts.isArrayLiteralExpression(inner) && inner.elements.every((element) => staticStringValue(element) !== undefined));
+}
+
+/** Middleware arrays (`[auth, validate]`) are flattened, as Express does. */
+function flatten(args: readonly ts.Expression[]): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  for (const arg of args) {
+    const inner = skipOuterExpressions(arg);
+    if (ts.isArrayLiteralExpression(inner)) out.push(...flatten(inner.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e))));
+    else if (!ts.isSpreadElement(arg)) out.push(arg);
+  }
+  return out;
+}
+
+/** `jwt({…}).unless({ path: ['/login', { url: '/x' }] })`: the middleware, and the paths it skips. */
+function unlessCall(expression: ts.Expression): { middleware: ts.Expression; paths: string[] } | undefined {
+  const call = skipOuterExpressions(expression);
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'unless') return undefined;
+  const paths: string[] = [];
+  const options = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+  if (options && ts.isObjectLiteralExpression(options)) {
+    for (const property of options.properties) {
+      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text !== 'path') continue;
+      const value = skipOuterExpressions(property.initializer);
+      const items = ts.isArrayLiteralExpression(value) ? value.elements : [value];
+      for (const item of items) {
+        const text = staticStringValue(item) ?? (ts.isRegularExpressionLiteral(item) ? item.text : undefined) ?? urlOf(item);
+        if (text !== undefined) paths.push(text);
+      }
+    }
+  }
+  return { middleware: call.expression.expression, paths };
+}
+
+function urlOf(node: ts.Node): string | undefined {
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'url') return staticStringValue(property.initializer);
+  }
+  return undefined;
+}
+
+/** The node that receives a value: through parentheses, `as`, `await`. */
+function skipParentsOfValue(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current))) current = current.parent;
+  return current;
+}

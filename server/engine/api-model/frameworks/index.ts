@@ -1,0 +1,12 @@
+// One summarizer per framework; each reads the walk's collected nodes from the SummaryBuilder and adds containers,
+// routes and framework facts to the file's summary. Order matters only where two could claim the same container
+// parameter: the more specific frameworks run first.
+import type { SummaryBuilder } from '../summarize';
+import { expressSummarizer } from './express';
+
+export interface FrameworkSummarizer {
+  framework: string;
+  summarize(builder: SummaryBuilder): void;
+}
+
+export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer];

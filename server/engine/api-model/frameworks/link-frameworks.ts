@@ -1,0 +1,6 @@
+// Routes that do not come from containers: NestJS controllers and Next.js file-system routes. Each framework adds
+// its routes (with a provisional verdict) to the list; link.ts decides the final verdict for all of them alike.
+import type { ApiRoute } from '../../../../rules/support/api-model';
+import type { Linker } from '../link';
+
+export function linkFrameworkRoutes(_linker: Linker, _routes: ApiRoute[]): void {}

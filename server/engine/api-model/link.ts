@@ -1,0 +1,510 @@
+// Joins the files' summaries into the workspace's API model: resolves names through imports and exports, walks
+// every app down through the routers mounted on it (collecting prefixes and middleware in the order a request
+// meets them), and decides for each route what authenticates it. Pure and cheap: no parsing, no disk.
+import * as path from 'node:path';
+import type { ApiModel, ApiRoute, AuthSuggestion, ChainLink, MountStep, RouteAuth, SourceSpot } from '../../../rules/support/api-model';
+import { findAuthLibrary } from '../../../rules/data/auth-libraries';
+import { publicReasonForPath } from '../../../rules/data/public-routes';
+import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
+import { linkFrameworkRoutes } from './frameworks/link-frameworks';
+
+/** `apiguard.json` "auth": names of the project's own middleware, and routes public by design. */
+export interface AuthSettings {
+  middleware: readonly string[];
+  publicRoutes: readonly string[];
+}
+
+export const NO_AUTH_SETTINGS: AuthSettings = { middleware: [], publicRoutes: [] };
+
+export interface LinkOptions {
+  /** The auth settings of the apiguard.json that applies to a file. */
+  authSettingsFor?(filePath: string): AuthSettings;
+  /** False while the workspace is still being indexed. */
+  complete?: boolean;
+}
+
+/** What a name stands for once followed across files. */
+export type Resolved =
+  | { kind: 'container'; file: FileSummary; container: ContainerSummary }
+  | { kind: 'function'; file: FileSummary; fn: FunctionSummary }
+  | { kind: 'package'; module: string; members: string[]; called: boolean }
+  | { kind: 'object'; file: FileSummary; properties: Record<string, ValueRef> }
+  | { kind: 'unknown'; text: string };
+
+const MAX_DEPTH = 24;
+const SCRIPT_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
+
+export class Linker {
+  constructor(
+    readonly files: ReadonlyMap<string, FileSummary>,
+    readonly options: LinkOptions = {},
+  ) {}
+
+  /** A module specifier as the file at `from` wrote it: a workspace file, or a package. */
+  resolveModule(from: string, specifier: string): FileSummary | { package: string } {
+    if (!specifier.startsWith('.') && !specifier.startsWith('/')) return { package: specifier };
+    const base = path.resolve(path.dirname(from), specifier);
+    // TypeScript's ESM style names the emitted file: `./auth.js` means `./auth.ts`.
+    const stem = /\.(m|c)?js$/.test(base) ? base.replace(/\.(m|c)?js$/, '') : undefined;
+    for (const candidate of [base, ...(stem ? [stem] : [])]) {
+      for (const suffix of SCRIPT_SUFFIXES) {
+        const file = this.files.get(candidate + suffix);
+        if (file) return file;
+      }
+    }
+    return { package: specifier };
+  }
+
+  resolve(file: FileSummary, ref: ValueRef, depth = 0): Resolved {
+    if (depth > MAX_DEPTH) return { kind: 'unknown', text: 'a chain of references too long to follow' };
+    switch (ref.kind) {
+      case 'container': {
+        const container = file.containers[ref.id];
+        return container ? { kind: 'container', file, container } : { kind: 'unknown', text: ref.id };
+      }
+      case 'function': {
+        const fn = file.functions[ref.id];
+        return fn ? { kind: 'function', file, fn } : { kind: 'unknown', text: ref.id };
+      }
+      case 'object':
+        return { kind: 'object', file, properties: ref.properties };
+      case 'opaque':
+        return { kind: 'unknown', text: ref.text };
+      case 'module':
+        return this.members(this.resolveModuleValue(file, ref.module, 'default', depth), ref.members ?? [], depth);
+      case 'name':
+        return this.members(this.resolveName(file, ref.name, depth), ref.members ?? [], depth);
+      case 'call': {
+        const callee = this.resolve(file, ref.callee, depth + 1);
+        if (callee.kind === 'package') return { ...callee, called: true };
+        if (callee.kind === 'function') {
+          if (callee.fn.returnsContainer) {
+            const container = callee.file.containers[callee.fn.returnsContainer];
+            if (container) return { kind: 'container', file: callee.file, container };
+          }
+          if (callee.fn.returnsFunction) {
+            const inner = callee.file.functions[callee.fn.returnsFunction];
+            if (inner) return { kind: 'function', file: callee.file, fn: inner };
+          }
+          return callee;
+        }
+        return callee;
+      }
+    }
+  }
+
+  private resolveName(file: FileSummary, name: string, depth: number): Resolved {
+    const container = file.containers[name];
+    if (container) return { kind: 'container', file, container };
+    const fn = file.functions[name];
+    if (fn) return { kind: 'function', file, fn };
+    const value = file.values[name];
+    if (value && !(value.kind === 'name' && value.name === name)) return this.resolve(file, value, depth + 1);
+    const imported = file.imports[name];
+    if (imported) return this.resolveModuleValue(file, imported.module, imported.imported, depth);
+    return { kind: 'unknown', text: name };
+  }
+
+  /** The value `import { imported } from module` (or `require(module)` for '*') gives in `file`. */
+  private resolveModuleValue(file: FileSummary, module: string, imported: string, depth: number): Resolved {
+    const target = this.resolveModule(file.filePath, module);
+    if ('package' in target) return { kind: 'package', module: target.package, members: imported === 'default' || imported === '*' ? [] : [imported], called: false };
+    return this.resolveExport(target, imported, depth + 1);
+  }
+
+  resolveExport(file: FileSummary, exportName: string, depth: number): Resolved {
+    const name = exportName === '*' ? 'default' : exportName;
+    const exported = file.exports[name];
+    if (exported) return exported.kind === 'module' ? this.resolveReExport(file, exported, depth) : this.resolve(file, exported, depth + 1);
+    if (exportName === '*') return { kind: 'object', file, properties: file.exports };
+    // `module.exports = { a }` read as `require('./x').a` goes through the default object; a named export of a
+    // CommonJS module read through `import { a }` too.
+    const whole = file.exports.default;
+    if (whole) return this.members(this.resolve(file, whole, depth + 1), [name], depth);
+    return { kind: 'unknown', text: `${name} from ${path.basename(file.filePath)}` };
+  }
+
+  private resolveReExport(file: FileSummary, ref: Extract<ValueRef, { kind: 'module' }>, depth: number): Resolved {
+    const [first, ...rest] = ref.members ?? [];
+    return this.members(this.resolveModuleValue(file, ref.module, first ?? 'default', depth), rest, depth);
+  }
+
+  private members(resolved: Resolved, members: readonly string[], depth: number): Resolved {
+    let current = resolved;
+    for (const member of members) {
+      if (current.kind === 'package') current = { ...current, members: [...current.members, member] };
+      else if (current.kind === 'object') {
+        const property = current.properties[member];
+        current = property ? this.resolve(current.file, property, depth + 1) : { kind: 'unknown', text: member };
+      } else if (current.kind === 'container') {
+        // `router.routes()` (Koa), `app.router`: the container itself.
+        continue;
+      } else return { kind: 'unknown', text: member };
+    }
+    return current;
+  }
+
+  /** A middleware as a chain link: what it does for authentication, decided from its code or the library it is. */
+  chainLink(file: FileSummary, middleware: MiddlewareRef): ChainLink {
+    const link: ChainLink = { name: middleware.text, appliedAt: middleware.at };
+    const resolved = this.resolve(file, middleware.ref);
+    const origin = originOf(this, file, middleware.ref);
+    if (origin) link.origin = origin;
+    if (resolved.kind === 'function' && resolved.fn.auth) {
+      const { auth } = resolved.fn;
+      if (auth.authenticates || auth.authorizes) {
+        link.auth = auth.authenticates && auth.authorizes ? 'both' : auth.authenticates ? 'authentication' : 'authorization';
+        link.how = `${auth.how} (${path.basename(resolved.file.filePath)}:${resolved.fn.at.line + 1})`;
+      }
+      if (auth.fallsThrough) link.fallsThrough = auth.fallsThrough.why;
+    } else if (resolved.kind === 'package') {
+      const entry = findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default']);
+      if (entry) {
+        link.auth = entry.kind;
+        link.how = `${entry.label} (library)`;
+      }
+    }
+    if (!link.auth && this.isConfiguredAuth(file.filePath, middleware.text)) {
+      link.auth = 'authentication';
+      link.how = 'listed in apiguard.json "auth.middleware"';
+    }
+    return link;
+  }
+
+  isConfiguredAuth(filePath: string, text: string): boolean {
+    const names = this.authSettings(filePath).middleware;
+    if (names.length === 0) return false;
+    const bare = text.replace(/\(.*$/s, '');
+    return names.includes(text) || names.includes(bare) || names.includes(bare.split('.').pop()!);
+  }
+
+  authSettings(filePath: string): AuthSettings {
+    return this.options.authSettingsFor?.(filePath) ?? NO_AUTH_SETTINGS;
+  }
+}
+
+/** Where a middleware's name comes from in the file that applies it (for fixes that import it elsewhere). */
+function originOf(linker: Linker, file: FileSummary, ref: ValueRef): ChainLink['origin'] {
+  const root = ref.kind === 'call' ? ref.callee : ref;
+  if (root.kind !== 'name') return undefined;
+  const imported = file.imports[root.name];
+  if (!imported) return file.values[root.name] || file.functions[root.name] ? { filePath: file.filePath, exportName: root.name } : undefined;
+  const target = linker.resolveModule(file.filePath, imported.module);
+  return 'package' in target ? { module: target.package, exportName: imported.imported } : { filePath: target.filePath, exportName: imported.imported };
+}
+
+/** The linked model: every route with its full path, chain and verdict. */
+export function linkApiModel(files: ReadonlyMap<string, FileSummary>, options: LinkOptions = {}): LinkedApiModel {
+  const linker = new Linker(files, options);
+  const routes: ApiRoute[] = [];
+  linkContainerRoutes(linker, routes);
+  linkFrameworkRoutes(linker, routes);
+  for (const route of routes) route.auth = decide(linker, route, route.auth);
+  return new LinkedApiModel(routes, options.complete ?? true);
+}
+
+export class LinkedApiModel implements ApiModel {
+  private readonly byFile = new Map<string, ApiRoute[]>();
+
+  constructor(
+    readonly routes: readonly ApiRoute[],
+    readonly complete: boolean,
+  ) {
+    for (const route of routes) {
+      const list = this.byFile.get(route.declaredAt.filePath) ?? [];
+      list.push(route);
+      this.byFile.set(route.declaredAt.filePath, list);
+    }
+  }
+
+  routesDeclaredIn(filePath: string): readonly ApiRoute[] {
+    return this.byFile.get(filePath) ?? [];
+  }
+
+  suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined {
+    const byScope = [
+      this.routes.filter((other) => other.containerKey === route.containerKey),
+      this.routes.filter((other) => other.framework === route.framework && other.mounts[0]?.at.filePath === route.mounts[0]?.at.filePath),
+      this.routes.filter((other) => other.framework === route.framework),
+    ];
+    for (const candidates of byScope) {
+      const counts = new Map<string, { link: ChainLink; count: number }>();
+      for (const other of candidates) {
+        if (other.auth.status !== 'authenticated') continue;
+        const link = other.auth.by;
+        // Only what is applied on the route itself can be added to another route the same way.
+        if (link.appliedAt.filePath !== other.declaredAt.filePath || link.appliedAt.start < other.declaredAt.start || link.appliedAt.end > other.declaredAt.end) continue;
+        const entry = counts.get(link.name) ?? { link, count: 0 };
+        entry.count++;
+        counts.set(link.name, entry);
+      }
+      const best = [...counts.values()].sort((a, b) => b.count - a.count || a.link.name.localeCompare(b.link.name))[0];
+      if (best) return suggestionFrom(best.link, route.framework === 'nestjs' ? 'guard' : 'middleware');
+    }
+    return undefined;
+  }
+
+  /** A stable text of one file's verdicts: when it changes, that file's `missing-auth` findings may change. */
+  signatureOf(filePath: string): string {
+    return JSON.stringify(this.routesDeclaredIn(filePath).map((route) => [route.method, route.path, route.declaredAt.start, route.auth, route.mounts.length, route.chain.map((link) => link.name)]));
+  }
+}
+
+function suggestionFrom(link: ChainLink, kind: AuthSuggestion['kind']): AuthSuggestion {
+  const localName = link.name.replace(/\(.*$/s, '').split('.')[0]!;
+  if (!link.origin) return { text: link.name, kind };
+  return { text: link.name, kind, importFrom: { ...link.origin, localName } };
+}
+
+// ---- Express-style containers (Express, Koa routers, Fastify, Hono) ----
+
+interface ActiveMiddleware {
+  link: ChainLink;
+  /** Full path prefix the middleware is scoped to (`app.use('/admin', mw)`). */
+  scope: string;
+  unless?: string[];
+}
+
+interface Walk {
+  prefix: string;
+  active: ActiveMiddleware[];
+  mounts: MountStep[];
+  /** Containers on the current path, so a router mounted into itself cannot loop. */
+  visiting: Set<ContainerSummary>;
+  /** The container the walk started from: routes under a router nobody mounts cannot be judged. */
+  root: ContainerSummary;
+}
+
+function linkContainerRoutes(linker: Linker, routes: ApiRoute[]): void {
+  const mounted = new Set<ContainerSummary>();
+  // First pass: which containers are mounted somewhere (they are walked from their parents, not as roots).
+  for (const file of linker.files.values()) {
+    for (const container of Object.values(file.containers)) {
+      for (const layer of container.layers) {
+        for (const child of childContainers(linker, file, layer)) mounted.add(child);
+      }
+    }
+  }
+  const seenRoutes = new Set<RouteSummary>();
+  for (const file of linker.files.values()) {
+    for (const container of Object.values(file.containers)) {
+      if (mounted.has(container)) continue;
+      const walk: Walk = { prefix: container.prefix ?? '', active: [], mounts: [], visiting: new Set(), root: container };
+      walkContainer(linker, file, container, walk, routes, seenRoutes);
+    }
+  }
+}
+
+function childContainers(linker: Linker, file: FileSummary, layer: Layer): ContainerSummary[] {
+  const refs = layer.kind === 'mount' ? [layer.target] : layer.kind === 'use' ? layer.middleware.map((m) => m.ref) : [];
+  const out: ContainerSummary[] = [];
+  for (const ref of refs) {
+    const child = containerOf(linker, file, ref);
+    if (child) out.push(child.container);
+  }
+  return out;
+}
+
+/** A ref that denotes a container: a router, a function returning one, or a function given one as a parameter. */
+function containerOf(linker: Linker, file: FileSummary, ref: ValueRef): { file: FileSummary; container: ContainerSummary; inline: boolean } | undefined {
+  const resolved = linker.resolve(file, ref);
+  if (resolved.kind === 'container') return { file: resolved.file, container: resolved.container, inline: false };
+  if (resolved.kind === 'function') {
+    const { fn } = resolved;
+    const id = fn.returnsContainer ?? fn.parameterContainer?.containerId;
+    const container = id ? resolved.file.containers[id] : undefined;
+    if (container) return { file: resolved.file, container, inline: !fn.returnsContainer };
+  }
+  return undefined;
+}
+
+function walkContainer(linker: Linker, file: FileSummary, container: ContainerSummary, walk: Walk, routes: ApiRoute[], seen: Set<RouteSummary>): void {
+  if (walk.visiting.has(container)) return;
+  walk.visiting.add(container);
+  const ordered = container.framework !== 'fastify';
+  if (!ordered) {
+    // Fastify applies a context's hooks to all its routes whatever the order they were added in.
+    for (const layer of container.layers) if (layer.kind === 'hook') activate(linker, file, layer.middleware, walk.prefix, walk.active);
+  }
+  for (const layer of container.layers) {
+    switch (layer.kind) {
+      case 'hook':
+        if (ordered) activate(linker, file, layer.middleware, walk.prefix, walk.active);
+        break;
+      case 'use': {
+        const scope = joinPaths(walk.prefix, layer.path ?? '');
+        for (const middleware of layer.middleware) {
+          const child = containerOf(linker, file, middleware.ref);
+          if (child) {
+            mount(linker, file, child, walk, scope, layer.path ?? '', layer.at, [], routes, seen, true);
+          } else {
+            walk.active.push({ link: linker.chainLink(file, middleware), scope, ...(layer.unless ? { unless: layer.unless } : {}) });
+          }
+        }
+        break;
+      }
+      case 'mount': {
+        const child = containerOf(linker, file, layer.target);
+        const scope = joinPaths(walk.prefix, layer.path ?? '');
+        if (child) mount(linker, file, child, walk, scope, layer.path ?? '', layer.at, layer.middleware, routes, seen, layer.encapsulated ?? true);
+        break;
+      }
+      case 'route':
+        if (seen.has(layer.route)) break;
+        seen.add(layer.route);
+        routes.push(routeFrom(linker, file, container, layer.route, walk));
+        break;
+    }
+  }
+  walk.visiting.delete(container);
+}
+
+function mount(
+  linker: Linker,
+  file: FileSummary,
+  child: { file: FileSummary; container: ContainerSummary; inline: boolean },
+  walk: Walk,
+  scope: string,
+  path: string,
+  at: SourceSpot,
+  middleware: MiddlewareRef[],
+  routes: ApiRoute[],
+  seen: Set<RouteSummary>,
+  encapsulated: boolean,
+): void {
+  const links = middleware.map((m) => ({ link: linker.chainLink(file, m), scope }));
+  if (child.inline) {
+    // A function given this very app (`require('./routes')(app)`): its routes and `use`s join the app's sequence.
+    walk.active.push(...links);
+    const saved = walk.prefix;
+    walk.prefix = scope;
+    walkContainer(linker, child.file, child.container, walk, routes, seen);
+    walk.prefix = saved;
+    return;
+  }
+  const inner: Walk = {
+    prefix: joinPaths(scope, child.container.prefix ?? ''),
+    active: encapsulated ? [...walk.active, ...links] : walk.active,
+    mounts: [...walk.mounts, { path: path || '/', at }],
+    visiting: walk.visiting,
+    root: walk.root,
+  };
+  if (!encapsulated) walk.active.push(...links);
+  walkContainer(linker, child.file, child.container, inner, routes, seen);
+}
+
+function activate(linker: Linker, file: FileSummary, middleware: MiddlewareRef[], scope: string, active: ActiveMiddleware[]): void {
+  for (const m of middleware) active.push({ link: linker.chainLink(file, m), scope });
+}
+
+function routeFrom(linker: Linker, file: FileSummary, container: ContainerSummary, route: RouteSummary, walk: Walk): ApiRoute {
+  const fullPath = joinPaths(walk.prefix, route.path);
+  const chain = walk.active.filter((entry) => appliesTo(entry, fullPath)).map((entry) => entry.link);
+  for (const middleware of route.middleware) chain.push(linker.chainLink(file, middleware));
+  const notes: string[] = [];
+  if (route.dynamicPath) notes.push('part of the path is computed; shown as *');
+  if (walk.root.kind !== 'app') notes.push(`${walk.root.name} is not mounted on an app anywhere in the workspace`);
+  const auth: RouteAuth = route.publicMarker
+    ? { status: 'public', reason: route.publicMarker.reason && route.publicMarker.reason !== '<reason>' ? `marked public: ${route.publicMarker.reason}` : 'marked public (no reason given)' }
+    : handlerVerdict(linker, file, route);
+  return {
+    method: route.method,
+    path: fullPath || '/',
+    framework: container.framework,
+    declaredAt: route.at,
+    handler: route.handler.text,
+    mounts: walk.mounts,
+    chain,
+    auth,
+    notes,
+    containerKey: `${file.filePath}#${container.id}`,
+  };
+}
+
+/** In-handler authentication, carried to `decide` as a provisional verdict. */
+function handlerVerdict(linker: Linker, file: FileSummary, route: RouteSummary): RouteAuth {
+  let auth = route.handler.auth;
+  if (!auth && route.handler.ref) {
+    const resolved = linker.resolve(file, route.handler.ref);
+    if (resolved.kind === 'function') auth = resolved.fn.auth;
+  }
+  if (auth?.authenticates && !auth.fallsThrough) {
+    return { status: 'authenticated', by: { name: route.handler.text, appliedAt: route.at, auth: 'authentication', how: `in the handler: ${auth.how}` } };
+  }
+  return { status: 'none' };
+}
+
+function appliesTo(entry: ActiveMiddleware, fullPath: string): boolean {
+  if (entry.scope && !isUnder(fullPath, entry.scope)) return false;
+  if (entry.unless?.some((exception) => exception === fullPath || (exception.startsWith('/') === false && new RegExpOrNever(exception).test(fullPath)))) return false;
+  return true;
+}
+
+/** An `unless` path given as a regular expression's source text (`/^\/public/`). */
+class RegExpOrNever {
+  private readonly regex: RegExp | undefined;
+  constructor(text: string) {
+    const match = /^\/(.*)\/([a-z]*)$/s.exec(text);
+    try {
+      this.regex = match ? new RegExp(match[1]!, match[2]) : undefined;
+    } catch {
+      this.regex = undefined;
+    }
+  }
+  test(value: string): boolean {
+    return this.regex?.test(value) ?? false;
+  }
+}
+
+/** `/api/users/:id` is under `/api` and `/api/users`, not under `/ap`. Parameters match any segment. */
+export function isUnder(fullPath: string, scope: string): boolean {
+  const scopeSegments = scope.split('/').filter(Boolean);
+  const pathSegments = fullPath.split('/').filter(Boolean);
+  if (scopeSegments.length > pathSegments.length) return false;
+  return scopeSegments.every((segment, i) => segment === pathSegments[i] || segment.startsWith(':') || segment === '*' || pathSegments[i]!.startsWith(':') || pathSegments[i] === '*');
+}
+
+export function joinPaths(prefix: string, child: string): string {
+  if (!child || child === '/') return prefix || (child === '/' ? '/' : '');
+  const left = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+  const right = child.startsWith('/') ? child : `/${child}`;
+  return left + right;
+}
+
+/**
+ * The verdict for a route from its chain: authenticated by the first link that authenticates (and does not fall
+ * through), public by design (config, known public paths), or none. A provisional verdict (a public marker, the
+ * handler's own check) stands unless the chain authenticates.
+ */
+function decide(linker: Linker, route: ApiRoute, provisional: RouteAuth): RouteAuth {
+  if (provisional.status === 'public' && provisional.reason.startsWith('marked public')) return provisional;
+  const authentication = route.chain.find((link) => (link.auth === 'authentication' || link.auth === 'both') && !link.fallsThrough);
+  if (authentication) {
+    const authorization = route.chain.find((link) => (link.auth === 'authorization' || link.auth === 'both') && !link.fallsThrough && link !== authentication) ??
+      (authentication.auth === 'both' ? authentication : undefined);
+    return { status: 'authenticated', by: authentication, ...(authorization ? { authorization } : {}) };
+  }
+  if (provisional.status === 'authenticated' || provisional.status === 'public' || provisional.status === 'unknown') return provisional;
+  const configured = linker.authSettings(route.declaredAt.filePath).publicRoutes.find((pattern) => matchesRoutePattern(pattern, route.method, route.path));
+  if (configured) return { status: 'public', reason: `listed in apiguard.json "auth.publicRoutes" (${configured})` };
+  const known = publicReasonForPath(route.method, route.path);
+  if (known) return { status: 'public', reason: known };
+  const fallsThrough = route.chain.find((link) => link.fallsThrough && link.auth);
+  if (route.notes.some((note) => note.includes('not mounted'))) return { status: 'unknown', why: route.notes.find((note) => note.includes('not mounted'))! };
+  return fallsThrough ? { status: 'none', fallsThrough } : { status: 'none' };
+}
+
+/** `"GET /health"`, `"/public/*"`, `"/users/:id"`: an optional method, then a path where `*` matches the rest. */
+export function matchesRoutePattern(pattern: string, method: string, fullPath: string): boolean {
+  const match = /^(?:([A-Za-z]+)\s+)?(\S+)$/.exec(pattern.trim());
+  if (!match) return false;
+  if (match[1] && match[1].toUpperCase() !== method && method !== 'ALL') return false;
+  const want = match[2]!.split('/').filter(Boolean);
+  const have = fullPath.split('/').filter(Boolean);
+  for (let i = 0; i < want.length; i++) {
+    if (want[i] === '*' && i === want.length - 1) return true;
+    if (have[i] === undefined) return false;
+    if (want[i] !== have[i] && !want[i]!.startsWith(':') && want[i] !== '*') return false;
+  }
+  return want.length === have.length;
+}

@@ -1,0 +1,365 @@
+// Builds a file's summary (summary.ts) from the engine's single walk: `visit` is called for the node kinds in
+// SUMMARY_NODE_KINDS during that walk, `finish` once it is over. The generic part (imports, exports, top-level
+// values, functions) lives here; each framework's routes come from its summarizer in frameworks/.
+import * as ts from 'typescript';
+import type { SourceSpot } from '../../../rules/support/api-model';
+import { analyzeMiddlewareAuth } from '../../../rules/support/auth-behaviour';
+import { propertyNameText, staticStringValue, walkPreorder } from '../../../rules/support/ast';
+import { FileIndex, requiredModule, skipOuterExpressions, type LocalDeclaration } from '../../../rules/support/dataflow';
+import { LineIndex } from '../line-index';
+import { FRAMEWORK_SUMMARIZERS } from './frameworks';
+import type { ContainerSummary, FileSummary, FunctionSummary, MiddlewareRef, ValueRef } from './summary';
+
+export const SUMMARY_NODE_KINDS: readonly ts.SyntaxKind[] = [
+  ...new Set([
+    ...FileIndex.INDEXED_KINDS,
+    ts.SyntaxKind.NewExpression,
+    ts.SyntaxKind.ClassDeclaration,
+    ts.SyntaxKind.ExportAssignment,
+    ts.SyntaxKind.ExportDeclaration,
+    ts.SyntaxKind.VariableStatement,
+  ]),
+];
+
+const MAX_TEXT = 80;
+/** `// apiguard-public -- reason` (the reason is what a reviewer reads; `<reason>` is the fix's placeholder). */
+const PUBLIC_MARKER = /apiguard-public\b(?:\s*--\s*(.*?))?\s*(?:\*\/)?$/;
+
+/** What framework summarizers read: the file, its index and the nodes collected in the walk. */
+export class SummaryBuilder {
+  readonly summary: FileSummary;
+  readonly index: FileIndex;
+  /** Every call and `new` in the file, in walk (source) order. */
+  readonly calls: (ts.CallExpression | ts.NewExpression)[] = [];
+  readonly classes: ts.ClassDeclaration[] = [];
+  private readonly topLevelStatements: ts.Statement[] = [];
+  private lines: LineIndex | undefined;
+
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    readonly filePath: string,
+  ) {
+    this.index = new FileIndex(sourceFile, { walk: false });
+    this.summary = { filePath, imports: {}, exports: {}, values: {}, functions: {}, containers: {}, unmodelled: [] };
+  }
+
+  visit(node: ts.Node): void {
+    this.index.add(node);
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.NewExpression:
+        this.calls.push(node as ts.CallExpression | ts.NewExpression);
+        return;
+      case ts.SyntaxKind.ClassDeclaration:
+        this.classes.push(node as ts.ClassDeclaration);
+        if (node.parent === this.sourceFile) this.topLevelStatements.push(node as ts.Statement);
+        return;
+      case ts.SyntaxKind.ExportAssignment:
+      case ts.SyntaxKind.ExportDeclaration:
+      case ts.SyntaxKind.VariableStatement:
+      case ts.SyntaxKind.FunctionDeclaration:
+        if (node.parent === this.sourceFile) this.topLevelStatements.push(node as ts.Statement);
+        return;
+    }
+  }
+
+  finish(): FileSummary {
+    this.collectImports();
+    for (const statement of this.topLevelStatements) this.collectTopLevel(statement);
+    this.collectCommonJsExports();
+    for (const summarizer of FRAMEWORK_SUMMARIZERS) summarizer.summarize(this);
+    return this.summary;
+  }
+
+  spot(node: ts.Node): SourceSpot {
+    const start = node.getStart(this.sourceFile);
+    return this.spotAt(start, node.getEnd());
+  }
+
+  spotAt(start: number, end: number): SourceSpot {
+    this.lines ??= LineIndex.forSourceFile(this.sourceFile);
+    return { filePath: this.filePath, start, end, line: this.lines.positionAt(start).line };
+  }
+
+  /** Source text on one line, shortened: for messages and the inventory. */
+  textOf(node: ts.Node): string {
+    const text = node.getText(this.sourceFile).replace(/\s+/g, ' ');
+    return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  }
+
+  middleware(expression: ts.Expression): MiddlewareRef {
+    return { ref: this.ref(expression), text: this.textOf(expression), at: this.spot(expression) };
+  }
+
+  /** What an expression names, for the linker; inline functions are summarised on the way. */
+  ref(expression: ts.Expression): ValueRef {
+    const node = skipOuterExpressions(expression);
+    if (ts.isIdentifier(node)) return this.refToIdentifier(node);
+    if (ts.isPropertyAccessExpression(node)) {
+      const members: string[] = [];
+      let current: ts.Expression = node;
+      while (ts.isPropertyAccessExpression(current)) {
+        members.unshift(current.name.text);
+        current = skipOuterExpressions(current.expression);
+      }
+      const base = this.ref(current);
+      if (base.kind === 'name' || base.kind === 'module') return { ...base, members: [...(base.members ?? []), ...members] };
+      return { kind: 'opaque', text: this.textOf(node) };
+    }
+    if (ts.isCallExpression(node)) {
+      const module = requiredModule(node);
+      if (module !== undefined) return { kind: 'module', module };
+      const first = node.arguments[0];
+      const firstArg = first ? staticStringValue(first) : undefined;
+      return { kind: 'call', callee: this.ref(node.expression), ...(firstArg !== undefined ? { firstArg } : {}), args: node.arguments.map((arg) => this.ref(arg)) };
+    }
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { kind: 'function', id: this.functionSummary(node).id };
+    if (ts.isObjectLiteralExpression(node)) {
+      const properties: Record<string, ValueRef> = {};
+      for (const property of node.properties) {
+        if (ts.isPropertyAssignment(property)) {
+          const name = propertyNameText(property.name);
+          if (name !== undefined) properties[name] = this.ref(property.initializer);
+        } else if (ts.isShorthandPropertyAssignment(property)) {
+          properties[property.name.text] = this.refToIdentifier(property.name);
+        } else if (ts.isMethodDeclaration(property)) {
+          const name = propertyNameText(property.name);
+          if (name !== undefined) properties[name] = { kind: 'function', id: this.functionSummary(property, name).id };
+        }
+      }
+      return { kind: 'object', properties };
+    }
+    return { kind: 'opaque', text: this.textOf(node) };
+  }
+
+  /** A local name: a container of this file, a function, or a name the linker resolves (imports, values). */
+  private refToIdentifier(identifier: ts.Identifier): ValueRef {
+    const declaration = this.index.resolve(identifier);
+    const containerId = declaration && this.containerIdOf(declaration);
+    if (containerId) return { kind: 'container', id: containerId };
+    if (declaration && !isTopLevel(declaration, this.sourceFile)) {
+      // A local alias inside a function (`const mw = requireLogin`): follow its initializer.
+      if (ts.isVariableDeclaration(declaration.node) && declaration.isConst && declaration.node.initializer) return this.ref(declaration.node.initializer);
+      if (ts.isFunctionDeclaration(declaration.node)) return { kind: 'function', id: this.functionSummary(declaration.node).id };
+      return { kind: 'opaque', text: identifier.text };
+    }
+    return { kind: 'name', name: identifier.text };
+  }
+
+  /** Framework summarizers register the containers they find by the declaration that holds them. */
+  readonly containerByDeclaration = new Map<ts.Node, string>();
+
+  containerIdOf(declaration: LocalDeclaration): string | undefined {
+    return this.containerByDeclaration.get(declaration.node);
+  }
+
+  /**
+   * A container that is a function's parameter: `module.exports = (app) => { app.get(…) }`, a Fastify plugin. The
+   * linker merges it into whatever container the function is given.
+   */
+  parameterContainer(parameter: ts.ParameterDeclaration, framework: ContainerSummary['framework']): string | undefined {
+    const fn = parameter.parent;
+    if (!ts.isFunctionLike(fn) || !('body' in fn) || !fn.body) return undefined;
+    const existing = this.containerByDeclaration.get(parameter);
+    if (existing) return existing;
+    const owner = this.functionSummary(fn as ts.FunctionLikeDeclaration);
+    const index = fn.parameters.indexOf(parameter);
+    const id = `param:${owner.id}:${index}`;
+    const name = ts.isIdentifier(parameter.name) ? parameter.name.text : 'param';
+    this.summary.containers[id] = { id, framework, kind: 'router', name: `${name} (parameter of ${owner.name})`, at: this.spot(parameter), layers: [] };
+    owner.parameterContainer = { index, containerId: id };
+    this.containerByDeclaration.set(parameter, id);
+    return id;
+  }
+
+  /** The container an expression denotes in this file (a variable holding an app/router, a container parameter). */
+  containerOfExpression(expression: ts.Expression): string | undefined {
+    const node = skipOuterExpressions(expression);
+    if (!ts.isIdentifier(node)) return undefined;
+    const declaration = this.index.resolve(node);
+    return declaration ? this.containerIdOf(declaration) : undefined;
+  }
+
+  /** A route path as a constant: literals, templates (`*` for substitutions), `const` strings. */
+  pathOf(expression: ts.Expression | undefined): { path: string; dynamic: boolean } | undefined {
+    if (!expression) return undefined;
+    const node = skipOuterExpressions(expression);
+    const literal = staticStringValue(node);
+    if (literal !== undefined) return { path: literal, dynamic: false };
+    if (ts.isTemplateExpression(node)) {
+      let path = node.head.text;
+      let dynamic = false;
+      for (const span of node.templateSpans) {
+        const inner = this.pathOf(span.expression);
+        path += (inner?.path ?? '*') + span.literal.text;
+        dynamic ||= !inner || inner.dynamic;
+      }
+      return { path, dynamic };
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.index.resolve(node);
+      if (declaration?.isConst && ts.isVariableDeclaration(declaration.node) && declaration.node.initializer) {
+        const inner = skipOuterExpressions(declaration.node.initializer);
+        if (inner !== node && (staticStringValue(inner) !== undefined || ts.isTemplateExpression(inner))) return this.pathOf(inner);
+      }
+    }
+    if (ts.isRegularExpressionLiteral(node)) return { path: node.text, dynamic: true };
+    return { path: '*', dynamic: true };
+  }
+
+  /** `// apiguard-public -- <reason>` in the comments before the statement that holds `node`. */
+  publicMarkerBefore(node: ts.Node): { reason?: string; at: SourceSpot } | undefined {
+    let statement: ts.Node = node;
+    while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent) && !ts.isClassLike(statement.parent) && !ts.isModuleBlock(statement.parent)) {
+      statement = statement.parent;
+    }
+    const text = this.sourceFile.text;
+    for (const comment of ts.getLeadingCommentRanges(text, statement.pos) ?? []) {
+      const match = PUBLIC_MARKER.exec(text.slice(comment.pos, comment.end));
+      if (!match) continue;
+      const reason = match[1]?.trim();
+      return { ...(reason ? { reason } : {}), at: this.spotAt(comment.pos, comment.end) };
+    }
+    return undefined;
+  }
+
+  /** The summary of a function (created once), with what it does for authentication. */
+  functionSummary(fn: ts.FunctionLikeDeclaration, name?: string): FunctionSummary {
+    const start = fn.getStart(this.sourceFile);
+    const existing = this.functionIds.get(fn);
+    if (existing) return this.summary.functions[existing]!;
+    const declaredName = name ?? functionName(fn);
+    const id = declaredName && isTopLevelFunction(fn, this.sourceFile) ? declaredName : `fn@${start}`;
+    const summary: FunctionSummary = { id, name: declaredName ?? '<anonymous>', at: this.spotAt(start, fn.getEnd()) };
+    const auth = analyzeMiddlewareAuth(fn, this.sourceFile);
+    if (auth) summary.auth = auth;
+    this.functionIds.set(fn, id);
+    this.summary.functions[id] = summary;
+    const inner = returnedFunction(fn);
+    if (inner) summary.returnsFunction = this.functionSummary(inner).id;
+    return summary;
+  }
+
+  private readonly functionIds = new Map<ts.Node, string>();
+
+  private collectImports(): void {
+    for (const [node, binding] of this.index.imports) {
+      const name = declaredNameOf(node);
+      if (name === undefined || !isTopLevelNode(node, this.sourceFile)) continue;
+      this.summary.imports[name] = { module: binding.module, imported: binding.imported };
+    }
+  }
+
+  private collectTopLevel(statement: ts.Statement): void {
+    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+    if (ts.isFunctionDeclaration(statement)) {
+      const fn = this.functionSummary(statement);
+      if (statement.name) this.summary.values[statement.name.text] = { kind: 'function', id: fn.id };
+      if (exported) this.summary.exports[isDefault ? 'default' : fn.id] = { kind: 'function', id: fn.id };
+    } else if (ts.isClassDeclaration(statement)) {
+      if (exported && statement.name) this.summary.exports[isDefault ? 'default' : statement.name.text] = { kind: 'name', name: statement.name.text };
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+        const name = declaration.name.text;
+        const initializer = skipOuterExpressions(declaration.initializer);
+        const value = ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)
+          ? { kind: 'function' as const, id: this.functionSummary(initializer, name).id }
+          : this.ref(initializer);
+        if (value.kind !== 'opaque') this.summary.values[name] = value;
+        if (exported) this.summary.exports[name] = value.kind === 'opaque' ? { kind: 'name', name } : value;
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      this.summary.exports.default = this.ref(statement.expression);
+    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      const module = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      for (const element of statement.exportClause.elements) {
+        const local = (element.propertyName ?? element.name).text;
+        this.summary.exports[element.name.text] = module !== undefined ? { kind: 'module', module, members: [local] } : { kind: 'name', name: local };
+      }
+    }
+  }
+
+  /** `module.exports = x`, `module.exports.y = z`, `exports.y = z` at the top level. */
+  private collectCommonJsExports(): void {
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isExpressionStatement(statement)) continue;
+      const expression = statement.expression;
+      if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const target = commonJsExportName(expression.left);
+      if (target === undefined) continue;
+      const value = this.ref(expression.right);
+      if (target === 'default' && value.kind === 'object') {
+        // `module.exports = { a, b }`: each property is a named export too (what `require('./x').a` reads).
+        for (const [name, property] of Object.entries(value.properties)) this.summary.exports[name] = property;
+      }
+      this.summary.exports[target] = value;
+    }
+  }
+}
+
+/** The function a factory returns: `(...roles) => (req, res, next) => …` or `{ return function (req, res, next) {…} }`. */
+function returnedFunction(fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclaration | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  const returned = ts.isBlock(body) ? body.statements.find(ts.isReturnStatement)?.expression : body;
+  const inner = returned && skipOuterExpressions(returned);
+  return inner && (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) ? inner : undefined;
+}
+
+function commonJsExportName(target: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(target)) return undefined;
+  const object = target.expression;
+  if (ts.isIdentifier(object) && object.text === 'module' && target.name.text === 'exports') return 'default';
+  if (ts.isIdentifier(object) && object.text === 'exports') return target.name.text;
+  if (ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'module' && object.name.text === 'exports') return target.name.text;
+  return undefined;
+}
+
+function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name);
+  return undefined;
+}
+
+/** A function declared at the top level, directly or as `const f = () => …`: its name is file-wide. */
+function isTopLevelFunction(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile): boolean {
+  if (fn.parent === sourceFile) return true;
+  const declaration = fn.parent;
+  return !!declaration && ts.isVariableDeclaration(declaration) && declaration.parent?.parent?.parent === sourceFile;
+}
+
+function isTopLevel(declaration: LocalDeclaration, sourceFile: ts.SourceFile): boolean {
+  return declaration.scope === sourceFile;
+}
+
+function isTopLevelNode(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current === sourceFile) return true;
+    if (ts.isFunctionLike(current) || ts.isBlock(current) || ts.isModuleBlock(current)) return false;
+  }
+  return false;
+}
+
+function declaredNameOf(node: ts.Node): string | undefined {
+  const name = (node as { name?: ts.Node }).name;
+  return name && ts.isIdentifier(name) ? name.text : undefined;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+}
+
+/** Summarises a file in a walk of its own: for indexing files the engine is not otherwise analysing. */
+export function summarizeSourceFile(sourceFile: ts.SourceFile, filePath = sourceFile.fileName): FileSummary {
+  const builder = new SummaryBuilder(sourceFile, filePath);
+  walkPreorder(sourceFile, (node) => {
+    if (SUMMARY_KIND_SET.has(node.kind)) builder.visit(node);
+  });
+  return builder.finish();
+}
+
+const SUMMARY_KIND_SET: ReadonlySet<ts.SyntaxKind> = new Set(SUMMARY_NODE_KINDS);
