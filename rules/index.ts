@@ -1,6 +1,7 @@
 // The rule list, assembled in one place. Adding a rule: see ARCHITECTURE.md ("Adding a rule").
 import type { Rule } from './support/rule';
 import { hardcodedSecret } from './hardcoded-secret';
+import { missingAuth } from './missing-auth';
 import { unparameterizedQuery } from './unparameterized-query';
 
-export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret, unparameterizedQuery];
+export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret, unparameterizedQuery, missingAuth];

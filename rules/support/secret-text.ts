@@ -102,9 +102,20 @@ export function maskSecrets(text: string): string {
   let masked = anyKeyword || anyLongRun ? maskProviderTokens(text, anyKeyword) : text;
   if (masked.includes('…')) masked = masked.replace(TRUNCATED_TOKEN, (run, keyword: string | undefined) => (keyword || looksLikeTokenFragment(run) ? redact(run) : run));
   if (!anyLongRun) return masked;
-  return masked.replace(TOKEN_RUN, (run: string, offset: number) =>
-    (looksHighEntropy(run) && !looksLikeIdentifier(run)) || isWholeValueToken(run, masked, offset) ? redact(run) : run,
-  );
+  return masked.replace(TOKEN_RUN, (run: string, offset: number) => {
+    if (isMaskableRun(run, masked, offset)) return redact(run);
+    // A URL path quoting a token (`/hooks/<token>`, `/admin/<aws secret>`): the run starts with readable
+    // segments, so try what follows each `/`.
+    for (let slash = run.indexOf('/'); slash !== -1 && run.length - slash - 1 >= 20; slash = run.indexOf('/', slash + 1)) {
+      const rest = run.slice(slash + 1);
+      if (isMaskableRun(rest, masked, offset + slash + 1)) return run.slice(0, slash + 1) + redact(rest);
+    }
+    return run;
+  });
+}
+
+function isMaskableRun(run: string, text: string, offset: number): boolean {
+  return (looksHighEntropy(run) && !looksLikeIdentifier(run)) || isWholeValueToken(run, text, offset);
 }
 
 function isWholeValueToken(run: string, text: string, offset: number): boolean {

@@ -8,7 +8,7 @@ import { docsUrlFor, type NodeVisitor, type Rule, type RuleContext, type RuleEdi
 import { ALL_RULES } from '../../rules';
 import { walkPreorder } from '../../rules/support/ast';
 import { maskSecrets, maskSecretsInData } from '../../rules/support/secret-text';
-import { ConfigResolver, deepestContaining, type ResolvedConfig } from './config';
+import { ConfigResolver, NO_AUTH_SETTINGS, deepestContaining, type ResolvedConfig } from './config';
 import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, TOO_MANY_FINDINGS, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Position, type Range } from './findings';
 import { contentHash } from './edits';
@@ -78,6 +78,14 @@ export class Engine {
     this.log = options.log ?? (() => {});
     this.typeInfo = new TypeInfoProvider(this.reader);
     this.apiIndex = options.apiIndex;
+    // Verdicts read "auth" from the apiguard.json that applies to each route's file; an invalid one means none.
+    this.apiIndex?.setAuthSettings((filePath) => {
+      try {
+        return this.configFor(filePath).auth;
+      } catch {
+        return NO_AUTH_SETTINGS;
+      }
+    });
   }
 
   /** Drops cached configs, project roots and programs, e.g. after apiguard.json, package.json or tsconfig.json changed. */

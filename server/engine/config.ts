@@ -32,7 +32,16 @@ export interface ResolvedConfig {
   maxFindingsPerFile: number;
   /** True when the path (absolute) matches the configured `ignore` globs. */
   isIgnored(filePath: string): boolean;
+  /** "auth": the project's own authentication middleware/guards by name, and routes public by design. */
+  auth: AuthSettings;
 }
+
+export interface AuthSettings {
+  middleware: readonly string[];
+  publicRoutes: readonly string[];
+}
+
+export const NO_AUTH_SETTINGS: AuthSettings = { middleware: [], publicRoutes: [] };
 
 export class ConfigError extends Error {
   constructor(
@@ -62,9 +71,9 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(configPath, 'expected an object like { "rules": { … }, "ignore": [ … ] }');
   }
-  const known = new Set(['$schema', 'rules', 'ignore', 'maxFileSize', 'maxFindingsPerFile']);
+  const known = new Set(['$schema', 'rules', 'ignore', 'maxFileSize', 'maxFindingsPerFile', 'auth']);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new ConfigError(configPath, `unknown key "${key}" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile)`);
+    if (!known.has(key)) throw new ConfigError(configPath, `unknown key "${key}" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile, auth)`);
   }
 
   const rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
@@ -134,12 +143,33 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
     rules: resolvedRules,
     maxFileSize,
     maxFindingsPerFile,
+    auth: parseAuthSettings(configPath, raw.auth),
     isIgnored(filePath) {
       const relative = path.relative(baseDir, filePath);
       if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
       return matcher.ignores(relative.split(path.sep).join('/'));
     },
   };
+}
+
+/** `"auth": { "middleware": ["requireLogin"], "publicRoutes": ["GET /status", "/public/*"] }` */
+function parseAuthSettings(configPath: string, value: unknown): AuthSettings {
+  if (value === undefined) return NO_AUTH_SETTINGS;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(configPath, '"auth" must be an object like { "middleware": ["requireLogin"], "publicRoutes": ["GET /status"] }');
+  }
+  const entries = value as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    if (key !== 'middleware' && key !== 'publicRoutes') throw new ConfigError(configPath, `unknown key "auth.${key}" (expected middleware, publicRoutes)`);
+  }
+  const list = (key: 'middleware' | 'publicRoutes', example: string): string[] => {
+    const items = entries[key] ?? [];
+    if (!Array.isArray(items) || items.some((item) => typeof item !== 'string' || item.trim() === '')) {
+      throw new ConfigError(configPath, `"auth.${key}" must be an array of non-empty strings, e.g. ${example}`);
+    }
+    return items as string[];
+  };
+  return { middleware: list('middleware', '["requireLogin", "auth.required"]'), publicRoutes: list('publicRoutes', '["GET /status", "/public/*"]') };
 }
 
 function checkSeverity(configPath: string, ruleId: string, value: unknown): 'off' | Severity {
@@ -153,6 +183,7 @@ export function defaultConfig(rules: readonly Rule<any>[]): ResolvedConfig {
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     maxFindingsPerFile: DEFAULT_MAX_FINDINGS_PER_FILE,
     isIgnored: () => false,
+    auth: NO_AUTH_SETTINGS,
   };
 }
 

@@ -12,6 +12,8 @@ import { parseConfig } from '../../server/engine/config';
 import type { FileAnalysis, Finding, Fix } from '../../server/engine/findings';
 import { parse as parseEstree } from '@typescript-eslint/typescript-estree';
 import { applyFileEdits } from '../../server/engine/edits';
+import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
+import { isScriptFile } from '../../server/engine/source-files';
 
 export interface ValidCase {
   code: string;
@@ -20,6 +22,8 @@ export interface ValidCase {
   options?: Record<string, unknown>;
   /** Other files in the project folder (relative path → content). */
   files?: Record<string, string>;
+  /** apiguard.json "auth" settings (for rules that read the API model). */
+  auth?: { middleware?: string[]; publicRoutes?: string[] };
   name?: string;
 }
 
@@ -61,9 +65,18 @@ export function runCase(rule: Rule<any>, testCase: ValidCase): CaseRun {
   const filePath = path.join(dir, testCase.filename ?? 'src/app.ts');
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   fs.writeFileSync(filePath, testCase.code);
-  const engine = new Engine({ rules: [rule], workspaceRoots: [dir] });
-  const configText = JSON.stringify({ rules: { [rule.meta.id]: { options: testCase.options ?? {} } } });
+  const configText = JSON.stringify({ rules: { [rule.meta.id]: { options: testCase.options ?? {} } }, ...(testCase.auth ? { auth: testCase.auth } : {}) });
   const config = parseConfig(path.join(dir, 'apiguard.json'), configText, [rule]);
+  // A rule that reads the API model sees the whole fixture, indexed as the server and the CLI index a workspace.
+  let apiIndex: WorkspaceIndex | undefined;
+  if (rule.meta.requiresApiModel) {
+    apiIndex = new WorkspaceIndex({ authSettingsFor: () => config.auth });
+    for (const [relative, content] of Object.entries(files)) {
+      if (isScriptFile(relative)) apiIndex.indexText(path.join(dir, relative), content);
+    }
+    apiIndex.markComplete();
+  }
+  const engine = new Engine({ rules: [rule], workspaceRoots: [dir], ...(apiIndex ? { apiIndex } : {}) });
   const analysis = engine.analyze(filePath, testCase.code, { config });
   return { dir, filePath, engine, analysis };
 }

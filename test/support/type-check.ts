@@ -40,6 +40,10 @@ export function typeCheckFiles(files: Record<string, string>, optionOverrides: t
   };
   const defaultFileExists = host.fileExists.bind(host);
   host.fileExists = (fileName) => byPath.has(fileName) || defaultFileExists(fileName);
+  // Module resolution asks for folders first: the virtual files' folders exist too.
+  const virtualDirs = new Set([...byPath.keys()].flatMap((file) => ancestorsOf(file, dir)));
+  const defaultDirectoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (directory) => virtualDirs.has(directory) || (defaultDirectoryExists?.(directory) ?? false);
   const defaultReadFile = host.readFile.bind(host);
   host.readFile = (fileName) => byPath.get(fileName) ?? defaultReadFile(fileName);
   const program = ts.createProgram({ rootNames: [...byPath.keys()], options, host });
@@ -54,4 +58,10 @@ export function typeCheckFiles(files: Record<string, string>, optionOverrides: t
   }
   const global = program.getGlobalDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   return [...global, ...messages];
+}
+
+function ancestorsOf(file: string, root: string): string[] {
+  const out: string[] = [];
+  for (let current = path.dirname(file); current.startsWith(root); current = path.dirname(current)) out.push(current);
+  return out;
 }

@@ -7,14 +7,10 @@ import { findAuthLibrary } from '../../../rules/data/auth-libraries';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
 import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
 import { linkFrameworkRoutes } from './frameworks/link-frameworks';
+import { NO_AUTH_SETTINGS, type AuthSettings } from '../config';
 
-/** `apiguard.json` "auth": names of the project's own middleware, and routes public by design. */
-export interface AuthSettings {
-  middleware: readonly string[];
-  publicRoutes: readonly string[];
-}
+export type { AuthSettings };
 
-export const NO_AUTH_SETTINGS: AuthSettings = { middleware: [], publicRoutes: [] };
 
 export interface LinkOptions {
   /** The auth settings of the apiguard.json that applies to a file. */
@@ -232,8 +228,8 @@ export class LinkedApiModel implements ApiModel {
       for (const other of candidates) {
         if (other.auth.status !== 'authenticated') continue;
         const link = other.auth.by;
-        // Only what is applied on the route itself can be added to another route the same way.
-        if (link.appliedAt.filePath !== other.declaredAt.filePath || link.appliedAt.start < other.declaredAt.start || link.appliedAt.end > other.declaredAt.end) continue;
+        // A check inside another handler cannot be added to this route; middleware and guards can.
+        if (link.how?.startsWith('in the handler')) continue;
         const entry = counts.get(link.name) ?? { link, count: 0 };
         entry.count++;
         counts.set(link.name, entry);

@@ -20,6 +20,13 @@ export class WorkspaceIndex {
 
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
+  /** The engine that owns the index supplies config lookups when the creator did not. */
+  setAuthSettings(authSettingsFor: (filePath: string) => AuthSettings): void {
+    if (this.options.authSettingsFor) return;
+    this.options.authSettingsFor = authSettingsFor;
+    this.linked = undefined;
+  }
+
   get size(): number {
     return this.summaries.size;
   }
