@@ -268,7 +268,8 @@ export class SummaryBuilder {
           ? { kind: 'function' as const, id: this.functionSummary(initializer, name).id }
           : this.ref(initializer);
         if (value.kind !== 'opaque') this.summary.values[name] = value;
-        if (exported) this.summary.exports[name] = value.kind === 'opaque' ? { kind: 'name', name } : value;
+        // By name: the linker then finds what frameworks make of the variable (a container) before its initializer.
+        if (exported) this.summary.exports[name] = { kind: 'name', name };
       }
     } else if (ts.isExportAssignment(statement)) {
       this.summary.exports.default = this.ref(statement.expression);

@@ -152,7 +152,7 @@ function containerFor(builder: SummaryBuilder, callee: ts.PropertyAccessExpressi
 /** `at` is what a finding underlines: `router.post('/users'` (or `.post` in a `route()` chain), not the handler body. */
 function addRoute(builder: SummaryBuilder, container: ContainerSummary, call: ts.CallExpression, method: string, pathArgument: ts.Expression | undefined, handlerArguments: readonly ts.Expression[], at: ReturnType<SummaryBuilder['spot']>): void {
   const path = builder.pathOf(pathArgument) ?? { path: '/', dynamic: false };
-  const functions = flatten(handlerArguments);
+  const functions = flatten(builder, handlerArguments);
   const handler = functions[functions.length - 1];
   if (!handler) return;
   const middleware = functions.slice(0, -1).map((expression) => builder.middleware(expression));
@@ -185,7 +185,7 @@ function addUse(builder: SummaryBuilder, container: ContainerSummary, call: ts.C
   const rest = path !== undefined ? args.slice(1) : args;
   const middleware: MiddlewareRef[] = [];
   let unless: string[] | undefined;
-  for (const expression of flatten(rest)) {
+  for (const expression of flatten(builder, rest)) {
     const exception = unlessCall(expression);
     if (exception) {
       middleware.push(builder.middleware(exception.middleware));
@@ -204,15 +204,24 @@ function isPathArgument(node: ts.Expression): boolean {
     (ts.isArrayLiteralExpression(inner) && inner.elements.every((element) => staticStringValue(element) !== undefined));
 }
 
-/** Middleware arrays (`[auth, validate]`) are flattened, as Express does. */
-function flatten(args: readonly ts.Expression[]): ts.Expression[] {
+/** Middleware arrays (`[auth, validate]`, or a `const` holding one) are flattened, as Express does. */
+function flatten(builder: SummaryBuilder, args: readonly ts.Expression[], depth = 0): ts.Expression[] {
   const out: ts.Expression[] = [];
   for (const arg of args) {
-    const inner = skipOuterExpressions(arg);
-    if (ts.isArrayLiteralExpression(inner)) out.push(...flatten(inner.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e))));
+    const inner = ts.isSpreadElement(arg) ? skipOuterExpressions(arg.expression) : skipOuterExpressions(arg);
+    const array = ts.isArrayLiteralExpression(inner) ? inner : depth < 4 ? constArray(builder, inner) : undefined;
+    if (array) out.push(...flatten(builder, array.elements.filter((e): e is ts.Expression => !ts.isOmittedExpression(e)), depth + 1));
     else if (!ts.isSpreadElement(arg)) out.push(arg);
   }
   return out;
+}
+
+function constArray(builder: SummaryBuilder, node: ts.Expression): ts.ArrayLiteralExpression | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = builder.index.resolve(node);
+  if (!declaration?.isConst || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return undefined;
+  const initializer = skipOuterExpressions(declaration.node.initializer);
+  return ts.isArrayLiteralExpression(initializer) ? initializer : undefined;
 }
 
 /** `jwt({…}).unless({ path: ['/login', { url: '/x' }] })`: the middleware, and the paths it skips. */

@@ -1,0 +1,225 @@
+// The Express model: apps, routers mounted across files (ESM and CommonJS), prefixes, middleware order and scope,
+// route() chains, middleware arrays, routers built by functions, functions given the app, express-unless.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { inventory, modelOf } from './support';
+
+describe('Express routes across files', () => {
+  it('nested routers mounted through imports, index re-exports and require, with every prefix', () => {
+    assert.deepEqual(
+      inventory({
+        'src/app.ts': `import express from 'express';
+import api from './routes';
+const app = express();
+app.use('/api/v1', api);
+`,
+        'src/routes/index.ts': `import { Router } from 'express';
+import { users } from './users';
+const router = Router();
+router.use('/users', users);
+router.use('/orders', require('./orders'));
+export default router;
+`,
+        'src/routes/users.ts': `import express from 'express';
+export const users = express.Router();
+users.get('/', (req, res) => res.json([]));
+users.get('/:id', (req, res) => res.json({}));
+`,
+        'src/routes/orders.js': `const { Router } = require('express');
+const router = Router({ mergeParams: true });
+router.post('/', function create(req, res) { res.end(); });
+module.exports = router;
+`,
+      }),
+      [
+        'GET /api/v1/users routes/users.ts:3 none',
+        'GET /api/v1/users/:id routes/users.ts:4 none',
+        'POST /api/v1/orders routes/orders.js:3 none',
+      ].sort().map((line) => line.replace(' routes/', ' src/routes/')),
+    );
+  });
+
+  it('middleware order: a use() protects what comes after it, in the app and inside a router', () => {
+    assert.deepEqual(
+      inventory({
+        'app.js': `const express = require('express');
+const passport = require('passport');
+const app = express();
+app.get('/before', (req, res) => res.end());
+app.use(passport.authenticate('jwt'));
+app.get('/after', (req, res) => res.end());
+const router = express.Router();
+router.get('/open', (req, res) => res.end());
+router.use(passport.authenticate('basic'));
+router.get('/closed', (req, res) => res.end());
+app.use('/r', router);
+`,
+      }),
+      [
+        "GET /after app.js:6 authenticated by passport.authenticate('jwt')",
+        'GET /before app.js:4 none',
+        "GET /r/closed app.js:10 authenticated by passport.authenticate('jwt')",
+        "GET /r/open app.js:8 authenticated by passport.authenticate('jwt')",
+      ],
+    );
+  });
+
+  it('path-scoped middleware covers its prefix only (segments, not characters)', () => {
+    assert.deepEqual(
+      inventory({
+        'app.ts': `import express from 'express';
+import passport from 'passport';
+const app = express();
+app.use('/api', passport.authenticate('jwt'));
+app.get('/api/items', (req, res) => res.end());
+app.get('/apiary', (req, res) => res.end());
+app.get('/', (req, res) => res.end());
+`,
+      }),
+      [
+        'GET / app.ts:7 none',
+        "GET /api/items app.ts:5 authenticated by passport.authenticate('jwt')",
+        'GET /apiary app.ts:6 none',
+      ],
+    );
+  });
+
+  it('route() chains, middleware arrays and route-level middleware', () => {
+    assert.deepEqual(
+      inventory({
+        'app.ts': `import express from 'express';
+import passport from 'passport';
+const app = express();
+const guard = [passport.authenticate('jwt'), express.json()];
+app.route('/items/:id')
+  .get((req, res) => res.end())
+  .put(guard, (req, res) => res.end());
+app.post('/items', [express.json(), passport.authenticate('jwt')], (req, res) => res.end());
+`,
+      }),
+      [
+        "POST /items app.ts:8 authenticated by passport.authenticate('jwt')",
+        'GET /items/:id app.ts:6 none',
+        "PUT /items/:id app.ts:7 authenticated by passport.authenticate('jwt')",
+      ].sort(),
+    );
+  });
+
+  it('routers built and returned by a function, and functions given the app', () => {
+    assert.deepEqual(
+      inventory({
+        'server.js': `const express = require('express');
+const passport = require('passport');
+const buildAdmin = require('./admin');
+const app = express();
+require('./public-routes')(app);
+app.use(passport.authenticate('session'));
+app.use('/admin', buildAdmin({ verbose: true }));
+`,
+        'admin.js': `const { Router } = require('express');
+module.exports = function buildAdmin(options) {
+  const router = Router();
+  router.delete('/users/:id', (req, res) => res.end());
+  return router;
+};
+`,
+        'public-routes.js': `module.exports = (app) => {
+  app.get('/catalog', (req, res) => res.end());
+};
+`,
+      }),
+      [
+        "DELETE /admin/users/:id admin.js:4 authenticated by passport.authenticate('session')",
+        'GET /catalog public-routes.js:2 none',
+      ],
+    );
+  });
+
+  it('a router nobody mounts, and a computed path, are said to be unknown or partly known', () => {
+    const { routes } = modelOf({
+      'orphan.ts': `import { Router } from 'express';
+const prefix = process.env.PREFIX;
+export const orphan = Router();
+orphan.post('/things', (req, res) => res.end());
+orphan.get(\`/\${prefix}/x\`, (req, res) => res.end());
+`,
+    });
+    assert.deepEqual(
+      routes.map((route) => [route.method, route.path, route.auth.status, route.notes]),
+      [
+        ['POST', '/things', 'unknown', ['orphan is not mounted on an app anywhere in the workspace']],
+        ['GET', '/*/x', 'unknown', ['part of the path is computed; shown as *', 'orphan is not mounted on an app anywhere in the workspace']],
+      ],
+    );
+  });
+
+  it('express-unless exceptions: the excepted paths are not covered', () => {
+    assert.deepEqual(
+      inventory({
+        'app.ts': `import express from 'express';
+import passport from 'passport';
+const app = express();
+app.use(passport.authenticate('jwt').unless({ path: ['/signup', { url: '/catalog' }] }));
+app.get('/catalog', (req, res) => res.end());
+app.get('/orders', (req, res) => res.end());
+`,
+      }),
+      ['GET /catalog app.ts:5 none', "GET /orders app.ts:6 authenticated by passport.authenticate('jwt')"],
+    );
+  });
+
+  it('the chain lists what a request meets, outermost first, and the mounts with their places', () => {
+    const { routes } = modelOf({
+      'app.ts': `import express from 'express';
+import cors from 'cors';
+import users from './users';
+const app = express();
+app.use(cors());
+app.use('/api', express.json(), users);
+`,
+      'users.ts': `import { Router } from 'express';
+const router = Router();
+router.use(express.urlencoded());
+router.delete('/:id', (req, res) => res.end());
+export default router;
+`,
+    });
+    assert.equal(routes.length, 1);
+    assert.deepEqual(routes[0]!.chain.map((link) => link.name), ['cors()', 'express.json()', 'express.urlencoded()']);
+    assert.deepEqual(routes[0]!.mounts.map((mount) => `${mount.path} ${mount.at.filePath.split('/').pop()}:${mount.at.line + 1}`), ['/api app.ts:6']);
+  });
+
+  it('names listed in auth.middleware authenticate; public routes from auth.publicRoutes', () => {
+    assert.deepEqual(
+      inventory(
+        {
+          'app.ts': `import express from 'express';
+import { gate } from './gate';
+const app = express();
+app.post('/hooks/stripe', (req, res) => res.end());
+app.post('/items', gate, (req, res) => res.end());
+`,
+          'gate.ts': 'export const gate = (req: any, res: any, next: any) => next();\n',
+        },
+        { middleware: ['gate'], publicRoutes: ['POST /hooks/*'] },
+      ),
+      ['POST /hooks/stripe app.ts:4 public (listed in apiguard.json "auth.publicRoutes" (POST /hooks/*))', 'POST /items app.ts:5 authenticated by gate'],
+    );
+  });
+
+  it('precision traps: settings reads, Map/cache calls and non-Express objects are not routes', () => {
+    assert.deepEqual(
+      inventory({
+        'app.ts': `import express from 'express';
+const app = express();
+const env = app.get('env');
+const cache = new Map<string, () => void>();
+cache.set('/x', () => {});
+const client = { get: (url: string, cb: () => void) => cb() };
+client.get('/remote', () => {});
+`,
+      }),
+      [],
+    );
+  });
+});
