@@ -8,6 +8,7 @@ import { propertyNameText, staticStringValue, walkPreorder } from '../../../rule
 import { FileIndex, requiredModule, skipOuterExpressions, type LocalDeclaration } from '../../../rules/support/dataflow';
 import { LineIndex } from '../line-index';
 import { FRAMEWORK_SUMMARIZERS } from './frameworks';
+import { parameterFlowsOf } from './parameter-flows';
 import type { ContainerSummary, FileSummary, FunctionSummary, MiddlewareRef, ValueRef } from './summary';
 
 export const SUMMARY_NODE_KINDS: readonly ts.SyntaxKind[] = [
@@ -68,6 +69,7 @@ export class SummaryBuilder {
     for (const statement of this.topLevelStatements) this.collectTopLevel(statement);
     this.collectCommonJsExports();
     for (const summarizer of FRAMEWORK_SUMMARIZERS) summarizer.summarize(this);
+    this.collectParameterFlows();
     return this.summary;
   }
 
@@ -234,6 +236,7 @@ export class SummaryBuilder {
     const auth = analyzeMiddlewareAuth(fn, this.sourceFile);
     if (auth) summary.auth = auth;
     this.functionIds.set(fn, id);
+    this.functionNodes.set(id, fn);
     this.summary.functions[id] = summary;
     const inner = returnedFunction(fn);
     if (inner) summary.returnsFunction = this.functionSummary(inner).id;
@@ -241,6 +244,34 @@ export class SummaryBuilder {
   }
 
   private readonly functionIds = new Map<ts.Node, string>();
+  private readonly functionNodes = new Map<string, ts.FunctionLikeDeclaration>();
+
+  /** For the functions other files can call (exports, and methods of exported objects). */
+  private collectParameterFlows(): void {
+    const exported = new Set<string>();
+    const visit = (ref: ValueRef | undefined, depth: number): void => {
+      if (!ref || depth > 2) return;
+      if (ref.kind === 'function') exported.add(ref.id);
+      else if (ref.kind === 'object') for (const property of Object.values(ref.properties)) visit(property, depth + 1);
+      else if (ref.kind === 'name') visit(this.summary.values[ref.name], depth + 1);
+    };
+    for (const ref of Object.values(this.summary.exports)) visit(ref, 0);
+    // Methods of exported classes (services, repositories): `ProductService.search`.
+    for (const cls of this.classes) {
+      if (cls.parent !== this.sourceFile || !cls.name || !hasModifier(cls, ts.SyntaxKind.ExportKeyword)) continue;
+      for (const member of cls.members) {
+        const name = ts.isMethodDeclaration(member) && member.body ? propertyNameText(member.name) : undefined;
+        if (name !== undefined) exported.add(this.functionSummary(member as ts.MethodDeclaration, `${cls.name.text}.${name}`).id);
+      }
+    }
+    for (const id of exported) {
+      const node = this.functionNodes.get(id);
+      const summary = this.summary.functions[id];
+      if (!node || !summary || node.parameters.length === 0) continue;
+      const flows = parameterFlowsOf(this, node);
+      if (flows.length > 0) summary.parameterFlows = flows;
+    }
+  }
 
   private collectImports(): void {
     for (const [node, binding] of this.index.imports) {

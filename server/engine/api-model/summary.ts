@@ -56,8 +56,19 @@ export interface FunctionSummary {
   returnsContainer?: string;
   /** It returns a function it defines (a middleware factory: `const auth = (...roles) => (req, res, next) => …`). */
   returnsFunction?: string;
+  /** Exported functions: which parameters reach which calls (for rules that follow request data across files). */
+  parameterFlows?: ParameterFlow[];
   /** It registers routes on a parameter (`module.exports = (app) => { app.get(…) }`, a Fastify plugin). */
   parameterContainer?: { index: number; containerId: string };
+}
+
+/** Parameter `parameter` (0-based) reaches argument `argument` of a call, directly or through locals. */
+export interface ParameterFlow {
+  parameter: number;
+  callee: ValueRef;
+  calleeText: string;
+  argument: number;
+  at: SourceSpot;
 }
 
 export interface MiddlewareRef {

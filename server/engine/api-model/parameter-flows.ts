@@ -1,0 +1,78 @@
+// Which parameters of an exported function reach which calls: the per-function summary that lets whole-workspace
+// rules follow request data across modules (a handler passes `req.query.q` to `products.search(q)`, which builds
+// SQL from its parameter). Syntactic, bounded, and computed only for functions other files can call.
+import * as ts from 'typescript';
+import type { FileIndex, LocalDeclaration } from '../../../rules/support/dataflow';
+import type { SummaryBuilder } from './summarize';
+import type { ParameterFlow } from './summary';
+
+const MAX_ALIAS_DEPTH = 3;
+const MAX_FLOWS_PER_FUNCTION = 50;
+
+export function parameterFlowsOf(builder: SummaryBuilder, fn: ts.FunctionLikeDeclaration): ParameterFlow[] {
+  const flows: ParameterFlow[] = [];
+  fn.parameters.forEach((parameter, index) => {
+    if (!ts.isIdentifier(parameter.name)) return;
+    const declaration = builder.index.resolve(parameter.name);
+    if (declaration) collect(builder, builder.index, declaration, index, flows, 0, new Set());
+  });
+  return flows.slice(0, MAX_FLOWS_PER_FUNCTION);
+}
+
+function collect(builder: SummaryBuilder, index: FileIndex, declaration: LocalDeclaration, parameter: number, flows: ParameterFlow[], depth: number, seen: Set<ts.Node>): void {
+  if (seen.has(declaration.node) || flows.length >= MAX_FLOWS_PER_FUNCTION) return;
+  seen.add(declaration.node);
+  for (const reference of index.referencesTo(declaration)) {
+    const { consumer, child } = climb(reference);
+    if (ts.isCallExpression(consumer) || ts.isNewExpression(consumer)) {
+      const argument = consumer.arguments?.indexOf(child as ts.Expression) ?? -1;
+      if (argument < 0) continue;
+      flows.push({ parameter, callee: builder.ref(consumer.expression), calleeText: builder.textOf(consumer.expression), argument, at: builder.spot(consumer) });
+    } else if (ts.isVariableDeclaration(consumer) && ts.isIdentifier(consumer.name) && depth < MAX_ALIAS_DEPTH) {
+      // `const sql = 'SELECT … ' + q`: follow the new name too.
+      const alias = index.resolve(consumer.name);
+      if (alias) collect(builder, index, alias, parameter, flows, depth + 1, seen);
+    }
+  }
+}
+
+/** From a reference up through the expressions that carry its value, to what consumes it. */
+function climb(reference: ts.Node): { consumer: ts.Node; child: ts.Node } {
+  let child: ts.Node = reference;
+  let parent = reference.parent;
+  while (parent && carriesValue(parent, child)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { consumer: parent ?? child, child };
+}
+
+function carriesValue(parent: ts.Node, child: ts.Node): boolean {
+  switch (parent.kind) {
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).expression === child;
+    case ts.SyntaxKind.ElementAccessExpression:
+      return (parent as ts.ElementAccessExpression).expression === child;
+    case ts.SyntaxKind.TemplateSpan:
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.AwaitExpression:
+    case ts.SyntaxKind.ConditionalExpression:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.SpreadElement:
+    case ts.SyntaxKind.SpreadAssignment:
+    case ts.SyntaxKind.ObjectLiteralExpression:
+    case ts.SyntaxKind.PropertyAssignment:
+    case ts.SyntaxKind.ShorthandPropertyAssignment:
+      return true;
+    case ts.SyntaxKind.BinaryExpression: {
+      const operator = (parent as ts.BinaryExpression).operatorToken.kind;
+      return operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
+    }
+    default:
+      return false;
+  }
+}
