@@ -18,8 +18,8 @@ export interface ChainLink {
   name: string;
   /** Where it is applied (the `use`, the route argument, the decorator). */
   appliedAt: SourceSpot;
-  /** What it does for authentication, when known. */
-  auth?: 'authentication' | 'authorization' | 'both';
+  /** What it does for authentication, when known; `optional` attaches the caller if any but never rejects. */
+  auth?: 'authentication' | 'authorization' | 'both' | 'optional';
   /** How that was decided: "passport (library)", "reads the Authorization header and answers 401", "configured in apiguard.json". */
   how?: string;
   /** It rejects without returning, so the request goes on anyway (the classic missing `return`). */

@@ -23,7 +23,7 @@ export interface LinkOptions {
 export type Resolved =
   | { kind: 'container'; file: FileSummary; container: ContainerSummary }
   | { kind: 'function'; file: FileSummary; fn: FunctionSummary }
-  | { kind: 'package'; module: string; members: string[]; called: boolean }
+  | { kind: 'package'; module: string; members: string[]; called: boolean; args?: ValueRef[] }
   | { kind: 'object'; file: FileSummary; properties: Record<string, ValueRef> }
   | { kind: 'unknown'; text: string };
 
@@ -72,7 +72,7 @@ export class Linker {
         return this.members(this.resolveName(file, ref.name, depth), ref.members ?? [], depth);
       case 'call': {
         const callee = this.resolve(file, ref.callee, depth + 1);
-        if (callee.kind === 'package') return { ...callee, called: true };
+        if (callee.kind === 'package') return { ...callee, called: true, ...(ref.args ? { args: ref.args } : {}) };
         if (callee.kind === 'function') {
           if (callee.fn.returnsContainer) {
             const container = callee.file.containers[callee.fn.returnsContainer];
@@ -148,7 +148,10 @@ export class Linker {
     if (origin) link.origin = origin;
     if (resolved.kind === 'function' && resolved.fn.auth) {
       const { auth } = resolved.fn;
-      if (auth.authenticates || auth.authorizes) {
+      if (!auth.authenticates && OPTIONAL_HOW.test(auth.how)) {
+        link.auth = 'optional';
+        link.how = `${auth.how} (${path.basename(resolved.file.filePath)}:${resolved.fn.at.line + 1})`;
+      } else if (auth.authenticates || auth.authorizes) {
         link.auth = auth.authenticates && auth.authorizes ? 'both' : auth.authenticates ? 'authentication' : 'authorization';
         link.how = `${auth.how} (${path.basename(resolved.file.filePath)}:${resolved.fn.at.line + 1})`;
       }
@@ -156,8 +159,9 @@ export class Linker {
     } else if (resolved.kind === 'package') {
       const entry = findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default']);
       if (entry) {
-        link.auth = entry.kind;
-        link.how = `${entry.label} (library)`;
+        const optional = entry.kind === 'authentication' && optionalByOptions(resolved.args);
+        link.auth = optional ? 'optional' : entry.kind;
+        link.how = optional ? `${entry.label} (library), configured not to reject callers without credentials` : `${entry.label} (library)`;
       }
     }
     if (!link.auth && this.isConfiguredAuth(file.filePath, middleware.text)) {
@@ -177,6 +181,26 @@ export class Linker {
   authSettings(filePath: string): AuthSettings {
     return this.options.authSettingsFor?.(filePath) ?? NO_AUTH_SETTINGS;
   }
+}
+
+/** "optional: attaches the user but never rejects" (rules/support/auth-behaviour.ts). */
+const OPTIONAL_HOW = /^optional\b/i;
+
+/**
+ * Library options that make authentication optional: express-jwt `credentialsRequired: false`, koa-jwt
+ * `passthrough: true`, passport's `anonymous` strategy in the list.
+ */
+function optionalByOptions(args: readonly ValueRef[] | undefined): boolean {
+  for (const arg of args ?? []) {
+    if (arg.kind === 'object') {
+      const required = arg.properties.credentialsRequired;
+      const passthrough = arg.properties.passthrough;
+      if (required?.kind === 'opaque' && required.text === 'false') return true;
+      if (passthrough?.kind === 'opaque' && passthrough.text === 'true') return true;
+    }
+    if (arg.kind === 'opaque' && /^\[.*['"`]anonymous['"`].*\]$/s.test(arg.text)) return true;
+  }
+  return false;
 }
 
 /** Where a middleware's name comes from in the file that applies it (for fixes that import it elsewhere). */
@@ -481,6 +505,9 @@ function decide(linker: Linker, route: ApiRoute, provisional: RouteAuth): RouteA
     return { status: 'authenticated', by: authentication, ...(authorization ? { authorization } : {}) };
   }
   if (provisional.status === 'authenticated' || provisional.status === 'public' || provisional.status === 'unknown') return provisional;
+  // Optional authentication says the route serves signed-out callers on purpose (and signed-in ones differently).
+  const optional = route.chain.find((link) => link.auth === 'optional');
+  if (optional) return { status: 'public', reason: `authentication is optional here (${optional.name}): it serves signed-out callers by design` };
   const configured = linker.authSettings(route.declaredAt.filePath).publicRoutes.find((pattern) => matchesRoutePattern(pattern, route.method, route.path));
   if (configured) return { status: 'public', reason: `listed in apiguard.json "auth.publicRoutes" (${configured})` };
   const known = publicReasonForPath(route.method, route.path);

@@ -66,9 +66,10 @@ export class SummaryBuilder {
 
   finish(): FileSummary {
     this.collectImports();
+    // Frameworks first: exports and values then see the containers they found (`export default Router().use(…)`).
+    for (const summarizer of FRAMEWORK_SUMMARIZERS) summarizer.summarize(this);
     for (const statement of this.topLevelStatements) this.collectTopLevel(statement);
     this.collectCommonJsExports();
-    for (const summarizer of FRAMEWORK_SUMMARIZERS) summarizer.summarize(this);
     this.collectParameterFlows();
     return this.summary;
   }
@@ -96,6 +97,8 @@ export class SummaryBuilder {
   /** What an expression names, for the linker; inline functions are summarised on the way. */
   ref(expression: ts.Expression): ValueRef {
     const node = skipOuterExpressions(expression);
+    const container = this.containerByExpression.get(node);
+    if (container) return { kind: 'container', id: container };
     if (ts.isIdentifier(node)) return this.refToIdentifier(node);
     if (ts.isPropertyAccessExpression(node)) {
       const members: string[] = [];
@@ -150,6 +153,8 @@ export class SummaryBuilder {
 
   /** Framework summarizers register the containers they find by the declaration that holds them. */
   readonly containerByDeclaration = new Map<ts.Node, string>();
+  /** …and by the expressions that evaluate to them (`Router()`, `Router().use(a)`), for containers never named. */
+  readonly containerByExpression = new Map<ts.Node, string>();
 
   containerIdOf(declaration: LocalDeclaration): string | undefined {
     return this.containerByDeclaration.get(declaration.node);

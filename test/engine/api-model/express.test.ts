@@ -207,6 +207,46 @@ app.post('/items', gate, (req, res) => res.end());
     );
   });
 
+  it('optional authentication (passport with the anonymous strategy) marks a route public by design', () => {
+    assert.deepEqual(
+      inventory({
+        'app.ts': `import express from 'express';
+import passport from 'passport';
+const app = express();
+app.get('/articles', passport.authenticate(['jwt', 'anonymous'], { session: false }), (req, res) => res.end());
+app.post('/articles', passport.authenticate('jwt', { session: false }), (req, res) => res.end());
+`,
+      }),
+      [
+        "GET /articles app.ts:4 public (authentication is optional here (passport.authenticate(['jwt', 'anonymous'], { session: false })): it serves signed-out callers by design)",
+        "POST /articles app.ts:5 authenticated by passport.authenticate('jwt', { session: false })",
+      ],
+    );
+  });
+
+  it('containers never stored in a variable: Router().use(a).use(b) and export default Router().use(path, api)', () => {
+    assert.deepEqual(
+      inventory({
+        'main.ts': `import express from 'express';
+import routes from './routes';
+const app = express();
+app.use(routes);
+`,
+        'routes.ts': `import { Router } from 'express';
+import tags from './tags';
+const api = Router().use(tags);
+export default Router().use('/api', api);
+`,
+        'tags.ts': `import { Router } from 'express';
+const router = Router();
+router.get('/tags', (req, res) => res.end());
+export default router;
+`,
+      }),
+      ['GET /api/tags tags.ts:3 none'],
+    );
+  });
+
   it('precision traps: settings reads, Map/cache calls and non-Express objects are not routes', () => {
     assert.deepEqual(
       inventory({

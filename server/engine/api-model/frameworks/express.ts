@@ -46,18 +46,36 @@ function mayRegisterOnParameter(builder: SummaryBuilder): boolean {
   return /\.(get|post|put|patch|delete|all|use|route)\(/.test(builder.sourceFile.text);
 }
 
-/** `const app = express()`, `const router = express.Router()`, `const r = Router({ mergeParams: true })`. */
+/**
+ * `const app = express()`, `const router = express.Router()`, `const r = Router({ mergeParams: true })`, and
+ * containers never stored in a variable: `export default Router().use('/api', api)`, `Router().use(a).use(b)`.
+ */
 function declareContainer(builder: SummaryBuilder, call: ts.CallExpression | ts.NewExpression, names: ExpressNames): void {
   const kind = creationKind(call, names);
   if (!kind) return;
-  const holder = skipParentsOfValue(call);
-  if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return;
-  const topLevel = holder.parent?.parent?.parent === builder.sourceFile;
-  const id = topLevel ? holder.name.text : `${holder.name.text}@${holder.name.getStart(builder.sourceFile)}`;
-  const container: ContainerSummary = { id, framework: 'express', kind, name: holder.name.text, at: builder.spot(holder), layers: [] };
+  // Registration methods return the router: the whole chain is the same container.
+  const chain: ts.Expression[] = [call];
+  let outer: ts.Expression = call;
+  while (ts.isPropertyAccessExpression(outer.parent) && outer.parent.expression === outer && isRegistration(outer.parent.name.text) &&
+    ts.isCallExpression(outer.parent.parent) && outer.parent.parent.expression === outer.parent) {
+    outer = outer.parent.parent;
+    chain.push(outer);
+  }
+  const holder = skipParentsOfValue(outer);
+  const named = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name : undefined;
+  const topLevel = named !== undefined && holder.parent?.parent?.parent === builder.sourceFile;
+  const start = call.getStart(builder.sourceFile);
+  const id = named ? (topLevel ? named.text : `${named.text}@${named.getStart(builder.sourceFile)}`) : `${kind}@${start}`;
+  const name = named?.text ?? `${builder.textOf(call.expression)}()`;
+  const container: ContainerSummary = { id, framework: 'express', kind, name, at: named ? builder.spot(holder) : builder.spot(call), layers: [] };
   builder.summary.containers[id] = container;
-  builder.containerByDeclaration.set(holder, id);
-  if (!topLevel) markReturnedFrom(builder, holder, id);
+  if (named) builder.containerByDeclaration.set(holder, id);
+  for (const link of chain) builder.containerByExpression.set(link, id);
+  if (named && !topLevel) markReturnedFrom(builder, holder as ts.VariableDeclaration, id);
+}
+
+function isRegistration(method: string): boolean {
+  return method === 'use' || method === 'route' || ROUTE_METHODS.has(method);
 }
 
 function creationKind(call: ts.CallExpression | ts.NewExpression, names: ExpressNames): ContainerSummary['kind'] | undefined {
@@ -92,24 +110,24 @@ function registerOnContainer(builder: SummaryBuilder, call: ts.CallExpression): 
   const method = callee.name.text;
   if (method !== 'use' && !ROUTE_METHODS.has(method)) return;
   const target = skipOuterExpressions(callee.expression);
+  const looksLikeRoute = method !== 'use' && call.arguments.length >= 2;
+  const container = containerFor(builder, target, looksLikeRoute);
 
   // `router.route('/x').get(h).post(h)`: find the `.route(path)` at the bottom of the chain.
-  if (ts.isCallExpression(target) && method !== 'use') {
+  if (!container && ts.isCallExpression(target) && method !== 'use') {
     const routeCall = routeChainBase(target);
-    if (!routeCall) return;
-    const container = containerFor(builder, routeCall.expression as ts.PropertyAccessExpression, true);
-    if (!container) return;
-    addRoute(builder, container, call, method, routeCall.arguments[0], call.arguments, builder.spotAt(callee.name.getStart(builder.sourceFile), callee.name.getEnd()));
+    const owner = routeCall && containerFor(builder, skipOuterExpressions((routeCall.expression as ts.PropertyAccessExpression).expression), true);
+    if (!routeCall || !owner) return;
+    addRoute(builder, owner, call, method, routeCall.arguments[0], call.arguments, builder.spotAt(callee.name.getStart(builder.sourceFile), callee.name.getEnd()));
     return;
   }
-  const container = containerFor(builder, callee, method !== 'use' && call.arguments.length >= 2);
   if (!container) return;
   if (method === 'use') {
     addUse(builder, container, call);
     return;
   }
   // `app.get('setting')` reads a setting; a route has a path and at least one handler.
-  if (call.arguments.length < 2) return;
+  if (!looksLikeRoute) return;
   const pathArgument = call.arguments[0]!;
   addRoute(builder, container, call, method, pathArgument, call.arguments.slice(1), builder.spotAt(call.getStart(builder.sourceFile), pathArgument.getEnd()));
 }
@@ -139,8 +157,9 @@ function routeChainBase(call: ts.CallExpression): ts.CallExpression | undefined 
 }
 
 /** The container a call is made on; a parameter becomes one when routes are registered on it. */
-function containerFor(builder: SummaryBuilder, callee: ts.PropertyAccessExpression, looksLikeRoute: boolean): ContainerSummary | undefined {
-  const object = skipOuterExpressions(callee.expression);
+function containerFor(builder: SummaryBuilder, object: ts.Expression, looksLikeRoute: boolean): ContainerSummary | undefined {
+  const chained = builder.containerByExpression.get(object);
+  if (chained) return builder.summary.containers[chained];
   if (!ts.isIdentifier(object)) return undefined;
   const declaration = builder.index.resolve(object);
   if (!declaration) return undefined;
