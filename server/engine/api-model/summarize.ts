@@ -91,7 +91,11 @@ export class SummaryBuilder {
   }
 
   middleware(expression: ts.Expression): MiddlewareRef {
-    return { ref: this.ref(expression), text: this.textOf(expression), at: this.spot(expression) };
+    const at = this.spot(expression);
+    const inner = skipOuterExpressions(expression);
+    // An inline function's source is no name: say where it is instead.
+    const text = ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? `${inner.name ? `${inner.name.text} ` : ''}(inline function, line ${at.line + 1})` : this.textOf(expression);
+    return { ref: this.ref(expression), text, at };
   }
 
   /** What an expression names, for the linker; inline functions are summarised on the way. */
