@@ -129,9 +129,9 @@ function addMiddleware(context: RuleContext<Record<string, never>>, route: ApiRo
   if (!before) return undefined;
   const imported = importFor(context, suggestion);
   if (imported === null) return undefined;
-  const edits: RuleEdit[] = [{ start: before.getStart(context.sourceFile), end: before.getStart(context.sourceFile), newText: `${suggestion.text}, ` }];
+  const edits: RuleEdit[] = [{ start: before.getStart(context.sourceFile), end: before.getStart(context.sourceFile), newText: `${suggestion.code}, ` }];
   if (imported) edits.push(imported);
-  return { title: `Add ${suggestion.text} to this route`, edits, isPreferred: true };
+  return { title: `Add ${suggestion.name} to this route`, edits, isPreferred: true };
 }
 
 /** NestJS: `@UseGuards(JwtAuthGuard)` above the handler, with the imports it needs. */
@@ -142,12 +142,12 @@ function addGuard(context: RuleContext<Record<string, never>>, route: ApiRoute, 
   if (imported === null) return undefined;
   const start = method.getStart(context.sourceFile);
   const indent = indentationAt(context.text, start);
-  const edits: RuleEdit[] = [{ start, end: start, newText: `@UseGuards(${suggestion.text})${lineBreakOf(context.text)}${indent}` }];
-  const useGuards = importFor(context, { text: 'UseGuards', kind: 'guard', importFrom: { module: '@nestjs/common', exportName: 'UseGuards', localName: 'UseGuards' } });
+  const edits: RuleEdit[] = [{ start, end: start, newText: `@UseGuards(${suggestion.code})${lineBreakOf(context.text)}${indent}` }];
+  const useGuards = importFor(context, { code: 'UseGuards', name: 'UseGuards', kind: 'guard', importFrom: { module: '@nestjs/common', exportName: 'UseGuards', localName: 'UseGuards' } });
   if (useGuards === null) return undefined;
   if (useGuards) edits.push(useGuards);
   if (imported) edits.push(imported);
-  return { title: `Add @UseGuards(${suggestion.text}) to this handler`, edits, isPreferred: true };
+  return { title: `Add @UseGuards(${suggestion.name}) to this handler`, edits, isPreferred: true };
 }
 
 /** `// apiguard-public -- <reason>` above the route: the placeholder keeps a finding until a reason is written. */

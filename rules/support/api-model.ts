@@ -14,8 +14,10 @@ export interface SourceSpot {
 
 /** One middleware, guard or hook on a route's path, in the order a request meets them. */
 export interface ChainLink {
-  /** As written, shortened: `requireLogin`, `passport.authenticate('jwt')`, `AuthGuard('jwt')`. */
+  /** For people, as written with option values elided: `requireLogin`, `passport.authenticate('jwt', {…})`, `AuthGuard('jwt')`. */
   name: string;
+  /** The exact source, for fixes that apply the same middleware elsewhere (may quote option values: never show it). */
+  code?: string;
   /** Where it is applied (the `use`, the route argument, the decorator). */
   appliedAt: SourceSpot;
   /** What it does for authentication, when known; `optional` attaches the caller if any but never rejects. */
@@ -64,8 +66,10 @@ export interface ApiRoute {
 
 /** The middleware most routes of a container use, for the quick fix that adds it. */
 export interface AuthSuggestion {
-  /** The text to insert (`requireLogin`, `auth.required`, `passport.authenticate('jwt', { session: false })`). */
-  text: string;
+  /** The code to insert (`requireLogin`, `auth.required`, `passport.authenticate('jwt', { session: false })`). */
+  code: string;
+  /** For titles: the display name. */
+  name: string;
   /** When the route's file must import it: module specifier resolution is the rule's job, this is the target file. */
   importFrom?: { filePath: string; exportName: string; localName: string } | { module: string; exportName: string; localName: string };
   /** NestJS: a guard class (the fix adds `@UseGuards(text)`). */

@@ -389,6 +389,27 @@ app.get('/users/:id', (req, res) => res.end());
       ],
     },
     {
+      name: 'the chain names middleware without quoting option values (a session secret stays out of the message)',
+      code: `import express from 'express';
+import session from 'express-session';
+const app = express();
+app.use(session({ secret: 'keyboard cat', resave: false }));
+app.use(express.json({ limit: '1mb' }));
+app.post('/notes', (req, res) => res.end());
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          message: 'POST /notes has no authentication: nothing on its path checks who is calling (middleware: session({…}), express.json({…})).',
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 18,
+          severity: 'error',
+        },
+      ],
+    },
+    {
       name: 'a public marker without a reason is a warning until one is written',
       code: `import express from 'express';
 const app = express();

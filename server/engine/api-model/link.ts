@@ -142,7 +142,7 @@ export class Linker {
 
   /** A middleware as a chain link: what it does for authentication, decided from its code or the library it is. */
   chainLink(file: FileSummary, middleware: MiddlewareRef): ChainLink {
-    const link: ChainLink = { name: middleware.text, appliedAt: middleware.at };
+    const link: ChainLink = { name: middleware.text, code: middleware.code, appliedAt: middleware.at };
     const resolved = this.resolve(file, middleware.ref);
     const origin = originOf(this, file, middleware.ref);
     if (origin) link.origin = origin;
@@ -271,9 +271,10 @@ export class LinkedApiModel implements ApiModel {
 }
 
 function suggestionFrom(link: ChainLink, kind: AuthSuggestion['kind']): AuthSuggestion {
-  const localName = link.name.replace(/\(.*$/s, '').split('.')[0]!;
-  if (!link.origin) return { text: link.name, kind };
-  return { text: link.name, kind, importFrom: { ...link.origin, localName } };
+  const code = link.code ?? link.name;
+  const localName = code.replace(/\(.*$/s, '').split('.')[0]!.trim();
+  if (!link.origin) return { code, name: link.name, kind };
+  return { code, name: link.name, kind, importFrom: { ...link.origin, localName } };
 }
 
 // ---- Express-style containers (Express, Koa routers, Fastify, Hono) ----

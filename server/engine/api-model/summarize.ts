@@ -23,6 +23,8 @@ export const SUMMARY_NODE_KINDS: readonly ts.SyntaxKind[] = [
 ];
 
 const MAX_TEXT = 80;
+/** Strings shown in names: strategy names, roles, scopes. Anything else (a sentence, a key) is elided. */
+const SHOWN_WORD = /^[A-Za-z][\w:.\-]{0,23}$/;
 /** `// apiguard-public -- reason` (the reason is what a reviewer reads; `<reason>` is the fix's placeholder). */
 const PUBLIC_MARKER = /apiguard-public\b(?:\s*--\s*(.*?))?\s*(?:\*\/)?$/;
 
@@ -94,8 +96,29 @@ export class SummaryBuilder {
     const at = this.spot(expression);
     const inner = skipOuterExpressions(expression);
     // An inline function's source is no name: say where it is instead.
-    const text = ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? `${inner.name ? `${inner.name.text} ` : ''}(inline function, line ${at.line + 1})` : this.textOf(expression);
-    return { ref: this.ref(expression), text, at };
+    const text = ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? `${inner.name ? `${inner.name.text} ` : ''}(inline function, line ${at.line + 1})` : this.displayName(inner);
+    return { ref: this.ref(expression), text, code: expression.getText(this.sourceFile), at };
+  }
+
+  /** `usersController.create`, `getUser`, or `<inline handler>`: never the handler's source. */
+  handlerName(expression: ts.Expression): string {
+    const inner = skipOuterExpressions(expression);
+    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return inner.name ? inner.name.text : '<inline handler>';
+    return this.displayName(inner);
+  }
+
+  /** `passport.authenticate('jwt', {…})`: names and short words shown, option values and long strings elided. */
+  displayName(node: ts.Expression, depth = 0): string {
+    const inner = skipOuterExpressions(node);
+    if (ts.isIdentifier(inner) || inner.kind === ts.SyntaxKind.ThisKeyword) return inner.getText(this.sourceFile);
+    if (ts.isPropertyAccessExpression(inner)) return `${this.displayName(inner.expression, depth + 1)}.${inner.name.text}`;
+    const literal = staticStringValue(inner);
+    if (literal !== undefined) return SHOWN_WORD.test(literal) ? `'${literal}'` : "'…'";
+    if (ts.isNumericLiteral(inner) || inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword) return inner.getText(this.sourceFile);
+    if (ts.isCallExpression(inner) && depth < 3) return `${this.displayName(inner.expression, depth + 1)}(${inner.arguments.map((arg) => this.displayName(arg, depth + 1)).join(', ')})`;
+    if (ts.isObjectLiteralExpression(inner)) return inner.properties.length === 0 ? '{}' : '{…}';
+    if (ts.isArrayLiteralExpression(inner) && depth < 3) return `[${inner.elements.map((element) => this.displayName(element, depth + 1)).join(', ')}]`;
+    return '…';
   }
 
   /** What an expression names, for the linker; inline functions are summarised on the way. */

@@ -73,8 +73,13 @@ export interface ParameterFlow {
 
 export interface MiddlewareRef {
   ref: ValueRef;
-  /** As written, shortened to one line. */
+  /**
+   * For people: the name as written, with arguments shown only when they are short names or words
+   * (`passport.authenticate('jwt', {…})`, `session({…})`): messages must not quote option values (secrets).
+   */
   text: string;
+  /** For fixes: the exact source, to insert the same middleware elsewhere. */
+  code: string;
   at: SourceSpot;
 }
 

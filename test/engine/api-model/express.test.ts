@@ -218,8 +218,8 @@ app.post('/articles', passport.authenticate('jwt', { session: false }), (req, re
 `,
       }),
       [
-        "GET /articles app.ts:4 public (authentication is optional here (passport.authenticate(['jwt', 'anonymous'], { session: false })): it serves signed-out callers by design)",
-        "POST /articles app.ts:5 authenticated by passport.authenticate('jwt', { session: false })",
+        "GET /articles app.ts:4 public (authentication is optional here (passport.authenticate(['jwt', 'anonymous'], {…})): it serves signed-out callers by design)",
+        "POST /articles app.ts:5 authenticated by passport.authenticate('jwt', {…})",
       ],
     );
   });

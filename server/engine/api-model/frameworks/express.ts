@@ -184,7 +184,7 @@ function addRoute(builder: SummaryBuilder, container: ContainerSummary, call: ts
       path: path.path,
       ...(path.dynamic ? { dynamicPath: true } : {}),
       middleware,
-      handler: { text: builder.textOf(handler), ref: handlerRef, ...handlerAuth(builder, handlerRef) },
+      handler: { text: builder.handlerName(handler), ref: handlerRef, ...handlerAuth(builder, handlerRef) },
       at,
       ...(marker ? { publicMarker: marker } : {}),
     },
