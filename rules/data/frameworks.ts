@@ -13,3 +13,6 @@ export const EXPRESS = {
   /** Named exports that create a router when called. */
   routerFactories: new Set(['Router']),
 };
+
+/** REST generators over ORM models (finale-rest, epilogue): `x.initialize({ app })`, `x.resource({ endpoints })`. */
+export const REST_GENERATORS: ReadonlySet<string> = new Set(['finale-rest', 'finale', 'epilogue']);

@@ -82,6 +82,8 @@ export class Linker {
             const inner = callee.file.functions[callee.fn.returnsFunction];
             if (inner) return { kind: 'function', file: callee.file, fn: inner };
           }
+          // `export const isAuthorized = () => expressJwt({…})`: calling it gives what it returns.
+          if (callee.fn.returns) return this.resolve(callee.file, callee.fn.returns, depth + 1);
           return callee;
         }
         return callee;
@@ -284,6 +286,8 @@ interface ActiveMiddleware {
   /** Full path prefix the middleware is scoped to (`app.use('/admin', mw)`). */
   scope: string;
   unless?: string[];
+  /** `app.get('/api/Users', isAuthorized())`: a route-shaped guard covers that method and exact path only. */
+  exact?: { method: string };
 }
 
 interface Walk {
@@ -373,6 +377,15 @@ function walkContainer(linker: Linker, file: FileSummary, container: ContainerSu
       case 'route':
         if (seen.has(layer.route)) break;
         seen.add(layer.route);
+        if (passesRequestsOn(linker, file, layer.route)) {
+          // Not an endpoint: middleware on one method and path, for the handlers registered after it (a REST
+          // generator's, or a later `app.get` of the same path).
+          const scope = joinPaths(walk.prefix, layer.route.path);
+          for (const middleware of [...layer.route.middleware, { ref: layer.route.handler.ref!, text: layer.route.handler.text, code: layer.route.handler.text, at: layer.route.at }]) {
+            walk.active.push({ link: linker.chainLink(file, middleware), scope, exact: { method: layer.route.method } });
+          }
+          break;
+        }
         routes.push(routeFrom(linker, file, container, layer.route, walk));
         break;
     }
@@ -420,7 +433,7 @@ function activate(linker: Linker, file: FileSummary, middleware: MiddlewareRef[]
 
 function routeFrom(linker: Linker, file: FileSummary, container: ContainerSummary, route: RouteSummary, walk: Walk): ApiRoute {
   const fullPath = joinPaths(walk.prefix, route.path);
-  const chain = walk.active.filter((entry) => appliesTo(entry, fullPath)).map((entry) => entry.link);
+  const chain = walk.active.filter((entry) => appliesTo(entry, fullPath, route.method)).map((entry) => entry.link);
   for (const middleware of route.middleware) chain.push(linker.chainLink(file, middleware));
   const notes: string[] = [];
   if (route.dynamicPath) notes.push('part of the path is computed; shown as *');
@@ -455,7 +468,19 @@ function handlerVerdict(linker: Linker, file: FileSummary, route: RouteSummary):
   return { status: 'none' };
 }
 
-function appliesTo(entry: ActiveMiddleware, fullPath: string): boolean {
+/** The "handler" calls next() or is a library's middleware: requests go on to what is registered later. */
+function passesRequestsOn(linker: Linker, file: FileSummary, route: RouteSummary): boolean {
+  if (!route.handler.ref) return false;
+  const resolved = linker.resolve(file, route.handler.ref);
+  if (resolved.kind === 'function') return resolved.fn.callsNext === true;
+  return resolved.kind === 'package' && findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default']) !== undefined;
+}
+
+function appliesTo(entry: ActiveMiddleware, fullPath: string, method: string): boolean {
+  if (entry.exact) {
+    const methodMatches = entry.exact.method === 'ALL' || entry.exact.method === method;
+    if (!methodMatches || !samePath(entry.scope, fullPath)) return false;
+  }
   if (entry.scope && !isUnder(fullPath, entry.scope)) return false;
   if (entry.unless?.some((exception) => exception === fullPath || (exception.startsWith('/') === false && new RegExpOrNever(exception).test(fullPath)))) return false;
   return true;
@@ -483,6 +508,12 @@ export function isUnder(fullPath: string, scope: string): boolean {
   const pathSegments = fullPath.split('/').filter(Boolean);
   if (scopeSegments.length > pathSegments.length) return false;
   return scopeSegments.every((segment, i) => segment === pathSegments[i] || segment.startsWith(':') || segment === '*' || pathSegments[i]!.startsWith(':') || pathSegments[i] === '*');
+}
+
+function samePath(a: string, b: string): boolean {
+  const left = a.split('/').filter(Boolean);
+  const right = b.split('/').filter(Boolean);
+  return left.length === right.length && isUnder(b, a);
 }
 
 export function joinPaths(prefix: string, child: string): string {

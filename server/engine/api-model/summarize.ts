@@ -270,8 +270,13 @@ export class SummaryBuilder {
     this.functionIds.set(fn, id);
     this.functionNodes.set(id, fn);
     this.summary.functions[id] = summary;
+    if (callsLastParameter(fn)) summary.callsNext = true;
     const inner = returnedFunction(fn);
     if (inner) summary.returnsFunction = this.functionSummary(inner).id;
+    else {
+      const returned = singleReturnedValue(fn);
+      if (returned && (ts.isCallExpression(returned) || ts.isIdentifier(returned) || ts.isPropertyAccessExpression(returned))) summary.returns = this.ref(returned);
+    }
     return summary;
   }
 
@@ -370,6 +375,25 @@ function returnedFunction(fn: ts.FunctionLikeDeclaration): ts.FunctionLikeDeclar
   const returned = ts.isBlock(body) ? body.statements.find(ts.isReturnStatement)?.expression : body;
   const inner = returned && skipOuterExpressions(returned);
   return inner && (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) ? inner : undefined;
+}
+
+/** `() => x` or a body whose only top-level return is `return x`. */
+function singleReturnedValue(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return skipOuterExpressions(body);
+  const returns = body.statements.filter(ts.isReturnStatement);
+  return returns.length === 1 && returns[0]!.expression ? skipOuterExpressions(returns[0]!.expression) : undefined;
+}
+
+/**
+ * `(req, res, next) => { …; next(); }`, `async (ctx, next) => { await next(); }`: the last parameter is called with
+ * no argument, so the request goes on. `next(err)` alone is a handler forwarding its error, not middleware.
+ */
+function callsLastParameter(fn: ts.FunctionLikeDeclaration): boolean {
+  const last = fn.parameters[fn.parameters.length - 1];
+  if (!fn.body || fn.parameters.length < 2 || !last || !ts.isIdentifier(last.name)) return false;
+  return new RegExp(`(^|[^\\w$.])${last.name.text.replace(/\$/g, '\\$')}\\(\\s*\\)`).test(fn.body.getText());
 }
 
 function commonJsExportName(target: ts.Expression): string | undefined {

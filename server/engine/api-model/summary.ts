@@ -54,6 +54,10 @@ export interface FunctionSummary {
   auth?: AuthBehaviour;
   /** It creates a container and returns it (`function buildRouter() { const r = Router(); …; return r; }`). */
   returnsContainer?: string;
+  /** What it returns when that is one value (`() => expressJwt({…})`): the linker follows calls of it there. */
+  returns?: ValueRef;
+  /** It calls its `next` parameter: middleware that passes requests on (so `app.get(path, mw)` guards, it does not answer). */
+  callsNext?: boolean;
   /** It returns a function it defines (a middleware factory: `const auth = (...roles) => (req, res, next) => …`). */
   returnsFunction?: string;
   /** Exported functions: which parameters reach which calls (for rules that follow request data across files). */

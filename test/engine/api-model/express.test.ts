@@ -247,6 +247,59 @@ export default router;
     );
   });
 
+  it('REST generators (finale): resources over a constant model list, guarded per method and path before them', () => {
+    const { routes, index } = modelOf({
+      'server.ts': `import express from 'express';
+import passport from 'passport';
+import * as finale from 'finale-rest';
+const app = express();
+app.get('/api/Users', passport.authenticate('jwt'));
+app.use('/api/Users/:id', passport.authenticate('jwt'));
+finale.initialize({ app, sequelize });
+const models = [{ name: 'User', model: UserModel }, { name: 'Product', model: ProductModel }];
+for (const { name, model } of models) {
+  finale.resource({ model, endpoints: [\`/api/\${name}s\`, \`/api/\${name}s/:id\`] });
+}
+finale.resource({ model: Dynamic, endpoints: computeEndpoints() });
+`,
+    });
+    assert.deepEqual(
+      routes.map((route) => `${route.method} ${route.path} ${route.handler} ${route.auth.status}`),
+      [
+        'GET /api/Users finale.resource(User) list authenticated',
+        'POST /api/Users finale.resource(User) create none',
+        'GET /api/Users/:id finale.resource(User) read authenticated',
+        'PUT /api/Users/:id finale.resource(User) update authenticated',
+        'PATCH /api/Users/:id finale.resource(User) update authenticated',
+        'DELETE /api/Users/:id finale.resource(User) delete authenticated',
+        'GET /api/Products finale.resource(Product) list none',
+        'POST /api/Products finale.resource(Product) create none',
+        'GET /api/Products/:id finale.resource(Product) read none',
+        'PUT /api/Products/:id finale.resource(Product) update none',
+        'PATCH /api/Products/:id finale.resource(Product) update none',
+        'DELETE /api/Products/:id finale.resource(Product) delete none',
+      ],
+    );
+    const summary = index.summaryOf('/workspace/server.ts')!;
+    assert.deepEqual(summary.unmodelled.map((entry) => `${entry.what} (line ${entry.at.line + 1})`), [
+      'finale.resource: a generated REST resource whose app or endpoints are not constants (line 12)',
+    ]);
+  });
+
+  it('a handler that forwards its error with next(err) is still a handler; one that calls next() guards', () => {
+    assert.deepEqual(
+      inventory({
+        'app.js': `const express = require('express');
+const app = express();
+app.get('/items', async (req, res, next) => { try { res.json(await load()); } catch (error) { next(error); } });
+app.get('/orders', function gate(req, res, next) { if (req.get('x-key') !== process.env.KEY) return res.sendStatus(401); next(); });
+app.get('/orders', (req, res) => res.json([]));
+`,
+      }),
+      ['GET /items app.js:3 none', 'GET /orders app.js:5 none'],
+    );
+  });
+
   it('precision traps: settings reads, Map/cache calls and non-Express objects are not routes', () => {
     assert.deepEqual(
       inventory({
