@@ -3,10 +3,11 @@
 // parameter: the more specific frameworks run first.
 import type { SummaryBuilder } from '../summarize';
 import { expressSummarizer } from './express';
+import { nestSummarizer } from './nest';
 
 export interface FrameworkSummarizer {
   framework: string;
   summarize(builder: SummaryBuilder): void;
 }
 
-export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer];
+export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer, nestSummarizer];
