@@ -4,10 +4,11 @@
 import type { SummaryBuilder } from '../summarize';
 import { expressSummarizer } from './express';
 import { nestSummarizer } from './nest';
+import { nextSummarizer } from './next';
 
 export interface FrameworkSummarizer {
   framework: string;
   summarize(builder: SummaryBuilder): void;
 }
 
-export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer, nestSummarizer];
+export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer, nestSummarizer, nextSummarizer];

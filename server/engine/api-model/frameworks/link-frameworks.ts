@@ -3,7 +3,9 @@
 import type { ApiRoute } from '../../../../rules/support/api-model';
 import type { Linker } from '../link';
 import { linkNestRoutes } from './nest-link';
+import { linkNextRoutes } from './next-link';
 
 export function linkFrameworkRoutes(linker: Linker, routes: ApiRoute[]): void {
   linkNestRoutes(linker, routes);
+  linkNextRoutes(linker, routes);
 }
