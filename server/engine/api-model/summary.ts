@@ -150,7 +150,8 @@ export interface NestDecorator {
 
 export interface NestController {
   className: string;
-  path: string;
+  /** `@Controller(['a', 'b'])` serves each method under both. */
+  paths: string[];
   dynamicPath?: boolean;
   /** `@Controller({ path, version: '1' })`. */
   version?: string;

@@ -43,6 +43,47 @@ export const IS_PUBLIC_KEY = 'isPublic';
 export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
 `;
 
+/** Broken-code sources: a guard, a module with consumers and prefixes, and a controller using all the decorators. */
+const NEST_GUARD_SOURCE = `import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { IS_PUBLIC_KEY } from './public.decorator';
+
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private reflector: Reflector) { super(); }
+  canActivate(context: ExecutionContext) {
+    return this.reflector.getAllAndOverride(IS_PUBLIC_KEY, [context.getHandler()]) || super.canActivate(context);
+  }
+}
+`;
+const NEST_MODULE_SOURCE = `import { Controller, Get, Module, Post, RequestMethod, UseGuards, Version } from '@nestjs/common';
+import { APP_GUARD, NestFactory, RouterModule } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { Public } from './public.decorator';
+
+@UseGuards(AuthGuard('jwt'), new RolesGuard())
+@Controller({ path: ['a', 'b'], version: '1' })
+export class AController {
+  @Public() @Version('2') @Get([':id', 'x']) one() {}
+  @Post(\`\${BASE}/y\`) two() {}
+}
+
+@Module({ controllers: [AController], providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }], imports: [RouterModule.register([{ path: 'r', module: M, children: [{ path: 'c', module: N }] }])] })
+export class AppModule {
+  configure(consumer) {
+    consumer.apply(Logger, passport.authenticate('jwt')).exclude('a/(.*)', { path: 'b', method: RequestMethod.POST }).forRoutes(AController, { path: '*', method: RequestMethod.ALL });
+  }
+}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalGuards(new JwtAuthGuard(app.get(Reflector)));
+  app.use(helmet());
+}
+`;
+
 describe('NestJS: a global guard that honours @Public()', () => {
   const files: Files = {
     'src/main.ts': `import { NestFactory } from '@nestjs/core';
@@ -507,5 +548,20 @@ export class InvoicesController {
       `GET /api/admin/v1/invoices ${at('@Get()')} authenticated (AuthGuard('jwt') / AuthGuard (@nestjs/passport) (library))`,
       `POST /api/admin/v2/invoices ${at('@Post()')} none`,
     ]);
+  });
+});
+
+describe('NestJS: code being typed', () => {
+  it('summarises and links every prefix of the fixtures without throwing', () => {
+    const sources = [PUBLIC_DECORATOR, NEST_GUARD_SOURCE, NEST_MODULE_SOURCE];
+    for (const source of sources) {
+      for (let cut = 0; cut <= source.length; cut += 3) {
+        const index = new WorkspaceIndex();
+        index.indexText('/ws/typing/src/file.ts', source.slice(0, cut));
+        index.indexText('/ws/typing/src/public.decorator.ts', PUBLIC_DECORATOR);
+        index.markComplete();
+        assert.doesNotThrow(() => index.model().routes, `cut at ${cut}`);
+      }
+    }
   });
 });

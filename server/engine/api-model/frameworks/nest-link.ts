@@ -46,7 +46,9 @@ export function linkNestRoutes(linker: Linker, routes: ApiRoute[]): void {
   const app = readApp(linker, files);
   for (const file of files) {
     for (const controller of file.nest!.controllers) {
-      for (const route of controller.routes) routes.push(routeFrom(linker, app, file, controller, route));
+      for (const controllerPath of controller.paths) {
+        for (const route of controller.routes) routes.push(routeFrom(linker, app, file, controller, controllerPath, route));
+      }
     }
   }
 }
@@ -77,9 +79,9 @@ function readApp(linker: Linker, files: FileSummary[]): NestApp {
   return app;
 }
 
-function routeFrom(linker: Linker, app: NestApp, file: FileSummary, controller: NestController, route: NestRoute): ApiRoute {
+function routeFrom(linker: Linker, app: NestApp, file: FileSummary, controller: NestController, controllerPath: string, route: NestRoute): ApiRoute {
   const key = `${file.filePath}#${controller.className}`;
-  const localPath = normalise(joinPaths(controller.path, route.path));
+  const localPath = normalise(joinPaths(controllerPath, route.path));
   const mounts: MountStep[] = [];
   let fullPath = '';
   if (app.prefix && !app.prefix.exclude.some((filter) => pathFilterMatches(filter, route.method, localPath))) {

@@ -74,7 +74,7 @@ class NestReader {
     const own = this.decoratorsOf(cls);
     const entry: NestController = {
       className,
-      path: options.path,
+      paths: options.paths,
       ...(options.dynamic ? { dynamicPath: true } : {}),
       ...(options.version !== undefined ? { version: options.version } : {}),
       guards: own.guards,
@@ -340,18 +340,13 @@ function decoratorCalls(node: ts.Node): ts.CallExpression[] {
   return out;
 }
 
-function controllerOptions(builder: SummaryBuilder, argument: ts.Expression | undefined): { path: string; dynamic?: boolean; version?: string } {
+function controllerOptions(builder: SummaryBuilder, argument: ts.Expression | undefined): { paths: string[]; dynamic?: boolean; version?: string } {
   const node = argument && skipOuterExpressions(argument);
-  if (!node) return { path: '' };
-  if (ts.isObjectLiteralExpression(node)) {
-    const pathNode = property(node, 'path');
-    const versionNode = property(node, 'version');
-    const version = versionNode ? staticStringValue(skipOuterExpressions(versionNode)) : undefined;
-    const path = pathNode ? pathsOf(builder, pathNode)[0]! : { path: '', dynamic: false };
-    return { path: path.path, ...(path.dynamic ? { dynamic: true } : {}), ...(version !== undefined ? { version } : {}) };
-  }
-  const path = pathsOf(builder, node)[0]!;
-  return { path: path.path, ...(path.dynamic ? { dynamic: true } : {}) };
+  const options = node && ts.isObjectLiteralExpression(node) ? node : undefined;
+  const paths = pathsOf(builder, options ? property(options, 'path') : node);
+  const versionNode = options && property(options, 'version');
+  const version = versionNode ? staticStringValue(skipOuterExpressions(versionNode)) : undefined;
+  return { paths: paths.map((p) => p.path), ...(paths.some((p) => p.dynamic) ? { dynamic: true } : {}), ...(version !== undefined ? { version } : {}) };
 }
 
 /** A routing decorator's path: none (`''`), a string, or an array of strings (one route each). */
