@@ -46,6 +46,8 @@ export const NEXT = {
   authMiddleware: [
     { module: 'next-auth/middleware', exportNames: ['default', 'withAuth'], label: 'next-auth middleware (withAuth)' },
   ],
+  /** Handlers that are an auth library's own endpoints (sign-in, OAuth callbacks, session): public by design. */
+  authEndpointFactories: [{ module: 'next-auth', exportName: 'default', label: 'NextAuth.js endpoints (sign-in, callbacks, session)' }],
   /** Clerk: the middleware protects only what its callback passes to `auth.protect()` (or every path for `authMiddleware`). */
   clerkModules: new Set(['@clerk/nextjs/server', '@clerk/nextjs']),
   clerkMiddleware: 'clerkMiddleware',

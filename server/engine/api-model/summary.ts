@@ -126,7 +126,7 @@ export interface NestSummary {
   /** `consumer.apply(mw).exclude(…).forRoutes(…)`. */
   middlewareBindings: NestMiddlewareBinding[];
   /** `app.setGlobalPrefix('api', { exclude })`. */
-  globalPrefix?: { path: string; exclude: NestRouteFilter[]; at: SourceSpot };
+  globalPrefix?: { path: string; dynamic?: boolean; exclude: NestRouteFilter[]; at: SourceSpot };
   /** `app.enableVersioning({ type: VersioningType.URI, defaultVersion, prefix })`. */
   uriVersioning?: { prefix: string; defaultVersion?: string };
   /** `RouterModule.register([{ path, module, children }])`, flattened: module class name → full path. */
@@ -222,6 +222,8 @@ export interface NextHandler {
   ref?: MiddlewareRef;
   auth?: AuthBehaviour;
   publicMarker?: { reason?: string; at: SourceSpot };
+  /** The handler is an auth library's own endpoints (`NextAuth(authOptions)`): public by design, with this reason. */
+  publicBy?: string;
 }
 
 export interface NextMiddleware {

@@ -551,6 +551,39 @@ export class InvoicesController {
   });
 });
 
+describe('NestJS: a prefix read from configuration', () => {
+  it('shows the computed prefix as * and says so', () => {
+    const files: Files = {
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix(process.env.API_PREFIX ?? 'api', { exclude: ['/'] });
+  await app.listen(3000);
+}
+bootstrap();
+`,
+      'src/home.controller.ts': `import { Controller, Get } from '@nestjs/common';
+
+@Controller()
+export class HomeController {
+  @Get()
+  index() {}
+
+  @Get('info')
+  info() {}
+}
+`,
+    };
+    const routes = modelOf(files);
+    assert.deepEqual(routes.map((r) => [r.method, r.path, r.notes]), [
+      ['GET', '/', []],
+      ['GET', '/*/info', ['part of the path is computed; shown as *']],
+    ]);
+  });
+});
+
 describe('NestJS: code being typed', () => {
   it('summarises and links every prefix of the fixtures without throwing', () => {
     const sources = [PUBLIC_DECORATOR, NEST_GUARD_SOURCE, NEST_MODULE_SOURCE];

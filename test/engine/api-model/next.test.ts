@@ -71,6 +71,13 @@ export function GET() {
   return Response.json({ ok: true });
 }
 `,
+    'app/api/auth/[...nextauth]/route.ts': `import NextAuth from 'next-auth';
+import { authOptions } from '../../../../lib/auth';
+
+const handler = NextAuth(authOptions);
+
+export { handler as GET, handler as POST };
+`,
     'app/api/@modal/preview/route.ts': 'export function GET() {\n  return new Response();\n}\n',
     'app/api/_lib/route.ts': 'export function POST() {\n  return new Response();\n}\n',
     'app/api/route-helpers.ts': 'export function GET() {\n  return new Response();\n}\n',
@@ -96,6 +103,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   const withAuthName = `withAuth({ pages: { signIn: '/signin' } })`;
   const orders = 'app/api/account/[accountId]/orders/[orderId]/route.ts';
   const products = 'app/(shop)/api/products/[...slug]/route.ts';
+  const nextAuth = 'app/api/auth/[...nextauth]/route.ts';
 
   it('finds every route with its path, and authenticates those the matcher covers', () => {
     assert.deepEqual(routesOf(files, root), [
@@ -104,10 +112,12 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
       `DELETE /api/products/* ${lineOf(files, products, 'handler as DELETE')} none`,
       `DELETE /api/users/:id ${lineOf(files, 'pages/api/users/[id].ts', 'export default')} none`,
       `GET /api/account/:accountId/orders/:orderId ${lineOf(files, orders, 'export async function GET')} authenticated (${withAuthName} / ${how})`,
+      `GET /api/auth/* ${lineOf(files, nextAuth, 'handler as GET')} public (NextAuth.js endpoints (sign-in, callbacks, session))`,
       `GET /api/products/* ${lineOf(files, products, 'handler as GET')} none`,
       `GET /api/status ${lineOf(files, 'app/api/status/route.ts', 'export function GET')} public (marked public: uptime probe for the load balancer)`,
       `GET /api/users/:id ${lineOf(files, 'pages/api/users/[id].ts', 'export default')} none`,
       `PATCH /api/account/:accountId/orders/:orderId ${lineOf(files, orders, 'export const PATCH')} authenticated (${withAuthName} / ${how})`,
+      `POST /api/auth/* ${lineOf(files, nextAuth, 'handler as POST')} public (NextAuth.js endpoints (sign-in, callbacks, session))`,
     ]);
   });
 
@@ -142,10 +152,12 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
       'DELETE /api/products/* authenticated',
       'DELETE /api/users/:id none',
       'GET /api/account/:accountId/orders/:orderId none',
+      'GET /api/auth/* public',
       'GET /api/products/* authenticated',
       'GET /api/status public',
       'GET /api/users/:id none',
       'PATCH /api/account/:accountId/orders/:orderId none',
+      'POST /api/auth/* public',
     ]);
   });
 });

@@ -30,7 +30,7 @@ interface GuardLink {
 
 /** What applies to every controller of the workspace: read once per link. */
 interface NestApp {
-  prefix?: { path: string; exclude: NestRouteFilter[]; at: SourceSpot; file: FileSummary };
+  prefix?: { path: string; dynamic?: boolean; exclude: NestRouteFilter[]; at: SourceSpot; file: FileSummary };
   versioning?: NestSummary['uriVersioning'];
   globalMiddleware: { file: FileSummary; middleware: MiddlewareRef }[];
   globalGuards: { file: FileSummary; guard: MiddlewareRef }[];
@@ -121,7 +121,7 @@ function routeFrom(linker: Linker, app: NestApp, file: FileSummary, controller: 
   }
 
   const notes = [...app.notes];
-  if (route.dynamicPath || controller.dynamicPath) notes.push('part of the path is computed; shown as *');
+  if (route.dynamicPath || controller.dynamicPath || (app.prefix?.dynamic && mounts[0]?.at === app.prefix.at)) notes.push('part of the path is computed; shown as *');
   return {
     method: route.method,
     path: fullPath || '/',

@@ -253,7 +253,7 @@ class NestReader {
     if (!path) return;
     const options = call.arguments[1] && skipOuterExpressions(call.arguments[1]);
     const exclude = options && ts.isObjectLiteralExpression(options) ? this.routeFilters(arrayProperty(options, 'exclude')) : [];
-    this.nest.globalPrefix = { path: path.path, exclude, at: this.builder.spot(call) };
+    this.nest.globalPrefix = { path: path.path, ...(path.dynamic ? { dynamic: true } : {}), exclude, at: this.builder.spot(call) };
   }
 
   /** `app.use(…)` counts when `app` holds what `NestFactory.create(…)` made. */

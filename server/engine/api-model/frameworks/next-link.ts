@@ -69,6 +69,7 @@ function provisionalVerdict(linker: Linker, file: FileSummary, handler: NextHand
     const reason = handler.publicMarker.reason;
     return { status: 'public', reason: reason && reason !== '<reason>' ? `marked public: ${reason}` : 'marked public (no reason given)' };
   }
+  if (handler.publicBy) return { status: 'public', reason: handler.publicBy };
   let auth = handler.auth;
   if (!auth && handler.ref && handler.ref.ref.kind !== 'call') {
     const resolved = linker.resolve(file, handler.ref.ref);

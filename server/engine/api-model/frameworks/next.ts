@@ -58,7 +58,8 @@ function readRouteHandlers(builder: SummaryBuilder, next: NextSummary): void {
         if (fn) next.handlers.push(handlerOf(builder, element.name.text, local.text, at, fn, statement));
         else {
           const ref: MiddlewareRef = { ref: module !== undefined ? { kind: 'module', module, members: [local.text] } : { kind: 'name', name: local.text }, text: local.text, at };
-          next.handlers.push({ method: element.name.text, name: local.text, at, ref, ...marker(builder, statement) });
+          const publicBy = module === undefined && ts.isIdentifier(local) ? authEndpointLabel(builder, local) : undefined;
+          next.handlers.push({ method: element.name.text, name: local.text, at, ref, ...marker(builder, statement), ...(publicBy ? { publicBy } : {}) });
         }
       }
     }
@@ -112,9 +113,10 @@ function readPagesHandler(builder: SummaryBuilder, next: NextSummary): void {
     const name = ts.isFunctionDeclaration(value) ? value.name?.text ?? 'default' : builder.textOf(value);
     const wrapper = !ts.isFunctionDeclaration(value) ? wrapperCall(builder, value) : undefined;
     const methods = fn ? methodsChecked(builder, fn) : [];
+    const publicBy = ts.isFunctionDeclaration(value) ? undefined : authEndpointLabel(builder, value);
     for (const method of methods.length > 0 ? methods : ['ALL']) {
       if (fn) next.handlers.push(handlerOf(builder, method, name, at, fn, statement, wrapper));
-      else next.handlers.push({ method, name, at, ref: builder.middleware(value as ts.Expression), ...marker(builder, statement) });
+      else next.handlers.push({ method, name, at, ref: builder.middleware(value as ts.Expression), ...marker(builder, statement), ...(publicBy ? { publicBy } : {}) });
     }
     return;
   }
@@ -303,6 +305,19 @@ function wrapperCall(builder: SummaryBuilder, value: ts.Expression): MiddlewareR
     if (declaration && ts.isVariableDeclaration(declaration.node) && declaration.node.initializer) node = skipOuterExpressions(declaration.node.initializer);
   }
   return ts.isCallExpression(node) ? builder.middleware(node) : undefined;
+}
+
+/** `NextAuth(authOptions)`, directly or through a local `const handler = NextAuth(…)`: the library's own endpoints. */
+function authEndpointLabel(builder: SummaryBuilder, value: ts.Expression): string | undefined {
+  let node = skipOuterExpressions(value);
+  if (ts.isIdentifier(node)) {
+    const declaration = builder.index.resolve(node);
+    if (!declaration || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return undefined;
+    node = skipOuterExpressions(declaration.node.initializer);
+  }
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  const imported = builder.summary.imports[node.expression.text];
+  return imported && NEXT.authEndpointFactories.find((entry) => entry.module === imported.module && entry.exportName === imported.imported)?.label;
 }
 
 function localFunction(builder: SummaryBuilder, identifier: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
