@@ -48,6 +48,10 @@ export const NEXT = {
   ],
   /** Handlers that are an auth library's own endpoints (sign-in, OAuth callbacks, session): public by design. */
   authEndpointFactories: [{ module: 'next-auth', exportName: 'default', label: 'NextAuth.js endpoints (sign-in, callbacks, session)' }],
+  /** Module specifiers that are tsconfig path aliases, not packages: `@/auth`, `~/lib/session`, `#auth`. */
+  pathAlias: /^(?:@\/|~\/|#)/,
+  /** A handler wrapper whose name says it authenticates (`withAuth(handler)`, `withSession`, `requireUser`). */
+  authLikeWrapperName: /(?:auth|session|protect|login|user|token)/i,
   /** Clerk: the middleware protects only what its callback passes to `auth.protect()` (or every path for `authMiddleware`). */
   clerkModules: new Set(['@clerk/nextjs/server', '@clerk/nextjs']),
   clerkMiddleware: 'clerkMiddleware',

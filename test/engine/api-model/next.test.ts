@@ -262,6 +262,35 @@ export async function GET() {
   });
 });
 
+describe('Next.js: auth imported through a path alias the model does not follow', () => {
+  const root = '/ws/alias';
+  const files: Files = {
+    'next.config.js': 'module.exports = {};\n',
+    'src/middleware.ts': `export { auth as middleware } from '@/auth';
+
+export const config = { matcher: ['/api/projects/:path*'] };
+`,
+    'src/app/api/projects/route.ts': `import { withErrorHandler } from '@/lib/errors';
+
+export const POST = withErrorHandler(async (request: Request) => Response.json(await request.json()));
+`,
+    'src/app/api/billing/route.ts': `import { withSession } from '~/lib/session';
+import { withErrorHandler } from '@/lib/errors';
+
+export const POST = withSession(async (request: Request) => Response.json({}));
+export const DELETE = withErrorHandler(async () => new Response(null, { status: 204 }));
+`,
+  };
+
+  it('leaves a route unknown when an alias-imported middleware or auth-named wrapper might authenticate it', () => {
+    assert.deepEqual(routesOf(files, root), [
+      `DELETE /api/billing ${lineOf(files, 'src/app/api/billing/route.ts', 'export const DELETE')} none`,
+      `POST /api/billing ${lineOf(files, 'src/app/api/billing/route.ts', 'export const POST')} unknown (withSession(…) comes from ~/lib/session, a path alias the model does not follow)`,
+      `POST /api/projects ${lineOf(files, 'src/app/api/projects/route.ts', 'export const POST')} unknown (auth comes from @/auth, a path alias the model does not follow)`,
+    ]);
+  });
+});
+
 describe('Next.js: paths and matchers', () => {
   it('maps folders to paths', () => {
     const none = new Set<string>();

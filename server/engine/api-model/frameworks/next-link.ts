@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { ApiRoute, ChainLink, RouteAuth } from '../../../../rules/support/api-model';
 import { NEXT } from '../../../../rules/data/frameworks';
 import type { Linker } from '../link';
-import type { FileSummary, NextHandler, NextMiddleware, NextSummary } from '../summary';
+import type { FileSummary, NextHandler, NextMiddleware, NextSummary, ValueRef } from '../summary';
 
 interface RootMiddleware {
   file: FileSummary;
@@ -46,9 +46,14 @@ function routeFrom(linker: Linker, file: FileSummary, handler: NextHandler, plac
       chain.push(link);
       notes.push(...middleware.matcherNotes);
       if (coverage === 'unsure' && link.auth) unsure = `${path.basename(rootMiddleware.file.filePath)} may not run here: its matcher could not be read (${middleware.matcher!.join(', ')})`;
+      unsure ??= unfollowedImport(linker, rootMiddleware.file, middleware.handler.ref, link, false);
     }
   }
-  if (handler.ref && handler.ref.ref.kind === 'call') chain.push(linker.chainLink(file, handler.ref));
+  if (handler.ref && handler.ref.ref.kind === 'call') {
+    const link = linker.chainLink(file, handler.ref);
+    chain.push(link);
+    unsure ??= unfollowedImport(linker, file, handler.ref.ref, link, true);
+  }
   const dynamic = place.path.includes('*') ? ['a catch-all segment is shown as *'] : [];
   return {
     method: handler.method,
@@ -110,6 +115,19 @@ function middlewareLink(linker: Linker, { file, middleware }: RootMiddleware, ro
     return link;
   }
   return linker.chainLink(file, middleware.handler);
+}
+
+/**
+ * Middleware (or a handler's wrapper) imported through a path alias (`@/auth`, `~/lib/session`) that the model cannot
+ * follow: it may well authenticate, so the route is unknown rather than unprotected. A wrapper counts only when its
+ * name says auth (`withAuth`, `withSession`): `withErrorHandler` from an alias must not hide a missing check.
+ */
+function unfollowedImport(linker: Linker, file: FileSummary, ref: ValueRef, link: ChainLink, nameMustSayAuth: boolean): string | undefined {
+  if (link.auth) return undefined;
+  const resolved = linker.resolve(file, ref);
+  if (resolved.kind !== 'package' || !NEXT.pathAlias.test(resolved.module)) return undefined;
+  if (nameMustSayAuth && !NEXT.authLikeWrapperName.test(link.name.replace(/\(.*$/s, ''))) return undefined;
+  return `${link.name} comes from ${resolved.module}, a path alias the model does not follow`;
 }
 
 // ---- Paths ----

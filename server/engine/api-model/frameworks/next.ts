@@ -74,7 +74,7 @@ function readExportedVariable(builder: SummaryBuilder, next: NextSummary, statem
     if (!NEXT.routeHandlerMethods.has(method)) return;
     const at = spanTo(builder, statement, declaration.name);
     const fn = functionOf(builder, initializer);
-    if (fn) next.handlers.push(handlerOf(builder, method, method, at, fn, statement, ts.isCallExpression(initializer) ? builder.middleware(initializer) : undefined));
+    if (fn) next.handlers.push(handlerOf(builder, method, method, at, fn, statement, ts.isCallExpression(initializer) ? middlewareRef(builder, initializer) : undefined));
     else next.handlers.push({ method, name: builder.textOf(initializer), at, ref: builder.middleware(initializer), ...marker(builder, statement) });
   } else if (ts.isObjectBindingPattern(declaration.name)) {
     // `export const { GET, POST } = handlers` (Auth.js): each method is a member of the value.
@@ -176,7 +176,7 @@ function readMiddleware(builder: SummaryBuilder): NextMiddleware | undefined {
   return { handler, ...(auth ? { auth } : {}), ...(matcher ? { matcher } : {}), matcherNotes, ...(protects ? { protects } : {}) };
 }
 
-/** A wrapper given a callback is named `clerkMiddleware(…)`: the callback's text would drown the message. */
+/** A wrapper given a callback is named `clerkMiddleware(…)`, `withAuth(…)`: the callback's text would drown the message. */
 function middlewareRef(builder: SummaryBuilder, value: ts.Expression): MiddlewareRef {
   const ref = builder.middleware(value);
   if (ts.isCallExpression(value) && value.arguments.some((argument) => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) {
@@ -304,7 +304,7 @@ function wrapperCall(builder: SummaryBuilder, value: ts.Expression): MiddlewareR
     const declaration = builder.index.resolve(node);
     if (declaration && ts.isVariableDeclaration(declaration.node) && declaration.node.initializer) node = skipOuterExpressions(declaration.node.initializer);
   }
-  return ts.isCallExpression(node) ? builder.middleware(node) : undefined;
+  return ts.isCallExpression(node) ? middlewareRef(builder, node) : undefined;
 }
 
 /** `NextAuth(authOptions)`, directly or through a local `const handler = NextAuth(…)`: the library's own endpoints. */
