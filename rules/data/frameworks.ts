@@ -20,7 +20,7 @@ export const NEST = {
   /** Method decorators of `@nestjs/common` → the HTTP method they route. */
   routeDecorators: new Map([
     ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'],
-    ['All', 'ALL'], ['Options', 'OPTIONS'], ['Head', 'HEAD'], ['Search', 'SEARCH'],
+    ['All', 'ALL'], ['Options', 'OPTIONS'], ['Head', 'HEAD'], ['Search', 'SEARCH'], ['Sse', 'GET'],
   ]),
   /** `RequestMethod.GET` in middleware routes and prefix exclusions. */
   requestMethods: new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH']),

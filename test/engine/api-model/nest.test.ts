@@ -282,7 +282,7 @@ export class ReportsController {
 
 describe('NestJS: guards on classes and methods, no global guard', () => {
   const files: Files = {
-    'src/admin/admin.controller.ts': `import { Controller, Get, Patch, UseGuards } from '@nestjs/common';
+    'src/admin/admin.controller.ts': `import { Controller, Get, Patch, Sse, UseGuards } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
@@ -295,6 +295,9 @@ export class AdminController {
   @UseGuards(ThrottlerGuard)
   @Patch(['settings', 'config'])
   update() {}
+
+  @Sse('events')
+  events() {}
 }
 `,
     'src/guards/jwt.guard.ts': `import { Injectable } from '@nestjs/common';
@@ -315,14 +318,29 @@ export class AllowAllGuard implements CanActivate {
     'src/guards/index.ts': `export { JwtGuard } from './jwt.guard';
 export { AllowAllGuard } from './allow-all.guard';
 `,
+    'src/public.decorator.ts': PUBLIC_DECORATOR,
+    'src/roles.decorator.ts': `import { SetMetadata } from '@nestjs/common';
+
+export const Roles = (...roles: string[]) => SetMetadata('roles', roles);
+`,
     'src/posts/posts.controller.ts': `import { Controller, Delete, Get, Post, Put, UseGuards } from '@nestjs/common';
 import { AllowAllGuard, JwtGuard } from '../guards';
 import { TenantGuard } from '@acme/tenancy';
+import { Public } from '../public.decorator';
+import { Roles } from '../roles.decorator';
 
 @Controller()
 export class PostsController {
   @Get('posts')
   list() {}
+
+  @Public()
+  @Get('posts/featured')
+  featured() {}
+
+  @Roles('admin')
+  @Post('posts/import')
+  importAll() {}
 
   @UseGuards(JwtGuard)
   @Delete('posts/:id')
@@ -344,11 +362,15 @@ export class PostsController {
   it('applies class guards to every method and method guards to theirs; a guard that allows all protects nothing', () => {
     assert.deepEqual(routesOf(files), [
       `DELETE /posts/:id ${p("@Delete('posts/:id')")} authenticated (JwtGuard / extends AuthGuard('jwt'): AuthGuard (@nestjs/passport) (library) (jwt.guard.ts:5))`,
+      `GET /admin/events ${a("@Sse('events')")} authenticated (AuthGuard('jwt') / AuthGuard (@nestjs/passport) (library))`,
       `GET /admin/stats ${a("@Get('stats')")} authenticated (AuthGuard('jwt') / AuthGuard (@nestjs/passport) (library))`,
       `GET /posts ${p("@Get('posts')")} none`,
+      // No guard reads the metadata, but @Public() still states the intent; @Roles() states none.
+      `GET /posts/featured ${p("@Get('posts/featured')")} public (@Public() (no guard on its path reads it))`,
       `PATCH /admin/config ${a('@Patch(')} authenticated (AuthGuard('jwt') / AuthGuard (@nestjs/passport) (library))`,
       `PATCH /admin/settings ${a('@Patch(')} authenticated (AuthGuard('jwt') / AuthGuard (@nestjs/passport) (library))`,
       `POST /posts ${p("@Post('posts')")} none`,
+      `POST /posts/import ${p("@Post('posts/import')")} none`,
       `PUT /posts/:id ${p("@Put('posts/:id')")} unknown (TenantGuard (from @acme/tenancy) is not a guard the model knows)`,
     ]);
   });
