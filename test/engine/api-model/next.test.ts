@@ -81,6 +81,8 @@ export { handler as GET, handler as POST };
     'app/api/@modal/preview/route.ts': 'export function GET() {\n  return new Response();\n}\n',
     'app/api/_lib/route.ts': 'export function POST() {\n  return new Response();\n}\n',
     'app/api/route-helpers.ts': 'export function GET() {\n  return new Response();\n}\n',
+    '.next/server/app/api/status/route.js': 'export function GET() {\n  return new Response();\n}\n',
+    'test/fixtures/pages/api/fake.ts': 'export default function fake(req, res) {}\n',
     'pages/api/users/[id].ts': `import type { NextApiRequest, NextApiResponse } from 'next';
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
@@ -301,6 +303,7 @@ describe('Next.js: paths and matchers', () => {
     assert.deepEqual(nextRoutePath('/w/pages/api/index.ts', 'pages-api', none), { root: '/w', path: '/api' });
     // A workspace inside a folder named `app`: the folder beside next.config decides.
     assert.deepEqual(nextRoutePath('/home/app/site/app/api/route.ts', 'app-route', new Set(['/home/app/site'])), { root: '/home/app/site', path: '/api' });
+    assert.equal(nextRoutePath('/home/app/site/test/fixtures/pages/api/fake.ts', 'pages-api', new Set(['/home/app/site'])), undefined);
   });
 
   it('reads path-to-regexp matchers as Next.js does', () => {

@@ -143,7 +143,8 @@ export function nextRoutePath(filePath: string, kind: NextSummary['kind'], confi
     if (kind === 'app-route' ? segment === 'app' && i < segments.length - 1 : segment === 'pages' && segments[i + 1] === 'api') starts.push(i);
   });
   const rootOf = (i: number) => segments.slice(0, segments[i - 1] === 'src' ? i - 1 : i).join('/') || '/';
-  const start = starts.find((i) => configRoots.has(rootOf(i))) ?? starts[0];
+  // With next.config files in the workspace, only folders beside one hold routes (not a test fixture's `pages/api`).
+  const start = configRoots.size > 0 ? starts.find((i) => configRoots.has(rootOf(i))) : starts[0];
   if (start === undefined) return undefined;
   const parts = kind === 'app-route' ? segments.slice(start + 1, -1) : segments.slice(start + 1);
   if (kind === 'pages-api') {

@@ -33,6 +33,8 @@ export function nextFileRole(filePath: string): NextSummary['kind'] | undefined 
   const normalised = filePath.replace(/\\/g, '/');
   if (!NEXT.scriptExtension.test(normalised) || /\.d\.[mc]?ts$/.test(normalised)) return undefined;
   const segments = normalised.split('/');
+  // Build output (`.next/server/app/…/route.js`) and installed packages are not the app's source.
+  if (segments.some((segment) => segment === 'node_modules' || (segment.startsWith('.') && segment.length > 1 && segment !== '..'))) return undefined;
   const stem = segments[segments.length - 1]!.replace(NEXT.scriptExtension, '');
   if (stem === 'route' && segments.includes('app')) return 'app-route';
   if (segments.some((segment, i) => segment === 'pages' && segments[i + 1] === 'api' && i + 2 < segments.length)) return 'pages-api';
