@@ -125,6 +125,8 @@ export interface NestSummary {
   globalMiddleware: MiddlewareRef[];
   /** `consumer.apply(mw).exclude(…).forRoutes(…)`. */
   middlewareBindings: NestMiddlewareBinding[];
+  /** The file bootstraps an HTTP app (`NestFactory.create(AppModule)`): its folder scopes the app. */
+  bootstrap?: boolean;
   /** `app.setGlobalPrefix('api', { exclude })`. */
   globalPrefix?: { path: string; dynamic?: boolean; exclude: NestRouteFilter[]; at: SourceSpot };
   /** `app.enableVersioning({ type: VersioningType.URI, defaultVersion, prefix })`. */

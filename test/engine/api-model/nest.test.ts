@@ -573,6 +573,66 @@ export class InvoicesController {
   });
 });
 
+describe('NestJS: two apps in one workspace', () => {
+  const bootstrap = (prefix: string) => `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  ${prefix}
+  await app.listen(3000);
+}
+bootstrap();
+`;
+  const files: Files = {
+    'libs/auth/jwt.guard.ts': `import { Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+
+@Injectable()
+export class JwtGuard extends AuthGuard('jwt') {}
+`,
+    'apps/api/src/main.ts': bootstrap(`app.setGlobalPrefix('api');`),
+    'apps/api/src/app.module.ts': `import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtGuard } from '../../../libs/auth/jwt.guard';
+import { OrdersController } from './orders.controller';
+
+@Module({ controllers: [OrdersController], providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })
+export class AppModule {}
+`,
+    'apps/api/src/orders.controller.ts': `import { Controller, Post } from '@nestjs/common';
+
+@Controller('orders')
+export class OrdersController {
+  @Post()
+  create() {}
+}
+`,
+    'apps/admin/src/main.ts': bootstrap(''),
+    'apps/admin/src/app.module.ts': `import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+
+@Module({ controllers: [ReportsController] })
+export class AppModule {}
+`,
+    'apps/admin/src/reports.controller.ts': `import { Controller, Post } from '@nestjs/common';
+
+@Controller('reports')
+export class ReportsController {
+  @Post()
+  create() {}
+}
+`,
+  };
+
+  it('scopes each app\'s prefix and global guards to its own controllers', () => {
+    assert.deepEqual(routesOf(files), [
+      `POST /api/orders ${lineOf(files, 'apps/api/src/orders.controller.ts', '@Post()')} authenticated (JwtGuard / extends AuthGuard('jwt'): AuthGuard (@nestjs/passport) (library) (jwt.guard.ts:5))`,
+      `POST /reports ${lineOf(files, 'apps/admin/src/reports.controller.ts', '@Post()')} none`,
+    ]);
+  });
+});
+
 describe('NestJS: a prefix read from configuration', () => {
   it('shows the computed prefix as * and says so', () => {
     const files: Files = {

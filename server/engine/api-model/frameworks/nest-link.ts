@@ -43,14 +43,42 @@ interface NestApp {
 export function linkNestRoutes(linker: Linker, routes: ApiRoute[]): void {
   const files = [...linker.files.values()].filter((file) => file.nest);
   if (files.length === 0) return;
-  const app = readApp(linker, files);
+  // A workspace may hold several Nest apps (a monorepo's apps/*): each bootstrap file's folder scopes what its app
+  // registers (prefix, global guards, consumers); files under no app (shared libraries) count for every app.
+  const roots = files.filter((file) => file.nest!.bootstrap).map((file) => appRootOf(file.filePath));
+  const apps = new Map<string, NestApp>();
+  const appFor = (filePath: string): NestApp => {
+    const key = longestRootOf(filePath, roots) ?? (roots.length === 1 ? roots[0]! : '');
+    let app = apps.get(key);
+    if (!app) {
+      app = readApp(linker, files.filter((file) => {
+        const root = longestRootOf(file.filePath, roots);
+        return root === undefined || root === key;
+      }));
+      apps.set(key, app);
+    }
+    return app;
+  };
   for (const file of files) {
+    const app = file.nest!.controllers.length > 0 ? appFor(file.filePath) : undefined;
     for (const controller of file.nest!.controllers) {
       for (const controllerPath of controller.paths) {
-        for (const route of controller.routes) routes.push(routeFrom(linker, app, file, controller, controllerPath, route));
+        for (const route of controller.routes) routes.push(routeFrom(linker, app!, file, controller, controllerPath, route));
       }
     }
   }
+}
+
+/** The folder of a Nest app: its bootstrap file's folder, or the one above when that is `src`. */
+function appRootOf(bootstrapFile: string): string {
+  const dir = path.dirname(bootstrapFile);
+  return path.basename(dir) === 'src' ? path.dirname(dir) : dir;
+}
+
+function longestRootOf(filePath: string, roots: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const root of roots) if (filePath.startsWith(`${root}${path.sep}`) && (!best || root.length > best.length)) best = root;
+  return best;
 }
 
 function readApp(linker: Linker, files: FileSummary[]): NestApp {

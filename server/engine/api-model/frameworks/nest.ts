@@ -40,7 +40,7 @@ function nestNamesOf(builder: SummaryBuilder): Map<string, string> {
 function isEmpty(nest: NestSummary): boolean {
   return nest.controllers.length === 0 && Object.keys(nest.guards).length === 0 && Object.keys(nest.middlewareClasses).length === 0 &&
     Object.keys(nest.metadataDecorators).length === 0 && Object.keys(nest.composedGuards).length === 0 && nest.globalGuards.length === 0 && nest.globalMiddleware.length === 0 &&
-    nest.middlewareBindings.length === 0 && !nest.globalPrefix && !nest.uriVersioning && nest.routerModules.length === 0 && Object.keys(nest.modules).length === 0;
+    nest.middlewareBindings.length === 0 && !nest.bootstrap && !nest.globalPrefix && !nest.uriVersioning && nest.routerModules.length === 0 && Object.keys(nest.modules).length === 0;
 }
 
 class NestReader {
@@ -229,6 +229,9 @@ class NestReader {
         return;
       case 'register':
         if (this.nestName(callee.expression) === 'RouterModule') this.readRouterModule(call);
+        return;
+      case 'create':
+        if (this.nestName(callee.expression) === 'NestFactory') this.nest.bootstrap = true;
         return;
     }
   }
