@@ -200,17 +200,17 @@ function guardLink(linker: Linker, file: FileSummary, guard: MiddlewareRef, dept
     const resolved = linker.resolve(file, ref);
     if (resolved.kind === 'package') {
       link.origin = { module: resolved.module, exportName: resolved.members[0] ?? 'default' };
-      const how = packageGuard(resolved.module, resolved.members[0] ?? 'default', true);
-      if (how) Object.assign(link, { auth: 'authentication', how });
+      const known = packageGuard(resolved.module, resolved.members[0] ?? 'default', true);
+      if (known) Object.assign(link, known);
       else result.unresolved = `${guard.text} (from ${resolved.module}) is not a guard the model knows`;
     } else result.unresolved = `${guard.text} could not be followed to a guard class`;
   } else if (ref.kind === 'name' && !ref.members?.length) {
     const target = resolveClass(linker, file, ref.name);
     if (target && 'module' in target) {
       link.origin = { module: target.module, exportName: target.exportName };
-      const how = packageGuard(target.module, target.exportName, false);
-      if (how === null) return result;
-      if (how) Object.assign(link, { auth: 'authentication', how });
+      const known = packageGuard(target.module, target.exportName, false);
+      if (known === null) return result;
+      if (known) Object.assign(link, known);
       else result.unresolved = `${guard.text} (from ${target.module}) is not a guard the model knows`;
     } else {
       const declared = target && target.file.nest?.guards[target.className];
@@ -249,14 +249,15 @@ function describeGuard(linker: Linker, file: FileSummary, guard: NestGuard, resu
   } else if (base.unresolved) result.unresolved = `${guard.className} extends ${base.unresolved}`;
 }
 
-/** A package's guard: the authentication it performs (`how`), null when known not to authenticate, undefined when unknown. */
-function packageGuard(module: string, exportName: string, called: boolean): string | null | undefined {
-  const library = findAuthLibrary(module, [exportName]);
-  if (library?.kind === 'authentication') return `${library.label} (library)`;
+/** A package's guard: what it checks, null when known not to authenticate, undefined when unknown. */
+function packageGuard(module: string, exportName: string, called: boolean): Pick<ChainLink, 'auth' | 'how'> | null | undefined {
+  // Nest's own guard factories first, so their label does not depend on the general library table.
   if (called) {
     const factory = NEST.authGuardFactories.find((entry) => entry.module === module && entry.exportName === exportName);
-    if (factory) return `${factory.label} (library)`;
+    if (factory) return { auth: 'authentication', how: `${factory.label} (library)` };
   }
+  const library = findAuthLibrary(module, [exportName]);
+  if (library) return { auth: library.kind, how: `${library.label} (library)` };
   if (NEST.nonAuthGuards.some((entry) => entry.module === module && entry.exportName === exportName)) return null;
   return undefined;
 }
