@@ -291,6 +291,22 @@ export const DELETE = withErrorHandler(async () => new Response(null, { status: 
       `POST /api/projects ${lineOf(files, 'src/app/api/projects/route.ts', 'export const POST')} unknown (auth comes from @/auth, a path alias the model does not follow)`,
     ]);
   });
+
+  it('also when the middleware comes from a workspace file through a value the model cannot follow', () => {
+    const authJs = {
+      ...files,
+      'src/auth.ts': `import NextAuth from 'next-auth';
+
+export const { auth, handlers, signIn, signOut } = NextAuth({ providers: [] });
+`,
+      'src/middleware.ts': `export { auth as middleware } from './auth';
+
+export const config = { matcher: ['/api/projects/:path*'] };
+`,
+    };
+    const projects = modelOf(authJs, root).find((r) => r.path === '/api/projects')!;
+    assert.deepEqual(projects.auth, { status: 'unknown', why: 'auth comes from ./auth, where the model could not follow it' });
+  });
 });
 
 describe('Next.js: paths and matchers', () => {

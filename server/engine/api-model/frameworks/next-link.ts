@@ -124,10 +124,19 @@ function middlewareLink(linker: Linker, { file, middleware }: RootMiddleware, ro
  */
 function unfollowedImport(linker: Linker, file: FileSummary, ref: ValueRef, link: ChainLink, nameMustSayAuth: boolean): string | undefined {
   if (link.auth) return undefined;
-  const resolved = linker.resolve(file, ref);
-  if (resolved.kind !== 'package' || !NEXT.pathAlias.test(resolved.module)) return undefined;
   if (nameMustSayAuth && !NEXT.authLikeWrapperName.test(link.name.replace(/\(.*$/s, ''))) return undefined;
-  return `${link.name} comes from ${resolved.module}, a path alias the model does not follow`;
+  const resolved = linker.resolve(file, ref);
+  if (resolved.kind === 'package' && NEXT.pathAlias.test(resolved.module)) return `${link.name} comes from ${resolved.module}, a path alias the model does not follow`;
+  // `export { auth as middleware } from './auth'` where `auth` comes out of `NextAuth(config)`: not followed either.
+  const module = relativeModuleOf(file, ref);
+  if (resolved.kind === 'unknown' && module !== undefined) return `${link.name} comes from ${module}, where the model could not follow it`;
+  return undefined;
+}
+
+function relativeModuleOf(file: FileSummary, ref: ValueRef): string | undefined {
+  const root = ref.kind === 'call' ? ref.callee : ref;
+  const module = root.kind === 'module' ? root.module : root.kind === 'name' ? file.imports[root.name]?.module : undefined;
+  return module !== undefined && module.startsWith('.') ? module : undefined;
 }
 
 // ---- Paths ----
