@@ -207,11 +207,13 @@ export interface NestMiddlewareBinding {
 }
 
 export interface NextSummary {
-  kind: 'app-route' | 'pages-api' | 'middleware';
+  kind: 'app-route' | 'pages-api' | 'middleware' | 'config';
   /** App Router: exported method handlers; Pages Router: the default export (method ALL unless it checks req.method). */
   handlers: NextHandler[];
   /** middleware.ts / proxy.ts. */
   middleware?: NextMiddleware;
+  /** next.config.*: `basePath: '/docs'` puts every route under it. */
+  basePath?: string;
 }
 
 export interface NextHandler {

@@ -309,6 +309,22 @@ export const config = { matcher: ['/api/projects/:path*'] };
   });
 });
 
+describe('Next.js: basePath from next.config', () => {
+  it('puts every route under the basePath, and matches the middleware below it', () => {
+    const root = '/ws/docs';
+    const files: Files = {
+      'next.config.js': `const withBundleAnalyzer = require('@next/bundle-analyzer')({ enabled: false });
+
+module.exports = withBundleAnalyzer({ basePath: '/docs', reactStrictMode: true });
+`,
+      'middleware.ts': `export { default } from 'next-auth/middleware';\n\nexport const config = { matcher: ['/api/drafts/:path*'] };\n`,
+      'app/api/drafts/route.ts': 'export async function POST() {\n  return new Response();\n}\n',
+      'app/route.ts': 'export async function GET() {\n  return new Response();\n}\n',
+    };
+    assert.deepEqual(modelOf(files, root).map((r) => `${r.method} ${r.path} ${r.auth.status}`).sort(), ['GET /docs none', 'POST /docs/api/drafts authenticated']);
+  });
+});
+
 describe('Next.js: paths and matchers', () => {
   it('maps folders to paths', () => {
     const none = new Set<string>();

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ApiRoute, ChainLink, RouteAuth } from '../../../../rules/support/api-model';
 import { NEXT } from '../../../../rules/data/frameworks';
-import type { Linker } from '../link';
+import { joinPaths, type Linker } from '../link';
 import type { FileSummary, NextHandler, NextMiddleware, NextSummary, ValueRef } from '../summary';
 
 interface RootMiddleware {
@@ -17,6 +17,8 @@ export function linkNextRoutes(linker: Linker, routes: ApiRoute[]): void {
   const files = [...linker.files.values()].filter((file) => file.next);
   if (files.length === 0) return;
   const configRoots = new Set([...linker.files.keys()].filter((file) => NEXT.configFile.test(path.basename(file))).map((file) => path.dirname(file)));
+  const basePaths = new Map<string, string>();
+  for (const file of files) if (file.next!.basePath !== undefined) basePaths.set(path.dirname(file.filePath), file.next!.basePath);
   const middlewares = new Map<string, RootMiddleware>();
   for (const file of files) {
     if (file.next!.kind !== 'middleware' || !file.next!.middleware) continue;
@@ -27,14 +29,15 @@ export function linkNextRoutes(linker: Linker, routes: ApiRoute[]): void {
   }
   for (const file of files) {
     const next = file.next!;
-    if (next.kind === 'middleware') continue;
+    if (next.kind === 'middleware' || next.kind === 'config') continue;
     const place = nextRoutePath(file.filePath, next.kind, configRoots);
     if (!place) continue;
-    for (const handler of next.handlers) routes.push(routeFrom(linker, file, handler, place, middlewares.get(place.root)));
+    const basePath = basePaths.get(place.root);
+    for (const handler of next.handlers) routes.push(routeFrom(linker, file, handler, place, middlewares.get(place.root), basePath));
   }
 }
 
-function routeFrom(linker: Linker, file: FileSummary, handler: NextHandler, place: { root: string; path: string }, rootMiddleware: RootMiddleware | undefined): ApiRoute {
+function routeFrom(linker: Linker, file: FileSummary, handler: NextHandler, place: { root: string; path: string }, rootMiddleware: RootMiddleware | undefined, basePath: string | undefined): ApiRoute {
   const chain: ChainLink[] = [];
   const notes: string[] = [];
   let unsure: string | undefined;
@@ -57,7 +60,8 @@ function routeFrom(linker: Linker, file: FileSummary, handler: NextHandler, plac
   const dynamic = place.path.includes('*') ? ['a catch-all segment is shown as *'] : [];
   return {
     method: handler.method,
-    path: place.path,
+    // The matcher is read against the path below basePath (Next.js prefixes its matchers with it).
+    path: basePath ? joinPaths(basePath, place.path) : place.path,
     framework: 'nextjs',
     declaredAt: handler.at,
     handler: handler.name,

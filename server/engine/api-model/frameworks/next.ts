@@ -19,12 +19,16 @@ export const nextSummarizer: FrameworkSummarizer = {
     const next: NextSummary = { kind: role, handlers: [] };
     if (role === 'app-route') readRouteHandlers(builder, next);
     else if (role === 'pages-api') readPagesHandler(builder, next);
-    else {
+    else if (role === 'config') {
+      const basePath = readBasePath(builder);
+      if (basePath === undefined) return;
+      next.basePath = basePath;
+    } else {
       const middleware = readMiddleware(builder);
       if (!middleware) return;
       next.middleware = middleware;
     }
-    if (next.handlers.length > 0 || next.middleware) builder.summary.next = next;
+    if (next.handlers.length > 0 || next.middleware || next.basePath !== undefined) builder.summary.next = next;
   },
 };
 
@@ -36,6 +40,7 @@ export function nextFileRole(filePath: string): NextSummary['kind'] | undefined 
   // Build output (`.next/server/app/…/route.js`) and installed packages are not the app's source.
   if (segments.some((segment) => segment === 'node_modules' || (segment.startsWith('.') && segment.length > 1 && segment !== '..'))) return undefined;
   const stem = segments[segments.length - 1]!.replace(NEXT.scriptExtension, '');
+  if (NEXT.configFile.test(segments[segments.length - 1]!)) return 'config';
   if (stem === 'route' && segments.includes('app')) return 'app-route';
   if (segments.some((segment, i) => segment === 'pages' && segments[i + 1] === 'api' && i + 2 < segments.length)) return 'pages-api';
   if (NEXT.middlewareFileNames.has(stem)) return 'middleware';
@@ -134,6 +139,28 @@ function methodsChecked(builder: SummaryBuilder, fn: ts.FunctionLikeDeclaration)
     for (const match of text.matchAll(/case\s+['"`]([A-Za-z]+)['"`]\s*:/g)) methods.add(match[1]!.toUpperCase());
   }
   return [...methods].filter((method) => NEXT.routeHandlerMethods.has(method));
+}
+
+// ---- next.config.* ----
+
+/** `basePath: '/docs'` in the config object: exported, assigned to `module.exports`, or held in a top-level const. */
+function readBasePath(builder: SummaryBuilder): string | undefined {
+  for (const statement of builder.sourceFile.statements) {
+    const values: ts.Expression[] = [];
+    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) if (d.initializer) values.push(d.initializer);
+    if (ts.isExportAssignment(statement)) values.push(statement.expression);
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(statement.expression.right);
+    for (const value of values) {
+      let node = skipOuterExpressions(value);
+      // `withBundleAnalyzer({ … })`: the config is the wrapper's argument.
+      if (ts.isCallExpression(node) && node.arguments[0]) node = skipOuterExpressions(node.arguments[0]);
+      if (!ts.isObjectLiteralExpression(node)) continue;
+      const property = node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'basePath');
+      const basePath = property && staticStringValue(skipOuterExpressions(property.initializer));
+      if (basePath) return basePath;
+    }
+  }
+  return undefined;
 }
 
 // ---- middleware.ts / proxy.ts ----
