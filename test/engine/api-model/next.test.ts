@@ -354,3 +354,54 @@ describe('Next.js: paths and matchers', () => {
     assert.equal(matcherRegExp('/broken/(unclosed'), undefined);
   });
 });
+
+describe('Next.js: code being typed', () => {
+  const sources: Files = {
+    'src/middleware.ts': `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server';
+const isPublicRoute = createRouteMatcher(['/api/(.*)', '/sign-in(.*)']);
+export default clerkMiddleware(async (auth, request) => { if (!isPublicRoute(request)) { await auth.protect(); } });
+export const config = { matcher: ['/((?!_next).*)', { source: '/api/:path*', missing: [{ type: 'header', key: 'x' }] }, dynamicMatcher] };
+`,
+    'src/app/api/[id]/route.ts': `import NextAuth from 'next-auth';
+import { withAuth } from '../../../lib/with-auth';
+const handler = NextAuth({});
+export { handler as GET, handler as POST };
+export const PUT = withAuth(async (request: Request) => Response.json({}));
+export const { PATCH, DELETE } = handlers;
+export { OPTIONS } from './options';
+`,
+    'src/pages/api/items/[...path].ts': `export default async function handler(req, res) {
+  switch (req.method) { case 'GET': return res.json([]); case 'POST': return res.status(201).end(); }
+}
+`,
+    'next.config.mjs': `export default withX({ basePath: '/b' });\n`,
+  };
+
+  it('summarises and links every prefix of the fixtures without throwing', () => {
+    for (const [file, source] of Object.entries(sources)) {
+      for (let cut = 0; cut <= source.length; cut += 3) {
+        const index = new WorkspaceIndex();
+        for (const [other, text] of Object.entries(sources)) index.indexText(path.join('/ws/typing', other), other === file ? source.slice(0, cut) : text);
+        index.markComplete();
+        assert.doesNotThrow(() => index.model().routes, `${file} cut at ${cut}`);
+      }
+    }
+  });
+
+  it('reads the complete fixtures', () => {
+    const index = new WorkspaceIndex();
+    for (const [file, text] of Object.entries(sources)) index.indexText(path.join('/ws/typing', file), text);
+    index.markComplete();
+    assert.deepEqual(index.model().routes.map((r) => `${r.method} ${r.path} ${r.auth.status}`).sort(), [
+      'DELETE /b/api/:id none',
+      'GET /b/api/:id public',
+      'GET /b/api/items/* none',
+      'OPTIONS /b/api/:id none',
+      'PATCH /b/api/:id none',
+      'POST /b/api/:id public',
+      'POST /b/api/items/* none',
+      // withAuth comes from a file the index does not hold: it may authenticate.
+      'PUT /b/api/:id unknown',
+    ]);
+  });
+});

@@ -131,6 +131,7 @@ function unfollowedImport(linker: Linker, file: FileSummary, ref: ValueRef, link
   if (nameMustSayAuth && !NEXT.authLikeWrapperName.test(link.name.replace(/\(.*$/s, ''))) return undefined;
   const resolved = linker.resolve(file, ref);
   if (resolved.kind === 'package' && NEXT.pathAlias.test(resolved.module)) return `${link.name} comes from ${resolved.module}, a path alias the model does not follow`;
+  if (resolved.kind === 'package' && /^[./]/.test(resolved.module)) return `${link.name} comes from ${resolved.module}, a file the workspace index does not hold`;
   // `export { auth as middleware } from './auth'` where `auth` comes out of `NextAuth(config)`: not followed either.
   const module = relativeModuleOf(file, ref);
   if (resolved.kind === 'unknown' && module !== undefined) return `${link.name} comes from ${module}, where the model could not follow it`;
