@@ -202,7 +202,7 @@ function guardLink(linker: Linker, file: FileSummary, guard: MiddlewareRef, dept
       link.origin = { module: resolved.module, exportName: resolved.members[0] ?? 'default' };
       const known = packageGuard(resolved.module, resolved.members[0] ?? 'default', true);
       if (known) Object.assign(link, known);
-      else result.unresolved = `${guard.text} (from ${resolved.module}) is not a guard the model knows`;
+      else result.unresolved = unknownPackageGuard(guard.text, resolved.module);
     } else result.unresolved = `${guard.text} could not be followed to a guard class`;
   } else if (ref.kind === 'name' && !ref.members?.length) {
     const target = resolveClass(linker, file, ref.name);
@@ -211,7 +211,7 @@ function guardLink(linker: Linker, file: FileSummary, guard: MiddlewareRef, dept
       const known = packageGuard(target.module, target.exportName, false);
       if (known === null) return result;
       if (known) Object.assign(link, known);
-      else result.unresolved = `${guard.text} (from ${target.module}) is not a guard the model knows`;
+      else result.unresolved = unknownPackageGuard(guard.text, target.module);
     } else {
       const declared = target && target.file.nest?.guards[target.className];
       if (target && declared) {
@@ -247,6 +247,10 @@ function describeGuard(linker: Linker, file: FileSummary, guard: NestGuard, resu
     result.link.auth = base.link.auth;
     result.link.how = `extends ${guard.extends.text}: ${base.link.how} (${where})`;
   } else if (base.unresolved) result.unresolved = `${guard.className} extends ${base.unresolved}`;
+}
+
+function unknownPackageGuard(text: string, module: string): string {
+  return /^[./]/.test(module) ? `${text} comes from ${module}, a file the workspace index does not hold` : `${text} (from ${module}) is not a guard the model knows`;
 }
 
 /** A package's guard: what it checks, null when known not to authenticate, undefined when unknown. */
