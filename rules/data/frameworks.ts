@@ -30,6 +30,8 @@ export const NEST = {
   authGuardFactories: [{ module: '@nestjs/passport', exportName: 'AuthGuard', label: 'AuthGuard (@nestjs/passport)' }],
   /** Guards of packages known not to authenticate (rate limits): they neither protect a route nor leave it unknown. */
   nonAuthGuards: [{ module: '@nestjs/throttler', exportName: 'ThrottlerGuard' }],
+  /** Packages whose class decorator generates a controller's CRUD routes (`@Crud({ model })`): listed as unmodelled. */
+  crudGenerators: /^@(?:nestjsx|dataui|rewiko)\/crud$/,
   /** A metadata decorator whose name says "public": honoured by no guard, it still states the intent. */
   publicDecoratorName: /^(?:public|allowanonymous|anonymous|skipauth|noauth|ispublic|publicroute|unauthenticated)$/i,
 };

@@ -375,6 +375,29 @@ export class PostsController {
     ]);
   });
 
+  it('says which routes it cannot list: a CRUD generator, routes inherited from a base class', () => {
+    const generated: Files = {
+      'src/companies.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { Crud } from '@nestjsx/crud';
+import { BaseController } from './base.controller';
+
+@Crud({ model: { type: Object } })
+@Controller('companies')
+export class CompaniesController extends BaseController {
+  @Get('stats')
+  stats() {}
+}
+`,
+    };
+    const index = new WorkspaceIndex();
+    index.indexText('/ws/nest/src/companies.controller.ts', generated['src/companies.controller.ts']!);
+    const unmodelled = index.summaryOf('/ws/nest/src/companies.controller.ts')!.unmodelled;
+    assert.deepEqual(unmodelled.map((entry) => [entry.framework, entry.what, entry.at.line + 1]), [
+      ['nestjs', '@Crud() on CompaniesController generates CRUD routes (@nestjsx/crud)', 5],
+      ['nestjs', 'CompaniesController may inherit routes from BaseController', 7],
+    ]);
+  });
+
   it('lists class guards before method guards, and says where each comes from', () => {
     const patch = modelOf(files).find((r) => r.path === '/admin/settings')!;
     assert.deepEqual(patch.chain.map((link) => link.name), [`AuthGuard('jwt')`, 'ThrottlerGuard']);

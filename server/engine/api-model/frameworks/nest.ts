@@ -87,6 +87,7 @@ class NestReader {
       if (ts.isMethodDeclaration(member)) entry.routes.push(...this.routesOf(className, member));
     }
     this.nest.controllers.push(entry);
+    this.noteGeneratedRoutes(cls, className, own.decorators);
   }
 
   private routesOf(className: string, method: ts.MethodDeclaration): NestRoute[] {
@@ -118,6 +119,18 @@ class NestReader {
       }
     }
     return routes;
+  }
+
+  /** Routes the model cannot list: a CRUD generator's (`@Crud()`), or those inherited from a base class. */
+  private noteGeneratedRoutes(cls: ts.ClassDeclaration, className: string, decorators: readonly NestDecorator[]): void {
+    for (const decorator of decorators) {
+      const module = this.builder.summary.imports[decorator.name]?.module;
+      if (module && NEST.crudGenerators.test(module)) {
+        this.builder.summary.unmodelled.push({ framework: 'nestjs', what: `@${decorator.name}() on ${className} generates CRUD routes (${module})`, at: decorator.at });
+      }
+    }
+    const base = cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (base) this.builder.summary.unmodelled.push({ framework: 'nestjs', what: `${className} may inherit routes from ${this.builder.textOf(base.expression)}`, at: this.builder.spot(base) });
   }
 
   /** `@UseGuards(A, B)`, `@SetMetadata(KEY, true)` and every other decorator call (a `@Public()` is resolved by the linker). */
