@@ -187,6 +187,8 @@ export interface NestGuard {
   auth?: AuthBehaviour;
   /** `extends AuthGuard('jwt')`: the base class expression. */
   extends?: MiddlewareRef;
+  /** Its own `canActivate`, and whether that defers to the base class's (`return super.canActivate(context)`). */
+  ownCanActivate?: { callsSuper: boolean };
   /** Metadata keys the guard reads (`this.reflector.getAllAndOverride(IS_PUBLIC_KEY, …)`): presence lets a request through. */
   publicMetadataKeys: NestMetadataKey[];
   at: SourceSpot;

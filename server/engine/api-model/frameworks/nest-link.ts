@@ -231,6 +231,16 @@ function guardLink(linker: Linker, file: FileSummary, guard: MiddlewareRef, dept
 function describeGuard(linker: Linker, file: FileSummary, guard: NestGuard, result: GuardLink, depth: number): void {
   const where = `${path.basename(file.filePath)}:${guard.at.line + 1}`;
   result.honours.push(...guard.publicMetadataKeys);
+  const base = guard.extends && depth < MAX_DEPTH ? guardLink(linker, file, guard.extends, depth + 1) : undefined;
+  if (base) result.honours.push(...base.honours);
+  // A guard that keeps its base's check (no canActivate of its own, or one that ends in `super.canActivate`) is
+  // what its base is; one that replaces canActivate is what its own code does.
+  const keepsBase = !!base && (!guard.ownCanActivate || guard.ownCanActivate.callsSuper);
+  if (base && keepsBase && base.link.auth) {
+    result.link.auth = base.link.auth;
+    result.link.how = `extends ${guard.extends!.text}: ${base.link.how} (${where})`;
+    return;
+  }
   if (guard.auth) {
     const { auth } = guard;
     if (auth.authenticates || auth.authorizes) {
@@ -240,13 +250,7 @@ function describeGuard(linker: Linker, file: FileSummary, guard: NestGuard, resu
     if (auth.fallsThrough) result.link.fallsThrough = auth.fallsThrough.why;
     return;
   }
-  if (!guard.extends || depth >= MAX_DEPTH) return;
-  const base = guardLink(linker, file, guard.extends, depth + 1);
-  result.honours.push(...base.honours);
-  if (base.link.auth) {
-    result.link.auth = base.link.auth;
-    result.link.how = `extends ${guard.extends.text}: ${base.link.how} (${where})`;
-  } else if (base.unresolved) result.unresolved = `${guard.className} extends ${base.unresolved}`;
+  if (base && keepsBase && base.unresolved) result.unresolved = `${guard.className} extends ${base.unresolved}`;
 }
 
 function unknownPackageGuard(text: string, module: string): string {

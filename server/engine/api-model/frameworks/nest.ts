@@ -178,10 +178,12 @@ class NestReader {
     const base = cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
     const keys = this.reflectorKeysIn(cls);
     for (const key of auth?.publicMetadataKeys ?? []) if (!keys.some((k) => k.name === key || k.value === key)) keys.push({ name: key, value: key });
+    const canActivate = methodNamed(cls, 'canActivate');
     const guard: NestGuard = {
       className,
       ...(auth ? { auth: { authenticates: auth.authenticates, authorizes: auth.authorizes, how: auth.how, ...(auth.fallsThrough ? { fallsThrough: auth.fallsThrough } : {}) } } : {}),
       ...(base ? { extends: this.classRef(base) } : {}),
+      ...(canActivate ? { ownCanActivate: { callsSuper: /\bsuper\.canActivate\s*\(/.test(canActivate.getText(this.builder.sourceFile)) } } : {}),
       publicMetadataKeys: keys,
       at: this.builder.spot(cls.name ?? cls),
     };
