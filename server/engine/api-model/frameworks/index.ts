@@ -4,10 +4,12 @@
 import type { SummaryBuilder } from '../summarize';
 import { expressSummarizer } from './express';
 import { restGeneratorSummarizer } from './rest-generators';
+import { nestSummarizer } from './nest';
+import { nextSummarizer } from './next';
 
 export interface FrameworkSummarizer {
   framework: string;
   summarize(builder: SummaryBuilder): void;
 }
 
-export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer, restGeneratorSummarizer];
+export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer, restGeneratorSummarizer, nestSummarizer, nextSummarizer];
