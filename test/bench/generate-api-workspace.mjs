@@ -3,7 +3,7 @@
 // unauthenticated routes), NestJS controllers behind a global APP_GUARD with @Public/@UseGuards, Fastify plugins
 // registered under prefixes, and services/models/utils that import each other and hold most of the lines, as real
 // code does. Deterministic: the same { files, seed } writes the same bytes.
-// Usage: node test/bench/generate-api-workspace.mjs <dir> [--files N] [--seed S]
+// Usage: node test/bench/generate-api-workspace.mjs <dir> [--files N] [--seed S] [--manifest routes.json]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,18 +22,21 @@ const PUBLIC_ROUTES = [
 ];
 
 /**
- * Writes the workspace into `dir` (created if missing) and returns `{ files, lines, expectedRoutes, routes }`:
+ * Writes the workspace into `dir` (created if missing) and returns `{ files, lines, expectedRoutes, routes, manifest }`:
  * `expectedRoutes` counts the route declarations written; `routes` breaks them down by framework and by how
- * each is protected (`auth`, `public` by design, `missing` auth on purpose).
+ * each is protected (`auth`, `public` by design, `missing` auth on purpose); `manifest` lists every route as
+ * `{ file, method, path, framework, protection }` with its full path (mount prefixes and global prefix applied).
  */
 export function generateApiWorkspace(dir, { files = DEFAULT_FILES, seed = DEFAULT_SEED } = {}) {
   const random = mulberry32(seed);
   const out = new WorkspaceWriter(dir);
   const plan = planFiles(files);
   const routes = { express: 0, nest: 0, fastify: 0, auth: 0, public: 0, missing: 0 };
-  const count = (framework, protection) => {
+  const manifest = [];
+  const count = (framework, protection, file, method, fullPath) => {
     routes[framework]++;
     routes[protection]++;
+    manifest.push({ file, method: method.toUpperCase(), path: fullPath, framework, protection });
   };
 
   out.write('package.json', JSON.stringify({ name: 'bench-api-workspace', private: true, version: '1.0.0' }, null, 2) + '\n');
@@ -46,7 +49,7 @@ export function generateApiWorkspace(dir, { files = DEFAULT_FILES, seed = DEFAUL
   writeNestApp(out, plan.nestControllers, bulk, random, count);
   writeFastifyApp(out, plan.fastifyPlugins, bulk, random, count);
 
-  return { files: out.files, lines: out.lines, expectedRoutes: routes.express + routes.nest + routes.fastify, routes };
+  return { files: out.files, lines: out.lines, expectedRoutes: manifest.length, routes, manifest };
 }
 
 /** How many files of each kind: about 12% Express, 6% NestJS, 1% Fastify, the rest services/models/utils. */
@@ -159,11 +162,12 @@ function writeExpressApp(out, app, routers, bulk, random, count) {
     // Every fifth router is mounted behind requireAuth at app level instead of inside the router file.
     const appLevelAuth = r % 5 === 4;
     mounts += appLevelAuth ? `app.use('/api/${name}s', requireAuth, ${name}Router);\n` : `app.use('/api/${name}s', ${name}Router);\n`;
-    out.write(`${base}/routes/${name}.routes.ts`, expressRouter(name, resource, r, appLevelAuth, `${base}/routes/${name}.routes.ts`, bulk, random, count));
+    const file = `${base}/routes/${name}.routes.ts`;
+    out.write(file, expressRouter(name, resource, r, appLevelAuth, file, bulk, random, count));
   }
   appText += `\nconst app = express();\napp.use(express.json());\n\n${mounts}\napp.get('/healthz', (_req: Request, res: Response) => res.json({ ok: true }));\n\nexport default app;\n`;
   appText = appText.replace("import express from 'express';\n", "import express, { Request, Response } from 'express';\n");
-  count('express', 'public');
+  count('express', 'public', `${base}/app.ts`, 'get', '/healthz');
   out.write(`${base}/app.ts`, appText);
 }
 
@@ -178,7 +182,7 @@ function expressRouter(name, resource, index, appLevelAuth, relative, bulk, rand
   const publicRoutes = index % 4 === 1 ? PUBLIC_ROUTES.slice(0, 1 + (index % 3)) : [];
   for (const [method, route] of publicRoutes) {
     text += `router.${method}('${route}', async (req: Request, res: Response) => {\n  res.json({ route: '${route}', body: req.body });\n});\n\n`;
-    count('express', appLevelAuth ? 'auth' : 'public');
+    count('express', appLevelAuth ? 'auth' : 'public', relative, method, `/api/${name}s${route}`);
   }
   if (routerWide) text += `router.use(requireAuth);\n\n`;
   const protectedBy = routerWide || appLevelAuth ? '' : 'requireAuth, ';
@@ -196,7 +200,7 @@ function expressRouter(name, resource, index, appLevelAuth, relative, bulk, rand
     text += `router.${method}('${route}', ${chain}async (req: Request, res: Response, next: NextFunction) => {\n  try {\n`;
     text += `    const id = req.params.id;\n    const result = ${service ? `await service.${firstMethod(service)}` : 'await Promise.resolve'}(Number(req.query.page ?? 1), { ${action === 'list' ? "q: String(req.query.q ?? '')" : 'id: String(id)'} });\n`;
     text += `    res.status(${method === 'post' ? 201 : 200}).json({ ${action}: result, resource: '${resource}' });\n  } catch (error) {\n    next(error);\n  }\n});\n\n`;
-    count('express', forgot ? 'missing' : 'auth');
+    count('express', forgot ? 'missing' : 'auth', relative, method, `/api/${name}s${route === '/' ? '' : route}`);
   }
   text += `export default router;\n`;
   return text;
@@ -219,7 +223,7 @@ function writeNestApp(out, controllers, bulk, random, count) {
     names.push(name);
     moduleText += `import { ${pascal(name)}Controller } from './${name}/${name}.controller';\nimport { ${pascal(name)}Service } from './${name}/${name}.service';\n`;
     out.write(`${base}/${name}/${name}.service.ts`, nestService(name, `${base}/${name}/${name}.service.ts`, bulk, random));
-    out.write(`${base}/${name}/${name}.controller.ts`, nestController(name, c, random, count));
+    out.write(`${base}/${name}/${name}.controller.ts`, nestController(name, c, `${base}/${name}/${name}.controller.ts`, random, count));
   }
   moduleText += `\n@Module({\n  controllers: [${names.map((n) => `${pascal(n)}Controller`).join(', ')}],\n  providers: [\n    ${names.map((n) => `${pascal(n)}Service`).join(',\n    ')},\n    { provide: APP_GUARD, useClass: JwtAuthGuard },\n  ],\n})\nexport class AppModule {}\n`;
   out.write(`${base}/app.module.ts`, moduleText);
@@ -239,7 +243,7 @@ function nestService(name, relative, bulk, random) {
   return text;
 }
 
-function nestController(name, index, random, count) {
+function nestController(name, index, file, random, count) {
   const adminController = index % 6 === 5;
   const publicController = index % 9 === 4;
   let text = `import { Body, Controller, Delete, Get, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';\nimport { Public } from '../auth/public.decorator';\nimport { RolesGuard } from '../auth/roles.guard';\nimport { ${pascal(name)}Service } from './${name}.service';\n\n`;
@@ -260,7 +264,7 @@ function nestController(name, index, random, count) {
     if (publicRoute) text += `  @Public()\n`;
     if (!adminController && decorator === 'Delete') text += `  @UseGuards(RolesGuard)\n`;
     text += `  @${decorator}(${route ? `'${route}'` : ''})\n  ${action}(${params}) {\n    return this.service.${action}(${args});\n  }\n\n`;
-    count('nest', publicController || publicRoute ? 'public' : 'auth');
+    count('nest', publicController || publicRoute ? 'public' : 'auth', file, decorator, `/api/${name}s${route ? `/${route}` : ''}`);
   }
   text += `}\n`;
   return text;
@@ -279,14 +283,14 @@ function writeFastifyApp(out, plugins, bulk, random, count) {
     const name = `${resource}${p}`;
     text += `import ${name}Routes from './routes/${name}';\n`;
     registers += `server.register(${name}Routes, { prefix: '/v2/${name}s' });\n`;
-    out.write(`${base}/routes/${name}.ts`, fastifyPlugin(name, p, random, count));
+    out.write(`${base}/routes/${name}.ts`, fastifyPlugin(name, p, `${base}/routes/${name}.ts`, random, count));
   }
   text += `\nexport const server = Fastify({ logger: true });\n\nserver.register(fastifyJwt, { secret: process.env.JWT_SECRET ?? '' });\nserver.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {\n  try {\n    await request.jwtVerify();\n  } catch (error) {\n    reply.send(error);\n  }\n});\n\n${registers}\nserver.get('/v2/status', async () => ({ ok: true }));\n`;
-  count('fastify', 'public');
+  count('fastify', 'public', `${base}/server.ts`, 'get', '/v2/status');
   out.write(`${base}/server.ts`, text);
 }
 
-function fastifyPlugin(name, index, random, count) {
+function fastifyPlugin(name, index, file, random, count) {
   const hookWide = index % 2 === 1;
   let text = `import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';\n\nexport default async function ${name}Routes(fastify: FastifyInstance): Promise<void> {\n`;
   if (hookWide) text += `  fastify.addHook('onRequest', fastify.authenticate);\n\n`;
@@ -297,7 +301,7 @@ function fastifyPlugin(name, index, random, count) {
     const [method, route] = routes[r];
     const forgot = !hookWide && method === 'get' && random() < 0.15;
     text += `  fastify.${method}('${route}', ${forgot ? '' : options}async (request: FastifyRequest, reply: FastifyReply) => {\n    reply.code(${method === 'post' ? 201 : 200});\n    return { resource: '${name}', params: request.params };\n  });\n\n`;
-    count('fastify', forgot ? 'missing' : 'auth');
+    count('fastify', forgot ? 'missing' : 'auth', file, method, `/v2/${name}s${route === '/' ? '' : route}`);
   }
   text += `}\n`;
   return text;
@@ -484,13 +488,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const args = process.argv.slice(2);
   const dir = args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
   if (!dir) {
-    console.error('Usage: node test/bench/generate-api-workspace.mjs <dir> [--files N] [--seed S]');
+    console.error('Usage: node test/bench/generate-api-workspace.mjs <dir> [--files N] [--seed S] [--manifest routes.json]');
     process.exit(2);
   }
   const option = (name, fallback) => {
     const at = args.indexOf(name);
     return at >= 0 ? Number(args[at + 1]) : fallback;
   };
-  const result = generateApiWorkspace(path.resolve(dir), { files: option('--files', DEFAULT_FILES), seed: option('--seed', DEFAULT_SEED) });
-  console.log(JSON.stringify(result));
+  const { manifest, ...summary } = generateApiWorkspace(path.resolve(dir), { files: option('--files', DEFAULT_FILES), seed: option('--seed', DEFAULT_SEED) });
+  const manifestAt = args.indexOf('--manifest');
+  if (manifestAt >= 0) fs.writeFileSync(args[manifestAt + 1], JSON.stringify(manifest, null, 1) + '\n');
+  console.log(JSON.stringify(summary));
 }
