@@ -1,0 +1,461 @@
+// Decides from a function's body whether it authenticates or authorizes, by what it does: it reads identity (a token
+// header, the session, req.user, an auth cookie, a verification call) and rejects when that fails (401/403, an
+// Unauthorized error, a redirect to a login page, next(err), a guard returning false). Also finds the classic bug of
+// a rejection that does not return, so next() or the rest of the handler still runs. Syntactic: one walk over the
+// function, never the checker. What single nodes mean lives in auth-evidence.ts.
+import * as ts from 'typescript';
+import { calleeName, calleeObjectName, identifierWords, staticStringValue } from './ast';
+import {
+  accessEvidence,
+  authLibraryOf,
+  bindDeclaration,
+  callEvidence,
+  comparisonEvidence,
+  destructuringEvidence,
+  isIdentityAttachment,
+  loginRedirectTarget,
+  moduleBindingsOf,
+  rejectionStatusOf,
+  shortText,
+  type Evidence,
+  type ModuleBinding,
+} from './auth-evidence';
+import { isAssignmentOperator, isPropertyName, skipOuterExpressions } from './dataflow';
+
+export interface AuthBehaviour {
+  /** Verifies identity (token/session/cookie/credential/API key) and rejects when that fails. */
+  authenticates: boolean;
+  /** Checks a role, permission or ownership and rejects when it fails. */
+  authorizes: boolean;
+  /** Short, user-facing: "reads the Authorization header and answers 401", "checks req.session.user and redirects to /login". */
+  how: string;
+  /**
+   * It rejects (responds/redirects) but does not return or stop, so next()/the rest of the handler still runs.
+   * Offsets of the rejecting statement. Callers treat such a function as not protecting anything.
+   */
+  fallsThrough?: { start: number; end: number; why: string };
+}
+
+type Mode = 'middleware' | 'handler' | 'guard';
+
+interface Rejection {
+  node: ts.Node;
+  /** The statement it belongs to (an arrow's expression body counts as one). */
+  statement: ts.Node;
+  status?: 401 | 403;
+  description: string;
+  /** Says "auth" by itself: 401/403, an Unauthorized error, a redirect to a login page. */
+  specific: boolean;
+  /** It ends the request on its own: return/throw, or a call that throws (`ctx.throw(401)`, Next.js `redirect()`). */
+  stops: boolean;
+  /** A response object built as a statement (`new Response(…, { status: 401 })`) is simply dropped. */
+  builtResponse?: boolean;
+}
+
+interface Facts {
+  evidence: Evidence[];
+  rejections: Map<ts.Node, Rejection>;
+  variables: ts.VariableDeclaration[];
+  identifierWrites: ts.BinaryExpression[];
+  /** Parameters of callbacks given to identity calls (`jwt.verify(t, k, (err, decoded) => …)`). */
+  callbackParameters: Map<string, Evidence>;
+  attaches: boolean;
+  delegations: { kind: 'authentication' | 'authorization'; how: string; node: ts.Node }[];
+  optional?: string;
+  reflectorCalls: { key: string; call: ts.CallExpression }[];
+  ifStatements: ts.IfStatement[];
+}
+
+const NEXT_NAMES = new Set(['next', 'done', 'cb', 'callback', 'nxt']);
+const CONTEXT_NAMES = new Set(['ctx', 'c', 'context']);
+const THROWING_METHODS = new Set(['throw', 'assert', 'protect']);
+const THROWING_FUNCTIONS = new Set(['redirect', 'unauthorized', 'forbidden', 'error', 'notFound']);
+const FAILURE_NAMES = /^(err|error|e|ex|invalid|expired|failed|failure)$/i;
+
+/** `(req, res, next)`, `(ctx, next)`, Fastify `(request, reply)`, Hono `(c, next)`. Error middleware never authenticates. */
+export function analyzeMiddlewareAuth(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile): AuthBehaviour | undefined {
+  if (fn.parameters.length >= 4) return undefined;
+  return analyzeFunction(fn, sourceFile, 'middleware');
+}
+
+/** A route handler that verifies identity itself and answers 401/403 early. */
+export function analyzeHandlerAuth(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile): AuthBehaviour | undefined {
+  return analyzeFunction(fn, sourceFile, 'handler');
+}
+
+/** A NestJS `CanActivate` class; `publicMetadataKeys` are the metadata keys whose presence lets a request through. */
+export function analyzeGuardClass(cls: ts.ClassDeclaration | ts.ClassExpression, sourceFile: ts.SourceFile): (AuthBehaviour & { publicMetadataKeys: string[] }) | undefined {
+  const lookup = fileLookup(sourceFile);
+  let base: string | undefined;
+  for (const clause of cls.heritageClauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+    for (const type of clause.types) {
+      const library = authLibraryOf(type.expression, lookup)?.entry;
+      if (library?.usage === 'guard') base = `extends ${shortText(type.expression, sourceFile)}`;
+    }
+  }
+  const canActivate = cls.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name?.getText(sourceFile) === 'canActivate' && !!member.body);
+  if (!canActivate) return base ? { authenticates: true, authorizes: false, how: base, publicMetadataKeys: [] } : undefined;
+  const facts = collectFacts(canActivate, sourceFile, 'guard', lookup);
+  const { publicKeys, requiredKeys } = metadataExits(facts, canActivate);
+  const callsBase = base !== undefined && /\bsuper\s*\.\s*canActivate\b/.test(canActivate.body!.getText(sourceFile));
+  const own = decide(facts, canActivate, sourceFile, 'guard');
+  if (!own && !callsBase) return publicKeys.length > 0 ? { authenticates: false, authorizes: false, how: 'lets public routes through but checks nothing else', publicMetadataKeys: publicKeys } : undefined;
+  const behaviour: AuthBehaviour = own ?? { authenticates: false, authorizes: false, how: '' };
+  if (callsBase) behaviour.authenticates = true;
+  behaviour.how = [callsBase ? base : undefined, own?.how].filter(Boolean).join('; ');
+  if (requiredKeys.length > 0) {
+    // A RolesGuard returns true when the route declares no roles: it checks only routes that ask for it.
+    behaviour.authenticates = callsBase;
+    behaviour.how += `; lets requests through when the ${requiredKeys.join(', ')} metadata is absent`;
+  }
+  return { ...behaviour, publicMetadataKeys: publicKeys };
+}
+
+/** The auth library export an expression is or makes, resolved through the file's imports (`passport.authenticate('jwt')`). */
+export function authLibraryAt(expression: ts.Expression, sourceFile: ts.SourceFile): ReturnType<typeof authLibraryOf> {
+  return authLibraryOf(expression, fileLookup(sourceFile));
+}
+
+function analyzeFunction(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile, mode: Mode): AuthBehaviour | undefined {
+  if (!fn.body) return undefined;
+  const facts = collectFacts(fn, sourceFile, mode, fileLookup(sourceFile));
+  return decide(facts, fn, sourceFile, mode);
+}
+
+function fileLookup(sourceFile: ts.SourceFile): (name: string) => ModuleBinding | undefined {
+  const bindings = moduleBindingsOf(sourceFile);
+  return (name) => bindings.get(name);
+}
+
+/** One walk over the function (nested callbacks included), gathering evidence, rejections and what they depend on. */
+function collectFacts(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile, mode: Mode, fileBindings: (name: string) => ModuleBinding | undefined): Facts {
+  const facts: Facts = { evidence: [], rejections: new Map(), variables: [], identifierWrites: [], callbackParameters: new Map(), attaches: false, delegations: [], reflectorCalls: [], ifStatements: [] };
+  const locals = new Map<string, ModuleBinding>();
+  const lookup = (name: string) => locals.get(name) ?? fileBindings(name);
+  const nextName = mode === 'middleware' ? nextParameterName(fn) : undefined;
+  const addRejection = (rejection: Rejection) => {
+    const existing = facts.rejections.get(rejection.statement);
+    if (!existing || (rejection.specific && !existing.specific)) facts.rejections.set(rejection.statement, rejection);
+  };
+  const stack: ts.Node[] = [fn.body!];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression:
+        visitCall(node as ts.CallExpression, facts, sourceFile, lookup, nextName, addRejection);
+        break;
+      case ts.SyntaxKind.NewExpression: {
+        const status = rejectionStatusOf(node as ts.NewExpression);
+        if (status) addRejection(statusRejection(node as ts.NewExpression, status));
+        break;
+      }
+      case ts.SyntaxKind.ThrowStatement:
+        addRejection({ node, statement: node, description: 'throws', specific: false, stops: true });
+        break;
+      case ts.SyntaxKind.ReturnStatement: {
+        const value = (node as ts.ReturnStatement).expression;
+        if (mode === 'guard' && value && value.kind !== ts.SyntaxKind.TrueKeyword && owningFunction(node) === fn) {
+          addRejection({ node: value, statement: node, description: value.kind === ts.SyntaxKind.FalseKeyword ? 'returns false' : 'returns false when the check fails', specific: false, stops: true });
+        }
+        break;
+      }
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const found = accessEvidence(node as ts.PropertyAccessExpression, sourceFile);
+        if (found) facts.evidence.push(found);
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        visitBinary(node as ts.BinaryExpression, facts, sourceFile, addRejection);
+        break;
+      case ts.SyntaxKind.VariableDeclaration: {
+        const declaration = node as ts.VariableDeclaration;
+        facts.variables.push(declaration);
+        facts.evidence.push(...destructuringEvidence(declaration, sourceFile));
+        bindDeclaration(declaration, lookup, (name, binding) => locals.set(name, binding));
+        break;
+      }
+      case ts.SyntaxKind.IfStatement:
+        facts.ifStatements.push(node as ts.IfStatement);
+        break;
+    }
+    const first = stack.length;
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+    stack.length > first && reverseFrom(stack, first);
+  }
+  return facts;
+}
+
+function visitCall(call: ts.CallExpression, facts: Facts, sourceFile: ts.SourceFile, lookup: (name: string) => ModuleBinding | undefined, nextName: string | undefined, addRejection: (r: Rejection) => void): void {
+  const callee = skipOuterExpressions(call.expression);
+  const name = calleeName(call);
+  // `passport.authenticate('jwt')(req, res, next)`, `checkJwt(req, res, next)`: running a library middleware.
+  const library = ts.isCallExpression(callee) || ts.isIdentifier(callee) ? authLibraryOf(callee, lookup) : undefined;
+  if (library?.binding.called && library.entry && library.entry.usage !== 'in-handler') {
+    facts.delegations.push({ kind: library.entry.kind, how: `delegates to ${library.entry.label} (${shortText(callee, sourceFile)})`, node: call });
+  } else if (library?.binding.called && library.nonRejecting) {
+    facts.optional = `optional: ${library.nonRejecting.label} ${library.nonRejecting.why}`;
+  }
+  const evidence = callEvidence(call, lookup, sourceFile);
+  if (evidence) {
+    facts.evidence.push(evidence);
+    for (const argument of call.arguments) {
+      const inner = skipOuterExpressions(argument);
+      if (!ts.isArrowFunction(inner) && !ts.isFunctionExpression(inner)) continue;
+      for (const parameter of inner.parameters) if (ts.isIdentifier(parameter.name)) facts.callbackParameters.set(parameter.name.text, evidence);
+    }
+  }
+  if (name === 'set' && ts.isPropertyAccessExpression(callee) && call.arguments.length === 2 && /^(user|session|auth|jwtPayload)$/.test(staticStringValue(call.arguments[0]!) ?? '')) facts.attaches = true;
+  if (/^(getAllAndOverride|getAllAndMerge|get)$/.test(name ?? '') && /reflector/i.test(calleeObjectName(call) ?? '') && call.arguments[0]) {
+    const key = skipOuterExpressions(call.arguments[0]);
+    facts.reflectorCalls.push({ key: staticStringValue(key) ?? shortText(key, sourceFile), call });
+  }
+  const statement = statementOf(call);
+  if (nextName !== undefined && ts.isIdentifier(callee) && callee.text === nextName) {
+    const argument = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+    if (!argument || argument.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(argument) && argument.text === 'undefined') || /^(route|router)$/.test(staticStringValue(argument) ?? '')) return;
+    const status = ts.isCallExpression(argument) || ts.isNewExpression(argument) ? rejectionStatusOf(argument) : undefined;
+    addRejection({ node: call, statement, ...(status ? { status } : {}), description: status ? `passes a ${status} error to ${nextName}()` : `passes an error to ${nextName}()`, specific: !!status, stops: false });
+    return;
+  }
+  if (name === 'redirect') {
+    const target = loginRedirectTarget(call);
+    addRejection({ node: call, statement, description: target ? `redirects to ${target}` : 'redirects', specific: target !== undefined, stops: ts.isIdentifier(callee), builtResponse: /^(NextResponse|Response)$/.test(calleeObjectName(call) ?? '') });
+    return;
+  }
+  const status = rejectionStatusOf(call);
+  if (status) addRejection(statusRejection(call, status));
+}
+
+function visitBinary(binary: ts.BinaryExpression, facts: Facts, sourceFile: ts.SourceFile, addRejection: (r: Rejection) => void): void {
+  const comparison = comparisonEvidence(binary, sourceFile);
+  if (comparison) facts.evidence.push(comparison);
+  if (!isAssignmentOperator(binary.operatorToken.kind)) return;
+  const target = skipOuterExpressions(binary.left);
+  if (ts.isIdentifier(target)) facts.identifierWrites.push(binary);
+  else if (isIdentityAttachment(target)) facts.attaches = true;
+  const targetName = ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
+  const right = skipOuterExpressions(binary.right);
+  const status = ts.isNumericLiteral(right) ? (right.text === '401' ? 401 : right.text === '403' ? 403 : undefined) : undefined;
+  // `ctx.status = 401` (Koa), `res.statusCode = 403` (Node).
+  if ((targetName === 'status' || targetName === 'statusCode') && status) addRejection({ node: binary, statement: statementOf(binary), status, description: `answers ${status}`, specific: true, stops: false });
+}
+
+function statusRejection(node: ts.CallExpression | ts.NewExpression, status: 401 | 403): Rejection {
+  const statement = statementOf(node);
+  const name = calleeName(node) ?? '';
+  const receiver = calleeObjectName(node);
+  if (ts.isThrowStatement(statement)) {
+    const named = identifierWords(name).some((word) => /^(unauthori[sz]ed|unauthenticated|forbidden)$/.test(word));
+    return { node, statement, status, description: named ? `throws ${name}` : `throws a ${status} error`, specific: true, stops: true };
+  }
+  const throwing = ts.isCallExpression(node) && ((THROWING_METHODS.has(name) && receiver !== undefined) || (ts.isIdentifier(skipOuterExpressions(node.expression)) && THROWING_FUNCTIONS.has(name)));
+  const built = ts.isNewExpression(node) ? /Response$/.test(name) : /^(NextResponse|Response)$/.test(receiver ?? '');
+  return { node, statement, status, description: `answers ${status}`, specific: true, stops: throwing, builtResponse: built };
+}
+
+/** Which rejections count, and for what; then how to say it and whether one falls through. */
+function decide(facts: Facts, fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile, mode: Mode): AuthBehaviour | undefined {
+  const identityVariables = variablesCarrying(facts, 'identity');
+  const authzVariables = variablesCarrying(facts, 'authorization');
+  const firstIdentity = facts.evidence.find((e) => e.kind === 'identity');
+  const firstAuthz = facts.evidence.find((e) => e.kind === 'authorization');
+  const authn: { rejection?: Rejection; clause: string }[] = [];
+  const authz: { rejection?: Rejection; clause: string }[] = [];
+  const ordered = [...facts.rejections.values()].sort((a, b) => a.node.pos - b.node.pos);
+  for (const rejection of ordered) {
+    const condition = conditionFacts(rejection, fn, facts, identityVariables, authzVariables);
+    const identity = condition.identity ?? (rejection.specific ? firstIdentity : undefined);
+    if (identity) authn.push({ rejection, clause: `${identity.description} and ${rejection.description}` });
+    const permission = condition.authorization ?? (rejection.status === 403 ? firstAuthz : undefined);
+    if (permission) authz.push({ rejection, clause: `${permission.description} and ${rejection.description}` });
+  }
+  for (const evidence of facts.evidence) {
+    if (evidence.throwsOnFailure && !insideTry(evidence.node, fn)) authn.push({ clause: `${evidence.description}, which throws when verification fails` });
+  }
+  for (const delegation of facts.delegations) (delegation.kind === 'authentication' ? authn : authz).push({ clause: delegation.how });
+  if (authn.length === 0 && authz.length === 0) {
+    if (facts.optional) return { authenticates: false, authorizes: false, how: facts.optional };
+    return firstIdentity && facts.attaches ? { authenticates: false, authorizes: false, how: 'optional: attaches the user but never rejects' } : undefined;
+  }
+  const clauses = [...new Set([...authn, ...authz].sort((a, b) => (a.rejection?.node.pos ?? 0) - (b.rejection?.node.pos ?? 0)).map((entry) => entry.clause))];
+  const behaviour: AuthBehaviour = { authenticates: authn.length > 0, authorizes: authz.length > 0, how: clauses.join('; ') };
+  const nextName = mode === 'middleware' ? nextParameterName(fn) : undefined;
+  for (const { rejection } of [...authn, ...authz].sort((a, b) => (a.rejection?.node.pos ?? 0) - (b.rejection?.node.pos ?? 0))) {
+    if (!rejection || rejection.stops || !ts.isExpressionStatement(rejection.statement)) continue;
+    if (mode === 'middleware' && nextName === undefined) continue;
+    if (!continuationAfter(rejection.statement, nextName)) continue;
+    const rest = nextName ? `${nextName}() still runs` : 'the rest of the handler still runs';
+    const why = rejection.builtResponse ? `builds a ${rejection.status ?? 'redirect'} response but does not return it, so ${rest}` : `${rejection.description} without returning, so ${rest}`;
+    behaviour.fallsThrough = { start: rejection.statement.getStart(sourceFile), end: rejection.statement.end, why };
+    break;
+  }
+  return behaviour;
+}
+
+/** Locals whose value came from identity (or permission) evidence: `const token = req.headers.authorization`. */
+function variablesCarrying(facts: Facts, kind: Evidence['kind']): Map<string, Evidence> {
+  const found = new Map<string, Evidence>();
+  const evidenceIn = (node: ts.Node) => facts.evidence.find((e) => e.kind === kind && e.node.pos >= node.pos && e.node.end <= node.end);
+  for (const declaration of facts.variables) {
+    const evidence = declaration.initializer && evidenceIn(declaration);
+    if (evidence) for (const name of boundNames(declaration.name)) found.set(name, evidence);
+  }
+  for (const write of facts.identifierWrites) {
+    const evidence = evidenceIn(write.right);
+    if (evidence) found.set((skipOuterExpressions(write.left) as ts.Identifier).text, evidence);
+  }
+  if (kind === 'identity') for (const [name, evidence] of facts.callbackParameters) if (!found.has(name)) found.set(name, evidence);
+  return found;
+}
+
+/** The identity and permission evidence in the conditions a rejection depends on, innermost first. */
+function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, identity: Map<string, Evidence>, authz: Map<string, Evidence>): { identity?: Evidence; authorization?: Evidence } {
+  const result: { identity?: Evidence; authorization?: Evidence } = {};
+  const consider = (condition: ts.Node, branch: 'then' | 'else' | 'any') => {
+    if (!rejection.specific && branch !== 'any' && looksLikeFailure(condition) !== (branch === 'then')) return;
+    result.identity ??= evidenceWithin(condition, 'identity', facts, identity);
+    result.authorization ??= evidenceWithin(condition, 'authorization', facts, authz);
+  };
+  if (ts.isReturnStatement(rejection.statement) && rejection.node === rejection.statement.expression) consider(rejection.node, 'any');
+  let child: ts.Node = rejection.node;
+  for (let parent = child.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && child !== parent.expression) consider(parent.expression, child === parent.thenStatement ? 'then' : 'else');
+    else if (ts.isConditionalExpression(parent) && child !== parent.condition) consider(parent.condition, child === parent.whenTrue ? 'then' : 'else');
+    else if (ts.isBinaryExpression(parent) && child === parent.right) {
+      const operator = parent.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) consider(parent.left, 'then');
+      else if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) consider(parent.left, 'else');
+    } else if (ts.isCatchClause(parent) && ts.isTryStatement(parent.parent)) consider(parent.parent.tryBlock, 'any');
+  }
+  return result;
+}
+
+function evidenceWithin(condition: ts.Node, kind: Evidence['kind'], facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
+  const direct = facts.evidence.find((e) => e.kind === kind && e.node.pos >= condition.pos && e.node.end <= condition.end);
+  if (direct) return direct;
+  let found: Evidence | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && !isPropertyName(node)) found = variables.get(node.text);
+    else ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return found;
+}
+
+/** A condition that is true when something is missing or wrong: `!token`, `x !== 'admin'`, `err`, `user == null`. */
+function looksLikeFailure(condition: ts.Node): boolean {
+  let failure = false;
+  const visit = (node: ts.Node): void => {
+    if (failure || ts.isFunctionLike(node)) return;
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) failure = true;
+    else if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      const nullish = [node.left, node.right].some((side) => side.kind === ts.SyntaxKind.NullKeyword || side.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(side) && side.text === 'undefined'));
+      if (operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken || nullish) failure = true;
+    } else if (ts.isIdentifier(node) && FAILURE_NAMES.test(node.text)) failure = true;
+    if (!failure) ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return failure;
+}
+
+/** The first statement after a non-returning rejection that still runs: a plain next() call, or any work in a handler. */
+function continuationAfter(statement: ts.Node, nextName: string | undefined): ts.Node | undefined {
+  const owner = owningFunction(statement);
+  let current = statement;
+  while (current.parent && current !== owner?.body) {
+    const parent: ts.Node = current.parent;
+    if (ts.isBlock(parent)) {
+      for (const following of parent.statements.slice(parent.statements.indexOf(current as ts.Statement) + 1)) {
+        if (ts.isReturnStatement(following) || ts.isThrowStatement(following)) return undefined;
+        if (nextName !== undefined ? callsNext(following, nextName) : !ts.isEmptyStatement(following) && !ts.isFunctionDeclaration(following)) return following;
+      }
+      if (parent === owner?.body) return undefined;
+    } else if (!ts.isIfStatement(parent) && !ts.isTryStatement(parent) && !ts.isCatchClause(parent) && !ts.isLabeledStatement(parent)) {
+      return undefined;
+    }
+    current = parent;
+  }
+  return undefined;
+}
+
+function callsNext(node: ts.Node, nextName: string): boolean {
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === nextName && node.arguments.length === 0) return true;
+  return ts.forEachChild(node, (child) => callsNext(child, nextName) || undefined) ?? false;
+}
+
+/** Metadata keys the guard honours: `if (isPublic) return true` (public) and `if (!roles) return true` (required only when present). */
+function metadataExits(facts: Facts, canActivate: ts.MethodDeclaration): { publicKeys: string[]; requiredKeys: string[] } {
+  const publicKeys: string[] = [];
+  const requiredKeys: string[] = [];
+  for (const { key, call } of facts.reflectorCalls) {
+    let holder: ts.Node = call;
+    while (holder.parent && (ts.isAwaitExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isNonNullExpression(holder.parent))) holder = holder.parent;
+    const variable = holder.parent && ts.isVariableDeclaration(holder.parent) && ts.isIdentifier(holder.parent.name) ? holder.parent.name.text : undefined;
+    for (const statement of facts.ifStatements) {
+      if (owningFunction(statement) !== canActivate || !returnsTrue(statement.thenStatement)) continue;
+      const condition = statement.expression;
+      const mentions = (call.pos >= condition.pos && call.end <= condition.end) || (variable !== undefined && mentionsName(condition, variable));
+      if (!mentions) continue;
+      (looksLikeFailure(condition) ? requiredKeys : publicKeys).push(key);
+    }
+  }
+  return { publicKeys: [...new Set(publicKeys)], requiredKeys: [...new Set(requiredKeys)] };
+}
+
+function returnsTrue(statement: ts.Statement): boolean {
+  const first = ts.isBlock(statement) ? statement.statements[0] : statement;
+  return !!first && ts.isReturnStatement(first) && first.expression?.kind === ts.SyntaxKind.TrueKeyword;
+}
+
+function mentionsName(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name && !isPropertyName(node);
+  return ts.forEachChild(node, (child) => mentionsName(child, name) || undefined) ?? false;
+}
+
+function nextParameterName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  const names = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : ''));
+  if (names.length >= 3) return names[2] || undefined;
+  if (names.length === 2 && (NEXT_NAMES.has(names[1]!) || CONTEXT_NAMES.has(names[0]!))) return names[1] || undefined;
+  return undefined;
+}
+
+function statementOf(node: ts.Node): ts.Node {
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    if (ts.isStatement(current)) return current;
+    if (ts.isArrowFunction(current.parent) && current.parent.body === current) return current;
+  }
+  return node;
+}
+
+function owningFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
+  return undefined;
+}
+
+function insideTry(node: ts.Node, fn: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+    if (ts.isTryStatement(parent) && child === parent.tryBlock) return true;
+  }
+  return false;
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const names: string[] = [];
+  for (const element of name.elements) if (!ts.isOmittedExpression(element)) names.push(...boundNames(element.name));
+  return names;
+}
+
+function reverseFrom(stack: ts.Node[], first: number): void {
+  for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+    const swap = stack[i]!;
+    stack[i] = stack[j]!;
+    stack[j] = swap;
+  }
+}
