@@ -66,10 +66,19 @@ interface Facts {
   ifStatements: ts.IfStatement[];
 }
 
+/** A rejection (or a throwing verification, or a delegation) that counts, and how to say it. */
+interface Counted {
+  pos: number;
+  rejection?: Rejection;
+  clause: string;
+}
+
 const NEXT_NAMES = new Set(['next', 'done', 'cb', 'callback', 'nxt']);
 const CONTEXT_NAMES = new Set(['ctx', 'c', 'context']);
 const THROWING_METHODS = new Set(['throw', 'assert', 'protect']);
 const THROWING_FUNCTIONS = new Set(['redirect', 'unauthorized', 'forbidden', 'error', 'notFound']);
+/** Members of a session or user that say who is logged in (`userId`, `passport`, `id`), unlike `returnTo` or `tokens`. */
+const IDENTITY_MEMBER_WORDS = new Set(['user', 'uid', 'id', 'sub', 'email', 'username', 'account', 'auth', 'authenticated', 'logged', 'passport', 'member', 'customer', 'admin', 'token', 'jwt', 'principal', 'identity']);
 const FAILURE_NAMES = /^(err|error|e|ex|invalid|expired|failed|failure)$/i;
 
 /** `(req, res, next)`, `(ctx, next)`, Fastify `(request, reply)`, Hono `(c, next)`. Error middleware never authenticates. */
@@ -236,7 +245,7 @@ function visitBinary(binary: ts.BinaryExpression, facts: Facts, sourceFile: ts.S
   if (!isAssignmentOperator(binary.operatorToken.kind)) return;
   const target = skipOuterExpressions(binary.left);
   if (ts.isIdentifier(target)) facts.identifierWrites.push(binary);
-  else if (isIdentityAttachment(target)) facts.attaches = true;
+  else if (isIdentityAttachment(target) && binary.right.kind !== ts.SyntaxKind.NullKeyword) facts.attaches = true;
   const targetName = ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
   const right = skipOuterExpressions(binary.right);
   const status = ts.isNumericLiteral(right) ? (right.text === '401' ? 401 : right.text === '403' ? 403 : undefined) : undefined;
@@ -263,28 +272,34 @@ function decide(facts: Facts, fn: ts.FunctionLikeDeclaration, sourceFile: ts.Sou
   const authzVariables = variablesCarrying(facts, 'authorization');
   const firstIdentity = facts.evidence.find((e) => e.kind === 'identity');
   const firstAuthz = facts.evidence.find((e) => e.kind === 'authorization');
-  const authn: { rejection?: Rejection; clause: string }[] = [];
-  const authz: { rejection?: Rejection; clause: string }[] = [];
+  const authn: Counted[] = [];
+  const authz: Counted[] = [];
   const ordered = [...facts.rejections.values()].sort((a, b) => a.node.pos - b.node.pos);
   for (const rejection of ordered) {
     const condition = conditionFacts(rejection, fn, facts, identityVariables, authzVariables);
-    const identity = condition.identity ?? (rejection.specific ? firstIdentity : undefined);
-    if (identity) authn.push({ rejection, clause: `${identity.description} and ${rejection.description}` });
+    // An unconditioned 401 (`if (req.isAuthenticated()) return next(); res.redirect('/login')`) answers for the
+    // function's identity check; one under a condition about something else (validation) does not.
+    const identity = condition.identity ?? (rejection.specific && !condition.conditioned ? firstIdentity : undefined);
+    if (identity) authn.push({ pos: rejection.node.pos, rejection, clause: `${identity.description} and ${rejection.description}` });
     const permission = condition.authorization ?? (rejection.status === 403 ? firstAuthz : undefined);
-    if (permission) authz.push({ rejection, clause: `${permission.description} and ${rejection.description}` });
+    if (permission) authz.push({ pos: rejection.node.pos, rejection, clause: `${permission.description} and ${rejection.description}` });
   }
   for (const evidence of facts.evidence) {
-    if (evidence.throwsOnFailure && !insideTry(evidence.node, fn)) authn.push({ clause: `${evidence.description}, which throws when verification fails` });
+    if (evidence.throwsOnFailure && !insideTry(evidence.node, fn)) authn.push({ pos: evidence.node.pos, clause: `${evidence.description}, which throws when verification fails` });
   }
-  for (const delegation of facts.delegations) (delegation.kind === 'authentication' ? authn : authz).push({ clause: delegation.how });
+  for (const delegation of facts.delegations) (delegation.kind === 'authentication' ? authn : authz).push({ pos: delegation.node.pos, clause: delegation.how });
   if (authn.length === 0 && authz.length === 0) {
     if (facts.optional) return { authenticates: false, authorizes: false, how: facts.optional };
     return firstIdentity && facts.attaches ? { authenticates: false, authorizes: false, how: 'optional: attaches the user but never rejects' } : undefined;
   }
-  const clauses = [...new Set([...authn, ...authz].sort((a, b) => (a.rejection?.node.pos ?? 0) - (b.rejection?.node.pos ?? 0)).map((entry) => entry.clause))];
-  const behaviour: AuthBehaviour = { authenticates: authn.length > 0, authorizes: authz.length > 0, how: clauses.join('; ') };
+  const byPosition = (a: Counted, b: Counted) => a.pos - b.pos;
+  authn.sort(byPosition);
+  authz.sort(byPosition);
+  // The first check of each kind says enough; more clauses would make a message nobody reads.
+  const how = [...new Set([authn[0]?.clause, authz[0]?.clause].filter((clause): clause is string => clause !== undefined))].join('; ');
+  const behaviour: AuthBehaviour = { authenticates: authn.length > 0, authorizes: authz.length > 0, how };
   const nextName = mode === 'middleware' ? nextParameterName(fn) : undefined;
-  for (const { rejection } of [...authn, ...authz].sort((a, b) => (a.rejection?.node.pos ?? 0) - (b.rejection?.node.pos ?? 0))) {
+  for (const { rejection } of [...authn, ...authz].sort(byPosition)) {
     if (!rejection || rejection.stops || !ts.isExpressionStatement(rejection.statement)) continue;
     if (mode === 'middleware' && nextName === undefined) continue;
     if (!continuationAfter(rejection.statement, nextName)) continue;
@@ -300,24 +315,94 @@ function decide(facts: Facts, fn: ts.FunctionLikeDeclaration, sourceFile: ts.Sou
 function variablesCarrying(facts: Facts, kind: Evidence['kind']): Map<string, Evidence> {
   const found = new Map<string, Evidence>();
   const evidenceIn = (node: ts.Node) => facts.evidence.find((e) => e.kind === kind && e.node.pos >= node.pos && e.node.end <= node.end);
+  // Identity flows only along what stays the credential (`req.headers.authorization?.split(' ')[1]`, `verify(token)`),
+  // not into whatever is computed from the user (`User.findById(req.user.id)`); permissions may be anywhere inside.
+  const carried = (value: ts.Expression) => (kind === 'identity' ? identityCarriedBy(value, facts, found) : evidenceIn(value));
   for (const declaration of facts.variables) {
-    const evidence = declaration.initializer && evidenceIn(declaration);
+    let evidence = declaration.initializer && (evidenceIn(declaration.name) ?? carried(declaration.initializer));
+    // `const { data: { user } } = await supabase.auth.getUser()` carries identity; `const { returnTo } = req.session` does not.
+    if (evidence && !ts.isIdentifier(declaration.name) && !ts.isCallExpression(evidence.node) && !(evidence.node.pos >= declaration.name.pos && evidence.node.end <= declaration.name.end)) evidence = undefined;
     if (evidence) for (const name of boundNames(declaration.name)) found.set(name, evidence);
   }
   for (const write of facts.identifierWrites) {
-    const evidence = evidenceIn(write.right);
+    const evidence = carried(write.right);
     if (evidence) found.set((skipOuterExpressions(write.left) as ts.Identifier).text, evidence);
   }
   if (kind === 'identity') for (const [name, evidence] of facts.callbackParameters) if (!found.has(name)) found.set(name, evidence);
   return found;
 }
 
+/** The identity a value is: an evidence node, its receiver chain, `a || b`, or a plain call given an identity variable. */
+function identityCarriedBy(value: ts.Expression, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
+  let current = skipOuterExpressions(value);
+  let member: string | undefined;
+  for (;;) {
+    const node = current;
+    const evidence = facts.evidence.find((e) => e.kind === 'identity' && e.node === node);
+    // `req.session.userId`, `req.user.id` stay identity; `req.session.returnTo`, `req.user.tokens` are the user's data.
+    if (evidence) return member === undefined || !evidence.description.startsWith('checks') || isIdentityMember(member) ? evidence : undefined;
+    member = ts.isPropertyAccessExpression(current) ? current.name.text : undefined;
+    if (ts.isIdentifier(current)) return variables.get(current.text);
+    if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.BarBarToken || current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      return identityCarriedBy(current.left, facts, variables) ?? identityCarriedBy(current.right, facts, variables);
+    }
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+      current = skipOuterExpressions(current.expression);
+    } else if (ts.isCallExpression(current) && !ts.isIdentifier(current.expression)) {
+      current = skipOuterExpressions(current.expression);
+    } else if (ts.isCallExpression(current)) {
+      for (const argument of current.arguments) {
+        const inner = skipOuterExpressions(argument);
+        if (ts.isIdentifier(inner) && variables.has(inner.text)) return variables.get(inner.text);
+      }
+      return undefined;
+    } else {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The identity a condition tests for presence: `!req.user`, `!token`, `err`, `user == null`, `!req.isAuthenticated()`,
+ * `!req.session.userId`. A property of the user (`req.user.emailVerified`, `user.email !== x`) is not a test of identity.
+ */
+function identityTested(condition: ts.Node, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
+  const expression = skipOuterExpressions(condition as ts.Expression);
+  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) return identityTested(expression.operand, facts, variables);
+  if (ts.isBinaryExpression(expression)) {
+    const operator = expression.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+      return identityTested(expression.left, facts, variables) ?? identityTested(expression.right, facts, variables);
+    }
+    if (isConstant(expression.right)) return identityTested(expression.left, facts, variables);
+    if (isConstant(expression.left)) return identityTested(expression.right, facts, variables);
+    return undefined;
+  }
+  if (ts.isIdentifier(expression)) return variables.get(expression.text);
+  const direct = facts.evidence.find((e) => e.kind === 'identity' && e.node === expression);
+  if (direct) return direct;
+  // `req.session.userId`: a member of the session is the identity it holds.
+  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  const owner = skipOuterExpressions(expression.expression);
+  if (!isIdentityMember(expression.name.text)) return undefined;
+  return facts.evidence.find((e) => e.kind === 'identity' && e.node === owner && ts.isPropertyAccessExpression(owner) && owner.name.text === 'session');
+}
+
+function isIdentityMember(name: string): boolean {
+  return identifierWords(name).some((word) => IDENTITY_MEMBER_WORDS.has(word));
+}
+
+function isConstant(side: ts.Expression): boolean {
+  return side.kind === ts.SyntaxKind.NullKeyword || side.kind === ts.SyntaxKind.FalseKeyword || side.kind === ts.SyntaxKind.TrueKeyword || (ts.isIdentifier(side) && side.text === 'undefined');
+}
+
 /** The identity and permission evidence in the conditions a rejection depends on, innermost first. */
-function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, identity: Map<string, Evidence>, authz: Map<string, Evidence>): { identity?: Evidence; authorization?: Evidence } {
-  const result: { identity?: Evidence; authorization?: Evidence } = {};
+function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, identity: Map<string, Evidence>, authz: Map<string, Evidence>): { identity?: Evidence; authorization?: Evidence; conditioned?: boolean } {
+  const result: { identity?: Evidence; authorization?: Evidence; conditioned?: boolean } = {};
   const consider = (condition: ts.Node, branch: 'then' | 'else' | 'any') => {
+    if (branch !== 'any') result.conditioned = true;
     if (!rejection.specific && branch !== 'any' && looksLikeFailure(condition) !== (branch === 'then')) return;
-    result.identity ??= evidenceWithin(condition, 'identity', facts, identity);
+    result.identity ??= rejection.specific ? evidenceWithin(condition, 'identity', facts, identity) : identityTested(condition, facts, identity);
     result.authorization ??= evidenceWithin(condition, 'authorization', facts, authz);
   };
   if (ts.isReturnStatement(rejection.statement) && rejection.node === rejection.statement.expression) consider(rejection.node, 'any');
@@ -329,7 +414,11 @@ function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, identit
       const operator = parent.operatorToken.kind;
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken) consider(parent.left, 'then');
       else if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) consider(parent.left, 'else');
-    } else if (ts.isCatchClause(parent) && ts.isTryStatement(parent.parent)) consider(parent.parent.tryBlock, 'any');
+    } else if (ts.isCatchClause(parent) && ts.isTryStatement(parent.parent)) {
+      // A catch rejects for identity only when its try verifies: reading req.user there throws nothing.
+      const tryBlock = parent.parent.tryBlock;
+      result.identity ??= facts.evidence.find((e) => e.verifies && e.node.pos >= tryBlock.pos && e.node.end <= tryBlock.end);
+    }
   }
   return result;
 }

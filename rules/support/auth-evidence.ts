@@ -26,6 +26,8 @@ export interface Evidence {
   description: string;
   /** A verification that throws when identity cannot be verified (`jwt.verify(t, k)`, `request.jwtVerify()`). */
   throwsOnFailure?: boolean;
+  /** A call that verifies (a library check, `verifyToken()`, `jwtService.verifyAsync()`): its failure lands in a catch. */
+  verifies?: boolean;
 }
 
 /** Words that make a called function or a header/cookie name about identity. */
@@ -148,7 +150,7 @@ export function callEvidence(call: ts.CallExpression, lookup: BindingLookup, sou
   const hasCallback = call.arguments.some((arg) => ts.isFunctionLike(skipOuterExpressions(arg)));
   const calleeText = shortText(call.expression, sourceFile);
   if (library?.usage === 'in-handler') {
-    return { kind: library.kind === 'authorization' ? 'authorization' : 'identity', node: call, description: `calls ${calleeText}()`, throwsOnFailure: library.failure === 'throws' && !hasCallback };
+    return { kind: library.kind === 'authorization' ? 'authorization' : 'identity', node: call, description: `calls ${calleeText}()`, throwsOnFailure: library.failure === 'throws' && !hasCallback, verifies: true };
   }
   const name = calleeName(call);
   if (!name) return undefined;
@@ -171,7 +173,8 @@ export function callEvidence(call: ts.CallExpression, lookup: BindingLookup, sou
   if (!namesIdentity && !verifiesWithIdentityReceiver) return undefined;
   // jsonwebtoken's verify and Fastify's request.jwtVerify() throw when the token is bad (unless given a callback).
   const throws = !hasCallback && ((verifiesWithIdentityReceiver && words[0] === 'verify') || name === 'jwtVerify');
-  return { kind: 'identity', node: call, description: `calls ${calleeText}()`, throwsOnFailure: throws };
+  const verifies = throws || words.some((word) => VERIFY_WORDS.has(word) && word !== 'async' && word !== 'sync');
+  return { kind: 'identity', node: call, description: `calls ${calleeText}()`, throwsOnFailure: throws, verifies };
 }
 
 /** Identity or authorization evidence in a property read (not a write, not a method name). */

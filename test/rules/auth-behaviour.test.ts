@@ -71,7 +71,7 @@ describe('analyzeMiddlewareAuth: middleware that authenticates', () => {
       '  });',
       '}',
     );
-    assert.deepEqual(middleware(code, 'checkToken', 'src/auth.js'), authn('reads the X-Access-Token header and answers 403; calls jwt.verify() and answers 401'));
+    assert.deepEqual(middleware(code, 'checkToken', 'src/auth.js'), authn('reads the X-Access-Token header and answers 403'));
   });
 
   it('TypeScript: Bearer header, then jwt.verify in try with a 401 in catch', () => {
@@ -92,7 +92,7 @@ describe('analyzeMiddlewareAuth: middleware that authenticates', () => {
       '  }',
       '};',
     );
-    assert.deepEqual(middleware(code, 'verifyJWT'), authn('reads the Authorization header and answers 401; calls jwt.verify() and answers 401'));
+    assert.deepEqual(middleware(code, 'verifyJWT'), authn('reads the Authorization header and answers 401'));
   });
 
   it('Express: ensureAdmin checks the user and the role (403)', () => {
@@ -141,6 +141,18 @@ describe('analyzeMiddlewareAuth: middleware that authenticates', () => {
       '}',
     );
     assert.deepEqual(middleware(code, 'authenticate'), authn('calls verifyAccessToken() and passes an error to next()'));
+  });
+
+  it('Express: identity carried through a plain call, then a generic error to next()', () => {
+    const code = lines(
+      'export async function introspection(req, res, next) {',
+      "  const token = req.cookies['session'];",
+      '  const claims = await introspect(token);',
+      "  if (!claims) return next(new Error('inactive session'));",
+      '  next();',
+      '}',
+    );
+    assert.deepEqual(middleware(code, 'introspection'), authn('reads the session cookie and passes an error to next()'));
   });
 
   it('Express: a curried middleware delegating to express-jwt through a const', () => {
@@ -249,7 +261,7 @@ describe('analyzeGuardClass: NestJS guards', () => {
     assert.deepEqual(guard(code, 'AuthGuard'), {
       authenticates: true,
       authorizes: false,
-      how: 'calls this.extractTokenFromHeader() and throws UnauthorizedException; calls this.jwtService.verifyAsync() and throws UnauthorizedException',
+      how: 'calls this.extractTokenFromHeader() and throws UnauthorizedException',
       publicMetadataKeys: ['IS_PUBLIC_KEY'],
     });
   });
@@ -284,7 +296,7 @@ describe('analyzeGuardClass: NestJS guards', () => {
     assert.deepEqual(guard(code, 'RolesGuard'), {
       authenticates: false,
       authorizes: true,
-      how: 'checks context.switchToHttp().getRequest().user and returns false when the check fails; checks user.roles and returns false when the check fails; lets requests through when the ROLES_KEY metadata is absent',
+      how: 'checks user.roles and returns false when the check fails; lets requests through when the ROLES_KEY metadata is absent',
       publicMetadataKeys: [],
     });
   });
@@ -376,6 +388,40 @@ describe('precision traps: look like auth, are not', () => {
       'a handler that reads the session only to report it',
       lines("import { getServerSession } from 'next-auth';", 'export async function GET() {', '  const session = await getServerSession(authOptions);', '  return Response.json({ loggedIn: !!session });', '}'),
       handler,
+    ],
+    [
+      'a handler that reads req.auth in a try and passes errors on from catch (nothing there verifies)',
+      lines(
+        'export const listArticles = async (req, res, next) => {',
+        '  try {',
+        '    res.json(await getArticles(req.query, req.auth?.user?.id));',
+        '  } catch (error) {',
+        '    next(error);',
+        '  }',
+        '};',
+      ),
+      middleware,
+    ],
+    [
+      'a login-by-link page: the /login redirect is for a bad link, the req.user check sends logged-in users away',
+      lines(
+        'export const getLoginByEmail = async (req, res, next) => {',
+        "  if (req.user) return res.redirect('/');",
+        "  if (!isHexadecimal(req.params.token)) return res.redirect('/login');",
+        '  next();',
+        '};',
+      ),
+      middleware,
+    ],
+    [
+      'a redirect target taken from the session is not who is logged in',
+      lines('export function afterLogin(req, res) {', '  const { returnTo } = req.session;', '  const target = req.session.redirectTo || returnTo;', "  if (!target) return res.redirect('/');", '  res.redirect(target);', '}'),
+      handler,
+    ],
+    [
+      "the user's stored provider token missing is the user's data, not a failed login",
+      lines('export const getTumblr = async (req, res, next) => {', "  const token = req.user.tokens.find((t) => t.kind === 'tumblr');", "  if (!token) throw new Error('No Tumblr token');", '  res.json(await fetchTumblr(token));', '};'),
+      middleware,
     ],
   ];
   for (const [name, code, analyze] of none) {
