@@ -38,6 +38,8 @@ export interface AuthLibraryEntry {
   label: string;
   /** What a reader of the inventory needs to know beyond the kind. */
   note?: string;
+  /** An option (in an object literal argument) that turns rejection off: the middleware then only attaches identity. */
+  optionalWhen?: { option: string; value: boolean };
 }
 
 /** Exports that look like authentication but never reject a request: they only attach a session or user. */
@@ -60,18 +62,22 @@ const AUTH_LIBRARY_TABLE: readonly { modules: readonly string[]; memberPaths: re
   // Express / Connect middleware
   { modules: ['passport', 'koa-passport', '@fastify/passport'], memberPaths: [['authenticate']], entry: middlewareFactory('passport') },
   { modules: ['connect-ensure-login'], memberPaths: [['ensureLoggedIn'], ['ensureAuthenticated']], entry: middlewareFactory('connect-ensure-login') },
-  { modules: ['express-jwt'], memberPaths: [['expressjwt'], ['default']], entry: middlewareFactory('express-jwt', 'authentication', "['default'] is the legacy (before v7) call of the module itself") },
+  {
+    modules: ['express-jwt'],
+    memberPaths: [['expressjwt'], ['default']],
+    entry: { ...middlewareFactory('express-jwt', 'authentication', "['default'] is the legacy (before v7) call of the module itself"), optionalWhen: { option: 'credentialsRequired', value: false } },
+  },
   { modules: ['express-oauth2-jwt-bearer'], memberPaths: [['auth']], entry: middlewareFactory('express-oauth2-jwt-bearer') },
   { modules: ['express-oauth2-jwt-bearer'], memberPaths: [['requiredScopes'], ['claimCheck'], ['claimIncludes'], ['claimEquals'], ['scopeIncludesAny']], entry: middlewareFactory('express-oauth2-jwt-bearer', 'authorization') },
   { modules: ['express-openid-connect'], memberPaths: [['requiresAuth']], entry: middlewareFactory('express-openid-connect') },
-  { modules: ['express-openid-connect'], memberPaths: [['auth']], entry: middlewareFactory('express-openid-connect', 'authentication', 'rejects (redirects to login) unless configured with authRequired: false') },
+  { modules: ['express-openid-connect'], memberPaths: [['auth']], entry: { ...middlewareFactory('express-openid-connect'), optionalWhen: { option: 'authRequired', value: false } } },
   { modules: ['express-openid-connect'], memberPaths: [['claimCheck'], ['claimEquals'], ['claimIncludes']], entry: middlewareFactory('express-openid-connect', 'authorization') },
   { modules: ['express-basic-auth'], memberPaths: [['default']], entry: middlewareFactory('express-basic-auth') },
   { modules: ['@clerk/express'], memberPaths: [['requireAuth']], entry: middlewareFactory('Clerk') },
   { modules: ['@clerk/clerk-sdk-node'], memberPaths: [['ClerkExpressRequireAuth']], entry: middlewareFactory('Clerk') },
   { modules: ['express-jwt-permissions'], memberPaths: [['default', 'check']], entry: middlewareFactory('express-jwt-permissions', 'authorization') },
   // Koa
-  { modules: ['koa-jwt'], memberPaths: [['default']], entry: middlewareFactory('koa-jwt') },
+  { modules: ['koa-jwt'], memberPaths: [['default']], entry: { ...middlewareFactory('koa-jwt'), optionalWhen: { option: 'passthrough', value: true } } },
   // Hono (subpath modules match exactly)
   { modules: ['hono/jwt'], memberPaths: [['jwt']], entry: middlewareFactory('hono/jwt') },
   { modules: ['hono/bearer-auth'], memberPaths: [['bearerAuth']], entry: middlewareFactory('hono/bearer-auth') },
@@ -79,7 +85,11 @@ const AUTH_LIBRARY_TABLE: readonly { modules: readonly string[]; memberPaths: re
   // Fastify
   { modules: ['@fastify/jwt', 'fastify-jwt'], memberPaths: [['default']], entry: plugin('@fastify/jwt', 'adds request.jwtVerify(); routes are protected only where a hook calls it') },
   { modules: ['@fastify/basic-auth', 'fastify-basic-auth'], memberPaths: [['default']], entry: plugin('@fastify/basic-auth', 'adds fastify.basicAuth; routes are protected where a hook uses it') },
-  { modules: ['@fastify/bearer-auth', 'fastify-bearer-auth'], memberPaths: [['default']], entry: plugin('@fastify/bearer-auth', 'adds an onRequest hook to its encapsulation context (unless addHook: false)') },
+  {
+    modules: ['@fastify/bearer-auth', 'fastify-bearer-auth'],
+    memberPaths: [['default']],
+    entry: { ...plugin('@fastify/bearer-auth', 'adds an onRequest hook to its encapsulation context'), optionalWhen: { option: 'addHook', value: false } },
+  },
   { modules: ['@fastify/auth', 'fastify-auth'], memberPaths: [['default']], entry: plugin('@fastify/auth', 'adds fastify.auth([...]): authentication when any listed function authenticates') },
   // NestJS
   { modules: ['@nestjs/passport'], memberPaths: [['AuthGuard']], entry: { kind: 'authentication', factory: true, usage: 'guard', label: '@nestjs/passport AuthGuard' } },

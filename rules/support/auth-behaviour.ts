@@ -121,9 +121,25 @@ export function analyzeGuardClass(cls: ts.ClassDeclaration | ts.ClassExpression,
   return { ...behaviour, publicMetadataKeys: publicKeys };
 }
 
-/** The auth library export an expression is or makes, resolved through the file's imports (`passport.authenticate('jwt')`). */
-export function authLibraryAt(expression: ts.Expression, sourceFile: ts.SourceFile): ReturnType<typeof authLibraryOf> {
-  return authLibraryOf(expression, fileLookup(sourceFile));
+/**
+ * The auth library export an expression is or makes, resolved through the file's imports (`passport.authenticate('jwt')`),
+ * with `optionalBecause` set when the call's options turn rejection off (`expressjwt({ credentialsRequired: false })`).
+ */
+export function authLibraryAt(expression: ts.Expression, sourceFile: ts.SourceFile): (NonNullable<ReturnType<typeof authLibraryOf>> & { optionalBecause?: string }) | undefined {
+  const found = authLibraryOf(expression, fileLookup(sourceFile));
+  const switchOff = found?.entry?.optionalWhen;
+  const call = skipOuterExpressions(expression);
+  if (!found || !switchOff || !ts.isCallExpression(call)) return found;
+  for (const argument of call.arguments) {
+    const options = skipOuterExpressions(argument);
+    if (!ts.isObjectLiteralExpression(options)) continue;
+    for (const property of options.properties) {
+      if (!ts.isPropertyAssignment(property) || property.name.getText(sourceFile) !== switchOff.option) continue;
+      const value = property.initializer.kind === ts.SyntaxKind.TrueKeyword ? true : property.initializer.kind === ts.SyntaxKind.FalseKeyword ? false : undefined;
+      if (value === switchOff.value) return { ...found, optionalBecause: `${switchOff.option}: ${value}` };
+    }
+  }
+  return found;
 }
 
 function analyzeFunction(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile, mode: Mode): AuthBehaviour | undefined {

@@ -565,4 +565,67 @@ describe('authLibraryAt', () => {
     });
     assert.deepEqual(found, ['passport authenticate', 'clerkMiddleware()', 'koa-jwt default', undefined]);
   });
+
+  it('says when the options make a library middleware optional', () => {
+    const code = lines(
+      "import { expressjwt } from 'express-jwt';",
+      "export const required = expressjwt({ secret: 's', algorithms: ['HS256'] });",
+      "export const optional = expressjwt({ secret: 's', algorithms: ['HS256'], credentialsRequired: false });",
+    );
+    const sourceFile = parseSourceFile('src/auth.ts', code);
+    const initializers = sourceFile.statements.slice(1).map((s) => (s as ts.VariableStatement).declarationList.declarations[0]!.initializer!);
+    assert.deepEqual(
+      initializers.map((init) => authLibraryAt(init, sourceFile)?.optionalBecause),
+      [undefined, 'credentialsRequired: false'],
+    );
+  });
+});
+
+describe('robustness: code being typed', () => {
+  const SOURCES = [
+    lines(
+      "import jwt from 'jsonwebtoken';",
+      "import { AuthGuard } from '@nestjs/passport';",
+      'export function requireToken(req, res, next) {',
+      "  const token = req.headers.authorization?.split(' ')[1];",
+      "  if (!token) { res.status(401).json({ error: 'x' }); }",
+      '  jwt.verify(token, SECRET, (err, decoded) => { if (err) return next(err); req.user = decoded; next(); });',
+      '}',
+      'export class G extends AuthGuard("jwt") implements CanActivate {',
+      '  canActivate(context) {',
+      '    const isPublic = this.reflector.getAllAndOverride(IS_PUBLIC_KEY, [context.getHandler()]);',
+      '    if (isPublic) { return true; }',
+      '    const { user } = context.switchToHttp().getRequest();',
+      "    if (!user || !user.roles.includes('admin')) throw new ForbiddenException();",
+      '    return super.canActivate(context);',
+      '  }',
+      '}',
+      'export async function POST(request) {',
+      "  const session = await auth(); if (!session) NextResponse.json({}, { status: 401 }); else if (x) redirect('/login');",
+      '  const { data: { user } = {} } = await supabase.auth.getUser(); return user ? Response.json(user) : new Response(null, { status: 403 });',
+      '}',
+    ),
+  ];
+
+  it('never throws on prefixes of a file, or with a character removed', () => {
+    let analysed = 0;
+    for (const source of SOURCES) {
+      // Every fifth prefix and every eleventh removal: enough to cut each construct open, in a second or two.
+      for (let cut = 0; cut <= source.length; cut++) {
+        const texts = [...(cut % 5 === 0 ? [source.slice(0, cut)] : []), ...(cut % 11 === 0 ? [source.slice(0, cut) + source.slice(cut + 1)] : [])];
+        for (const text of texts) {
+          const sourceFile = parseSourceFile('src/typing.ts', text);
+          walkPreorder(sourceFile, (node) => {
+            if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) analyzeGuardClass(node, sourceFile);
+            else if (ts.isFunctionLike(node) && 'body' in node) {
+              analyzeMiddlewareAuth(node as ts.FunctionLikeDeclaration, sourceFile);
+              analyzeHandlerAuth(node as ts.FunctionLikeDeclaration, sourceFile);
+              analysed++;
+            }
+          });
+        }
+      }
+    }
+    assert.ok(analysed > 500, `only ${analysed} functions analysed`);
+  });
 });
