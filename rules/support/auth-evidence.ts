@@ -164,6 +164,8 @@ export function callEvidence(call: ts.CallExpression, lookup: BindingLookup, sou
     return isIdentityName(stringArgument) ? headerRead(call, stringArgument) : undefined;
   }
   if ((name === 'getCookie' || name === 'getSignedCookie') && stringArgument !== undefined) return isIdentityName(stringArgument) ? cookieRead(call, stringArgument) : undefined;
+  // Stripe's webhook signature check: throws unless the payload was signed with the endpoint's secret.
+  if ((name === 'constructEvent' || name === 'constructEventAsync') && receiver === 'webhooks') return { kind: 'identity', node: call, description: `calls ${calleeText}()`, throwsOnFailure: true, verifies: true };
   const words = identifierWords(name);
   if (words.some((word) => NOT_A_CHECK_WORDS.has(word))) return undefined;
   const receiverWords = identifierWords(receiver ?? '');
@@ -268,7 +270,7 @@ export function loginRedirectTarget(call: ts.CallExpression): string | undefined
 }
 
 export function shortText(node: ts.Node, sourceFile: ts.SourceFile): string {
-  const text = node.getText(sourceFile).replace(/\s+/g, ' ');
+  const text = node.getText(sourceFile).replace(/\s+/g, ' ').replace(/([([]) /g, '$1').replace(/ ([)\]])/g, '$1');
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 

@@ -33,6 +33,8 @@ export interface Rejection {
   stops: boolean;
   /** A response object built as a statement (`new Response(…, { status: 401 })`) is simply dropped. */
   builtResponse?: boolean;
+  /** Any response (`reply.send(err)`): a rejection only in the catch of a verification. */
+  caughtOnly?: boolean;
 }
 
 export interface Facts {
@@ -49,6 +51,7 @@ export interface Facts {
   ifStatements: ts.IfStatement[];
 }
 
+const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'sendStatus', 'status', 'code', 'text', 'html', 'body']);
 const NEXT_NAMES = new Set(['next', 'done', 'cb', 'callback', 'nxt']);
 
 const CONTEXT_NAMES = new Set(['ctx', 'c', 'context']);
@@ -70,7 +73,7 @@ export function collectFacts(fn: ts.FunctionLikeDeclaration, sourceFile: ts.Sour
   const nextName = mode === 'middleware' ? nextParameterName(fn) : undefined;
   const addRejection = (rejection: Rejection) => {
     const existing = facts.rejections.get(rejection.statement);
-    if (!existing || (rejection.specific && !existing.specific)) facts.rejections.set(rejection.statement, rejection);
+    if (!existing || (rejection.specific && !existing.specific) || (existing.caughtOnly && !rejection.caughtOnly)) facts.rejections.set(rejection.statement, rejection);
   };
   const stack: ts.Node[] = [fn.body!];
   while (stack.length > 0) {
@@ -82,6 +85,7 @@ export function collectFacts(fn: ts.FunctionLikeDeclaration, sourceFile: ts.Sour
       case ts.SyntaxKind.NewExpression: {
         const status = rejectionStatusOf(node as ts.NewExpression);
         if (status) addRejection(statusRejection(node as ts.NewExpression, status));
+        else if (/Response$/.test(calleeName(node as ts.NewExpression) ?? '')) addRejection({ node, statement: statementOf(node), description: 'answers with an error', specific: false, stops: false, builtResponse: true, caughtOnly: true });
         break;
       }
       case ts.SyntaxKind.ThrowStatement:
@@ -162,6 +166,10 @@ function visitCall(call: ts.CallExpression, facts: Facts, sourceFile: ts.SourceF
   }
   const status = rejectionStatusOf(call);
   if (status) addRejection(statusRejection(call, status));
+  else if (ts.isPropertyAccessExpression(callee) && RESPONSE_METHODS.has(name ?? '')) {
+    // `catch (err) { reply.send(err) }` after `request.jwtVerify()`: the @fastify/jwt way to answer 401.
+    addRejection({ node: call, statement, description: 'answers with an error', specific: false, stops: false, builtResponse: /^(NextResponse|Response)$/.test(calleeObjectName(call) ?? ''), caughtOnly: true });
+  }
 }
 
 function visitBinary(binary: ts.BinaryExpression, facts: Facts, sourceFile: ts.SourceFile, addRejection: (r: Rejection) => void): void {
@@ -280,6 +288,7 @@ function isConstant(side: ts.Expression): boolean {
 export function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, identity: Map<string, Evidence>, authz: Map<string, Evidence>): { identity?: Evidence; authorization?: Evidence; conditioned?: boolean } {
   const result: { identity?: Evidence; authorization?: Evidence; conditioned?: boolean } = {};
   const consider = (condition: ts.Node, branch: 'then' | 'else' | 'any') => {
+    if (rejection.caughtOnly) return;
     if (branch !== 'any') result.conditioned = true;
     if (!rejection.specific && branch !== 'any' && looksLikeFailure(condition) !== (branch === 'then')) return;
     result.identity ??= rejection.specific ? evidenceWithin(condition, 'identity', facts, identity) : identityTested(condition, facts, identity);

@@ -174,6 +174,11 @@ describe('analyzeMiddlewareAuth: middleware that authenticates', () => {
     assert.deepEqual(middleware(code, 'authenticate'), authn('calls request.jwtVerify(), which throws when verification fails'));
   });
 
+  it('Fastify: jwtVerify() in try, the error sent from catch (the @fastify/jwt README way)', () => {
+    const code = lines('export const verify = async (request, reply) => {', '  try {', '    await request.jwtVerify();', '  } catch (err) {', '    reply.send(err);', '  }', '};');
+    assert.deepEqual(middleware(code, 'verify'), authn('calls request.jwtVerify() and answers with an error'));
+  });
+
   it('Hono: the Authorization header, answered with c.json(…, 401)', () => {
     const code = lines('export const bearer = async (c, next) => {', "  if (!c.req.header('Authorization')) return c.json({ error: 'unauthorized' }, 401);", '  await next();', '};');
     assert.deepEqual(middleware(code, 'bearer'), authn('reads the Authorization header and answers 401'));
@@ -217,6 +222,24 @@ describe('analyzeHandlerAuth: handlers that authenticate themselves', () => {
       '}',
     );
     assert.deepEqual(handler(code, 'GET'), authn('calls admin.auth().verifyIdToken(), which throws when verification fails'));
+  });
+
+  it('Stripe webhook: the signature verified, a 400 from the catch', () => {
+    const code = lines(
+      'export async function POST(req: Request) {',
+      '  const body = await req.text();',
+      "  const signature = req.headers.get('stripe-signature') as string;",
+      '  let event;',
+      '  try {',
+      '    event = stripe.webhooks.constructEvent(body, signature, process.env.STRIPE_WEBHOOK_SECRET!);',
+      '  } catch (err: any) {',
+      '    return new Response(`Webhook Error: ${err.message}`, { status: 400 });',
+      '  }',
+      '  await handle(event);',
+      "  return new Response('ok');",
+      '}',
+    );
+    assert.deepEqual(handler(code, 'POST', 'app/api/webhooks/route.ts'), authn('calls stripe.webhooks.constructEvent() and answers with an error'));
   });
 
   it('Express: an ownership check (403) on the loaded record', () => {
@@ -387,6 +410,11 @@ describe('precision traps: look like auth, are not', () => {
     [
       'a handler that reads the session only to report it',
       lines("import { getServerSession } from 'next-auth';", 'export async function GET() {', '  const session = await getServerSession(authOptions);', '  return Response.json({ loggedIn: !!session });', '}'),
+      handler,
+    ],
+    [
+      'a handler answering anonymous users with public data',
+      lines('export async function feed(req, res) {', '  if (!req.user) return res.json(await publicPosts());', '  res.json(await postsFor(req.user.id));', '}'),
       handler,
     ],
     [
