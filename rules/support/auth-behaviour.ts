@@ -90,10 +90,23 @@ export function authLibraryAt(expression: ts.Expression, sourceFile: ts.SourceFi
   return found;
 }
 
+/**
+ * Verdicts per source file (a new object after every edit, so offsets never go stale), then per function and mode:
+ * a middleware used by many routes is analysed once. Callers must not mutate what they get.
+ */
+const verdicts = new WeakMap<ts.SourceFile, Map<ts.Node, Partial<Record<Mode, AuthBehaviour | null>>>>();
+
 function analyzeFunction(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile, mode: Mode): AuthBehaviour | undefined {
   if (!fn.body) return undefined;
-  const facts = collectFacts(fn, sourceFile, mode, fileLookup(sourceFile));
-  return decide(facts, fn, sourceFile, mode);
+  let perFile = verdicts.get(sourceFile);
+  if (!perFile) verdicts.set(sourceFile, (perFile = new Map()));
+  let perFunction = perFile.get(fn);
+  if (!perFunction) perFile.set(fn, (perFunction = {}));
+  const known = perFunction[mode];
+  if (known !== undefined) return known ?? undefined;
+  const verdict = decide(collectFacts(fn, sourceFile, mode, fileLookup(sourceFile)), fn, sourceFile, mode);
+  perFunction[mode] = verdict ?? null;
+  return verdict;
 }
 
 function fileLookup(sourceFile: ts.SourceFile): (name: string) => ModuleBinding | undefined {

@@ -242,6 +242,18 @@ describe('analyzeHandlerAuth: handlers that authenticate themselves', () => {
     assert.deepEqual(handler(code, 'POST', 'app/api/webhooks/route.ts'), authn('calls stripe.webhooks.constructEvent() and answers with an error'));
   });
 
+  it('Next.js middleware.ts: a session cookie, else a redirect to /login', () => {
+    const code = lines(
+      "import { NextResponse, type NextRequest } from 'next/server';",
+      'export function middleware(request: NextRequest) {',
+      "  const token = request.cookies.get('session')?.value;",
+      "  if (!token) return NextResponse.redirect(new URL('/login', request.url));",
+      '  return NextResponse.next();',
+      '}',
+    );
+    assert.deepEqual(handler(code, 'middleware', 'middleware.ts'), authn('reads the session cookie and redirects to /login'));
+  });
+
   it('Express: an ownership check (403) on the loaded record', () => {
     const code = lines(
       'export async function deletePost(req, res) {',
@@ -322,6 +334,18 @@ describe('analyzeGuardClass: NestJS guards', () => {
       how: 'checks user.roles and returns false when the check fails; lets requests through when the ROLES_KEY metadata is absent',
       publicMetadataKeys: [],
     });
+  });
+
+  it('a guard returning the result of an identity check', () => {
+    const code = lines(
+      'export class SessionGuard implements CanActivate {',
+      '  canActivate(context: ExecutionContext): boolean {',
+      '    const request = context.switchToHttp().getRequest();',
+      '    return request.isAuthenticated();',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(guard(code, 'SessionGuard'), { authenticates: true, authorizes: false, how: 'calls request.isAuthenticated() and returns false when the check fails', publicMetadataKeys: [] });
   });
 
   it('a guard that only logs is no guard', () => {
@@ -606,6 +630,19 @@ describe('authLibraryAt', () => {
       initializers.map((init) => authLibraryAt(init, sourceFile)?.optionalBecause),
       [undefined, 'credentialsRequired: false'],
     );
+  });
+});
+
+describe('verdicts are kept per source file', () => {
+  it('answers the same object for the same function, and analyses a new parse afresh', () => {
+    const code = lines('export function requireUser(req, res, next) {', '  if (!req.user) return res.sendStatus(401);', '  next();', '}');
+    const first = parseSourceFile('src/auth.ts', code);
+    const fn = functionNamed(first, 'requireUser');
+    const verdict = analyzeMiddlewareAuth(fn, first);
+    assert.equal(analyzeMiddlewareAuth(fn, first), verdict);
+    assert.deepEqual(analyzeHandlerAuth(fn, first), verdict);
+    const edited = parseSourceFile('src/auth.ts', code.replace('sendStatus(401)', 'sendStatus(200)'));
+    assert.equal(analyzeMiddlewareAuth(functionNamed(edited, 'requireUser'), edited), undefined);
   });
 });
 
