@@ -5,7 +5,7 @@
 // function (auth-facts.ts), never the checker; what single nodes mean lives in auth-evidence.ts.
 import * as ts from 'typescript';
 import { authLibraryOf, moduleBindingsOf, shortText, type ModuleBinding } from './auth-evidence';
-import { collectFacts, conditionFacts, looksLikeFailure, nextParameterName, owningFunction, variablesCarrying, type Facts, type Mode, type Rejection } from './auth-facts';
+import { collectFacts, conditionFacts, looksLikeFailure, nextParameterName, owningFunction, variablesCarrying, searchTree, type Facts, type Mode, type Rejection } from './auth-facts';
 import { isPropertyName, skipOuterExpressions } from './dataflow';
 
 export interface AuthBehaviour {
@@ -180,8 +180,7 @@ function continuationAfter(statement: ts.Node, nextName: string | undefined): ts
 }
 
 function callsNext(node: ts.Node, nextName: string): boolean {
-  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === nextName && node.arguments.length === 0) return true;
-  return ts.forEachChild(node, (child) => callsNext(child, nextName) || undefined) ?? false;
+  return searchTree(node, (child) => (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === nextName && child.arguments.length === 0) || undefined) === true;
 }
 
 /** Metadata keys the guard honours: `if (isPublic) return true` (public) and `if (!roles) return true` (required only when present). */
@@ -209,8 +208,7 @@ function returnsTrue(statement: ts.Statement): boolean {
 }
 
 function mentionsName(node: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(node)) return node.text === name && !isPropertyName(node);
-  return ts.forEachChild(node, (child) => mentionsName(child, name) || undefined) ?? false;
+  return searchTree(node, (child) => (ts.isIdentifier(child) ? (child.text === name && !isPropertyName(child)) || false : undefined)) === true;
 }
 
 function insideTry(node: ts.Node, fn: ts.Node): boolean {

@@ -53,16 +53,12 @@ export interface Facts {
 
 const RESPONSE_METHODS = new Set(['send', 'json', 'end', 'sendStatus', 'status', 'code', 'text', 'html', 'body']);
 const NEXT_NAMES = new Set(['next', 'done', 'cb', 'callback', 'nxt']);
-
 const CONTEXT_NAMES = new Set(['ctx', 'c', 'context']);
-
+/** `ctx.throw(401)`, `ctx.assert(user, 401)`, Clerk's `auth.protect()`; and Next.js/SvelteKit functions that throw. */
 const THROWING_METHODS = new Set(['throw', 'assert', 'protect']);
-
 const THROWING_FUNCTIONS = new Set(['redirect', 'unauthorized', 'forbidden', 'error', 'notFound']);
-
 /** Members of a session or user that say who is logged in (`userId`, `passport`, `id`), unlike `returnTo` or `tokens`. */
 const IDENTITY_MEMBER_WORDS = new Set(['user', 'uid', 'id', 'sub', 'email', 'username', 'account', 'auth', 'authenticated', 'logged', 'passport', 'member', 'customer', 'admin', 'token', 'jwt', 'principal', 'identity']);
-
 const FAILURE_NAMES = /^(err|error|e|ex|invalid|expired|failed|failure)$/i;
 
 /** One walk over the function (nested callbacks included), gathering evidence, rejections and what they depend on. */
@@ -122,7 +118,7 @@ export function collectFacts(fn: ts.FunctionLikeDeclaration, sourceFile: ts.Sour
     ts.forEachChild(node, (child) => {
       stack.push(child);
     });
-    stack.length > first && reverseFrom(stack, first);
+    reverseFrom(stack, first);
   }
   return facts;
 }
@@ -222,6 +218,16 @@ export function variablesCarrying(facts: Facts, kind: Evidence['kind']): Map<str
 
 /** The identity a value is: an evidence node, its receiver chain, `a || b`, or a plain call given an identity variable. */
 function identityCarriedBy(value: ts.Expression, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
+  const alternatives = [value];
+  while (alternatives.length > 0) {
+    const found = identityAlongChain(alternatives.shift()!, facts, variables, alternatives);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Follows one receiver chain down to its root; the operands of `a || b` go on `alternatives` (no recursion). */
+function identityAlongChain(value: ts.Expression, facts: Facts, variables: Map<string, Evidence>, alternatives: ts.Expression[]): Evidence | undefined {
   let current = skipOuterExpressions(value);
   let member: string | undefined;
   for (;;) {
@@ -232,7 +238,8 @@ function identityCarriedBy(value: ts.Expression, facts: Facts, variables: Map<st
     member = ts.isPropertyAccessExpression(current) ? current.name.text : undefined;
     if (ts.isIdentifier(current)) return variables.get(current.text);
     if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.BarBarToken || current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-      return identityCarriedBy(current.left, facts, variables) ?? identityCarriedBy(current.right, facts, variables);
+      alternatives.push(current.left, current.right);
+      return undefined;
     }
     if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
       current = skipOuterExpressions(current.expression);
@@ -255,24 +262,31 @@ function identityCarriedBy(value: ts.Expression, facts: Facts, variables: Map<st
  * `!req.session.userId`. A property of the user (`req.user.emailVerified`, `user.email !== x`) is not a test of identity.
  */
 function identityTested(condition: ts.Node, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
-  const expression = skipOuterExpressions(condition as ts.Expression);
-  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) return identityTested(expression.operand, facts, variables);
-  if (ts.isBinaryExpression(expression)) {
-    const operator = expression.operatorToken.kind;
-    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
-      return identityTested(expression.left, facts, variables) ?? identityTested(expression.right, facts, variables);
+  const operands = [condition as ts.Expression];
+  while (operands.length > 0) {
+    const expression = skipOuterExpressions(operands.shift()!);
+    if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
+      operands.push(expression.operand);
+    } else if (ts.isBinaryExpression(expression)) {
+      const operator = expression.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) operands.push(expression.left, expression.right);
+      else if (isConstant(expression.right)) operands.push(expression.left);
+      else if (isConstant(expression.left)) operands.push(expression.right);
+    } else {
+      const found = identityOperand(expression, facts, variables);
+      if (found) return found;
     }
-    if (isConstant(expression.right)) return identityTested(expression.left, facts, variables);
-    if (isConstant(expression.left)) return identityTested(expression.right, facts, variables);
-    return undefined;
   }
+  return undefined;
+}
+
+function identityOperand(expression: ts.Expression, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
   if (ts.isIdentifier(expression)) return variables.get(expression.text);
   const direct = facts.evidence.find((e) => e.kind === 'identity' && e.node === expression);
   if (direct) return direct;
   // `req.session.userId`: a member of the session is the identity it holds.
-  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  if (!ts.isPropertyAccessExpression(expression) || !isIdentityMember(expression.name.text)) return undefined;
   const owner = skipOuterExpressions(expression.expression);
-  if (!isIdentityMember(expression.name.text)) return undefined;
   return facts.evidence.find((e) => e.kind === 'identity' && e.node === owner && ts.isPropertyAccessExpression(owner) && owner.name.text === 'session');
 }
 
@@ -315,31 +329,41 @@ export function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, 
 function evidenceWithin(condition: ts.Node, kind: Evidence['kind'], facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
   const direct = facts.evidence.find((e) => e.kind === kind && e.node.pos >= condition.pos && e.node.end <= condition.end);
   if (direct) return direct;
-  let found: Evidence | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node) && !isPropertyName(node)) found = variables.get(node.text);
-    else ts.forEachChild(node, visit);
-  };
-  visit(condition);
-  return found;
+  return searchTree(condition, (node) => (ts.isIdentifier(node) ? (isPropertyName(node) ? false : variables.get(node.text) ?? false) : undefined));
 }
 
 /** A condition that is true when something is missing or wrong: `!token`, `x !== 'admin'`, `err`, `user == null`. */
 export function looksLikeFailure(condition: ts.Node): boolean {
-  let failure = false;
-  const visit = (node: ts.Node): void => {
-    if (failure || ts.isFunctionLike(node)) return;
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) failure = true;
-    else if (ts.isBinaryExpression(node)) {
-      const operator = node.operatorToken.kind;
-      const nullish = [node.left, node.right].some((side) => side.kind === ts.SyntaxKind.NullKeyword || side.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(side) && side.text === 'undefined'));
-      if (operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken || nullish) failure = true;
-    } else if (ts.isIdentifier(node) && FAILURE_NAMES.test(node.text)) failure = true;
-    if (!failure) ts.forEachChild(node, visit);
-  };
-  visit(condition);
-  return failure;
+  const failure = searchTree(condition, (node) => {
+    if (ts.isFunctionLike(node)) return false;
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return true;
+    if (ts.isIdentifier(node)) return FAILURE_NAMES.test(node.text) || undefined;
+    if (!ts.isBinaryExpression(node)) return undefined;
+    const operator = node.operatorToken.kind;
+    const nullish = [node.left, node.right].some((side) => side.kind === ts.SyntaxKind.NullKeyword || side.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(side) && side.text === 'undefined'));
+    return operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken || nullish || undefined;
+  });
+  return failure === true;
+}
+
+/**
+ * Depth-first, in source order, without recursion (conditions of generated code chain thousands of `&&`): `visit`
+ * returns a value to stop with, `false` to skip the node's children, or undefined to go on.
+ */
+export function searchTree<T>(root: ts.Node, visit: (node: ts.Node) => T | false | undefined): T | undefined {
+  const stack: ts.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const result = visit(node);
+    if (result === false) continue;
+    if (result !== undefined) return result;
+    const first = stack.length;
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+    reverseFrom(stack, first);
+  }
+  return undefined;
 }
 
 export function nextParameterName(fn: ts.FunctionLikeDeclaration): string | undefined {

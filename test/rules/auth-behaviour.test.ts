@@ -672,6 +672,16 @@ describe('robustness: code being typed', () => {
     ),
   ];
 
+  it('walks a condition of 20,000 terms without recursion', () => {
+    const terms = Array.from({ length: 20_000 }, (_, i) => `flag${i}`).join(' && ');
+    const code = lines('export function requireUser(req, res, next) {', `  if (${terms} && !req.user) next(new Error('login first'));`, '  next();', '}');
+    const verdict = middleware(code, 'requireUser');
+    assert.deepEqual(
+      [verdict?.authenticates, verdict?.how, verdict?.fallsThrough?.why],
+      [true, 'checks req.user and passes an error to next()', 'passes an error to next() without returning, so next() still runs'],
+    );
+  });
+
   it('never throws on prefixes of a file, or with a character removed', () => {
     let analysed = 0;
     for (const source of SOURCES) {
