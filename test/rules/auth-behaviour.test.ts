@@ -164,6 +164,28 @@ describe('analyzeMiddlewareAuth: middleware that authenticates', () => {
     assert.deepEqual(middleware(code, 'requireAuth', 'src/auth.js'), authn('delegates to express-jwt (checkJwt)'));
   });
 
+  it('Express: a role factory, (role) => middleware, answering 403', () => {
+    const code = lines(
+      'export const requireRole = (role: string) => (req, res, next) => {',
+      "  if (!req.user?.roles?.includes(role)) return res.status(403).json({ error: 'forbidden' });",
+      '  next();',
+      '};',
+    );
+    assert.deepEqual(middleware(code, 'requireRole'), { authenticates: true, authorizes: true, how: 'checks req.user and answers 403; checks req.user?.roles and answers 403' });
+  });
+
+  it('Express: Clerk getAuth(req), then a 401', () => {
+    const code = lines(
+      "import { getAuth } from '@clerk/express';",
+      'export function requireClerkUser(req, res, next) {',
+      '  const { userId } = getAuth(req);',
+      "  if (!userId) return res.status(401).json({ error: 'Unauthenticated' });",
+      '  next();',
+      '}',
+    );
+    assert.deepEqual(middleware(code, 'requireClerkUser'), authn('calls getAuth() and answers 401'));
+  });
+
   it('Koa: ctx.state.user checked with ctx.throw(401)', () => {
     const code = lines('export const requireUser = async (ctx, next) => {', '  if (!ctx.state.user) ctx.throw(401);', '  await next();', '};');
     assert.deepEqual(middleware(code, 'requireUser'), authn('checks ctx.state.user and answers 401'));
@@ -240,6 +262,34 @@ describe('analyzeHandlerAuth: handlers that authenticate themselves', () => {
       '}',
     );
     assert.deepEqual(handler(code, 'POST', 'app/api/webhooks/route.ts'), authn('calls stripe.webhooks.constructEvent() and answers with an error'));
+  });
+
+  it('NestJS: a CASL ability check that throws ForbiddenException authorizes without authenticating', () => {
+    const code = lines(
+      'export class PostsController {',
+      '  async remove(id: string, ability: AppAbility) {',
+      '    const post = await this.posts.findOne(id);',
+      "    if (ability.cannot('delete', post)) throw new ForbiddenException();",
+      '    return this.posts.remove(id);',
+      '  }',
+      '}',
+    );
+    const sourceFile = parseSourceFile('src/posts.controller.ts', code);
+    const method = (sourceFile.statements[0] as ts.ClassDeclaration).members[0] as ts.MethodDeclaration;
+    assert.deepEqual(analyzeHandlerAuth(method, sourceFile), { authenticates: false, authorizes: true, how: 'checks ability.cannot() and throws ForbiddenException' });
+  });
+
+  it('Lucia-style validateRequest() with a Next.js redirect (which throws)', () => {
+    const code = lines(
+      "import { redirect } from 'next/navigation';",
+      "import { validateRequest } from '@/lib/auth';",
+      'export async function POST(request: Request) {',
+      '  const { user } = await validateRequest();',
+      "  if (!user) redirect('/login');",
+      '  return Response.json(await save(user.id, await request.json()));',
+      '}',
+    );
+    assert.deepEqual(handler(code, 'POST'), authn('calls validateRequest() and redirects to /login'));
   });
 
   it('Next.js middleware.ts: a session cookie, else a redirect to /login', () => {
