@@ -283,7 +283,8 @@ function statusOfWords(words: readonly string[]): 401 | 403 | undefined {
 function isIdentityName(name: string): boolean {
   const words = identifierWords(name);
   if (words.some((word) => ANTI_FORGERY_WORDS.has(word))) return false;
-  return words.some((word) => IDENTITY_WORDS.has(word) || word === 'sid' || word === 'access') || hasApiKeyWords(words);
+  // `access` alone would take in `Access-Control-Request-Headers`; `access_token` has `token`.
+  return words.some((word) => IDENTITY_WORDS.has(word) || word === 'sid') || hasApiKeyWords(words);
 }
 
 function hasApiKeyWords(words: readonly string[]): boolean {

@@ -429,6 +429,20 @@ describe('precision traps: look like auth, are not', () => {
       middleware,
     ],
     [
+      'a CORS preflight reading Access-Control-Request-Headers and answering 403',
+      lines(
+        'export function preflight(req, res, next) {',
+        "  const requested = req.headers['access-control-request-headers'];",
+        '  if (origins.includes(req.headers.origin)) {',
+        "    res.set('Access-Control-Allow-Headers', requested);",
+        '    return next();',
+        '  }',
+        '  res.sendStatus(403);',
+        '}',
+      ),
+      middleware,
+    ],
+    [
       'a rate limiter keyed by the API key',
       lines(
         'export function rateLimit(req, res, next) {',
