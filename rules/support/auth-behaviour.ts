@@ -152,8 +152,8 @@ function decide(facts: Facts, fn: ts.FunctionLikeDeclaration, sourceFile: ts.Sou
     if (mode === 'middleware' && nextName === undefined) continue;
     if (!continuationAfter(rejection.statement, nextName)) continue;
     const rest = nextName ? `${nextName}() still runs` : 'the rest of the handler still runs';
-    const kind = rejection.status ?? (rejection.caughtOnly ? 'error' : 'redirect');
-    const why = rejection.builtResponse ? `builds a ${kind} response but does not return it, so ${rest}` : `${rejection.description} without returning, so ${rest}`;
+    const built = rejection.status ? `a ${rejection.status}` : rejection.caughtOnly ? 'an error' : 'a redirect';
+    const why = rejection.builtResponse ? `builds ${built} response but does not return it, so ${rest}` : `${rejection.description} without returning, so ${rest}`;
     behaviour.fallsThrough = { start: rejection.statement.getStart(sourceFile), end: rejection.statement.end, why };
     break;
   }

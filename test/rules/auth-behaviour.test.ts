@@ -652,6 +652,26 @@ describe('fall-through: a rejection that does not stop the request', () => {
     });
   });
 
+  it('Next.js: an error response built in the catch of a verification, not returned', () => {
+    const code = lines(
+      "import * as admin from 'firebase-admin';",
+      "import { NextResponse } from 'next/server';",
+      'export async function POST(request: Request) {',
+      '  try {',
+      "    await admin.auth().verifyIdToken(request.headers.get('authorization') ?? '');",
+      '  } catch {',
+      "    NextResponse.json({ error: 'bad token' }, { status: 400 });",
+      '  }',
+      '  await deleteEverything();',
+      "  return new Response('done');",
+      '}',
+    );
+    assert.deepEqual(handler(code, 'POST'), {
+      ...authn('calls admin.auth().verifyIdToken() and answers with an error'),
+      fallsThrough: fallsThrough(code, "NextResponse.json({ error: 'bad token' }, { status: 400 });", 'builds an error response but does not return it, so the rest of the handler still runs'),
+    });
+  });
+
   it('does not fall through with an else, a return after the response, or a throwing rejection', () => {
     const withElse = lines('export function a(req, res, next) {', '  if (!req.user) res.status(401).send();', '  else next();', '}');
     const returnAfter = lines('export function a(req, res, next) {', '  if (!req.user) {', '    res.status(401).send();', '    return;', '  }', '  next();', '}');
