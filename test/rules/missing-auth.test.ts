@@ -148,6 +148,27 @@ export default router;
 `,
     },
     {
+      name: 'a test that mounts the router on a bare app does not make its routes unauthenticated',
+      filename: 'src/routes/orders.ts',
+      code: `import { Router } from 'express';
+const router = Router();
+router.post('/', (req, res) => res.status(201).end());
+export default router;
+`,
+      files: {
+        'src/app.ts': "import express from 'express';\nimport passport from 'passport';\nimport orders from './routes/orders';\nconst app = express();\napp.use('/orders', passport.authenticate('jwt'), orders);\n",
+        'test/orders.test.ts': "import express from 'express';\nimport orders from '../src/routes/orders';\nconst app = express();\napp.use('/orders', orders);\n",
+      },
+    },
+    {
+      name: 'routes an app builds inside a test file are not the product API',
+      filename: 'src/orders.spec.ts',
+      code: `import express from 'express';
+const app = express();
+app.post('/orders', (req, res) => res.status(201).end());
+`,
+    },
+    {
       name: 'a Map or cache get/set is not a route',
       code: `import express from 'express';
 const app = express();

@@ -330,6 +330,26 @@ module.exports = router;
     );
   });
 
+  it('a library middleware registered alone on a route is the endpoint (an OAuth start), listed once', () => {
+    assert.deepEqual(
+      inventory({
+        'app.js': `const express = require('express');
+const passport = require('passport');
+const app = express();
+app.get('/auth/google', passport.authenticate('google', { scope: ['email'] }));
+app.get('/auth/tumblr', passport.authorize('tumblr'));
+app.get('/me', passport.authenticate('session'));
+app.get('/me', (req, res) => res.json(req.user));
+`,
+      }),
+      [
+        "GET /auth/google app.js:4 authenticated by passport.authenticate('google', {…})",
+        "GET /auth/tumblr app.js:5 authenticated by passport.authorize('tumblr')",
+        "GET /me app.js:7 authenticated by passport.authenticate('session')",
+      ],
+    );
+  });
+
   it('precision traps: settings reads, Map/cache calls and non-Express objects are not routes', () => {
     assert.deepEqual(
       inventory({
