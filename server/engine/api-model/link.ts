@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import type { ApiModel, ApiRoute, AuthSuggestion, ChainLink, MountStep, RouteAuth, SourceSpot } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
+import { isPassThroughWrapper } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
 import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
 import { linkFrameworkRoutes } from './frameworks/link-frameworks';
@@ -72,6 +73,8 @@ export class Linker {
         return this.members(this.resolveName(file, ref.name, depth), ref.members ?? [], depth);
       case 'call': {
         const callee = this.resolve(file, ref.callee, depth + 1);
+        // `createMiddleware(fn)`, `fp(plugin)`: what they wrap is what matters.
+        if (callee.kind === 'package' && !callee.called && ref.args?.[0] && isPassThroughWrapper(callee.module, callee.members)) return this.resolve(file, ref.args[0], depth + 1);
         if (callee.kind === 'package') return { ...callee, called: true, ...(ref.args ? { args: ref.args } : {}) };
         if (callee.kind === 'function') {
           if (callee.fn.returnsContainer) {

@@ -1,0 +1,2 @@
+import type { FrameworkSummarizer } from './index';
+export const fastifySummarizer: FrameworkSummarizer = { framework: 'fastify', summarize() {} };
