@@ -23,10 +23,12 @@ export const FASTIFY = {
   appFactories: new Set(['fastify', 'default']),
   /** `fastify-plugin`: the wrapped plugin shares its parent's context (hooks, decorations, routes). */
   pluginWrappers: new Set(['fastify-plugin']),
+  pluginWrapperExports: new Set(['default', 'fastifyPlugin']),
   /** Hooks that run before the handler and can reject a request (the ones authentication lives in). */
   authHooks: new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']),
   /** `@fastify/autoload`: registers every plugin file of a folder (followed only as an unmodelled note). */
   autoload: new Set(['@fastify/autoload', 'fastify-autoload']),
+  autoloadExports: new Set(['default', 'fastifyAutoload']),
   /** `@fastify/auth`: `fastify.auth([a, b], { relation })` combines decorated checks. */
   authCombinator: 'auth',
 };
@@ -54,6 +56,7 @@ export const HONO = {
 export const PASS_THROUGH_WRAPPERS: readonly { module: string; exportName: string }[] = [
   { module: 'hono/factory', exportName: 'createMiddleware' },
   { module: 'fastify-plugin', exportName: 'default' },
+  { module: 'fastify-plugin', exportName: 'fastifyPlugin' },
 ];
 
 export function isPassThroughWrapper(module: string, members: readonly string[]): boolean {

@@ -8,6 +8,7 @@ import { isPassThroughWrapper } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
 import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
 import { linkFrameworkRoutes } from './frameworks/link-frameworks';
+import { autoloadedPlugins } from './frameworks/fastify-autoload';
 import { NO_AUTH_SETTINGS, type AuthSettings } from '../config';
 
 export type { AuthSettings };
@@ -328,11 +329,29 @@ function linkContainerRoutes(linker: Linker, routes: ApiRoute[]): void {
 }
 
 function childContainers(linker: Linker, file: FileSummary, layer: Layer): ContainerSummary[] {
+  if (layer.kind === 'mount' && layer.autoload) return mountTargets(linker, file, layer).map((target) => target.child.container);
   const refs = layer.kind === 'mount' ? [layer.target] : layer.kind === 'use' ? layer.middleware.map((m) => m.ref) : [];
   const out: ContainerSummary[] = [];
   for (const ref of refs) {
     const child = containerOf(linker, file, ref);
     if (child) out.push(child.container);
+  }
+  return out;
+}
+
+type MountLayer = Extract<Layer, { kind: 'mount' }>;
+type ChildContainer = { file: FileSummary; container: ContainerSummary; inline: boolean };
+
+/** What a mount brings in, with its path: its target, or each plugin of a Fastify autoload folder. */
+function mountTargets(linker: Linker, file: FileSummary, layer: MountLayer): { child: ChildContainer; path: string }[] {
+  if (!layer.autoload) {
+    const child = containerOf(linker, file, layer.target);
+    return child ? [{ child, path: layer.path ?? '' }] : [];
+  }
+  const out: { child: ChildContainer; path: string }[] = [];
+  for (const plugin of autoloadedPlugins(linker, file, layer.autoload)) {
+    const child = containerOf(linker, file, { kind: 'module', module: plugin.specifier });
+    if (child) out.push({ child, path: joinPaths(layer.path ?? '', plugin.prefix) });
   }
   return out;
 }
@@ -372,16 +391,14 @@ function walkContainer(linker: Linker, file: FileSummary, container: ContainerSu
         }
         break;
       }
-      case 'mount': {
-        const child = containerOf(linker, file, layer.target);
-        const scope = joinPaths(walk.prefix, layer.path ?? '');
-        if (!child) break;
-        // A Fastify plugin runs in a context of its own, even when it is a function given the instance.
-        const target = layer.plugin ? { ...child, inline: false } : child;
-        const encapsulated = (layer.encapsulated ?? true) && !child.container.sharesParentContext;
-        mount(linker, file, target, walk, scope, layer.path ?? '', layer.at, layer.middleware, routes, seen, encapsulated);
+      case 'mount':
+        for (const { child, path } of mountTargets(linker, file, layer)) {
+          // A Fastify plugin runs in a context of its own, even when it is a function given the instance.
+          const target = layer.plugin ? { ...child, inline: false } : child;
+          const encapsulated = (layer.encapsulated ?? true) && !child.container.sharesParentContext;
+          mount(linker, file, target, walk, joinPaths(walk.prefix, path), path, layer.at, layer.middleware, routes, seen, encapsulated);
+        }
         break;
-      }
       case 'route':
         if (seen.has(layer.route)) break;
         seen.add(layer.route);
@@ -454,8 +471,9 @@ function enterFastifyContext(linker: Linker, file: FileSummary, container: Conta
     contexts.push({ file: owner, container: context });
     for (const layer of context.layers) {
       if (layer.kind !== 'mount' || !layer.plugin) continue;
-      const child = containerOf(linker, owner, layer.target);
-      if (child && child.container.framework === 'fastify' && (layer.encapsulated === false || child.container.sharesParentContext)) collect(child.file, child.container);
+      for (const { child } of mountTargets(linker, owner, layer)) {
+        if (child.container.framework === 'fastify' && (layer.encapsulated === false || child.container.sharesParentContext)) collect(child.file, child.container);
+      }
     }
   };
   collect(file, container);

@@ -21,6 +21,8 @@ export interface FileSummary {
   next?: NextSummary;
   /** Routes declared where the model cannot follow (a loop over a computed list, a REST generator). */
   unmodelled: UnmodelledRoutes[];
+  /** `export const autoPrefix = '/x'`: the prefix @fastify/autoload gives this plugin instead of its folder's. */
+  fastifyAutoPrefix?: string;
 }
 
 export interface ImportedName {
@@ -115,8 +117,18 @@ export type Layer =
   | { kind: 'hook'; hook: string; middleware: MiddlewareRef[]; at: SourceSpot }
   /** A child router/plugin/sub-app, or a function given this container (`require('./routes')(app)`). */
   /** `plugin`: Fastify `register(plugin, { prefix })`, run with a context of its own (never inline in the parent's). */
-  | { kind: 'mount'; path?: string; target: ValueRef; middleware: MiddlewareRef[]; at: SourceSpot; encapsulated?: boolean; plugin?: boolean }
+  | { kind: 'mount'; path?: string; target: ValueRef; middleware: MiddlewareRef[]; at: SourceSpot; encapsulated?: boolean; plugin?: boolean; autoload?: FastifyAutoload }
   | { kind: 'route'; route: RouteSummary };
+
+/** `register(autoload, { dir: path.join(__dirname, 'routes'), dirNameRoutePrefix, options: { prefix } })`. */
+export interface FastifyAutoload {
+  /** Relative to the registering file's folder. */
+  dir: string;
+  /** Folder names prefix their plugins' routes (the default). */
+  dirNamePrefix: boolean;
+  /** `routeParams: true`: a folder named `_id` is the path parameter `:id`. */
+  routeParams?: boolean;
+}
 
 export interface RouteSummary {
   method: string;

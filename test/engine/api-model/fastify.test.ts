@@ -249,6 +249,39 @@ app.get('/status', async () => 'ok');
     assert.equal(put.auth.status === 'authenticated' && put.auth.by.name, "passport.authenticate('jwt')");
   });
 
+  it('options held by a const and spread, hooks written as methods, destructured decorations, withTypeProvider chains', () => {
+    const files = {
+      'app.ts': `import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+import passport from 'passport';
+const app = Fastify()
+  .withTypeProvider()
+  .register(fp(async (root) => { root.decorate('authorize', passport.authenticate('session')); }))
+  .register(async (admin) => {
+    const { authorize } = admin;
+    admin.addHook('onRequest', authorize);
+    admin.get('/admin', async () => 'admin');
+  });
+const protectedOptions = { onRequest: [passport.authenticate('jwt')] };
+app.get('/spread', { ...protectedOptions, schema: {} }, async () => 'x');
+app.get('/held', protectedOptions, async () => 'x');
+app.get('/overridden', { ...protectedOptions, onRequest: [] }, async () => 'x');
+app.post('/method-hook', {
+  async preHandler(request: any) { request.log.info('checked'); },
+}, async () => 'x');
+`,
+    };
+    const { routes } = modelOf(files);
+    assert.deepEqual(inventory(files), [
+      'GET /admin app.ts:10 authenticated by authorize',
+      "GET /held app.ts:14 authenticated by passport.authenticate('jwt')",
+      'GET /overridden app.ts:15 none',
+      "GET /spread app.ts:13 authenticated by passport.authenticate('jwt')",
+      'POST /method-hook app.ts:16 none',
+    ]);
+    assert.deepEqual(routes.find((route) => route.path === '/method-hook')!.chain.map((link) => link.name), ['preHandler (inline function, line 17)']);
+  });
+
   it('@fastify/auth: any-of authenticates only when every alternative does; relation "and" when one does', () => {
     const files = {
       'app.ts': `import Fastify from 'fastify';
@@ -308,12 +341,11 @@ app.get('/y', async (request, reply) => {
     );
   });
 
-  it('@fastify/autoload is noted as unmodelled and its plugins stay unmounted', () => {
+  it('@fastify/autoload with a folder that is not a constant is noted as unmodelled; its plugins stay unmounted', () => {
     const files = {
-      'app.js': `const path = require('node:path');
-const AutoLoad = require('@fastify/autoload');
+      'app.js': `const AutoLoad = require('@fastify/autoload');
 const app = require('fastify')();
-app.register(AutoLoad, { dir: path.join(__dirname, 'routes') });
+app.register(AutoLoad, { dir: process.env.ROUTES_DIR });
 `,
       'routes/users/index.js': `module.exports = async function (fastify, opts) {
   fastify.get('/', async () => []);
@@ -322,6 +354,79 @@ app.register(AutoLoad, { dir: path.join(__dirname, 'routes') });
     };
     const { index, routes } = modelOf(files);
     assert.deepEqual(routes.map((route) => `${route.method} ${route.path} ${route.auth.status}`), ['GET / unknown']);
-    assert.deepEqual(index.summaryOf(path.join(ROOT, 'app.js'))!.unmodelled.map((entry) => entry.what), ["app.register(AutoLoad, …): @fastify/autoload loads the plugins of 'routes'; their routes are not linked to this app"]);
+    assert.deepEqual(index.summaryOf(path.join(ROOT, 'app.js'))!.unmodelled.map((entry) => entry.what), [
+      'app.register(autoload, …): @fastify/autoload loads the plugins of a folder that is not a constant; their routes are not linked to this app',
+    ]);
+  });
+});
+
+describe('Fastify @fastify/autoload folders', () => {
+  const files = {
+    'src/app.ts': `import AutoLoad from '@fastify/autoload';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+export default async function app(fastify: FastifyInstance, opts: object) {
+  fastify.register(AutoLoad, { dir: path.join(__dirname, 'plugins') });
+  fastify.register(AutoLoad, { dir: path.join(__dirname, 'routes'), routeParams: true, options: { prefix: '/api' } });
+}
+`,
+    'src/plugins/auth.ts': `import fp from 'fastify-plugin';
+import passport from 'passport';
+export default fp(async (fastify) => {
+  fastify.decorate('authenticate', passport.authenticate('jwt'));
+});
+`,
+    'src/routes/root.ts': `export default async function (fastify: any) {
+  fastify.get('/', async () => ({ root: true }));
+}
+`,
+    'src/routes/users/index.ts': `export default async function (fastify: any) {
+  fastify.get('/', { onRequest: [fastify.authenticate] }, async () => []);
+}
+`,
+    'src/routes/users/helpers.ts': `export default async function (fastify: any) {
+  fastify.get('/not-loaded', async () => 'the folder has an index file');
+}
+`,
+    'src/routes/users/_id/posts.ts': `export default async function (fastify: any) {
+  fastify.get('/', async () => []);
+}
+`,
+    'src/routes/admin/stats.ts': `import passport from 'passport';
+export const autoPrefix = '/backoffice';
+export default async function (fastify: any) {
+  fastify.addHook('onRequest', passport.authenticate('admin'));
+  fastify.get('/stats', async () => ({}));
+}
+`,
+    'src/routes/admin/audit.ts': `module.exports = async function (fastify, opts) {
+  fastify.get('/audit', async () => []);
+};
+`,
+  };
+
+  it('every plugin file of the folder (only index where there is one) is registered with its folder prefix, autoPrefix, route params and options.prefix; fastify-plugin decorations reach them', () => {
+    assert.deepEqual(inventory(files), [
+      'GET /api src/routes/root.ts:2 none',
+      "GET /api/admin/audit src/routes/admin/audit.ts:2 none",
+      "GET /api/backoffice/stats src/routes/admin/stats.ts:5 authenticated by passport.authenticate('admin')",
+      'GET /api/users src/routes/users/index.ts:2 authenticated by fastify.authenticate',
+      'GET /api/users/:id src/routes/users/_id/posts.ts:2 none',
+      // Not loaded: its folder has an index file, so the plugin is registered nowhere.
+      'GET /not-loaded src/routes/users/helpers.ts:2 unknown (fastify (parameter of <anonymous>) is not mounted on an app anywhere in the workspace)',
+    ]);
+    assert.deepEqual([...new Set(modelOf(files).routes.map((route) => route.framework))], ['fastify']);
+  });
+
+  it('dirNameRoutePrefix: false keeps folder names out of the paths', () => {
+    const flat = { ...files, 'src/app.ts': files['src/app.ts'].replace("routeParams: true, options: { prefix: '/api' }", 'dirNameRoutePrefix: false') };
+    assert.deepEqual(inventory(flat).map((line) => line.split(' ').slice(0, 2).join(' ')), [
+      'GET /',
+      'GET /',
+      'GET /',
+      'GET /audit',
+      'GET /backoffice/stats',
+      'GET /not-loaded',
+    ]);
   });
 });

@@ -16,6 +16,12 @@ import { addRoute, calleeIn, callsInRegistrationOrder, containerAt, declareConta
 /** Route options that run before the handler, in the order Fastify runs them. */
 const ROUTE_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
 const INSTANCE_METHODS: ReadonlySet<string> = new Set(['register', 'addHook', 'decorate', 'route', ...ROUTE_METHODS]);
+/** Instance methods that return the instance, so registration can be chained after them. */
+const CHAINABLE: ReadonlySet<string> = new Set([
+  ...INSTANCE_METHODS, 'withTypeProvider', 'after', 'addSchema', 'decorateRequest', 'decorateReply', 'setErrorHandler',
+  'setNotFoundHandler', 'setValidatorCompiler', 'setSerializerCompiler', 'addContentTypeParser', 'setSchemaErrorFormatter',
+]);
+const MAX_SPREAD_DEPTH = 3;
 
 interface FastifyNames {
   factories: Set<string>;
@@ -32,13 +38,15 @@ export const fastifySummarizer: FrameworkSummarizer = {
     if (!names.flavoured && !/\b(fastify|reply)\b/.test(builder.sourceFile.text)) return;
     for (const call of builder.calls) {
       if (calleeIn(call, names.factories) || (ts.isCallExpression(call) && requiredModule(call.expression) === 'fastify')) {
-        declareContainer(builder, call, { framework: 'fastify', kind: 'app' }, (method) => INSTANCE_METHODS.has(method));
+        declareContainer(builder, call, { framework: 'fastify', kind: 'app' }, (method) => CHAINABLE.has(method));
       } else if (ts.isCallExpression(call) && calleeIn(call, names.wrappers)) {
         const plugin = pluginFunction(call.arguments[0]) ?? localFunction(builder, call.arguments[0]);
         if (plugin) claimPlugin(builder, plugin, true);
       }
     }
     for (const call of callsInRegistrationOrder(builder)) register(builder, call, names);
+    const autoPrefix = /\bautoPrefix\b/.test(builder.sourceFile.text) ? autoPrefixOf(builder.sourceFile) : undefined;
+    if (autoPrefix !== undefined) builder.summary.fastifyAutoPrefix = autoPrefix;
   },
 };
 
@@ -46,8 +54,8 @@ function fastifyNames(builder: SummaryBuilder): FastifyNames {
   const modules = Object.values(builder.summary.imports).map((imported) => imported.module);
   return {
     factories: importedNames(builder, FASTIFY.modules, FASTIFY.appFactories),
-    wrappers: importedNames(builder, FASTIFY.pluginWrappers, new Set(['default'])),
-    autoload: importedNames(builder, FASTIFY.autoload, new Set(['default'])),
+    wrappers: importedNames(builder, FASTIFY.pluginWrappers, FASTIFY.pluginWrapperExports),
+    autoload: importedNames(builder, FASTIFY.autoload, FASTIFY.autoloadExports),
     flavoured: modules.some((module) => FASTIFY.modules.has(module) || FASTIFY.pluginWrappers.has(module) || module.startsWith('@fastify/')),
   };
 }
@@ -84,7 +92,7 @@ function instanceOf(builder: SummaryBuilder, expression: ts.Expression, names: F
   const known = containerAt(builder, expression, 'fastify');
   if (known) return known;
   const object = skipOuterExpressions(expression);
-  if (ts.isCallExpression(object) && ts.isPropertyAccessExpression(object.expression) && INSTANCE_METHODS.has(object.expression.name.text)) {
+  if (ts.isCallExpression(object) && ts.isPropertyAccessExpression(object.expression) && CHAINABLE.has(object.expression.name.text)) {
     return instanceOf(builder, object.expression.expression, names, object.expression.name.text, object);
   }
   if (!ts.isIdentifier(object)) return undefined;
@@ -147,9 +155,8 @@ function addShorthandRoute(builder: SummaryBuilder, instance: ContainerSummary, 
   const [pathNode, second, third] = call.arguments;
   const path = pathArgument(builder, pathNode);
   if (!path || !second) return;
-  const options = skipOuterExpressions(second);
-  const optionsObject = ts.isObjectLiteralExpression(options) ? options : undefined;
-  const handler = third ?? (optionsObject ? property(optionsObject, 'handler') : second);
+  const optionsObject = objectOf(builder, second);
+  const handler = third ?? (optionsObject ? propertyOrMethod(builder, optionsObject, 'handler') : second);
   if (!handler) return;
   const middleware = optionsObject ? routeHooks(builder, optionsObject) : [];
   addRoute(builder, instance, { method, path, middleware, handler, at: routeSpot(builder, call, pathNode), statement: call });
@@ -157,12 +164,12 @@ function addShorthandRoute(builder: SummaryBuilder, instance: ContainerSummary, 
 
 /** `route({ method: ['GET', 'HEAD'], url: '/x', preHandler: [auth], handler })`. */
 function addRouteOptions(builder: SummaryBuilder, instance: ContainerSummary, call: ts.CallExpression): void {
-  const options = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
-  if (!options || !ts.isObjectLiteralExpression(options)) return;
-  const methods = stringList(property(options, 'method'));
-  const urlNode = property(options, 'url') ?? property(options, 'path');
+  const options = objectOf(builder, call.arguments[0]);
+  if (!options) return;
+  const methods = stringList(property(builder, options, 'method'));
+  const urlNode = property(builder, options, 'url') ?? property(builder, options, 'path');
   const path = pathArgument(builder, urlNode);
-  const handler = property(options, 'handler');
+  const handler = propertyOrMethod(builder, options, 'handler');
   if (!methods || !path || !handler) return;
   const middleware = routeHooks(builder, options);
   const at = builder.spotAt(call.getStart(builder.sourceFile), urlNode!.getEnd());
@@ -172,10 +179,18 @@ function addRouteOptions(builder: SummaryBuilder, instance: ContainerSummary, ca
 function routeHooks(builder: SummaryBuilder, options: ts.ObjectLiteralExpression): MiddlewareRef[] {
   const out: MiddlewareRef[] = [];
   for (const hook of ROUTE_HOOKS) {
-    const value = property(options, hook);
-    if (value) out.push(...hookMiddleware(builder, value));
+    const value = propertyOrMethod(builder, options, hook);
+    if (value && ts.isMethodDeclaration(value)) out.push(inlineHook(builder, value));
+    else if (value) out.push(...hookMiddleware(builder, value));
   }
   return out;
+}
+
+/** `{ async preHandler(request) { … } }`: a hook written as a method of the route options. */
+function inlineHook(builder: SummaryBuilder, method: ts.MethodDeclaration): MiddlewareRef {
+  const at = builder.spot(method);
+  const name = propertyNameText(method.name) ?? 'hook';
+  return { ref: { kind: 'function', id: builder.functionSummary(method, name).id }, text: `${name} (inline function, line ${at.line + 1})`, code: method.getText(builder.sourceFile), at };
 }
 
 /** A hook value: one function, an array of them, `fastify.authenticate`, or `fastify.auth([a, b], { relation })`. */
@@ -193,7 +208,17 @@ function instanceMiddleware(builder: SummaryBuilder, expression: ts.Expression):
   const reference = builder.middleware(expression);
   const inner = skipOuterExpressions(expression);
   if (ts.isPropertyAccessExpression(inner) && containerAt(builder, inner.expression, 'fastify')) return { ...reference, decoration: inner.name.text };
-  return reference;
+  const destructured = ts.isIdentifier(inner) ? destructuredDecoration(builder, inner) : undefined;
+  return destructured ? { ...reference, decoration: destructured } : reference;
+}
+
+/** `const { authorize } = fastify` then `addHook('onRequest', authorize)`. */
+function destructuredDecoration(builder: SummaryBuilder, identifier: ts.Identifier): string | undefined {
+  const node = builder.index.resolve(identifier)?.node;
+  if (!node || !ts.isBindingElement(node) || !ts.isObjectBindingPattern(node.parent)) return undefined;
+  const holder = node.parent.parent;
+  if (!ts.isVariableDeclaration(holder) || !holder.initializer || !containerAt(builder, holder.initializer, 'fastify')) return undefined;
+  return propertyNameText(node.propertyName ?? node.name);
 }
 
 /** @fastify/auth: `fastify.auth([a, b])` passes when any passes; with `{ relation: 'and' }` when all pass. */
@@ -205,7 +230,7 @@ function authCombinator(builder: SummaryBuilder, expression: ts.Expression): Mid
   if (!list || !ts.isArrayLiteralExpression(list)) return undefined;
   const alternatives = flattenArguments(builder, [list]).map((element) => instanceMiddleware(builder, element));
   const options = inner.arguments[1] && skipOuterExpressions(inner.arguments[1]);
-  const relation = options && ts.isObjectLiteralExpression(options) ? staticStringValue(skipOuterExpressions(property(options, 'relation') ?? options)) : undefined;
+  const relation = options && ts.isObjectLiteralExpression(options) ? staticStringValue(skipOuterExpressions(property(builder, options, 'relation') ?? options)) : undefined;
   if (relation === 'and' || alternatives.length === 1) return alternatives;
   return [{ ...builder.middleware(expression), anyOf: alternatives }];
 }
@@ -215,8 +240,8 @@ function registerPlugin(builder: SummaryBuilder, instance: ContainerSummary, cal
   const [pluginNode, optionsNode] = call.arguments;
   if (!pluginNode) return;
   let plugin = skipOuterExpressions(pluginNode);
-  if (ts.isIdentifier(plugin) && names.autoload.has(plugin.text)) {
-    builder.summary.unmodelled.push({ framework: 'fastify', what: `${builder.displayName(call.expression)}(${plugin.text}, …): @fastify/autoload loads the plugins of ${autoloadDirectory(builder, optionsNode)}; their routes are not linked to this app`, at: builder.spot(call) });
+  if ((ts.isIdentifier(plugin) && names.autoload.has(plugin.text)) || (requiredModule(plugin) !== undefined && FASTIFY.autoload.has(requiredModule(plugin)!))) {
+    registerAutoload(builder, instance, call, optionsNode);
     return;
   }
   let sharesContext = false;
@@ -228,7 +253,7 @@ function registerPlugin(builder: SummaryBuilder, instance: ContainerSummary, cal
   if (inline) claimPlugin(builder, inline, sharesContext);
   const target = dynamicImport(plugin) ?? builder.ref(plugin);
   const options = optionsNode && skipOuterExpressions(optionsNode);
-  const prefixNode = options && ts.isObjectLiteralExpression(options) ? property(options, 'prefix') : undefined;
+  const prefixNode = options && ts.isObjectLiteralExpression(options) ? property(builder, options, 'prefix') : undefined;
   const prefix = sharesContext ? undefined : pathArgument(builder, prefixNode)?.path;
   instance.layers.push({ kind: 'mount', ...(prefix ? { path: prefix } : {}), target, middleware: [], at: builder.spot(call), encapsulated: !sharesContext, plugin: true });
 }
@@ -240,21 +265,91 @@ function dynamicImport(node: ts.Expression): ValueRef | undefined {
   return specifier === undefined ? undefined : { kind: 'module', module: specifier };
 }
 
-function autoloadDirectory(builder: SummaryBuilder, optionsNode: ts.Expression | undefined): string {
+/**
+ * `register(autoload, { dir: path.join(__dirname, 'routes'), options: { prefix } })`: the linker mounts every
+ * plugin file of that folder. A plugin that autoloads its routes is the application (fastify-cli serves it).
+ */
+function registerAutoload(builder: SummaryBuilder, instance: ContainerSummary, call: ts.CallExpression, optionsNode: ts.Expression | undefined): void {
   const options = optionsNode && skipOuterExpressions(optionsNode);
-  const dir = options && ts.isObjectLiteralExpression(options) ? property(options, 'dir') : undefined;
-  if (!dir) return 'a folder';
-  const inner = skipOuterExpressions(dir);
-  const last = ts.isCallExpression(inner) ? inner.arguments[inner.arguments.length - 1] : inner;
-  const text = last && staticStringValue(last);
-  return text !== undefined ? `'${text}'` : 'a computed folder';
+  const object = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+  const dirNode = object && property(builder, object, 'dir');
+  const dir = dirNode && directoryOf(dirNode);
+  if (dir === undefined) {
+    builder.summary.unmodelled.push({ framework: 'fastify', what: `${builder.displayName(call.expression)}(autoload, …): @fastify/autoload loads the plugins of a folder that is not a constant; their routes are not linked to this app`, at: builder.spot(call) });
+    return;
+  }
+  const pluginOptions = object && objectOf(builder, property(builder, object, 'options'));
+  const prefix = pathArgument(builder, pluginOptions && property(builder, pluginOptions, 'prefix'))?.path;
+  const dirNamePrefix = object && property(builder, object, 'dirNameRoutePrefix');
+  const routeParams = object && property(builder, object, 'routeParams');
+  instance.layers.push({
+    kind: 'mount',
+    ...(prefix ? { path: prefix } : {}),
+    target: { kind: 'opaque', text: '@fastify/autoload' },
+    middleware: [],
+    at: builder.spot(call),
+    encapsulated: true,
+    plugin: true,
+    autoload: { dir, dirNamePrefix: dirNamePrefix?.kind !== ts.SyntaxKind.FalseKeyword, ...(routeParams?.kind === ts.SyntaxKind.TrueKeyword ? { routeParams: true } : {}) },
+  });
+  if (instance.kind === 'plugin' && !instance.sharesParentContext) instance.kind = 'app';
 }
 
-function property(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const element of object.properties) {
-    if (ts.isPropertyAssignment(element) && propertyNameText(element.name) === name) return element.initializer;
-    if (ts.isShorthandPropertyAssignment(element) && element.name.text === name) return element.name;
-    if (ts.isMethodDeclaration(element) && propertyNameText(element.name) === name) return undefined;
+/** `path.join(__dirname, 'src', 'routes')`, `join(import.meta.url, 'routes')`, `new URL('./routes', import.meta.url)`. */
+function directoryOf(node: ts.Expression, depth = 0): string | undefined {
+  const inner = skipOuterExpressions(node);
+  const literal = staticStringValue(inner);
+  if (literal !== undefined) return literal;
+  // `${import.meta.dirname}/routes`: the constant tail.
+  if (ts.isTemplateExpression(inner)) return inner.templateSpans[inner.templateSpans.length - 1]?.literal.text.replace(/^\/+/, '') || undefined;
+  if (depth > 3 || !(ts.isCallExpression(inner) || ts.isNewExpression(inner))) return undefined;
+  const parts = (inner.arguments ?? []).map((argument) => directoryOf(argument, depth + 1)).filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? parts.join('/') : undefined;
+}
+
+/** `export const autoPrefix = '/_app'`, `module.exports.autoPrefix = '/_app'`: top-level statements only. */
+function autoPrefixOf(sourceFile: ts.SourceFile): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === 'autoPrefix' && declaration.initializer) return staticStringValue(skipOuterExpressions(declaration.initializer));
+      }
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = statement.expression.left;
+      if (ts.isPropertyAccessExpression(target) && target.name.text === 'autoPrefix') return staticStringValue(skipOuterExpressions(statement.expression.right));
+    }
   }
   return undefined;
+}
+
+function property(builder: SummaryBuilder, object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const found = propertyOrMethod(builder, object, name);
+  return found && !ts.isMethodDeclaration(found) ? found : undefined;
+}
+
+/** A property of an options object, the last one written winning; spreads of `const` objects followed. */
+function propertyOrMethod(builder: SummaryBuilder, object: ts.ObjectLiteralExpression, name: string, depth = 0): ts.Expression | ts.MethodDeclaration | undefined {
+  for (const element of [...object.properties].reverse()) {
+    if (ts.isPropertyAssignment(element) && propertyNameText(element.name) === name) return element.initializer;
+    if (ts.isShorthandPropertyAssignment(element) && element.name.text === name) return element.name;
+    if (ts.isMethodDeclaration(element) && propertyNameText(element.name) === name) return element;
+    if (ts.isSpreadAssignment(element) && depth < MAX_SPREAD_DEPTH) {
+      const spread = objectOf(builder, element.expression);
+      const found = spread && propertyOrMethod(builder, spread, name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** An object literal, written in place or held by a `const` (`const opts = { preHandler: [auth] }`). */
+function objectOf(builder: SummaryBuilder, node: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  const inner = node && skipOuterExpressions(node);
+  if (!inner) return undefined;
+  if (ts.isObjectLiteralExpression(inner)) return inner;
+  if (!ts.isIdentifier(inner)) return undefined;
+  const declaration = builder.index.resolve(inner);
+  if (!declaration?.isConst || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return undefined;
+  const initializer = skipOuterExpressions(declaration.node.initializer);
+  return ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
 }

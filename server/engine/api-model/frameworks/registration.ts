@@ -6,7 +6,7 @@ import type { SourceSpot } from '../../../../rules/support/api-model';
 import { staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { SummaryBuilder } from '../summarize';
-import type { ContainerSummary, MiddlewareRef, RouteSummary } from '../summary';
+import type { ContainerSummary, MiddlewareRef, RouteSummary, ValueRef } from '../summary';
 
 /** Local names bound to `imported` (or the whole module for 'default' / '*') of one of `modules`. */
 export function importedNames(builder: SummaryBuilder, modules: ReadonlySet<string>, exports: ReadonlySet<string>): Set<string> {
@@ -142,7 +142,8 @@ export interface RouteInput {
   method: string;
   path: { path: string; dynamic: boolean };
   middleware: MiddlewareRef[];
-  handler: ts.Expression;
+  /** `route({ async handler(request, reply) { … } })` writes it as a method. */
+  handler: ts.Expression | ts.MethodDeclaration;
   /** What a finding underlines: `router.post('/users'`. */
   at: SourceSpot;
   /** The statement whose comments may hold `// apiguard-public`. */
@@ -150,7 +151,7 @@ export interface RouteInput {
 }
 
 export function addRoute(builder: SummaryBuilder, container: ContainerSummary, input: RouteInput): RouteSummary {
-  const handlerRef = builder.ref(input.handler);
+  const handlerRef: ValueRef = ts.isMethodDeclaration(input.handler) ? { kind: 'function', id: builder.functionSummary(input.handler, 'handler').id } : builder.ref(input.handler);
   const handlerAuth = handlerRef.kind === 'function' ? builder.summary.functions[handlerRef.id]?.auth : undefined;
   const marker = builder.publicMarkerBefore(input.statement);
   const route: RouteSummary = {
@@ -158,7 +159,7 @@ export function addRoute(builder: SummaryBuilder, container: ContainerSummary, i
     path: input.path.path,
     ...(input.path.dynamic ? { dynamicPath: true } : {}),
     middleware: input.middleware,
-    handler: { text: builder.handlerName(input.handler), ref: handlerRef, ...(handlerAuth ? { auth: handlerAuth } : {}) },
+    handler: { text: ts.isMethodDeclaration(input.handler) ? '<inline handler>' : builder.handlerName(input.handler), ref: handlerRef, ...(handlerAuth ? { auth: handlerAuth } : {}) },
     at: input.at,
     ...(marker ? { publicMarker: marker } : {}),
   };
