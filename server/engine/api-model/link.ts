@@ -118,7 +118,8 @@ export class Linker {
     const name = exportName === '*' ? 'default' : exportName;
     const exported = file.exports[name];
     if (exported) return exported.kind === 'module' ? this.resolveReExport(file, exported, depth) : this.resolve(file, exported, depth + 1);
-    if (exportName === '*') return { kind: 'object', file, properties: file.exports };
+    // `require('./x').register` of a module that only assigns `module.exports.register = …`: its exports object.
+    if (exportName === '*' || exportName === 'default') return { kind: 'object', file, properties: file.exports };
     // `module.exports = { a }` read as `require('./x').a` goes through the default object; a named export of a
     // CommonJS module read through `import { a }` too.
     const whole = file.exports.default;

@@ -99,6 +99,31 @@ app.post('/outside', (c) => c.json({}));
     ]);
   });
 
+  it('a function given the app registers on it where it is called', () => {
+    assert.deepEqual(
+      inventory({
+        'index.ts': `import { Hono } from 'hono';
+import passport from 'passport';
+import { registerPublic, registerPrivate } from './routes';
+const app = new Hono();
+registerPublic(app);
+app.use('*', passport.authenticate('jwt'));
+registerPrivate(app);
+export default app;
+`,
+        'routes.ts': `import type { Hono } from 'hono';
+export function registerPublic(app: Hono) {
+  app.get('/docs', (c) => c.text('docs'));
+}
+export function registerPrivate(app: Hono) {
+  app.post('/orders', (c) => c.json({}, 201));
+}
+`,
+      }),
+      ["POST /orders routes.ts:6 authenticated by passport.authenticate('jwt')", 'GET /docs routes.ts:3 none'].sort(),
+    );
+  });
+
   it('route-level middleware and a public marker', () => {
     const files = {
       'app.ts': `import { Hono } from 'hono';

@@ -109,6 +109,50 @@ app.use(router.routes());
     assert.equal(orders.declaredAt.line, 4);
   });
 
+  it('functions given a router register on it where they are called (require(...).register(router), module.exports = router.routes())', () => {
+    const files = {
+      'app.js': `const Koa = require('koa');
+const mount = require('koa-mount');
+const passport = require('passport');
+const users = require('./resources/users');
+const app = new Koa();
+app.use(mount('/public', require('./resources/health')));
+app.use(passport.authenticate('jwt'));
+app.use(mount('/users', users));
+`,
+      'resources/health/index.js': `const Router = require('@koa/router');
+const router = new Router();
+router.get('/', (ctx) => { ctx.status = 200; });
+module.exports = router.routes();
+`,
+      'resources/users/index.js': `const Router = require('@koa/router');
+const passport = require('passport');
+const router = new Router();
+require('./list').register(router);
+router.use(passport.authenticate('admin'));
+require('./remove').register(router);
+module.exports = router.routes();
+`,
+      'resources/users/list.js': `const handler = async (ctx) => { ctx.body = []; };
+module.exports.register = (router) => {
+  router.get('/', handler);
+};
+`,
+      'resources/users/remove.js': `module.exports.register = (router) => {
+  router.delete('/:id', async (ctx) => { ctx.status = 204; });
+};
+`,
+    };
+    assert.deepEqual(inventory(files), [
+      "DELETE /users/:id resources/users/remove.js:2 authenticated by passport.authenticate('jwt')",
+      'GET /public resources/health/index.js:3 none',
+      "GET /users resources/users/list.js:3 authenticated by passport.authenticate('jwt')",
+    ]);
+    const remove = modelOf(files).routes.find((route) => route.method === 'DELETE')!;
+    assert.deepEqual(remove.chain.map((link) => link.name), ["passport.authenticate('jwt')", "passport.authenticate('admin')"]);
+    assert.equal(remove.framework, 'koa');
+  });
+
   it('calls that look like routes but are not: Map and cache get, ctx.cookies.get, a path with no handler, an unmounted router', () => {
     const files = {
       'app.ts': `import Koa from 'koa';

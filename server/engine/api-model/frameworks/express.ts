@@ -138,7 +138,7 @@ function passContainer(builder: SummaryBuilder, call: ts.CallExpression): void {
   if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'use' || ROUTE_METHODS.has(callee.name.text))) return;
   call.arguments.forEach((argument) => {
     const id = builder.containerOfExpression(argument);
-    const container = id ? builder.summary.containers[id] : undefined;
+    const container = expressOnly(id ? builder.summary.containers[id] : undefined);
     if (!container) return;
     container.layers.push({ kind: 'mount', target: builder.ref(callee), middleware: [], at: builder.spot(call), encapsulated: false });
   });

@@ -11,7 +11,7 @@ import { requiredModule, skipOuterExpressions } from '../../../../rules/support/
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef, ValueRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
-import { addRoute, calleeIn, callsInRegistrationOrder, containerAt, declareContainer, flattenArguments, importedNames, pathArgument, routeSpot, stringList } from './registration';
+import { addRoute, calleeIn, callsInRegistrationOrder, passContainer, containerAt, declareContainer, flattenArguments, importedNames, pathArgument, routeSpot, stringList } from './registration';
 
 /** Route options that run before the handler, in the order Fastify runs them. */
 const ROUTE_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
@@ -44,7 +44,10 @@ export const fastifySummarizer: FrameworkSummarizer = {
         if (plugin) claimPlugin(builder, plugin, true);
       }
     }
-    for (const call of callsInRegistrationOrder(builder)) register(builder, call, names);
+    for (const call of callsInRegistrationOrder(builder)) {
+      register(builder, call, names);
+      passContainer(builder, call, 'fastify');
+    }
     const autoPrefix = /\bautoPrefix\b/.test(builder.sourceFile.text) ? autoPrefixOf(builder.sourceFile) : undefined;
     if (autoPrefix !== undefined) builder.summary.fastifyAutoPrefix = autoPrefix;
   },

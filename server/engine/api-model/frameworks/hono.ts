@@ -9,7 +9,7 @@ import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary } from '../summary';
 import type { FrameworkSummarizer } from './index';
-import { addRoute, calleeIn, callsInRegistrationOrder, containerAt, declareContainer, flattenArguments, globScope, importedNames, pathArgument, routeSpot, stringList } from './registration';
+import { addRoute, calleeIn, callsInRegistrationOrder, passContainer, containerAt, declareContainer, flattenArguments, globScope, importedNames, pathArgument, routeSpot, stringList } from './registration';
 
 const HONO_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'all']);
 const MAX_VIEW_DEPTH = 12;
@@ -26,7 +26,10 @@ export const honoSummarizer: FrameworkSummarizer = {
       if (base) app.prefix = base;
     }
     const lastPaths = new Map<string, string>();
-    for (const call of callsInRegistrationOrder(builder)) register(builder, call, lastPaths);
+    for (const call of callsInRegistrationOrder(builder)) {
+      register(builder, call, lastPaths);
+      passContainer(builder, call, 'hono');
+    }
   },
 };
 

@@ -9,7 +9,7 @@ import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
-import { addRoute, calleeIn, callsInRegistrationOrder, containerAt, declareContainer, flattenArguments, importedNames, pathArgument, routeSpot, stringList } from './registration';
+import { addRoute, calleeIn, callsInRegistrationOrder, passContainer, containerAt, declareContainer, flattenArguments, importedNames, pathArgument, routeSpot, stringList } from './registration';
 
 export const koaSummarizer: FrameworkSummarizer = {
   framework: 'koa',
@@ -26,7 +26,11 @@ export const koaSummarizer: FrameworkSummarizer = {
         if (prefix !== undefined) router.prefix = prefix;
       }
     }
-    for (const call of callsInRegistrationOrder(builder)) register(builder, call, mounts);
+    for (const call of builder.calls) if (ts.isCallExpression(call)) markRouterMiddleware(builder, call);
+    for (const call of callsInRegistrationOrder(builder)) {
+      register(builder, call, mounts);
+      passContainer(builder, call, 'koa');
+    }
   },
 };
 
@@ -103,6 +107,14 @@ function addUse(builder: SummaryBuilder, container: ContainerSummary, call: ts.C
     }
   }
   flush();
+}
+
+/** `module.exports = router.routes()`: the middleware a router makes stands for the router wherever it goes. */
+function markRouterMiddleware(builder: SummaryBuilder, call: ts.CallExpression): void {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'routes' && callee.name.text !== 'middleware')) return;
+  const router = containerAt(builder, callee.expression, 'koa');
+  if (router?.kind === 'router') builder.containerByExpression.set(call, router.id);
 }
 
 /** `router.routes()` / `router.middleware()` of a router in this file stands for the router itself. */

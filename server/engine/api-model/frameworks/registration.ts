@@ -192,3 +192,18 @@ export function callsInRegistrationOrder(builder: SummaryBuilder): ts.CallExpres
   const calls = builder.calls.filter((call): call is ts.CallExpression => ts.isCallExpression(call));
   return calls.sort((a, b) => a.expression.end - b.expression.end);
 }
+
+/**
+ * `registerRoutes(app)`, `require('./users').register(router)`: a function given this container registers on it,
+ * at this point of its sequence. Method calls on a container (`app.route('/x', sub)`) are registrations instead.
+ */
+export function passContainer(builder: SummaryBuilder, call: ts.CallExpression, framework: ContainerSummary['framework']): void {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && (builder.containerByExpression.has(skipOuterExpressions(callee.expression)) || builder.containerOfExpression(callee.expression))) return;
+  for (const argument of call.arguments) {
+    const container = containerAt(builder, argument, framework);
+    if (container && ts.isIdentifier(skipOuterExpressions(argument))) {
+      container.layers.push({ kind: 'mount', target: builder.ref(callee), middleware: [], at: builder.spot(call), encapsulated: false });
+    }
+  }
+}
