@@ -324,21 +324,24 @@ app.get('/me', { onRequest: [app.authenticate] }, async (request) => request.use
 });
 
 describe('Fastify: what is not a route', () => {
-  it('a path with no handler, cache.get, a Map, request and reply methods', () => {
-    assert.deepEqual(
-      inventory({
-        'app.ts': `import Fastify from 'fastify';
+  it('a path with no handler, cache.get, a Map, request and reply methods, a helper whose first parameter has get()', () => {
+    const files = {
+      'app.ts': `import Fastify from 'fastify';
 const cache = new Map<string, string>();
 const app = Fastify();
 app.get('/x');
 app.get('/y', async (request, reply) => {
   reply.header('x-cache', cache.get(String(request.headers.authorization)) ?? 'miss');
-  return cache.get('y');
+  return lookup(cache, 'y');
 });
+function lookup(store: Map<string, string>, key: string) {
+  return store.get(key);
+}
 `,
-      }),
-      ['GET /y app.ts:5 none'],
-    );
+    };
+    const { index } = modelOf(files);
+    assert.deepEqual(inventory(files), ['GET /y app.ts:5 none']);
+    assert.deepEqual(Object.keys(index.summaryOf(path.join(ROOT, 'app.ts'))!.containers), ['app']);
   });
 
   it('@fastify/autoload with a folder that is not a constant is noted as unmodelled; its plugins stay unmounted', () => {

@@ -113,12 +113,31 @@ function instanceOf(builder: SummaryBuilder, expression: ts.Expression, names: F
  * `fastify`, the `async (instance, opts)` / `(instance, opts, done)` plugin signatures, or a Fastify-only call.
  */
 function looksLikePlugin(fn: ts.FunctionLikeDeclaration, parameterName: string, names: FastifyNames, method: string, call: ts.CallExpression): boolean {
+  if (!looksLikeRegistration(method, call)) return false;
   if (names.flavoured || parameterName === 'fastify') return true;
   const isAsync = ts.getModifiers(fn)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
   const last = fn.parameters[fn.parameters.length - 1];
   if ((isAsync && fn.parameters.length >= 2) || (fn.parameters.length === 3 && last && ts.isIdentifier(last.name) && last.name.text === 'done')) return true;
   if (method === 'addHook' || method === 'decorate' || method === 'register') return true;
   return method === 'route' && call.arguments.length === 1 && ts.isObjectLiteralExpression(skipOuterExpressions(call.arguments[0]!));
+}
+
+/** The call has the shape of the instance method (`cache.get(key)` does not: one argument, not a path). */
+function looksLikeRegistration(method: string, call: ts.CallExpression): boolean {
+  const [first, second] = call.arguments;
+  if (!first) return false;
+  const firstIsString = staticStringValue(skipOuterExpressions(first)) !== undefined || ts.isTemplateExpression(skipOuterExpressions(first));
+  switch (method) {
+    case 'register':
+      return true;
+    case 'addHook':
+    case 'decorate':
+      return firstIsString && second !== undefined;
+    case 'route':
+      return ts.isObjectLiteralExpression(skipOuterExpressions(first));
+    default:
+      return firstIsString && second !== undefined;
+  }
 }
 
 function register(builder: SummaryBuilder, call: ts.CallExpression, names: FastifyNames): void {
