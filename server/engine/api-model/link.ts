@@ -397,7 +397,9 @@ function walkContainer(linker: Linker, file: FileSummary, container: ContainerSu
           // A Fastify plugin runs in a context of its own, even when it is a function given the instance.
           const target = layer.plugin ? { ...child, inline: false } : child;
           const encapsulated = (layer.encapsulated ?? true) && !child.container.sharesParentContext;
-          mount(linker, file, target, walk, joinPaths(walk.prefix, path), path, layer.at, layer.middleware, routes, seen, encapsulated);
+          // A fastify-plugin plugin registers on its parent: the `prefix` option does not apply to it.
+          const mountPath = child.container.sharesParentContext ? '' : path;
+          mount(linker, file, target, walk, joinPaths(walk.prefix, mountPath), mountPath, layer.at, layer.middleware, routes, seen, encapsulated);
         }
         break;
       case 'route':

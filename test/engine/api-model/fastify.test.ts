@@ -138,12 +138,13 @@ app.register(orders, { prefix: '/orders' });
 const api = Fastify();
 api.register(fp(async (scope) => { scope.addHook('preValidation', passport.authenticate('key')); }));
 api.get('/api-root', async () => 'covered through fp at the register call');
-api.register(guard);
+api.register(guard, { prefix: '/ignored' });
 `,
       'guard.ts': `import fp from 'fastify-plugin';
 import passport from 'passport';
 async function guardPlugin(fastify: any) {
   fastify.addHook('onRequest', passport.authenticate('jwt'));
+  fastify.get('/guarded', async () => 'on the parent');
 }
 export default fp(guardPlugin, { name: 'guard' });
 `,
@@ -155,9 +156,11 @@ export default fp(guardPlugin, { name: 'guard' });
     assert.deepEqual(inventory(files), [
       "GET /api-root app.ts:15 authenticated by passport.authenticate('key')",
       "GET /billing app.ts:9 authenticated by passport.authenticate('billing')",
+      "GET /guarded guard.ts:5 authenticated by passport.authenticate('key')",
       'GET /orders orders.ts:2 none',
       'GET /root app.ts:11 none',
     ]);
+    // guard.ts has its own route under fastify-plugin: on the parent, without the prefix.
     const apiRoot = modelOf(files).routes.find((route) => route.path === '/api-root')!;
     assert.deepEqual(apiRoot.chain.map((link) => link.name), ["passport.authenticate('key')", "passport.authenticate('jwt')"]);
   });

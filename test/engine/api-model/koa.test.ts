@@ -153,6 +153,29 @@ module.exports.register = (router) => {
     assert.equal(remove.framework, 'koa');
   });
 
+  it('chained registration on a router, with a public marker on one link of the chain', () => {
+    const files = {
+      'app.ts': `import Koa from 'koa';
+import Router from '@koa/router';
+import passport from 'passport';
+const router = new Router();
+router
+  .get('/catalog', async (ctx) => { ctx.body = []; })
+  // apiguard-public -- search is open to visitors
+  .get('/search', async (ctx) => { ctx.body = []; })
+  .use(passport.authenticate('jwt'))
+  .post('/catalog', async (ctx) => { ctx.status = 201; });
+const app = new Koa();
+app.use(router.routes());
+`,
+    };
+    assert.deepEqual(inventory(files), [
+      'GET /catalog app.ts:6 none',
+      'GET /search app.ts:8 public (marked public: search is open to visitors)',
+      "POST /catalog app.ts:10 authenticated by passport.authenticate('jwt')",
+    ]);
+  });
+
   it('calls that look like routes but are not: Map and cache get, ctx.cookies.get, a path with no handler, an unmounted router', () => {
     const files = {
       'app.ts': `import Koa from 'koa';

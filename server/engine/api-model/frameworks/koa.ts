@@ -9,7 +9,7 @@ import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
-import { addRoute, calleeIn, callsInRegistrationOrder, passContainer, containerAt, declareContainer, flattenArguments, importedNames, pathArgument, routeSpot, stringList } from './registration';
+import { addRoute, calleeIn, callsInRegistrationOrder, passContainer, chainedContainerAt, containerAt, declareContainer, flattenArguments, importedNames, pathArgument, routeSpot, stringList } from './registration';
 
 export const koaSummarizer: FrameworkSummarizer = {
   framework: 'koa',
@@ -43,7 +43,7 @@ function register(builder: SummaryBuilder, call: ts.CallExpression, mounts: Read
   if (!ts.isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
   if (method !== 'use' && method !== 'prefix' && !ROUTE_METHODS.has(method)) return;
-  const container = containerAt(builder, callee.expression, 'koa');
+  const container = chainedContainerAt(builder, callee.expression, 'koa', isRouterRegistration);
   if (!container) return;
   if (method === 'prefix') {
     const prefix = pathArgument(builder, call.arguments[0]);

@@ -92,6 +92,23 @@ export function containerAt(builder: SummaryBuilder, expression: ts.Expression, 
   return container?.framework === framework ? container : undefined;
 }
 
+/** `router.get(…).post(…)`: registration methods that return the container continue on it. */
+export function chainedContainerAt(builder: SummaryBuilder, expression: ts.Expression, framework: ContainerSummary['framework'], returnsSelf: (method: string) => boolean, depth = 0): ContainerSummary | undefined {
+  const direct = containerAt(builder, expression, framework);
+  if (direct || depth > 20) return direct;
+  const object = skipOuterExpressions(expression);
+  if (!ts.isCallExpression(object) || !ts.isPropertyAccessExpression(object.expression) || !returnsSelf(object.expression.name.text)) return undefined;
+  return chainedContainerAt(builder, object.expression.expression, framework, returnsSelf, depth + 1);
+}
+
+/** A later link of a chain carries its own marker, written on the line before its `.post(`. */
+function chainLinkMarker(builder: SummaryBuilder, statement: ts.Node): ReturnType<SummaryBuilder['publicMarkerAt']> {
+  if (!ts.isCallExpression(statement) || !ts.isPropertyAccessExpression(statement.expression)) return undefined;
+  const object = skipOuterExpressions(statement.expression.expression);
+  if (!ts.isCallExpression(object) && !ts.isNewExpression(object)) return undefined;
+  return builder.publicMarkerAt(statement.expression.expression.end);
+}
+
 /** A constant route path (string, template, `const`); undefined for anything that is not path-like. */
 export function pathArgument(builder: SummaryBuilder, expression: ts.Expression | undefined): { path: string; dynamic: boolean } | undefined {
   if (!expression) return undefined;
@@ -153,7 +170,7 @@ export interface RouteInput {
 export function addRoute(builder: SummaryBuilder, container: ContainerSummary, input: RouteInput): RouteSummary {
   const handlerRef: ValueRef = ts.isMethodDeclaration(input.handler) ? { kind: 'function', id: builder.functionSummary(input.handler, 'handler').id } : builder.ref(input.handler);
   const handlerAuth = handlerRef.kind === 'function' ? builder.summary.functions[handlerRef.id]?.auth : undefined;
-  const marker = builder.publicMarkerBefore(input.statement);
+  const marker = chainLinkMarker(builder, input.statement) ?? builder.publicMarkerBefore(input.statement);
   const route: RouteSummary = {
     method: input.method === 'del' ? 'DELETE' : input.method.toUpperCase(),
     path: input.path.path,
@@ -173,7 +190,8 @@ export function routeSpot(builder: SummaryBuilder, call: ts.CallExpression, path
   const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   // In a chain (`new Hono().get(…).post('/x'`) the call starts at the chain's start: underline from the method.
   const object = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : undefined;
-  const chained = !!object && (ts.isCallExpression(object) || ts.isNewExpression(object));
+  // …and where the method starts a line of its own (`router\n  .get('/x'`).
+  const chained = !!object && (ts.isCallExpression(object) || ts.isNewExpression(object) || builder.sourceFile.text.slice(object.end, name.getStart(builder.sourceFile)).includes('\n'));
   const start = chained ? name.getStart(builder.sourceFile) : call.getStart(builder.sourceFile);
   return builder.spotAt(start, pathNode ? pathNode.getEnd() : name.getEnd());
 }
