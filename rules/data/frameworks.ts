@@ -26,7 +26,7 @@ export const FASTIFY = {
   pluginWrapperExports: new Set(['default', 'fastifyPlugin']),
   /** Hooks that run before the handler and can reject a request (the ones authentication lives in). */
   authHooks: new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']),
-  /** `@fastify/autoload`: registers every plugin file of a folder (followed only as an unmodelled note). */
+  /** `@fastify/autoload`: registers every plugin file of a folder (mounted when linking: frameworks/fastify-autoload.ts). */
   autoload: new Set(['@fastify/autoload', 'fastify-autoload']),
   autoloadExports: new Set(['default', 'fastifyAutoload']),
   /** `@fastify/auth`: `fastify.auth([a, b], { relation })` combines decorated checks. */
@@ -63,3 +63,50 @@ export function isPassThroughWrapper(module: string, members: readonly string[])
   const exportName = members.length === 0 ? 'default' : members.join('.');
   return PASS_THROUGH_WRAPPERS.some((wrapper) => wrapper.module === module && wrapper.exportName === exportName);
 }
+
+export const NEST = {
+  /** Packages whose decorators and tokens the NestJS summarizer reads. */
+  modules: new Set(['@nestjs/common', '@nestjs/core', '@nestjs/passport']),
+  /** Method decorators of `@nestjs/common` → the HTTP method they route. */
+  routeDecorators: new Map([
+    ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'],
+    ['All', 'ALL'], ['Options', 'OPTIONS'], ['Head', 'HEAD'], ['Search', 'SEARCH'], ['Sse', 'GET'],
+  ]),
+  /** `RequestMethod.GET` in middleware routes and prefix exclusions. */
+  requestMethods: new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH']),
+  /** Reflector methods a guard reads route metadata with (`this.reflector.getAllAndOverride(IS_PUBLIC_KEY, …)`). */
+  reflectorReads: new Set(['get', 'getAll', 'getAllAndOverride', 'getAllAndMerge']),
+  /** Guard factories of packages that authenticate: `AuthGuard('jwt')`. */
+  authGuardFactories: [{ module: '@nestjs/passport', exportName: 'AuthGuard', label: 'AuthGuard (@nestjs/passport)' }],
+  /** Guards of packages known not to authenticate (rate limits): they neither protect a route nor leave it unknown. */
+  nonAuthGuards: [{ module: '@nestjs/throttler', exportName: 'ThrottlerGuard' }],
+  /** Packages whose class decorator generates a controller's CRUD routes (`@Crud({ model })`): listed as unmodelled. */
+  crudGenerators: /^@(?:nestjsx|dataui|rewiko)\/crud$/,
+  /** A metadata decorator whose name says "public": honoured by no guard, it still states the intent. */
+  publicDecoratorName: /^(?:public|allowanonymous|anonymous|skipauth|noauth|ispublic|publicroute|unauthenticated)$/i,
+};
+
+export const NEXT = {
+  /** Route handler exports of an App Router `route.ts`. */
+  routeHandlerMethods: new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']),
+  /** Files that hold the routes, by folder: `app/**\/route.ts`, `pages/api/**`. */
+  scriptExtension: /\.(?:ts|tsx|js|jsx|mjs|cjs|mts|cts)$/,
+  /** `middleware.ts` (Next.js ≤ 15) and `proxy.ts` (Next.js 16) at the app root or in `src/`. */
+  middlewareFileNames: new Set(['middleware', 'proxy']),
+  configFile: /^next\.config\.(?:js|mjs|cjs|ts|mts)$/,
+  /** Middleware that authenticates every path it runs for: `export default withAuth(…)`, `export { default } from 'next-auth/middleware'`. */
+  authMiddleware: [
+    { module: 'next-auth/middleware', exportNames: ['default', 'withAuth'], label: 'next-auth middleware (withAuth)' },
+  ],
+  /** Handlers that are an auth library's own endpoints (sign-in, OAuth callbacks, session): public by design. */
+  authEndpointFactories: [{ module: 'next-auth', exportName: 'default', label: 'NextAuth.js endpoints (sign-in, callbacks, session)' }],
+  /** Module specifiers that are tsconfig path aliases, not packages: `@/auth`, `~/lib/session`, `#auth`. */
+  pathAlias: /^(?:@\/|~\/|#)/,
+  /** A handler wrapper whose name says it authenticates (`withAuth(handler)`, `withSession`, `requireUser`). */
+  authLikeWrapperName: /(?:auth|session|protect|login|user|token)/i,
+  /** Clerk: the middleware protects only what its callback passes to `auth.protect()` (or every path for `authMiddleware`). */
+  clerkModules: new Set(['@clerk/nextjs/server', '@clerk/nextjs']),
+  clerkMiddleware: 'clerkMiddleware',
+  clerkLegacyMiddleware: 'authMiddleware',
+  clerkRouteMatcher: 'createRouteMatcher',
+};

@@ -149,7 +149,7 @@ export class Linker {
 
   /** A middleware as a chain link: what it does for authentication, decided from its code or the library it is. */
   chainLink(file: FileSummary, middleware: MiddlewareRef): ChainLink {
-    const link: ChainLink = { name: middleware.text, code: middleware.code, appliedAt: middleware.at };
+    const link: ChainLink = { name: middleware.text, code: middleware.code ?? middleware.text, appliedAt: middleware.at };
     const resolved = this.resolve(file, middleware.ref);
     const origin = originOf(this, file, middleware.ref);
     if (origin) link.origin = origin;

@@ -116,6 +116,7 @@ export class SummaryBuilder {
     if (literal !== undefined) return SHOWN_WORD.test(literal) ? `'${literal}'` : "'…'";
     if (ts.isNumericLiteral(inner) || inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword) return inner.getText(this.sourceFile);
     if (ts.isCallExpression(inner) && depth < 3) return `${this.displayName(inner.expression, depth + 1)}(${inner.arguments.map((arg) => this.displayName(arg, depth + 1)).join(', ')})`;
+    if (ts.isNewExpression(inner) && depth < 3) return `new ${this.displayName(inner.expression, depth + 1)}(${(inner.arguments ?? []).map((arg) => this.displayName(arg, depth + 1)).join(', ')})`;
     if (ts.isObjectLiteralExpression(inner)) return inner.properties.length === 0 ? '{}' : '{…}';
     if (ts.isArrayLiteralExpression(inner) && depth < 3) return `[${inner.elements.map((element) => this.displayName(element, depth + 1)).join(', ')}]`;
     return '…';

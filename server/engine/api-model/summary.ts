@@ -84,8 +84,8 @@ export interface MiddlewareRef {
    * (`passport.authenticate('jwt', {…})`, `session({…})`): messages must not quote option values (secrets).
    */
   text: string;
-  /** For fixes: the exact source, to insert the same middleware elsewhere. */
-  code: string;
+  /** For fixes: the exact source, to insert the same middleware elsewhere (when it differs from `text`). */
+  code?: string;
   at: SourceSpot;
   /** Fastify `fastify.authenticate`: a name `decorate`d on the instance, looked up through its contexts when linking. */
   decoration?: string;
@@ -152,24 +152,57 @@ export interface UnmodelledRoutes {
 
 export interface NestSummary {
   controllers: NestController[];
-  /** Guard classes declared here (implementing canActivate). */
+  /** Guard classes declared here (a `canActivate` method, `implements CanActivate`, or `extends AuthGuard(…)`). */
   guards: Record<string, NestGuard>;
+  /** Middleware classes declared here (`implements NestMiddleware`): class name → the summary id of their `use` method. */
+  middlewareClasses: Record<string, string>;
   /** Decorators that set metadata (`export const Public = () => SetMetadata(IS_PUBLIC_KEY, true)`): name → key. */
-  metadataDecorators: Record<string, string>;
+  metadataDecorators: Record<string, NestMetadataKey>;
+  /** Decorators composed with `applyDecorators(UseGuards(…), …)`: name → the guards they apply. */
+  composedGuards: Record<string, MiddlewareRef[]>;
   /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`, `app.useGlobalGuards(new JwtAuthGuard())`. */
   globalGuards: MiddlewareRef[];
+  /** `app.use(helmet())` on the app `NestFactory.create` made: it runs before every route. */
+  globalMiddleware: MiddlewareRef[];
   /** `consumer.apply(mw).exclude(…).forRoutes(…)`. */
   middlewareBindings: NestMiddlewareBinding[];
-  /** `app.setGlobalPrefix('api')`. */
-  globalPrefix?: string;
+  /** The file bootstraps an HTTP app (`NestFactory.create(AppModule)`): its folder scopes the app. */
+  bootstrap?: boolean;
+  /** `app.setGlobalPrefix('api', { exclude })`. */
+  globalPrefix?: { path: string; dynamic?: boolean; exclude: NestRouteFilter[]; at: SourceSpot };
+  /** `app.enableVersioning({ type: VersioningType.URI, defaultVersion, prefix })`. */
+  uriVersioning?: { prefix: string; defaultVersion?: string };
+  /** `RouterModule.register([{ path, module, children }])`, flattened: module class name → full path. */
+  routerModules: { module: string; path: string; at: SourceSpot }[];
+  /** `@Module({ controllers: [...] })`: module class name → controller class names (for RouterModule). */
+  modules: Record<string, string[]>;
+}
+
+/** A metadata key as written: an identifier (by the name it is exported under) and/or its string value. */
+export interface NestMetadataKey {
+  name?: string;
+  value?: string;
+}
+
+export interface NestDecorator {
+  /** The local name called (`Public`, `Roles`). */
+  name: string;
+  ref: ValueRef;
+  at: SourceSpot;
 }
 
 export interface NestController {
   className: string;
-  path: string;
+  /** `@Controller(['a', 'b'])` serves each method under both. */
+  paths: string[];
+  dynamicPath?: boolean;
+  /** `@Controller({ path, version: '1' })`. */
+  version?: string;
   guards: MiddlewareRef[];
-  /** Other decorators on the class by name (for `@Public()` at class level): name → its first argument's text. */
-  decorators: Record<string, string | undefined>;
+  /** Decorators other than routing and guards (a class-level `@Public()`). */
+  decorators: NestDecorator[];
+  /** `@SetMetadata(key, …)` used directly. */
+  metadata: NestMetadataKey[];
   at: SourceSpot;
   routes: NestRoute[];
 }
@@ -177,10 +210,15 @@ export interface NestController {
 export interface NestRoute {
   method: string;
   path: string;
+  dynamicPath?: boolean;
+  /** `@Version('2')`. */
+  version?: string;
   handlerName: string;
   guards: MiddlewareRef[];
-  decorators: Record<string, string | undefined>;
+  decorators: NestDecorator[];
+  metadata: NestMetadataKey[];
   handlerAuth?: AuthBehaviour;
+  /** The routing decorator, `@Post(':id')`: what a finding underlines. */
   at: SourceSpot;
   publicMarker?: { reason?: string; at: SourceSpot };
 }
@@ -188,25 +226,61 @@ export interface NestRoute {
 export interface NestGuard {
   className: string;
   auth?: AuthBehaviour;
-  /** Metadata keys whose presence lets a request through (`IS_PUBLIC_KEY`, `'isPublic'`). */
-  publicMetadataKeys: string[];
+  /** `extends AuthGuard('jwt')`: the base class expression. */
+  extends?: MiddlewareRef;
+  /** Its own `canActivate`, and whether that defers to the base class's (`return super.canActivate(context)`). */
+  ownCanActivate?: { callsSuper: boolean };
+  /** Metadata keys the guard reads (`this.reflector.getAllAndOverride(IS_PUBLIC_KEY, …)`): presence lets a request through. */
+  publicMetadataKeys: NestMetadataKey[];
   at: SourceSpot;
+}
+
+/** A path (relative to the global prefix) or a controller, with an optional method. */
+export interface NestRouteFilter {
+  path?: string;
+  controller?: ValueRef;
+  method?: string;
 }
 
 export interface NestMiddlewareBinding {
   middleware: MiddlewareRef[];
-  /** Paths or controller class names, with optional method (`{ path: 'cats', method: RequestMethod.GET }`). */
-  forRoutes: { path?: string; controller?: string; method?: string }[];
-  exclude: { path: string; method?: string }[];
+  forRoutes: NestRouteFilter[];
+  exclude: NestRouteFilter[];
   at: SourceSpot;
 }
 
 export interface NextSummary {
-  kind: 'app-route' | 'pages-api' | 'middleware';
-  /** App Router: exported method functions; Pages Router: the default export (method ALL unless it checks req.method). */
-  handlers: { method: string; name: string; at: SourceSpot; auth?: AuthBehaviour; publicMarker?: { reason?: string; at: SourceSpot } }[];
-  /** middleware.ts: `export const config = { matcher: [...] }` (undefined: every path). */
+  kind: 'app-route' | 'pages-api' | 'middleware' | 'config';
+  /** App Router: exported method handlers; Pages Router: the default export (method ALL unless it checks req.method). */
+  handlers: NextHandler[];
+  /** middleware.ts / proxy.ts. */
+  middleware?: NextMiddleware;
+  /** next.config.*: `basePath: '/docs'` puts every route under it. */
+  basePath?: string;
+}
+
+export interface NextHandler {
+  method: string;
+  /** As written: `GET`, `handler`. */
+  name: string;
+  /** The exported name, or `default`: what a finding underlines. */
+  at: SourceSpot;
+  /** The exported value when it is not a function declared in place (`withAuth(handler)`, `handler`). */
+  ref?: MiddlewareRef;
+  auth?: AuthBehaviour;
+  publicMarker?: { reason?: string; at: SourceSpot };
+  /** The handler is an auth library's own endpoints (`NextAuth(authOptions)`): public by design, with this reason. */
+  publicBy?: string;
+}
+
+export interface NextMiddleware {
+  /** The exported middleware: a function, or a wrapper call (`withAuth(…)`, `clerkMiddleware(…)`). */
+  handler: MiddlewareRef;
+  auth?: AuthBehaviour;
+  /** `export const config = { matcher }` as written (path-to-regexp patterns); undefined: every path. */
   matcher?: string[];
-  /** middleware.ts: what the middleware function does. */
-  middlewareAuth?: AuthBehaviour;
+  /** Matcher entries the model reads only in part (`has`/`missing` conditions, computed entries). */
+  matcherNotes: string[];
+  /** Clerk: what the callback passes to `auth.protect()`. */
+  protects?: { routes: 'all' } | { routes: 'only' | 'except'; patterns: string[] } | { routes: 'conditional'; why: string };
 }

@@ -310,6 +310,7 @@ const cache = new Map<string, () => void>();
 cache.set('/x', () => {});
 const client = { get: (url: string, cb: () => void) => cb() };
 client.get('/remote', () => {});
+export const configFactory = (configService: any) => ({ port: configService.get('app.port', { infer: true }) });
 `,
       }),
       [],

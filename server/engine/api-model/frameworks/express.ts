@@ -111,7 +111,8 @@ function registerOnContainer(builder: SummaryBuilder, call: ts.CallExpression): 
   if (method !== 'use' && !ROUTE_METHODS.has(method)) return;
   const target = skipOuterExpressions(callee.expression);
   const looksLikeRoute = method !== 'use' && call.arguments.length >= 2;
-  const container = containerFor(builder, target, looksLikeRoute);
+  // A parameter becomes a container only on clear evidence: `app.get('/path', …)` (not `config.get('key', {…})`).
+  const container = containerFor(builder, target, looksLikeRoute && startsWithSlash(call.arguments[0]!));
 
   // `router.route('/x').get(h).post(h)`: find the `.route(path)` at the bottom of the chain.
   if (!container && ts.isCallExpression(target) && method !== 'use') {
@@ -220,6 +221,12 @@ function addUse(builder: SummaryBuilder, container: ContainerSummary, call: ts.C
   }
   if (middleware.length === 0) return;
   container.layers.push({ kind: 'use', ...(path !== undefined ? { path } : {}), middleware, at: builder.spot(call), ...(unless ? { unless } : {}) });
+}
+
+function startsWithSlash(node: ts.Expression): boolean {
+  const inner = skipOuterExpressions(node);
+  const text = staticStringValue(inner) ?? (ts.isTemplateExpression(inner) ? inner.head.text : undefined);
+  return text !== undefined && (text.startsWith('/') || text === '*');
 }
 
 function isPathArgument(node: ts.Expression): boolean {

@@ -7,10 +7,12 @@ import { fastifySummarizer } from './fastify';
 import { honoSummarizer } from './hono';
 import { koaSummarizer } from './koa';
 import { restGeneratorSummarizer } from './rest-generators';
+import { nestSummarizer } from './nest';
+import { nextSummarizer } from './next';
 
 export interface FrameworkSummarizer {
   framework: string;
   summarize(builder: SummaryBuilder): void;
 }
 
-export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [fastifySummarizer, koaSummarizer, honoSummarizer, expressSummarizer, restGeneratorSummarizer];
+export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [fastifySummarizer, koaSummarizer, honoSummarizer, expressSummarizer, restGeneratorSummarizer, nestSummarizer, nextSummarizer];

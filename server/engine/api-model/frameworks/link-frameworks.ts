@@ -2,5 +2,10 @@
 // its routes (with a provisional verdict) to the list; link.ts decides the final verdict for all of them alike.
 import type { ApiRoute } from '../../../../rules/support/api-model';
 import type { Linker } from '../link';
+import { linkNestRoutes } from './nest-link';
+import { linkNextRoutes } from './next-link';
 
-export function linkFrameworkRoutes(_linker: Linker, _routes: ApiRoute[]): void {}
+export function linkFrameworkRoutes(linker: Linker, routes: ApiRoute[]): void {
+  linkNestRoutes(linker, routes);
+  linkNextRoutes(linker, routes);
+}
