@@ -3,7 +3,8 @@
 // without a path, `use` in order with path globs, and calls that only look like routes.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { inventory, modelOf } from './support';
+import * as path from 'node:path';
+import { inventory, modelOf, ROOT } from './support';
 
 describe('Hono routes across files', () => {
   it('sub-apps mounted with route() from another file, under basePath, with chained registration', () => {
@@ -122,6 +123,32 @@ export function registerPrivate(app: Hono) {
       }),
       ["POST /orders routes.ts:6 authenticated by passport.authenticate('jwt')", 'GET /docs routes.ts:3 none'].sort(),
     );
+  });
+
+  it('@hono/zod-openapi routes from createRoute (in place or a const of the file); one from another file is unmodelled', () => {
+    const files = {
+      'app.ts': `import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import passport from 'passport';
+import { listRoute } from './routes';
+const getUser = createRoute({ method: 'get', path: '/users/{id}', middleware: [passport.authenticate('jwt')] as const, responses: {} });
+const app = new OpenAPIHono();
+app.openapi(getUser, (c) => c.json({}));
+app.openapi(createRoute({ method: 'delete', path: '/users/{id}', responses: {} }), (c) => c.body(null, 204));
+app.openapi(listRoute, (c) => c.json([]));
+export default app;
+`,
+      'routes.ts': `import { createRoute } from '@hono/zod-openapi';
+export const listRoute = createRoute({ method: 'get', path: '/users', responses: {} });
+`,
+    };
+    const { index } = modelOf(files);
+    assert.deepEqual(inventory(files), [
+      'DELETE /users/:id app.ts:7 none',
+      "GET /users/:id app.ts:6 authenticated by passport.authenticate('jwt')",
+    ]);
+    assert.deepEqual(index.summaryOf(path.join(ROOT, 'app.ts'))!.unmodelled.map((entry) => entry.what), [
+      'app.openapi(listRoute, …): an OpenAPI route defined where the model cannot read its method and path',
+    ]);
   });
 
   it('route-level middleware and a public marker', () => {

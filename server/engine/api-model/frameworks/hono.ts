@@ -2,12 +2,14 @@
 // paths, ...handlers)`, a chained method without a path reusing the last one: `app.get('/a', h).post(h2)`),
 // `use` in order (`app.use('/api/*', mw)`, `app.use(mw)`), sub-apps (`app.route('/books', books)`), and
 // `app.basePath('/v1')`, a view of the same app whose registrations get that prefix. All registrations of an app
-// and its base-path views share one router, so they stay in one container, in source order.
+// and its base-path views share one router, so they stay in one container, in source order. @hono/zod-openapi
+// routes (`app.openapi(createRoute({ method, path, middleware }), handler)`) are read when written in the file.
 import * as ts from 'typescript';
 import { HONO } from '../../../../rules/data/frameworks';
+import { staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { SummaryBuilder } from '../summarize';
-import type { ContainerSummary } from '../summary';
+import type { ContainerSummary, MiddlewareRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
 import { addRoute, calleeIn, callsInRegistrationOrder, passContainer, containerAt, declareContainer, flattenArguments, globScope, importedNames, pathArgument, routeSpot, stringList } from './registration';
 
@@ -34,7 +36,7 @@ export const honoSummarizer: FrameworkSummarizer = {
 };
 
 function returnsApp(method: string): boolean {
-  return method === 'use' || method === 'on' || method === 'route' || method === 'basePath' || HONO_METHODS.has(method);
+  return method === 'use' || method === 'openapi' || method === 'on' || method === 'route' || method === 'basePath' || HONO_METHODS.has(method);
 }
 
 /** `new Hono().basePath('/api')`: the prefix every registration of this app gets. */
@@ -77,11 +79,12 @@ function register(builder: SummaryBuilder, call: ts.CallExpression, lastPaths: M
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
-  if (method !== 'use' && method !== 'on' && method !== 'route' && !HONO_METHODS.has(method)) return;
+  if (method !== 'use' && method !== 'on' && method !== 'route' && method !== 'openapi' && !HONO_METHODS.has(method)) return;
   const view = viewOf(builder, callee.expression);
   if (!view) return;
   const args = call.arguments;
   if (method === 'use') addUse(builder, view, call);
+  else if (method === 'openapi') addOpenApiRoute(builder, view, call);
   else if (method === 'route') {
     const path = pathArgument(builder, args[0]);
     if (path && args[1]) view.app.layers.push({ kind: 'mount', path: join(view.base, path.path), target: builder.ref(args[1]), middleware: [], at: builder.spot(call), encapsulated: true });
@@ -100,13 +103,57 @@ function register(builder: SummaryBuilder, call: ts.CallExpression, lastPaths: M
   }
 }
 
-function addRoutes(builder: SummaryBuilder, view: View, call: ts.CallExpression, method: string, path: { path: string; dynamic: boolean }, pathNode: ts.Node | undefined, handlerArgs: readonly ts.Expression[]): void {
+function addRoutes(builder: SummaryBuilder, view: View, call: ts.CallExpression, method: string, path: { path: string; dynamic: boolean }, pathNode: ts.Node | undefined, handlerArgs: readonly ts.Expression[], declaredMiddleware: MiddlewareRef[] = []): void {
   const functions = flattenArguments(builder, handlerArgs);
   const handler = functions[functions.length - 1];
   // `app.get('/x')` alone only sets the path: no route.
   if (!handler) return;
-  const middleware = functions.slice(0, -1).map((expression) => builder.middleware(expression));
+  const middleware = [...declaredMiddleware, ...functions.slice(0, -1).map((expression) => builder.middleware(expression))];
   addRoute(builder, view.app, { method, path: { ...path, path: join(view.base, path.path) || '/' }, middleware, handler, at: routeSpot(builder, call, pathNode), statement: call });
+}
+
+/**
+ * @hono/zod-openapi: `app.openapi(createRoute({ method, path: '/users/{id}', middleware }), handler)`, the route
+ * written in place or held by a `const` of this file. One defined in another file is noted as unmodelled.
+ */
+function addOpenApiRoute(builder: SummaryBuilder, view: View, call: ts.CallExpression): void {
+  const [routeNode, handler] = call.arguments;
+  if (!routeNode || !handler) return;
+  const config = routeConfig(builder, routeNode);
+  const method = config?.method && staticStringValue(skipOuterExpressions(config.method));
+  const path = config?.path && pathArgument(builder, config.path);
+  if (!config || !method || !path) {
+    builder.summary.unmodelled.push({ framework: 'hono', what: `${builder.displayName(call.expression)}(${builder.displayName(routeNode)}, …): an OpenAPI route defined where the model cannot read its method and path`, at: builder.spot(call) });
+    return;
+  }
+  const middleware = config.middleware ? flattenArguments(builder, [config.middleware]).map((expression) => builder.middleware(expression)) : [];
+  const openApiPath = { ...path, path: path.path.replace(/\{(\w+)\}/g, ':$1') };
+  addRoutes(builder, view, call, method.toLowerCase(), openApiPath, undefined, [handler], middleware);
+}
+
+interface RouteConfig {
+  method?: ts.Expression;
+  path?: ts.Expression;
+  middleware?: ts.Expression;
+}
+
+function routeConfig(builder: SummaryBuilder, node: ts.Expression): RouteConfig | undefined {
+  let inner = skipOuterExpressions(node);
+  if (ts.isIdentifier(inner)) {
+    const declaration = builder.index.resolve(inner);
+    if (!declaration?.isConst || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return undefined;
+    inner = skipOuterExpressions(declaration.node.initializer);
+  }
+  if (ts.isCallExpression(inner) && inner.arguments[0]) inner = skipOuterExpressions(inner.arguments[0]);
+  if (!ts.isObjectLiteralExpression(inner)) return undefined;
+  const config: RouteConfig = {};
+  for (const property of inner.properties) {
+    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+    if (property.name.text === 'method') config.method = property.initializer;
+    else if (property.name.text === 'path') config.path = property.initializer;
+    else if (property.name.text === 'middleware') config.middleware = property.initializer;
+  }
+  return config;
 }
 
 /** `app.use(mw)` covers the whole app (or view); `app.use('/api/*', mw)` what is under `/api`. */
