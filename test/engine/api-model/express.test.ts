@@ -267,7 +267,7 @@ finale.resource({ model: Dynamic, endpoints: computeEndpoints() });
       routes.map((route) => `${route.method} ${route.path} ${route.handler} ${route.auth.status}`),
       [
         'GET /api/Users finale.resource(User) list authenticated',
-        'POST /api/Users finale.resource(User) create none',
+        'POST /api/Users finale.resource(User) create public',
         'GET /api/Users/:id finale.resource(User) read authenticated',
         'PUT /api/Users/:id finale.resource(User) update authenticated',
         'PATCH /api/Users/:id finale.resource(User) update authenticated',
@@ -296,7 +296,37 @@ app.get('/orders', function gate(req, res, next) { if (req.get('x-key') !== proc
 app.get('/orders', (req, res) => res.json([]));
 `,
       }),
-      ['GET /items app.js:3 none', 'GET /orders app.js:5 none'],
+      ['GET /items app.js:3 none', 'GET /orders app.js:5 authenticated by gate'],
+    );
+  });
+
+  it('mounts registered in a loop over a constant list (forEach and for…of)', () => {
+    assert.deepEqual(
+      inventory({
+        'app.js': `const express = require('express');
+const routes = require('./routes');
+const app = express();
+app.use('/v1', routes);
+`,
+        'routes.js': `const express = require('express');
+const passport = require('passport');
+const authRoute = require('./auth.route');
+const userRoute = require('./user.route');
+const router = express.Router();
+const defaultRoutes = [
+  { path: '/auth', route: authRoute },
+  { path: '/users', route: userRoute, guard: passport.authenticate('jwt') },
+];
+defaultRoutes.forEach((route) => {
+  router.use(route.path, route.route);
+});
+for (const { path, guard } of defaultRoutes) router.use(path + '/me', guard);
+module.exports = router;
+`,
+        'auth.route.js': "const router = require('express').Router();\nrouter.post('/login', (req, res) => res.end());\nmodule.exports = router;\n",
+        'user.route.js': "const router = require('express').Router();\nrouter.get('/', (req, res) => res.end());\nmodule.exports = router;\n",
+      }),
+      ['GET /v1/users user.route.js:2 none', 'POST /v1/auth/login auth.route.js:2 public (login endpoint)'],
     );
   });
 
