@@ -4,9 +4,11 @@
 import * as path from 'node:path';
 import type { ApiModel, ApiRoute, AuthSuggestion, ChainLink, MountStep, RouteAuth, SourceSpot } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
+import { isPassThroughWrapper } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
 import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
 import { linkFrameworkRoutes } from './frameworks/link-frameworks';
+import { autoloadedPlugins } from './frameworks/fastify-autoload';
 import { NO_AUTH_SETTINGS, type AuthSettings } from '../config';
 
 export type { AuthSettings };
@@ -76,6 +78,8 @@ export class Linker {
         return this.members(this.resolveName(file, ref.name, depth), ref.members ?? [], depth);
       case 'call': {
         const callee = this.resolve(file, ref.callee, depth + 1);
+        // `createMiddleware(fn)`, `fp(plugin)`: what they wrap is what matters.
+        if (callee.kind === 'package' && !callee.called && ref.args?.[0] && isPassThroughWrapper(callee.module, callee.members)) return this.resolve(file, ref.args[0], depth + 1);
         if (callee.kind === 'package') return { ...callee, called: true, ...(ref.args ? { args: ref.args } : {}) };
         if (callee.kind === 'function') {
           if (callee.fn.returnsContainer) {
@@ -309,6 +313,10 @@ interface Walk {
   visiting: Set<ContainerSummary>;
   /** The container the walk started from: routes under a router nobody mounts cannot be judged. */
   root: ContainerSummary;
+  /** Fastify: names `decorate`d on this context and its ancestors (and on the fastify-plugin plugins they register). */
+  decorations: Map<string, { file: FileSummary; ref: ValueRef }>;
+  /** Fastify contexts whose hooks are already active in this walk (a fastify-plugin plugin's are its parent's). */
+  contextReady: Set<ContainerSummary>;
 }
 
 function linkContainerRoutes(linker: Linker, routes: ApiRoute[]): void {
@@ -325,18 +333,36 @@ function linkContainerRoutes(linker: Linker, routes: ApiRoute[]): void {
   for (const file of linker.files.values()) {
     for (const container of Object.values(file.containers)) {
       if (mounted.has(container)) continue;
-      const walk: Walk = { prefix: container.prefix ?? '', active: [], mounts: [], visiting: new Set(), root: container };
+      const walk: Walk = { prefix: container.prefix ?? '', active: [], mounts: [], visiting: new Set(), root: container, decorations: new Map(), contextReady: new Set() };
       walkContainer(linker, file, container, walk, routes, seenRoutes);
     }
   }
 }
 
 function childContainers(linker: Linker, file: FileSummary, layer: Layer): ContainerSummary[] {
+  if (layer.kind === 'mount' && layer.autoload) return mountTargets(linker, file, layer).map((target) => target.child.container);
   const refs = layer.kind === 'mount' ? [layer.target] : layer.kind === 'use' ? layer.middleware.map((m) => m.ref) : [];
   const out: ContainerSummary[] = [];
   for (const ref of refs) {
     const child = containerOf(linker, file, ref);
     if (child) out.push(child.container);
+  }
+  return out;
+}
+
+type MountLayer = Extract<Layer, { kind: 'mount' }>;
+type ChildContainer = { file: FileSummary; container: ContainerSummary; inline: boolean };
+
+/** What a mount brings in, with its path: its target, or each plugin of a Fastify autoload folder. */
+function mountTargets(linker: Linker, file: FileSummary, layer: MountLayer): { child: ChildContainer; path: string }[] {
+  if (!layer.autoload) {
+    const child = containerOf(linker, file, layer.target);
+    return child ? [{ child, path: layer.path ?? '' }] : [];
+  }
+  const out: { child: ChildContainer; path: string }[] = [];
+  for (const plugin of autoloadedPlugins(linker, file, layer.autoload)) {
+    const child = containerOf(linker, file, { kind: 'module', module: plugin.specifier });
+    if (child) out.push({ child, path: joinPaths(layer.path ?? '', plugin.prefix) });
   }
   return out;
 }
@@ -358,14 +384,11 @@ function walkContainer(linker: Linker, file: FileSummary, container: ContainerSu
   if (walk.visiting.has(container)) return;
   walk.visiting.add(container);
   const ordered = container.framework !== 'fastify';
-  if (!ordered) {
-    // Fastify applies a context's hooks to all its routes whatever the order they were added in.
-    for (const layer of container.layers) if (layer.kind === 'hook') activate(linker, file, layer.middleware, walk.prefix, walk.active);
-  }
+  if (!ordered && !walk.contextReady.has(container)) enterFastifyContext(linker, file, container, walk);
   for (const layer of container.layers) {
     switch (layer.kind) {
       case 'hook':
-        if (ordered) activate(linker, file, layer.middleware, walk.prefix, walk.active);
+        if (ordered) activate(linker, file, layer.middleware, walk);
         break;
       case 'use': {
         const scope = joinPaths(walk.prefix, layer.path ?? '');
@@ -374,17 +397,21 @@ function walkContainer(linker: Linker, file: FileSummary, container: ContainerSu
           if (child) {
             mount(linker, file, child, walk, scope, layer.path ?? '', layer.at, [], routes, seen, true);
           } else {
-            walk.active.push({ link: linker.chainLink(file, middleware), scope, ...(layer.unless ? { unless: layer.unless } : {}) });
+            walk.active.push({ link: linkOf(linker, file, middleware, walk), scope, ...(layer.unless ? { unless: layer.unless } : {}) });
           }
         }
         break;
       }
-      case 'mount': {
-        const child = containerOf(linker, file, layer.target);
-        const scope = joinPaths(walk.prefix, layer.path ?? '');
-        if (child) mount(linker, file, child, walk, scope, layer.path ?? '', layer.at, layer.middleware, routes, seen, layer.encapsulated ?? true);
+      case 'mount':
+        for (const { child, path } of mountTargets(linker, file, layer)) {
+          // A Fastify plugin runs in a context of its own, even when it is a function given the instance.
+          const target = layer.plugin ? { ...child, inline: false } : child;
+          const encapsulated = (layer.encapsulated ?? true) && !child.container.sharesParentContext;
+          // A fastify-plugin plugin registers on its parent: the `prefix` option does not apply to it.
+          const mountPath = child.container.sharesParentContext ? '' : path;
+          mount(linker, file, target, walk, joinPaths(walk.prefix, mountPath), mountPath, layer.at, layer.middleware, routes, seen, encapsulated);
+        }
         break;
-      }
       case 'route':
         if (seen.has(layer.route)) break;
         seen.add(layer.route);
@@ -419,7 +446,7 @@ function mount(
   seen: Set<RouteSummary>,
   encapsulated: boolean,
 ): void {
-  const links = middleware.map((m) => ({ link: linker.chainLink(file, m), scope }));
+  const links = middleware.map((m) => ({ link: linkOf(linker, file, m, walk), scope }));
   if (child.inline) {
     // A function given this very app (`require('./routes')(app)`): its routes and `use`s join the app's sequence.
     walk.active.push(...links);
@@ -435,19 +462,67 @@ function mount(
     mounts: [...walk.mounts, { path: path || '/', at }],
     visiting: walk.visiting,
     root: walk.root,
+    decorations: encapsulated ? new Map(walk.decorations) : walk.decorations,
+    contextReady: encapsulated ? new Set() : walk.contextReady,
   };
   if (!encapsulated) walk.active.push(...links);
   walkContainer(linker, child.file, child.container, inner, routes, seen);
 }
 
-function activate(linker: Linker, file: FileSummary, middleware: MiddlewareRef[], scope: string, active: ActiveMiddleware[]): void {
-  for (const m of middleware) active.push({ link: linker.chainLink(file, m), scope });
+function activate(linker: Linker, file: FileSummary, middleware: MiddlewareRef[], walk: Walk): void {
+  for (const m of middleware) walk.active.push({ link: linkOf(linker, file, m, walk), scope: walk.prefix });
+}
+
+/**
+ * Fastify applies a context's hooks to all its routes and child plugins, whatever the order they were added in,
+ * and a fastify-plugin plugin's hooks and decorations are its parent's: collect them all (decorations first, as
+ * hooks may name them) before walking the context's routes.
+ */
+function enterFastifyContext(linker: Linker, file: FileSummary, container: ContainerSummary, walk: Walk): void {
+  const contexts: { file: FileSummary; container: ContainerSummary }[] = [];
+  const collect = (owner: FileSummary, context: ContainerSummary): void => {
+    if (walk.contextReady.has(context) || contexts.length > MAX_DEPTH) return;
+    walk.contextReady.add(context);
+    contexts.push({ file: owner, container: context });
+    for (const layer of context.layers) {
+      if (layer.kind !== 'mount' || !layer.plugin) continue;
+      for (const { child } of mountTargets(linker, owner, layer)) {
+        if (child.container.framework === 'fastify' && (layer.encapsulated === false || child.container.sharesParentContext)) collect(child.file, child.container);
+      }
+    }
+  };
+  collect(file, container);
+  for (const context of contexts) {
+    for (const [name, ref] of Object.entries(context.container.decorations ?? {})) walk.decorations.set(name, { file: context.file, ref });
+  }
+  for (const context of contexts) {
+    for (const layer of context.container.layers) if (layer.kind === 'hook') activate(linker, context.file, layer.middleware, walk);
+  }
+}
+
+/** A middleware as a chain link, with Fastify's decorations and @fastify/auth alternatives resolved in this walk. */
+function linkOf(linker: Linker, file: FileSummary, middleware: MiddlewareRef, walk: Walk): ChainLink {
+  if (middleware.anyOf) return anyOfLink(middleware, middleware.anyOf.map((alternative) => linkOf(linker, file, alternative, walk)));
+  const decorated = middleware.decoration !== undefined ? walk.decorations.get(middleware.decoration) : undefined;
+  if (!decorated) return linker.chainLink(file, middleware);
+  return linker.chainLink(decorated.file, { ...middleware, ref: decorated.ref });
+}
+
+/** Any one alternative lets the request through: it authenticates only when every alternative does. */
+function anyOfLink(middleware: MiddlewareRef, alternatives: ChainLink[]): ChainLink {
+  const link: ChainLink = { name: middleware.text, code: middleware.code, appliedAt: middleware.at };
+  const authenticates = (alternative: ChainLink): boolean => (alternative.auth === 'authentication' || alternative.auth === 'both') && !alternative.fallsThrough;
+  if (alternatives.length > 0 && alternatives.every(authenticates)) {
+    link.auth = 'authentication';
+    link.how = `each alternative authenticates: ${alternatives.map((alternative) => alternative.how ?? alternative.name).join('; ')}`;
+  }
+  return link;
 }
 
 function routeFrom(linker: Linker, file: FileSummary, container: ContainerSummary, route: RouteSummary, walk: Walk): ApiRoute {
   const fullPath = joinPaths(walk.prefix, route.path);
   const chain = walk.active.filter((entry) => appliesTo(entry, fullPath, route.method)).map((entry) => entry.link);
-  for (const middleware of route.middleware) chain.push(linker.chainLink(file, middleware));
+  for (const middleware of route.middleware) chain.push(linkOf(linker, file, middleware, walk));
   const notes: string[] = [];
   if (route.dynamicPath) notes.push('part of the path is computed; shown as *');
   if (walk.root.kind !== 'app') notes.push(`${walk.root.name} is not mounted on an app anywhere in the workspace`);
@@ -457,7 +532,8 @@ function routeFrom(linker: Linker, file: FileSummary, container: ContainerSummar
   return {
     method: route.method,
     path: fullPath || '/',
-    framework: container.framework,
+    // The app serves the route: a function given a Fastify app is Fastify's, whatever its own file looks like.
+    framework: walk.root.framework,
     declaredAt: route.at,
     handler: route.handler.text,
     mounts: walk.mounts,

@@ -250,8 +250,13 @@ export class SummaryBuilder {
     while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent) && !ts.isClassLike(statement.parent) && !ts.isModuleBlock(statement.parent)) {
       statement = statement.parent;
     }
+    return this.publicMarkerAt(statement.pos);
+  }
+
+  /** The marker in the comments that start at `pos` (before a chained `.post(` in `app.get(…)\n  .post(…)`). */
+  publicMarkerAt(pos: number): { reason?: string; at: SourceSpot } | undefined {
     const text = this.sourceFile.text;
-    for (const comment of ts.getLeadingCommentRanges(text, statement.pos) ?? []) {
+    for (const comment of ts.getLeadingCommentRanges(text, pos) ?? []) {
       const match = PUBLIC_MARKER.exec(text.slice(comment.pos, comment.end));
       if (!match) continue;
       const reason = match[1]?.trim();

@@ -21,6 +21,8 @@ export interface FileSummary {
   next?: NextSummary;
   /** Routes declared where the model cannot follow (a loop over a computed list, a REST generator). */
   unmodelled: UnmodelledRoutes[];
+  /** `export const autoPrefix = '/x'`: the prefix @fastify/autoload gives this plugin instead of its folder's. */
+  fastifyAutoPrefix?: string;
 }
 
 export interface ImportedName {
@@ -85,6 +87,10 @@ export interface MiddlewareRef {
   /** For fixes: the exact source, to insert the same middleware elsewhere (when it differs from `text`). */
   code?: string;
   at: SourceSpot;
+  /** Fastify `fastify.authenticate`: a name `decorate`d on the instance, looked up through its contexts when linking. */
+  decoration?: string;
+  /** `fastify.auth([a, b])` of @fastify/auth (relation 'or'): the request passes when any one of these passes. */
+  anyOf?: MiddlewareRef[];
 }
 
 export interface ContainerSummary {
@@ -99,6 +105,10 @@ export interface ContainerSummary {
   prefix?: string;
   /** In source order: for Express, Koa and Hono, a `use` protects only what comes after it. */
   layers: Layer[];
+  /** Fastify `instance.decorate(name, value)`: visible to this context and the plugins it registers. */
+  decorations?: Record<string, ValueRef>;
+  /** A Fastify plugin wrapped by `fastify-plugin`: its hooks, decorations and routes belong to the registering context. */
+  sharesParentContext?: boolean;
 }
 
 export type Layer =
@@ -106,8 +116,19 @@ export type Layer =
   /** Fastify `addHook('onRequest' | 'preHandler' | …)`: covers the whole plugin (and those it registers), in any order. */
   | { kind: 'hook'; hook: string; middleware: MiddlewareRef[]; at: SourceSpot }
   /** A child router/plugin/sub-app, or a function given this container (`require('./routes')(app)`). */
-  | { kind: 'mount'; path?: string; target: ValueRef; middleware: MiddlewareRef[]; at: SourceSpot; encapsulated?: boolean }
+  /** `plugin`: Fastify `register(plugin, { prefix })`, run with a context of its own (never inline in the parent's). */
+  | { kind: 'mount'; path?: string; target: ValueRef; middleware: MiddlewareRef[]; at: SourceSpot; encapsulated?: boolean; plugin?: boolean; autoload?: FastifyAutoload }
   | { kind: 'route'; route: RouteSummary };
+
+/** `register(autoload, { dir: path.join(__dirname, 'routes'), dirNameRoutePrefix, options: { prefix } })`. */
+export interface FastifyAutoload {
+  /** Relative to the registering file's folder. */
+  dir: string;
+  /** Folder names prefix their plugins' routes (the default). */
+  dirNamePrefix: boolean;
+  /** `routeParams: true`: a folder named `_id` is the path parameter `:id`. */
+  routeParams?: boolean;
+}
 
 export interface RouteSummary {
   method: string;

@@ -144,7 +144,7 @@ function passContainer(builder: SummaryBuilder, call: ts.CallExpression): void {
   if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'use' || ROUTE_METHODS.has(callee.name.text))) return;
   call.arguments.forEach((argument) => {
     const id = builder.containerOfExpression(argument);
-    const container = id ? builder.summary.containers[id] : undefined;
+    const container = expressOnly(id ? builder.summary.containers[id] : undefined);
     if (!container) return;
     container.layers.push({ kind: 'mount', target: builder.ref(callee), middleware: [], at: builder.spot(call), encapsulated: false });
   });
@@ -165,13 +165,18 @@ function routeChainBase(call: ts.CallExpression): ts.CallExpression | undefined 
 /** The container a call is made on; a parameter becomes one when routes are registered on it. */
 function containerFor(builder: SummaryBuilder, object: ts.Expression, looksLikeRoute: boolean): ContainerSummary | undefined {
   const chained = builder.containerByExpression.get(object);
-  if (chained) return builder.summary.containers[chained];
+  if (chained) return expressOnly(builder.summary.containers[chained]);
   if (!ts.isIdentifier(object)) return undefined;
   const declaration = builder.index.resolve(object);
   if (!declaration) return undefined;
   let id = builder.containerIdOf(declaration);
   if (!id && looksLikeRoute && ts.isParameter(declaration.node)) id = builder.parameterContainer(declaration.node, 'express');
-  return id ? builder.summary.containers[id] : undefined;
+  return id ? expressOnly(builder.summary.containers[id]) : undefined;
+}
+
+/** Koa routers, Hono apps and Fastify instances have `get`/`use` too: their summarizers read those calls. */
+function expressOnly(container: ContainerSummary | undefined): ContainerSummary | undefined {
+  return container?.framework === 'express' ? container : undefined;
 }
 
 /** `at` is what a finding underlines: `router.post('/users'` (or `.post` in a `route()` chain), not the handler body. */

@@ -3,6 +3,9 @@
 // parameter: the more specific frameworks run first.
 import type { SummaryBuilder } from '../summarize';
 import { expressSummarizer } from './express';
+import { fastifySummarizer } from './fastify';
+import { honoSummarizer } from './hono';
+import { koaSummarizer } from './koa';
 import { restGeneratorSummarizer } from './rest-generators';
 import { nestSummarizer } from './nest';
 import { nextSummarizer } from './next';
@@ -12,4 +15,4 @@ export interface FrameworkSummarizer {
   summarize(builder: SummaryBuilder): void;
 }
 
-export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [expressSummarizer, restGeneratorSummarizer, nestSummarizer, nextSummarizer];
+export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [fastifySummarizer, koaSummarizer, honoSummarizer, expressSummarizer, restGeneratorSummarizer, nestSummarizer, nextSummarizer];
