@@ -20,6 +20,7 @@ import type { ApiModel } from '../../rules/support/api-model';
 import { SUMMARY_NODE_KINDS, SummaryBuilder } from './api-model/summarize';
 import type { WorkspaceIndex } from './api-model/workspace-index';
 import { isTestFile } from '../../rules/support/test-files';
+import { ModuleAliases } from './api-model/module-aliases';
 
 export const TOO_DEEP_TO_PARSE = 'skipped: nested too deeply to parse (TypeScript\'s parser ran out of stack)';
 
@@ -70,6 +71,7 @@ export class Engine {
   private readonly projectRootByDir = new Map<string, string>();
   readonly typeInfo: TypeInfoProvider;
   readonly apiIndex: WorkspaceIndex | undefined;
+  private readonly moduleAliases: ModuleAliases;
 
   constructor(options: EngineOptions = {}) {
     this.rules = options.rules ?? ALL_RULES;
@@ -79,6 +81,7 @@ export class Engine {
     this.log = options.log ?? (() => {});
     this.typeInfo = new TypeInfoProvider(this.reader);
     this.apiIndex = options.apiIndex;
+    this.moduleAliases = new ModuleAliases(this.reader, this.workspaceRoots);
     // Verdicts read "auth" from the apiguard.json that applies to each route's file; an invalid one means none.
     this.apiIndex?.attachEngine(
       (filePath) => {
@@ -89,6 +92,7 @@ export class Engine {
         }
       },
       (filePath) => isTestFile(filePath, this.projectRootFor(filePath)),
+      (filePath) => this.moduleAliases.forFile(filePath),
     );
   }
 
@@ -96,6 +100,8 @@ export class Engine {
   invalidateConfig(): void {
     this.configs.invalidate();
     this.projectRootByDir.clear();
+    this.moduleAliases.invalidate();
+    this.apiIndex?.invalidate();
     // A changed tsconfig.json/jsconfig.json changes options and root files: rebuild programs from scratch.
     this.typeInfo.invalidate();
   }

@@ -10,6 +10,7 @@ import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareR
 import { linkFrameworkRoutes } from './frameworks/link-frameworks';
 import { autoloadedPlugins } from './frameworks/fastify-autoload';
 import { NO_AUTH_SETTINGS, type AuthSettings } from '../config';
+import { aliasCandidates, type AliasConfig } from './module-aliases';
 
 export type { AuthSettings };
 
@@ -19,6 +20,8 @@ export interface LinkOptions {
   authSettingsFor?(filePath: string): AuthSettings;
   /** False while the workspace is still being indexed. */
   complete?: boolean;
+  /** tsconfig/jsconfig `paths` and `baseUrl` that apply to a file (module-aliases.ts). */
+  aliasesFor?(filePath: string): AliasConfig | undefined;
 }
 
 /** What a name stands for once followed across files. */
@@ -43,8 +46,20 @@ export class Linker {
 
   /** A module specifier as the file at `from` wrote it: a workspace file, or a package. */
   resolveModule(from: string, specifier: string): FileSummary | { package: string } {
-    if (!specifier.startsWith('.') && !specifier.startsWith('/')) return { package: specifier };
-    const base = path.resolve(path.dirname(from), specifier);
+    if (!specifier.startsWith('.') && !specifier.startsWith('/')) {
+      // `@/routes/admin`, `src/auth/guard`: an alias or baseUrl path that names a workspace file; else a package.
+      const aliases = this.options.aliasesFor?.(from);
+      for (const candidate of aliases ? aliasCandidates(aliases, specifier) : []) {
+        const file = this.fileAt(candidate);
+        if (file) return file;
+      }
+      return { package: specifier };
+    }
+    return this.fileAt(path.resolve(path.dirname(from), specifier)) ?? { package: specifier };
+  }
+
+  /** The indexed file a module path names, with TS/JS suffixes and index files. */
+  private fileAt(base: string): FileSummary | undefined {
     // TypeScript's ESM style names the emitted file: `./auth.js` means `./auth.ts`.
     const stem = /\.(m|c)?js$/.test(base) ? base.replace(/\.(m|c)?js$/, '') : undefined;
     for (const candidate of [base, ...(stem ? [stem] : [])]) {
@@ -53,7 +68,7 @@ export class Linker {
         if (file) return file;
       }
     }
-    return { package: specifier };
+    return undefined;
   }
 
   resolve(file: FileSummary, ref: ValueRef, depth = 0): Resolved {

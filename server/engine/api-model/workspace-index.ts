@@ -6,12 +6,15 @@ import type { ApiModel } from '../../../rules/support/api-model';
 import { parseSourceFile } from '../source-files';
 import { linkApiModel, type AuthSettings, type LinkedApiModel } from './link';
 import { summarizeSourceFile } from './summarize';
+import type { AliasConfig } from './module-aliases';
 import type { FileSummary } from './summary';
 
 export interface WorkspaceIndexOptions {
   authSettingsFor?(filePath: string): AuthSettings;
   /** Decides which files are tests (their apps are left out); the engine supplies it from project roots. */
   isTestFile?(filePath: string): boolean;
+  /** tsconfig/jsconfig `paths` and `baseUrl` for a file; the engine supplies them read from disk. */
+  aliasesFor?(filePath: string): AliasConfig | undefined;
 }
 
 export class WorkspaceIndex {
@@ -23,8 +26,9 @@ export class WorkspaceIndex {
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
   /** The engine that owns the index supplies config and project-root lookups when the creator did not. */
-  attachEngine(authSettingsFor: (filePath: string) => AuthSettings, isTestFile: (filePath: string) => boolean): void {
+  attachEngine(authSettingsFor: (filePath: string) => AuthSettings, isTestFile: (filePath: string) => boolean, aliasesFor: (filePath: string) => AliasConfig | undefined): void {
     this.options.isTestFile ??= isTestFile;
+    this.options.aliasesFor ??= aliasesFor;
     if (this.options.authSettingsFor) return;
     this.options.authSettingsFor = authSettingsFor;
     this.linked = undefined;
@@ -83,7 +87,8 @@ export class WorkspaceIndex {
   }
 
   model(): LinkedApiModel {
-    this.linked ??= linkApiModel(this.summaries, { complete: this.complete, ...(this.options.authSettingsFor ? { authSettingsFor: this.options.authSettingsFor } : {}) });
+    const { authSettingsFor, aliasesFor } = this.options;
+    this.linked ??= linkApiModel(this.summaries, { complete: this.complete, ...(authSettingsFor ? { authSettingsFor } : {}), ...(aliasesFor ? { aliasesFor } : {}) });
     return this.linked;
   }
 }
