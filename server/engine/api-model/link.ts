@@ -36,6 +36,32 @@ const MAX_DEPTH = 24;
 const SCRIPT_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
 
 export class Linker {
+  private proxies: Map<ContainerSummary, { file: FileSummary; container: ContainerSummary }[]> | undefined;
+
+  /** The container a proxy stands for (registrations on an imported app), if it resolves to one. */
+  proxyTarget(file: FileSummary, proxy: ContainerSummary): Resolved & { kind: 'container' } | undefined {
+    if (!proxy.proxyOf) return undefined;
+    const target = this.resolve(file, proxy.proxyOf);
+    return target.kind === 'container' && target.container !== proxy ? target : undefined;
+  }
+
+  /** The proxies other files made for `container`, in file order. */
+  proxiesOf(container: ContainerSummary): readonly { file: FileSummary; container: ContainerSummary }[] {
+    if (!this.proxies) {
+      this.proxies = new Map();
+      for (const file of this.files.values()) {
+        for (const proxy of Object.values(file.containers)) {
+          const target = this.proxyTarget(file, proxy);
+          if (!target) continue;
+          const list = this.proxies.get(target.container) ?? [];
+          list.push({ file, container: proxy });
+          this.proxies.set(target.container, list);
+        }
+      }
+    }
+    return this.proxies.get(container) ?? [];
+  }
+
   /** Route-shaped guards met during the container walk, with the walk as it was then. */
   readonly guardRoutes: { file: FileSummary; container: ContainerSummary; route: RouteSummary; walk: Walk }[] = [];
 
@@ -76,6 +102,7 @@ export class Linker {
     switch (ref.kind) {
       case 'container': {
         const container = file.containers[ref.id];
+        if (container?.proxyOf) return this.resolve(file, container.proxyOf, depth + 1);
         return container ? { kind: 'container', file, container } : { kind: 'unknown', text: ref.id };
       }
       case 'function': {
@@ -347,7 +374,8 @@ function linkContainerRoutes(linker: Linker, routes: ApiRoute[]): void {
   const seenRoutes = new Set<RouteSummary>();
   for (const file of linker.files.values()) {
     for (const container of Object.values(file.containers)) {
-      if (mounted.has(container)) continue;
+      // A proxy is walked with the container it stands for; one whose container is not found, as a root of its own.
+      if (mounted.has(container) || (container.proxyOf && linker.proxyTarget(file, container))) continue;
       const walk: Walk = { prefix: container.prefix ?? '', active: [], mounts: [], visiting: new Set(), root: container, decorations: new Map(), contextReady: new Set() };
       walkContainer(linker, file, container, walk, routes, seenRoutes);
     }
@@ -400,52 +428,58 @@ function walkContainer(linker: Linker, file: FileSummary, container: ContainerSu
   walk.visiting.add(container);
   const ordered = container.framework !== 'fastify';
   if (!ordered && !walk.contextReady.has(container)) enterFastifyContext(linker, file, container, walk);
-  for (const layer of container.layers) {
-    switch (layer.kind) {
-      case 'hook':
-        if (ordered) activate(linker, file, layer.middleware, walk);
-        break;
-      case 'use': {
-        const scope = joinPaths(walk.prefix, layer.path ?? '');
-        for (const middleware of layer.middleware) {
-          const child = containerOf(linker, file, middleware.ref);
-          if (child) {
-            mount(linker, file, child, walk, scope, layer.path ?? '', layer.at, [], routes, seen, true);
-          } else {
-            walk.active.push({ link: linkOf(linker, file, middleware, walk), scope, ...(layer.unless ? { unless: layer.unless } : {}) });
-          }
+  for (const layer of container.layers) walkLayer(linker, file, container, layer, ordered, walk, routes, seen);
+  // Then what other files register on it (`import app from './app'; app.use(…)`), after its own file's layers.
+  for (const proxy of linker.proxiesOf(container)) {
+    for (const layer of proxy.container.layers) walkLayer(linker, proxy.file, proxy.container, layer, ordered, walk, routes, seen);
+  }
+  walk.visiting.delete(container);
+}
+
+function walkLayer(linker: Linker, file: FileSummary, container: ContainerSummary, layer: Layer, ordered: boolean, walk: Walk, routes: ApiRoute[], seen: Set<RouteSummary>): void {
+  switch (layer.kind) {
+    case 'hook':
+      if (ordered) activate(linker, file, layer.middleware, walk);
+      break;
+    case 'use': {
+      const scope = joinPaths(walk.prefix, layer.path ?? '');
+      for (const middleware of layer.middleware) {
+        const child = containerOf(linker, file, middleware.ref);
+        if (child) {
+          mount(linker, file, child, walk, scope, layer.path ?? '', layer.at, [], routes, seen, true);
+        } else {
+          walk.active.push({ link: linkOf(linker, file, middleware, walk), scope, ...(layer.unless ? { unless: layer.unless } : {}) });
+        }
+      }
+      break;
+    }
+    case 'mount':
+      for (const { child, path } of mountTargets(linker, file, layer)) {
+        // A Fastify plugin runs in a context of its own, even when it is a function given the instance.
+        const target = layer.plugin ? { ...child, inline: false } : child;
+        const encapsulated = (layer.encapsulated ?? true) && !child.container.sharesParentContext;
+        // A fastify-plugin plugin registers on its parent: the `prefix` option does not apply to it.
+        const mountPath = child.container.sharesParentContext ? '' : path;
+        mount(linker, file, target, walk, joinPaths(walk.prefix, mountPath), mountPath, layer.at, layer.middleware, routes, seen, encapsulated);
+      }
+      break;
+    case 'route':
+      if (seen.has(layer.route)) break;
+      seen.add(layer.route);
+      if (passesRequestsOn(linker, file, layer.route)) {
+        // Middleware on one method and path, for the handlers registered after it (a REST generator's, or a later
+        // `app.get` of the same path). If none comes, the library answers itself (an OAuth start): see below.
+        const scope = joinPaths(walk.prefix, layer.route.path);
+        const asMiddleware = [...layer.route.middleware, { ref: layer.route.handler.ref!, text: layer.route.handler.text, at: layer.route.at }];
+        linker.guardRoutes.push({ file, container, route: { ...layer.route, middleware: asMiddleware }, walk: { ...walk, active: [...walk.active] } });
+        for (const middleware of asMiddleware) {
+          walk.active.push({ link: linker.chainLink(file, middleware), scope, exact: { method: layer.route.method } });
         }
         break;
       }
-      case 'mount':
-        for (const { child, path } of mountTargets(linker, file, layer)) {
-          // A Fastify plugin runs in a context of its own, even when it is a function given the instance.
-          const target = layer.plugin ? { ...child, inline: false } : child;
-          const encapsulated = (layer.encapsulated ?? true) && !child.container.sharesParentContext;
-          // A fastify-plugin plugin registers on its parent: the `prefix` option does not apply to it.
-          const mountPath = child.container.sharesParentContext ? '' : path;
-          mount(linker, file, target, walk, joinPaths(walk.prefix, mountPath), mountPath, layer.at, layer.middleware, routes, seen, encapsulated);
-        }
-        break;
-      case 'route':
-        if (seen.has(layer.route)) break;
-        seen.add(layer.route);
-        if (passesRequestsOn(linker, file, layer.route)) {
-          // Middleware on one method and path, for the handlers registered after it (a REST generator's, or a later
-          // `app.get` of the same path). If none comes, the library answers itself (an OAuth start): see below.
-          const scope = joinPaths(walk.prefix, layer.route.path);
-          const asMiddleware = [...layer.route.middleware, { ref: layer.route.handler.ref!, text: layer.route.handler.text, at: layer.route.at }];
-          linker.guardRoutes.push({ file, container, route: { ...layer.route, middleware: asMiddleware }, walk: { ...walk, active: [...walk.active] } });
-          for (const middleware of asMiddleware) {
-            walk.active.push({ link: linker.chainLink(file, middleware), scope, exact: { method: layer.route.method } });
-          }
-          break;
-        }
-        routes.push(routeFrom(linker, file, container, layer.route, walk));
-        break;
-    }
+      routes.push(routeFrom(linker, file, container, layer.route, walk));
+      break;
   }
-  walk.visiting.delete(container);
 }
 
 function mount(

@@ -105,6 +105,11 @@ export interface ContainerSummary {
   prefix?: string;
   /** In source order: for Express, Koa and Hono, a `use` protects only what comes after it. */
   layers: Layer[];
+  /**
+   * Registrations on a container imported from another file (`import app from './app'; app.use(…)`): the linker
+   * appends these layers to that container's own, and never walks the proxy as a root.
+   */
+  proxyOf?: ValueRef;
   /** Fastify `instance.decorate(name, value)`: visible to this context and the plugins it registers. */
   decorations?: Record<string, ValueRef>;
   /** A Fastify plugin wrapped by `fastify-plugin`: its hooks, decorations and routes belong to the registering context. */

@@ -350,6 +350,17 @@ app.get('/me', (req, res) => res.json(req.user));
     );
   });
 
+  it('registrations on an app imported from another file join that app, after its own', () => {
+    assert.deepEqual(
+      inventory({
+        'src/app.ts': "import express from 'express';\nconst app = express();\napp.use(express.json());\nexport default app;\n",
+        'src/index.ts': "import app from './app';\nimport passport from 'passport';\nimport admin from './admin';\napp.use('/admin', passport.authenticate('jwt'));\napp.use('/admin', admin);\napp.get('/status', (req, res) => res.end());\napp.listen(3000);\n",
+        'src/admin.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.delete('/users/:id', (req, res) => res.end());\nexport default router;\n",
+      }),
+      ["DELETE /admin/users/:id src/admin.ts:3 authenticated by passport.authenticate('jwt')", 'GET /status src/index.ts:6 public (health check)'],
+    );
+  });
+
   it('precision traps: settings reads, Map/cache calls and non-Express objects are not routes', () => {
     assert.deepEqual(
       inventory({

@@ -3,6 +3,7 @@
 // parameter: the more specific frameworks run first.
 import type { SummaryBuilder } from '../summarize';
 import { expressSummarizer } from './express';
+import { importedContainerSummarizer } from './imported-containers';
 import { fastifySummarizer } from './fastify';
 import { honoSummarizer } from './hono';
 import { koaSummarizer } from './koa';
@@ -15,4 +16,5 @@ export interface FrameworkSummarizer {
   summarize(builder: SummaryBuilder): void;
 }
 
-export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [fastifySummarizer, koaSummarizer, honoSummarizer, expressSummarizer, restGeneratorSummarizer, nestSummarizer, nextSummarizer];
+// Registrations on containers imported from other files come last: every framework has claimed its own by then.
+export const FRAMEWORK_SUMMARIZERS: readonly FrameworkSummarizer[] = [fastifySummarizer, koaSummarizer, honoSummarizer, expressSummarizer, restGeneratorSummarizer, nestSummarizer, nextSummarizer, importedContainerSummarizer];
