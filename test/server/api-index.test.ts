@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
 
 const APP = [
@@ -79,12 +79,33 @@ describe('apiguard/routes', () => {
     });
   });
 
-  it('answers from the open document, not the disk', async () => {
-    const client = await start(PROJECT, 'plain');
+  it('answers from an open document\'s text, from the disk again once it is closed, and forgets files deleted on disk', async () => {
+    const client = await start(PROJECT, 'vscode');
+    const routes = async () => (await client.connection.sendRequest<{ routes: { method: string; path: string }[] }>('apiguard/routes')).routes.map((route) => `${route.method} ${route.path}`);
     const uri = client.open('src/routes/orders.ts', ORDERS.replace("router.delete('/:id'", "router.put('/:id'"));
     await client.waitForCurrentDiagnostics(uri);
-    const result = await client.connection.sendRequest<{ routes: { method: string; path: string }[] }>('apiguard/routes');
-    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['GET /api/orders/:id', 'PUT /api/orders/:id', 'GET /api/users', 'POST /api/users/:id', 'POST /login']);
+    assert.deepEqual(await routes(), ['GET /api/orders/:id', 'PUT /api/orders/:id', 'GET /api/users', 'POST /api/users/:id', 'POST /login']);
+    // Closed without saving: the unsaved PUT is gone, the saved DELETE is back.
+    client.close(uri);
+    assert.deepEqual(await routes(), ['DELETE /api/orders/:id', 'GET /api/orders/:id', 'GET /api/users', 'POST /api/users/:id', 'POST /login']);
+    const usersPath = path.join(client.options.rootDir, 'src/routes/users.ts');
+    fs.rmSync(usersPath);
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(usersPath).toString(), type: 3 }] });
+    assert.deepEqual(await routes(), ['DELETE /api/orders/:id', 'GET /api/orders/:id', 'POST /login']);
+  });
+
+  it('answers a cancelled request with RequestCancelled while indexing still runs', async () => {
+    const files: Record<string, string> = { ...PROJECT };
+    for (let i = 0; i < 1500; i++) files[`src/generated/module${i}.ts`] = generatedModule(i);
+    const client = await start(files, 'plain');
+    const source = new CancellationTokenSource();
+    const request = client.connection.sendRequest('apiguard/routes', source.token);
+    setTimeout(() => source.cancel(), 20);
+    await assert.rejects(request, (error: { code?: number }) => error.code === -32800);
+    assert.equal(client.logs.some((log) => log.message.startsWith('indexed API routes')), false, 'indexing had already ended');
+    // The server still answers once indexing ends.
+    const result = await client.connection.sendRequest<{ routes: unknown[] }>('apiguard/routes');
+    assert.equal(result.routes.length, 5);
   });
 });
 
