@@ -96,7 +96,8 @@ function describeChain(route: ApiRoute): string {
   const parts: string[] = [];
   for (const mount of route.mounts) parts.push(`mounted at ${mount.path} via ${path.basename(mount.at.filePath)}:${mount.at.line + 1}`);
   const names = route.chain.map((link) => link.name);
-  parts.push(names.length > 0 ? `middleware: ${names.join(', ')}` : 'no middleware');
+  const nest = route.framework === 'nestjs';
+  parts.push(names.length > 0 ? `${nest ? 'guards and middleware' : 'middleware'}: ${names.join(', ')}` : nest ? 'no guard or middleware' : 'no middleware');
   return parts.join('; ');
 }
 

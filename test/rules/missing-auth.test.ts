@@ -389,6 +389,61 @@ app.get('/users/:id', (req, res) => res.end());
       ],
     },
     {
+      name: 'NestJS: the fix adds the guard the other controllers use, importing it and UseGuards',
+      filename: 'src/orders.controller.ts',
+      code: `import { Controller, Delete, Param } from '@nestjs/common';
+
+@Controller('orders')
+export class OrdersController {
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return id;
+  }
+}
+`,
+      files: {
+        'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();\n",
+        'src/users.controller.ts': `import { Controller, Get, Post, UseGuards } from '@nestjs/common';
+import { JwtAuthGuard } from './auth/jwt.guard';
+
+@Controller('users')
+export class UsersController {
+  @UseGuards(JwtAuthGuard)
+  @Get()
+  list() { return []; }
+
+  @UseGuards(JwtAuthGuard)
+  @Post()
+  create() { return {}; }
+}
+`,
+        'src/auth/jwt.guard.ts': "import { Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class JwtAuthGuard extends AuthGuard('jwt') {}\n",
+      },
+      errors: [
+        {
+          messageId: 'missingAuth',
+          message: 'DELETE /orders/:id has no authentication: nothing on its path checks who is calling (no guard or middleware).',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 17,
+          severity: 'error',
+        },
+      ],
+      output: `import { Controller, Delete, Param, UseGuards } from '@nestjs/common';
+import { JwtAuthGuard } from './auth/jwt.guard';
+
+@Controller('orders')
+export class OrdersController {
+  @UseGuards(JwtAuthGuard)
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return id;
+  }
+}
+`,
+    },
+    {
       name: 'the chain names middleware without quoting option values (a session secret stays out of the message)',
       code: `import express from 'express';
 import session from 'express-session';

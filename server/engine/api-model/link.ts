@@ -160,8 +160,9 @@ export class Linker {
       if (auth.fallsThrough) link.fallsThrough = auth.fallsThrough.why;
     } else if (resolved.kind === 'package') {
       const entry = findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default']);
-      if (entry) {
-        const optional = entry.kind === 'authentication' && optionalByOptions(resolved.args);
+      // In-handler checks (`jwt.verify`, `getServerSession`) do nothing as middleware; the rest guard requests.
+      if (entry && entry.usage !== 'in-handler') {
+        const optional = entry.kind === 'authentication' && optionalByOptions(resolved.args, entry.optionalWhen);
         link.auth = optional ? 'optional' : entry.kind;
         link.how = optional ? `${entry.label} (library), configured not to reject callers without credentials` : `${entry.label} (library)`;
       }
@@ -189,16 +190,14 @@ export class Linker {
 const OPTIONAL_HOW = /^optional\b/i;
 
 /**
- * Library options that make authentication optional: express-jwt `credentialsRequired: false`, koa-jwt
- * `passthrough: true`, passport's `anonymous` strategy in the list.
+ * Library options that make authentication optional (the entry's `optionalWhen`: express-jwt
+ * `credentialsRequired: false`, koa-jwt `passthrough: true`, …), or passport's `anonymous` strategy in the list.
  */
-function optionalByOptions(args: readonly ValueRef[] | undefined): boolean {
+function optionalByOptions(args: readonly ValueRef[] | undefined, optionalWhen: { option: string; value: boolean } | undefined): boolean {
   for (const arg of args ?? []) {
-    if (arg.kind === 'object') {
-      const required = arg.properties.credentialsRequired;
-      const passthrough = arg.properties.passthrough;
-      if (required?.kind === 'opaque' && required.text === 'false') return true;
-      if (passthrough?.kind === 'opaque' && passthrough.text === 'true') return true;
+    if (arg.kind === 'object' && optionalWhen) {
+      const option = arg.properties[optionalWhen.option];
+      if (option?.kind === 'opaque' && option.text === String(optionalWhen.value)) return true;
     }
     if (arg.kind === 'opaque' && /^\[.*['"`]anonymous['"`].*\]$/s.test(arg.text)) return true;
   }
@@ -473,7 +472,7 @@ function passesRequestsOn(linker: Linker, file: FileSummary, route: RouteSummary
   if (!route.handler.ref) return false;
   const resolved = linker.resolve(file, route.handler.ref);
   if (resolved.kind === 'function') return resolved.fn.callsNext === true;
-  return resolved.kind === 'package' && findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default']) !== undefined;
+  return resolved.kind === 'package' && (findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default'])?.usage ?? 'in-handler') !== 'in-handler';
 }
 
 function appliesTo(entry: ActiveMiddleware, fullPath: string, method: string): boolean {

@@ -284,6 +284,10 @@ export class SummaryBuilder {
   private readonly functionIds = new Map<ts.Node, string>();
   private readonly functionNodes = new Map<string, ts.FunctionLikeDeclaration>();
 
+  functionNode(id: string): ts.FunctionLikeDeclaration | undefined {
+    return this.functionNodes.get(id);
+  }
+
   /** For the functions other files can call (exports, and methods of exported objects). */
   private collectParameterFlows(): void {
     const exported = new Set<string>();

@@ -267,7 +267,7 @@ finale.resource({ model: Dynamic, endpoints: computeEndpoints() });
       routes.map((route) => `${route.method} ${route.path} ${route.handler} ${route.auth.status}`),
       [
         'GET /api/Users finale.resource(User) list authenticated',
-        'POST /api/Users finale.resource(User) create none',
+        'POST /api/Users finale.resource(User) create public',
         'GET /api/Users/:id finale.resource(User) read authenticated',
         'PUT /api/Users/:id finale.resource(User) update authenticated',
         'PATCH /api/Users/:id finale.resource(User) update authenticated',
@@ -296,7 +296,7 @@ app.get('/orders', function gate(req, res, next) { if (req.get('x-key') !== proc
 app.get('/orders', (req, res) => res.json([]));
 `,
       }),
-      ['GET /items app.js:3 none', 'GET /orders app.js:5 none'],
+      ['GET /items app.js:3 none', 'GET /orders app.js:5 authenticated by gate'],
     );
   });
 

@@ -422,7 +422,7 @@ export class CompaniesController extends BaseController {
     assert.deepEqual(remove.chain[0]!.origin, { filePath: path.join('/ws/nest', 'src/guards/jwt.guard.ts'), exportName: 'JwtGuard' });
   });
 
-  it('recognises a project guard by what its canActivate does', { todo: 'needs auth-behaviour' }, () => {
+  it('recognises a project guard by what its canActivate does', () => {
     const withTokenGuard: Files = {
       ...files,
       'src/guards/token.guard.ts': `import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
@@ -519,7 +519,7 @@ export class DogsController {
     ]);
   });
 
-  it('recognises a middleware class by what its use() does', { todo: 'needs auth-behaviour' }, () => {
+  it('recognises a middleware class by what its use() does', () => {
     const withClass: Files = {
       ...files,
       'src/app.module.ts': `import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';

@@ -259,7 +259,7 @@ export async function GET() {
     ]);
   });
 
-  it('recognises the middleware and the handler by what they do', { todo: 'needs auth-behaviour' }, () => {
+  it('recognises the middleware and the handler by what they do', () => {
     assert.deepEqual(modelOf(files, root).map((r) => `${r.method} ${r.path} ${r.auth.status}`).sort(), ['DELETE /api/admin/users authenticated', 'GET /api/me authenticated']);
   });
 });
@@ -321,7 +321,7 @@ module.exports = withBundleAnalyzer({ basePath: '/docs', reactStrictMode: true }
       'app/api/drafts/route.ts': 'export async function POST() {\n  return new Response();\n}\n',
       'app/route.ts': 'export async function GET() {\n  return new Response();\n}\n',
     };
-    assert.deepEqual(modelOf(files, root).map((r) => `${r.method} ${r.path} ${r.auth.status}`).sort(), ['GET /docs none', 'POST /docs/api/drafts authenticated']);
+    assert.deepEqual(modelOf(files, root).map((r) => `${r.method} ${r.path} ${r.auth.status}`).sort(), ['GET /docs public', 'POST /docs/api/drafts authenticated']);
   });
 });
 
@@ -396,7 +396,7 @@ export { OPTIONS } from './options';
       'DELETE /b/api/:id none',
       'GET /b/api/:id public',
       'GET /b/api/items/* none',
-      'OPTIONS /b/api/:id none',
+      'OPTIONS /b/api/:id public',
       'PATCH /b/api/:id none',
       'POST /b/api/:id public',
       'POST /b/api/items/* none',

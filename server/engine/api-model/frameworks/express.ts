@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import { staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { EXPRESS, ROUTE_METHODS } from '../../../../rules/data/frameworks';
+import { analyzeHandlerAuth, type AuthBehaviour } from '../../../../rules/support/auth-behaviour';
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
@@ -192,9 +193,11 @@ function addRoute(builder: SummaryBuilder, container: ContainerSummary, call: ts
   });
 }
 
-function handlerAuth(builder: SummaryBuilder, ref: ReturnType<SummaryBuilder['ref']>): { auth?: NonNullable<ReturnType<typeof builder.functionSummary>['auth']> } {
+/** A handler written in this file is judged as a handler: it verifies the caller itself and answers 401/403 early. */
+function handlerAuth(builder: SummaryBuilder, ref: ReturnType<SummaryBuilder['ref']>): { auth?: AuthBehaviour } {
   if (ref.kind !== 'function') return {};
-  const auth = builder.summary.functions[ref.id]?.auth;
+  const node = builder.functionNode(ref.id);
+  const auth = node ? analyzeHandlerAuth(node, builder.sourceFile) : builder.summary.functions[ref.id]?.auth;
   return auth ? { auth } : {};
 }
 
