@@ -8,8 +8,6 @@ import {
   ErrorCodes,
   LSPErrorCodes,
   ResponseError,
-  WorkDoneProgress,
-  WorkDoneProgressCreateRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
@@ -20,9 +18,6 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
-  type WorkDoneProgressBegin,
-  type WorkDoneProgressEnd,
-  type WorkDoneProgressReport,
 } from 'vscode-languageserver';
 import { APPLY_FIX_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, RoutesRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
@@ -37,6 +32,7 @@ import { OpenDocument } from './documents';
 import { executeFix, FixError, parseApplyFixArguments } from './fix-command';
 import { normalizeSettings, settingsFromPayload } from './settings';
 import { BackgroundAnalysis, CancelledError, type TypeAwareResult } from './background-analysis';
+import { IndexingProgressReporter } from './indexing-progress';
 import type { IndexingProgress } from './workspace-indexer';
 
 const REPORT_FORMATS: readonly ReportParams['format'][] = ['html', 'markdown', 'json', 'sarif'];
@@ -88,11 +84,7 @@ export class ApiGuardServer {
   private background: BackgroundAnalysis | undefined;
   /** Rules that run only in the worker: type-aware ones (meta.requiresTypes) and model ones (meta.requiresApiModel). */
   private backgroundRuleIds = new Set<string>();
-  private workDoneProgressSupport = false;
-  /** The client's progress bar for background indexing: each send waits for the one before (create, begin, …). */
-  private progress: { token: string; created: Promise<boolean> } | undefined;
-  private progressSends: Promise<unknown> = Promise.resolve();
-  private nextProgressId = 1;
+  private indexingProgress: IndexingProgressReporter | undefined;
   private readonly syntacticConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** Code action requests waiting for a document's complete analysis. */
   private completionWaiters: { uri: string; resolve: () => void }[] = [];
@@ -227,7 +219,7 @@ export class ApiGuardServer {
         },
       },
     );
-    this.workDoneProgressSupport = params.capabilities.window?.workDoneProgress === true;
+    this.indexingProgress = new IndexingProgressReporter(this.connection, params.capabilities.window?.workDoneProgress === true, (message) => this.log(message));
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
     this.codeActionDisabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     const options = params.initializationOptions as Record<string, unknown> | undefined;
@@ -264,8 +256,8 @@ export class ApiGuardServer {
   }
 
   /**
-   * Background indexing went on: shown as work-done progress when the client supports it, logged either way. At the
-   * end the model is complete, so open documents get their model findings (missing-auth) from a fresh worker pass.
+   * Background indexing went on: shown as work-done progress when the client supports it, logged at the end. Then
+   * the model is complete, so open documents get their model findings (missing-auth) from a fresh worker pass.
    */
   private indexingProgressed(progress: IndexingProgress & { stopped?: boolean }): void {
     if (this.shuttingDown) return;
@@ -273,33 +265,7 @@ export class ApiGuardServer {
       this.log(progress.stopped ? 'indexing API routes stopped: the background worker failed' : `indexed API routes: ${progress.files} files, ${progress.routes ?? 0} routes`);
       if (!progress.stopped) for (const document of this.documents.values()) this.reanalyseInBackground(document);
     }
-    if (!this.workDoneProgressSupport) return;
-    if (progress.phase === 'begin') {
-      const token = `apiguard-indexing-${this.nextProgressId++}`;
-      const created = this.connection.sendRequest(WorkDoneProgressCreateRequest.type, { token }).then(
-        () => true,
-        (error) => {
-          this.log(`the client refused a progress token, indexing goes on without progress: ${error}`);
-          return false;
-        },
-      );
-      this.progress = { token, created };
-      this.sendProgress(this.progress, { kind: 'begin', title: 'Indexing API routes', message: '0 files', cancellable: false });
-      return;
-    }
-    const current = this.progress;
-    if (!current) return;
-    if (progress.phase === 'report') return this.sendProgress(current, { kind: 'report', message: `${progress.files} files` });
-    this.progress = undefined;
-    this.sendProgress(current, { kind: 'end', message: progress.stopped ? 'stopped' : `${progress.files} files, ${progress.routes ?? 0} routes` });
-  }
-
-  /** In order, and only once the client has accepted the token. */
-  private sendProgress(progress: { token: string; created: Promise<boolean> }, value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd): void {
-    this.progressSends = this.progressSends
-      .then(() => progress.created)
-      .then((ok) => (ok && !this.shuttingDown ? this.connection.sendProgress(WorkDoneProgress.type, progress.token, value) : undefined))
-      .catch(() => undefined);
+    this.indexingProgress?.update(progress);
   }
 
   /** Asks the worker for the document's complete analysis again: the model changed under it. */
@@ -316,6 +282,7 @@ export class ApiGuardServer {
   private shutdown(): void {
     // Eglot kills the process right after `exit`: everything that needs doing happens here.
     this.shuttingDown = true;
+    this.indexingProgress?.dispose();
     this.background?.dispose();
     for (const waiter of this.completionWaiters) waiter.resolve();
     this.completionWaiters = [];
@@ -415,6 +382,9 @@ export class ApiGuardServer {
 
   /** Internal, for memory tests: the per-document state held now, on this thread and in the worker. */
   async perDocumentState() {
+    // The worker first: its answer comes after the result of any analysis already sent to it (a closed document's
+    // request in flight is then settled, not counted as held).
+    const worker = await this.background?.inspectWorker();
     return {
       documents: [...this.documents.keys()],
       documentsByPath: [...this.documentsByPath.keys()],
@@ -424,7 +394,7 @@ export class ApiGuardServer {
       loggedOnce: [...this.loggedOnce].filter((key) => key.startsWith('skip:')),
       typeInfoFiles: [...this.engine.typeInfo.heldFilePaths()],
       backgroundPending: this.background?.pending ?? 0,
-      worker: await this.background?.inspectWorker(),
+      worker,
     };
   }
 
