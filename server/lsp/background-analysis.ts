@@ -322,6 +322,26 @@ export function runBackgroundWorker(): void {
     if (filePaths.length > 0) post({ type: 'affected', filePaths });
   };
 
+  const analyzeRequest = ({ request, overlays }: Extract<ToWorker, { type: 'analyze' }>) => {
+    for (const [filePath, text] of overlays) {
+      if (text !== null) openTexts.set(filePath, text);
+      else if (openTexts.delete(filePath)) indexer.reindexFromDisk(filePath);
+    }
+    const filePath = path.resolve(request.filePath);
+    openTexts.set(filePath, request.text);
+    const started = performance.now();
+    let result: TypeAwareResult;
+    try {
+      let analysis!: ReturnType<Engine['analyze']>;
+      // The engine refreshes this file's summary in its walk, before the model rules read the model.
+      reportingAffected(filePath, () => (analysis = engine.analyze(filePath, request.text)));
+      result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
+    } catch (error) {
+      result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
+    }
+    post({ type: 'result', result });
+  };
+
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'invalidateConfig':
@@ -359,26 +379,6 @@ export function runBackgroundWorker(): void {
         return analyzeRequest(message);
     }
   });
-
-  const analyzeRequest = ({ request, overlays }: Extract<ToWorker, { type: 'analyze' }>) => {
-    for (const [filePath, text] of overlays) {
-      if (text !== null) openTexts.set(filePath, text);
-      else if (openTexts.delete(filePath)) indexer.reindexFromDisk(filePath);
-    }
-    const filePath = path.resolve(request.filePath);
-    openTexts.set(filePath, request.text);
-    const started = performance.now();
-    let result: TypeAwareResult;
-    try {
-      let analysis!: ReturnType<Engine['analyze']>;
-      // The engine refreshes this file's summary in its walk, before the model rules read the model.
-      reportingAffected(filePath, () => (analysis = engine.analyze(filePath, request.text)));
-      result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
-    } catch (error) {
-      result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
-    }
-    post({ type: 'result', result });
-  };
 
   indexer.start();
 }
