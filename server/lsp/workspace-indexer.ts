@@ -27,7 +27,7 @@ export class WorkspaceIndexer {
   private restartRequested = false;
   private files = 0;
   private lastReport = 0;
-  /** Files this indexer added, and those seen by the current walk: a re-walk drops what it no longer reaches. */
+  /** Files this indexer added, and those the current walk indexed: a re-walk drops what it no longer indexes. */
   private indexedByWalk = new Set<string>();
   private seenThisWalk = new Set<string>();
   private waiting: (() => void)[] = [];
@@ -101,7 +101,6 @@ export class WorkspaceIndexer {
 
   private indexWalked(filePath: string): void {
     const resolved = path.resolve(filePath);
-    this.seenThisWalk.add(resolved);
     const open = this.openTexts.get(resolved);
     // An open document is summarised by its own analyses; index its text only if none has run yet.
     if (open !== undefined && this.index.has(resolved)) {
@@ -109,7 +108,9 @@ export class WorkspaceIndexer {
       return;
     }
     const text = open ?? this.readIndexable(resolved);
-    if (text !== undefined && this.indexText(resolved, text)) this.files++;
+    if (text === undefined || !this.indexText(resolved, text)) return;
+    this.seenThisWalk.add(resolved);
+    this.files++;
   }
 
   /** The file's text when the walk would index it: not ignored by config, within the size limit, not minified or binary. */

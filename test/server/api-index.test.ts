@@ -94,6 +94,18 @@ describe('apiguard/routes', () => {
     assert.deepEqual(await routes(), ['DELETE /api/orders/:id', 'GET /api/orders/:id', 'POST /login']);
   });
 
+  it('walks again when apiguard.json changes: files it now ignores leave the index', async () => {
+    const client = await start(PROJECT, 'plain');
+    const routes = async () => (await client.connection.sendRequest<{ routes: { method: string; path: string }[] }>('apiguard/routes')).routes.map((route) => `${route.method} ${route.path}`);
+    assert.equal((await routes()).length, 5);
+    const configPath = path.join(client.options.rootDir, 'apiguard.json');
+    fs.writeFileSync(configPath, '{ "ignore": ["src/routes/orders.ts"] }\n');
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).toString(), type: 1 }] });
+    await until(() => client.logs.filter((log) => log.message.startsWith('indexed API routes')).length === 2, 'the second walk', client);
+    assert.equal(client.logs.filter((log) => log.message.startsWith('indexed API routes')).at(-1)!.message, 'indexed API routes: 2 files, 3 routes');
+    assert.deepEqual(await routes(), ['GET /api/users', 'POST /api/users/:id', 'POST /login']);
+  });
+
   it('answers a cancelled request with RequestCancelled while indexing still runs', async () => {
     const files: Record<string, string> = { ...PROJECT };
     for (let i = 0; i < 1500; i++) files[`src/generated/module${i}.ts`] = generatedModule(i);
