@@ -3,6 +3,7 @@
 // into a credential sink (a credential-named binding, jwt.sign's key, session secrets, env fallbacks…). Tier 3
 // (info, option `entropy`): high-entropy strings without context. Findings never carry the secret itself.
 import * as path from 'node:path';
+import { isTestFile } from './support/test-files';
 import * as ts from 'typescript';
 import ignore from 'ignore';
 import { defineRule, type RuleContext, type RuleEdit, type RuleFix, type WorkspaceReader } from './support/rule';
@@ -353,15 +354,6 @@ function namedAsNonSecret(literal: ts.Node): boolean {
 // The "move to an environment variable" fix
 
 const LOCALE_PATH = /\/(i18n|l10n|locales?|translations?|lang|languages|messages)\//i;
-const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|__fixtures__|fixtures|spec)\//i;
-const TEST_FILE = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;
-
-export function isTestFile(filePath: string, projectRoot: string): boolean {
-  let relative = path.relative(projectRoot, filePath).split(path.sep).join('/');
-  if (relative.startsWith('..')) relative = filePath.split(path.sep).join('/');
-  // A test folder with its own package.json is its own project: judge it by its folder name too.
-  return TEST_PATH.test(relative) || TEST_FILE.test(relative) || TEST_PATH.test(`${path.basename(projectRoot)}/`);
-}
 
 /** KEY=value lines of a .env file (dotenv syntax: optional `export`, quotes, comments). */
 export function parseDotenv(text: string): Map<string, string> {

@@ -4,6 +4,8 @@ import cookieParser from 'cookie-parser';
 import { config } from './config';
 import { authRouter } from './routes/auth';
 import { usersRouter } from './routes/users';
+import { adminRouter } from './routes/admin';
+import { accountRouter } from './routes/account';
 import { requireAuth } from './middleware/auth';
 import { fetchSalesReport } from './services/reports';
 
@@ -28,6 +30,8 @@ app.get('/health', (_req, res) => {
 
 app.use('/auth', authRouter);
 app.use('/users', usersRouter);
+app.use('/admin', requireAuth, adminRouter);
+app.use('/account', accountRouter);
 
 app.get('/reports/sales/:month', requireAuth, async (req, res) => {
   res.json(await fetchSalesReport(req.params.month));

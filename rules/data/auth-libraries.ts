@@ -61,6 +61,8 @@ const plugin = (label: string, note: string): EntryFields => ({ kind: 'authentic
 const AUTH_LIBRARY_TABLE: readonly { modules: readonly string[]; memberPaths: readonly (readonly string[])[]; entry: EntryFields }[] = [
   // Express / Connect middleware
   { modules: ['passport', 'koa-passport', '@fastify/passport'], memberPaths: [['authenticate']], entry: middlewareFactory('passport') },
+  // `passport.authorize('tumblr')`: runs a provider's OAuth flow to link an account; it rejects a failed flow.
+  { modules: ['passport', 'koa-passport', '@fastify/passport'], memberPaths: [['authorize']], entry: middlewareFactory('passport (authorize: links a third-party account)') },
   { modules: ['connect-ensure-login'], memberPaths: [['ensureLoggedIn'], ['ensureAuthenticated']], entry: middlewareFactory('connect-ensure-login') },
   {
     modules: ['express-jwt'],

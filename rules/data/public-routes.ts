@@ -51,7 +51,7 @@ export const PUBLIC_ROUTE_KINDS: readonly PublicRouteKind[] = [
   { reason: 'registration endpoint (creates an account)', runs: [[['users', 'accounts']]], where: 'exact', methods: ['POST'] },
   {
     reason: 'token endpoint (exchanges credentials)',
-    runs: [[['auth', 'oauth', 'oauth2'], ['token', 'refresh', 'refresh-token', 'refresh_token']], [['token'], ['refresh']], [['refresh-token', 'refresh_token', 'refreshtoken']]],
+    runs: [[['auth', 'oauth', 'oauth2'], ['token', 'refresh', 'refresh-token', 'refresh_token']], [['token'], ['refresh']], [['refresh-token', 'refresh_token', 'refreshtoken', 'refresh-tokens', 'refresh_tokens']]],
     where: 'last',
     methods: ['POST', 'ALL'],
   },

@@ -19,6 +19,7 @@ import { TypeInfoProvider } from './type-info';
 import type { ApiModel } from '../../rules/support/api-model';
 import { SUMMARY_NODE_KINDS, SummaryBuilder } from './api-model/summarize';
 import type { WorkspaceIndex } from './api-model/workspace-index';
+import { isTestFile } from '../../rules/support/test-files';
 
 export const TOO_DEEP_TO_PARSE = 'skipped: nested too deeply to parse (TypeScript\'s parser ran out of stack)';
 
@@ -79,13 +80,16 @@ export class Engine {
     this.typeInfo = new TypeInfoProvider(this.reader);
     this.apiIndex = options.apiIndex;
     // Verdicts read "auth" from the apiguard.json that applies to each route's file; an invalid one means none.
-    this.apiIndex?.setAuthSettings((filePath) => {
-      try {
-        return this.configFor(filePath).auth;
-      } catch {
-        return NO_AUTH_SETTINGS;
-      }
-    });
+    this.apiIndex?.attachEngine(
+      (filePath) => {
+        try {
+          return this.configFor(filePath).auth;
+        } catch {
+          return NO_AUTH_SETTINGS;
+        }
+      },
+      (filePath) => isTestFile(filePath, this.projectRootFor(filePath)),
+    );
   }
 
   /** Drops cached configs, project roots and programs, e.g. after apiguard.json, package.json or tsconfig.json changed. */
@@ -185,7 +189,7 @@ export class Engine {
       }
     }
     // The file's summary for the workspace index is made in the same walk, before any rule's onEnd reads the model.
-    const summarizer = this.apiIndex ? new SummaryBuilder(sourceFile, path.resolve(filePath)) : undefined;
+    const summarizer = this.apiIndex ? new SummaryBuilder(sourceFile, path.resolve(filePath), this.apiIndex.isTestFile(path.resolve(filePath))) : undefined;
     if (summarizer) {
       result.ruleTimings['api-index'] = 0;
       const visit = (node: ts.Node) => summarizer.visit(node);

@@ -148,6 +148,27 @@ export default router;
 `,
     },
     {
+      name: 'a test that mounts the router on a bare app does not make its routes unauthenticated',
+      filename: 'src/routes/orders.ts',
+      code: `import { Router } from 'express';
+const router = Router();
+router.post('/', (req, res) => res.status(201).end());
+export default router;
+`,
+      files: {
+        'src/app.ts': "import express from 'express';\nimport passport from 'passport';\nimport orders from './routes/orders';\nconst app = express();\napp.use('/orders', passport.authenticate('jwt'), orders);\n",
+        'test/orders.test.ts': "import express from 'express';\nimport orders from '../src/routes/orders';\nconst app = express();\napp.use('/orders', orders);\n",
+      },
+    },
+    {
+      name: 'routes an app builds inside a test file are not the product API',
+      filename: 'src/orders.spec.ts',
+      code: `import express from 'express';
+const app = express();
+app.post('/orders', (req, res) => res.status(201).end());
+`,
+    },
+    {
       name: 'a Map or cache get/set is not a route',
       code: `import express from 'express';
 const app = express();
@@ -463,6 +484,78 @@ app.post('/notes', (req, res) => res.end());
           severity: 'error',
         },
       ],
+    },
+    {
+      name: 'a middleware that redirects without returning protects nothing: the message says why',
+      filename: 'src/routes/account.ts',
+      code: `import { Router } from 'express';
+import { requireSession } from '../middleware/session';
+export const account = Router();
+account.post('/delete', requireSession, (req, res) => res.status(204).end());
+`,
+      files: {
+        'src/app.ts': "import express from 'express';\nimport { account } from './routes/account';\nconst app = express();\napp.use('/account', account);\n",
+        'src/middleware/session.ts': `export function requireSession(req: any, res: any, next: any) {
+  if (!req.session.userId) {
+    res.redirect('/login');
+  }
+  next();
+}
+`,
+      },
+      errors: [
+        {
+          messageId: 'fallsThrough',
+          message: 'POST /account/delete is not protected: requireSession redirects to /login without returning, so next() still runs (mounted at /account via app.ts:4; middleware: requireSession).',
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 23,
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'project middleware recognised by what it does (no configuration): the fix imports it from its file',
+      filename: 'src/routes/notes.ts',
+      code: `import { Router } from 'express';
+
+export const notes = Router();
+notes.delete('/:id', (req, res) => res.status(204).end());
+`,
+      files: {
+        'src/app.ts': "import express from 'express';\nimport { notes } from './routes/notes';\nimport { files } from './routes/files';\nconst app = express();\napp.use('/notes', notes);\napp.use('/files', files);\n",
+        'src/routes/files.ts': "import { Router } from 'express';\nimport { checkToken } from '../auth/check-token';\nexport const files = Router();\nfiles.get('/', checkToken, (req, res) => res.json([]));\n",
+        'src/auth/check-token.ts': `import jwt from 'jsonwebtoken';
+export function checkToken(req: any, res: any, next: any) {
+  const token = req.headers.authorization?.replace('Bearer ', '');
+  if (!token) return res.status(401).json({ error: 'no token' });
+  try {
+    req.user = jwt.verify(token, process.env.JWT_SECRET!);
+    next();
+  } catch {
+    res.status(401).json({ error: 'bad token' });
+  }
+}
+`,
+      },
+      errors: [
+        {
+          messageId: 'missingAuth',
+          message: 'DELETE /notes/:id has no authentication: nothing on its path checks who is calling (mounted at /notes via app.ts:5; no middleware).',
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 20,
+          severity: 'error',
+        },
+      ],
+      output: `import { Router } from 'express';
+import { checkToken } from '../auth/check-token';
+
+export const notes = Router();
+notes.delete('/:id', checkToken, (req, res) => res.status(204).end());
+`,
     },
     {
       name: 'a public marker without a reason is a warning until one is written',

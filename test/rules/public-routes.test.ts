@@ -125,6 +125,10 @@ describe('publicReasonForPath', () => {
     assert.deepEqual(reasons(cases), cases.map(() => undefined));
   });
 
+  it('knows the plural refresh-tokens endpoint (node-express-boilerplate)', () => {
+    assert.deepEqual(reasons([['POST', '/v1/auth/refresh-tokens']]), ['token endpoint (exchanges credentials)']);
+  });
+
   it('treats POST on the users collection itself as sign-up, and nothing else about users', () => {
     assert.deepEqual(
       reasons([['POST', '/api/users'], ['POST', '/v1/accounts'], ['POST', '/admin/users'], ['POST', '/api/users/:id'], ['GET', '/api/users'], ['PUT', '/users'], ['POST', '/teams/:id/users']]),

@@ -14,6 +14,7 @@ import { parse as parseEstree } from '@typescript-eslint/typescript-estree';
 import { applyFileEdits } from '../../server/engine/edits';
 import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
 import { isScriptFile } from '../../server/engine/source-files';
+import { isTestFile } from '../../rules/support/test-files';
 
 export interface ValidCase {
   code: string;
@@ -70,7 +71,7 @@ export function runCase(rule: Rule<any>, testCase: ValidCase): CaseRun {
   // A rule that reads the API model sees the whole fixture, indexed as the server and the CLI index a workspace.
   let apiIndex: WorkspaceIndex | undefined;
   if (rule.meta.requiresApiModel) {
-    apiIndex = new WorkspaceIndex({ authSettingsFor: () => config.auth });
+    apiIndex = new WorkspaceIndex({ authSettingsFor: () => config.auth, isTestFile: (file) => isTestFile(file, dir) });
     for (const [relative, content] of Object.entries(files)) {
       if (isScriptFile(relative)) apiIndex.indexText(path.join(dir, relative), content);
     }

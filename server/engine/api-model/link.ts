@@ -31,6 +31,9 @@ const MAX_DEPTH = 24;
 const SCRIPT_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
 
 export class Linker {
+  /** Route-shaped guards met during the container walk, with the walk as it was then. */
+  readonly guardRoutes: { file: FileSummary; container: ContainerSummary; route: RouteSummary; walk: Walk }[] = [];
+
   constructor(
     readonly files: ReadonlyMap<string, FileSummary>,
     readonly options: LinkOptions = {},
@@ -67,7 +70,8 @@ export class Linker {
       case 'opaque':
         return { kind: 'unknown', text: ref.text };
       case 'module':
-        return this.members(this.resolveModuleValue(file, ref.module, 'default', depth), ref.members ?? [], depth);
+        // `require('./x')`: the whole module (its `module.exports`, else the object of its named exports).
+        return this.members(this.resolveModuleValue(file, ref.module, '*', depth), ref.members ?? [], depth);
       case 'name':
         return this.members(this.resolveName(file, ref.name, depth), ref.members ?? [], depth);
       case 'call': {
@@ -114,7 +118,8 @@ export class Linker {
     const name = exportName === '*' ? 'default' : exportName;
     const exported = file.exports[name];
     if (exported) return exported.kind === 'module' ? this.resolveReExport(file, exported, depth) : this.resolve(file, exported, depth + 1);
-    if (exportName === '*') return { kind: 'object', file, properties: file.exports };
+    // A namespace, or the default import of a CommonJS module that only assigns `exports.x` (esModuleInterop).
+    if (exportName === '*' || exportName === 'default') return { kind: 'object', file, properties: file.exports };
     // `module.exports = { a }` read as `require('./x').a` goes through the default object; a named export of a
     // CommonJS module read through `import { a }` too.
     const whole = file.exports.default;
@@ -151,7 +156,8 @@ export class Linker {
     if (resolved.kind === 'function' && resolved.fn.auth) {
       const { auth } = resolved.fn;
       if (!auth.authenticates && OPTIONAL_HOW.test(auth.how)) {
-        link.auth = 'optional';
+        // Said, not counted: code that passes a signed-in user along (`res.locals.user = req.user`) says nothing
+        // about whether a route means to serve signed-out callers. Only a library configured not to reject does.
         link.how = `${auth.how} (${path.basename(resolved.file.filePath)}:${resolved.fn.at.line + 1})`;
       } else if (auth.authenticates || auth.authorizes) {
         link.auth = auth.authenticates && auth.authorizes ? 'both' : auth.authenticates ? 'authentication' : 'authorization';
@@ -219,6 +225,12 @@ export function linkApiModel(files: ReadonlyMap<string, FileSummary>, options: L
   const linker = new Linker(files, options);
   const routes: ApiRoute[] = [];
   linkContainerRoutes(linker, routes);
+  // A route-shaped guard that no later handler of the same method and path follows is itself the endpoint.
+  for (const guard of linker.guardRoutes) {
+    const fullPath = joinPaths(guard.walk.prefix, guard.route.path) || '/';
+    const followed = routes.some((route) => (route.method === guard.route.method || route.method === 'ALL') && samePath(route.path, fullPath));
+    if (!followed) routes.push(routeFrom(linker, guard.file, guard.container, guard.route, guard.walk));
+  }
   linkFrameworkRoutes(linker, routes);
   for (const route of routes) route.auth = decide(linker, route, route.auth);
   return new LinkedApiModel(routes, options.complete ?? true);
@@ -377,10 +389,12 @@ function walkContainer(linker: Linker, file: FileSummary, container: ContainerSu
         if (seen.has(layer.route)) break;
         seen.add(layer.route);
         if (passesRequestsOn(linker, file, layer.route)) {
-          // Not an endpoint: middleware on one method and path, for the handlers registered after it (a REST
-          // generator's, or a later `app.get` of the same path).
+          // Middleware on one method and path, for the handlers registered after it (a REST generator's, or a later
+          // `app.get` of the same path). If none comes, the library answers itself (an OAuth start): see below.
           const scope = joinPaths(walk.prefix, layer.route.path);
-          for (const middleware of [...layer.route.middleware, { ref: layer.route.handler.ref!, text: layer.route.handler.text, code: layer.route.handler.text, at: layer.route.at }]) {
+          const asMiddleware = [...layer.route.middleware, { ref: layer.route.handler.ref!, text: layer.route.handler.text, at: layer.route.at }];
+          linker.guardRoutes.push({ file, container, route: { ...layer.route, middleware: asMiddleware }, walk: { ...walk, active: [...walk.active] } });
+          for (const middleware of asMiddleware) {
             walk.active.push({ link: linker.chainLink(file, middleware), scope, exact: { method: layer.route.method } });
           }
           break;

@@ -41,6 +41,8 @@ export class SummaryBuilder {
   constructor(
     readonly sourceFile: ts.SourceFile,
     readonly filePath: string,
+    /** Tests build apps of their own (supertest setups, fixtures): their routes and mounts are not the product's. */
+    readonly isTest = false,
   ) {
     this.index = new FileIndex(sourceFile, { walk: false });
     this.summary = { filePath, imports: {}, exports: {}, values: {}, functions: {}, containers: {}, unmodelled: [] };
@@ -69,7 +71,7 @@ export class SummaryBuilder {
   finish(): FileSummary {
     this.collectImports();
     // Frameworks first: exports and values then see the containers they found (`export default Router().use(…)`).
-    for (const summarizer of FRAMEWORK_SUMMARIZERS) summarizer.summarize(this);
+    if (!this.isTest) for (const summarizer of FRAMEWORK_SUMMARIZERS) summarizer.summarize(this);
     for (const statement of this.topLevelStatements) this.collectTopLevel(statement);
     this.collectCommonJsExports();
     this.collectParameterFlows();
@@ -447,8 +449,8 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 /** Summarises a file in a walk of its own: for indexing files the engine is not otherwise analysing. */
-export function summarizeSourceFile(sourceFile: ts.SourceFile, filePath = sourceFile.fileName): FileSummary {
-  const builder = new SummaryBuilder(sourceFile, filePath);
+export function summarizeSourceFile(sourceFile: ts.SourceFile, filePath = sourceFile.fileName, isTest = false): FileSummary {
+  const builder = new SummaryBuilder(sourceFile, filePath, isTest);
   walkPreorder(sourceFile, (node) => {
     if (SUMMARY_KIND_SET.has(node.kind)) builder.visit(node);
   });

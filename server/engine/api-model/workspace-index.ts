@@ -10,6 +10,8 @@ import type { FileSummary } from './summary';
 
 export interface WorkspaceIndexOptions {
   authSettingsFor?(filePath: string): AuthSettings;
+  /** Decides which files are tests (their apps are left out); the engine supplies it from project roots. */
+  isTestFile?(filePath: string): boolean;
 }
 
 export class WorkspaceIndex {
@@ -20,11 +22,16 @@ export class WorkspaceIndex {
 
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
-  /** The engine that owns the index supplies config lookups when the creator did not. */
-  setAuthSettings(authSettingsFor: (filePath: string) => AuthSettings): void {
+  /** The engine that owns the index supplies config and project-root lookups when the creator did not. */
+  attachEngine(authSettingsFor: (filePath: string) => AuthSettings, isTestFile: (filePath: string) => boolean): void {
+    this.options.isTestFile ??= isTestFile;
     if (this.options.authSettingsFor) return;
     this.options.authSettingsFor = authSettingsFor;
     this.linked = undefined;
+  }
+
+  isTestFile(filePath: string): boolean {
+    return this.options.isTestFile?.(filePath) ?? false;
   }
 
   get size(): number {
@@ -52,7 +59,8 @@ export class WorkspaceIndex {
 
   /** Parses and summarises a file the engine is not analysing (workspace indexing, files changed on disk). */
   indexText(filePath: string, text: string): boolean {
-    return this.update(summarizeSourceFile(parseSourceFile(filePath, text), path.resolve(filePath)));
+    const resolved = path.resolve(filePath);
+    return this.update(summarizeSourceFile(parseSourceFile(filePath, text), resolved, this.isTestFile(resolved)));
   }
 
   remove(filePath: string): boolean {

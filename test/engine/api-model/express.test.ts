@@ -300,6 +300,56 @@ app.get('/orders', (req, res) => res.json([]));
     );
   });
 
+  it('mounts registered in a loop over a constant list (forEach and for…of)', () => {
+    assert.deepEqual(
+      inventory({
+        'app.js': `const express = require('express');
+const routes = require('./routes');
+const app = express();
+app.use('/v1', routes);
+`,
+        'routes.js': `const express = require('express');
+const passport = require('passport');
+const authRoute = require('./auth.route');
+const userRoute = require('./user.route');
+const router = express.Router();
+const defaultRoutes = [
+  { path: '/auth', route: authRoute },
+  { path: '/users', route: userRoute, guard: passport.authenticate('jwt') },
+];
+defaultRoutes.forEach((route) => {
+  router.use(route.path, route.route);
+});
+for (const { path, guard } of defaultRoutes) router.use(path + '/me', guard);
+module.exports = router;
+`,
+        'auth.route.js': "const router = require('express').Router();\nrouter.post('/login', (req, res) => res.end());\nmodule.exports = router;\n",
+        'user.route.js': "const router = require('express').Router();\nrouter.get('/', (req, res) => res.end());\nmodule.exports = router;\n",
+      }),
+      ['GET /v1/users user.route.js:2 none', 'POST /v1/auth/login auth.route.js:2 public (login endpoint)'],
+    );
+  });
+
+  it('a library middleware registered alone on a route is the endpoint (an OAuth start), listed once', () => {
+    assert.deepEqual(
+      inventory({
+        'app.js': `const express = require('express');
+const passport = require('passport');
+const app = express();
+app.get('/auth/google', passport.authenticate('google', { scope: ['email'] }));
+app.get('/auth/tumblr', passport.authorize('tumblr'));
+app.get('/me', passport.authenticate('session'));
+app.get('/me', (req, res) => res.json(req.user));
+`,
+      }),
+      [
+        "GET /auth/google app.js:4 authenticated by passport.authenticate('google', {…})",
+        "GET /auth/tumblr app.js:5 authenticated by passport.authorize('tumblr')",
+        "GET /me app.js:7 authenticated by passport.authenticate('session')",
+      ],
+    );
+  });
+
   it('precision traps: settings reads, Map/cache calls and non-Express objects are not routes', () => {
     assert.deepEqual(
       inventory({

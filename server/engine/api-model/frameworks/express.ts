@@ -3,12 +3,13 @@
 // functions that are given an app or router (`module.exports = (app) => { app.get(…) }`).
 import * as ts from 'typescript';
 import { staticStringValue } from '../../../../rules/support/ast';
-import { skipOuterExpressions } from '../../../../rules/support/dataflow';
+import { requiredModule, skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { EXPRESS, ROUTE_METHODS } from '../../../../rules/data/frameworks';
 import { analyzeHandlerAuth, type AuthBehaviour } from '../../../../rules/support/auth-behaviour';
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
+import { loopEnvironments, substitute } from '../loops';
 
 export const expressSummarizer: FrameworkSummarizer = {
   framework: 'express',
@@ -86,6 +87,9 @@ function creationKind(call: ts.CallExpression | ts.NewExpression, names: Express
     if (names.routers.has(callee.text)) return 'router';
   }
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && names.defaults.has(callee.expression.text) && EXPRESS.routerFactories.has(callee.name.text)) return 'router';
+  // `require('express').Router()`, `require('express')()`
+  if (ts.isPropertyAccessExpression(callee) && EXPRESS.modules.has(requiredModule(callee.expression) ?? '') && EXPRESS.routerFactories.has(callee.name.text)) return 'router';
+  if (EXPRESS.modules.has(requiredModule(callee) ?? '')) return 'app';
   return undefined;
 }
 
@@ -202,7 +206,12 @@ function handlerAuth(builder: SummaryBuilder, ref: ReturnType<SummaryBuilder['re
 }
 
 function addUse(builder: SummaryBuilder, container: ContainerSummary, call: ts.CallExpression): void {
-  const args = call.arguments;
+  // `routes.forEach((r) => router.use(r.path, r.route))` over a constant list: one `use` per element.
+  const environments = loopEnvironments(builder, call) ?? [new Map()];
+  for (const environment of environments) addUseOnce(builder, container, call, call.arguments.map((arg) => substitute(arg, environment)));
+}
+
+function addUseOnce(builder: SummaryBuilder, container: ContainerSummary, call: ts.CallExpression, args: readonly ts.Expression[]): void {
   const first = args[0];
   const path = first && isPathArgument(first) ? builder.pathOf(first)?.path : undefined;
   const rest = path !== undefined ? args.slice(1) : args;

@@ -9,6 +9,7 @@ import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { REST_GENERATORS } from '../../../../rules/data/frameworks';
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary } from '../summary';
+import { loopEnvironments, substitute, type LoopEnvironment } from '../loops';
 import type { FrameworkSummarizer } from './index';
 
 /** What a generated resource answers: list and create on the collection, read/update/delete on an item. */
@@ -54,7 +55,7 @@ function addResource(builder: SummaryBuilder, call: ts.CallExpression, app: Cont
     return;
   }
   const templates = (skipOuterExpressions(endpoints) as ts.ArrayLiteralExpression).elements;
-  const bindings = loopBindings(builder, call);
+  const bindings = loopEnvironments(builder, call);
   if (bindings === null) {
     builder.summary.unmodelled.push({ framework: 'express', what: `${builder.textOf(call.expression)} in a loop over a list that is not a constant`, at });
     return;
@@ -64,7 +65,7 @@ function addResource(builder: SummaryBuilder, call: ts.CallExpression, app: Cont
       const path = evaluate(template, environment);
       if (path === undefined) return;
       for (const method of index === 0 ? COLLECTION_METHODS : ITEM_METHODS) {
-        const model = environment.name ?? environment.model ?? 'model';
+        const model = modelName(environment);
         app.layers.push({
           kind: 'route',
           route: { method, path, middleware: [], handler: { text: `${builder.textOf(call.expression)}(${model}) ${index === 0 ? (method === 'GET' ? 'list' : 'create') : method === 'GET' ? 'read' : method === 'DELETE' ? 'delete' : 'update'}` }, at },
@@ -74,75 +75,32 @@ function addResource(builder: SummaryBuilder, call: ts.CallExpression, app: Cont
   }
 }
 
-type Environment = Record<string, string>;
-
-/**
- * The values of the loop variables around `node` for each element of a constant list:
- * `for (const { name } of [{ name: 'User' }, …])` → [{ name: 'User' }, …]. `[{}]` outside a loop; null when the
- * loop's list is not a constant array of object literals.
- */
-function loopBindings(builder: SummaryBuilder, node: ts.Node): Environment[] | null {
-  let loop: ts.ForOfStatement | undefined;
-  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isForOfStatement(current)) {
-      loop = current;
-      break;
-    }
-    if (ts.isFunctionLike(current)) break;
-  }
-  if (!loop) return [{}];
-  const list = constantList(builder, loop.expression);
-  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
-  if (!list || !declaration) return null;
-  const environments: Environment[] = [];
-  for (const element of list.elements) {
-    const item = skipOuterExpressions(element as ts.Expression);
-    if (!ts.isObjectLiteralExpression(item)) return null;
-    const environment: Environment = {};
-    for (const property of item.properties) {
-      const key = ts.isPropertyAssignment(property) ? propertyNameText(property.name) : undefined;
-      const value = key !== undefined && ts.isPropertyAssignment(property) ? staticStringValue(property.initializer) : undefined;
-      if (key === undefined || value === undefined) continue;
-      if (ts.isObjectBindingPattern(declaration.name)) {
-        for (const binding of declaration.name.elements) {
-          const from = propertyNameText(binding.propertyName ?? binding.name);
-          if (from === key && ts.isIdentifier(binding.name)) environment[binding.name.text] = value;
-        }
-      } else if (ts.isIdentifier(declaration.name)) {
-        environment[`${declaration.name.text}.${key}`] = value;
-      }
-    }
-    environments.push(environment);
-  }
-  return environments;
-}
-
-function constantList(builder: SummaryBuilder, expression: ts.Expression): ts.ArrayLiteralExpression | undefined {
-  const node = skipOuterExpressions(expression);
-  if (ts.isArrayLiteralExpression(node)) return node;
-  if (!ts.isIdentifier(node)) return undefined;
-  const declaration = builder.index.resolve(node);
-  if (!declaration?.isConst || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return undefined;
-  const initializer = skipOuterExpressions(declaration.node.initializer);
-  return ts.isArrayLiteralExpression(initializer) ? initializer : undefined;
-}
-
 /** A string from literals and templates over the loop's variables; undefined when any part is unknown. */
-function evaluate(node: ts.Node, environment: Environment): string | undefined {
-  const inner = skipOuterExpressions(node as ts.Expression);
+function evaluate(node: ts.Node, environment: LoopEnvironment): string | undefined {
+  const inner = skipOuterExpressions(substitute(node as ts.Expression, environment));
   const literal = staticStringValue(inner);
   if (literal !== undefined) return literal;
   if (ts.isTemplateExpression(inner)) {
     let text = inner.head.text;
     for (const span of inner.templateSpans) {
-      const key = ts.isIdentifier(span.expression) ? span.expression.text : ts.isPropertyAccessExpression(span.expression) ? span.expression.getText() : undefined;
-      const value = key !== undefined ? environment[key] : undefined;
+      const value = staticStringValue(skipOuterExpressions(substitute(span.expression, environment)));
       if (value === undefined) return undefined;
       text += value + span.literal.text;
     }
     return text;
   }
   return undefined;
+}
+
+/** For the handler's label: the loop's `name` (or `x.name`) when it is a string, else "model". */
+function modelName(environment: LoopEnvironment): string {
+  for (const [key, value] of environment) {
+    if (key === 'name' || key.endsWith('.name')) {
+      const text = staticStringValue(value);
+      if (text !== undefined) return text;
+    }
+  }
+  return 'model';
 }
 
 function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {

@@ -1,0 +1,13 @@
+// Which files are tests, fixtures or mocks: their secrets are often fake (hardcoded-secret's option) and the apps
+// they build are not the product's API (the API model leaves their routes and mounts out).
+import * as path from 'node:path';
+
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|__fixtures__|fixtures|spec)\//i;
+const TEST_FILE = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;
+
+export function isTestFile(filePath: string, projectRoot: string): boolean {
+  let relative = path.relative(projectRoot, filePath).split(path.sep).join('/');
+  if (relative.startsWith('..')) relative = filePath.split(path.sep).join('/');
+  // A test folder with its own package.json is its own project: judge it by its folder name too.
+  return TEST_PATH.test(relative) || TEST_FILE.test(relative) || TEST_PATH.test(`${path.basename(projectRoot)}/`);
+}
