@@ -1,5 +1,5 @@
 // Requests, notifications and commands shared by the client and the server (vscode-eslint's idiom).
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /**
  * A fix that writes files the editor does not have open (.env, .gitignore): the server recomputes it, writes
@@ -34,4 +34,52 @@ export interface ReportResult {
 export namespace ReportRequest {
   export const method = 'apiguard/report';
   export const type = new RequestType<ReportParams, ReportResult, void>(method);
+}
+
+/** How a route is authenticated, flattened for display (see rules/support/api-model.ts RouteAuth). */
+export interface RouteInventoryAuth {
+  status: 'authenticated' | 'public' | 'none' | 'unknown';
+  /** authenticated: the middleware, guard or handler that authenticates (`passport.authenticate('jwt')`). */
+  by?: string;
+  /** authenticated: how that was decided (`passport (library)`, `listed in apiguard.json "auth.middleware"`). */
+  how?: string;
+  /** authenticated: the role or permission check on the path, when there is one. */
+  authorization?: string;
+  /** public: why (`login endpoint`, `marked public: …`). */
+  reason?: string;
+  /** unknown: what could not be resolved; none: the check that responds without returning, when there is one. */
+  why?: string;
+}
+
+export interface RouteInventoryEntry {
+  /** Upper case; `ALL` for routes that answer every method. */
+  method: string;
+  /** The full path with every prefix (`:name` parameters, `*` for a computed segment). */
+  path: string;
+  framework: string;
+  /** The server gives a file URI; `apiguard routes --format json` a path relative to the current folder. */
+  file: string;
+  /** 1-based line of the declaration. */
+  line: number;
+  handler: string;
+  auth: RouteInventoryAuth;
+  /** Mounts from the outermost app inwards: the path mounted at, and where. */
+  mounts: { path: string; file: string; line: number }[];
+  /** Every middleware/guard on the route's path, outermost first. */
+  chain: string[];
+  /** What the model could not know about this route. */
+  notes: string[];
+}
+
+export interface RoutesResult {
+  /** False when the workspace could not be indexed whole (no folder open): verdicts may miss mounts elsewhere. */
+  complete: boolean;
+  /** Sorted by path, then method. */
+  routes: RouteInventoryEntry[];
+}
+
+/** The workspace's route inventory; answered once background indexing has finished. */
+export namespace RoutesRequest {
+  export const method = 'apiguard/routes';
+  export const type = new RequestType0<RoutesResult, void>(method);
 }

@@ -3,12 +3,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { allFindingMetas, Engine } from '../engine/analyzer';
+import { allFindingMetas, Engine, TOO_DEEP_TO_PARSE } from '../engine/analyzer';
+import { WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { ConfigError } from '../engine/config';
 import { INTERNAL_ERROR } from '../engine/engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis } from '../engine/findings';
-import { createScanReader, ScanPathError, scanWorkspace } from '../engine/workspace-scan';
+import { reasonToSkip } from '../engine/source-files';
+import { createScanReader, readWalkedFile, ScanPathError, scanWorkspace, toRelativeUri, walkWorkspace } from '../engine/workspace-scan';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
+import { formatRoutesText, routeInventory } from '../report/routes';
+import type { RoutesResult } from '../../shared/protocol';
 import { version as toolVersion } from '../../package.json';
 
 export const EXIT_OK = 0;
@@ -16,16 +20,19 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
+const ROUTES_FORMATS = ['text', 'json'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 const USAGE = `Usage: apiguard scan [paths...] [options]
+       apiguard routes [paths...] [--format text|json] [--config <file>]
 
-Finds API security flaws in JavaScript and TypeScript files (default path: .).
-Respects .gitignore; skips node_modules, build output and the "ignore" globs of apiguard.json.
+scan     finds API security flaws in JavaScript and TypeScript files (default path: .)
+routes   lists every route with its full path, handler and what authenticates it (exit 0: an inventory)
+Both respect .gitignore and skip node_modules, build output and the "ignore" globs of apiguard.json.
 
 Options:
-  --format <format>    ${REPORT_FORMATS.join(' | ')} (default: text)
-  --output <file>      write the report to a file instead of stdout
+  --format <format>    scan: ${REPORT_FORMATS.join(' | ')}; routes: ${ROUTES_FORMATS.join(' | ')} (default: text)
+  --output <file>      scan: write the report to a file instead of stdout
   --config <file>      use this apiguard.json for every file (default: the nearest one up the tree)
   --fail-on <level>    error | warning | never: exit 1 when findings at or above it exist, or a rule
                        failed on a file (default: error; never always exits 0)
@@ -94,7 +101,8 @@ function run(argv: string[], io: CliIo): number {
   }
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command (try "apiguard scan")');
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (the only command is "scan")`);
+  if (command !== 'scan' && command !== 'routes') throw new UsageError(`unknown command "${command}" (the commands are "scan" and "routes")`);
+  if (command === 'routes') return runRoutes(paths, values, io);
 
   const format = values.format ?? 'text';
   if (!isReportFormat(format)) throw new UsageError(`unknown --format "${format}" (use one of: ${REPORT_FORMATS.join(', ')})`);
@@ -103,14 +111,8 @@ function run(argv: string[], io: CliIo): number {
 
   const cwd = io.cwd;
   const configPath = values.config !== undefined ? path.resolve(cwd, values.config) : undefined;
-  const engine = new Engine({
-    configPath,
-    workspaceRoots: [repositoryRootOf(cwd) ?? cwd],
-    reader: createScanReader(),
-    log: io.env.APIGUARD_DEBUG ? (message) => io.stderr.write(`apiguard: ${message}\n`) : undefined,
-  });
-  // An explicit config is checked up front, so a typo fails fast even when no file would need it.
-  if (configPath) engine.configs.load(configPath);
+  // The scan builds the API model from the files it scans (whole-workspace rules run in a second pass).
+  const engine = createEngine(configPath, io, new WorkspaceIndex());
 
   const scan = scanWorkspace(engine, { paths: paths.length > 0 ? paths : ['.'], root: cwd });
   const input = { scan, rules: allFindingMetas(engine.rules), tool: { name: 'apiguard', version: toolVersion } };
@@ -131,6 +133,54 @@ function run(argv: string[], io: CliIo): number {
   }
 
   return exitCodeFor(scan.files, failOn);
+}
+
+function createEngine(configPath: string | undefined, io: CliIo, apiIndex?: WorkspaceIndex): Engine {
+  const engine = new Engine({
+    configPath,
+    workspaceRoots: [repositoryRootOf(io.cwd) ?? io.cwd],
+    reader: createScanReader(),
+    log: io.env.APIGUARD_DEBUG ? (message) => io.stderr.write(`apiguard: ${message}\n`) : undefined,
+    ...(apiIndex ? { apiIndex } : {}),
+  });
+  // An explicit config is checked up front, so a typo fails fast even when no file would need it.
+  if (configPath) engine.configs.load(configPath);
+  return engine;
+}
+
+/** `apiguard routes`: indexes the walked files (no rules run) and prints the route inventory. Always exits 0. */
+function runRoutes(paths: string[], values: { format?: string; output?: string; config?: string; 'fail-on'?: string }, io: CliIo): number {
+  const format = values.format ?? 'text';
+  if (!(ROUTES_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${format}" for routes (use one of: ${ROUTES_FORMATS.join(', ')})`);
+  if (values.output !== undefined) throw new UsageError('--output is for "scan" (redirect the output of "routes" instead)');
+  if (values['fail-on'] !== undefined) throw new UsageError('--fail-on is for "scan" ("routes" is an inventory and always exits 0)');
+  const cwd = io.cwd;
+  const index = new WorkspaceIndex();
+  // Given the index so its verdicts read "auth" from the apiguard.json of each file; no rule runs here.
+  const engine = createEngine(values.config !== undefined ? path.resolve(cwd, values.config) : undefined, io, index);
+  for (const entry of walkWorkspace(paths.length > 0 ? paths : ['.'], cwd, (name) => engine.isAnalysable(name))) {
+    const skipped = entry.kind === 'skipped' ? entry.reason : indexFile(engine, index, entry.filePath, entry.explicit);
+    if (skipped) io.stderr.write(`apiguard: ${displayPath(cwd, entry.filePath)}: ${skipped}\n`);
+  }
+  index.markComplete();
+  const routes = routeInventory(index.model(), (filePath) => toRelativeUri(cwd, filePath));
+  io.stdout.write(format === 'json' ? JSON.stringify({ complete: true, routes } satisfies RoutesResult, null, 2) + '\n' : formatRoutesText(routes));
+  return EXIT_OK;
+}
+
+/** Adds one file's summary to the index; returns why it was skipped, if it was. */
+function indexFile(engine: Engine, index: WorkspaceIndex, filePath: string, explicit: boolean): string | undefined {
+  const read = readWalkedFile(engine, filePath, explicit);
+  if (!read) return undefined;
+  if (read.kind === 'skipped') return read.reason;
+  const skipReason = reasonToSkip(read.text, read.config.maxFileSize);
+  if (skipReason) return skipReason;
+  try {
+    index.indexText(filePath, read.text);
+    return undefined;
+  } catch (error) {
+    return error instanceof RangeError ? TOO_DEEP_TO_PARSE : `skipped: could not summarise (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** 1 when a finding reaches --fail-on, or when a rule failed on some file (a skipped rule is not a clean result). */

@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { diskReader, type Engine, type FileSystemReader } from './analyzer';
+import type { ResolvedConfig } from './config';
+import { INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from './engine-findings';
 import type { Finding } from './findings';
 import { LineIndex } from './line-index';
 
@@ -99,36 +101,112 @@ export function createScanReader(textBudgetBytes = 64 * 1024 * 1024, base: FileS
 /** A path given to the scan does not exist (a usage error, not a skipped file). */
 export class ScanPathError extends Error {}
 
+/** One step of the walk: a JS/TS file to read, or an entry that could not be walked (with the reason). */
+export type WalkedEntry =
+  | { kind: 'file'; filePath: string; /** Named on the command line rather than found in a folder. */ explicit: boolean }
+  | SkippedFile & { kind: 'skipped' };
+
+/**
+ * Every JS/TS file under `paths` (files or folders, relative to `root`), once each (by real path), in sorted walk
+ * order: the walk `apiguard scan`, `apiguard routes` and the server's background indexing share. A generator, so
+ * the server can walk a slice at a time. Throws ScanPathError at once when a given path does not exist.
+ */
+export function walkWorkspace(paths: readonly string[], root: string, isAnalysable: (fileName: string) => boolean): Generator<WalkedEntry, void, undefined> {
+  const targets = paths.map((p) => path.resolve(root, p));
+  paths.forEach((given, index) => {
+    if (!existsOrIsLink(targets[index]!)) throw new ScanPathError(`path not found: ${given}`);
+  });
+  return walkTargets(targets, path.resolve(root), isAnalysable);
+}
+
+function* walkTargets(targets: string[], root: string, isAnalysable: (fileName: string) => boolean): Generator<WalkedEntry, void, undefined> {
+  const seenFiles = new Set<string>();
+  for (const target of targets) {
+    const stat = statOrUndefined(target);
+    if (!stat) {
+      yield { kind: 'skipped', filePath: target, reason: 'skipped: broken symbolic link' };
+    } else if (stat.isDirectory()) {
+      for (const entry of walkDirectory(target, gitignoresAbove(target, root), new Set(), isAnalysable)) {
+        if (entry.kind === 'file') {
+          if (seenFiles.has(entry.realPath)) continue;
+          seenFiles.add(entry.realPath);
+          yield { kind: 'file', filePath: entry.filePath, explicit: false };
+        } else {
+          yield entry;
+        }
+      }
+    } else if (isAnalysable(target)) {
+      const realPath = realPathOr(target);
+      if (seenFiles.has(realPath)) continue;
+      seenFiles.add(realPath);
+      yield { kind: 'file', filePath: target, explicit: true };
+    } else {
+      yield { kind: 'skipped', filePath: target, reason: 'skipped: not a JavaScript or TypeScript file' };
+    }
+  }
+}
+
+/** A walked file's text and config, or why it is not analysed; undefined when "ignore" leaves it out silently. */
+export type ReadResult = { kind: 'text'; text: string; config: ResolvedConfig } | { kind: 'skipped'; reason: string } | undefined;
+
+/**
+ * Reads a walked file the way every front end does: "ignore" globs, then the size limit (checked before reading, so
+ * a huge file never lands in memory). Throws ConfigError for an invalid apiguard.json: the caller decides.
+ */
+export function readWalkedFile(engine: Engine, filePath: string, explicit: boolean): ReadResult {
+  const config = engine.configFor(filePath);
+  // Files matched by "ignore" are left out silently when walking; a file named explicitly says why it is skipped.
+  if (config.isIgnored(filePath)) return explicit ? { kind: 'skipped', reason: `skipped: matches "ignore" in ${config.configPath}` } : undefined;
+  try {
+    const size = fs.statSync(filePath).size;
+    if (size > config.maxFileSize) {
+      return {
+        kind: 'skipped',
+        reason: `skipped: file is ${formatBytes(size)}, over the ${formatBytes(config.maxFileSize)} limit (raise "maxFileSize" in apiguard.json to analyse it)`,
+      };
+    }
+    return { kind: 'text', text: fs.readFileSync(filePath, 'utf8'), config };
+  } catch (error) {
+    return { kind: 'skipped', reason: `skipped: cannot read (${errorCode(error)})` };
+  }
+}
+
+/**
+ * True when the walk from `root` would reach this file: not in an always-skipped folder, not gitignored (the
+ * server asks this for files created or changed on disk). Config "ignore" and size limits are readWalkedFile's.
+ */
+export function isWalkedFile(filePath: string, root: string): boolean {
+  const relative = path.relative(root, filePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  const folders = relative.split(path.sep).slice(0, -1);
+  if (folders.some((folder) => ALWAYS_SKIPPED_DIRS.has(folder))) return false;
+  const scopes = gitignoresAbove(filePath, root);
+  // A folder that is ignored hides everything below it, whatever a deeper .gitignore says.
+  let dir = root;
+  for (const folder of folders) {
+    dir = path.join(dir, folder);
+    if (isGitignored(scopes.filter((scope) => scope.dir.length < dir.length), dir, true)) return false;
+  }
+  return !isGitignored(scopes, filePath, false);
+}
+
 export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): WorkspaceScanResult {
   const started = performance.now();
   const root = path.resolve(options.root);
   const result: WorkspaceScanResult = { root, files: [], skipped: [], linesScanned: 0, durationMs: 0, cancelled: false };
-  const targets = options.paths.map((p) => path.resolve(root, p));
-  options.paths.forEach((given, index) => {
-    if (!existsOrIsLink(targets[index]!)) throw new ScanPathError(`path not found: ${given}`);
-  });
-  const seenFiles = new Set<string>();
-  const analyse = (filePath: string, realPath: string, explicit: boolean) => {
-    if (result.cancelled || seenFiles.has(realPath)) return;
+  const modelRules = new ApiModelPasses(engine);
+  for (const entry of walkWorkspace(options.paths, root, (name) => engine.isAnalysable(name))) {
+    if (entry.kind === 'skipped') {
+      result.skipped.push({ filePath: entry.filePath, reason: entry.reason });
+      continue;
+    }
     if (options.isCancelled?.()) {
       result.cancelled = true;
-      return;
+      break;
     }
-    seenFiles.add(realPath);
-    scanFile(engine, filePath, root, explicit, result, options.onFile);
-  };
-  for (const target of targets) {
-    const stat = statOrUndefined(target);
-    if (!stat) {
-      result.skipped.push({ filePath: target, reason: 'skipped: broken symbolic link' });
-    } else if (stat.isDirectory()) {
-      walkDirectory(target, gitignoresAbove(target, root), new Set(), result, analyse, (name) => engine.isAnalysable(name));
-    } else if (engine.isAnalysable(target)) {
-      analyse(target, realPathOr(target), true);
-    } else {
-      result.skipped.push({ filePath: target, reason: 'skipped: not a JavaScript or TypeScript file' });
-    }
+    scanFile(engine, entry.filePath, root, entry.explicit, result, options.onFile, modelRules);
   }
+  if (!result.cancelled) modelRules.secondPass(result, options.isCancelled);
   result.durationMs = performance.now() - started;
   return result;
 }
@@ -140,33 +218,18 @@ function scanFile(
   explicit: boolean,
   result: WorkspaceScanResult,
   onFile: WorkspaceScanOptions['onFile'],
+  modelRules: ApiModelPasses,
 ): void {
-  // Throws ConfigError for an invalid apiguard.json: the caller decides (the CLI exits 2).
-  const config = engine.configFor(filePath);
-  // Files matched by "ignore" are left out silently when walking; a file named explicitly says why it is skipped.
-  if (config.isIgnored(filePath)) {
-    if (explicit) result.skipped.push({ filePath, reason: `skipped: matches "ignore" in ${config.configPath}` });
+  const read = readWalkedFile(engine, filePath, explicit);
+  if (!read) return;
+  if (read.kind === 'skipped') {
+    result.skipped.push({ filePath, reason: read.reason });
     return;
   }
-  let text: string;
-  try {
-    const size = fs.statSync(filePath).size;
-    // Checked before reading so a huge file never lands in memory.
-    if (size > config.maxFileSize) {
-      result.skipped.push({
-        filePath,
-        reason: `skipped: file is ${formatBytes(size)}, over the ${formatBytes(config.maxFileSize)} limit (raise "maxFileSize" in apiguard.json to analyse it)`,
-      });
-      return;
-    }
-    text = fs.readFileSync(filePath, 'utf8');
-  } catch (error) {
-    result.skipped.push({ filePath, reason: `skipped: cannot read (${errorCode(error)})` });
-    return;
-  }
+  const { text, config } = read;
   let analysis;
   try {
-    analysis = engine.analyze(filePath, text, { config });
+    analysis = engine.analyze(filePath, text, { config: modelRules.firstPassConfig(config) });
   } catch (error) {
     // The engine isolates rules; this guards the rest (parser, suppressions) so one file cannot end the scan.
     result.skipped.push({ filePath, reason: `skipped: analysis failed (${error instanceof Error ? error.message : String(error)})` });
@@ -187,19 +250,109 @@ function scanFile(
   onFile?.(file);
 }
 
+/**
+ * Rules that read the API model (meta.requiresApiModel) can judge a route only once every file is summarised. With
+ * an index attached, pass 1 analyses every file without them (making the summaries in the same walk); then the
+ * index is complete, and pass 2 runs only those rules on the files that declare routes, merging their findings.
+ */
+class ApiModelPasses {
+  private readonly ruleIds: ReadonlySet<string>;
+  private readonly withoutModelRules = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  private readonly onlyModelRules = new WeakMap<ResolvedConfig, ResolvedConfig>();
+
+  constructor(private readonly engine: Engine) {
+    this.ruleIds = new Set(engine.apiIndex ? engine.rules.filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
+  }
+
+  firstPassConfig(config: ResolvedConfig): ResolvedConfig {
+    if (this.ruleIds.size === 0) return config;
+    return configWithRules(config, this.withoutModelRules, (id) => !this.ruleIds.has(id));
+  }
+
+  secondPass(result: WorkspaceScanResult, isCancelled: (() => boolean) | undefined): void {
+    const index = this.engine.apiIndex;
+    if (!index) return;
+    index.markComplete();
+    if (this.ruleIds.size === 0) return;
+    const model = index.model();
+    for (const file of result.files) {
+      if (model.routesDeclaredIn(path.resolve(file.filePath)).length === 0) continue;
+      if (isCancelled?.()) {
+        result.cancelled = true;
+        return;
+      }
+      this.reanalyse(file, result.root);
+    }
+  }
+
+  private reanalyse(file: ScannedFile, root: string): void {
+    const { filePath } = file;
+    let text: string;
+    let analysis;
+    try {
+      text = fs.readFileSync(filePath, 'utf8');
+      const config = configWithRules(this.engine.configFor(filePath), this.onlyModelRules, (id) => this.ruleIds.has(id));
+      if (config.rules.size === 0) return;
+      analysis = this.engine.analyze(filePath, text, { config });
+    } catch {
+      // Changed or unreadable since pass 1: its findings of pass 1 stand.
+      return;
+    }
+    if (analysis.skipped) return;
+    const added = analysis.findings.filter((finding) => this.isModelFinding(finding));
+    if (added.length === 0) return;
+    // A reason-less suppression of a model rule that turns out unused is reported as unused alone (as in one pass).
+    const unusedAt = new Set(added.filter((finding) => finding.ruleId === UNUSED_SUPPRESSION.id).map((finding) => rangeKey(finding)));
+    const kept = file.findings.filter((finding) => !(finding.ruleId === SUPPRESSION_WITHOUT_REASON.id && unusedAt.has(rangeKey(finding))));
+    const merged = [...kept.map(withoutFingerprint), ...added].sort(compareFindings);
+    file.findings = fingerprintFindings(merged, text, toRelativeUri(root, filePath));
+  }
+
+  /** The findings pass 2 adds: the model rules', and engine findings about them (their failures, their suppressions). */
+  private isModelFinding(finding: Finding): boolean {
+    if (this.ruleIds.has(finding.ruleId)) return true;
+    if (finding.ruleId !== INTERNAL_ERROR.id && finding.ruleId !== UNUSED_SUPPRESSION.id) return false;
+    return String(finding.data.ruleId ?? '').split(', ').some((id) => this.ruleIds.has(id));
+  }
+}
+
+/** The config with only the rules `keep` accepts, made once per config object. */
+function configWithRules(config: ResolvedConfig, cache: WeakMap<ResolvedConfig, ResolvedConfig>, keep: (ruleId: string) => boolean): ResolvedConfig {
+  let filtered = cache.get(config);
+  if (!filtered) {
+    filtered = { ...config, rules: new Map([...config.rules].filter(([id]) => keep(id))) };
+    cache.set(config, filtered);
+  }
+  return filtered;
+}
+
+function rangeKey(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+function withoutFingerprint(finding: ScannedFinding): Finding {
+  const { fingerprint: _fingerprint, ...rest } = finding;
+  return rest;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
+
 interface GitignoreScope {
   dir: string;
   matcher: Ignore;
 }
 
-function walkDirectory(
+type DirectoryEntry = { kind: 'file'; filePath: string; realPath: string } | (SkippedFile & { kind: 'skipped' });
+
+function* walkDirectory(
   dir: string,
   scopes: GitignoreScope[],
   visitedRealDirs: Set<string>,
-  result: WorkspaceScanResult,
-  analyse: (filePath: string, realPath: string, explicit: boolean) => void,
   isAnalysable: (fileName: string) => boolean,
-): void {
+): Generator<DirectoryEntry, void, undefined> {
   const realDir = realPathOr(dir);
   // A symlink back up the tree (or two links to one folder) would loop or double-count.
   if (visitedRealDirs.has(realDir)) return;
@@ -209,7 +362,7 @@ function walkDirectory(
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    result.skipped.push({ filePath: dir, reason: `skipped: cannot read folder (${errorCode(error)})` });
+    yield { kind: 'skipped', filePath: dir, reason: `skipped: cannot read folder (${errorCode(error)})` };
     return;
   }
   const localScope = readGitignore(dir);
@@ -217,7 +370,6 @@ function walkDirectory(
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   for (const entry of entries) {
-    if (result.cancelled) return;
     const entryPath = path.join(dir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
@@ -226,7 +378,7 @@ function walkDirectory(
       const target = statOrUndefined(entryPath);
       if (!target) {
         if (isAnalysable(entry.name) && !isGitignored(activeScopes, entryPath, false)) {
-          result.skipped.push({ filePath: entryPath, reason: 'skipped: broken symbolic link' });
+          yield { kind: 'skipped', filePath: entryPath, reason: 'skipped: broken symbolic link' };
         }
         continue;
       }
@@ -236,9 +388,9 @@ function walkDirectory(
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isGitignored(activeScopes, entryPath, true)) continue;
-      walkDirectory(entryPath, activeScopes, visitedRealDirs, result, analyse, isAnalysable);
+      yield* walkDirectory(entryPath, activeScopes, visitedRealDirs, isAnalysable);
     } else if (isFile && isAnalysable(entry.name) && !isGitignored(activeScopes, entryPath, false)) {
-      analyse(entryPath, realPath, false);
+      yield { kind: 'file', filePath: entryPath, realPath };
     }
   }
 }

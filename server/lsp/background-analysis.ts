@@ -4,16 +4,25 @@
 //   second or more for the first program of a project. The worker runs the complete analysis of the latest text it
 //   was given; the main thread publishes it only if the document has not changed since. One request is in flight
 //   at a time; newer text for the same document replaces a queued request, so a burst of edits never builds a queue.
-// - the security report (apiguard/report) scans the saved workspace, exactly as `apiguard scan` does.
+// - the API model: after start-up the worker indexes the workspace (workspace-indexer.ts) and keeps the index
+//   current from every analysis and from files changed on disk; model rules (meta.requiresApiModel) run here only.
+//   An analysis that changes the verdicts of other open files names them, so the main thread re-analyses them.
+// - the security report (apiguard/report) scans the saved workspace, exactly as `apiguard scan` does, and the route
+//   inventory (apiguard/routes) is read from the index once indexing has finished.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { version as TOOL_VERSION } from '../../package.json';
+import type { RoutesResult } from '../../shared/protocol';
 import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
+import { WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
+import { routeInventory } from '../report/routes';
 import type { Finding } from '../engine/findings';
+import { WorkspaceIndexer, type IndexingProgress } from './workspace-indexer';
 
 export interface TypeAwareRequest {
   uri: string;
@@ -42,12 +51,26 @@ type ToWorker =
   | { type: 'invalidateConfig' }
   | { type: 'closed'; filePath: string }
   | { type: 'inspect'; id: number }
-  | { type: 'report'; id: number; format: ReportFormat };
+  | { type: 'report'; id: number; format: ReportFormat }
+  | { type: 'fileChanged'; filePath: string }
+  | { type: 'routes'; id: number }
+  | { type: 'cancel'; id: number };
 type FromWorker =
   | { type: 'result'; result: TypeAwareResult }
   | { type: 'log'; message: string }
   | { type: 'inspect'; id: number; state: WorkerState }
-  | { type: 'report'; id: number; content?: string; error?: string };
+  | { type: 'report'; id: number; content?: string; error?: string }
+  | { type: 'routes'; id: number; result?: RoutesResult; error?: string }
+  | { type: 'indexing'; progress: IndexingProgress }
+  | { type: 'affected'; filePaths: string[] };
+
+/** What the main thread hears besides analysis results. */
+export interface BackgroundEvents {
+  /** Indexing began, went on or ended; `stopped` when the worker died before the end. */
+  indexing(progress: IndexingProgress & { stopped?: boolean }): void;
+  /** The verdicts of routes in these open files changed (another file's edit, a file changed on disk). */
+  affected(filePaths: string[]): void;
+}
 
 /** What the worker holds, for memory tests (internal, never part of the protocol). */
 export interface WorkerState {
@@ -63,6 +86,13 @@ export function isBackgroundWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_FLAG;
 }
 
+/** A request the client cancelled while it waited for the worker. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
 export class BackgroundAnalysis {
   private worker: Worker | undefined;
   private inFlight: TypeAwareRequest | undefined;
@@ -71,8 +101,10 @@ export class BackgroundAnalysis {
   private disposed = false;
   /** Open documents changed since the worker last heard of them; their text is read when the next request goes. */
   private readonly dirtyPaths = new Set<string>();
-  private readonly reports = new Map<number, { resolve: (content: string) => void; reject: (error: Error) => void }>();
+  /** Report and route requests waiting for the worker's answer, by id. */
+  private readonly replies = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
   private nextReportId = 1;
+  private indexing = false;
 
   constructor(
     /** The bundle that contains this module (dist/server.js): the worker runs the same file. */
@@ -83,7 +115,18 @@ export class BackgroundAnalysis {
     private readonly onResult: (result: TypeAwareResult) => void,
     private readonly log: (message: string, isError: boolean) => void,
     private readonly allOpenPaths: () => Iterable<string>,
+    private readonly events: BackgroundEvents,
   ) {}
+
+  /** Starts the worker now (after initialize), so it indexes the workspace before the first request needs it. */
+  start(): void {
+    if (!this.disposed) this.ensureWorker();
+  }
+
+  /** A script file changed, was created or deleted on disk (and is not open): the worker re-indexes it. */
+  fileChanged(filePath: string): void {
+    this.worker?.postMessage({ type: 'fileChanged', filePath } satisfies ToWorker);
+  }
 
   get pending(): number {
     return this.queue.size + (this.inFlight ? 1 : 0);
@@ -131,13 +174,31 @@ export class BackgroundAnalysis {
 
   /** The report of the saved workspace folders, as `apiguard scan --format <format>` prints it. */
   report(format: ReportFormat): Promise<string> {
+    return this.ask((id) => ({ type: 'report', id, format }));
+  }
+
+  /** The route inventory, once indexing has finished; `onCancel` stops waiting (the promise rejects with Cancelled). */
+  routes(onCancel: (stop: () => void) => { dispose(): void }): Promise<RoutesResult> {
+    return this.ask((id) => ({ type: 'routes', id }), onCancel);
+  }
+
+  private ask<T>(message: (id: number) => ToWorker, onCancel?: (stop: () => void) => { dispose(): void }): Promise<T> {
     const worker = this.disposed ? undefined : this.ensureWorker();
     if (!worker) return Promise.reject(new Error('the background worker is unavailable (it kept failing; see the log)'));
     const id = this.nextReportId++;
-    return new Promise((resolve, reject) => {
-      this.reports.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      const cancellation = onCancel?.(() => {
+        if (!this.replies.delete(id)) return;
+        this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
+        reject(new CancelledError());
+      });
+      const settled = (then: () => void) => {
+        cancellation?.dispose();
+        then();
+      };
+      this.replies.set(id, { resolve: (value: T) => settled(() => resolve(value)), reject: (error) => settled(() => reject(error)) });
       // Queued behind any analysis in flight: the worker takes one message at a time.
-      worker.postMessage({ type: 'report', id, format } satisfies ToWorker);
+      worker.postMessage(message(id));
     });
   }
 
@@ -184,11 +245,17 @@ export class BackgroundAnalysis {
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'log') return this.log(message.message, false);
       if (message.type === 'inspect') return;
-      if (message.type === 'report') {
-        const waiting = this.reports.get(message.id);
-        this.reports.delete(message.id);
-        if (message.content !== undefined) waiting?.resolve(message.content);
-        else waiting?.reject(new Error(message.error ?? 'report failed'));
+      if (message.type === 'indexing') {
+        this.indexing = message.progress.phase !== 'end';
+        return this.events.indexing(message.progress);
+      }
+      if (message.type === 'affected') return this.events.affected(message.filePaths);
+      if (message.type === 'report' || message.type === 'routes') {
+        const waiting = this.replies.get(message.id);
+        this.replies.delete(message.id);
+        const value = message.type === 'report' ? message.content : message.result;
+        if (value !== undefined) waiting?.resolve(value);
+        else waiting?.reject(new Error(message.error ?? `${message.type} failed`));
         return;
       }
       this.inFlight = undefined;
@@ -201,10 +268,16 @@ export class BackgroundAnalysis {
       this.restarts++;
       const lost = this.inFlight;
       this.inFlight = undefined;
-      for (const waiting of this.reports.values()) waiting.reject(new Error(`the background worker ${why}`));
-      this.reports.clear();
+      for (const waiting of this.replies.values()) waiting.reject(new Error(`the background worker ${why}`));
+      this.replies.clear();
+      if (this.indexing) {
+        this.indexing = false;
+        this.events.indexing({ phase: 'end', files: 0, stopped: true });
+      }
       if (this.disposed) return;
       this.log(`background worker ${why}${this.restarts > MAX_RESTARTS ? '; giving up on type-aware rules and reports until restart' : '; restarting it'}`, true);
+      // A new worker indexes the workspace again (the index lived in the old one).
+      if (this.restarts <= MAX_RESTARTS) this.ensureWorker();
       if (lost) this.onResult({ uri: lost.uri, changeCount: lost.changeCount, generation: lost.generation, error: `type-aware worker ${why}`, elapsedMs: 0 });
       this.pump();
     };
@@ -220,46 +293,111 @@ export function runBackgroundWorker(): void {
   const port = parentPort!;
   lowerThisThreadsPriority();
   const { workspaceRoots } = workerData as { workspaceRoots: string[] };
+  const post = (message: FromWorker) => port.postMessage(message);
+  const log = (message: string) => post({ type: 'log', message });
   const openTexts = new Map<string, string>();
   const reader = {
     readFile: (filePath: string) => openTexts.get(path.resolve(filePath)) ?? diskReader.readFile(filePath),
     fileExists: (filePath: string) => openTexts.has(path.resolve(filePath)) || diskReader.fileExists(filePath),
   };
-  const engine = new Engine({ workspaceRoots, reader, keepLastValidConfig: true, log: (message) => port.postMessage({ type: 'log', message } satisfies FromWorker) });
-  port.on('message', (message: ToWorker) => {
-    if (message.type === 'invalidateConfig') return engine.invalidateConfig();
-    if (message.type === 'closed') {
-      openTexts.delete(message.filePath);
-      return engine.forgetFile(message.filePath);
+  const apiIndex = new WorkspaceIndex();
+  const engine = new Engine({ workspaceRoots, reader, keepLastValidConfig: true, log, apiIndex });
+  const indexer = new WorkspaceIndexer(engine, apiIndex, workspaceRoots, openTexts, (progress) => post({ type: 'indexing', progress }), log);
+  /** Route requests waiting for indexing to end: id → stop waiting. */
+  const waitingRoutes = new Map<number, () => void>();
+
+  /**
+   * Runs a change to the index and names the other open files whose routes' verdicts it changed (adding
+   * `app.use(requireLogin)` in app.ts protects the routes of users.ts): their model findings must be recomputed.
+   */
+  const reportingAffected = (changedFile: string | undefined, change: () => void) => {
+    const others = apiIndex.isComplete ? [...openTexts.keys()].filter((filePath) => filePath !== changedFile) : [];
+    if (others.length === 0) return change();
+    const before = apiIndex.model();
+    const signatures = others.map((filePath) => before.signatureOf(filePath));
+    change();
+    const after = apiIndex.model();
+    if (after === before) return;
+    const filePaths = others.filter((filePath, i) => after.signatureOf(filePath) !== signatures[i]);
+    if (filePaths.length > 0) post({ type: 'affected', filePaths });
+  };
+
+  const analyzeRequest = ({ request, overlays }: Extract<ToWorker, { type: 'analyze' }>) => {
+    for (const [filePath, text] of overlays) {
+      if (text !== null) openTexts.set(filePath, text);
+      else if (openTexts.delete(filePath)) indexer.reindexFromDisk(filePath);
     }
-    if (message.type === 'inspect') {
-      const state: WorkerState = { openTexts: [...openTexts.keys()], typeInfoFiles: [...engine.typeInfo.heldFilePaths()] };
-      return port.postMessage({ type: 'inspect', id: message.id, state } satisfies FromWorker);
-    }
-    if (message.type === 'report') return port.postMessage(buildReport(message.id, message.format, workspaceRoots));
-    const { request } = message;
-    for (const [filePath, text] of message.overlays) {
-      if (text === null) openTexts.delete(filePath);
-      else openTexts.set(filePath, text);
-    }
-    openTexts.set(path.resolve(request.filePath), request.text);
+    const filePath = path.resolve(request.filePath);
+    openTexts.set(filePath, request.text);
     const started = performance.now();
     let result: TypeAwareResult;
     try {
-      const analysis = engine.analyze(path.resolve(request.filePath), request.text);
+      let analysis!: ReturnType<Engine['analyze']>;
+      // The engine refreshes this file's summary in its walk, before the model rules read the model.
+      reportingAffected(filePath, () => (analysis = engine.analyze(filePath, request.text)));
       result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
     } catch (error) {
       result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
     }
-    port.postMessage({ type: 'result', result } satisfies FromWorker);
+    post({ type: 'result', result });
+  };
+
+  port.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'invalidateConfig':
+        engine.invalidateConfig();
+        // "auth", "ignore" and size limits may have changed: verdicts are decided again and the walk redone.
+        apiIndex.invalidate();
+        return indexer.start();
+      case 'closed':
+        openTexts.delete(message.filePath);
+        engine.forgetFile(message.filePath);
+        // Its unsaved text is gone: the index goes back to what the disk has.
+        return reportingAffected(message.filePath, () => indexer.reindexFromDisk(message.filePath));
+      case 'fileChanged':
+        return reportingAffected(path.resolve(message.filePath), () => indexer.reindexFromDisk(message.filePath));
+      case 'inspect': {
+        const state: WorkerState = { openTexts: [...openTexts.keys()], typeInfoFiles: [...engine.typeInfo.heldFilePaths()] };
+        return post({ type: 'inspect', id: message.id, state });
+      }
+      case 'report':
+        return post(buildReport(message.id, message.format, workspaceRoots));
+      case 'routes': {
+        const { id } = message;
+        const stop = indexer.whenFinished(() => {
+          waitingRoutes.delete(id);
+          post(routesReply(id, apiIndex));
+        });
+        if (!indexer.isFinished) waitingRoutes.set(id, stop);
+        return;
+      }
+      case 'cancel':
+        waitingRoutes.get(message.id)?.();
+        waitingRoutes.delete(message.id);
+        return;
+      case 'analyze':
+        return analyzeRequest(message);
+    }
   });
+
+  indexer.start();
+}
+
+function routesReply(id: number, apiIndex: WorkspaceIndex): FromWorker {
+  try {
+    const model = apiIndex.model();
+    return { type: 'routes', id, result: { complete: model.complete, routes: routeInventory(model, (filePath) => pathToFileURL(filePath).toString()) } };
+  } catch (error) {
+    return { type: 'routes', id, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Scans the saved workspace folders with a fresh engine (fresh caches), like the CLI. */
 function buildReport(id: number, format: ReportFormat, workspaceRoots: string[]): FromWorker {
   if (workspaceRoots.length === 0) return { type: 'report', id, error: 'no workspace folder is open: open a folder to get a report' };
   try {
-    const engine = new Engine({ workspaceRoots, reader: createScanReader() });
+    // With an index of its own, the report includes what model rules find (missing-auth), as `apiguard scan` does.
+    const engine = new Engine({ workspaceRoots, reader: createScanReader(), apiIndex: new WorkspaceIndex() });
     const scan = scanWorkspace(engine, { paths: workspaceRoots, root: workspaceRoots[0]! });
     const content = formatReport(format, { scan, rules: allFindingMetas(engine.rules), tool: { name: 'apiguard', version: TOOL_VERSION } }, { color: false });
     return { type: 'report', id, content };

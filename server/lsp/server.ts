@@ -1,11 +1,12 @@
 // The language server: open documents in, pushed diagnostics and code actions out. Works the same for VS Code,
-// Neovim and Eglot (see shared/LSP-CLIENTS.md): static capabilities, push diagnostics, inline edits, no progress,
-// no showMessageRequest, configuration only when the client offers it.
+// Neovim and Eglot (see shared/LSP-CLIENTS.md): static capabilities, push diagnostics, inline edits, no
+// showMessageRequest; configuration and work-done progress only when the client offers them.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -18,7 +19,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { APPLY_FIX_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
+import { APPLY_FIX_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, RoutesRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
 import { Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
@@ -30,7 +31,9 @@ import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic
 import { OpenDocument } from './documents';
 import { executeFix, FixError, parseApplyFixArguments } from './fix-command';
 import { normalizeSettings, settingsFromPayload } from './settings';
-import { BackgroundAnalysis, type TypeAwareResult } from './background-analysis';
+import { BackgroundAnalysis, CancelledError, type TypeAwareResult } from './background-analysis';
+import { IndexingProgressReporter } from './indexing-progress';
+import type { IndexingProgress } from './workspace-indexer';
 
 const REPORT_FORMATS: readonly ReportParams['format'][] = ['html', 'markdown', 'json', 'sarif'];
 
@@ -39,6 +42,8 @@ const SLOW_ANALYSIS_MS = 500;
 
 /** Files whose change can alter what the engine decides for other files. */
 const CONFIG_AFFECTING_FILES = new Set([CONFIG_FILE_NAME, 'package.json', 'tsconfig.json', 'jsconfig.json']);
+/** Script files the worker re-indexes when they change on disk (the editor reports them as watched files). */
+const SCRIPT_FILES_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}';
 /** Files a fix reads (the secret fix appends to .env, .gitignore): their change makes cached fixes stale. */
 const FIX_INPUT_FILES = new Set(['.env', '.env.example', '.gitignore']);
 
@@ -77,7 +82,9 @@ export class ApiGuardServer {
   private codeActionDisabledSupport = false;
   private shuttingDown = false;
   private background: BackgroundAnalysis | undefined;
-  private typeAwareRuleIds = new Set<string>();
+  /** Rules that run only in the worker: type-aware ones (meta.requiresTypes) and model ones (meta.requiresApiModel). */
+  private backgroundRuleIds = new Set<string>();
+  private indexingProgress: IndexingProgressReporter | undefined;
   private readonly syntacticConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** Code action requests waiting for a document's complete analysis. */
   private completionWaiters: { uri: string; resolve: () => void }[] = [];
@@ -125,9 +132,14 @@ export class ApiGuardServer {
       void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     });
     connection.onDidChangeWatchedFiles(({ changes }) => {
-      const names = changes.map((change) => path.basename(safeFilePath(change.uri) ?? ''));
+      const filePaths = changes.map((change) => safeFilePath(change.uri) ?? '');
+      const names = filePaths.map((filePath) => path.basename(filePath));
       if (names.some((name) => CONFIG_AFFECTING_FILES.has(name))) this.configChanged('watched config files changed');
       else if (names.some((name) => FIX_INPUT_FILES.has(name))) this.fixInputsChanged();
+      // Open documents are indexed from the editor's text; the others from what the disk now has (or removed).
+      for (const filePath of filePaths) {
+        if (filePath && this.engine.isAnalysable(filePath) && !this.documentsByPath.has(filePath)) this.background?.fileChanged(filePath);
+      }
     });
     connection.onDidChangeConfiguration(({ settings }) => void this.settingsChanged(settings));
 
@@ -172,13 +184,24 @@ export class ApiGuardServer {
         throw new ResponseError(ErrorCodes.InternalError, `API Guard could not build the report: ${message}`);
       }
     });
+    connection.onRequest(RoutesRequest.type, async (token) => {
+      if (!this.background) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+      try {
+        return await this.background.routes((stop) => token.onCancellationRequested(stop));
+      } catch (error) {
+        if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the route inventory request was cancelled');
+        const message = error instanceof Error ? error.message : String(error);
+        this.logError(`route inventory failed: ${message}`);
+        throw new ResponseError(ErrorCodes.InternalError, `API Guard could not list the routes: ${message}`);
+      }
+    });
     connection.listen();
   }
 
   private initialize(params: InitializeParams): InitializeResult {
     this.workspaceRoots = workspaceRootsOf(params);
     this.engine = this.createEngine(this.workspaceRoots);
-    this.typeAwareRuleIds = new Set(this.engine.rules.filter((rule) => rule.meta.requiresTypes).map((rule) => rule.meta.id));
+    this.backgroundRuleIds = new Set(this.engine.rules.filter((rule) => rule.meta.requiresTypes || rule.meta.requiresApiModel).map((rule) => rule.meta.id));
     this.background = new BackgroundAnalysis(
       this.workerScript,
       this.workspaceRoots,
@@ -186,7 +209,17 @@ export class ApiGuardServer {
       (result) => this.typeAwareResultArrived(result),
       (message, isError) => (isError ? this.logError(message) : this.connection.console.warn(message)),
       () => this.documentsByPath.keys(),
+      {
+        indexing: (progress) => this.indexingProgressed(progress),
+        affected: (filePaths) => {
+          for (const filePath of filePaths) {
+            const document = this.documentsByPath.get(filePath);
+            if (document) this.reanalyseInBackground(document);
+          }
+        },
+      },
     );
+    this.indexingProgress = new IndexingProgressReporter(this.connection, params.capabilities.window?.workDoneProgress === true, (message) => this.log(message));
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
     this.codeActionDisabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     const options = params.initializationOptions as Record<string, unknown> | undefined;
@@ -211,17 +244,45 @@ export class ApiGuardServer {
     // Optional extras: a client without them still gets everything through static capabilities.
     if (this.registrations.watchedFiles) {
       const watchers = [CONFIG_FILE_NAME, 'package.json', 'tsconfig.json', 'jsconfig.json', ...FIX_INPUT_FILES].map((name) => ({ globPattern: `**/${name}` }));
+      watchers.push({ globPattern: SCRIPT_FILES_GLOB });
       this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error) => this.logError(`file watcher registration failed: ${error}`));
     }
     if (this.registrations.configuration) {
       this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
+    // The worker starts indexing the workspace now; opening a file never waits for it.
+    this.background?.start();
     if (this.canAskForConfiguration) await this.settingsChanged(undefined);
+  }
+
+  /**
+   * Background indexing went on: shown as work-done progress when the client supports it, logged at the end. Then
+   * the model is complete, so open documents get their model findings (missing-auth) from a fresh worker pass.
+   */
+  private indexingProgressed(progress: IndexingProgress & { stopped?: boolean }): void {
+    if (this.shuttingDown) return;
+    if (progress.phase === 'end') {
+      this.log(progress.stopped ? 'indexing API routes stopped: the background worker failed' : `indexed API routes: ${progress.files} files, ${progress.routes ?? 0} routes`);
+      if (!progress.stopped) for (const document of this.documents.values()) this.reanalyseInBackground(document);
+    }
+    this.indexingProgress?.update(progress);
+  }
+
+  /** Asks the worker for the document's complete analysis again: the model changed under it. */
+  private reanalyseInBackground(document: OpenDocument): void {
+    if (!this.settings.enable || document.isConfigFile || !this.engine.isAnalysable(document.filePath)) return;
+    const result = this.results.get(document.uri);
+    // No current result: the next analysis (scheduled now) asks the worker anyway.
+    if (!result || result.changeCount !== document.changeCount) return this.schedule(document);
+    // Incomplete until the worker answers, so a code action waits for the model findings' fixes.
+    this.results.set(document.uri, { ...result, complete: false });
+    this.background!.request({ uri: document.uri, filePath: document.filePath, text: document.text, changeCount: document.changeCount, generation: this.fixInputsGeneration });
   }
 
   private shutdown(): void {
     // Eglot kills the process right after `exit`: everything that needs doing happens here.
     this.shuttingDown = true;
+    this.indexingProgress?.dispose();
     this.background?.dispose();
     for (const waiter of this.completionWaiters) waiter.resolve();
     this.completionWaiters = [];
@@ -321,6 +382,9 @@ export class ApiGuardServer {
 
   /** Internal, for memory tests: the per-document state held now, on this thread and in the worker. */
   async perDocumentState() {
+    // The worker first: its answer comes after the result of any analysis already sent to it (a closed document's
+    // request in flight is then settled, not counted as held).
+    const worker = await this.background?.inspectWorker();
     return {
       documents: [...this.documents.keys()],
       documentsByPath: [...this.documentsByPath.keys()],
@@ -330,7 +394,7 @@ export class ApiGuardServer {
       loggedOnce: [...this.loggedOnce].filter((key) => key.startsWith('skip:')),
       typeInfoFiles: [...this.engine.typeInfo.heldFilePaths()],
       backgroundPending: this.background?.pending ?? 0,
-      worker: await this.background?.inspectWorker(),
+      worker,
     };
   }
 
@@ -447,16 +511,16 @@ export class ApiGuardServer {
   }
 
   private isTypeAwareFinding(finding: Finding): boolean {
-    if (this.typeAwareRuleIds.has(finding.ruleId)) return true;
+    if (this.backgroundRuleIds.has(finding.ruleId)) return true;
     if (finding.ruleId !== INTERNAL_ERROR.id && finding.ruleId !== UNUSED_SUPPRESSION.id) return false;
-    return String(finding.data.ruleId ?? '').split(', ').some((id) => this.typeAwareRuleIds.has(id));
+    return String(finding.data.ruleId ?? '').split(', ').some((id) => this.backgroundRuleIds.has(id));
   }
 
-  /** The config without type-aware rules, for the main thread's immediate pass. */
+  /** The config without type-aware and model rules, for the main thread's immediate pass. */
   private syntacticConfig(config: ResolvedConfig): ResolvedConfig {
     let syntactic = this.syntacticConfigs.get(config);
     if (!syntactic) {
-      syntactic = { ...config, rules: new Map([...config.rules].filter(([id]) => !this.typeAwareRuleIds.has(id))) };
+      syntactic = { ...config, rules: new Map([...config.rules].filter(([id]) => !this.backgroundRuleIds.has(id))) };
       this.syntacticConfigs.set(config, syntactic);
     }
     return syntactic;

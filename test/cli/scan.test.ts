@@ -118,7 +118,7 @@ describe('apiguard scan: usage and configuration errors exit 2 with one clear li
     { name: 'flag without value', args: ['scan', '--output'], stderr: 'apiguard: option --output needs a value\nRun "apiguard --help" for usage.\n' },
     { name: 'missing path', args: ['scan', 'src', 'nope/'], stderr: 'apiguard: path not found: nope/\n' },
     { name: 'no command', args: [], stderr: 'apiguard: missing command (try "apiguard scan")\nRun "apiguard --help" for usage.\n' },
-    { name: 'unknown command', args: ['lint'], stderr: 'apiguard: unknown command "lint" (the only command is "scan")\nRun "apiguard --help" for usage.\n' },
+    { name: 'unknown command', args: ['lint'], stderr: 'apiguard: unknown command "lint" (the commands are "scan" and "routes")\nRun "apiguard --help" for usage.\n' },
     { name: 'missing --config file', args: ['scan', '--config', 'nope.json'], stderr: 'apiguard: invalid config nope.json: file not found\n' },
   ];
   for (const { name, args, stderr } of cases) {
@@ -212,14 +212,18 @@ describe('apiguard scan: usage and configuration errors exit 2 with one clear li
     const dir = copyFixture('project');
     try {
       // Without the project's "ignore", vendor/lib.ts is scanned; with hardcoded-secret off, suppressions of it
-      // cannot be judged unused, so only the one without a reason is left (a hint).
+      // cannot be judged unused, so only the one without a reason is left (a hint). The project's config turns
+      // missing-auth off; this one does not, so the unauthenticated GET /users mounted in app.ts is reported.
       writeFile(dir, 'ci/apiguard.json', '{ "rules": { "hardcoded-secret": "off" } }');
       const run = runCli(['scan', '--config', 'ci/apiguard.json', '--format', 'json'], dir);
       const report = JSON.parse(run.stdout);
       assert.deepEqual(report.filesScanned, ['src/app.ts', 'src/clean.js', 'src/nested/kept.ts', 'src/routes/users.ts', 'vendor/lib.ts']);
       assert.deepEqual(
         report.findings.map((f: any) => [f.file, f.line, f.severity, f.ruleId]),
-        [['src/routes/users.ts', 6, 'hint', 'suppression-without-reason']],
+        [
+          ['src/routes/users.ts', 5, 'warning', 'missing-auth'],
+          ['src/routes/users.ts', 6, 'hint', 'suppression-without-reason'],
+        ],
       );
       assert.equal(run.status, 0);
     } finally {
@@ -427,7 +431,7 @@ describe('apiguard scan examples/', () => {
     const text = runCli(['scan', 'examples'], REPO_ROOT);
     assert.equal(text.status, 1, text.stderr);
     assert.match(text.stdout, /^examples\/\S+:\d+:\d+ {2}error {4}hardcoded-secret {2}/m);
-    assert.match(text.stdout, /^\d+ errors?, \d+ warnings? in \d+ files? \(\d+ files? scanned/m);
+    assert.match(text.stdout, /^\d+ errors?, \d+ warnings?(, \d+ infos?)? in \d+ files? \(\d+ files? scanned/m);
     const json = JSON.parse(runCli(['scan', 'examples', '--format', 'json'], REPO_ROOT).stdout);
     assert.ok(json.findings.some((f: any) => f.ruleId === 'hardcoded-secret' && f.severity === 'error'));
     assert.ok(json.filesScanned.every((file: string) => file.startsWith('examples/') && !file.includes('node_modules')));

@@ -54,6 +54,9 @@ export class LspTestClient {
   readonly registrations: unknown[] = [];
   /** Every apiguard/status notification, in arrival order. */
   readonly statuses: { errors: number; warnings: number; pending: number }[] = [];
+  /** Every window/workDoneProgress/create token, then every $/progress, in arrival order. */
+  readonly progressTokens: (string | number)[] = [];
+  readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string } }[] = [];
   /** Every window/showMessage, in arrival order. */
   readonly shownMessages: { type: number; message: string }[] = [];
   applyEditAnswer: ApplyEditAnswer = 'apply';
@@ -96,6 +99,11 @@ export class LspTestClient {
       if (client.applyEditAnswer === 'error') throw new Error('the test client fails applyEdit');
       return { applied: client.applyEditAnswer === 'apply' && client.applyEditLocally(params.edit) };
     });
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      client.progressTokens.push(params.token);
+      return null;
+    });
+    connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => client.progress.push(params));
     connection.onNotification('window/showMessage', (params: { type: number; message: string }) => client.shownMessages.push(params));
     connection.listen();
     const rootUri = pathToFileURL(options.rootDir).toString();

@@ -86,7 +86,8 @@ describe('positions through the language server', () => {
       '',
     ].join('\r');
     const sqlRange = range(7, 32, 7, 86);
-    await withClient('plain', {}, async (client) => {
+    // The route is unauthenticated too; missing-auth is off so only the type-aware finding is carried here.
+    await withClient('plain', { 'apiguard.json': '{ "rules": { "missing-auth": "off" } }\n' }, async (client) => {
       const uri = client.open('src/users.ts', source);
       const complete = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unparameterized-query'));
       assert.deepEqual(complete.diagnostics.map((d) => [d.code, d.range]), [['unparameterized-query', sqlRange]]);

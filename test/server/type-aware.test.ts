@@ -20,6 +20,9 @@ const SOURCE = [
   '',
 ].join('\n');
 
+/** The route is unauthenticated too; these tests are about the type-aware rule alone (missing-auth: api-index.test.ts). */
+const PROJECT = { 'package.json': '{ "name": "api" }\n', 'apiguard.json': '{ "rules": { "missing-auth": "off" } }\n' };
+
 const sqlDiagnostic = (line: number) => ({
   range: range(line, 32, line, 86),
   severity: 1,
@@ -31,7 +34,7 @@ const sqlDiagnostic = (line: number) => ({
 
 describe('type-aware rules (background worker)', () => {
   it('publishes their findings after the syntactic ones, carries them across edits, and fixes them', async () => {
-    const client = await LspTestClient.start({ rootDir: makeProject({ 'package.json': '{ "name": "api" }\n' }), flavour: 'plain' });
+    const client = await LspTestClient.start({ rootDir: makeProject(PROJECT), flavour: 'plain' });
     try {
       const uri = client.open('src/users.ts', SOURCE);
       const complete = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unparameterized-query'));
@@ -73,7 +76,7 @@ describe('type-aware rules (background worker)', () => {
   });
 
   it('stops waiting for the worker when the client cancels the code action request', async () => {
-    const client = await LspTestClient.start({ rootDir: makeProject({ 'package.json': '{ "name": "api" }\n' }), flavour: 'vscode' });
+    const client = await LspTestClient.start({ rootDir: makeProject(PROJECT), flavour: 'vscode' });
     try {
       const uri = client.open('src/users.ts', SOURCE);
       await client.waitForDiagnostics(uri, (p) => p.version === 0);
