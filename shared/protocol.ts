@@ -76,6 +76,8 @@ export interface RoutesResult {
   complete: boolean;
   /** Sorted by path, then method. */
   routes: RouteInventoryEntry[];
+  /** Routes that exist but could not be listed (generated from computed lists, autoloaded folders): what and where. */
+  unmodelled: { framework: string; what: string; file: string; line: number }[];
 }
 
 /** The workspace's route inventory; answered once background indexing has finished. */

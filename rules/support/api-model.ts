@@ -76,10 +76,18 @@ export interface AuthSuggestion {
   kind: 'middleware' | 'guard';
 }
 
+/** Routes the model knows exist but cannot list: a REST generator over a computed list, an autoload folder… */
+export interface UnmodelledRoutes {
+  framework: ApiFramework;
+  what: string;
+  at: SourceSpot;
+}
+
 export interface ApiModel {
   /** False until the whole workspace has been indexed once: rules then say nothing rather than guess. */
   readonly complete: boolean;
   readonly routes: readonly ApiRoute[];
+  readonly unmodelled: readonly UnmodelledRoutes[];
   routesDeclaredIn(filePath: string): readonly ApiRoute[];
   /** The authentication most routes of the same container (else the same app, else the workspace) use. */
   suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined;

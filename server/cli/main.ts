@@ -11,7 +11,7 @@ import { SEVERITY_ORDER, type FileAnalysis } from '../engine/findings';
 import { reasonToSkip } from '../engine/source-files';
 import { createScanReader, readWalkedFile, ScanPathError, scanWorkspace, toRelativeUri, walkWorkspace } from '../engine/workspace-scan';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
-import { formatRoutesText, routeInventory } from '../report/routes';
+import { formatRoutesText, routesResult } from '../report/routes';
 import type { RoutesResult } from '../../shared/protocol';
 import { version as toolVersion } from '../../package.json';
 
@@ -163,8 +163,8 @@ function runRoutes(paths: string[], values: { format?: string; output?: string; 
     if (skipped) io.stderr.write(`apiguard: ${displayPath(cwd, entry.filePath)}: ${skipped}\n`);
   }
   index.markComplete();
-  const routes = routeInventory(index.model(), (filePath) => toRelativeUri(cwd, filePath));
-  io.stdout.write(format === 'json' ? JSON.stringify({ complete: true, routes } satisfies RoutesResult, null, 2) + '\n' : formatRoutesText(routes));
+  const result = routesResult(index.model(), (filePath) => toRelativeUri(cwd, filePath));
+  io.stdout.write(format === 'json' ? JSON.stringify(result satisfies RoutesResult, null, 2) + '\n' : formatRoutesText(result.routes, result.unmodelled));
   return EXIT_OK;
 }
 

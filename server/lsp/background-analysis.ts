@@ -20,7 +20,7 @@ import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
 import { WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
-import { routeInventory } from '../report/routes';
+import { routesResult } from '../report/routes';
 import type { Finding } from '../engine/findings';
 import { WorkspaceIndexer, type IndexingProgress } from './workspace-indexer';
 
@@ -386,7 +386,7 @@ export function runBackgroundWorker(): void {
 function routesReply(id: number, apiIndex: WorkspaceIndex): FromWorker {
   try {
     const model = apiIndex.model();
-    return { type: 'routes', id, result: { complete: model.complete, routes: routeInventory(model, (filePath) => pathToFileURL(filePath).toString()) } };
+    return { type: 'routes', id, result: routesResult(model, (filePath) => pathToFileURL(filePath).toString()) };
   } catch (error) {
     return { type: 'routes', id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,11 +1,32 @@
 // The route inventory: the API model's routes as plain entries (the server's apiguard/routes request and
 // `apiguard routes --format json` return the same ones) and the text table `apiguard routes` prints.
 import type { ApiModel, ApiRoute, RouteAuth, SourceSpot } from '../../rules/support/api-model';
-import type { RouteInventoryAuth, RouteInventoryEntry } from '../../shared/protocol';
+import type { RouteInventoryAuth, RouteInventoryEntry, RoutesResult } from '../../shared/protocol';
+import { maskSecrets } from '../../rules/support/secret-text';
 
 /** Every route of the model, sorted by path then method; `fileLabel` names a file (a URI, or a relative path). */
 export function routeInventory(model: ApiModel, fileLabel: (filePath: string) => string): RouteInventoryEntry[] {
-  return [...model.routes].sort(compareRoutes).map((route) => inventoryEntry(route, fileLabel));
+  return [...model.routes].sort(compareRoutes).map((route) => masked(inventoryEntry(route, fileLabel)));
+}
+
+/** The request's and `--format json`'s whole answer: routes, and what could not be listed. */
+export function routesResult(model: ApiModel, fileLabel: (filePath: string) => string): RoutesResult {
+  return {
+    complete: model.complete,
+    routes: routeInventory(model, fileLabel),
+    unmodelled: model.unmodelled.map((entry) => masked({ framework: entry.framework, what: entry.what, file: fileLabel(entry.at.filePath), line: entry.at.line + 1 })),
+  };
+}
+
+/**
+ * Names, paths, reasons and notes quote source text, which may hold a secret (a token in a webhook path, an
+ * option value): every string goes through the same masking as findings.
+ */
+function masked<T>(value: T): T {
+  if (typeof value === 'string') return maskSecrets(value) as T;
+  if (Array.isArray(value)) return value.map(masked) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, masked(inner)])) as T;
+  return value;
 }
 
 function inventoryEntry(route: ApiRoute, fileLabel: (filePath: string) => string): RouteInventoryEntry {
@@ -58,7 +79,8 @@ export function describeAuth(auth: RouteInventoryAuth): string {
       return auth.authorization && auth.authorization !== auth.by ? `${by}; authorization: ${auth.authorization}` : by;
     }
     case 'public':
-      return `public: ${auth.reason}`;
+      // "marked public: <reason>" reads as it is; the others are reasons (`login endpoint`).
+      return auth.reason?.startsWith('marked public') ? auth.reason : `public: ${auth.reason}`;
     case 'unknown':
       return `unknown: ${auth.why}`;
     case 'none':
@@ -70,7 +92,7 @@ export function describeAuth(auth: RouteInventoryAuth): string {
  * One aligned line per route (`METHOD  /full/path  framework  file:line  handler  auth`), then a summary line.
  * Notes the model left (computed paths, unmounted routers) follow their route, indented.
  */
-export function formatRoutesText(entries: readonly RouteInventoryEntry[]): string {
+export function formatRoutesText(entries: readonly RouteInventoryEntry[], unmodelled: RoutesResult['unmodelled'] = []): string {
   const rows = entries.map((entry) => [entry.method, entry.path, entry.framework, `${entry.file}:${entry.line}`, entry.handler, describeAuth(entry.auth)]);
   const widths = rows.reduce<number[]>((max, row) => row.map((cell, i) => Math.max(max[i] ?? 0, cell.length)), []);
   const lines: string[] = [];
@@ -81,6 +103,10 @@ export function formatRoutesText(entries: readonly RouteInventoryEntry[]): strin
     for (const note of entry.notes) if (note !== entry.auth.why) lines.push(`    note: ${note}`);
   });
   lines.push(summaryLine(entries));
+  if (unmodelled.length > 0) {
+    lines.push('', 'Routes that exist but could not be listed:');
+    for (const entry of unmodelled) lines.push(`  ${entry.file}:${entry.line}  ${entry.framework}  ${entry.what}`);
+  }
   return lines.join('\n') + '\n';
 }
 

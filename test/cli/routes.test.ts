@@ -17,9 +17,36 @@ POST    /api/users/:id    express  src/routes/users.ts:5   <inline handler>  ${P
 POST    /login            express  src/app.ts:9            <inline handler>  public: login endpoint
 GET     /old              express  src/routes/legacy.ts:4  <inline handler>  unknown: ${NOT_MOUNTED}
 GET     /status           express  src/app.ts:10           <inline handler>  public: listed in apiguard.json "auth.publicRoutes" (GET /status)
-POST    /webhooks/stripe  express  src/app.ts:12           <inline handler>  public: marked public: signed by Stripe, checked in the handler
+POST    /webhooks/stripe  express  src/app.ts:12           <inline handler>  marked public: signed by Stripe, checked in the handler
 9 routes: 3 authenticated, 3 public, 2 none, 1 unknown
 `;
+
+describe('apiguard routes: what could not be listed, and secrets in paths', () => {
+  let project: string;
+  before(() => {
+    project = copyFixture('routes');
+    // Assembled so no full token sits in this file.
+    const token = 'hk_' + 'Q7vLp2Rk9TzW4mN8bYc3' + 'Hs6Fd1Xa';
+    writeFile(project, 'src/generated.ts', `import express from 'express';
+import finale from 'finale-rest';
+const app = express();
+finale.initialize({ app });
+finale.resource({ model: Thing, endpoints: makeEndpoints() });
+app.post('/hooks/${token}', (req, res) => res.end());
+`);
+  });
+  after(() => removeDir(project));
+
+  it('lists generated routes it cannot expand after the table, and never prints a token in a path whole', () => {
+    const run = runCli(['routes', 'src/generated.ts'], project);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /Q7vLp2Rk9TzW4mN8bYc3Hs6Fd1Xa/);
+    assert.match(run.stdout, /^POST {2}\/hooks\/hk_Q…\(31 chars\) +express +src\/generated\.ts:6 /m);
+    assert.match(run.stdout, /\nRoutes that exist but could not be listed:\n {2}src\/generated\.ts:5 {2}express {2}finale\.resource: a generated REST resource whose app or endpoints are not constants\n$/);
+    const json = JSON.parse(runCli(['routes', 'src/generated.ts', '--format', 'json'], project).stdout);
+    assert.deepEqual(json.unmodelled, [{ framework: 'express', what: 'finale.resource: a generated REST resource whose app or endpoints are not constants', file: 'src/generated.ts', line: 5 }]);
+  });
+});
 
 describe('apiguard routes', () => {
   let project: string;
@@ -56,6 +83,7 @@ describe('apiguard routes', () => {
         { method: 'GET', path: '/status', framework: 'express', ...app(10), handler: inline, auth: { status: 'public', reason: 'listed in apiguard.json "auth.publicRoutes" (GET /status)' }, mounts: [], chain: ['express.json()'], notes: [] },
         { method: 'POST', path: '/webhooks/stripe', framework: 'express', ...app(12), handler: inline, auth: { status: 'public', reason: 'marked public: signed by Stripe, checked in the handler' }, mounts: [], chain: ['express.json()'], notes: [] },
       ],
+      unmodelled: [],
     });
   });
 

@@ -76,6 +76,7 @@ describe('apiguard/routes', () => {
         { method: 'POST', path: '/api/users/:id', framework: 'express', file: uri('src/routes/users.ts'), line: 5, handler: '<inline handler>', auth: passport, mounts: usersMount, chain: ['express.json()', "passport.authenticate('jwt', {…})"], notes: [] },
         { method: 'POST', path: '/login', framework: 'express', file: uri('src/app.ts'), line: 8, handler: '<inline handler>', auth: { status: 'public', reason: 'login endpoint' }, mounts: [], chain: ['express.json()'], notes: [] },
       ],
+      unmodelled: [],
     });
   });
 

@@ -2,7 +2,7 @@
 // every app down through the routers mounted on it (collecting prefixes and middleware in the order a request
 // meets them), and decides for each route what authenticates it. Pure and cheap: no parsing, no disk.
 import * as path from 'node:path';
-import type { ApiModel, ApiRoute, AuthSuggestion, ChainLink, MountStep, RouteAuth, SourceSpot } from '../../../rules/support/api-model';
+import type { ApiModel, ApiRoute, AuthSuggestion, ChainLink, MountStep, RouteAuth, SourceSpot, UnmodelledRoutes } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
 import { isPassThroughWrapper } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
@@ -279,7 +279,8 @@ export function linkApiModel(files: ReadonlyMap<string, FileSummary>, options: L
   }
   linkFrameworkRoutes(linker, routes);
   for (const route of routes) route.auth = decide(linker, route, route.auth);
-  return new LinkedApiModel(routes, options.complete ?? true);
+  const unmodelled = [...files.values()].flatMap((file) => file.unmodelled);
+  return new LinkedApiModel(routes, options.complete ?? true, unmodelled);
 }
 
 export class LinkedApiModel implements ApiModel {
@@ -288,6 +289,7 @@ export class LinkedApiModel implements ApiModel {
   constructor(
     readonly routes: readonly ApiRoute[],
     readonly complete: boolean,
+    readonly unmodelled: readonly UnmodelledRoutes[] = [],
   ) {
     for (const route of routes) {
       const list = this.byFile.get(route.declaredAt.filePath) ?? [];
