@@ -36,6 +36,7 @@ export const missingAuth = defineRule<Record<string, never>, MessageId>({
     },
   },
   defaultOptions: {},
+  hasFindingsIn: (model, filePath) => model.routesDeclaredIn(filePath).some((route) => reportable(route) !== undefined),
   create(context) {
     const calls: ts.CallExpression[] = [];
     const methods: ts.MethodDeclaration[] = [];
@@ -56,28 +57,32 @@ export const missingAuth = defineRule<Record<string, never>, MessageId>({
   },
 });
 
+/** What a route's verdict gives this rule to report, if anything. */
+function reportable(route: ApiRoute): MessageId | undefined {
+  const auth = route.auth;
+  if (auth.status === 'public') return auth.reason === 'marked public (no reason given)' ? 'publicWithoutReason' : undefined;
+  if (auth.status === 'unknown') return undefined;
+  if (auth.status === 'authenticated') return !auth.authorization && looksAdministrative(route) ? 'adminWithoutRole' : undefined;
+  return auth.fallsThrough ? 'fallsThrough' : 'missingAuth';
+}
+
 function reportRoute(context: RuleContext<Record<string, never>>, model: ApiModel, route: ApiRoute, calls: ts.CallExpression[], methods: ts.MethodDeclaration[]): void {
   const range = { start: route.declaredAt.start, end: route.declaredAt.end };
   if (range.end > context.text.length) return;
+  const messageId = reportable(route);
+  if (!messageId) return;
   const data = { method: route.method, path: route.path, chain: describeChain(route) };
   const auth = route.auth;
-  if (auth.status === 'public') {
-    if (auth.reason === 'marked public (no reason given)') context.report({ messageId: 'publicWithoutReason', range, data, severity: 'warning' });
-    return;
+  if (messageId === 'publicWithoutReason') {
+    context.report({ messageId, range, data, severity: 'warning' });
+  } else if (messageId === 'adminWithoutRole' && auth.status === 'authenticated') {
+    context.report({ messageId, range, data: { ...data, by: auth.by.name }, severity: 'warning' });
+  } else if (messageId === 'fallsThrough' && auth.status === 'none' && auth.fallsThrough) {
+    const fixes = fixesFor(context, model, route, calls, methods);
+    context.report({ messageId, range, data: { ...data, middleware: auth.fallsThrough.name, why: auth.fallsThrough.fallsThrough ?? '' }, severity: severityFor(route), fixes });
+  } else if (messageId === 'missingAuth') {
+    context.report({ messageId, range, data, severity: severityFor(route), fixes: fixesFor(context, model, route, calls, methods) });
   }
-  if (auth.status === 'unknown') return;
-  if (auth.status === 'authenticated') {
-    if (!auth.authorization && looksAdministrative(route)) {
-      context.report({ messageId: 'adminWithoutRole', range, data: { ...data, by: auth.by.name }, severity: 'warning' });
-    }
-    return;
-  }
-  const fixes = fixesFor(context, model, route, calls, methods);
-  if (auth.fallsThrough) {
-    context.report({ messageId: 'fallsThrough', range, data: { ...data, middleware: auth.fallsThrough.name, why: auth.fallsThrough.fallsThrough ?? '' }, severity: severityFor(route), fixes });
-    return;
-  }
-  context.report({ messageId: 'missingAuth', range, data, severity: severityFor(route), fixes });
 }
 
 /** Error for state-changing methods; warning for reads of user or account data; information for other reads. */

@@ -272,6 +272,12 @@ function identityTested(condition: ts.Node, facts: Facts, variables: Map<string,
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) operands.push(expression.left, expression.right);
       else if (isConstant(expression.right)) operands.push(expression.left);
       else if (isConstant(expression.left)) operands.push(expression.right);
+      // `typeof req.headers.authorization === 'string'`: a presence test too.
+      else if (ts.isTypeOfExpression(expression.left) && ts.isStringLiteral(expression.right)) operands.push(expression.left.expression);
+      else if (ts.isTypeOfExpression(expression.right) && ts.isStringLiteral(expression.left)) operands.push(expression.right.expression);
+    } else if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && PRESENCE_METHODS.has(expression.expression.name.text)) {
+      // `header.startsWith('Bearer ')`: tests the credential's shape, so its presence.
+      operands.push(expression.expression.expression);
     } else {
       const found = identityOperand(expression, facts, variables);
       if (found) return found;
@@ -279,6 +285,8 @@ function identityTested(condition: ts.Node, facts: Facts, variables: Map<string,
   }
   return undefined;
 }
+
+const PRESENCE_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'match', 'test']);
 
 function identityOperand(expression: ts.Expression, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
   if (ts.isIdentifier(expression)) return variables.get(expression.text);

@@ -398,6 +398,16 @@ describe('analyzeGuardClass: NestJS guards', () => {
     assert.deepEqual(guard(code, 'SessionGuard'), { authenticates: true, authorizes: false, how: 'calls request.isAuthenticated() and returns false when the check fails', publicMetadataKeys: [] });
   });
 
+  it('a guard returning a shape test of the credential (typeof / startsWith) authenticates', () => {
+    const code = `export class JwtAuthGuard {
+  canActivate(context) {
+    const request = context.switchToHttp().getRequest();
+    return typeof request.headers.authorization === 'string' && request.headers.authorization.startsWith('Bearer ');
+  }
+}`;
+    assert.deepEqual(guard(code, 'JwtAuthGuard'), { ...authn('reads the Authorization header and returns false when the check fails'), publicMetadataKeys: [] });
+  });
+
   it('a guard that only logs is no guard', () => {
     const code = lines('export class LogGuard implements CanActivate {', '  canActivate(context: ExecutionContext) {', '    console.log(context.getClass().name);', '    return true;', '  }', '}');
     assert.equal(guard(code, 'LogGuard'), undefined);
