@@ -12,7 +12,8 @@ import { STATE_CHANGING_METHODS } from './data/frameworks';
 type MessageId = 'missingAuth' | 'fallsThrough' | 'adminWithoutRole' | 'publicWithoutReason';
 
 /** Path segments and handler words that say a read returns user or account data (a warning, not information). */
-const USER_DATA_WORDS = /^(users?|me|accounts?|profiles?|customers?|members?|orders?|payments?|invoices?|billing|cards?|addresses|wallets?|transactions?|messages?|settings|sessions?|tokens?|keys?|secrets?|admin\w*)$/i;
+// Not `profiles`: public profiles are a common design (RealWorld's `GET /profiles/:username`).
+const USER_DATA_WORDS = /^(users?|me|accounts?|customers?|members?|orders?|payments?|invoices?|billing|cards?|addresses|wallets?|transactions?|messages?|settings|sessions?|tokens?|keys?|secrets?|admin\w*)$/i;
 const ADMIN_WORD = /^admin/i;
 
 export const missingAuth = defineRule<Record<string, never>, MessageId>({
@@ -89,7 +90,7 @@ function reportRoute(context: RuleContext<Record<string, never>>, model: ApiMode
 function severityFor(route: ApiRoute): Severity {
   if (STATE_CHANGING_METHODS.has(route.method)) return 'error';
   const words = [...route.path.split('/'), ...route.handler.split(/[^A-Za-z]+/)].filter(Boolean);
-  return words.some((word) => USER_DATA_WORDS.test(word) || /user|account|profile/i.test(word)) ? 'warning' : 'info';
+  return words.some((word) => USER_DATA_WORDS.test(word) || /user|account/i.test(word)) ? 'warning' : 'info';
 }
 
 function looksAdministrative(route: ApiRoute): boolean {

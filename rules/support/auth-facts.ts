@@ -286,6 +286,11 @@ function identityTested(condition: ts.Node, facts: Facts, variables: Map<string,
   return undefined;
 }
 
+function assertedCondition(node: ts.Node): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'assert') return undefined;
+  return node.arguments[0];
+}
+
 const PRESENCE_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'match', 'test']);
 
 function identityOperand(expression: ts.Expression, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
@@ -317,6 +322,9 @@ export function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, 
     result.authorization ??= evidenceWithin(condition, 'authorization', facts, authz);
   };
   if (ts.isReturnStatement(rejection.statement) && rejection.node === rejection.statement.expression) consider(rejection.node, 'any');
+  // `ctx.assert(ctx.state.user, 401)`: the asserted value is the condition.
+  const asserted = assertedCondition(rejection.node);
+  if (asserted) consider(asserted, 'any');
   let child: ts.Node = rejection.node;
   for (let parent = child.parent; parent && child !== fn; child = parent, parent = parent.parent) {
     if (ts.isIfStatement(parent) && child !== parent.expression) consider(parent.expression, child === parent.thenStatement ? 'then' : 'else');

@@ -207,6 +207,20 @@ describe('analyzeMiddlewareAuth: middleware that authenticates', () => {
   });
 });
 
+describe('analyzeMiddlewareAuth: assertion-style gates', () => {
+  it('Koa: ctx.assert(ctx.state.user, new AuthenticationError()) authenticates', () => {
+    const code = lines("const { AuthenticationError } = require('../lib/errors');", 'module.exports.required = function (ctx, next) {', '  ctx.assert(ctx.state.user, new AuthenticationError());', '  return next();', '};');
+    const sourceFile = parseSourceFile('src/auth.js', code);
+    let fn: ts.FunctionExpression | undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionExpression(node)) fn = node;
+      else ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    assert.deepEqual(analyzeMiddlewareAuth(fn!, sourceFile), authn('checks ctx.state.user and answers 401'));
+  });
+});
+
 describe('analyzeHandlerAuth: handlers that authenticate themselves', () => {
   it('Next.js: getServerSession, then a 401 Response', () => {
     const code = lines(
