@@ -122,7 +122,8 @@ export function publicReasonForPath(method: string, fullPath: string): string | 
   const upperMethod = method.toUpperCase();
   const segments = pathSegments(fullPath);
   let start = 0;
-  while (start < segments.length && !segments[start]!.parameter && isPrefixSegment(segments[start]!.text)) start++;
+  // Prefixes: `api`, `v1`, and a prefix the model could not read (`*`, e.g. a global prefix from configuration).
+  while (start < segments.length && (segments[start]!.text === '*' || (!segments[start]!.parameter && isPrefixSegment(segments[start]!.text)))) start++;
   for (const kind of PUBLIC_ROUTE_KINDS) {
     if (kind.methods && !kind.methods.includes(upperMethod)) continue;
     if (kind.runs.length === 0) return kind.reason;
@@ -140,7 +141,7 @@ function matchesRun(segments: readonly PathSegment[], start: number, run: readon
   for (const at of candidates) {
     if (at < start || at + run.length > segments.length) continue;
     if (!run.every((alternatives, i) => !segments[at + i]!.parameter && alternatives.includes(segments[at + i]!.text))) continue;
-    if (kind.noParameterBefore && segments.slice(0, at).some((s) => s.parameter)) continue;
+    if (kind.noParameterBefore && segments.slice(start, at).some((s) => s.parameter)) continue;
     if (kind.where === 'whole' && segments.slice(at + run.length).some((s) => s.parameter && s.text !== '*')) continue;
     if (kind.where === 'exact' && at + run.length !== segments.length) continue;
     return true;

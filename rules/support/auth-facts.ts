@@ -244,6 +244,9 @@ function identityAlongChain(value: ts.Expression, facts: Facts, variables: Map<s
     if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
       current = skipOuterExpressions(current.expression);
     } else if (ts.isCallExpression(current) && !ts.isIdentifier(current.expression)) {
+      // A lookup by the credential is the identity it names: `sessions.get(req.cookies.token)`, `users.findByToken(t)`.
+      const looked = lookupByCredential(current, facts, variables);
+      if (looked) return looked;
       current = skipOuterExpressions(current.expression);
     } else if (ts.isCallExpression(current)) {
       for (const argument of current.arguments) {
@@ -255,6 +258,19 @@ function identityAlongChain(value: ts.Expression, facts: Facts, variables: Map<s
       return undefined;
     }
   }
+}
+
+const LOOKUP_METHOD = /^(get|find|lookup|load|fetch|read|from|verify|decode|resolve)/i;
+
+function lookupByCredential(call: ts.CallExpression, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !LOOKUP_METHOD.test(callee.name.text)) return undefined;
+  for (const argument of call.arguments) {
+    const inner = skipOuterExpressions(argument);
+    const found = facts.evidence.find((e) => e.kind === 'identity' && e.node === inner) ?? (ts.isIdentifier(inner) ? variables.get(inner.text) : undefined);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

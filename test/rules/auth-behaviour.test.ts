@@ -221,6 +221,15 @@ describe('analyzeMiddlewareAuth: assertion-style gates', () => {
   });
 });
 
+describe('a session store looked up by the credential', () => {
+  it('juice-shop style: the user found by the token cookie, else next(err) (a handler factory\'s (req, res, next))', () => {
+    const code = lines('export function updateProfile(req, res, next) {', '  const loggedInUser = security.authenticatedUsers.get(req.cookies.token);', '  if (loggedInUser) {', '    res.json(save(req.body));', '  } else {', "    next(new Error('Blocked illegal activity'));", '  }', '}');
+    const sourceFile = parseSourceFile('src/profile.ts', code);
+    const fn = sourceFile.statements[0] as ts.FunctionDeclaration;
+    assert.deepEqual(analyzeMiddlewareAuth(fn, sourceFile), authn('reads the token cookie and passes an error to next()'));
+  });
+});
+
 describe('analyzeHandlerAuth: handlers that authenticate themselves', () => {
   it('Next.js: getServerSession, then a 401 Response', () => {
     const code = lines(

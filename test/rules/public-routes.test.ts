@@ -127,8 +127,8 @@ describe('publicReasonForPath', () => {
 
   it('knows slash forms of reset and confirmation flows, sign-in steps and contact forms (tried on public apps)', () => {
     assert.deepEqual(
-      reasons([['POST', '/api/v1/auth/forgot/password'], ['POST', '/auth/reset/password'], ['POST', '/auth/email/confirm/new'], ['POST', '/v1/auth/send-password-reset'], ['POST', '/rest/2fa/verify'], ['POST', '/login/webauthn-start'], ['POST', '/contact'], ['POST', '/users/:id/2fa/verify'], ['DELETE', '/contact']]),
-      ['password reset request', 'password reset request', 'email verification link', 'password reset request', 'sign-in step (before a session exists)', 'sign-in step (before a session exists)', 'contact form', undefined, undefined],
+      reasons([['POST', '/api/v1/auth/forgot/password'], ['POST', '/auth/reset/password'], ['POST', '/auth/email/confirm/new'], ['POST', '/v1/auth/send-password-reset'], ['POST', '/rest/2fa/verify'], ['POST', '/login/webauthn-start'], ['POST', '/contact'], ['POST', '/users/:id/2fa/verify'], ['DELETE', '/contact'], ['POST', '/*/v1/auth/email/confirm']]),
+      ['password reset request', 'password reset request', 'email verification link', 'password reset request', 'sign-in step (before a session exists)', 'sign-in step (before a session exists)', 'contact form', undefined, undefined, 'email verification link'],
     );
   });
 

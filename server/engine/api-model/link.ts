@@ -28,7 +28,8 @@ export interface LinkOptions {
 export type Resolved =
   | { kind: 'container'; file: FileSummary; container: ContainerSummary }
   | { kind: 'function'; file: FileSummary; fn: FunctionSummary }
-  | { kind: 'package'; module: string; members: string[]; called: boolean; args?: ValueRef[] }
+  /** `args` are the call's arguments, to be resolved in `argsFile` (where the call is written). */
+  | { kind: 'package'; module: string; members: string[]; called: boolean; args?: ValueRef[]; argsFile?: FileSummary }
   | { kind: 'object'; file: FileSummary; properties: Record<string, ValueRef> }
   | { kind: 'unknown'; text: string };
 
@@ -122,7 +123,7 @@ export class Linker {
         const callee = this.resolve(file, ref.callee, depth + 1);
         // `createMiddleware(fn)`, `fp(plugin)`: what they wrap is what matters.
         if (callee.kind === 'package' && !callee.called && ref.args?.[0] && isPassThroughWrapper(callee.module, callee.members)) return this.resolve(file, ref.args[0], depth + 1);
-        if (callee.kind === 'package') return { ...callee, called: true, ...(ref.args ? { args: ref.args } : {}) };
+        if (callee.kind === 'package') return { ...callee, called: true, ...(ref.args ? { args: ref.args, argsFile: file } : {}) };
         if (callee.kind === 'function') {
           if (callee.fn.returnsContainer) {
             const container = callee.file.containers[callee.fn.returnsContainer];
@@ -197,7 +198,7 @@ export class Linker {
   /** `every(jwt(…), refreshUser)`: all must pass, so one that authenticates is enough; `some(…)`: all must. */
   private combine(file: FileSummary, combinator: Extract<Resolved, { kind: 'package' }>, link: ChainLink, depth: number): void {
     if (depth > 4) return;
-    const parts = (combinator.args ?? []).map((arg) => this.chainLink(file, { ref: arg, text: link.name, at: link.appliedAt }, depth + 1));
+    const parts = (combinator.args ?? []).map((arg) => this.chainLink(combinator.argsFile ?? file, { ref: arg, text: link.name, at: link.appliedAt }, depth + 1));
     const passesWhen = middlewareCombinator(combinator.module, combinator.members);
     const authenticating = parts.filter((part) => (part.auth === 'authentication' || part.auth === 'both') && !part.fallsThrough);
     if (authenticating.length > 0 && (passesWhen === 'all' || authenticating.length === parts.length)) {

@@ -230,3 +230,23 @@ app.delete('/maybe/users/:id', (c) => c.body(null, 204));
     );
   });
 });
+
+describe('Hono middleware combinators across files', () => {
+  it('a combinator defined in another file is judged where it is written', () => {
+    assert.deepEqual(
+      inventory({
+        'middlewares/admin.ts': `import { every } from 'hono/combine';
+import { jwt } from 'hono/jwt';
+export const adminMiddleware = every(jwt({ secret: process.env.SECRET!, alg: 'HS256' }), async (c, next) => { await next(); });
+`,
+        'index.ts': `import { Hono } from 'hono';
+import { adminMiddleware } from './middlewares/admin';
+const app = new Hono();
+app.use('/admin/*', adminMiddleware);
+app.post('/admin/stores', (c) => c.body(null, 201));
+`,
+      }),
+      ['POST /admin/stores index.ts:5 authenticated by adminMiddleware'],
+    );
+  });
+});
