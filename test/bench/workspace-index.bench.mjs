@@ -12,7 +12,9 @@
 //   that holds missing-auth for that version (the model re-linked; target p95 ≤ 50 ms).
 // Process ratios are medians of CPU time (user + system), which other load on the machine barely moves; wall
 // times are printed too.
-// Usage: npm run build && node test/bench/workspace-index.bench.mjs [runs] [--edits N]
+// Usage: npm run build && node test/bench/workspace-index.bench.mjs [runs] [--edits N] [--cpu-prof DIR]
+// `--cpu-prof DIR` writes CPU profiles into DIR: the server's (main thread and worker) and, after the timed runs,
+// one untimed scan's and one untimed routes process's. The server's figures are then inflated by the profiler.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -26,6 +28,8 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const editsAt = args.indexOf('--edits');
 const EDITS = editsAt >= 0 ? Number(args[editsAt + 1]) : 200;
+const profileAt = args.indexOf('--cpu-prof');
+const PROFILE_DIR = profileAt >= 0 ? path.resolve(args[profileAt + 1]) : undefined;
 const RUNS = Number(args.find((arg, i) => /^\d+$/.test(arg) && args[i - 1] !== '--edits') ?? 3);
 const WARMUP_EDITS = 20;
 const TARGET_SCAN_RATIO = 2;
@@ -83,6 +87,8 @@ for (let run = 0; run < RUNS; run++) {
   if (run === 0) routesReport = JSON.parse(routes.stdout);
 }
 
+if (PROFILE_DIR) for (const processArgs of [scanArgs, routesArgs]) timeProcess([`--cpu-prof`, `--cpu-prof-dir=${PROFILE_DIR}`, ...processArgs]);
+
 const correctness = compareWithManifest(routesReport, generated.manifest);
 const latency = await measureEditorLatency(pickEditedFile());
 fs.rmSync(temp, { recursive: true, force: true });
@@ -114,6 +120,7 @@ result.met = {
 };
 console.log(JSON.stringify(result));
 printSummary(result, correctness.mismatches);
+if (PROFILE_DIR) console.log(`  CPU profiles (server main thread and worker, one scan, one routes process) in ${PROFILE_DIR}`);
 if (!Object.values(result.met).every(Boolean)) process.exitCode = 1;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -239,6 +246,7 @@ async function measureEditorLatency(relativePath) {
     {
       trace: true,
       workDoneProgress: true,
+      nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
       onProgress: (value, at) => {
         if (value.kind === 'end') indexingEnd = { at, message: value.message };
       },
