@@ -12,7 +12,8 @@ import { STATE_CHANGING_METHODS } from './data/frameworks';
 type MessageId = 'missingAuth' | 'fallsThrough' | 'adminWithoutRole' | 'publicWithoutReason';
 
 /** Path segments and handler words that say a read returns user or account data (a warning, not information). */
-const USER_DATA_WORDS = /^(users?|me|accounts?|profiles?|customers?|members?|orders?|payments?|invoices?|billing|cards?|addresses|wallets?|transactions?|messages?|settings|sessions?|tokens?|keys?|secrets?|admin\w*)$/i;
+// Not `profiles`: public profiles are a common design (RealWorld's `GET /profiles/:username`).
+const USER_DATA_WORDS = /^(users?|me|accounts?|customers?|members?|orders?|payments?|invoices?|billing|cards?|addresses|wallets?|transactions?|messages?|settings|sessions?|tokens?|keys?|secrets?|admin\w*)$/i;
 const ADMIN_WORD = /^admin/i;
 
 export const missingAuth = defineRule<Record<string, never>, MessageId>({
@@ -36,6 +37,7 @@ export const missingAuth = defineRule<Record<string, never>, MessageId>({
     },
   },
   defaultOptions: {},
+  hasFindingsIn: (model, filePath) => model.routesDeclaredIn(filePath).some((route) => reportable(route) !== undefined),
   create(context) {
     const calls: ts.CallExpression[] = [];
     const methods: ts.MethodDeclaration[] = [];
@@ -56,35 +58,39 @@ export const missingAuth = defineRule<Record<string, never>, MessageId>({
   },
 });
 
+/** What a route's verdict gives this rule to report, if anything. */
+function reportable(route: ApiRoute): MessageId | undefined {
+  const auth = route.auth;
+  if (auth.status === 'public') return auth.reason === 'marked public (no reason given)' ? 'publicWithoutReason' : undefined;
+  if (auth.status === 'unknown') return undefined;
+  if (auth.status === 'authenticated') return !auth.authorization && looksAdministrative(route) ? 'adminWithoutRole' : undefined;
+  return auth.fallsThrough ? 'fallsThrough' : 'missingAuth';
+}
+
 function reportRoute(context: RuleContext<Record<string, never>>, model: ApiModel, route: ApiRoute, calls: ts.CallExpression[], methods: ts.MethodDeclaration[]): void {
   const range = { start: route.declaredAt.start, end: route.declaredAt.end };
   if (range.end > context.text.length) return;
+  const messageId = reportable(route);
+  if (!messageId) return;
   const data = { method: route.method, path: route.path, chain: describeChain(route) };
   const auth = route.auth;
-  if (auth.status === 'public') {
-    if (auth.reason === 'marked public (no reason given)') context.report({ messageId: 'publicWithoutReason', range, data, severity: 'warning' });
-    return;
+  if (messageId === 'publicWithoutReason') {
+    context.report({ messageId, range, data, severity: 'warning' });
+  } else if (messageId === 'adminWithoutRole' && auth.status === 'authenticated') {
+    context.report({ messageId, range, data: { ...data, by: auth.by.name }, severity: 'warning' });
+  } else if (messageId === 'fallsThrough' && auth.status === 'none' && auth.fallsThrough) {
+    const fixes = fixesFor(context, model, route, calls, methods);
+    context.report({ messageId, range, data: { ...data, middleware: auth.fallsThrough.name, why: auth.fallsThrough.fallsThrough ?? '' }, severity: severityFor(route), fixes });
+  } else if (messageId === 'missingAuth') {
+    context.report({ messageId, range, data, severity: severityFor(route), fixes: fixesFor(context, model, route, calls, methods) });
   }
-  if (auth.status === 'unknown') return;
-  if (auth.status === 'authenticated') {
-    if (!auth.authorization && looksAdministrative(route)) {
-      context.report({ messageId: 'adminWithoutRole', range, data: { ...data, by: auth.by.name }, severity: 'warning' });
-    }
-    return;
-  }
-  const fixes = fixesFor(context, model, route, calls, methods);
-  if (auth.fallsThrough) {
-    context.report({ messageId: 'fallsThrough', range, data: { ...data, middleware: auth.fallsThrough.name, why: auth.fallsThrough.fallsThrough ?? '' }, severity: severityFor(route), fixes });
-    return;
-  }
-  context.report({ messageId: 'missingAuth', range, data, severity: severityFor(route), fixes });
 }
 
 /** Error for state-changing methods; warning for reads of user or account data; information for other reads. */
 function severityFor(route: ApiRoute): Severity {
   if (STATE_CHANGING_METHODS.has(route.method)) return 'error';
   const words = [...route.path.split('/'), ...route.handler.split(/[^A-Za-z]+/)].filter(Boolean);
-  return words.some((word) => USER_DATA_WORDS.test(word) || /user|account|profile/i.test(word)) ? 'warning' : 'info';
+  return words.some((word) => USER_DATA_WORDS.test(word) || /user|account/i.test(word)) ? 'warning' : 'info';
 }
 
 function looksAdministrative(route: ApiRoute): boolean {

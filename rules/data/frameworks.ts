@@ -59,6 +59,20 @@ export const PASS_THROUGH_WRAPPERS: readonly { module: string; exportName: strin
   { module: 'fastify-plugin', exportName: 'fastifyPlugin' },
 ];
 
+/**
+ * Middleware combinators: `every(a, b)` runs all (it authenticates if any of them does), `some(a, b)` passes when
+ * one passes (it authenticates only if all of them do). Hono's `hono/combine`.
+ */
+export const MIDDLEWARE_COMBINATORS: readonly { module: string; exportName: string; passesWhen: 'all' | 'any' }[] = [
+  { module: 'hono/combine', exportName: 'every', passesWhen: 'all' },
+  { module: 'hono/combine', exportName: 'some', passesWhen: 'any' },
+];
+
+export function middlewareCombinator(module: string, members: readonly string[]): 'all' | 'any' | undefined {
+  const exportName = members.join('.');
+  return MIDDLEWARE_COMBINATORS.find((combinator) => combinator.module === module && combinator.exportName === exportName)?.passesWhen;
+}
+
 export function isPassThroughWrapper(module: string, members: readonly string[]): boolean {
   const exportName = members.length === 0 ? 'default' : members.join('.');
   return PASS_THROUGH_WRAPPERS.some((wrapper) => wrapper.module === module && wrapper.exportName === exportName);

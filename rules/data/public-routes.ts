@@ -58,9 +58,9 @@ export const PUBLIC_ROUTE_KINDS: readonly PublicRouteKind[] = [
   {
     reason: 'password reset request',
     runs: [
-      [['forgot', 'forgot-password', 'forgot_password', 'forgotpassword', 'reset-password', 'reset_password', 'resetpassword', 'password-reset', 'password_reset', 'passwordreset', 'request-password-reset', 'recover-password', 'password-recovery']],
+      [['forgot', 'forgot-password', 'forgot_password', 'forgotpassword', 'reset-password', 'reset_password', 'resetpassword', 'password-reset', 'password_reset', 'passwordreset', 'request-password-reset', 'recover-password', 'password-recovery', 'send-password-reset', 'password-reset-request']],
       [['password'], ['forgot', 'reset', 'recover', 'recovery']],
-      [['forgot'], ['password']],
+      [['forgot', 'reset', 'recover'], ['password']],
     ],
     where: 'last',
     noParameterBefore: true,
@@ -72,10 +72,20 @@ export const PUBLIC_ROUTE_KINDS: readonly PublicRouteKind[] = [
       [['email'], ['verify', 'confirm', 'verification', 'confirmation']],
       [['verify', 'confirm'], ['email']],
       [['auth', 'account', 'accounts', 'user', 'users'], ['verify', 'confirm', 'activate', 'verification', 'confirmation']],
+      // `POST /auth/email/confirm/new`: asking for a new confirmation link.
+      [['email'], ['confirm', 'verify'], ['new', 'resend']],
     ],
     where: 'last',
     noParameterBefore: true,
   },
+  // Steps of signing in that come before a session exists: a second factor, a passkey ceremony.
+  {
+    reason: 'sign-in step (before a session exists)',
+    runs: [[['2fa', 'mfa', 'otp', 'totp', 'two-factor'], ['verify', 'resend', 'validate']], [['login', 'signin', 'sign-in'], ['webauthn-start', 'webauthn-verify', 'passkey', '2fa', 'mfa', 'otp', 'totp', 'verify', 'magic-link', 'resend']]],
+    where: 'last',
+    noParameterBefore: true,
+  },
+  { reason: 'contact form', runs: [[['contact', 'contact-us']]], where: 'exact', methods: ['GET', 'POST', 'HEAD'] },
   { reason: 'OAuth/SSO flow', runs: [[['oauth', 'oauth2', 'sso', 'saml', 'oidc', 'openid', 'openid-connect']]], where: 'first' },
   {
     reason: 'OAuth callback',

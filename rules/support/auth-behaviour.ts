@@ -96,8 +96,17 @@ export function authLibraryAt(expression: ts.Expression, sourceFile: ts.SourceFi
  */
 const verdicts = new WeakMap<ts.SourceFile, Map<ts.Node, Partial<Record<Mode, AuthBehaviour | null>>>>();
 
+/**
+ * Every piece of evidence the analysis counts names identity, a permission or a rejection somewhere in the
+ * function's text (IDENTITY_WORDS, USER_PROPERTIES, library names, 401/403, role checks): a function whose text
+ * holds none of these words (nor an auth library's name) cannot authenticate or authorize, and most functions of a workspace are such.
+ * Indexing calls this for every summarised function, so the regex test saves the walk for them.
+ */
+const AUTH_HINT = /token|jwt|bearer|session|auth|credential|principal|claim|identit|logged|signature|api.?key|user|sid\b|constructEvent|whoami|role|permission|scope|admin|abilit|can\(|owner|forbidden|40[13]|guard|protect|secret|passport|cookie|verify|login|signin|apikey|clerk|supabase|firebase|lucia|iron|ensure|requires/i;
+
 function analyzeFunction(fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile, mode: Mode): AuthBehaviour | undefined {
   if (!fn.body) return undefined;
+  if (!AUTH_HINT.test(sourceFile.text.slice(fn.pos, fn.end))) return undefined;
   let perFile = verdicts.get(sourceFile);
   if (!perFile) verdicts.set(sourceFile, (perFile = new Map()));
   let perFunction = perFile.get(fn);

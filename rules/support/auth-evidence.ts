@@ -276,6 +276,8 @@ export function shortText(node: ts.Node, sourceFile: ts.SourceFile): string {
 
 function statusOfWords(words: readonly string[]): 401 | 403 | undefined {
   if (words.some((word) => word === 'unauthorized' || word === 'unauthorised' || word === 'unauthenticated')) return 401;
+  // `AuthenticationError`, `NotAuthenticatedError` (an error class, not `authenticationFailed()` or a variable).
+  if (words.includes('authentication') && words[words.length - 1] === 'error') return 401;
   if (words.includes('forbidden')) return 403;
   return undefined;
 }

@@ -272,6 +272,12 @@ function identityTested(condition: ts.Node, facts: Facts, variables: Map<string,
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) operands.push(expression.left, expression.right);
       else if (isConstant(expression.right)) operands.push(expression.left);
       else if (isConstant(expression.left)) operands.push(expression.right);
+      // `typeof req.headers.authorization === 'string'`: a presence test too.
+      else if (ts.isTypeOfExpression(expression.left) && ts.isStringLiteral(expression.right)) operands.push(expression.left.expression);
+      else if (ts.isTypeOfExpression(expression.right) && ts.isStringLiteral(expression.left)) operands.push(expression.right.expression);
+    } else if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && PRESENCE_METHODS.has(expression.expression.name.text)) {
+      // `header.startsWith('Bearer ')`: tests the credential's shape, so its presence.
+      operands.push(expression.expression.expression);
     } else {
       const found = identityOperand(expression, facts, variables);
       if (found) return found;
@@ -279,6 +285,13 @@ function identityTested(condition: ts.Node, facts: Facts, variables: Map<string,
   }
   return undefined;
 }
+
+function assertedCondition(node: ts.Node): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'assert') return undefined;
+  return node.arguments[0];
+}
+
+const PRESENCE_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'match', 'test']);
 
 function identityOperand(expression: ts.Expression, facts: Facts, variables: Map<string, Evidence>): Evidence | undefined {
   if (ts.isIdentifier(expression)) return variables.get(expression.text);
@@ -309,6 +322,9 @@ export function conditionFacts(rejection: Rejection, fn: ts.Node, facts: Facts, 
     result.authorization ??= evidenceWithin(condition, 'authorization', facts, authz);
   };
   if (ts.isReturnStatement(rejection.statement) && rejection.node === rejection.statement.expression) consider(rejection.node, 'any');
+  // `ctx.assert(ctx.state.user, 401)`: the asserted value is the condition.
+  const asserted = assertedCondition(rejection.node);
+  if (asserted) consider(asserted, 'any');
   let child: ts.Node = rejection.node;
   for (let parent = child.parent; parent && child !== fn; child = parent, parent = parent.parent) {
     if (ts.isIfStatement(parent) && child !== parent.expression) consider(parent.expression, child === parent.thenStatement ? 'then' : 'else');

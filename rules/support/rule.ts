@@ -115,6 +115,11 @@ export interface Rule<Options = unknown, MessageIds extends string = string> {
   meta: RuleMeta<MessageIds>;
   defaultOptions: Options;
   create(context: RuleContext<Options>): RuleVisitors;
+  /**
+   * Rules with `requiresApiModel`: whether the model gives the rule anything to say about this file. The CLI's
+   * second pass (model rules after every file is summarised) re-reads only the files some rule wants.
+   */
+  hasFindingsIn?(model: ApiModel, filePath: string): boolean;
 }
 
 /** Identity helper that keeps the option and message types of a rule checked. */

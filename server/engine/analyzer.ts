@@ -60,6 +60,8 @@ export interface AnalyzeOptions {
   sourceFile?: ts.SourceFile;
   /** Config to use instead of the nearest apiguard.json (tests). */
   config?: ResolvedConfig;
+  /** False when the index already holds this text's summary (the CLI's second pass): the walk skips making it. */
+  summarize?: boolean;
 }
 
 export class Engine {
@@ -195,7 +197,7 @@ export class Engine {
       }
     }
     // The file's summary for the workspace index is made in the same walk, before any rule's onEnd reads the model.
-    const summarizer = this.apiIndex ? new SummaryBuilder(sourceFile, path.resolve(filePath), this.apiIndex.isTestFile(path.resolve(filePath))) : undefined;
+    const summarizer = this.apiIndex && options.summarize !== false ? new SummaryBuilder(sourceFile, path.resolve(filePath), this.apiIndex.isTestFile(path.resolve(filePath))) : undefined;
     if (summarizer) {
       result.ruleTimings['api-index'] = 0;
       const visit = (node: ts.Node) => summarizer.visit(node);

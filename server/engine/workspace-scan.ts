@@ -230,6 +230,7 @@ function scanFile(
   let analysis;
   try {
     analysis = engine.analyze(filePath, text, { config: modelRules.firstPassConfig(config) });
+    modelRules.notice(filePath, text);
   } catch (error) {
     // The engine isolates rules; this guards the rest (parser, suppressions) so one file cannot end the scan.
     result.skipped.push({ filePath, reason: `skipped: analysis failed (${error instanceof Error ? error.message : String(error)})` });
@@ -264,6 +265,14 @@ class ApiModelPasses {
     this.ruleIds = new Set(engine.apiIndex ? engine.rules.filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
   }
 
+  /** Files whose suppressions name a model rule: pass 2 must judge those suppressions even with nothing to report. */
+  private readonly suppressing = new Set<string>();
+
+  notice(filePath: string, text: string): void {
+    if (this.ruleIds.size === 0 || !text.includes('apiguard-ignore')) return;
+    for (const id of this.ruleIds) if (text.includes(id)) this.suppressing.add(path.resolve(filePath));
+  }
+
   firstPassConfig(config: ResolvedConfig): ResolvedConfig {
     if (this.ruleIds.size === 0) return config;
     return configWithRules(config, this.withoutModelRules, (id) => !this.ruleIds.has(id));
@@ -275,8 +284,12 @@ class ApiModelPasses {
     index.markComplete();
     if (this.ruleIds.size === 0) return;
     const model = index.model();
+    const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
     for (const file of result.files) {
-      if (model.routesDeclaredIn(path.resolve(file.filePath)).length === 0) continue;
+      // Only files a model rule has something to say about are read again (most route files have none).
+      const filePath = path.resolve(file.filePath);
+      if (model.routesDeclaredIn(filePath).length === 0) continue;
+      if (!this.suppressing.has(filePath) && !modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
       if (isCancelled?.()) {
         result.cancelled = true;
         return;
@@ -293,7 +306,8 @@ class ApiModelPasses {
       text = fs.readFileSync(filePath, 'utf8');
       const config = configWithRules(this.engine.configFor(filePath), this.onlyModelRules, (id) => this.ruleIds.has(id));
       if (config.rules.size === 0) return;
-      analysis = this.engine.analyze(filePath, text, { config });
+      // Its summary is in the index already (pass 1 made it from this text).
+      analysis = this.engine.analyze(filePath, text, { config, summarize: false });
     } catch {
       // Changed or unreadable since pass 1: its findings of pass 1 stand.
       return;

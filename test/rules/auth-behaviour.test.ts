@@ -207,6 +207,20 @@ describe('analyzeMiddlewareAuth: middleware that authenticates', () => {
   });
 });
 
+describe('analyzeMiddlewareAuth: assertion-style gates', () => {
+  it('Koa: ctx.assert(ctx.state.user, new AuthenticationError()) authenticates', () => {
+    const code = lines("const { AuthenticationError } = require('../lib/errors');", 'module.exports.required = function (ctx, next) {', '  ctx.assert(ctx.state.user, new AuthenticationError());', '  return next();', '};');
+    const sourceFile = parseSourceFile('src/auth.js', code);
+    let fn: ts.FunctionExpression | undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionExpression(node)) fn = node;
+      else ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    assert.deepEqual(analyzeMiddlewareAuth(fn!, sourceFile), authn('checks ctx.state.user and answers 401'));
+  });
+});
+
 describe('analyzeHandlerAuth: handlers that authenticate themselves', () => {
   it('Next.js: getServerSession, then a 401 Response', () => {
     const code = lines(
@@ -396,6 +410,16 @@ describe('analyzeGuardClass: NestJS guards', () => {
       '}',
     );
     assert.deepEqual(guard(code, 'SessionGuard'), { authenticates: true, authorizes: false, how: 'calls request.isAuthenticated() and returns false when the check fails', publicMetadataKeys: [] });
+  });
+
+  it('a guard returning a shape test of the credential (typeof / startsWith) authenticates', () => {
+    const code = `export class JwtAuthGuard {
+  canActivate(context) {
+    const request = context.switchToHttp().getRequest();
+    return typeof request.headers.authorization === 'string' && request.headers.authorization.startsWith('Bearer ');
+  }
+}`;
+    assert.deepEqual(guard(code, 'JwtAuthGuard'), { ...authn('reads the Authorization header and returns false when the check fails'), publicMetadataKeys: [] });
   });
 
   it('a guard that only logs is no guard', () => {

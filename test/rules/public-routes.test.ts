@@ -125,6 +125,13 @@ describe('publicReasonForPath', () => {
     assert.deepEqual(reasons(cases), cases.map(() => undefined));
   });
 
+  it('knows slash forms of reset and confirmation flows, sign-in steps and contact forms (tried on public apps)', () => {
+    assert.deepEqual(
+      reasons([['POST', '/api/v1/auth/forgot/password'], ['POST', '/auth/reset/password'], ['POST', '/auth/email/confirm/new'], ['POST', '/v1/auth/send-password-reset'], ['POST', '/rest/2fa/verify'], ['POST', '/login/webauthn-start'], ['POST', '/contact'], ['POST', '/users/:id/2fa/verify'], ['DELETE', '/contact']]),
+      ['password reset request', 'password reset request', 'email verification link', 'password reset request', 'sign-in step (before a session exists)', 'sign-in step (before a session exists)', 'contact form', undefined, undefined],
+    );
+  });
+
   it('knows the plural refresh-tokens endpoint (node-express-boilerplate)', () => {
     assert.deepEqual(reasons([['POST', '/v1/auth/refresh-tokens']]), ['token endpoint (exchanges credentials)']);
   });

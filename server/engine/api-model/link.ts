@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { ApiModel, ApiRoute, AuthSuggestion, ChainLink, MountStep, RouteAuth, SourceSpot, UnmodelledRoutes } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
-import { isPassThroughWrapper } from '../../../rules/data/frameworks';
+import { isPassThroughWrapper, middlewareCombinator } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
 import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
 import { linkFrameworkRoutes } from './frameworks/link-frameworks';
@@ -194,7 +194,19 @@ export class Linker {
   }
 
   /** A middleware as a chain link: what it does for authentication, decided from its code or the library it is. */
-  chainLink(file: FileSummary, middleware: MiddlewareRef): ChainLink {
+  /** `every(jwt(…), refreshUser)`: all must pass, so one that authenticates is enough; `some(…)`: all must. */
+  private combine(file: FileSummary, combinator: Extract<Resolved, { kind: 'package' }>, link: ChainLink, depth: number): void {
+    if (depth > 4) return;
+    const parts = (combinator.args ?? []).map((arg) => this.chainLink(file, { ref: arg, text: link.name, at: link.appliedAt }, depth + 1));
+    const passesWhen = middlewareCombinator(combinator.module, combinator.members);
+    const authenticating = parts.filter((part) => (part.auth === 'authentication' || part.auth === 'both') && !part.fallsThrough);
+    if (authenticating.length > 0 && (passesWhen === 'all' || authenticating.length === parts.length)) {
+      link.auth = 'authentication';
+      link.how = `${combinator.members.join('.')}(…) of ${authenticating.map((part) => part.how ?? 'an authenticating middleware').join('; ')}`;
+    }
+  }
+
+  chainLink(file: FileSummary, middleware: MiddlewareRef, depth = 0): ChainLink {
     const link: ChainLink = { name: middleware.text, code: middleware.code ?? middleware.text, appliedAt: middleware.at };
     const resolved = this.resolve(file, middleware.ref);
     const origin = originOf(this, file, middleware.ref);
@@ -210,6 +222,8 @@ export class Linker {
         link.how = `${auth.how} (${path.basename(resolved.file.filePath)}:${resolved.fn.at.line + 1})`;
       }
       if (auth.fallsThrough) link.fallsThrough = auth.fallsThrough.why;
+    } else if (resolved.kind === 'package' && resolved.called && middlewareCombinator(resolved.module, resolved.members)) {
+      this.combine(file, resolved, link, depth);
     } else if (resolved.kind === 'package') {
       const entry = findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default']);
       // In-handler checks (`jwt.verify`, `getServerSession`) do nothing as middleware; the rest guard requests.

@@ -2,7 +2,8 @@
 // rules follow request data across modules (a handler passes `req.query.q` to `products.search(q)`, which builds
 // SQL from its parameter). Syntactic, bounded, and computed only for functions other files can call.
 import * as ts from 'typescript';
-import type { FileIndex, LocalDeclaration } from '../../../rules/support/dataflow';
+import { walkPreorder } from '../../../rules/support/ast';
+import { isPropertyName, type LocalDeclaration } from '../../../rules/support/dataflow';
 import type { SummaryBuilder } from './summarize';
 import type { ParameterFlow } from './summary';
 
@@ -11,29 +12,30 @@ const MAX_FLOWS_PER_FUNCTION = 50;
 
 export function parameterFlowsOf(builder: SummaryBuilder, fn: ts.FunctionLikeDeclaration): ParameterFlow[] {
   const flows: ParameterFlow[] = [];
+  const tracked = new Map<string, { declaration: LocalDeclaration; parameter: number; depth: number }>();
   fn.parameters.forEach((parameter, index) => {
     if (!ts.isIdentifier(parameter.name)) return;
     const declaration = builder.index.resolve(parameter.name);
-    if (declaration) collect(builder, builder.index, declaration, index, flows, 0, new Set());
+    if (declaration) tracked.set(parameter.name.text, { declaration, parameter: index, depth: 0 });
   });
-  return flows.slice(0, MAX_FLOWS_PER_FUNCTION);
-}
-
-function collect(builder: SummaryBuilder, index: FileIndex, declaration: LocalDeclaration, parameter: number, flows: ParameterFlow[], depth: number, seen: Set<ts.Node>): void {
-  if (seen.has(declaration.node) || flows.length >= MAX_FLOWS_PER_FUNCTION) return;
-  seen.add(declaration.node);
-  for (const reference of index.referencesTo(declaration)) {
-    const { consumer, child } = climb(reference);
+  if (tracked.size === 0 || !fn.body) return flows;
+  // One walk of the body for all parameters (and the aliases they flow into, declared before their uses).
+  walkPreorder(fn.body, (node) => {
+    if (flows.length >= MAX_FLOWS_PER_FUNCTION || node.kind !== ts.SyntaxKind.Identifier) return;
+    const identifier = node as ts.Identifier;
+    const entry = tracked.get(identifier.text);
+    if (!entry || isPropertyName(identifier) || builder.index.resolve(identifier) !== entry.declaration || identifier === entry.declaration.nameNode) return;
+    const { consumer, child } = climb(identifier);
     if (ts.isCallExpression(consumer) || ts.isNewExpression(consumer)) {
       const argument = consumer.arguments?.indexOf(child as ts.Expression) ?? -1;
-      if (argument < 0) continue;
-      flows.push({ parameter, callee: builder.ref(consumer.expression), calleeText: builder.textOf(consumer.expression), argument, at: builder.spot(consumer) });
-    } else if (ts.isVariableDeclaration(consumer) && ts.isIdentifier(consumer.name) && depth < MAX_ALIAS_DEPTH) {
+      if (argument >= 0) flows.push({ parameter: entry.parameter, callee: builder.ref(consumer.expression), calleeText: builder.textOf(consumer.expression), argument, at: builder.spot(consumer) });
+    } else if (ts.isVariableDeclaration(consumer) && ts.isIdentifier(consumer.name) && entry.depth < MAX_ALIAS_DEPTH) {
       // `const sql = 'SELECT … ' + q`: follow the new name too.
-      const alias = index.resolve(consumer.name);
-      if (alias) collect(builder, index, alias, parameter, flows, depth + 1, seen);
+      const alias = builder.index.resolve(consumer.name);
+      if (alias && !tracked.has(consumer.name.text)) tracked.set(consumer.name.text, { declaration: alias, parameter: entry.parameter, depth: entry.depth + 1 });
     }
-  }
+  });
+  return flows;
 }
 
 /** From a reference up through the expressions that carry its value, to what consumes it. */

@@ -75,6 +75,7 @@ export class SummaryBuilder {
     for (const statement of this.topLevelStatements) this.collectTopLevel(statement);
     this.collectCommonJsExports();
     this.collectParameterFlows();
+    this.decideMiddlewareAuth();
     return this.summary;
   }
 
@@ -265,7 +266,11 @@ export class SummaryBuilder {
     return undefined;
   }
 
-  /** The summary of a function (created once), with what it does for authentication. */
+  /**
+   * The summary of a function (created once). What it does for authentication is decided at the end of the file
+   * (`decideMiddlewareAuth`), and only for functions that may be middleware: not for route handlers written in place
+   * (judged as handlers by their summarizer) nor class methods summarised for their parameter flows.
+   */
   functionSummary(fn: ts.FunctionLikeDeclaration, name?: string): FunctionSummary {
     const start = fn.getStart(this.sourceFile);
     const existing = this.functionIds.get(fn);
@@ -273,8 +278,6 @@ export class SummaryBuilder {
     const declaredName = name ?? functionName(fn);
     const id = declaredName && isTopLevelFunction(fn, this.sourceFile) ? declaredName : `fn@${start}`;
     const summary: FunctionSummary = { id, name: declaredName ?? '<anonymous>', at: this.spotAt(start, fn.getEnd()) };
-    const auth = analyzeMiddlewareAuth(fn, this.sourceFile);
-    if (auth) summary.auth = auth;
     this.functionIds.set(fn, id);
     this.functionNodes.set(id, fn);
     this.summary.functions[id] = summary;
@@ -289,6 +292,21 @@ export class SummaryBuilder {
   }
 
   private readonly functionIds = new Map<ts.Node, string>();
+  /** Functions that are only route handlers or methods: never middleware, so no middleware verdict is needed. */
+  private readonly notMiddleware = new Set<string>();
+
+  /** A route handler written in place: judged as a handler by its summarizer, never as middleware. */
+  markHandler(id: string): void {
+    this.notMiddleware.add(id);
+  }
+
+  private decideMiddlewareAuth(): void {
+    for (const [id, node] of this.functionNodes) {
+      if (this.notMiddleware.has(id)) continue;
+      const auth = analyzeMiddlewareAuth(node, this.sourceFile);
+      if (auth) this.summary.functions[id]!.auth = auth;
+    }
+  }
   private readonly functionNodes = new Map<string, ts.FunctionLikeDeclaration>();
 
   functionNode(id: string): ts.FunctionLikeDeclaration | undefined {
@@ -310,7 +328,12 @@ export class SummaryBuilder {
       if (cls.parent !== this.sourceFile || !cls.name || !hasModifier(cls, ts.SyntaxKind.ExportKeyword)) continue;
       for (const member of cls.members) {
         const name = ts.isMethodDeclaration(member) && member.body ? propertyNameText(member.name) : undefined;
-        if (name !== undefined) exported.add(this.functionSummary(member as ts.MethodDeclaration, `${cls.name.text}.${name}`).id);
+        if (name === undefined) continue;
+        // A method a summarizer already took (a Nest middleware's `use`) keeps its middleware verdict.
+        const known = this.functionIds.has(member);
+        const id = this.functionSummary(member as ts.MethodDeclaration, `${cls.name.text}.${name}`).id;
+        if (!known) this.notMiddleware.add(id);
+        exported.add(id);
       }
     }
     for (const id of exported) {

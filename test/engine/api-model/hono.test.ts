@@ -207,3 +207,26 @@ app.get('/api/me', (c) => c.json({}));
     );
   });
 });
+
+describe('Hono middleware combinators', () => {
+  it('every(jwt(…), loadUser) authenticates the routes under it (one authenticating part is enough); some(…) needs all', () => {
+    assert.deepEqual(
+      inventory({
+        'index.ts': `import { Hono } from 'hono';
+import { every, some } from 'hono/combine';
+import { jwt } from 'hono/jwt';
+import { createMiddleware } from 'hono/factory';
+const loadUser = createMiddleware(async (c, next) => { await next(); });
+const admin = every(jwt({ secret: process.env.SECRET! }), loadUser);
+const either = some(jwt({ secret: process.env.SECRET! }), loadUser);
+const app = new Hono();
+app.use('/admin/*', admin);
+app.use('/maybe/*', either);
+app.delete('/admin/users/:id', (c) => c.body(null, 204));
+app.delete('/maybe/users/:id', (c) => c.body(null, 204));
+`,
+      }),
+      ['DELETE /admin/users/:id index.ts:11 authenticated by admin', 'DELETE /maybe/users/:id index.ts:12 none'],
+    );
+  });
+});

@@ -17,10 +17,13 @@ export const expressSummarizer: FrameworkSummarizer = {
     const expressNames = localNamesOf(builder);
     if (expressNames.defaults.size === 0 && expressNames.routers.size === 0 && !mayRegisterOnParameter(builder)) return;
     for (const call of builder.calls) declareContainer(builder, call, expressNames);
+    // Registration creates parameter containers; only a file with containers can pass one to a function.
+    let hasContainers = Object.keys(builder.summary.containers).length > 0;
     for (const call of builder.calls) {
       if (ts.isCallExpression(call)) {
         registerOnContainer(builder, call);
-        passContainer(builder, call);
+        hasContainers ||= Object.keys(builder.summary.containers).length > 0;
+        if (call.arguments.length > 0 && hasContainers) passContainer(builder, call);
       }
     }
   },
@@ -45,7 +48,8 @@ function localNamesOf(builder: SummaryBuilder): ExpressNames {
 
 /** A file without express imports may still register routes on an app it is given. Cheap text test first. */
 function mayRegisterOnParameter(builder: SummaryBuilder): boolean {
-  return /\.(get|post|put|patch|delete|all|use|route)\(/.test(builder.sourceFile.text);
+  // A parameter becomes a container only through a route with a '/path' (see registerOnContainer).
+  return /\.(get|post|put|patch|delete|del|all|options|head)\(\s*['"`][/*]/.test(builder.sourceFile.text);
 }
 
 /**
@@ -195,7 +199,7 @@ function addRoute(builder: SummaryBuilder, container: ContainerSummary, call: ts
       path: path.path,
       ...(path.dynamic ? { dynamicPath: true } : {}),
       middleware,
-      handler: { text: builder.handlerName(handler), ref: handlerRef, ...handlerAuth(builder, handlerRef) },
+      handler: { text: builder.handlerName(handler), ref: handlerRef, ...handlerAuth(builder, handlerRef, handler) },
       at,
       ...(marker ? { publicMarker: marker } : {}),
     },
@@ -203,10 +207,17 @@ function addRoute(builder: SummaryBuilder, container: ContainerSummary, call: ts
 }
 
 /** A handler written in this file is judged as a handler: it verifies the caller itself and answers 401/403 early. */
-function handlerAuth(builder: SummaryBuilder, ref: ReturnType<SummaryBuilder['ref']>): { auth?: AuthBehaviour } {
+function handlerAuth(builder: SummaryBuilder, ref: ReturnType<SummaryBuilder['ref']>, handler: ts.Expression): { auth?: AuthBehaviour } {
   if (ref.kind !== 'function') return {};
   const node = builder.functionNode(ref.id);
-  const auth = node ? analyzeHandlerAuth(node, builder.sourceFile) : builder.summary.functions[ref.id]?.auth;
+  const inner = skipOuterExpressions(handler);
+  // Written in place: only ever a handler. A named function may also serve as middleware elsewhere: the linker
+  // reads its middleware verdict then.
+  if (!node || !(ts.isArrowFunction(inner) || ts.isFunctionExpression(inner))) return {};
+  // One that calls next() guards the handlers after it (see link.ts): it keeps its middleware verdict.
+  if (builder.summary.functions[ref.id]?.callsNext) return {};
+  builder.markHandler(ref.id);
+  const auth = analyzeHandlerAuth(node, builder.sourceFile);
   return auth ? { auth } : {};
 }
 

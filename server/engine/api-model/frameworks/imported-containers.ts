@@ -22,8 +22,8 @@ export const importedContainerSummarizer: FrameworkSummarizer = {
       if (!ts.isPropertyAccessExpression(callee)) continue;
       const method = callee.name.text;
       if (method !== 'use' && !MOUNT_METHODS.has(method) && !ROUTE_METHODS.has(method)) continue;
-      const container = proxyAt(builder, callee.expression);
-      if (container) register(builder, container, call, method);
+      // The proxy is made only once a call registers something on it (`config.get('key')` does not).
+      register(builder, () => proxyAt(builder, callee.expression), call, method);
     }
   },
 };
@@ -47,7 +47,7 @@ function proxyAt(builder: SummaryBuilder, expression: ts.Expression, depth = 0):
   return container;
 }
 
-function register(builder: SummaryBuilder, container: ContainerSummary, call: ts.CallExpression, method: string): void {
+function register(builder: SummaryBuilder, proxy: () => ContainerSummary | undefined, call: ts.CallExpression, method: string): void {
   const args = call.arguments;
   const at = builder.spot(call);
   if (method === 'use') {
@@ -55,7 +55,7 @@ function register(builder: SummaryBuilder, container: ContainerSummary, call: ts
     const rest = flattenArguments(builder, path ? args.slice(1) : args);
     const middleware: MiddlewareRef[] = rest.map((arg) => builder.middleware(arg));
     const scope = path ? globScope(path.path) : undefined;
-    if (middleware.length > 0) container.layers.push({ kind: 'use', ...(scope !== undefined ? { path: scope } : {}), middleware, at });
+    if (middleware.length > 0) proxy()?.layers.push({ kind: 'use', ...(scope !== undefined ? { path: scope } : {}), middleware, at });
     return;
   }
   if (MOUNT_METHODS.has(method)) {
@@ -63,7 +63,7 @@ function register(builder: SummaryBuilder, container: ContainerSummary, call: ts
     const path = method === 'route' ? args[0] && pathArgument(builder, args[0]) : undefined;
     const target = method === 'route' ? args[1] : args[0];
     if (!target || (method === 'route' && !path)) return;
-    container.layers.push({ kind: 'mount', ...(path ? { path: path.path } : {}), target: builder.ref(target), middleware: [], at });
+    proxy()?.layers.push({ kind: 'mount', ...(path ? { path: path.path } : {}), target: builder.ref(target), middleware: [], at });
     return;
   }
   // A route: a path, then handlers (`app.get('/health', handler)`); a one-argument `get` reads a setting.
@@ -71,7 +71,8 @@ function register(builder: SummaryBuilder, container: ContainerSummary, call: ts
   if (!path || args.length < 2 || !path.path.startsWith('/')) return;
   const handlers = flattenArguments(builder, args.slice(1));
   const handler = handlers[handlers.length - 1];
-  if (!handler) return;
+  const container = handler && proxy();
+  if (!handler || !container) return;
   addRoute(builder, container, {
     method,
     path,

@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import type { SourceSpot } from '../../../../rules/support/api-model';
 import { staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
+import { analyzeHandlerAuth } from '../../../../rules/support/auth-behaviour';
 import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef, RouteSummary, ValueRef } from '../summary';
 
@@ -167,9 +168,18 @@ export interface RouteInput {
   statement: ts.Node;
 }
 
+function isInPlace(handler: ts.Expression | ts.MethodDeclaration): boolean {
+  const inner = ts.isMethodDeclaration(handler) ? handler : skipOuterExpressions(handler);
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) || ts.isMethodDeclaration(inner);
+}
+
 export function addRoute(builder: SummaryBuilder, container: ContainerSummary, input: RouteInput): RouteSummary {
   const handlerRef: ValueRef = ts.isMethodDeclaration(input.handler) ? { kind: 'function', id: builder.functionSummary(input.handler, 'handler').id } : builder.ref(input.handler);
-  const handlerAuth = handlerRef.kind === 'function' ? builder.summary.functions[handlerRef.id]?.auth : undefined;
+  // A handler written here is judged as a handler (it verifies the caller itself and answers 401/403 early).
+  const handlerNode = handlerRef.kind === 'function' ? builder.functionNode(handlerRef.id) : undefined;
+  const inPlace = !!handlerNode && isInPlace(input.handler) && !builder.summary.functions[(handlerRef as { id: string }).id]?.callsNext;
+  const handlerAuth = inPlace ? analyzeHandlerAuth(handlerNode!, builder.sourceFile) : undefined;
+  if (inPlace) builder.markHandler((handlerRef as { id: string }).id);
   const marker = chainLinkMarker(builder, input.statement) ?? builder.publicMarkerBefore(input.statement);
   const route: RouteSummary = {
     method: input.method === 'del' ? 'DELETE' : input.method.toUpperCase(),
@@ -207,9 +217,16 @@ export function globScope(path: string): string | undefined {
  * outermost call (`post`) first. A call's callee ends once what it is called on has been evaluated.
  */
 export function callsInRegistrationOrder(builder: SummaryBuilder): ts.CallExpression[] {
+  // Several summarizers ask; sorted once per file.
+  const cached = registrationOrder.get(builder);
+  if (cached) return cached;
   const calls = builder.calls.filter((call): call is ts.CallExpression => ts.isCallExpression(call));
-  return calls.sort((a, b) => a.expression.end - b.expression.end);
+  calls.sort((a, b) => a.expression.end - b.expression.end);
+  registrationOrder.set(builder, calls);
+  return calls;
 }
+
+const registrationOrder = new WeakMap<SummaryBuilder, ts.CallExpression[]>();
 
 /**
  * `registerRoutes(app)`, `require('./users').register(router)`: a function given this container registers on it,
