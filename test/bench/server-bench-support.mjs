@@ -14,22 +14,30 @@ export const SERVER_PATH = fileURLToPath(new URL('../../dist/server.js', import.
 
 /**
  * Spawns the server and initializes it like a plain client; `onDiagnostics` sees every publish, `onLog` every
- * log line (`trace: true` turns on the server's per-analysis timing lines).
+ * log line (`trace: true` turns on the server's per-analysis timing lines). `workDoneProgress: true` announces
+ * `window.workDoneProgress`, so the server reports background indexing to `onProgress` (each `$/progress` value).
+ * `nodeArgs` go before the server script (`--cpu-prof`, `--cpu-prof-dir=…` to profile it, worker included).
  */
-export async function startServer(rootDir, onDiagnostics, { trace = false, onLog = () => {} } = {}) {
+export async function startServer(rootDir, onDiagnostics, { trace = false, onLog = () => {}, workDoneProgress = false, onProgress = () => {}, nodeArgs = [] } = {}) {
   if (!fs.existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_PATH, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onNotification('textDocument/publishDiagnostics', (params) => onDiagnostics(params, performance.now()));
   connection.onNotification('window/logMessage', (params) => onLog(params.message));
   connection.onNotification('apiguard/status', () => {});
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', (params) => onProgress(params.value, performance.now()));
   connection.listen();
   const rootUri = pathToFileURL(rootDir).toString();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-    capabilities: { textDocument: { synchronization: { didSave: true } }, workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } } },
+    capabilities: {
+      textDocument: { synchronization: { didSave: true } },
+      workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } },
+      ...(workDoneProgress ? { window: { workDoneProgress: true } } : {}),
+    },
     initializationOptions: trace ? { settings: { trace: { server: 'verbose' } } } : undefined,
   });
   connection.sendNotification('initialized', {});
