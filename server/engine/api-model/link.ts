@@ -22,6 +22,8 @@ export interface LinkOptions {
   complete?: boolean;
   /** tsconfig/jsconfig `paths` and `baseUrl` that apply to a file (module-aliases.ts). */
   aliasesFor?(filePath: string): AliasConfig | undefined;
+  /** Module resolutions kept across links ("dir\0specifier" → file path or package); cleared when files come or go. */
+  resolutionCache?: Map<string, string | { package: string }>;
 }
 
 /** What a name stands for once followed across files. */
@@ -73,6 +75,21 @@ export class Linker {
 
   /** A module specifier as the file at `from` wrote it: a workspace file, or a package. */
   resolveModule(from: string, specifier: string): FileSummary | { package: string } {
+    // Resolution depends only on which files exist: the index keeps answers until a file is added or removed.
+    const cache = this.options.resolutionCache;
+    if (!cache) return this.resolveModuleFresh(from, specifier);
+    const key = `${path.dirname(from)}\u0000${specifier}`;
+    let target = cache.get(key);
+    if (target === undefined) cache.set(key, (target = this.resolveModuleUncached(from, specifier)));
+    return typeof target === 'string' ? this.files.get(target) ?? { package: specifier } : target;
+  }
+
+  private resolveModuleUncached(from: string, specifier: string): string | { package: string } {
+    const found = this.resolveModuleFresh(from, specifier);
+    return 'package' in found ? found : found.filePath;
+  }
+
+  private resolveModuleFresh(from: string, specifier: string): FileSummary | { package: string } {
     if (!specifier.startsWith('.') && !specifier.startsWith('/')) {
       // `@/routes/admin`, `src/auth/guard`: an alias or baseUrl path that names a workspace file; else a package.
       const aliases = this.options.aliasesFor?.(from);
@@ -587,7 +604,8 @@ function anyOfLink(middleware: MiddlewareRef, alternatives: ChainLink[]): ChainL
 
 function routeFrom(linker: Linker, file: FileSummary, container: ContainerSummary, route: RouteSummary, walk: Walk): ApiRoute {
   const fullPath = joinPaths(walk.prefix, route.path);
-  const chain = walk.active.filter((entry) => appliesTo(entry, fullPath, route.method)).map((entry) => entry.link);
+  const pathSegments = segmentsOf(fullPath);
+  const chain = walk.active.filter((entry) => appliesTo(entry, fullPath, pathSegments, route.method)).map((entry) => entry.link);
   for (const middleware of route.middleware) chain.push(linkOf(linker, file, middleware, walk));
   const notes: string[] = [];
   if (route.dynamicPath) notes.push('part of the path is computed; shown as *');
@@ -631,12 +649,13 @@ function passesRequestsOn(linker: Linker, file: FileSummary, route: RouteSummary
   return resolved.kind === 'package' && (findAuthLibrary(resolved.module, resolved.members.length > 0 ? resolved.members : ['default'])?.usage ?? 'in-handler') !== 'in-handler';
 }
 
-function appliesTo(entry: ActiveMiddleware, fullPath: string, method: string): boolean {
+function appliesTo(entry: ActiveMiddleware, fullPath: string, pathSegments: readonly string[], method: string): boolean {
   if (entry.exact) {
     const methodMatches = entry.exact.method === 'ALL' || entry.exact.method === method;
     if (!methodMatches || !samePath(entry.scope, fullPath)) return false;
   }
-  if (entry.scope && !isUnder(fullPath, entry.scope)) return false;
+  // Most middleware applies app-wide (scope ''); scoped ones compare segments, split once per scope and path.
+  if (entry.scope && entry.scope !== '/' && !segmentsUnder(pathSegments, segmentsOf(entry.scope))) return false;
   if (entry.unless?.some((exception) => exception === fullPath || (exception.startsWith('/') === false && new RegExpOrNever(exception).test(fullPath)))) return false;
   return true;
 }
@@ -659,10 +678,24 @@ class RegExpOrNever {
 
 /** `/api/users/:id` is under `/api` and `/api/users`, not under `/ap`. Parameters match any segment. */
 export function isUnder(fullPath: string, scope: string): boolean {
-  const scopeSegments = scope.split('/').filter(Boolean);
-  const pathSegments = fullPath.split('/').filter(Boolean);
+  return segmentsUnder(segmentsOf(fullPath), segmentsOf(scope));
+}
+
+function segmentsUnder(pathSegments: readonly string[], scopeSegments: readonly string[]): boolean {
   if (scopeSegments.length > pathSegments.length) return false;
   return scopeSegments.every((segment, i) => segment === pathSegments[i] || segment.startsWith(':') || segment === '*' || pathSegments[i]!.startsWith(':') || pathSegments[i] === '*');
+}
+
+/** Path segments, cached: the same few scopes are compared with every route of an app. */
+const segmentCache = new Map<string, readonly string[]>();
+function segmentsOf(path: string): readonly string[] {
+  let segments = segmentCache.get(path);
+  if (!segments) {
+    segments = path.split('/').filter(Boolean);
+    if (segmentCache.size > 10_000) segmentCache.clear();
+    segmentCache.set(path, segments);
+  }
+  return segments;
 }
 
 function samePath(a: string, b: string): boolean {

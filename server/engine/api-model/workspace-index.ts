@@ -19,6 +19,8 @@ export interface WorkspaceIndexOptions {
 
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, FileSummary>();
+  /** Module resolutions, valid while the set of files stays the same (see LinkOptions.resolutionCache). */
+  private readonly resolutions = new Map<string, string | { package: string }>();
   private linked: LinkedApiModel | undefined;
   /** False until a full indexing pass has finished: rules say nothing rather than guess from part of the workspace. */
   private complete = false;
@@ -56,6 +58,10 @@ export class WorkspaceIndex {
     const key = path.resolve(summary.filePath);
     const previous = this.summaries.get(key);
     if (previous && sameSummary(previous, summary)) return false;
+    // Typing inside a handler moves positions and nothing else: the linked model keeps the previous summary's
+    // objects, so updating their positions in place updates every route, link and mount that points at them.
+    if (previous && this.linked && moveSpots(previous, summary)) return false;
+    if (!previous) this.resolutions.clear();
     this.summaries.set(key, summary);
     this.linked = undefined;
     return true;
@@ -69,7 +75,10 @@ export class WorkspaceIndex {
 
   remove(filePath: string): boolean {
     const removed = this.summaries.delete(path.resolve(filePath));
-    if (removed) this.linked = undefined;
+    if (removed) {
+      this.linked = undefined;
+      this.resolutions.clear();
+    }
     return removed;
   }
 
@@ -84,11 +93,13 @@ export class WorkspaceIndex {
   /** Config changed (e.g. "auth" in apiguard.json): the verdicts must be decided again. */
   invalidate(): void {
     this.linked = undefined;
+    // tsconfig paths may have changed with the config.
+    this.resolutions.clear();
   }
 
   model(): LinkedApiModel {
     const { authSettingsFor, aliasesFor } = this.options;
-    this.linked ??= linkApiModel(this.summaries, { complete: this.complete, ...(authSettingsFor ? { authSettingsFor } : {}), ...(aliasesFor ? { aliasesFor } : {}) });
+    this.linked ??= linkApiModel(this.summaries, { complete: this.complete, resolutionCache: this.resolutions, ...(authSettingsFor ? { authSettingsFor } : {}), ...(aliasesFor ? { aliasesFor } : {}) });
     return this.linked;
   }
 }
@@ -96,6 +107,41 @@ export class WorkspaceIndex {
 /** Summaries are plain data made in a fixed order, so their JSON text compares them (cheap next to a re-link). */
 function sameSummary(a: FileSummary, b: FileSummary): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const SPOT_KEYS = new Set(['start', 'end', 'line']);
+
+/** The summary's text without positions: offsets, lines, and the offsets inside ids of unnamed things (`fn@120`). */
+function shapeOf(summary: FileSummary): string {
+  return JSON.stringify(summary, (key, value: unknown) => (SPOT_KEYS.has(key) ? undefined : typeof value === 'string' ? value.replace(/@\d+/g, '@') : value)).replace(/@\d+/g, '@');
+}
+
+/**
+ * When `next` differs from `previous` only in positions, copies its positions into `previous` (ids stay the
+ * previous ones, consistently) and says so; otherwise changes nothing.
+ */
+function moveSpots(previous: FileSummary, next: FileSummary): boolean {
+  if (shapeOf(previous) !== shapeOf(next)) return false;
+  const copy = (target: unknown, source: unknown): void => {
+    if (!target || !source || typeof target !== 'object' || typeof source !== 'object') return;
+    if (Array.isArray(target) && Array.isArray(source)) {
+      target.forEach((item, i) => copy(item, source[i]));
+      return;
+    }
+    const from = source as Record<string, unknown>;
+    const to = target as Record<string, unknown>;
+    if (typeof to.start === 'number' && typeof from.start === 'number') {
+      to.start = from.start;
+      to.end = from.end;
+      if (typeof from.line === 'number') to.line = from.line;
+    }
+    // Records keyed by ids (`fn@120`) keep their insertion order: walk both by position, not by key.
+    const targetValues = Object.values(to);
+    const sourceValues = Object.values(from);
+    targetValues.forEach((value, i) => copy(value, sourceValues[i]));
+  };
+  copy(previous, next);
+  return true;
 }
 
 export type { ApiModel };
