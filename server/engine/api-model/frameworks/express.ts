@@ -23,7 +23,8 @@ export const expressSummarizer: FrameworkSummarizer = {
       if (ts.isCallExpression(call)) {
         registerOnContainer(builder, call);
         hasContainers ||= Object.keys(builder.summary.containers).length > 0;
-        if (call.arguments.length > 0 && hasContainers) passContainer(builder, call);
+        // `require('./routes')(app)`, `registerRoutes(app)`: statements of their own, never nested in expressions.
+        if (call.arguments.length > 0 && hasContainers && isStatementCall(call)) passContainer(builder, call);
       }
     }
   },
@@ -311,4 +312,9 @@ function skipParentsOfValue(node: ts.Node): ts.Node {
   let current = node.parent;
   while (current && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current))) current = current.parent;
   return current;
+}
+
+function isStatementCall(call: ts.CallExpression): boolean {
+  const parent = ts.isAwaitExpression(call.parent) ? call.parent.parent : call.parent;
+  return !!parent && ts.isExpressionStatement(parent);
 }
