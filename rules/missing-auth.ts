@@ -77,7 +77,9 @@ function reportRoute(context: RuleContext<Record<string, never>>, model: ApiMode
   if (messageId === 'publicWithoutReason') {
     context.report({ messageId, range, data, severity: 'warning' });
   } else if (messageId === 'adminWithoutRole' && auth.status === 'authenticated') {
-    context.report({ messageId, range, data: { ...data, by: auth.by.name }, severity: 'warning' });
+    // Information: a role check may sit in the handlers or a service, which the model does not see. Tried on public
+    // apps, a warning on every route of an admin area was noise.
+    context.report({ messageId, range, data: { ...data, by: auth.by.name }, severity: 'info' });
   } else if (messageId === 'fallsThrough' && auth.status === 'none' && auth.fallsThrough) {
     const fixes = fixesFor(context, model, route, calls, methods);
     context.report({ messageId, range, data: { ...data, middleware: auth.fallsThrough.name, why: auth.fallsThrough.fallsThrough ?? '' }, severity: severityFor(route), fixes });

@@ -359,7 +359,7 @@ app.put('/administrators/:id', (req, res) => res.end());
           column: 1,
           endLine: 5,
           endColumn: 23,
-          severity: 'warning',
+          severity: 'info',
         },
         {
           messageId: 'missingAuth',

@@ -631,9 +631,11 @@ function routeFrom(linker: Linker, file: FileSummary, container: ContainerSummar
 /** In-handler authentication, carried to `decide` as a provisional verdict. */
 function handlerVerdict(linker: Linker, file: FileSummary, route: RouteSummary): RouteAuth {
   let auth = route.handler.auth;
-  if (!auth && route.handler.ref) {
-    const resolved = linker.resolve(file, route.handler.ref);
+  // A handler wrapped by a helper (`asyncHandler(updateProfile())`, `catchErrors(fn)`) is judged by what it wraps.
+  for (let ref = route.handler.ref, depth = 0; !auth && ref && depth < 3; depth++) {
+    const resolved = linker.resolve(file, ref);
     if (resolved.kind === 'function') auth = resolved.fn.auth;
+    ref = ref.kind === 'call' && ref.args?.length === 1 ? ref.args[0] : undefined;
   }
   if (auth?.authenticates && !auth.fallsThrough) {
     return { status: 'authenticated', by: { name: route.handler.text, appliedAt: route.at, auth: 'authentication', how: `in the handler: ${auth.how}` } };

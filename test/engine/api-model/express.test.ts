@@ -361,6 +361,29 @@ app.get('/me', (req, res) => res.json(req.user));
     );
   });
 
+  it('a handler wrapped by an error-handling helper is judged by what it wraps', () => {
+    assert.deepEqual(
+      inventory({
+        'app.ts': `import express from 'express';
+import { asyncHandler } from './utils';
+import { updateProfile } from './profile';
+const app = express();
+app.post('/profile', asyncHandler(updateProfile()));
+`,
+        'utils.ts': 'export const asyncHandler = (fn: any) => (req: any, res: any, next: any) => Promise.resolve(fn(req, res, next)).catch(next);\n',
+        'profile.ts': `export function updateProfile() {
+  return async (req: any, res: any, next: any) => {
+    const user = sessions.get(req.cookies.token);
+    if (!user) return res.status(401).end();
+    res.json(await save(user, req.body));
+  };
+}
+`,
+      }),
+      ["POST /profile app.ts:5 authenticated by asyncHandler(updateProfile())"],
+    );
+  });
+
   it('precision traps: settings reads, Map/cache calls and non-Express objects are not routes', () => {
     assert.deepEqual(
       inventory({
