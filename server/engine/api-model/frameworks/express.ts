@@ -10,6 +10,7 @@ import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
 import { loopEnvironments, substitute } from '../loops';
+import { flattenArguments } from './registration';
 
 export const expressSummarizer: FrameworkSummarizer = {
   framework: 'express',
@@ -187,7 +188,7 @@ function expressOnly(container: ContainerSummary | undefined): ContainerSummary 
 /** `at` is what a finding underlines: `router.post('/users'` (or `.post` in a `route()` chain), not the handler body. */
 function addRoute(builder: SummaryBuilder, container: ContainerSummary, call: ts.CallExpression, method: string, pathArgument: ts.Expression | undefined, handlerArguments: readonly ts.Expression[], at: ReturnType<SummaryBuilder['spot']>): void {
   const path = builder.pathOf(pathArgument) ?? { path: '/', dynamic: false };
-  const functions = flatten(builder, handlerArguments);
+  const functions = flattenArguments(builder, handlerArguments);
   const handler = functions[functions.length - 1];
   if (!handler) return;
   const middleware = functions.slice(0, -1).map((expression) => builder.middleware(expression));
@@ -234,7 +235,7 @@ function addUseOnce(builder: SummaryBuilder, container: ContainerSummary, call: 
   const rest = path !== undefined ? args.slice(1) : args;
   const middleware: MiddlewareRef[] = [];
   let unless: string[] | undefined;
-  for (const expression of flatten(builder, rest)) {
+  for (const expression of flattenArguments(builder, rest)) {
     const exception = unlessCall(expression);
     if (exception) {
       middleware.push(builder.middleware(exception.middleware));
@@ -257,26 +258,6 @@ function isPathArgument(node: ts.Expression): boolean {
   const inner = skipOuterExpressions(node);
   return staticStringValue(inner) !== undefined || ts.isTemplateExpression(inner) || ts.isRegularExpressionLiteral(inner) ||
     (ts.isArrayLiteralExpression(inner) && inner.elements.every((element) => staticStringValue(element) !== undefined));
-}
-
-/** Middleware arrays (`[auth, validate]`, or a `const` holding one) are flattened, as Express does. */
-function flatten(builder: SummaryBuilder, args: readonly ts.Expression[], depth = 0): ts.Expression[] {
-  const out: ts.Expression[] = [];
-  for (const arg of args) {
-    const inner = ts.isSpreadElement(arg) ? skipOuterExpressions(arg.expression) : skipOuterExpressions(arg);
-    const array = ts.isArrayLiteralExpression(inner) ? inner : depth < 4 ? constArray(builder, inner) : undefined;
-    if (array) out.push(...flatten(builder, array.elements.filter((e): e is ts.Expression => !ts.isOmittedExpression(e)), depth + 1));
-    else if (!ts.isSpreadElement(arg)) out.push(arg);
-  }
-  return out;
-}
-
-function constArray(builder: SummaryBuilder, node: ts.Expression): ts.ArrayLiteralExpression | undefined {
-  if (!ts.isIdentifier(node)) return undefined;
-  const declaration = builder.index.resolve(node);
-  if (!declaration?.isConst || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return undefined;
-  const initializer = skipOuterExpressions(declaration.node.initializer);
-  return ts.isArrayLiteralExpression(initializer) ? initializer : undefined;
 }
 
 /** `jwt({…}).unless({ path: ['/login', { url: '/x' }] })`: the middleware, and the paths it skips. */
