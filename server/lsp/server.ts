@@ -272,8 +272,9 @@ export class ApiGuardServer {
   private reanalyseInBackground(document: OpenDocument): void {
     if (!this.settings.enable || document.isConfigFile || !this.engine.isAnalysable(document.filePath)) return;
     const result = this.results.get(document.uri);
-    // No current result: the next analysis (scheduled now) asks the worker anyway.
-    if (!result || result.changeCount !== document.changeCount) return this.schedule(document);
+    // No current result: the next analysis asks the worker anyway. With "run": "onSave" that is the next save:
+    // analysing unsaved text now would publish what the user asked not to see until then.
+    if (!result || result.changeCount !== document.changeCount) return this.settings.run === 'onSave' ? undefined : this.schedule(document);
     // Incomplete until the worker answers, so a code action waits for the model findings' fixes.
     this.results.set(document.uri, { ...result, complete: false });
     this.background!.request({ uri: document.uri, filePath: document.filePath, text: document.text, changeCount: document.changeCount, generation: this.fixInputsGeneration });
