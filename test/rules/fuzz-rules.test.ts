@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { ALL_RULES } from '../../rules';
 import { Engine } from '../../server/engine/analyzer';
+import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
 import { defaultConfig } from '../../server/engine/config';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -102,16 +103,18 @@ function corpus(): CorpusFile[] {
       for (const block of markdown.matchAll(/```(?:ts|js|typescript|javascript|tsx|jsx)\n([\s\S]*?)```/g)) add(`${folder}/${name}#${index++}`, block[1]!);
     }
   }
-  // The rule tests' own code samples: string and template literals that look like code.
-  for (const name of fs.readdirSync(path.join(ROOT, 'test/rules'))) {
-    if (!name.endsWith('.test.ts') || name === path.basename(__filename)) continue;
-    const source = ts.createSourceFile(name, fs.readFileSync(path.join(ROOT, 'test/rules', name), 'utf8'), ts.ScriptTarget.Latest, true);
-    let index = 0;
-    const visit = (node: ts.Node): void => {
-      if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.length > 40 && /[;(]/.test(node.text)) add(`test/rules/${name}#${index++}`, node.text);
-      node.forEachChild(visit);
-    };
-    visit(source);
+  // The rule tests' and the API model tests' own code samples: string and template literals that look like code.
+  for (const folder of ['test/rules', 'test/engine/api-model']) {
+    for (const name of fs.readdirSync(path.join(ROOT, folder))) {
+      if (!name.endsWith('.test.ts') || name === path.basename(__filename)) continue;
+      const source = ts.createSourceFile(name, fs.readFileSync(path.join(ROOT, folder, name), 'utf8'), ts.ScriptTarget.Latest, true);
+      let index = 0;
+      const visit = (node: ts.Node): void => {
+        if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.length > 40 && /[;(]/.test(node.text)) add(`${folder}/${name}#${index++}`, node.text);
+        node.forEachChild(visit);
+      };
+      visit(source);
+    }
   }
   UNUSUAL_VALID_CODE.forEach((code, i) => add(`unusual#${i}.ts`, code));
   UNUSUAL_VALID_JSX.forEach((code, i) => add(`unusual#${i}.tsx`, code));
@@ -168,10 +171,24 @@ function mutate(code: string, next: () => number): { code: string; how: string }
 describe('every rule over broken and unusual code', () => {
   const config = defaultConfig(ALL_RULES);
   config.rules.set('hardcoded-secret', { severity: 'error', options: { ignoreTestFiles: false, entropy: true } });
-  // No file system: the secret fix reads .env and .gitignore through this reader.
-  const engine = new Engine({ reader: { readFile: () => undefined, fileExists: () => false } });
-  const internalErrors = (fileName: string, code: string) =>
-    engine.analyze(path.join(ROOT, 'fuzz', fileName), code, { config }).findings.filter((finding) => finding.ruleId === 'internal-error').map((finding) => finding.message);
+  // No file system: the secret fix reads .env and .gitignore through this reader. The workspace index is on, so
+  // the summarizers and the linker see every case too (their failures are logged, never findings: caught here).
+  const apiIndex = new WorkspaceIndex();
+  apiIndex.markComplete();
+  const indexFailures: string[] = [];
+  const engine = new Engine({ reader: { readFile: () => undefined, fileExists: () => false }, apiIndex, log: (message) => {
+    if (message.includes('API index could not summarise')) indexFailures.push(message.split('\n').slice(0, 3).join(' | '));
+  } });
+  const internalErrors = (fileName: string, code: string) => {
+    const messages = engine.analyze(path.join(ROOT, 'fuzz', fileName), code, { config }).findings.filter((finding) => finding.ruleId === 'internal-error').map((finding) => finding.message);
+    try {
+      apiIndex.model();
+    } catch (error) {
+      messages.push(`linking threw: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    messages.push(...indexFailures.splice(0));
+    return messages;
+  };
 
   it('the unusual-but-valid corpus, unmutated: no internal-error', () => {
     const failures: string[] = [];

@@ -174,13 +174,23 @@ export class SummaryBuilder {
     const containerId = declaration && this.containerIdOf(declaration);
     if (containerId) return { kind: 'container', id: containerId };
     if (declaration && !isTopLevel(declaration, this.sourceFile)) {
-      // A local alias inside a function (`const mw = requireLogin`): follow its initializer.
-      if (ts.isVariableDeclaration(declaration.node) && declaration.isConst && declaration.node.initializer) return this.ref(declaration.node.initializer);
+      // A local alias inside a function (`const mw = requireLogin`): follow its initializer, once (code being typed
+      // can refer to itself: `const t = await t.send()`).
+      if (ts.isVariableDeclaration(declaration.node) && declaration.isConst && declaration.node.initializer && !this.followingAliases.has(declaration.node)) {
+        this.followingAliases.add(declaration.node);
+        try {
+          return this.ref(declaration.node.initializer);
+        } finally {
+          this.followingAliases.delete(declaration.node);
+        }
+      }
       if (ts.isFunctionDeclaration(declaration.node)) return { kind: 'function', id: this.functionSummary(declaration.node).id };
       return { kind: 'opaque', text: identifier.text };
     }
     return { kind: 'name', name: identifier.text };
   }
+
+  private readonly followingAliases = new Set<ts.Node>();
 
   /** Framework summarizers register the containers they find by the declaration that holds them. */
   readonly containerByDeclaration = new Map<ts.Node, string>();

@@ -45,6 +45,12 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(index.model().routes.map((route) => `${route.method} ${route.path}`), ['GET /users', 'DELETE /users/:userId']);
   });
 
+  it('code being typed that refers to itself (`const t = await t.send()`) is summarised (found by the fuzz test)', () => {
+    const index = new WorkspaceIndex();
+    assert.equal(index.indexText(path.join(ROOT, 'mailer.ts'), 'export async function send(to: string) {\n  const transport = await transport.sendMail({ to });\n}\n'), true);
+    assert.deepEqual(Object.keys(index.summaryOf(path.join(ROOT, 'mailer.ts'))!.functions), ['send']);
+  });
+
   it('a file added later is found by imports that did not resolve before', () => {
     const index = new WorkspaceIndex();
     index.indexText(path.join(ROOT, 'app.ts'), APP);
