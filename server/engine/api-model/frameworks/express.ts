@@ -10,14 +10,14 @@ import type { SummaryBuilder } from '../summarize';
 import type { ContainerSummary, MiddlewareRef } from '../summary';
 import type { FrameworkSummarizer } from './index';
 import { loopEnvironments, substitute } from '../loops';
-import { flattenArguments } from './registration';
+import { declareContainer, flattenArguments, passContainer } from './registration';
 
 export const expressSummarizer: FrameworkSummarizer = {
   framework: 'express',
   summarize(builder) {
     const expressNames = localNamesOf(builder);
     if (expressNames.defaults.size === 0 && expressNames.routers.size === 0 && !mayRegisterOnParameter(builder)) return;
-    for (const call of builder.calls) declareContainer(builder, call, expressNames);
+    for (const call of builder.calls) declareExpressContainer(builder, call, expressNames);
     // Registration creates parameter containers; only a file with containers can pass one to a function.
     let hasContainers = Object.keys(builder.summary.containers).length > 0;
     for (const call of builder.calls) {
@@ -25,7 +25,7 @@ export const expressSummarizer: FrameworkSummarizer = {
         registerOnContainer(builder, call);
         hasContainers ||= Object.keys(builder.summary.containers).length > 0;
         // `require('./routes')(app)`, `registerRoutes(app)`: statements of their own, never nested in expressions.
-        if (call.arguments.length > 0 && hasContainers && isStatementCall(call)) passContainer(builder, call);
+        if (call.arguments.length > 0 && hasContainers && isStatementCall(call)) passContainer(builder, call, 'express');
       }
     }
   },
@@ -58,28 +58,10 @@ function mayRegisterOnParameter(builder: SummaryBuilder): boolean {
  * `const app = express()`, `const router = express.Router()`, `const r = Router({ mergeParams: true })`, and
  * containers never stored in a variable: `export default Router().use('/api', api)`, `Router().use(a).use(b)`.
  */
-function declareContainer(builder: SummaryBuilder, call: ts.CallExpression | ts.NewExpression, names: ExpressNames): void {
+function declareExpressContainer(builder: SummaryBuilder, call: ts.CallExpression | ts.NewExpression, names: ExpressNames): void {
   const kind = creationKind(call, names);
-  if (!kind) return;
   // Registration methods return the router: the whole chain is the same container.
-  const chain: ts.Expression[] = [call];
-  let outer: ts.Expression = call;
-  while (ts.isPropertyAccessExpression(outer.parent) && outer.parent.expression === outer && isRegistration(outer.parent.name.text) &&
-    ts.isCallExpression(outer.parent.parent) && outer.parent.parent.expression === outer.parent) {
-    outer = outer.parent.parent;
-    chain.push(outer);
-  }
-  const holder = skipParentsOfValue(outer);
-  const named = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name : undefined;
-  const topLevel = named !== undefined && holder.parent?.parent?.parent === builder.sourceFile;
-  const start = call.getStart(builder.sourceFile);
-  const id = named ? (topLevel ? named.text : `${named.text}@${named.getStart(builder.sourceFile)}`) : `${kind}@${start}`;
-  const name = named?.text ?? `${builder.textOf(call.expression)}()`;
-  const container: ContainerSummary = { id, framework: 'express', kind, name, at: named ? builder.spot(holder) : builder.spot(call), layers: [] };
-  builder.summary.containers[id] = container;
-  if (named) builder.containerByDeclaration.set(holder, id);
-  for (const link of chain) builder.containerByExpression.set(link, id);
-  if (named && !topLevel) markReturnedFrom(builder, holder as ts.VariableDeclaration, id);
+  if (kind) declareContainer(builder, call, { framework: 'express', kind }, isRegistration);
 }
 
 function isRegistration(method: string): boolean {
@@ -97,21 +79,6 @@ function creationKind(call: ts.CallExpression | ts.NewExpression, names: Express
   if (ts.isPropertyAccessExpression(callee) && EXPRESS.modules.has(requiredModule(callee.expression) ?? '') && EXPRESS.routerFactories.has(callee.name.text)) return 'router';
   if (EXPRESS.modules.has(requiredModule(callee) ?? '')) return 'app';
   return undefined;
-}
-
-/** `function buildRouter() { const router = Router(); …; return router; }`: the function stands for the router. */
-function markReturnedFrom(builder: SummaryBuilder, holder: ts.VariableDeclaration, containerId: string): void {
-  for (let current: ts.Node | undefined = holder.parent; current; current = current.parent) {
-    if (!ts.isFunctionLike(current)) continue;
-    const fn = current as ts.FunctionLikeDeclaration;
-    if (fn.body && returnsName(fn.body, (holder.name as ts.Identifier).text)) builder.functionSummary(fn).returnsContainer = containerId;
-    return;
-  }
-}
-
-function returnsName(body: ts.ConciseBody, name: string): boolean {
-  if (!ts.isBlock(body)) return ts.isIdentifier(skipOuterExpressions(body)) && (skipOuterExpressions(body) as ts.Identifier).text === name;
-  return body.statements.some((statement) => ts.isReturnStatement(statement) && !!statement.expression && ts.isIdentifier(statement.expression) && statement.expression.text === name);
 }
 
 /** `x.get(path, …mw, handler)`, `x.use([path,] …mw)`, `x.route(path).get(…)`: x must be a container. */
@@ -144,17 +111,6 @@ function registerOnContainer(builder: SummaryBuilder, call: ts.CallExpression): 
   addRoute(builder, container, call, method, pathArgument, call.arguments.slice(1), builder.spotAt(call.getStart(builder.sourceFile), pathArgument.getEnd()));
 }
 
-/** `require('./routes')(app)`, `registerRoutes(app)`: the function registers on this app, at this point. */
-function passContainer(builder: SummaryBuilder, call: ts.CallExpression): void {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'use' || ROUTE_METHODS.has(callee.name.text))) return;
-  call.arguments.forEach((argument) => {
-    const id = builder.containerOfExpression(argument);
-    const container = expressOnly(id ? builder.summary.containers[id] : undefined);
-    if (!container) return;
-    container.layers.push({ kind: 'mount', target: builder.ref(callee), middleware: [], at: builder.spot(call), encapsulated: false });
-  });
-}
 
 function routeChainBase(call: ts.CallExpression): ts.CallExpression | undefined {
   let current: ts.Expression = call;
@@ -286,13 +242,6 @@ function urlOf(node: ts.Node): string | undefined {
     if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'url') return staticStringValue(property.initializer);
   }
   return undefined;
-}
-
-/** The node that receives a value: through parentheses, `as`, `await`. */
-function skipParentsOfValue(node: ts.Node): ts.Node {
-  let current = node.parent;
-  while (current && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current))) current = current.parent;
-  return current;
 }
 
 function isStatementCall(call: ts.CallExpression): boolean {
