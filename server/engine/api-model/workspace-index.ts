@@ -57,10 +57,10 @@ export class WorkspaceIndex {
   update(summary: FileSummary): boolean {
     const key = path.resolve(summary.filePath);
     const previous = this.summaries.get(key);
-    if (previous && sameSummary(previous, summary)) return false;
-    // Typing inside a handler moves positions and nothing else: the linked model keeps the previous summary's
-    // objects, so updating their positions in place updates every route, link and mount that points at them.
-    if (previous && this.linked && moveSpots(previous, summary)) return false;
+    // Typing inside a handler moves positions and nothing else (or nothing at all): the linked model keeps the
+    // previous summary's objects, so updating their positions in place updates every route, link and mount that
+    // points at them, and nothing needs re-linking.
+    if (previous && moveSpots(previous, summary)) return false;
     if (!previous) this.resolutions.clear();
     this.summaries.set(key, summary);
     this.linked = undefined;
@@ -104,14 +104,12 @@ export class WorkspaceIndex {
   }
 }
 
-/** Summaries are plain data made in a fixed order, so their JSON text compares them (cheap next to a re-link). */
-function sameSummary(a: FileSummary, b: FileSummary): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 const SPOT_KEYS = new Set(['start', 'end', 'line']);
 
-/** The summary's text without positions: offsets, lines, and the offsets inside ids of unnamed things (`fn@120`). */
+/**
+ * The summary's text without positions: offsets, lines, and the offsets inside ids of unnamed things (`fn@120`).
+ * Summaries are plain data made in a fixed order, so this text compares them (cheap next to a re-link).
+ */
 function shapeOf(summary: FileSummary): string {
   return JSON.stringify(summary, (key, value: unknown) => (SPOT_KEYS.has(key) ? undefined : typeof value === 'string' ? value.replace(/@\d+/g, '@') : value)).replace(/@\d+/g, '@');
 }
