@@ -91,4 +91,68 @@ export interface ApiModel {
   routesDeclaredIn(filePath: string): readonly ApiRoute[];
   /** The authentication most routes of the same container (else the same app, else the workspace) use. */
   suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined;
+  /** The project's data models (ORM models, entities, Prisma schema). */
+  readonly dataModels: DataModelCatalogue;
 }
+
+// ── Data models: what the project stores, for rules about what goes into the database and what comes out ──────
+
+export type OrmName = 'prisma' | 'sequelize' | 'mongoose' | 'typeorm' | 'mikro-orm' | 'drizzle' | 'objection' | 'typescript';
+
+export interface DataModelField {
+  name: string;
+  /**
+   * Why the ORM or the model leaves it out of a record that is read or serialised whole, when it does: TypeORM,
+   * MikroORM or Mongoose `select: false`, a Sequelize `defaultScope` attributes exclude, a `toJSON`/`toObject`
+   * transform that deletes it, class-transformer `@Exclude()` under a `ClassSerializerInterceptor`, Prisma `omit`
+   * in the client's options. For people ("select: false").
+   */
+  hiddenBy?: string;
+  /** A relation (association) to another model, by that model's name: eager loads pull its fields in. */
+  relation?: string;
+  /** Filled by the database or the ORM (`@id @default(…)`, `@CreateDateColumn`, `timestamps`, `@updatedAt`). */
+  serverGenerated?: boolean;
+  /** The field's TypeScript type as text when known (`string`, `number | null`), for fixes. */
+  type?: string;
+  /** The field may be left out on create (optional, nullable or has a default). */
+  optional?: boolean;
+}
+
+export interface DataModel {
+  /** `User`: the Prisma model, entity class, Sequelize/Mongoose model name or Drizzle table variable. */
+  name: string;
+  orm: OrmName;
+  /** Prisma: the client's accessor (`user` for `prisma.user`). Sequelize/Mongoose: the registered model name. */
+  accessor?: string;
+  tableName?: string;
+  fields: DataModelField[];
+  declaredAt: SourceSpot;
+  /** Some fields could not be listed (attributes spread from elsewhere, a computed schema): never claim a field is absent. */
+  partial?: boolean;
+}
+
+/** The project's data models as the workspace index knows them (model files, `schema.prisma`). */
+export interface DataModelCatalogue {
+  readonly all: readonly DataModel[];
+  /**
+   * The model a top-level name of `filePath` denotes: a model or entity declared there or imported from another
+   * file (following imports, re-exports, `module.exports`), a Drizzle table, a Mongoose model. `members` follows
+   * `db.User` / `models.User` style objects of models.
+   */
+  named(filePath: string, localName: string, members?: readonly string[]): DataModel | undefined;
+  /** The model declared at `filePath` under `name` (a class or variable the checker resolved a type to). */
+  declaredIn(filePath: string, name: string): DataModel | undefined;
+  /** Prisma: the model behind `prisma.<accessor>` in the schema that applies to `filePath`. */
+  prismaModel(filePath: string, accessor: string): DataModel | undefined;
+  /** A model by its name (`User`), for relations and `getRepository('User')`; the one nearest `filePath` if several. */
+  byName(name: string, filePath?: string): DataModel | undefined;
+}
+
+/** No models known (no workspace index, or before the first indexing pass ends). */
+export const NO_DATA_MODELS: DataModelCatalogue = {
+  all: [],
+  named: () => undefined,
+  declaredIn: () => undefined,
+  prismaModel: () => undefined,
+  byName: () => undefined,
+};

@@ -16,7 +16,7 @@ import { LineIndex, countLines } from './line-index';
 import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
 import { findSuppressions, matchSuppression } from './suppressions';
 import { TypeInfoProvider } from './type-info';
-import type { ApiModel } from '../../rules/support/api-model';
+import { NO_DATA_MODELS, type ApiModel } from '../../rules/support/api-model';
 import { SUMMARY_NODE_KINDS, SummaryBuilder } from './api-model/summarize';
 import type { WorkspaceIndex } from './api-model/workspace-index';
 import { isTestFile } from '../../rules/support/test-files';
@@ -410,7 +410,7 @@ function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: st
 /** The summarizer's slot among the walk's listeners (its timing is kept under its own name). */
 const SUMMARY_ENTRY = { rule: { meta: { id: 'api-index' } } as Rule<any>, severity: 'hint' as Severity, visitors: {} as RuleVisitors, reports: [] as RuleReport[], failed: false };
 
-const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined };
+const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined, dataModels: NO_DATA_MODELS };
 
 const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

@@ -2,7 +2,7 @@
 // every app down through the routers mounted on it (collecting prefixes and middleware in the order a request
 // meets them), and decides for each route what authenticates it. Pure and cheap: no parsing, no disk.
 import * as path from 'node:path';
-import type { ApiModel, ApiRoute, AuthSuggestion, ChainLink, MountStep, RouteAuth, SourceSpot, UnmodelledRoutes } from '../../../rules/support/api-model';
+import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type ChainLink, type DataModelCatalogue, type MountStep, type RouteAuth, type SourceSpot, type UnmodelledRoutes } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
 import { isPassThroughWrapper, middlewareCombinator } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
@@ -322,6 +322,7 @@ export class LinkedApiModel implements ApiModel {
     readonly routes: readonly ApiRoute[],
     readonly complete: boolean,
     readonly unmodelled: readonly UnmodelledRoutes[] = [],
+    readonly dataModels: DataModelCatalogue = NO_DATA_MODELS,
   ) {
     for (const route of routes) {
       const list = this.byFile.get(route.declaredAt.filePath) ?? [];
