@@ -1,7 +1,9 @@
 // Bundles the three entry points into dist/. The extension host provides `vscode`; everything else is inlined
 // so the packaged .vsix needs no node_modules.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
@@ -46,6 +48,15 @@ const builds = [
   { ...common, entryPoints: { server: 'server/lsp/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// The type checker needs TypeScript's own lib files (Promise, Array, …). Bundled, TypeScript looks for them beside
+// the executing file, so they ship in dist/typescript-lib/ and server/engine/type-info.ts points the host there.
+const typescriptLib = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript')), '.');
+const shippedLib = fileURLToPath(new URL('./dist/typescript-lib/', import.meta.url));
+fs.mkdirSync(shippedLib, { recursive: true });
+for (const name of fs.readdirSync(typescriptLib)) {
+  if (/^lib\..*\.d\.ts$|^lib\.d\.ts$/.test(name)) fs.copyFileSync(path.join(typescriptLib, name), path.join(shippedLib, name));
+}
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

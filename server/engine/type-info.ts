@@ -2,9 +2,19 @@
 // inferred one), created on the first `getTypeChecker()` call and then updated with `oldProgram`, so an edit to
 // one file reuses the rest of the program instead of rebuilding it. The program is given the engine's own
 // source file for the analysed file, so the nodes a rule holds are the nodes the checker knows.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { FileSystemReader } from './analyzer';
+
+/**
+ * Bundled (dist/server.js, dist/cli.js), TypeScript would look for its lib files (Promise, Array, …) beside the
+ * bundle; esbuild.mjs ships them in dist/typescript-lib/. Run from source, TypeScript's own folder is right.
+ */
+const SHIPPED_LIB_LOCATION = ((): string | undefined => {
+  const shipped = path.join(__dirname, 'typescript-lib');
+  return fs.existsSync(path.join(shipped, 'lib.d.ts')) ? shipped : undefined;
+})();
 
 interface ProjectState {
   options: ts.CompilerOptions;
@@ -77,6 +87,10 @@ export class TypeInfoProvider {
     }
     const rootNames = project.rootNames.includes(fileName) ? project.rootNames : [...project.rootNames, fileName];
     const host = ts.createCompilerHost(project.options, true);
+    if (SHIPPED_LIB_LOCATION) {
+      host.getDefaultLibLocation = () => SHIPPED_LIB_LOCATION;
+      host.getDefaultLibFileName = (options) => path.join(SHIPPED_LIB_LOCATION, ts.getDefaultLibFileName(options));
+    }
     host.fileExists = (p) => path.resolve(p) === fileName || this.reader.fileExists(p);
     host.readFile = (p) => (path.resolve(p) === fileName ? sourceFile.text : this.reader.readFile(p));
     host.getSourceFile = (p, languageVersion) => {
