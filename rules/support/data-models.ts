@@ -154,7 +154,13 @@ function repositoryCall(call: ts.CallExpression, lookup: DataModelLookup): Recei
   const callee = skipOuterExpressions(call.expression);
   const method = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const first = call.arguments[0];
-  if (method === undefined || !first) return undefined;
+  if (method === undefined) return undefined;
+  if (method === 'query' && ts.isPropertyAccessExpression(callee)) {
+    // Objection: `User.query()`, `User.query(trx)` build queries on the model.
+    const model = syntacticModel(callee.expression, lookup, 1);
+    return model?.orm === 'objection' ? { ...model, how: `${model.model.name}.query()` } : undefined;
+  }
+  if (!first) return undefined;
   if (REPOSITORY_FACTORIES.has(method)) {
     const model = modelOfClassArgument(first, lookup);
     return model ? { model, orm: model.orm, how: `${method}(${model.name})` } : undefined;

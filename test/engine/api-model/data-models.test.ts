@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { catalogueOf, describeModel, receiverIn } from './data-models-support';
+import { modelOf } from './support';
 
 const USER_SEQUELIZE = `const { DataTypes } = require('sequelize');
 const sequelize = require('../db');
@@ -401,5 +402,143 @@ describe('modelOfReceiver traps', () => {
     assert.equal(receiverIn(files, 'a.js', 'User'), undefined);
     assert.equal(receiverIn(files, 'b.js', 'User'), 'User sequelize (the Sequelize model User)');
     assert.equal(receiverIn(files, 'b.js', 'User', { occurrence: 2 }), undefined);
+  });
+});
+
+describe('more declaration shapes', () => {
+  it('sequelize-typescript @Table class: columns, @DefaultScope exclude, @HasMany, @CreatedAt; exported by default', () => {
+    const catalogue = catalogueOf({
+      'models/user.model.ts': `import { Table, Column, Model, PrimaryKey, AutoIncrement, HasMany, DefaultScope, CreatedAt, DataType } from 'sequelize-typescript';
+@DefaultScope(() => ({ attributes: { exclude: ['password'] } }))
+@Table({ tableName: 'users', timestamps: false })
+export default class User extends Model {
+  @PrimaryKey @AutoIncrement @Column id: number;
+  @Column({ allowNull: false }) email: string;
+  @Column password: string;
+  @CreatedAt joinedAt: Date;
+  @HasMany(() => Post) posts: Post[];
+  helper: string;
+}
+`,
+      'app.ts': `import User from './models/user.model';\n`,
+    });
+    assert.deepEqual(describeModel(catalogue.named('/workspace/app.ts', 'User')), [
+      'User sequelize accessor=User table=users @models/user.model.ts:2',
+      'id (number) generated optional',
+      'email (string)',
+      'password (string) optional hidden: defaultScope excludes it',
+      'joinedAt (Date) generated optional',
+      'posts (Post[]) → Post optional',
+    ]);
+  });
+
+  it('attributes or a schema definition built elsewhere make a partial model (never claim a field is absent)', () => {
+    const catalogue = catalogueOf({
+      'models/user.js': `const { DataTypes } = require('sequelize');\nconst attributes = require('./attributes');\nmodule.exports = sequelize.define('User', attributes);\n`,
+      'models/team.js': `const mongoose = require('mongoose');\nconst fields = { name: String };\nmodule.exports = mongoose.model('Team', new mongoose.Schema({ ...fields, slug: String }));\n`,
+    });
+    assert.deepEqual(catalogue.all.map((model) => describeModel(model)![0]), [
+      'User sequelize accessor=User partial @models/user.js:3',
+      'Team mongoose accessor=Team partial @models/team.js:3',
+    ]);
+    assert.deepEqual(catalogue.byName('Team')?.fields.map((field) => field.name), ['_id', 'slug']);
+  });
+
+  it('TypeORM EntitySchema: columns, select: false, generated, relations', () => {
+    const catalogue = catalogueOf({
+      'src/user.schema.ts': `import { EntitySchema } from 'typeorm';
+export const UserSchema = new EntitySchema({
+  name: 'User',
+  tableName: 'users',
+  columns: { id: { type: Number, primary: true, generated: true }, password: { type: String, select: false }, bio: { type: String, nullable: true } },
+  relations: { team: { type: 'many-to-one', target: 'Team' } },
+});
+`,
+    });
+    assert.deepEqual(describeModel(catalogue.byName('User')), [
+      'User typeorm table=users @src/user.schema.ts:2',
+      'id generated optional',
+      'password hidden: select: false',
+      'bio optional',
+      'team → Team optional',
+    ]);
+  });
+
+  it('Objection: jsonSchema fields (required), relationMappings, $formatJson deleting a field; User.query() receivers', () => {
+    const files = {
+      'models/user.js': `const { Model } = require('objection');
+class User extends Model {
+  static get tableName() { return 'users'; }
+  static jsonSchema = { type: 'object', required: ['email'], properties: { id: { type: 'integer' }, email: { type: 'string' }, password: { type: 'string' } } };
+  static relationMappings = { pets: { relation: Model.HasManyRelation, modelClass: Pet } };
+  $formatJson(json) { json = super.$formatJson(json); delete json.password; return json; }
+}
+module.exports = User;
+`,
+      'routes/users.js': `const User = require('../models/user');\nUser.query().insert(req.body);\n`,
+    };
+    assert.deepEqual(describeModel(catalogueOf(files).byName('User')), [
+      'User objection table=users @models/user.js:2',
+      'id (number) optional',
+      'email (string)',
+      'password (string) optional hidden: $formatJson() deletes it',
+      'pets → Pet optional',
+    ]);
+    assert.equal(receiverIn(files, 'routes/users.js', 'User.query()'), 'User objection (User.query())');
+  });
+
+  it('Drizzle mysqlTable with the callback form, and sqliteTable; a table that is not exported still counts in its file', () => {
+    const catalogue = catalogueOf({
+      'db/schema.ts': `import { mysqlTable } from 'drizzle-orm/mysql-core';
+import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
+export const accounts = mysqlTable('accounts', (t) => ({ id: t.int().primaryKey().autoincrement(), apiKey: t.varchar({ length: 64 }).notNull() }));
+const notes = sqliteTable('notes', { id: integer('id').primaryKey(), body: text('body') });
+`,
+    });
+    assert.deepEqual(catalogue.all.map((model) => describeModel(model)), [
+      ['accounts drizzle table=accounts @db/schema.ts:3', 'id (number) generated optional', 'apiKey (string)'],
+      ['notes drizzle table=notes @db/schema.ts:4', 'id (number)', 'body (string) optional'],
+    ]);
+  });
+
+  it('re-exports: export { User } from, export * is not followed blindly, sequelize.models.User', () => {
+    const files = {
+      'models/user.ts': `import { Model, DataTypes } from 'sequelize';\nexport class User extends Model {}\nUser.init({ name: DataTypes.STRING }, { sequelize });\n`,
+      'models/index.ts': `export { User } from './user';\nexport { User as Account } from './user';\n`,
+      'routes/a.ts': `import { User, Account } from '../models';\nimport { sequelize } from '../db';\nsequelize.models.User.findAll();\n`,
+    };
+    const catalogue = catalogueOf(files);
+    assert.equal(catalogue.named('/workspace/routes/a.ts', 'User')?.name, 'User');
+    assert.equal(catalogue.named('/workspace/routes/a.ts', 'Account')?.name, 'User');
+    assert.equal(receiverIn(files, 'routes/a.ts', 'sequelize.models.User'), 'User sequelize (the Sequelize model User (sequelize.models.User))');
+  });
+});
+
+describe('Prisma schema selection', () => {
+  it('multi-file prisma/schema/*.prisma is one schema; in a monorepo each package gets its nearest one', () => {
+    const catalogue = catalogueOf({
+      'apps/api/prisma/schema/user.prisma': 'model User {\n  id Int @id\n  posts Post[]\n}\n',
+      'apps/api/prisma/schema/post.prisma': 'model Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n',
+      'apps/admin/schema.prisma': 'model Admin {\n  id Int @id\n}\nmodel User {\n  id String @id @default(uuid())\n}\n',
+    });
+    assert.equal(catalogue.prismaModel('/workspace/apps/api/src/users.ts', 'post')?.name, 'Post');
+    assert.equal(catalogue.prismaModel('/workspace/apps/api/src/users.ts', 'admin'), undefined);
+    assert.equal(catalogue.prismaModel('/workspace/apps/admin/src/admins.ts', 'admin')?.name, 'Admin');
+    assert.deepEqual(describeModel(catalogue.prismaModel('/workspace/apps/admin/src/admins.ts', 'user')), ['User prisma accessor=user table=User @apps/admin/schema.prisma:4', 'id (string) generated optional']);
+    // A file under neither package: two schemas, none nearer, so none applies.
+    assert.equal(catalogue.prismaModel('/workspace/scripts/seed.ts', 'user'), undefined);
+  });
+});
+
+describe('FileSummary.dataAccess (touchesData)', () => {
+  it('set by ORM reads and writes and by new on a model; not by responses alone or new of a local non-model', () => {
+    const model = modelOf({
+      'models/user.js': USER_SEQUELIZE,
+      'a.js': `const User = require('./models/user');\nasync function h(req, res) { res.json(await User.findAll()); }\n`,
+      'b.js': `import { User } from './models/user';\nexport function h(req, res) { const user = new User(req.body); res.end(); }\n`,
+      'c.js': `export function h(req, res) { res.status(200).json({ ok: true }); }\n`,
+      'd.js': `class Thing {}\nexport function h(req, res) { res.send(new Thing()); }\n`,
+    }).index.model();
+    assert.deepEqual(['a.js', 'b.js', 'c.js', 'd.js'].map((file) => model.touchesData(`/workspace/${file}`)), [true, true, false, false]);
   });
 });

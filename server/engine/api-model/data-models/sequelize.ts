@@ -32,9 +32,11 @@ export function summarizeSequelize(source: ModelSource): void {
 function defineCall(source: ModelSource, call: ts.CallExpression, usesSequelize: boolean): void {
   const [nameArg, attributesArg, optionsArg] = call.arguments;
   const name = nameArg && staticStringValue(nameArg);
-  const attributes = objectProperties(attributesArg);
-  if (name === undefined || !attributes) return;
-  if (!usesSequelize && !DATA_TYPE.test(attributesArg!.getText(source.sourceFile))) return;
+  if (name === undefined || !attributesArg) return;
+  // Attributes built elsewhere (`define('User', attributes)`): a model whose fields are not all known.
+  const attributes = objectProperties(attributesArg) ?? (usesSequelize ? { properties: new Map(), partial: true } : undefined);
+  if (!attributes) return;
+  if (!usesSequelize && !DATA_TYPE.test(attributesArg.getText(source.sourceFile))) return;
   source.add(modelFrom(source, call, name, attributes, optionsArg, true));
 }
 
