@@ -83,6 +83,11 @@ export class WorkspaceIndexer {
     }
   }
 
+  /** An open document the engine does not analyse (a Prisma schema): index the editor's text. */
+  indexOpenText(filePath: string, text: string): void {
+    this.indexText(path.resolve(filePath), text);
+  }
+
   private slice(): void {
     const walk = this.walk;
     if (!walk) return;

@@ -59,4 +59,23 @@ describe('indexing Prisma schemas', () => {
     assert.deepEqual(apiIndex.model().dataModels.all, []);
     fs.writeFileSync(schemaPath, SCHEMA);
   });
+
+  it('an open schema: the editor text is indexed (not the disk), and a change on disk is ignored while it is open', async () => {
+    const apiIndex = new WorkspaceIndex();
+    const engine = new Engine({ workspaceRoots: [project], apiIndex });
+    const schemaPath = path.join(project, 'prisma/schema.prisma');
+    const openTexts = new Map<string, string>();
+    const indexer = new WorkspaceIndexer(engine, apiIndex, [project], openTexts, () => {}, () => {});
+    indexer.start();
+    await new Promise<void>((resolve) => indexer.whenFinished(resolve));
+    const unsaved = 'model Member {\n  id Int @id\n}\n';
+    openTexts.set(schemaPath, unsaved);
+    indexer.indexOpenText(schemaPath, unsaved);
+    assert.deepEqual(apiIndex.model().dataModels.all.map((entry) => entry.name), ['Member']);
+    indexer.reindexFromDisk(schemaPath);
+    assert.deepEqual(apiIndex.model().dataModels.all.map((entry) => entry.name), ['Member']);
+    openTexts.delete(schemaPath);
+    indexer.reindexFromDisk(schemaPath);
+    assert.deepEqual(apiIndex.model().dataModels.all.map((entry) => entry.name), ['User']);
+  });
 });
