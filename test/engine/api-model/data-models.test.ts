@@ -542,3 +542,31 @@ describe('FileSummary.dataAccess (touchesData)', () => {
     assert.deepEqual(['a.js', 'b.js', 'c.js', 'd.js'].map((file) => model.touchesData(`/workspace/${file}`)), [true, true, false, false]);
   });
 });
+
+describe('more receivers', () => {
+  const files = {
+    'models/user.js': USER_SEQUELIZE,
+    'src/user.entity.ts': `import { Entity, Column } from 'typeorm';\n@Entity() export class Person { @Column() name: string; }\n`,
+    'db/schema.ts': `import { pgTable, serial } from 'drizzle-orm/pg-core';\nexport const users = pgTable('users', { id: serial('id').primaryKey() });\n`,
+    'src/a.ts': `import { db } from '../db';
+import { DataSource } from 'typeorm';
+import { Person } from './user.entity';
+const cache = {};
+cache.User.create(body);
+db.query.users.findMany();
+db.query.sessions.findMany();
+export class People {
+  private repo;
+  constructor(private readonly dataSource: DataSource) { this.repo = dataSource.getRepository(Person); }
+  save(body) { return this.repo.save(body); }
+}
+`,
+  };
+
+  it('a local object is no registry (cache.User); Drizzle relational queries (db.query.users); a repository assigned in the constructor', () => {
+    assert.equal(receiverIn(files, 'src/a.ts', 'cache.User'), undefined);
+    assert.equal(receiverIn(files, 'src/a.ts', 'db.query.users'), 'users drizzle (db.query.users of Drizzle)');
+    assert.equal(receiverIn(files, 'src/a.ts', 'db.query.sessions'), undefined);
+    assert.equal(receiverIn(files, 'src/a.ts', 'this.repo'), 'Person typeorm (getRepository(Person))');
+  });
+});

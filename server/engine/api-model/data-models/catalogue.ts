@@ -37,9 +37,11 @@ export class LinkedDataModels implements DataModelCatalogue {
     const resolved = this.linker.resolve(file, { kind: 'name', name: localName, ...(members.length > 0 ? { members: [...members] } : {}) });
     const found = this.fromResolved(resolved, filePath);
     if (found) return found;
-    // `db.User` where models/index.js fills `db` in a loop (sequelize-cli), `sequelize.models.User`: by name.
+    // `db.User` where models/index.js fills `db` in a loop (sequelize-cli), `sequelize.models.User`: by name, when
+    // the object is imported or named like a registry (a local `cache.User` is not one).
     const last = members[members.length - 1];
-    if (last !== undefined && /^[A-Z]/.test(last) && resolved.kind !== 'container' && resolved.kind !== 'model') {
+    const registry = file.imports[localName] !== undefined || REGISTRY_NAME.test(localName) || members.includes('models');
+    if (last !== undefined && registry && /^[A-Z]/.test(last) && resolved.kind !== 'container' && resolved.kind !== 'model') {
       return this.byName(last, filePath, (model) => REGISTRY_ORMS.has(model.orm));
     }
     return undefined;
@@ -206,6 +208,9 @@ export class LinkedDataModels implements DataModelCatalogue {
     return best;
   }
 }
+
+/** Names conventionally given to an object of models. */
+const REGISTRY_NAME = /^(db|models?|database|orm|sequelize|mongoose)$/i;
 
 /** Models that registries (`db.User`, `sequelize.models.User`) hold. */
 const REGISTRY_ORMS: ReadonlySet<string> = new Set(['sequelize', 'mongoose', 'objection']);
