@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { catalogueOf, describeModel, receiverIn } from './data-models-support';
 import { modelOf } from './support';
+import { parsePrismaSchema } from '../../../server/engine/api-model/data-models/prisma-schema';
 
 const USER_SEQUELIZE = `const { DataTypes } = require('sequelize');
 const sequelize = require('../db');
@@ -366,6 +367,11 @@ describe('Prisma schema', () => {
     ]);
     for (const text of ['', '}', 'model', 'model {', 'model User', '@@map("x")', 'model User {\n @@map(\n', '\u0000\uFFFF']) {
       assert.doesNotThrow(() => catalogueOf({ 'schema.prisma': text }));
+    }
+    // Every cut of a real schema (what typing produces on the way) reads without throwing.
+    for (let cut = 0; cut <= SCHEMA.length; cut += 7) {
+      const text = SCHEMA.slice(0, cut) + SCHEMA.slice(cut + 13);
+      assert.doesNotThrow(() => parsePrismaSchema('/workspace/schema.prisma', text), `cut at ${cut}`);
     }
   });
 
