@@ -217,6 +217,20 @@ async function bootstrap() { const app = await NestFactory.create(AppModule); ap
     assert.equal(catalogue.byName('User')?.fields.find((field) => field.name === 'salt')?.hiddenBy, '@Exclude() (with ClassSerializerInterceptor)');
   });
 
+  it('ClassSerializerInterceptor on a controller (@UseInterceptors) or as an APP_INTERCEPTOR provider also counts; a mention alone does not', () => {
+    const salt = (extra: Record<string, string>) => catalogueOf({ 'src/user.entity.ts': ENTITY, ...extra }).byName('User')?.fields.find((field) => field.name === 'salt')?.hiddenBy;
+    assert.equal(salt({ 'src/users.controller.ts': `import { ClassSerializerInterceptor, Controller, UseInterceptors } from '@nestjs/common';
+@Controller('users') @UseInterceptors(ClassSerializerInterceptor) export class UsersController {}
+` }), '@Exclude() (with ClassSerializerInterceptor)');
+    assert.equal(salt({ 'src/app.module.ts': `import { ClassSerializerInterceptor, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: ClassSerializerInterceptor }] }) export class AppModule {}
+` }), '@Exclude() (with ClassSerializerInterceptor)');
+    assert.equal(salt({ 'src/notes.ts': `import { ClassSerializerInterceptor } from '@nestjs/common';
+export const available = [ClassSerializerInterceptor];
+` }), undefined);
+  });
+
   it('MikroORM: hidden: true and lazy: true', () => {
     const catalogue = catalogueOf({
       'src/user.ts': `import { Entity, PrimaryKey, Property, ManyToOne } from '@mikro-orm/core';
