@@ -6,7 +6,7 @@ import type { DataModelField } from '../../../../rules/support/api-model';
 import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { DataModelSummary } from '../summary';
-import { objectProperties, propertyAt, propertyValue, stringList, targetModelName, type ModelSource } from './model-source';
+import { objectProperties, propertyAt, propertyValue, stringList, targetModelName, staticStringOf, type ModelSource } from './model-source';
 
 const JSON_TYPES: Readonly<Record<string, string>> = { string: 'string', integer: 'number', number: 'number', boolean: 'boolean', object: 'object', array: 'unknown[]', null: 'null' };
 
@@ -22,7 +22,7 @@ export function summarizeObjection(source: ModelSource): void {
     const properties = objectProperties(propertyAt(schema, ['properties']));
     const required = stringList(propertyAt(schema, ['required'])) ?? [];
     for (const [name, property] of properties?.properties ?? []) {
-      const type = staticStringValue(propertyAt(propertyValue(property), ['type']) ?? ts.factory.createOmittedExpression());
+      const type = staticStringOf(propertyAt(propertyValue(property), ['type']));
       fields.push({ name, ...(type && JSON_TYPES[type] ? { type: JSON_TYPES[type] } : {}), ...(required.includes(name) ? {} : { optional: true }) });
     }
     for (const [name, property] of objectProperties(statics.get('relationMappings'))?.properties ?? []) {

@@ -7,7 +7,7 @@ import { propertyNameText, staticStringValue } from '../../../../rules/support/a
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { SEQUELIZE_ASSOCIATIONS, SEQUELIZE_TS_COLUMN_DECORATORS, SEQUELIZE_TS_RELATION_DECORATORS, TO_MANY_ASSOCIATIONS } from '../../../../rules/data/orm-models';
 import type { DataModelSummary } from '../summary';
-import { isFalse, isTrue, objectProperties, pluralOf, propertyAt, propertyValue, stringList, targetModelName, type ModelSource } from './model-source';
+import { isFalse, isTrue, objectProperties, pluralOf, propertyAt, propertyValue, stringList, targetModelName, staticStringOf, type ModelSource } from './model-source';
 
 const DATA_TYPE = /\b(?:DataTypes|Sequelize|DataType)\.([A-Z0-9_]+)/;
 
@@ -49,7 +49,7 @@ function initCall(source: ModelSource, call: ts.CallExpression, usesSequelize: b
   if (!usesSequelize && !DATA_TYPE.test(attributesArg!.getText(source.sourceFile))) return;
   const declaration = source.builder.index.resolve(receiver);
   const cls = declaration && ts.isClassDeclaration(declaration.node) ? declaration.node : undefined;
-  const modelName = staticStringValue(propertyAt(optionsArg, ['modelName']) ?? ts.factory.createOmittedExpression());
+  const modelName = staticStringOf(propertyAt(optionsArg, ['modelName']));
   const model = modelFrom(source, cls ?? call, modelName ?? receiver.text, attributes, optionsArg, false);
   model.binding = receiver.text;
   if (cls && cls.parent === source.sourceFile && ts.getModifiers(cls)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
@@ -64,7 +64,7 @@ function modelFrom(source: ModelSource, at: ts.Node, name: string, attributes: N
   for (const [fieldName, property] of attributes.properties) fields.push(attributeField(source, fieldName, propertyValue(property)));
   addImplicitFields(fields, optionsArg);
   applyDefaultScope(fields, propertyAt(optionsArg, ['defaultScope']));
-  const tableName = staticStringValue(propertyAt(optionsArg, ['tableName']) ?? ts.factory.createOmittedExpression());
+  const tableName = staticStringOf(propertyAt(optionsArg, ['tableName']));
   const model: DataModelSummary = { name, orm: 'sequelize', accessor: name, fields, at: source.builder.spot(at), ...(tableName !== undefined ? { tableName } : {}) };
   if (attributes.partial) model.partial = true;
   if (bindCall) Object.assign(model, source.bindingOf(at));
@@ -168,7 +168,7 @@ function tableClass(source: ModelSource, cls: ts.ClassDeclaration, tableCall: ts
   const scopeValue = scope && skipOuterExpressions(scope);
   applyDefaultScope(fields, scopeValue && ts.isArrowFunction(scopeValue) && !ts.isBlock(scopeValue.body) ? scopeValue.body : scopeValue);
   const name = cls.name!.text;
-  const tableName = staticStringValue(propertyAt(options, ['tableName']) ?? ts.factory.createOmittedExpression());
+  const tableName = staticStringOf(propertyAt(options, ['tableName']));
   const exported = cls.parent === source.sourceFile && ts.getModifiers(cls)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
   const isDefault = ts.getModifiers(cls)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
   source.add({ name, orm: 'sequelize', accessor: name, binding: name, ...(exported ? { exportedAs: [isDefault ? 'default' : name] } : {}), ...(tableName !== undefined ? { tableName } : {}), fields, at: source.builder.spot(cls) });
