@@ -33,6 +33,8 @@ export interface FileSummary {
   dataAccess?: true;
   /** NestJS `ClassSerializerInterceptor` is registered here (globally or on a controller): `@Exclude()` fields are hidden. */
   classSerializer?: true;
+  /** `new PrismaClient({ omit: { user: { password: true } } })`: fields the client leaves out of every result. */
+  prismaOmit?: { accessor: string; field: string }[];
   /** A `.prisma` schema file (no TypeScript: only `dataModels`). */
   prismaSchema?: true;
 }

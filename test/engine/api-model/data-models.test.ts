@@ -389,6 +389,14 @@ describe('Prisma schema', () => {
     }
   });
 
+  it('omit in the PrismaClient options hides a field of the schema the client file uses', () => {
+    const catalogue = catalogueOf({
+      'prisma/schema.prisma': SCHEMA,
+      'src/db.ts': `import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient({ omit: { user: { password: true, email: false } } });\n`,
+    });
+    assert.deepEqual(catalogue.prismaModel('/workspace/src/users.ts', 'user')?.fields.filter((field) => field.hiddenBy).map((field) => `${field.name}: ${field.hiddenBy}`), ['password: omit in the PrismaClient options']);
+  });
+
   it('receivers: prisma.user (new PrismaClient), an imported db, this.prisma in a Nest service, tx in $transaction', () => {
     const files = {
       'prisma/schema.prisma': SCHEMA,

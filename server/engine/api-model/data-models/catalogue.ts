@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { DataModel, DataModelCatalogue, DataModelField } from '../../../../rules/support/api-model';
 import type { Linker, Resolved } from '../link';
 import type { DataModelSummary, FileSummary } from '../summary';
+import { PRISMA_OMIT } from './prisma-client';
 import { associationFieldName } from './sequelize';
 
 export const EXCLUDE_WITH_SERIALIZER = '@Exclude() (with ClassSerializerInterceptor)';
@@ -28,6 +29,7 @@ export class LinkedDataModels implements DataModelCatalogue {
     for (const file of linker.files.values()) this.addFile(file);
     for (const file of linker.files.values()) this.applyFileFacts(file);
     this.collectPrismaSchemas();
+    for (const file of linker.files.values()) if (file.prismaOmit) this.applyPrismaOmit(file, file.prismaOmit);
     if ([...linker.files.values()].some((file) => file.classSerializer)) this.applyClassSerializer();
   }
 
@@ -172,6 +174,14 @@ export class LinkedDataModels implements DataModelCatalogue {
     }
     const named = this.modelNamed(file, owner);
     return named ? [named] : [];
+  }
+
+  /** A client's `omit` option hides fields of the schema its file uses. */
+  private applyPrismaOmit(file: FileSummary, omitted: readonly { accessor: string; field: string }[]): void {
+    for (const { accessor, field } of omitted) {
+      const target = this.prismaModel(file.filePath, accessor)?.fields.find((candidate) => candidate.name === field);
+      if (target) target.hiddenBy ??= PRISMA_OMIT;
+    }
   }
 
   private applyClassSerializer(): void {

@@ -7,6 +7,7 @@ import { summarizeDrizzle } from './drizzle';
 import { ModelSource } from './model-source';
 import { summarizeMongoose } from './mongoose';
 import { summarizeObjection } from './objection';
+import { summarizePrismaClient } from './prisma-client';
 import { summarizeSequelize } from './sequelize';
 import { summarizeSerialisation } from './serialisation';
 import { summarizeEntities } from './typeorm';
@@ -18,6 +19,7 @@ export function summarizeDataModels(builder: SummaryBuilder): void {
   summarizeEntities(source);
   summarizeDrizzle(source);
   summarizeObjection(source);
+  summarizePrismaClient(source);
   summarizeSerialisation(source);
   if (touchesData(builder)) builder.summary.dataAccess = true;
 }
