@@ -138,8 +138,9 @@ function isPrismaClient(expression: ts.Expression, lookup: DataModelLookup, dept
   }
   if (ts.isParameter(declared)) return (!!declared.type && isPrismaClientType(typeName(declared.type) ?? '')) || isTransactionCallbackParameter(declared);
   const imported = lookup.index.importOf(declaration);
-  // `import { prisma } from '../lib/db'`, `import prisma from '@/lib/prisma'`: the conventional names of a client.
-  if (imported) return PRISMA_CLIENT_NAMES.has(node.text) || PRISMA_CLIENT_NAMES.has(imported.imported);
+  // `import { prisma } from '../lib/db'`: the index knows whether that module makes a client; for a package (or an
+  // alias the index cannot follow), the conventional names of a client.
+  if (imported) return lookup.models.isPrismaClient?.(lookup.filePath, node.text) ?? (PRISMA_CLIENT_NAMES.has(node.text) || PRISMA_CLIENT_NAMES.has(imported.imported));
   return false;
 }
 

@@ -35,6 +35,8 @@ export interface FileSummary {
   classSerializer?: true;
   /** `new PrismaClient({ omit: { user: { password: true } } })`: fields the client leaves out of every result. */
   prismaOmit?: { accessor: string; field: string }[];
+  /** Top-level names holding a PrismaClient (`prisma`), and `export:<name>` for clients exported directly. */
+  prismaClients?: string[];
   /** A `.prisma` schema file (no TypeScript: only `dataModels`). */
   prismaSchema?: true;
 }

@@ -389,6 +389,23 @@ describe('Prisma schema', () => {
     }
   });
 
+  it('imported clients: the index knows which workspace module makes one (any name), and which does not (a Drizzle db)', () => {
+    const files = {
+      'prisma/schema.prisma': SCHEMA,
+      'src/lib/orm.ts': `import { PrismaClient } from '@prisma/client';\nexport const orm = new PrismaClient().$extends({});\n`,
+      'src/lib/prisma.ts': `import { PrismaClient } from '@prisma/client';\nconst globalForPrisma = globalThis as any;\nconst prisma = globalForPrisma.prisma ?? new PrismaClient();\nexport default prisma;\n`,
+      'src/lib/index.ts': `export { orm as database } from './orm';\n`,
+      'src/lib/drizzle.ts': `import { drizzle } from 'drizzle-orm/node-postgres';\nexport const db = drizzle(pool);\n`,
+      'src/a.ts': `import { orm } from './lib/orm';\nimport prisma from './lib/prisma';\nimport { database } from './lib';\nimport { db } from './lib/drizzle';\nimport { client } from 'some-package';\norm.user.create({ data });\nprisma.user.create({ data });\ndatabase.user.findMany();\ndb.user.findMany();\nclient.user.findMany();\n`,
+    };
+    assert.equal(receiverIn(files, 'src/a.ts', 'orm.user'), "User prisma (the Prisma client's user accessor)");
+    assert.equal(receiverIn(files, 'src/a.ts', 'prisma.user'), "User prisma (the Prisma client's user accessor)");
+    assert.equal(receiverIn(files, 'src/a.ts', 'database.user'), "User prisma (the Prisma client's user accessor)");
+    assert.equal(receiverIn(files, 'src/a.ts', 'db.user'), undefined);
+    // A package the index cannot look into: the conventional name decides.
+    assert.equal(receiverIn(files, 'src/a.ts', 'client.user'), "User prisma (the Prisma client's user accessor)");
+  });
+
   it('omit in the PrismaClient options hides a field of the schema the client file uses', () => {
     const catalogue = catalogueOf({
       'prisma/schema.prisma': SCHEMA,

@@ -69,6 +69,28 @@ export class LinkedDataModels implements DataModelCatalogue {
     return best.model;
   }
 
+  isPrismaClient(filePath: string, localName: string): boolean | undefined {
+    const file = this.linker.files.get(path.resolve(filePath));
+    if (!file) return undefined;
+    if (file.prismaClients?.includes(localName)) return true;
+    const imported = file.imports[localName];
+    return imported ? this.exportsPrismaClient(file, imported.module, imported.imported, 0) : undefined;
+  }
+
+  /** `import { prisma } from './db'`: the module creates a client and exports it (directly or re-exported). */
+  private exportsPrismaClient(from: FileSummary, module: string, exportName: string, depth: number): boolean | undefined {
+    const target = this.linker.resolveModule(from.filePath, module);
+    if ('package' in target || depth > 4) return undefined;
+    const name = exportName === '*' ? 'default' : exportName;
+    if (target.prismaClients?.includes(`export:${name}`)) return true;
+    const exported = target.exports[name];
+    if (exported?.kind === 'module') return this.exportsPrismaClient(target, exported.module, exported.members?.[0] ?? 'default', depth + 1);
+    if (exported?.kind !== 'name') return false;
+    if (target.prismaClients?.includes(exported.name)) return true;
+    const reimported = target.imports[exported.name];
+    return reimported ? this.exportsPrismaClient(target, reimported.module, reimported.imported, depth + 1) : false;
+  }
+
   /** The model a resolved name stands for: a model summary, or `mongoose.model('User', …)` exported as a call. */
   fromResolved(resolved: Resolved, filePath: string): DataModel | undefined {
     if (resolved.kind === 'model') return resolved.model.schemaOnly ? undefined : this.entries.get(resolved.model)?.model;
