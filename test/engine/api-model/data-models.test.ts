@@ -89,6 +89,33 @@ module.exports = db;
     assert.equal(receiverIn({ ...files, 'routes/users.js': `const db = require('../models');\ndb.User.create(req.body);\n` }, 'routes/users.js', 'db.User'), 'User sequelize (the Sequelize model User (db.User))');
   });
 
+  it("sequelize-cli's class style: a class inside the exported function, this.hasMany in static associate, toJSON in the class", () => {
+    const catalogue = catalogueOf({
+      'models/user.js': `'use strict';
+const { Model } = require('sequelize');
+module.exports = (sequelize, DataTypes) => {
+  class User extends Model {
+    static associate(models) { this.hasMany(models.Session, { as: 'sessions' }); this.belongsTo(models.Team); }
+    toJSON() { const values = { ...this.get() }; delete values.password; return values; }
+  }
+  User.init({ email: DataTypes.STRING, password: DataTypes.STRING }, { sequelize, modelName: 'User' });
+  return User;
+};
+`,
+      'models/session.js': `module.exports = (sequelize, DataTypes) => sequelize.define('Session', { token: DataTypes.STRING });\n`,
+    });
+    assert.deepEqual(describeModel(catalogue.byName('User')), [
+      'User sequelize accessor=User @models/user.js:4',
+      'id (number) generated optional',
+      'email (string) optional',
+      'password (string) optional hidden: toJSON() deletes it',
+      'createdAt (Date) generated optional',
+      'updatedAt (Date) generated optional',
+      'sessions → Session optional',
+      'Team → Team optional',
+    ]);
+  });
+
   it('a define() call outside Sequelize (no import, no DataTypes) is no model', () => {
     const catalogue = catalogueOf({ 'elements.js': `customElements.define('x-user', { connected: true });\nconst registry = { define() {} };\nregistry.define('User', { name: 'x' });\n` });
     assert.deepEqual(catalogue.all, []);

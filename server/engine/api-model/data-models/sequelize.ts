@@ -176,7 +176,9 @@ function tableClass(source: ModelSource, cls: ts.ClassDeclaration, tableCall: ts
 
 /** `User.hasMany(Post, { as: 'posts' })`, `models.User.belongsTo(models.Team)`. */
 function association(source: ModelSource, call: ts.CallExpression, kind: string): void {
-  const receiver = lastName(skipOuterExpressions((call.expression as ts.PropertyAccessExpression).expression));
+  const receiverNode = skipOuterExpressions((call.expression as ts.PropertyAccessExpression).expression);
+  // `static associate(models) { this.hasMany(models.Post) }` in a model class (sequelize-cli's class style).
+  const receiver = receiverNode.kind === ts.SyntaxKind.ThisKeyword ? enclosingClassName(receiverNode) : lastName(receiverNode);
   const target = lastName(call.arguments[0] && skipOuterExpressions(call.arguments[0]));
   if (!receiver || !target || !/^[A-Z]/.test(target)) return;
   const aliasNode = propertyAt(call.arguments[1], ['as']);
@@ -194,5 +196,12 @@ function lastName(node: ts.Expression | undefined): string | undefined {
   if (ts.isIdentifier(node)) return node.text;
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   if (ts.isElementAccessExpression(node)) return staticStringValue(node.argumentExpression);
+  return undefined;
+}
+
+function enclosingClassName(node: ts.Node): string | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current.name?.text;
+  }
   return undefined;
 }
