@@ -116,6 +116,17 @@ module.exports = (sequelize, DataTypes) => {
     ]);
   });
 
+  it('ESM: export default sequelize.define(…), read through a namespace import of an index that re-exports it under another name', () => {
+    // The model is registered as Member and exported as User: only following the re-export finds it (no name fallback).
+    const files = {
+      'models/member.ts': `import { DataTypes } from 'sequelize';\nimport { sequelize } from '../db';\nexport default sequelize.define('Member', { name: DataTypes.STRING }, { timestamps: false });\n`,
+      'models/index.ts': `export { default as User } from './member';\n`,
+      'routes/users.ts': `import * as store from '../models';\nstore.User.create(body);\n`,
+    };
+    assert.equal(receiverIn(files, 'routes/users.ts', 'store.User'), 'Member sequelize (the Sequelize model Member (store.User))');
+    assert.deepEqual(describeModel(catalogueOf(files).named('/workspace/routes/users.ts', 'store', ['User'])), ['Member sequelize accessor=Member @models/member.ts:3', 'id (number) generated optional', 'name (string) optional']);
+  });
+
   it('a define() call outside Sequelize (no import, no DataTypes) is no model', () => {
     const catalogue = catalogueOf({ 'elements.js': `customElements.define('x-user', { connected: true });\nconst registry = { define() {} };\nregistry.define('User', { name: 'x' });\n` });
     assert.deepEqual(catalogue.all, []);
