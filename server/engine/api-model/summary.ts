@@ -55,8 +55,10 @@ export interface DataModelSummary {
   fields: DataModelField[];
   at: SourceSpot;
   partial?: boolean;
-  /** A Mongoose schema (not a model yet): `mongoose.model(name, schema)` names it. */
+  /** Not a model itself: a Mongoose schema (`mongoose.model(name, schema)` names it) or an entity base class. */
   schemaOnly?: boolean;
+  /** An entity class's base class of the project (`extends BaseModel`): its columns are inherited when linking. */
+  extendsName?: string;
   /** Mongoose model made from a schema: the schema's local name here (or an import). */
   schema?: string;
   /** class-transformer `@Exclude()` fields: hidden only where a ClassSerializerInterceptor is registered. */

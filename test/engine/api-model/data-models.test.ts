@@ -269,6 +269,20 @@ export const available = [ClassSerializerInterceptor];
 ` }), undefined);
   });
 
+  it("base classes: a project's abstract base (another file) gives its columns; TypeORM's own BaseEntity gives none; an unknown base makes it partial", () => {
+    const catalogue = catalogueOf({
+      'src/common/base.ts': `import { PrimaryGeneratedColumn, CreateDateColumn } from 'typeorm';\nexport abstract class BaseModel { @PrimaryGeneratedColumn('uuid') id: string; @CreateDateColumn() createdAt: Date; }\n`,
+      'src/user.entity.ts': `import { Entity, Column } from 'typeorm';\nimport { BaseModel } from './common/base';\n@Entity() export class User extends BaseModel { @Column({ select: false }) password: string; }\n`,
+      'src/team.entity.ts': `import { BaseEntity, Entity, Column } from 'typeorm';\n@Entity() export class Team extends BaseEntity { @Column() name: string; }\n`,
+      'src/note.entity.ts': `import { Entity, Column } from 'typeorm';\nimport { Audited } from 'some-audit-lib';\n@Entity() export class Note extends Audited { @Column() body: string; }\n`,
+    });
+    assert.deepEqual(catalogue.all.map((model) => describeModel(model)), [
+      ['User typeorm @src/user.entity.ts:3', 'id (string) generated optional', 'createdAt (Date) generated optional', 'password (string) hidden: select: false'],
+      ['Team typeorm @src/team.entity.ts:2', 'name (string)'],
+      ['Note typeorm partial @src/note.entity.ts:3', 'body (string)'],
+    ]);
+  });
+
   it('MikroORM: hidden: true and lazy: true', () => {
     const catalogue = catalogueOf({
       'src/user.ts': `import { Entity, PrimaryKey, Property, ManyToOne } from '@mikro-orm/core';

@@ -133,6 +133,7 @@ export class LinkedDataModels implements DataModelCatalogue {
     for (const summary of file.dataModels ?? []) {
       const entry = this.entries.get(summary);
       if (entry && summary.schema !== undefined) this.applySchema(entry, summary.schema);
+      if (entry && summary.extendsName !== undefined) this.applyBaseClass(entry);
     }
     for (const relation of file.dataRelations ?? []) {
       const source = this.modelNamed(file, relation.source);
@@ -148,6 +149,26 @@ export class LinkedDataModels implements DataModelCatalogue {
         if (field) field.hiddenBy ??= hidden.by;
       }
     }
+  }
+
+  /** An entity inherits the columns of the project's base classes (`extends BaseModel`), up the chain. */
+  private applyBaseClass(entry: Entry): void {
+    const inherited: DataModelField[] = [];
+    let file = entry.file;
+    let summary = entry.summary;
+    for (let depth = 0; summary.extendsName !== undefined; depth++) {
+      const resolved = depth < 4 && /^[\w$]+$/.test(summary.extendsName) ? this.linker.resolve(file, { kind: 'name', name: summary.extendsName }) : undefined;
+      if (resolved?.kind !== 'model') {
+        // A base class the index cannot read (a package's, a mixin call): its fields are unknown.
+        entry.model.partial = true;
+        break;
+      }
+      file = resolved.file;
+      summary = resolved.model;
+      inherited.unshift(...summary.fields.filter((field) => !entry.model.fields.some((own) => own.name === field.name) && !inherited.some((known) => known.name === field.name)).map((field) => ({ ...field })));
+      if (summary.partial) entry.model.partial = true;
+    }
+    entry.model.fields.unshift(...inherited);
   }
 
   /** A Mongoose model's fields come from its schema: in the same file, or imported. */
