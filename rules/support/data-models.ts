@@ -71,7 +71,9 @@ function modelOfIdentifier(identifier: ts.Identifier, lookup: DataModelLookup, d
   const declaration = lookup.index.resolve(identifier);
   if (declaration && !isTopLevel(declaration, lookup.sourceFile)) return modelOfLocal(declaration, lookup, depth);
   const model = lookup.models.named(lookup.filePath, identifier.text);
-  return model ? { model, orm: model.orm, how: `the ${ormLabel(model.orm)} model ${model.name}` } : undefined;
+  if (model) return { model, orm: model.orm, how: `the ${ormLabel(model.orm)} model ${model.name}` };
+  // A module-level repository or alias: `const usersRepo = AppDataSource.getRepository(User)`.
+  return declaration ? modelOfLocal(declaration, lookup, depth) : undefined;
 }
 
 function modelOfLocal(declaration: LocalDeclaration, lookup: DataModelLookup, depth: number): ReceiverModel | undefined {

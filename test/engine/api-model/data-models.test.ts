@@ -329,6 +329,14 @@ export class UsersService {
     assert.equal(receiverIn(files, 'src/users.service.ts', 'this.dataSource.manager.save', { call: true }), 'User typeorm (save(User, …) of an entity manager)');
   });
 
+  it('a module-level repository: const usersRepo = AppDataSource.getRepository(User)', () => {
+    const files = {
+      'src/user.entity.ts': ENTITY,
+      'src/routes.ts': `import { AppDataSource } from './data-source';\nimport { User } from './user.entity';\nconst usersRepo = AppDataSource.getRepository(User);\nexport const create = (req, res) => usersRepo.save(req.body);\n`,
+    };
+    assert.equal(receiverIn(files, 'src/routes.ts', 'usersRepo', { occurrence: 1 }), 'User typeorm (getRepository(User))');
+  });
+
   it('trap: a Repository from another library is no model', () => {
     const files = {
       'src/user.entity.ts': ENTITY,
