@@ -38,6 +38,14 @@ describe('indexing Prisma schemas', () => {
     assert.equal(model.touchesData(path.join(project, 'src/health.ts')), false);
   });
 
+  it("a test fixture's schema is indexed without models (not the product's)", () => {
+    const index = new WorkspaceIndex({ isTestFile: (filePath) => filePath.includes('/fixtures/') });
+    index.indexPrismaSchema('/repo/test/fixtures/schema.prisma', SCHEMA);
+    index.indexPrismaSchema('/repo/prisma/schema.prisma', SCHEMA);
+    index.markComplete();
+    assert.deepEqual(index.model().dataModels.all.map((entry) => entry.declaredAt.filePath), [path.resolve('/repo/prisma/schema.prisma')]);
+  });
+
   it('without an index, a scan does not read .prisma files at all', () => {
     const result = scanWorkspace(new Engine({ workspaceRoots: [project] }), { paths: ['.'], root: project });
     assert.deepEqual(result.files.map((file) => path.relative(project, file.filePath)), ['src/health.ts', 'src/users.ts']);
