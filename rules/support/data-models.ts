@@ -50,7 +50,7 @@ export function modelOfCall(call: ts.CallExpression, lookup: DataModelLookup, ch
   const receiver = modelOfReceiver(callee.expression, lookup, checker);
   if (receiver) return receiver;
   const first = call.arguments[0];
-  if (ENTITY_MANAGER_METHODS.has(callee.name.text) && first && call.arguments.length >= 1) {
+  if (ENTITY_MANAGER_METHODS.has(callee.name.text) && first) {
     const model = modelOfClassArgument(first, lookup);
     if (model) return { model, orm: model.orm, how: `${callee.name.text}(${model.name}, …) of an entity manager` };
   }

@@ -284,4 +284,3 @@ function sharedPrefix(a: string, b: string): number {
   return i;
 }
 
-export type { DataModelField };
