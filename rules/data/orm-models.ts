@@ -14,11 +14,20 @@ export const ORM_MODULES: Readonly<Record<Exclude<OrmName, 'typescript'>, readon
   objection: ['objection'],
 };
 
-/** The ORM a module specifier belongs to, if any. */
-export function ormOfModule(specifier: string): Exclude<OrmName, 'typescript'> | undefined {
-  for (const [orm, modules] of Object.entries(ORM_MODULES) as [Exclude<OrmName, 'typescript'>, readonly string[]][]) {
-    if (modules.some((module) => (module.endsWith('/') ? specifier.startsWith(module) : specifier === module))) return orm;
+const ORM_BY_MODULE = new Map<string, Exclude<OrmName, 'typescript'>>();
+const ORM_BY_PREFIX: [string, Exclude<OrmName, 'typescript'>][] = [];
+for (const [orm, modules] of Object.entries(ORM_MODULES) as [Exclude<OrmName, 'typescript'>, readonly string[]][]) {
+  for (const module of modules) {
+    if (module.endsWith('/')) ORM_BY_PREFIX.push([module, orm]);
+    else ORM_BY_MODULE.set(module, orm);
   }
+}
+
+/** The ORM a module specifier belongs to, if any (asked for every import of every file: a map, then prefixes). */
+export function ormOfModule(specifier: string): Exclude<OrmName, 'typescript'> | undefined {
+  const exact = ORM_BY_MODULE.get(specifier);
+  if (exact) return exact;
+  for (const [prefix, orm] of ORM_BY_PREFIX) if (specifier.startsWith(prefix)) return orm;
   return undefined;
 }
 
@@ -99,3 +108,15 @@ export const DATA_ACCESS_METHODS: ReadonlySet<string> = new Set([...ORM_WRITE_ME
 export function isOrmDataMethod(name: string): boolean {
   return ORM_WRITE_METHODS.has(name) || ORM_READ_METHODS.has(name);
 }
+
+/**
+ * Every callee name a data-model summarizer reads (server/engine/api-model/data-models/): the summary keeps only
+ * these calls, so a name a summarizer asks for must be here.
+ */
+export const MODEL_DECLARING_CALLEES: ReadonlySet<string> = new Set([
+  'define', 'init', ...SEQUELIZE_ASSOCIATIONS, // Sequelize
+  'Schema', 'model', // Mongoose
+  'EntitySchema', 'useGlobalInterceptors', 'UseInterceptors', 'Module', // TypeORM / MikroORM, Nest serialisation
+  ...DRIZZLE_TABLE_FUNCTIONS,
+  'PrismaClient',
+]);

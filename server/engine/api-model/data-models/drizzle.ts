@@ -12,11 +12,8 @@ const GENERATING_METHODS = /^(defaultNow|defaultRandom|\$defaultFn|\$default|\$o
 
 export function summarizeDrizzle(source: ModelSource): void {
   if (!source.imports('drizzle')) return;
-  for (const call of source.builder.calls) {
-    if (!ts.isCallExpression(call)) continue;
-    const callee = skipOuterExpressions(call.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (name === undefined || !DRIZZLE_TABLE_FUNCTIONS.has(name)) continue;
+  const tableCalls = [...DRIZZLE_TABLE_FUNCTIONS].flatMap((name) => source.callsNamed(name)).sort((a, b) => a.pos - b.pos);
+  for (const call of tableCalls) {
     const [nameArg, columnsArg] = call.arguments;
     const tableName = nameArg && staticStringValue(nameArg);
     let columnsNode = columnsArg && skipOuterExpressions(columnsArg);

@@ -1,7 +1,6 @@
 // The data-model summarizers, run from the SummaryBuilder's `finish` over the nodes the engine's walk collected.
 // Each ORM is one file; the catalogue (catalogue.ts) links what they find across files at link time.
 import * as ts from 'typescript';
-import { isOrmDataMethod } from '../../../../rules/data/orm-models';
 import type { SummaryBuilder } from '../summarize';
 import { summarizeDrizzle } from './drizzle';
 import { ModelSource } from './model-source';
@@ -21,18 +20,15 @@ export function summarizeDataModels(builder: SummaryBuilder): void {
   summarizeObjection(source);
   summarizePrismaClient(source);
   summarizeSerialisation(source);
-  if (touchesData(builder)) builder.summary.dataAccess = true;
+  if (touchesData(source)) builder.summary.dataAccess = true;
 }
 
-/** An ORM read or write call, or `new` of a class (a model instance saved later): the data rules look here. */
-function touchesData(builder: SummaryBuilder): boolean {
-  for (const call of builder.calls) {
-    const callee = call.expression;
-    if (ts.isNewExpression(call)) {
-      if (ts.isIdentifier(callee) && /^[A-Z]/.test(callee.text) && (builder.summary.imports[callee.text] !== undefined || builder.summary.dataModels?.some((model) => model.binding === callee.text))) return true;
-      continue;
-    }
-    if (ts.isPropertyAccessExpression(callee) && isOrmDataMethod(callee.name.text)) return true;
+/** An ORM read or write call, or `new` of a model imported or declared here: the data rules look here. */
+function touchesData(source: ModelSource): boolean {
+  if (source.callsDataMethod) return true;
+  const { summary } = source.builder;
+  for (const name of source.constructedNames) {
+    if (summary.imports[name] !== undefined || summary.dataModels?.some((model) => model.binding === name)) return true;
   }
   return false;
 }

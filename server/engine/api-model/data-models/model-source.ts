@@ -5,14 +5,50 @@ import * as ts from 'typescript';
 import type { OrmName } from '../../../../rules/support/api-model';
 import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
-import { ormOfModule } from '../../../../rules/data/orm-models';
+import { isOrmDataMethod, MODEL_DECLARING_CALLEES, ormOfModule } from '../../../../rules/data/orm-models';
 import type { SummaryBuilder } from '../summarize';
 import type { DataModelSummary } from '../summary';
 
+type Invocation = ts.CallExpression | ts.NewExpression;
+
 export class ModelSource {
   private importedOrms: Set<OrmName> | undefined;
+  /** The calls and `new`s the summarizers read, by the callee's last name (`define` in `sequelize.define(…)`). */
+  private readonly byCallee = new Map<string, Invocation[]>();
+  /** An ORM read or write method is called on something (`x.findMany(…)`). */
+  readonly callsDataMethod: boolean = false;
+  /** Capitalised names given to `new` (`new User(body)`), for "news a model". */
+  readonly constructedNames = new Set<string>();
 
-  constructor(readonly builder: SummaryBuilder) {}
+  /** One pass over the walk's calls keeps only those some summarizer asks for. */
+  constructor(readonly builder: SummaryBuilder) {
+    let callsDataMethod = false;
+    for (const call of builder.calls) {
+      const callee = skipOuterExpressions(call.expression);
+      const isMember = callee.kind === ts.SyntaxKind.PropertyAccessExpression;
+      const name = callee.kind === ts.SyntaxKind.Identifier ? (callee as ts.Identifier).text : isMember ? (callee as ts.PropertyAccessExpression).name.text : undefined;
+      if (name === undefined) continue;
+      if (MODEL_DECLARING_CALLEES.has(name)) {
+        const list = this.byCallee.get(name);
+        if (list) list.push(call);
+        else this.byCallee.set(name, [call]);
+      }
+      if (call.kind === ts.SyntaxKind.NewExpression) {
+        if (!isMember && name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90) this.constructedNames.add(name);
+      } else if (isMember && !callsDataMethod) callsDataMethod = isOrmDataMethod(name);
+    }
+    this.callsDataMethod = callsDataMethod;
+  }
+
+  /** Calls (`f(…)`, `x.f(…)`) of this name, in source order; `name` must be in MODEL_DECLARING_CALLEES. */
+  callsNamed(name: string): ts.CallExpression[] {
+    return (this.byCallee.get(name) ?? []).filter(ts.isCallExpression);
+  }
+
+  /** `new Name(…)`, `new x.Name(…)`, in source order; `name` must be in MODEL_DECLARING_CALLEES. */
+  constructionsOf(name: string): ts.NewExpression[] {
+    return (this.byCallee.get(name) ?? []).filter(ts.isNewExpression);
+  }
 
   get sourceFile(): ts.SourceFile {
     return this.builder.sourceFile;

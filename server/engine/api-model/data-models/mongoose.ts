@@ -14,19 +14,15 @@ export function summarizeMongoose(source: ModelSource): void {
   const { builder } = source;
   const uses = source.imports('mongoose');
   // Schemas first: `mongoose.model('User', new Schema({ … }))` comes before its schema in walk order.
-  for (const call of builder.calls) {
-    if (!ts.isNewExpression(call)) continue;
-    const callee = skipOuterExpressions(call.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (name === 'Schema' && (uses || (ts.isPropertyAccessExpression(callee) && callee.expression.getText(source.sourceFile) === 'mongoose'))) schema(source, call);
+  for (const construction of source.constructionsOf('Schema')) {
+    const callee = skipOuterExpressions(construction.expression);
+    if (uses || (ts.isPropertyAccessExpression(callee) && callee.expression.getText(source.sourceFile) === 'mongoose')) schema(source, construction);
   }
-  for (const call of builder.calls) {
-    if (ts.isNewExpression(call)) continue;
+  for (const call of source.callsNamed('model')) {
     const callee = skipOuterExpressions(call.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (name === 'model' && (uses || (ts.isPropertyAccessExpression(callee) && /^(mongoose|connection|conn|db)$/.test(callee.expression.getText(source.sourceFile))))) model(source, call);
+    if (uses || (ts.isPropertyAccessExpression(callee) && /^(mongoose|connection|conn|db)$/.test(callee.expression.getText(source.sourceFile)))) model(source, call);
   }
-  if (source.imports('mongoose')) for (const cls of builder.classes) nestSchemaClass(source, cls);
+  if (uses) for (const cls of builder.classes) nestSchemaClass(source, cls);
 }
 
 function schema(source: ModelSource, construction: ts.NewExpression): void {

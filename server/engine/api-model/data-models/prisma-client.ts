@@ -7,8 +7,7 @@ export const PRISMA_OMIT = 'omit in the PrismaClient options';
 
 export function summarizePrismaClient(source: ModelSource): void {
   if (!source.imports('prisma')) return;
-  for (const call of source.builder.calls) {
-    if (!ts.isNewExpression(call) || !/(^|\.)PrismaClient$/.test(call.expression.getText(source.sourceFile))) continue;
+  for (const call of source.constructionsOf('PrismaClient')) {
     recordClientBinding(source, call);
     const omit = objectProperties(propertyAt(call.arguments?.[0], ['omit']));
     for (const [accessor, property] of omit?.properties ?? []) {

@@ -14,13 +14,10 @@ const DATA_TYPE = /\b(?:DataTypes|Sequelize|DataType)\.([A-Z0-9_]+)/;
 export function summarizeSequelize(source: ModelSource): void {
   const { builder } = source;
   const usesSequelize = source.imports('sequelize');
-  for (const call of builder.calls) {
-    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
-    const method = call.expression.name.text;
-    if (method === 'define') defineCall(source, call, usesSequelize);
-    else if (method === 'init') initCall(source, call, usesSequelize);
-    else if (SEQUELIZE_ASSOCIATIONS.has(method)) association(source, call, method);
-  }
+  const methodCalls = (name: string) => source.callsNamed(name).filter((call) => ts.isPropertyAccessExpression(call.expression));
+  for (const call of methodCalls('define')) defineCall(source, call, usesSequelize);
+  for (const call of methodCalls('init')) initCall(source, call, usesSequelize);
+  for (const method of SEQUELIZE_ASSOCIATIONS) for (const call of methodCalls(method)) association(source, call, method);
   for (const cls of builder.classes) {
     if (!cls.name) continue;
     const decorators = source.decorators(cls);

@@ -19,13 +19,9 @@ export function summarizeEntities(source: ModelSource): void {
     // the entities that extend it, not as a model.
     if (entity || hasColumns(source, cls)) entityClass(source, cls, orm, entity?.call, !entity);
   }
-  if (usesOrm) {
-    for (const call of source.builder.calls) {
-      if (ts.isNewExpression(call) && /(^|\.)EntitySchema$/.test(call.expression.getText(source.sourceFile))) entitySchema(source, call, orm);
-    }
-  }
+  if (usesOrm) for (const construction of source.constructionsOf('EntitySchema')) entitySchema(source, construction, orm);
   // Decorator calls are calls of the walk too (`@UseInterceptors(ClassSerializerInterceptor)`).
-  if (source.builder.calls.some(registersClassSerializer)) source.builder.summary.classSerializer = true;
+  if (SERIALIZER_REGISTRATIONS.some((name) => source.callsNamed(name).some(registersClassSerializer))) source.builder.summary.classSerializer = true;
 }
 
 function hasColumns(source: ModelSource, cls: ts.ClassDeclaration): boolean {
@@ -117,8 +113,9 @@ function namesClassSerializer(node: ts.Expression): boolean {
 }
 
 /** `app.useGlobalInterceptors(new ClassSerializerInterceptor(…))`, `{ provide: APP_INTERCEPTOR, useClass: ClassSerializerInterceptor }`. */
-function registersClassSerializer(call: ts.CallExpression | ts.NewExpression): boolean {
-  if (ts.isNewExpression(call)) return false;
+const SERIALIZER_REGISTRATIONS = ['useGlobalInterceptors', 'UseInterceptors', 'Module'];
+
+function registersClassSerializer(call: ts.CallExpression): boolean {
   const callee = skipOuterExpressions(call.expression);
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   if (name === 'useGlobalInterceptors' || name === 'UseInterceptors') return call.arguments.some(namesClassSerializer);
