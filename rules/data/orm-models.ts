@@ -115,7 +115,7 @@ export function isOrmDataMethod(name: string): boolean {
  */
 export const MODEL_DECLARING_CALLEES: ReadonlySet<string> = new Set([
   'define', 'init', ...SEQUELIZE_ASSOCIATIONS, // Sequelize
-  'Schema', 'model', // Mongoose
+  'Schema', 'model', 'getModelForClass', // Mongoose, Typegoose
   'EntitySchema', 'useGlobalInterceptors', 'UseInterceptors', 'Module', // TypeORM / MikroORM, Nest serialisation
   ...DRIZZLE_TABLE_FUNCTIONS,
   'PrismaClient',

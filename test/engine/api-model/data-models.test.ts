@@ -213,6 +213,30 @@ export class UsersService {
   });
 });
 
+describe('Typegoose', () => {
+  it('@prop classes are schemas; getModelForClass(User) is the model, bound to its export, read from another file', () => {
+    const files = {
+      'src/user.ts': `import { prop, getModelForClass, Ref } from '@typegoose/typegoose';
+export class User {
+  @prop({ required: true }) email!: string;
+  @prop({ select: false }) password?: string;
+  @prop({ ref: () => Team }) team?: Ref<Team>;
+}
+export const UserModel = getModelForClass(User);
+`,
+      'src/routes.ts': `import { UserModel } from './user';\nUserModel.create(body);\n`,
+    };
+    assert.deepEqual(describeModel(catalogueOf(files).named('/workspace/src/routes.ts', 'UserModel')), [
+      'User mongoose accessor=User @src/user.ts:7',
+      '_id (Types.ObjectId) generated optional',
+      'email (string)',
+      'password (string) optional hidden: select: false',
+      'team (Ref<Team>) → Team optional',
+    ]);
+    assert.equal(receiverIn(files, 'src/routes.ts', 'UserModel', { occurrence: 1 }), 'User mongoose (the Mongoose model User)');
+  });
+});
+
 describe('TypeORM and MikroORM entities', () => {
   const ENTITY = `import { Entity, Column, PrimaryGeneratedColumn, CreateDateColumn, OneToMany } from 'typeorm';
 import { Exclude } from 'class-transformer';

@@ -6,7 +6,7 @@ import type { DataModelField } from '../../../../rules/support/api-model';
 import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { DataModelSummary } from '../summary';
-import { isTrue, objectProperties, propertyAt, propertyValue, type ModelSource } from './model-source';
+import { isTrue, objectProperties, propertyAt, propertyValue, targetModelName, type ModelSource } from './model-source';
 
 const SELECT_FALSE = 'select: false';
 
@@ -23,6 +23,7 @@ export function summarizeMongoose(source: ModelSource): void {
     if (uses || (ts.isPropertyAccessExpression(callee) && /^(mongoose|connection|conn|db)$/.test(callee.expression.getText(source.sourceFile)))) model(source, call);
   }
   if (uses) for (const cls of builder.classes) nestSchemaClass(source, cls);
+  if (uses) typegoose(source);
 }
 
 function schema(source: ModelSource, construction: ts.NewExpression): void {
@@ -106,6 +107,37 @@ function model(source: ModelSource, call: ts.CallExpression): void {
     if (cls && ts.isIdentifier(cls)) summary.schema = cls.text;
   } else summary.partial = true;
   source.add(summary);
+}
+
+/**
+ * Typegoose: `class User { @prop({ select: false }) password }` is a schema named by the class, and
+ * `export const UserModel = getModelForClass(User)` the model made from it.
+ */
+function typegoose(source: ModelSource): void {
+  for (const cls of source.builder.classes) {
+    if (!cls.name || source.decorators(cls).some((decorator) => decorator.name === 'Schema')) continue;
+    const props = cls.members.filter((member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && source.decorators(member).some((decorator) => decorator.name === 'prop'));
+    if (props.length === 0) continue;
+    const fields: DataModelField[] = [{ name: '_id', serverGenerated: true, optional: true, type: 'Types.ObjectId' }];
+    for (const member of props) {
+      const name = propertyNameText(member.name);
+      if (name === undefined) continue;
+      const options = source.decorators(member).find((decorator) => decorator.name === 'prop')?.call?.arguments[0];
+      const field: DataModelField = { name, ...(member.type ? { type: member.type.getText(source.sourceFile) } : {}) };
+      if (propertyAt(options, ['select'])?.kind === ts.SyntaxKind.FalseKeyword) field.hiddenBy = SELECT_FALSE;
+      const ref = propertyAt(options, ['ref']);
+      const target = ref ? targetModelName(ref) : undefined;
+      if (target !== undefined) field.relation = target;
+      if (!isTrue(propertyAt(options, ['required'])) || member.questionToken || propertyAt(options, ['default'])) field.optional = true;
+      fields.push(field);
+    }
+    source.add({ name: cls.name.text, orm: 'mongoose', binding: cls.name.text, fields, at: source.builder.spot(cls), schemaOnly: true });
+  }
+  for (const call of source.callsNamed('getModelForClass')) {
+    const cls = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+    if (!cls || !ts.isIdentifier(cls)) continue;
+    source.add({ name: cls.text, orm: 'mongoose', accessor: cls.text, fields: [], at: source.builder.spot(call), ...source.bindingOf(call), schema: cls.text });
+  }
 }
 
 /** NestJS `@Schema() class User { @Prop(…) name: string }`: a schema named by the class (`@InjectModel(User.name)`). */
