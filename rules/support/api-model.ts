@@ -93,6 +93,8 @@ export interface ApiModel {
   suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined;
   /** The project's data models (ORM models, entities, Prisma schema). */
   readonly dataModels: DataModelCatalogue;
+  /** The file calls an ORM read or write method or `new`s a model (for `hasFindingsIn` of the data rules). */
+  touchesData(filePath: string): boolean;
 }
 
 // ── Data models: what the project stores, for rules about what goes into the database and what comes out ──────
@@ -146,6 +148,11 @@ export interface DataModelCatalogue {
   prismaModel(filePath: string, accessor: string): DataModel | undefined;
   /** A model by its name (`User`), for relations and `getRepository('User')`; the one nearest `filePath` if several. */
   byName(name: string, filePath?: string): DataModel | undefined;
+  /**
+   * Whether a top-level name of `filePath` holds a PrismaClient (declared there or imported from a workspace file
+   * that creates one); undefined when the index cannot tell (a package, an unknown name).
+   */
+  isPrismaClient?(filePath: string, localName: string): boolean | undefined;
 }
 
 /** No models known (no workspace index, or before the first indexing pass ends). */
