@@ -38,6 +38,7 @@ export function modelView(model: DataModel, catalogue: DataModelCatalogue, fileP
 const MODEL_CLASS_DECORATORS = new Set(['Entity', 'Schema', 'Table', 'Model', 'ViewEntity']);
 /** Property decorators that declare a relation to another model. */
 const RELATION_DECORATORS = new Set(['OneToMany', 'ManyToOne', 'OneToOne', 'ManyToMany', 'HasMany', 'HasOne', 'BelongsTo', 'BelongsToMany']);
+const PRISMA_CLIENT_PATH = /\/(\.prisma\/client|@prisma\/client|prisma\/generated|generated\/prisma)\//;
 /** Object types that are values, not related records. */
 const VALUE_OBJECT_TYPES = new Set(['Date', 'Buffer', 'Decimal', 'Uint8Array', 'ObjectId', 'Types.ObjectId', 'JsonValue', 'Object', 'Function', 'RegExp', 'Map', 'Set', 'Promise']);
 
@@ -56,7 +57,9 @@ export function fieldViewOfType(checker: ts.TypeChecker, type: ts.Type, catalogu
   if (requireModel && !model && !isModelDeclaration(declaration)) return undefined;
   const fields: DataModelField[] = [];
   for (const property of checker.getPropertiesOfType(record)) {
-    if (property.flags & ts.SymbolFlags.Method) continue;
+    if (property.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor)) continue;
+    // Members a library base class declares (Sequelize's `Model`, Mongoose's `Document`) are not the record's columns.
+    if (declaredByLibrary(property)) continue;
     const field: DataModelField = { name: property.name };
     const modelField = model?.fields.find((candidate) => candidate.name === property.name);
     const hiddenBy = modelField?.hiddenBy ?? hiddenByDecorators(property.valueDeclaration);
@@ -108,7 +111,12 @@ function isModelDeclaration(declaration: ts.Declaration | undefined): boolean {
   if (!declaration) return false;
   if (ts.isClassDeclaration(declaration)) return decoratorNames(declaration).some((name) => MODEL_CLASS_DECORATORS.has(name));
   const file = declaration.getSourceFile().fileName.split(path.sep).join('/');
-  return /\/(\.prisma\/client|@prisma\/client|prisma\/generated|generated\/prisma)\//.test(file);
+  if (PRISMA_CLIENT_PATH.test(file)) return true;
+  // `declare module '@prisma/client' { export type User = … }` (a declared client, as tests and some setups have).
+  for (let current: ts.Node | undefined = declaration.parent; current; current = current.parent) {
+    if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) return PRISMA_CLIENT_PATH.test(`/${current.name.text}/`);
+  }
+  return false;
 }
 
 /** `@Exclude()` (class-transformer), `@Column({ select: false })` (TypeORM), `@Property({ hidden: true })` (MikroORM). */
@@ -142,6 +150,11 @@ function relationOf(checker: ts.TypeChecker, property: ts.Symbol): string | unde
   const symbol = related.aliasSymbol ?? related.getSymbol();
   if (!symbol || VALUE_OBJECT_TYPES.has(symbol.name) || symbol.name.startsWith('__')) return undefined;
   return symbol.name;
+}
+
+function declaredByLibrary(property: ts.Symbol): boolean {
+  const declaration = property.valueDeclaration ?? property.declarations?.[0];
+  return !!declaration && /[\\/]node_modules[\\/]/.test(declaration.getSourceFile().fileName) && !PRISMA_CLIENT_PATH.test(declaration.getSourceFile().fileName.split(path.sep).join('/'));
 }
 
 function decoratorNames(node: ts.Node): string[] {
