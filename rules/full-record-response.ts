@@ -5,7 +5,6 @@
 // query (Prisma `omit`, Sequelize `attributes.exclude`, Mongoose `.select('-…')`), else an allow-listed object.
 import * as ts from 'typescript';
 import type { DataModel, DataModelCatalogue, DataModelField } from './support/api-model';
-import { isTypeScriptFile } from './support/ast';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { RecordFlow, type OpaqueValue, type RecordRead, type RecordValue } from './support/record-flow';
 import { functionOfReturn, sinkOfAssignment, sinkOfCall, sinkOfNew, sinkOfReturn, type ResponseSink } from './support/response-sinks';
@@ -175,7 +174,6 @@ class Judge {
   }
 
   private opaqueLeak(opaque: OpaqueValue): Leak | undefined {
-    if (!isTypeScriptFile(this.context.filePath)) return undefined;
     const checker = this.getChecker();
     if (!checker) return undefined;
     const view = fieldViewOfType(checker, checker.getTypeAtLocation(opaque.expression), this.catalogue, { requireModel: true });
@@ -188,10 +186,11 @@ class Judge {
   private viewOfRead(read: RecordRead): FieldView | undefined {
     const model = modelOfRead(read, this.catalogue, this.context.filePath);
     if (model) return modelView(model, this.catalogue, this.context.filePath);
-    if (!isTypeScriptFile(this.context.filePath)) return undefined;
     const checker = this.getChecker();
     if (!checker) return undefined;
-    return fieldViewOfType(checker, checker.getTypeAtLocation(read.call), this.catalogue, { requireModel: false, nameHint: modelNameHint(read) });
+    const type = typeInContainer(checker, checker.getTypeAtLocation(read.call), read.container);
+    if (!type) return undefined;
+    return fieldViewOfType(checker, type, this.catalogue, { requireModel: false, nameHint: modelNameHint(read) });
   }
 
   /** Sensitive fields of the view the record carries: not hidden by the model, not removed before sending. */
@@ -246,6 +245,18 @@ function modelOfRead(read: RecordRead, catalogue: DataModelCatalogue, filePath: 
     if (name) return catalogue.byName(name, filePath);
   }
   return undefined;
+}
+
+/** `findAndCountAll` → the type of its `rows`, `findOrCreate` → its `[0]`. */
+function typeInContainer(checker: ts.TypeChecker, type: ts.Type, container: readonly string[]): ts.Type | undefined {
+  let current: ts.Type | undefined = type;
+  for (const key of container) {
+    const awaited: ts.Type = checker.getAwaitedType(current) ?? current;
+    const property = awaited.getProperty(key);
+    current = property ? checker.getTypeOfSymbol(property) : undefined;
+    if (!current) return undefined;
+  }
+  return current;
 }
 
 /** `prisma.post` → `Post`, `User.findOne` → `User`: a name for messages when the type has none (an intersection). */

@@ -23,6 +23,8 @@ export interface OrmReadKnowledge {
   passThroughChain: ReadonlySet<string>;
   /** Index of the argument that holds the options (the projection) per method; default 0. */
   optionsArgument?: Readonly<Record<string, number>>;
+  /** Mongoose: index of the positional projection argument (`find(filter, 'email')`) per method. */
+  projectionArgument?: Readonly<Record<string, number>>;
 }
 
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
@@ -69,7 +71,8 @@ export const ORM_READS: Readonly<Record<ReadOrm, OrmReadKnowledge>> = {
     eagerLoadChain: set('populate'),
     // `.lean()` changes the class, not the columns: a lean document still carries every field.
     passThroughChain: set('lean', 'exec', 'sort', 'limit', 'skip', 'where', 'equals', 'orFail', 'session', 'collation', 'hint', 'then', 'setOptions'),
-    optionsArgument: { find: 1, findOne: 1, findById: 1, findOneAndUpdate: 2, findByIdAndUpdate: 2, findOneAndReplace: 2, findOneAndDelete: 1, findByIdAndDelete: 1 },
+    optionsArgument: { find: 2, findOne: 2, findById: 2, findOneAndUpdate: 2, findByIdAndUpdate: 2, findOneAndReplace: 2, findOneAndDelete: 1, findByIdAndDelete: 1 },
+    projectionArgument: { find: 1, findOne: 1, findById: 1 },
   },
   knex: {
     readMethods: set('first', 'where', 'whereIn', 'orderBy', 'limit', 'offset'),

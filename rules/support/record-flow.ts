@@ -317,20 +317,42 @@ function baseRead(call: ts.CallExpression, callee: ts.PropertyAccessExpression):
   const options = optionsArgument && ts.isObjectLiteralExpression(skipOuterExpressions(optionsArgument)) ? (skipOuterExpressions(optionsArgument) as ts.ObjectLiteralExpression) : undefined;
   let projected = false;
   if (orm === 'mongoose') {
-    // Mongoose's projection is a positional argument (a string, an object, even null); the options come after it.
-    projected = optionsArgument !== undefined && !isNullish(optionsArgument) && !written;
-    const queryOptions = call.arguments[optionsIndex + 1];
-    if (queryOptions && ts.isObjectLiteralExpression(queryOptions) && hasKey(queryOptions, knowledge.projectionOptions)) projected = true;
+    // Mongoose's projection is a positional argument (a string, an object), or `projection`/`select` in the options.
+    const projectionIndex = knowledge.projectionArgument?.[method];
+    const projection = projectionIndex === undefined ? undefined : call.arguments[projectionIndex];
+    projected = projection !== undefined && !isNullish(projection);
+    if (options && hasKey(options, knowledge.projectionOptions)) projected = true;
   } else if (orm === 'sequelize' || orm === 'typeorm' || orm === 'prisma') {
     // Options built elsewhere (`findMany(query)`) may project: say nothing rather than guess.
     if (optionsArgument && !options && !written && !(orm === 'typeorm' && method.endsWith('By'))) projected = true;
     if (options && hasKey(options, knowledge.projectionOptions)) projected = true;
   }
-  const eagerLoads = options ? eagerLoadsOf(orm, options) : [];
+  const eagerLoads = options && orm !== 'mongoose' ? eagerLoadsOf(orm, options) : [];
+  // A TypeORM query builder chooses its columns and joins before `getMany()`: `.select([...])`, `.leftJoinAndSelect(…)`.
+  if (orm === 'typeorm' && /^get/.test(method)) {
+    const builder = queryBuilderSteps(receiver);
+    if (builder.projected) projected = true;
+    eagerLoads.push(...builder.eagerLoads);
+  }
   return {
     orm, call, method, receiver, ...(options ? { options } : {}), projected, unhidden: [], eagerLoads, written,
     container: containerOf(orm, method),
   };
+}
+
+function queryBuilderSteps(receiver: ts.Expression): { projected: boolean; eagerLoads: EagerLoad[] } {
+  let projected = false;
+  const eagerLoads: EagerLoad[] = [];
+  let current = receiver;
+  for (let guard = 0; guard < 32 && ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression); guard++) {
+    const method = current.expression.name.text;
+    const first = current.arguments[0];
+    // `.select('user')` names the whole entity; `.select(['user.id'])` and `.select('user.id')` choose columns.
+    if ((method === 'select' || method === 'addSelect') && first && (ts.isArrayLiteralExpression(first) || (staticStringValue(first) ?? '').includes('.'))) projected = true;
+    if (ORM_READS.typeorm.eagerLoadChain.has(method)) eagerLoads.push(...chainedEagerLoads('typeorm', current));
+    current = skipOuterExpressions(current.expression.expression);
+  }
+  return { projected, eagerLoads };
 }
 
 function finishRead(read: RecordRead, chain: ChainStep[]): RecordRead | undefined {
