@@ -4,7 +4,8 @@
 // come from the workspace's data models, else from the checker's type of the value. Fixes: a projection at the
 // query (Prisma `omit`, Sequelize `attributes.exclude`, Mongoose `.select('-…')`), else an allow-listed object.
 import * as ts from 'typescript';
-import type { DataModel, DataModelCatalogue, DataModelField } from './support/api-model';
+import type { DataModelCatalogue, DataModelField } from './support/api-model';
+import { modelOfReceiver, type DataModelLookup } from './support/data-models';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { RecordFlow, type OpaqueValue, type RecordRead, type RecordValue } from './support/record-flow';
 import { functionOfReturn, sinkOfAssignment, sinkOfCall, sinkOfNew, sinkOfReturn, type ResponseSink } from './support/response-sinks';
@@ -53,8 +54,8 @@ export const fullRecordResponse = defineRule<FullRecordResponseOptions, MessageI
     },
   },
   defaultOptions: { sensitiveFields: [] },
-  // Any file may send a record; the data-access flag of the model narrows this once the catalogue provides it.
-  hasFindingsIn: () => true,
+  // Files that read or write records, and route files (a handler may send what a service in another file read).
+  hasFindingsIn: (model, filePath) => model.touchesData(filePath) || model.routesDeclaredIn(filePath).length > 0,
   create(context) {
     const index = new FileIndex(context.sourceFile, { walk: false });
     const flow = new RecordFlow(index, context.sourceFile);
@@ -105,7 +106,7 @@ export const fullRecordResponse = defineRule<FullRecordResponseOptions, MessageI
           const sink = sinkOfReturn(value, fn, index);
           if (sink) sinks.push(sink);
         }
-        const judge = new Judge(context, model.dataModels, flow);
+        const judge = new Judge(context, model.dataModels, flow, index);
         for (const sink of sinks) judge.judge(sink);
       },
     };
@@ -117,7 +118,10 @@ class Judge {
   private checker: ts.TypeChecker | undefined | null = undefined;
   private readonly sensitiveFields: readonly string[];
 
-  constructor(private readonly context: Context, private readonly catalogue: DataModelCatalogue, private readonly flow: RecordFlow) {
+  private readonly lookup: DataModelLookup;
+
+  constructor(private readonly context: Context, private readonly catalogue: DataModelCatalogue, private readonly flow: RecordFlow, index: FileIndex) {
+    this.lookup = { filePath: context.filePath, sourceFile: context.sourceFile, index, models: catalogue };
     this.sensitiveFields = Array.isArray(context.options.sensitiveFields) ? context.options.sensitiveFields : [];
   }
 
@@ -184,7 +188,7 @@ class Judge {
 
   /** The record's model: the workspace's data models first (they know what is hidden), else the checker's type. */
   private viewOfRead(read: RecordRead): FieldView | undefined {
-    const model = modelOfRead(read, this.catalogue, this.context.filePath);
+    const model = modelOfReceiver(read.receiver, this.lookup)?.model;
     if (model) return modelView(model, this.catalogue, this.context.filePath);
     const checker = this.getChecker();
     if (!checker) return undefined;
@@ -230,21 +234,6 @@ class Judge {
     if (fixes[0]) fixes[0].isPreferred = true;
     return fixes;
   }
-}
-
-/** The catalogue's model for the receiver of an ORM call: `prisma.user`, `User`, `db.User`, `getRepository(User)`. */
-function modelOfRead(read: RecordRead, catalogue: DataModelCatalogue, filePath: string): DataModel | undefined {
-  const receiver = skipOuterExpressions(read.receiver);
-  if (read.orm === 'prisma' && ts.isPropertyAccessExpression(receiver)) return catalogue.prismaModel(filePath, receiver.name.text);
-  if (ts.isIdentifier(receiver)) return catalogue.named(filePath, receiver.text);
-  if (ts.isPropertyAccessExpression(receiver) && ts.isIdentifier(receiver.expression)) return catalogue.named(filePath, receiver.expression.text, [receiver.name.text]);
-  if (ts.isCallExpression(receiver) && /getRepository$/.test(receiver.expression.getText()) && receiver.arguments[0]) {
-    const entity = skipOuterExpressions(receiver.arguments[0]);
-    if (ts.isIdentifier(entity)) return catalogue.named(filePath, entity.text);
-    const name = entity.kind === ts.SyntaxKind.StringLiteral ? (entity as ts.StringLiteral).text : undefined;
-    if (name) return catalogue.byName(name, filePath);
-  }
-  return undefined;
 }
 
 /** `findAndCountAll` → the type of its `rows`, `findOrCreate` → its `[0]`. */

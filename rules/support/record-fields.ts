@@ -62,7 +62,9 @@ export function fieldViewOfType(checker: ts.TypeChecker, type: ts.Type, catalogu
     if (declaredByLibrary(property)) continue;
     const field: DataModelField = { name: property.name };
     const modelField = model?.fields.find((candidate) => candidate.name === property.name);
-    const hiddenBy = modelField?.hiddenBy ?? hiddenByDecorators(property.valueDeclaration);
+    // A workspace model knows whether `@Exclude()` applies (a ClassSerializerInterceptor is registered); without one,
+    // the decorators on the declaration are the best evidence there is.
+    const hiddenBy = model ? modelField?.hiddenBy : hiddenByDecorators(property.valueDeclaration);
     if (hiddenBy) field.hiddenBy = hiddenBy;
     const relation = relationOf(checker, property);
     if (relation) field.relation = relation;

@@ -285,6 +285,24 @@ const invalid: InvalidCase[] = [
       "  }",
       "}"),
   }),
+  project({
+    name: 'NestJS: @Exclude() without a ClassSerializerInterceptor hides nothing (select: false still does)',
+    files: { 'src/users/user.entity.ts': HIDDEN_USER_ENTITY, 'src/users/users.service.ts': USERS_SERVICE },
+    filename: 'src/users/users.controller.ts',
+    code: lines(
+      "import { Controller, Get, Param } from '@nestjs/common';",
+      "import { UsersService } from './users.service';",
+      "@Controller('users')",
+      "export class UsersController {",
+      "  constructor(private readonly usersService: UsersService) {}",
+      "  @Get(':id')",
+      "  findOne(@Param('id') id: string) {",
+      "    return this.usersService.findOne(Number(id));",
+      "  }",
+      "}"),
+    errors: [{ messageId: 'fullRecord', message: "The response returns User.resetToken: the User returned by this.usersService.findOne(…) is sent whole through the controller's return value. Select only the fields the client needs.", line: 8, column: 12, endLine: 8, endColumn: 49 }],
+    output: null,
+  }),
 ];
 
 const valid: ValidCase[] = [
@@ -328,13 +346,14 @@ const valid: ValidCase[] = [
       "});"),
   }),
   project({
-    name: 'NestJS: the entity hides its secrets (select: false, @Exclude())',
+    name: 'NestJS: the entity hides its secrets (select: false; @Exclude() under a ClassSerializerInterceptor)',
     files: { 'src/users/user.entity.ts': HIDDEN_USER_ENTITY, 'src/users/users.service.ts': USERS_SERVICE },
     filename: 'src/users/users.controller.ts',
     code: lines(
-      "import { Controller, Get, Param } from '@nestjs/common';",
+      "import { ClassSerializerInterceptor, Controller, Get, Param, UseInterceptors } from '@nestjs/common';",
       "import { UsersService } from './users.service';",
       "@Controller('users')",
+      "@UseInterceptors(ClassSerializerInterceptor)",
       "export class UsersController {",
       "  constructor(private readonly usersService: UsersService) {}",
       "  @Get(':id')",
