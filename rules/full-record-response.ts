@@ -13,6 +13,7 @@ import { fieldViewOfType, modelView, type FieldView } from './support/record-fie
 import { projectionFixes, mappingFix } from './support/record-fixes';
 import { defineRule, type RuleContext, type RuleFix } from './support/rule';
 import { isSensitiveFieldName } from './data/sensitive-fields';
+import { ORM_READS, type ReadOrm } from './data/orm-reads';
 
 type MessageId = 'fullRecord';
 
@@ -189,7 +190,11 @@ class Judge {
   /** The record's model: the workspace's data models first (they know what is hidden), else the checker's type. */
   private viewOfRead(read: RecordRead): FieldView | undefined {
     const model = modelOfReceiver(read.receiver, this.lookup)?.model;
-    if (model) return modelView(model, this.catalogue, this.context.filePath);
+    if (model) {
+      // The model knows its ORM better than the method's name does (`create`, `findOne` exist in several).
+      if (isReadOrm(model.orm)) read.orm = model.orm;
+      return modelView(model, this.catalogue, this.context.filePath);
+    }
     const checker = this.getChecker();
     if (!checker) return undefined;
     const type = typeInContainer(checker, checker.getTypeAtLocation(read.call), read.container);
@@ -234,6 +239,10 @@ class Judge {
     if (fixes[0]) fixes[0].isPreferred = true;
     return fixes;
   }
+}
+
+function isReadOrm(orm: string): orm is ReadOrm {
+  return orm in ORM_READS;
 }
 
 /** `findAndCountAll` → the type of its `rows`, `findOrCreate` → its `[0]`. */

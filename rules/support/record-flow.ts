@@ -381,6 +381,9 @@ function ormOf(method: string, receiver: ts.Expression, call: ts.CallExpression)
   const firstObject = first && ts.isObjectLiteralExpression(first) ? first : undefined;
   if (/^find(Unique|First)(OrThrow)?$|^findMany$/.test(method)) return isPrismaDelegate(receiver) ? 'prisma' : undefined;
   if ((method === 'create' || method === 'update' || method === 'upsert' || method === 'delete') && isPrismaDelegate(receiver) && firstObject && (hasKey(firstObject, new Set(['data'])) || hasKey(firstObject, new Set(['where'])))) return 'prisma';
+  // `User.create(…)` (Mongoose or Sequelize: the catalogue's model corrects the guess), `repository.save(entity)`.
+  if (method === 'create' && looksLikeModelClass(receiver) && first && !ts.isArrayLiteralExpression(first)) return 'mongoose';
+  if (method === 'save' && looksLikeRepository(receiver) && call.arguments.length === 1) return 'typeorm';
   if (isKnexTable(receiver)) return ORM_READS.knex.readMethods.has(method) ? 'knex' : undefined;
   if (/^(findAll|findByPk|findAndCountAll|findOrCreate|findCreateFind)$/.test(method)) return 'sequelize';
   if (/^(findById|findByIdAnd\w+|findOneAnd\w+)$/.test(method)) return 'mongoose';
