@@ -1,7 +1,10 @@
 // full-record-response in JavaScript (CommonJS and ESM), where the fields come from the workspace's data models:
 // Mongoose schemas (select: false, toJSON transforms, refs for populate), Sequelize models (define, defaultScope,
 // associations for include). Fixes are applied and re-analysed by the tester.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
 import { fullRecordResponse } from '../../rules/full-record-response';
+import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
 import { runRuleTests, type InvalidCase, type ValidCase } from '../support/rule-tester';
 
 function lines(...text: string[]): string {
@@ -201,3 +204,20 @@ const valid: ValidCase[] = [
 ];
 
 runRuleTests(fullRecordResponse, { valid, invalid });
+
+describe('full-record-response hasFindingsIn (the CLI second pass)', () => {
+  it('wants files that read or write records and route files, not the rest', () => {
+    const index = new WorkspaceIndex();
+    const files: Record<string, string> = {
+      '/p/models/user.js': MONGOOSE_MODELS['models/user.js'],
+      '/p/routes/users.js': lines("const express = require('express');", "const router = express.Router();", "router.get('/me', (req, res) => res.json(req.user));", "module.exports = router;"),
+      '/p/services/users.js': lines("const User = require('../models/user');", "exports.find = (id) => User.findById(id);"),
+      '/p/util/format.js': lines("exports.format = (n) => n.toFixed(2);"),
+    };
+    for (const [file, text] of Object.entries(files)) index.indexText(file, text);
+    index.markComplete();
+    const model = index.model();
+    const wanted = Object.keys(files).filter((file) => fullRecordResponse.hasFindingsIn!(model, file));
+    assert.deepEqual(wanted, ['/p/routes/users.js', '/p/services/users.js']);
+  });
+});
