@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import type { DataModelCatalogue, DataModelField } from './support/api-model';
 import { modelOfReceiver, type DataModelLookup } from './support/data-models';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
-import { RecordFlow, type OpaqueValue, type RecordRead, type RecordValue } from './support/record-flow';
+import { RecordFlow, knexTableOf, type OpaqueValue, type RecordRead, type RecordValue } from './support/record-flow';
 import { functionOfReturn, sinkOfAssignment, sinkOfCall, sinkOfNew, sinkOfReturn, type ResponseSink } from './support/response-sinks';
 import { fieldViewOfType, modelView, type FieldView } from './support/record-fields';
 import { projectionFixes, mappingFix } from './support/record-fixes';
@@ -283,7 +283,8 @@ function eagerLoadOption(read: RecordRead): string {
 function describeSource(leak: Leak, sourceFile: ts.SourceFile): string {
   if (leak.record) {
     const read = leak.record.read;
-    const call = `${shorten(read.receiver.getText(sourceFile))}.${read.method}(…)`;
+    const table = read.orm === 'knex' ? knexTableOf(read.receiver) : undefined;
+    const call = table ? `the ${shorten(table.call.getText(sourceFile))} query` : `${shorten(read.receiver.getText(sourceFile))}.${read.method}(…)`;
     return read.written ? `the ${leak.view.modelName} written by ${call}` : `the ${leak.view.modelName} read by ${call}`;
   }
   const expression = skipOuterExpressions(leak.opaque!.expression);

@@ -5,7 +5,7 @@ import * as ts from 'typescript';
 import { staticStringValue } from './ast';
 import { skipOuterExpressions } from './dataflow';
 import type { FieldView } from './record-fields';
-import type { EagerLoad, RecordRead } from './record-flow';
+import { knexTableOf, type EagerLoad, type RecordRead } from './record-flow';
 import type { ResponseSink } from './response-sinks';
 import type { RuleContext, RuleEdit, RuleFix } from './rule';
 import { isSensitiveFieldName } from '../data/sensitive-fields';
@@ -57,6 +57,13 @@ function ownProjection(read: RecordRead, leak: LeakForFix, context: RuleContext<
     case 'mongoose':
       if (read.written) return undefined;
       return { start: read.call.getEnd(), end: read.call.getEnd(), newText: `.select(${quote(fields.map((name) => `-${name}`).join(' '))})` };
+    case 'knex': {
+      // knex chooses columns on the query: `.select('id', 'email')` right after the table.
+      const table = knexTableOf(read.receiver);
+      const allowed = allowedFields(leak.view, context.options.sensitiveFields);
+      if (!table || allowed.length === 0) return undefined;
+      return { start: table.call.getEnd(), end: table.call.getEnd(), newText: `.select(${allowed.map(quote).join(', ')})` };
+    }
     case 'typeorm': {
       if (read.written || read.eagerLoads.length > 0 || !['find', 'findOne', 'findOneOrFail'].includes(read.method)) return undefined;
       const allowed = allowedFields(leak.view, context.options.sensitiveFields);

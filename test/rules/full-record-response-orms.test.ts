@@ -19,7 +19,7 @@ const PROJECT: Record<string, string> = {
   'tsconfig.json': JSON.stringify({
     compilerOptions: {
       strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', experimentalDecorators: true, strictPropertyInitialization: false, baseUrl: '.',
-      paths: Object.fromEntries(['typeorm', 'sequelize', 'mongoose'].map((name) => [name, [`${NODE_MODULES}/${name}`]])),
+      paths: Object.fromEntries(['typeorm', 'sequelize', 'mongoose', 'knex'].map((name) => [name, [`${NODE_MODULES}/${name}`]])),
     },
     include: ['src'],
   }),
@@ -303,9 +303,60 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: 'fullRecord', message: "The response returns User.resetToken: the User returned by this.usersService.findOne(…) is sent whole through the controller's return value. Select only the fields the client needs.", line: 8, column: 12, endLine: 8, endColumn: 49 }],
     output: null,
   }),
+  project({
+    name: 'knex: a typed row read with .first() and a list without columns; fix selects the allowed columns',
+    code: lines(
+      "import express from 'express';",
+      "import knex from 'knex';",
+      "interface UserRow { id: number; email: string; password_hash: string }",
+      "const db = knex({ client: 'pg' });",
+      "const app = express();",
+      "app.get('/users/:id', async (req, res) => {",
+      "  const user = await db<UserRow>('users').where({ id: Number(req.params.id) }).first();",
+      "  res.json(user);",
+      "});"),
+    errors: [{ messageId: 'fullRecord', message: "The response returns UserRow.password_hash: the UserRow read by the db<UserRow>('users') query is sent whole through res.json. Select only the fields the client needs.", line: 8, column: 12, endLine: 8, endColumn: 16 }],
+    output: lines(
+      "import express from 'express';",
+      "import knex from 'knex';",
+      "interface UserRow { id: number; email: string; password_hash: string }",
+      "const db = knex({ client: 'pg' });",
+      "const app = express();",
+      "app.get('/users/:id', async (req, res) => {",
+      "  const user = await db<UserRow>('users').select('id', 'email').where({ id: Number(req.params.id) }).first();",
+      "  res.json(user);",
+      "});"),
+  }),
+  project({
+    name: 'knex: rows of a list query',
+    code: lines(
+      "import express from 'express';",
+      "import knex from 'knex';",
+      "interface UserRow { id: number; email: string; password_hash: string }",
+      "const db = knex({ client: 'pg' });",
+      "const app = express();",
+      "app.get('/users', async (req, res) => {",
+      "  res.json({ users: await db<UserRow>('users').where({ email: String(req.query.email) }).orderBy('id') });",
+      "});"),
+    errors: [{ messageId: 'fullRecord', message: "The response returns UserRow.password_hash: the UserRow read by the db<UserRow>('users') query is sent whole through res.json. Select only the fields the client needs.", line: 7, column: 12, endLine: 7, endColumn: 105 }],
+  }),
 ];
 
 const valid: ValidCase[] = [
+  project({
+    name: 'knex: explicit columns',
+    code: lines(
+      "import express from 'express';",
+      "import knex from 'knex';",
+      "interface UserRow { id: number; email: string; password_hash: string }",
+      "const db = knex({ client: 'pg' });",
+      "const app = express();",
+      "app.get('/users/:id', async (req, res) => {",
+      "  const a = await db<UserRow>('users').select('id', 'email').where({ id: 1 }).first();",
+      "  const b = await db<UserRow>('users').where({ id: 1 }).first('id', 'email');",
+      "  res.json({ a, b });",
+      "});"),
+  }),
   project({
     name: "Mongoose projections: .select('-password -totpSecret'), a projection argument, populate with select",
     files: { 'src/models.ts': MODELS },
