@@ -1,0 +1,218 @@
+// mass-assignment: a whole request body (every key the client chose) written into a stored record — Prisma, Sequelize,
+// TypeORM, Mongoose, Drizzle, knex, Objection writes and merges saved later — so a client can set fields it must
+// not: role, isAdmin, balance, ownerId, passwordHash. Error when the model has such fields the body can reach; a
+// warning when the model is unknown or only its id and timestamps are at stake. Fix: copy only the writable fields.
+import * as ts from 'typescript';
+import { ALL_WRITE_METHOD_NAMES } from './data/orm-writes';
+import { privilegedFieldKind, type PrivilegedFieldKind } from './data/sensitive-fields';
+import type { DataModel, DataModelField } from './support/api-model';
+import { lineBreakOf, propertyNameText } from './support/ast';
+import { FileIndex, skipOuterExpressions } from './support/dataflow';
+import { OrmWriteSinks, type WriteSink } from './support/orm-write-sinks';
+import { RequestBodies, type RequestBody } from './support/request-body';
+import { defineRule, type RuleContext, type RuleFix, type RuleVisitors, type Severity } from './support/rule';
+
+type MessageId = 'privilegedFields' | 'serverOwnedFields' | 'unknownModel';
+
+export interface MassAssignmentOptions {
+  /** More field names a client must never set (compared like the built-in ones: case and separators ignored). */
+  privilegedFields: string[];
+}
+
+const FIX_TITLE = 'Assign only allowed fields';
+/** Kinds that are always the model's own; named only when nothing more serious is at stake. */
+const SERVER_OWNED_KINDS: ReadonlySet<PrivilegedFieldKind> = new Set(['identity', 'audit']);
+const MAX_LISTED_FIELDS = 6;
+
+export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
+  meta: {
+    id: 'mass-assignment',
+    description: 'A whole request body written into a stored record, so a client can set fields it must not (role, isAdmin, balance, ownerId).',
+    category: 'authorization',
+    defaultSeverity: 'error',
+    confidence: 'medium',
+    cwe: ['CWE-915'],
+    owaspApi: 'API3:2023 Broken Object Property Level Authorization',
+    frameworks: ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'prisma', 'sequelize', 'typeorm', 'mongoose', 'drizzle-orm', 'knex', 'objection', 'mikro-orm'],
+    requiresTypes: true,
+    requiresApiModel: true,
+    fixable: true,
+    messages: {
+      privilegedFields: 'The request body ({{source}}) is written whole by {{sink}}: the request body can set {{fields}}. Copy only the fields a client may set.{{note}}',
+      serverOwnedFields: 'The request body ({{source}}) is written whole by {{sink}}: the request body can set {{fields}}, which the server owns. Copy only the fields a client may set.{{note}}',
+      unknownModel: 'The request body ({{source}}) is written whole by {{sink}}, into a model whose fields are not known: a client can set any field it names. Copy only the fields a client may set.{{note}}',
+    },
+  },
+  defaultOptions: { privilegedFields: [] },
+  create(context) {
+    const index = new FileIndex(context.sourceFile, { walk: false });
+    const writes: (ts.CallExpression | ts.NewExpression)[] = [];
+    const visitors: RuleVisitors = {
+      [ts.SyntaxKind.CallExpression]: (node) => {
+        index.add(node);
+        const callee = (node as ts.CallExpression).expression;
+        if (ts.isPropertyAccessExpression(callee) && ALL_WRITE_METHOD_NAMES.has(callee.name.text)) writes.push(node as ts.CallExpression);
+      },
+      [ts.SyntaxKind.NewExpression]: (node) => {
+        if ((node as ts.NewExpression).arguments?.length) writes.push(node as ts.NewExpression);
+      },
+      onEnd: () => {
+        if (writes.length === 0) return;
+        const model = context.getApiModel();
+        if (!model.complete) return;
+        const sinks = new OrmWriteSinks(index, model.dataModels, context.filePath);
+        const bodies = new RequestBodies(index, { globalWhitelistPipe: false });
+        for (const node of writes) {
+          const sink = sinks.sinkAt(node);
+          if (sink) checkSink(context, sink, bodies, index);
+        }
+      },
+    };
+    for (const kind of FileIndex.INDEXED_KINDS) if (kind !== ts.SyntaxKind.CallExpression) visitors[kind] = (node) => index.add(node);
+    return visitors;
+  },
+});
+
+/** Where the body sits in a data expression: the expression itself, or a spread of it inside an object literal. */
+interface BodyAt {
+  body: RequestBody;
+  /** What the finding underlines and the fix replaces. */
+  site: ts.Expression | ts.SpreadAssignment;
+  /** The expression that holds the body's keys, as written (`req.body`, `rest`, `await c.req.json()`). */
+  holder: ts.Expression;
+}
+
+function checkSink(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, bodies: RequestBodies, index: FileIndex): void {
+  for (const data of sink.data) {
+    const found = bodyAt(data, bodies);
+    if (!found) continue;
+    // Sequelize `fields: [...]` is an allow-list of its own: only those attributes are written.
+    if (sink.onlyFields && sink.onlyFields.every((name) => !privilegedFieldKind(name, context.options.privilegedFields))) continue;
+    report(context, sink, found, index);
+  }
+}
+
+function bodyAt(data: ts.Expression, bodies: RequestBodies): BodyAt | undefined {
+  const node = skipOuterExpressions(data);
+  if (ts.isObjectLiteralExpression(node)) {
+    const whole = bodies.bodyIn(node);
+    if (!whole) return undefined;
+    // Underline the spread that brings the body in: the other properties are the server's.
+    for (let i = node.properties.length - 1; i >= 0; i--) {
+      const property = node.properties[i]!;
+      if (ts.isSpreadAssignment(property) && bodies.bodyIn(property.expression)) return { body: whole, site: property, holder: property.expression };
+    }
+    return undefined;
+  }
+  const body = bodies.bodyIn(data);
+  return body ? { body, site: data, holder: data } : undefined;
+}
+
+function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, found: BodyAt, index: FileIndex): void {
+  const model = sink.model;
+  const reachable = model ? reachableFields(model, found.body, sink.onlyFields) : [];
+  const atRisk = reachable.flatMap((field) => {
+    const kind = privilegedFieldKind(field.name, context.options.privilegedFields);
+    return kind ? [{ field, kind }] : [];
+  });
+  const serious = atRisk.filter((entry) => !SERVER_OWNED_KINDS.has(entry.kind));
+  const range = { start: found.site.getStart(context.sourceFile), end: found.site.end };
+  const fix = model ? allowedFieldsFix(context, model, found, index) : undefined;
+  const note = fix ? '' : ` No automatic fix: ${model ? 'no field of the model is one a client may set' : 'the model, and so the fields a client may set, is not known'}.`;
+  const data = { source: found.body.source, sink: `\`${sink.label}\``, note };
+  const fixes: RuleFix[] = fix ? [fix] : [];
+  if (!model || (atRisk.length === 0 && model.partial)) {
+    context.report({ messageId: 'unknownModel', range, data, fixes, severity: 'warning' });
+  } else if (serious.length > 0) {
+    context.report({ messageId: 'privilegedFields', range, data: { ...data, fields: listFields(model, serious.map((e) => e.field)) }, fixes, severity: 'error' as Severity });
+  } else if (atRisk.length > 0) {
+    context.report({ messageId: 'serverOwnedFields', range, data: { ...data, fields: listFields(model, atRisk.map((e) => e.field)) }, fixes, severity: 'warning' });
+  }
+  // A known, complete model without a single server-owned field: nothing a client could set that it must not.
+}
+
+/** The model's fields the body can still carry: not taken out by a rest binding, and in Sequelize's `fields` if given. */
+function reachableFields(model: DataModel, body: RequestBody, onlyFields: readonly string[] | undefined): DataModelField[] {
+  return model.fields.filter((field) => !body.removed.has(field.name) && (!onlyFields || onlyFields.includes(field.name)));
+}
+
+function listFields(model: DataModel, fields: DataModelField[]): string {
+  const names = fields.map((field) => `${model.name}.${field.name}`);
+  return names.length > MAX_LISTED_FIELDS ? `${names.slice(0, MAX_LISTED_FIELDS).join(', ')} and ${names.length - MAX_LISTED_FIELDS} more` : names.join(', ');
+}
+
+// ---- Fix ----
+
+/**
+ * The fields a client may set: the model's minus identity, privilege, ownership, audit, credential and generated ones,
+ * and relations. Seam: when the route's OpenAPI request schema is known (spec issue), its non-readOnly properties
+ * come first and this list is the fallback.
+ */
+export function writableFields(model: DataModel, body: RequestBody, extra: readonly string[]): string[] {
+  const declared = body.dtoClass ? new Set(classPropertyNames(body.dtoClass)) : undefined;
+  return model.fields
+    .filter((field) => !field.relation && !field.serverGenerated && !field.hiddenBy && !privilegedFieldKind(field.name, extra))
+    .filter((field) => !body.removed.has(field.name) && (!declared || declared.has(field.name)))
+    .map((field) => field.name);
+}
+
+function allowedFieldsFix(context: RuleContext<MassAssignmentOptions>, model: DataModel, found: BodyAt, index: FileIndex): RuleFix | undefined {
+  if (model.partial) return undefined;
+  const fields = writableFields(model, found.body, context.options.privilegedFields).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  if (fields.length === 0) return undefined;
+  const sourceFile = context.sourceFile;
+  const holder = skipOuterExpressions(found.holder);
+  const edits = [];
+  let base: string;
+  if (isReference(holder)) {
+    base = holder.getText(sourceFile);
+  } else {
+    // `await c.req.json()` is read once: bind it before the statement instead of calling it again per field.
+    const statement = enclosingStatement(found.site);
+    if (!statement) return undefined;
+    base = freshName(index, 'input');
+    const indent = indentOf(sourceFile.text, statement.getStart(sourceFile));
+    edits.push({ start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `const ${base} = ${found.holder.getText(sourceFile)};${lineBreakOf(sourceFile.text)}${indent}` });
+  }
+  const site = found.site;
+  if (ts.isSpreadAssignment(site)) {
+    const literal = site.parent as ts.ObjectLiteralExpression;
+    const explicit = new Set(literal.properties.flatMap((p) => (!ts.isSpreadAssignment(p) && p.name ? [propertyNameText(p.name)] : [])));
+    const copied = fields.filter((name) => !explicit.has(name));
+    if (copied.length === 0) return undefined;
+    edits.push({ start: site.getStart(sourceFile), end: site.end, newText: copied.map((name) => `${name}: ${base}.${name}`).join(', ') });
+  } else {
+    edits.push({ start: site.getStart(sourceFile), end: site.end, newText: `{ ${fields.map((name) => `${name}: ${base}.${name}`).join(', ')} }` });
+  }
+  return { title: FIX_TITLE, edits, isPreferred: true };
+}
+
+/** An expression that is cheap and the same every time it is read: `req.body`, `rest`, `ctx.request.body`. */
+function isReference(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) return true;
+  return ts.isPropertyAccessExpression(node) && isReference(skipOuterExpressions(node.expression));
+}
+
+function enclosingStatement(node: ts.Node): ts.Statement | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return undefined;
+    if (ts.isStatement(current) && current.parent && (ts.isBlock(current.parent) || ts.isSourceFile(current.parent))) return current;
+  }
+  return undefined;
+}
+
+function freshName(index: FileIndex, wanted: string): string {
+  let name = wanted;
+  for (let n = 2; index.declarationsNamed(name).length > 0; n++) name = `${wanted}${n}`;
+  return name;
+}
+
+function indentOf(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+function classPropertyNames(node: ts.ClassDeclaration): string[] {
+  return node.members.flatMap((member) => (ts.isPropertyDeclaration(member) && member.name ? [propertyNameText(member.name)].filter((n): n is string => !!n) : []));
+}
