@@ -38,9 +38,9 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
     requiresApiModel: true,
     fixable: true,
     messages: {
-      privilegedFields: 'The request body ({{source}}) is written whole by {{sink}}: the request body can set {{fields}}. Copy only the fields a client may set.{{note}}',
-      serverOwnedFields: 'The request body ({{source}}) is written whole by {{sink}}: the request body can set {{fields}}, which the server owns. Copy only the fields a client may set.{{note}}',
-      unknownModel: 'The request body ({{source}}) is written whole by {{sink}}, into a model whose fields are not known: a client can set any field it names. Copy only the fields a client may set.{{note}}',
+      privilegedFields: 'The request body {{source}} is written whole by `{{sink}}`: the request body can set {{fields}}. Copy only the fields a client may set.{{note}}',
+      serverOwnedFields: 'The request body {{source}} is written whole by `{{sink}}`: the request body can set {{fields}}, which the server owns. Copy only the fields a client may set.{{note}}',
+      unknownModel: 'The request body {{source}} is written whole by `{{sink}}`, into a model whose fields are not known: a client can set any field it names. Copy only the fields a client may set.{{note}}',
     },
   },
   defaultOptions: { privilegedFields: [] },
@@ -119,7 +119,7 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, fo
   const range = { start: found.site.getStart(context.sourceFile), end: found.site.end };
   const fix = model ? allowedFieldsFix(context, model, found, index) : undefined;
   const note = fix ? '' : ` No automatic fix: ${model ? 'no field of the model is one a client may set' : 'the model, and so the fields a client may set, is not known'}.`;
-  const data = { source: found.body.source, sink: `\`${sink.label}\``, note };
+  const data = { source: describeSource(found.body), sink: sink.label, note };
   const fixes: RuleFix[] = fix ? [fix] : [];
   if (!model || (atRisk.length === 0 && model.partial)) {
     context.report({ messageId: 'unknownModel', range, data, fixes, severity: 'warning' });
@@ -134,6 +134,12 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, fo
 /** The model's fields the body can still carry: not taken out by a rest binding, and in Sequelize's `fields` if given. */
 function reachableFields(model: DataModel, body: RequestBody, onlyFields: readonly string[] | undefined): DataModelField[] {
   return model.fields.filter((field) => !body.removed.has(field.name) && (!onlyFields || onlyFields.includes(field.name)));
+}
+
+/** "`req.body`", "`req.body` (without role, isAdmin)". */
+function describeSource(body: RequestBody): string {
+  const removed = [...body.removed];
+  return removed.length > 0 ? `\`${body.source}\` (without ${removed.join(', ')})` : `\`${body.source}\``;
 }
 
 function listFields(model: DataModel, fields: DataModelField[]): string {
