@@ -59,6 +59,9 @@ export const TYPEORM_MANAGER_WRITES: readonly OrmWrite[] = [
   ...writes('typeorm', ['merge'], { kind: 'rest', index: 2 }),
 ];
 
+/** MikroORM `em.assign(entity, data)` (`em.create(User, data)` is a manager write above). */
+export const MIKRO_ORM_ASSIGN: OrmWrite = { orm: 'mikro-orm', method: 'assign', data: { kind: 'rest', index: 1 } };
+
 /** Mongoose model statics (`User.create(data)`, `User.findByIdAndUpdate(id, data)`). `new Model(data)` is separate. */
 export const MONGOOSE_STATIC_WRITES: readonly OrmWrite[] = [
   ...writes('mongoose', ['create', 'insertMany'], { kind: 'argument', index: 0 }),
@@ -102,6 +105,6 @@ export const LODASH_MODULES: ReadonlySet<string> = new Set(['lodash', 'lodash-es
 export const SAVE_METHODS: ReadonlySet<string> = new Set(['save', 'persist', 'persistAndFlush', 'flush', 'commit', 'upsert']);
 
 export const ALL_WRITE_METHOD_NAMES: ReadonlySet<string> = new Set([
-  ...[PRISMA_WRITES, SEQUELIZE_STATIC_WRITES, SEQUELIZE_INSTANCE_WRITES, TYPEORM_REPOSITORY_WRITES, TYPEORM_MANAGER_WRITES, MONGOOSE_STATIC_WRITES, MONGOOSE_DOCUMENT_WRITES, KNEX_WRITES, OBJECTION_WRITES, MERGE_WRITES].flatMap((list) => list.map((write) => write.method)),
+  ...[PRISMA_WRITES, SEQUELIZE_STATIC_WRITES, SEQUELIZE_INSTANCE_WRITES, TYPEORM_REPOSITORY_WRITES, TYPEORM_MANAGER_WRITES, [MIKRO_ORM_ASSIGN], MONGOOSE_STATIC_WRITES, MONGOOSE_DOCUMENT_WRITES, KNEX_WRITES, OBJECTION_WRITES, MERGE_WRITES].flatMap((list) => list.map((write) => write.method)),
   ...DRIZZLE_WRITES.map((write) => write.method),
 ]);

@@ -4,7 +4,7 @@
 // on an arbitrary object is not a sink. Syntactic: the catalogue comes from the workspace index.
 import * as ts from 'typescript';
 import {
-  DRIZZLE_WRITES, KNEX_WRITES, LODASH_MODULES, MERGE_WRITES, MONGOOSE_DISTINCTIVE_WRITES, MONGOOSE_DOCUMENT_WRITES, MONGOOSE_STATIC_WRITES, OBJECTION_WRITES,
+  DRIZZLE_WRITES, KNEX_WRITES, LODASH_MODULES, MERGE_WRITES, MIKRO_ORM_ASSIGN, MONGOOSE_DISTINCTIVE_WRITES, MONGOOSE_DOCUMENT_WRITES, MONGOOSE_STATIC_WRITES, OBJECTION_WRITES,
   PRISMA_WRITES, SAVE_METHODS, SEQUELIZE_INSTANCE_WRITES, SEQUELIZE_STATIC_WRITES, TYPEORM_MANAGER_WRITES, TYPEORM_REPOSITORY_WRITES, type OrmWrite,
 } from '../data/orm-writes';
 import type { DataModel, DataModelCatalogue } from './api-model';
@@ -143,6 +143,12 @@ export class OrmWriteSinks {
     }
     if (!MANAGER_NAMES.test(lastName(receiver) ?? '')) return undefined;
     const first = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+    // MikroORM `em.assign(user, body)`: the entity is managed, so the next flush writes it.
+    if (method === 'assign' && first) {
+      const write = MIKRO_ORM_ASSIGN;
+      const entityModel = this.instanceModel(first);
+      return entityModel ? this.sink(call, write, entityModel) : undefined;
+    }
     const model = first ? this.modelOf(first) : undefined;
     if (!model) return undefined;
     const write = TYPEORM_MANAGER_WRITES.find((w) => w.method === method);
@@ -245,12 +251,15 @@ export class OrmWriteSinks {
     const node = skipOuterExpressions(expression);
     if (!ts.isIdentifier(node)) return undefined;
     const declaration = this.index.resolve(node);
-    if (!declaration || !ts.isVariableDeclaration(declaration.node)) return undefined;
-    const typeName = declaration.node.type && ts.isTypeReferenceNode(declaration.node.type) && ts.isIdentifier(declaration.node.type.typeName) ? declaration.node.type.typeName.text : undefined;
+    if (!declaration || (!ts.isVariableDeclaration(declaration.node) && !ts.isParameter(declaration.node))) return undefined;
+    // `user: User`, `const user: User = …`: the annotation names the model.
+    const type = declaration.node.type;
+    const typeName = type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
     if (typeName) {
       const typed = this.models.named(this.filePath, typeName);
       if (typed) return typed;
     }
+    if (ts.isParameter(declaration.node)) return undefined;
     const init = declaration.node.initializer && skipOuterExpressions(declaration.node.initializer);
     if (!init) return undefined;
     if (ts.isNewExpression(init)) return this.modelOf(init.expression);
