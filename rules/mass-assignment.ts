@@ -61,7 +61,7 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
         const model = context.getApiModel();
         if (!model.complete) return;
         const sinks = new OrmWriteSinks(index, model.dataModels, context.filePath);
-        const bodies = new RequestBodies(index, { globalWhitelistPipe: false });
+        const bodies = new RequestBodies(index, { globalWhitelistPipe: model.stripsUnknownBodyKeys?.(context.filePath) ?? false });
         for (const node of writes) {
           const sink = sinks.sinkAt(node);
           if (sink) checkSink(context, sink, bodies, index);
@@ -125,7 +125,9 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, fo
     context.report({ messageId: 'unknownModel', range, data, fixes, severity: 'warning' });
   } else if (serious.length > 0) {
     context.report({ messageId: 'privilegedFields', range, data: { ...data, fields: listFields(model, serious.map((e) => e.field)) }, fixes, severity: 'error' as Severity });
-  } else if (atRisk.length > 0) {
+  } else if (atRisk.length > 0 && found.body.removed.size === 0) {
+    // Keys taken out of the body (`const { role, isAdmin, ...rest }`) that cover every privileged field: the id and
+    // timestamps left are the model's by construction, not worth a finding on code that already thought about it.
     context.report({ messageId: 'serverOwnedFields', range, data: { ...data, fields: listFields(model, atRisk.map((e) => e.field)) }, fixes, severity: 'warning' });
   }
   // A known, complete model without a single server-owned field: nothing a client could set that it must not.

@@ -91,6 +91,8 @@ export interface ApiModel {
   routesDeclaredIn(filePath: string): readonly ApiRoute[];
   /** The authentication most routes of the same container (else the same app, else the workspace) use. */
   suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined;
+  /** NestJS: a global `ValidationPipe({ whitelist: true })` strips unknown keys from the `@Body()` DTOs of this file's app. */
+  stripsUnknownBodyKeys?(filePath: string): boolean;
   /** The project's data models (ORM models, entities, Prisma schema). */
   readonly dataModels: DataModelCatalogue;
 }

@@ -312,7 +312,9 @@ export function linkApiModel(files: ReadonlyMap<string, FileSummary>, options: L
   linkFrameworkRoutes(linker, routes);
   for (const route of routes) route.auth = decide(linker, route, route.auth);
   const unmodelled = [...files.values()].flatMap((file) => file.unmodelled);
-  return new LinkedApiModel(routes, options.complete ?? true, unmodelled);
+  const model = new LinkedApiModel(routes, options.complete ?? true, unmodelled);
+  model.whitelistPipeFolders = [...files.entries()].filter(([, file]) => file.nest?.globalWhitelistPipe).map(([filePath]) => path.dirname(filePath));
+  return model;
 }
 
 export class LinkedApiModel implements ApiModel {
@@ -329,6 +331,14 @@ export class LinkedApiModel implements ApiModel {
       list.push(route);
       this.byFile.set(route.declaredAt.filePath, list);
     }
+  }
+
+  /** Folders of the files that install a global whitelisting ValidationPipe (main.ts, app.module.ts). */
+  whitelistPipeFolders: readonly string[] = [];
+
+  /** NestJS: a global `ValidationPipe({ whitelist: true })` of an app whose folder holds this file strips unknown body keys. */
+  stripsUnknownBodyKeys(filePath: string): boolean {
+    return this.whitelistPipeFolders.some((folder) => filePath.startsWith(folder + path.sep));
   }
 
   routesDeclaredIn(filePath: string): readonly ApiRoute[] {

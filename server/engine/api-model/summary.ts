@@ -179,6 +179,8 @@ export interface NestSummary {
   uriVersioning?: { prefix: string; defaultVersion?: string };
   /** `RouterModule.register([{ path, module, children }])`, flattened: module class name → full path. */
   routerModules: { module: string; path: string; at: SourceSpot }[];
+  /** `app.useGlobalPipes(new ValidationPipe({ whitelist: true }))` or an `APP_PIPE` provider of one: DTOs are stripped. */
+  globalWhitelistPipe?: boolean;
   /** `@Module({ controllers: [...] })`: module class name → controller class names (for RouterModule). */
   modules: Record<string, string[]>;
 }
