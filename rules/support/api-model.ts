@@ -95,6 +95,8 @@ export interface ApiModel {
   stripsUnknownBodyKeys?(filePath: string): boolean;
   /** The project's data models (ORM models, entities, Prisma schema). */
   readonly dataModels: DataModelCatalogue;
+  /** The file calls an ORM read or write method or `new`s a model (for `hasFindingsIn` of the data rules). */
+  touchesData(filePath: string): boolean;
 }
 
 // ── Data models: what the project stores, for rules about what goes into the database and what comes out ──────

@@ -410,7 +410,7 @@ function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: st
 /** The summarizer's slot among the walk's listeners (its timing is kept under its own name). */
 const SUMMARY_ENTRY = { rule: { meta: { id: 'api-index' } } as Rule<any>, severity: 'hint' as Severity, visitors: {} as RuleVisitors, reports: [] as RuleReport[], failed: false };
 
-const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined, dataModels: NO_DATA_MODELS };
+const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined, dataModels: NO_DATA_MODELS, touchesData: () => false };
 
 const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

@@ -6,11 +6,12 @@ import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
 import { isPassThroughWrapper, middlewareCombinator } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
-import type { ContainerSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
+import type { ContainerSummary, DataModelSummary, FileSummary, FunctionSummary, Layer, MiddlewareRef, RouteSummary, ValueRef } from './summary';
 import { linkFrameworkRoutes } from './frameworks/link-frameworks';
 import { autoloadedPlugins } from './frameworks/fastify-autoload';
 import { NO_AUTH_SETTINGS, type AuthSettings } from '../config';
 import { aliasCandidates, type AliasConfig } from './module-aliases';
+import { LinkedDataModels } from './data-models/catalogue';
 
 export type { AuthSettings };
 
@@ -33,6 +34,8 @@ export type Resolved =
   /** `args` are the call's arguments, to be resolved in `argsFile` (where the call is written). */
   | { kind: 'package'; module: string; members: string[]; called: boolean; args?: ValueRef[]; argsFile?: FileSummary }
   | { kind: 'object'; file: FileSummary; properties: Record<string, ValueRef> }
+  /** A data model (or Mongoose schema) declared in `file` (data-models/). */
+  | { kind: 'model'; file: FileSummary; model: DataModelSummary }
   | { kind: 'unknown'; text: string };
 
 const MAX_DEPTH = 24;
@@ -160,6 +163,8 @@ export class Linker {
   }
 
   private resolveName(file: FileSummary, name: string, depth: number): Resolved {
+    const model = file.dataModels?.find((candidate) => candidate.binding === name);
+    if (model) return { kind: 'model', file, model };
     const container = file.containers[name];
     if (container) return { kind: 'container', file, container };
     const fn = file.functions[name];
@@ -180,6 +185,9 @@ export class Linker {
 
   resolveExport(file: FileSummary, exportName: string, depth: number): Resolved {
     const name = exportName === '*' ? 'default' : exportName;
+    // `module.exports = mongoose.model('User', schema)`, `export default sequelize.define(…)`.
+    const model = file.dataModels?.find((candidate) => candidate.exportedAs?.includes(name));
+    if (model) return { kind: 'model', file, model };
     const exported = file.exports[name];
     if (exported) return exported.kind === 'module' ? this.resolveReExport(file, exported, depth) : this.resolve(file, exported, depth + 1);
     // A namespace, or the default import of a CommonJS module that only assigns `exports.x` (esModuleInterop).
@@ -312,7 +320,7 @@ export function linkApiModel(files: ReadonlyMap<string, FileSummary>, options: L
   linkFrameworkRoutes(linker, routes);
   for (const route of routes) route.auth = decide(linker, route, route.auth);
   const unmodelled = [...files.values()].flatMap((file) => file.unmodelled);
-  const model = new LinkedApiModel(routes, options.complete ?? true, unmodelled);
+  const model = new LinkedApiModel(routes, options.complete ?? true, unmodelled, new LinkedDataModels(linker), files);
   model.whitelistPipeFolders = [...files.entries()].filter(([, file]) => file.nest?.globalWhitelistPipe).map(([filePath]) => path.dirname(filePath));
   return model;
 }
@@ -325,6 +333,7 @@ export class LinkedApiModel implements ApiModel {
     readonly complete: boolean,
     readonly unmodelled: readonly UnmodelledRoutes[] = [],
     readonly dataModels: DataModelCatalogue = NO_DATA_MODELS,
+    private readonly files: ReadonlyMap<string, FileSummary> = new Map(),
   ) {
     for (const route of routes) {
       const list = this.byFile.get(route.declaredAt.filePath) ?? [];
@@ -343,6 +352,10 @@ export class LinkedApiModel implements ApiModel {
 
   routesDeclaredIn(filePath: string): readonly ApiRoute[] {
     return this.byFile.get(filePath) ?? [];
+  }
+
+  touchesData(filePath: string): boolean {
+    return this.files.get(path.resolve(filePath))?.dataAccess === true;
   }
 
   suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined {

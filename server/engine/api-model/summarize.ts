@@ -7,6 +7,7 @@ import { analyzeMiddlewareAuth } from '../../../rules/support/auth-behaviour';
 import { propertyNameText, staticStringValue, walkPreorder } from '../../../rules/support/ast';
 import { FileIndex, requiredModule, skipOuterExpressions, type LocalDeclaration } from '../../../rules/support/dataflow';
 import { LineIndex } from '../line-index';
+import { summarizeDataModels } from './data-models';
 import { FRAMEWORK_SUMMARIZERS } from './frameworks';
 import { parameterFlowsOf } from './parameter-flows';
 import type { ContainerSummary, FileSummary, FunctionSummary, MiddlewareRef, ValueRef } from './summary';
@@ -19,6 +20,7 @@ export const SUMMARY_NODE_KINDS: readonly ts.SyntaxKind[] = [
     ts.SyntaxKind.ExportAssignment,
     ts.SyntaxKind.ExportDeclaration,
     ts.SyntaxKind.VariableStatement,
+    ts.SyntaxKind.DeleteExpression,
   ]),
 ];
 
@@ -35,6 +37,8 @@ export class SummaryBuilder {
   /** Every call and `new` in the file, in walk (source) order. */
   readonly calls: (ts.CallExpression | ts.NewExpression)[] = [];
   readonly classes: ts.ClassDeclaration[] = [];
+  /** Every `delete x.y` (serialisers that hide fields: data-models/serialisation.ts). */
+  readonly deletes: ts.DeleteExpression[] = [];
   private readonly topLevelStatements: ts.Statement[] = [];
   private lines: LineIndex | undefined;
 
@@ -55,6 +59,9 @@ export class SummaryBuilder {
       case ts.SyntaxKind.NewExpression:
         this.calls.push(node as ts.CallExpression | ts.NewExpression);
         return;
+      case ts.SyntaxKind.DeleteExpression:
+        this.deletes.push(node as ts.DeleteExpression);
+        return;
       case ts.SyntaxKind.ClassDeclaration:
         this.classes.push(node as ts.ClassDeclaration);
         if (node.parent === this.sourceFile) this.topLevelStatements.push(node as ts.Statement);
@@ -72,6 +79,8 @@ export class SummaryBuilder {
     this.collectImports();
     // Frameworks first: exports and values then see the containers they found (`export default Router().use(…)`).
     if (!this.isTest) for (const summarizer of FRAMEWORK_SUMMARIZERS) summarizer.summarize(this);
+    // Models declared in tests and fixtures are not the product's.
+    if (!this.isTest) summarizeDataModels(this);
     for (const statement of this.topLevelStatements) this.collectTopLevel(statement);
     this.collectCommonJsExports();
     this.collectParameterFlows();

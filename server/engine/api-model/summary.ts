@@ -2,7 +2,7 @@
 // joined with the other files' summaries by the linker (link.ts). Plain data, no AST nodes: a summary is small,
 // can be compared with the previous one, and crosses the worker boundary. Names are the file's own top-level
 // names; the linker resolves them through `imports` and the target file's `exports`.
-import type { ApiFramework, SourceSpot } from '../../../rules/support/api-model';
+import type { ApiFramework, DataModelField, OrmName, SourceSpot } from '../../../rules/support/api-model';
 import type { AuthBehaviour } from '../../../rules/support/auth-behaviour';
 
 export interface FileSummary {
@@ -23,6 +23,50 @@ export interface FileSummary {
   unmodelled: UnmodelledRoutes[];
   /** `export const autoPrefix = '/x'`: the prefix @fastify/autoload gives this plugin instead of its folder's. */
   fastifyAutoPrefix?: string;
+  /** ORM models, entities, Drizzle tables and Mongoose schemas declared here (data-models/); Prisma models for a `.prisma` file. */
+  dataModels?: DataModelSummary[];
+  /** Associations declared here (`User.hasMany(Post)`), applied to their models when linking. */
+  dataRelations?: DataRelationSummary[];
+  /** Fields deleted by serialisation code declared here for a model named elsewhere (`User.prototype.toJSON`). */
+  dataHidden?: { model: string; field: string; by: string }[];
+  /** The file calls an ORM read or write method (rules/data/orm-models.ts) or `new`s a model: the data rules look at it. */
+  dataAccess?: true;
+  /** NestJS `ClassSerializerInterceptor` is registered here (globally or on a controller): `@Exclude()` fields are hidden. */
+  classSerializer?: true;
+  /** A `.prisma` schema file (no TypeScript: only `dataModels`). */
+  prismaSchema?: true;
+}
+
+/** One model as its file declares it; the catalogue (data-models/catalogue.ts) links names and relations. */
+export interface DataModelSummary {
+  /** The model's name (Prisma model, entity class, registered Sequelize/Mongoose name, Drizzle table variable). */
+  name: string;
+  orm: OrmName;
+  /** The top-level name that holds it here (class, `const User = …`), when there is one. */
+  binding?: string;
+  /** Export names it is exported under directly (`module.exports = mongoose.model(…)` → `default`). */
+  exportedAs?: string[];
+  accessor?: string;
+  tableName?: string;
+  fields: DataModelField[];
+  at: SourceSpot;
+  partial?: boolean;
+  /** A Mongoose schema (not a model yet): `mongoose.model(name, schema)` names it. */
+  schemaOnly?: boolean;
+  /** Mongoose model made from a schema: the schema's local name here (or an import). */
+  schema?: string;
+  /** class-transformer `@Exclude()` fields: hidden only where a ClassSerializerInterceptor is registered. */
+  excluded?: string[];
+}
+
+export interface DataRelationSummary {
+  /** The source model as written (`User`, or the last member of `models.User`). */
+  source: string;
+  target: string;
+  /** `hasMany`, `belongsTo`, … */
+  kind: string;
+  /** `{ as: 'posts' }`. */
+  alias?: string;
 }
 
 export interface ImportedName {

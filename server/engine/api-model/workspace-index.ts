@@ -6,6 +6,7 @@ import type { ApiModel } from '../../../rules/support/api-model';
 import { parseSourceFile } from '../source-files';
 import { linkApiModel, type AuthSettings, type LinkedApiModel } from './link';
 import { summarizeSourceFile } from './summarize';
+import { parsePrismaSchema } from './data-models/prisma-schema';
 import type { AliasConfig } from './module-aliases';
 import type { FileSummary } from './summary';
 
@@ -73,6 +74,17 @@ export class WorkspaceIndex {
     return this.update(summarizeSourceFile(parseSourceFile(filePath, text), resolved, this.isTestFile(resolved)));
   }
 
+  /** A `schema.prisma` file (not TypeScript: no rules, no walk): its models join the data-model catalogue. */
+  indexPrismaSchema(filePath: string, text: string): boolean {
+    const resolved = path.resolve(filePath);
+    return this.update({ filePath: resolved, imports: {}, exports: {}, values: {}, functions: {}, containers: {}, unmodelled: [], prismaSchema: true, dataModels: parsePrismaSchema(resolved, text) });
+  }
+
+  /** Indexes a file by its kind: a Prisma schema, or a script. */
+  indexFile(filePath: string, text: string): boolean {
+    return isPrismaSchemaFile(filePath) ? this.indexPrismaSchema(filePath, text) : this.indexText(filePath, text);
+  }
+
   remove(filePath: string): boolean {
     const removed = this.summaries.delete(path.resolve(filePath));
     if (removed) {
@@ -102,6 +114,11 @@ export class WorkspaceIndex {
     this.linked ??= linkApiModel(this.summaries, { complete: this.complete, resolutionCache: this.resolutions, ...(authSettingsFor ? { authSettingsFor } : {}), ...(aliasesFor ? { aliasesFor } : {}) });
     return this.linked;
   }
+}
+
+/** `schema.prisma`, `prisma/schema/user.prisma`: indexed for their models, never analysed as scripts. */
+export function isPrismaSchemaFile(filePath: string): boolean {
+  return filePath.endsWith('.prisma');
 }
 
 const SPOT_KEYS = new Set(['start', 'end', 'line']);

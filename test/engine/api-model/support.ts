@@ -10,7 +10,7 @@ export const ROOT = path.resolve('/workspace');
 export function modelOf(files: Record<string, string>, auth?: Partial<AuthSettings>): { index: WorkspaceIndex; routes: readonly ApiRoute[] } {
   const settings: AuthSettings = { middleware: auth?.middleware ?? [], publicRoutes: auth?.publicRoutes ?? [] };
   const index = new WorkspaceIndex({ authSettingsFor: () => settings });
-  for (const [relative, text] of Object.entries(files)) index.indexText(path.join(ROOT, relative), text);
+  for (const [relative, text] of Object.entries(files)) index.indexFile(path.join(ROOT, relative), text);
   index.markComplete();
   return { index, routes: index.model().routes };
 }

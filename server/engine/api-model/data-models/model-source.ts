@@ -1,0 +1,178 @@
+// What every data-model summarizer needs from the file being summarised: the builder's collected nodes, where a
+// model expression is bound (a top-level variable, `module.exports`, `export default`), which ORM modules the file
+// imports, and reading small literals (option objects, decorators). Syntactic and local: no walk of its own.
+import * as ts from 'typescript';
+import type { OrmName } from '../../../../rules/support/api-model';
+import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
+import { skipOuterExpressions } from '../../../../rules/support/dataflow';
+import { ormOfModule } from '../../../../rules/data/orm-models';
+import type { SummaryBuilder } from '../summarize';
+import type { DataModelSummary } from '../summary';
+
+export class ModelSource {
+  private importedOrms: Set<OrmName> | undefined;
+
+  constructor(readonly builder: SummaryBuilder) {}
+
+  get sourceFile(): ts.SourceFile {
+    return this.builder.sourceFile;
+  }
+
+  /** True when the file imports or requires a module of this ORM. */
+  imports(orm: OrmName): boolean {
+    if (!this.importedOrms) {
+      this.importedOrms = new Set();
+      for (const binding of this.builder.index.imports.values()) {
+        const found = ormOfModule(binding.module);
+        if (found) this.importedOrms.add(found);
+      }
+      for (const imported of Object.values(this.builder.summary.imports)) {
+        const found = ormOfModule(imported.module);
+        if (found) this.importedOrms.add(found);
+      }
+    }
+    return this.importedOrms.has(orm);
+  }
+
+  add(model: DataModelSummary): void {
+    (this.builder.summary.dataModels ??= []).push(model);
+  }
+
+  /**
+   * Where the value of `expression` is kept: `const User = <expression>` (through `||`, `??`, `await`, parentheses)
+   * at the top level, and the names it is exported under (`module.exports =`, `export default`, `export const`).
+   */
+  bindingOf(expression: ts.Node): { binding?: string; exportedAs?: string[] } {
+    let node: ts.Node = expression;
+    while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isAwaitExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isSatisfiesExpression(node.parent) ||
+      (ts.isBinaryExpression(node.parent) && (node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && node.parent.right === node))) {
+      node = node.parent;
+    }
+    const parent = node.parent;
+    if (!parent) return {};
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
+      const statement = parent.parent?.parent;
+      if (statement && ts.isVariableStatement(statement) && statement.parent === this.sourceFile) {
+        const exported = ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+        return { binding: parent.name.text, ...(exported ? { exportedAs: [parent.name.text] } : {}) };
+      }
+      return { binding: parent.name.text };
+    }
+    if (ts.isExportAssignment(parent)) return { exportedAs: ['default'] };
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node && parent.parent && ts.isExpressionStatement(parent.parent) && parent.parent.parent === this.sourceFile) {
+      const name = commonJsExportName(parent.left);
+      if (name !== undefined) return { exportedAs: [name] };
+    }
+    return {};
+  }
+
+  /** A class's decorators by name: `@Entity()` → `Entity`. */
+  decorators(node: ts.Node): { name: string; call?: ts.CallExpression; node: ts.Decorator }[] {
+    const out: { name: string; call?: ts.CallExpression; node: ts.Decorator }[] = [];
+    for (const decorator of (ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined) ?? []) {
+      const expression = decorator.expression;
+      const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name) out.push({ name, ...(ts.isCallExpression(expression) ? { call: expression } : {}), node: decorator });
+    }
+    return out;
+  }
+}
+
+/** `module.exports`, `exports.x`, `module.exports.x` → 'default' or 'x'. */
+export function commonJsExportName(target: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(target)) return undefined;
+  const object = target.expression;
+  if (ts.isIdentifier(object) && object.text === 'module' && target.name.text === 'exports') return 'default';
+  if (ts.isIdentifier(object) && object.text === 'exports') return target.name.text;
+  if (ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'module' && object.name.text === 'exports') return target.name.text;
+  return undefined;
+}
+
+/** An object literal's properties by name (spreads and computed names are reported as `partial`). */
+export function objectProperties(node: ts.Expression | undefined): { properties: Map<string, ts.ObjectLiteralElementLike>; partial: boolean } | undefined {
+  const inner = node && skipOuterExpressions(node);
+  if (!inner || !ts.isObjectLiteralExpression(inner)) return undefined;
+  const properties = new Map<string, ts.ObjectLiteralElementLike>();
+  let partial = false;
+  for (const property of inner.properties) {
+    const name = ts.isSpreadAssignment(property) ? undefined : propertyNameText(property.name);
+    if (name === undefined) partial = true;
+    else properties.set(name, property);
+  }
+  return { properties, partial };
+}
+
+/** The value of a property assignment (`a: x` → x, shorthand `a` → a). */
+export function propertyValue(property: ts.ObjectLiteralElementLike | undefined): ts.Expression | undefined {
+  if (!property) return undefined;
+  if (ts.isPropertyAssignment(property)) return skipOuterExpressions(property.initializer);
+  if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  return undefined;
+}
+
+/** `{ a: { b: x } }` read along `a.b`. */
+export function propertyAt(node: ts.Expression | undefined, path: readonly string[]): ts.Expression | undefined {
+  let current = node && skipOuterExpressions(node);
+  for (const name of path) {
+    const object = objectProperties(current);
+    current = object ? propertyValue(object.properties.get(name)) : undefined;
+  }
+  return current;
+}
+
+export function isTrue(node: ts.Expression | undefined): boolean {
+  return !!node && node.kind === ts.SyntaxKind.TrueKeyword;
+}
+
+export function isFalse(node: ts.Expression | undefined): boolean {
+  return !!node && node.kind === ts.SyntaxKind.FalseKeyword;
+}
+
+/** `['password', 'salt']` → its strings (undefined when any element is not a constant string). */
+export function stringList(node: ts.Expression | undefined): string[] | undefined {
+  const inner = node && skipOuterExpressions(node);
+  if (!inner) return undefined;
+  const single = staticStringValue(inner);
+  if (single !== undefined) return [single];
+  if (!ts.isArrayLiteralExpression(inner)) return undefined;
+  const out: string[] = [];
+  for (const element of inner.elements) {
+    const value = staticStringValue(element);
+    if (value === undefined) return undefined;
+    out.push(value);
+  }
+  return out;
+}
+
+/** The class a relation decorator or association names: `() => Post`, `'Post'`, `Post`, `type => Post`. */
+export function targetModelName(node: ts.Expression | undefined): string | undefined {
+  const inner = node && skipOuterExpressions(node);
+  if (!inner) return undefined;
+  const text = staticStringValue(inner);
+  if (text !== undefined) return text;
+  if (ts.isIdentifier(inner)) return inner.text;
+  if (ts.isPropertyAccessExpression(inner)) return inner.name.text;
+  if (ts.isArrowFunction(inner) && !ts.isBlock(inner.body)) return targetModelName(inner.body);
+  if (ts.isArrayLiteralExpression(inner) && inner.elements.length === 1) return targetModelName(inner.elements[0]);
+  return undefined;
+}
+
+/** Field names a serialisation function deletes: `delete ret.password`, `delete values['salt']`. */
+export function deletedFields(deletes: readonly ts.DeleteExpression[], fn: ts.Node): string[] {
+  const out: string[] = [];
+  for (const deletion of deletes) {
+    if (deletion.pos < fn.pos || deletion.end > fn.end) continue;
+    const target = skipOuterExpressions(deletion.expression);
+    const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) ? staticStringValue(target.argumentExpression) : undefined;
+    if (name !== undefined && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** A simple English plural for default association names (`Post` → `Posts`, `Category` → `Categories`). */
+export function pluralOf(name: string): string {
+  if (/[^aeiou]y$/i.test(name)) return `${name.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(name)) return `${name}es`;
+  return `${name}s`;
+}

@@ -1,0 +1,405 @@
+// The data-model catalogue of the workspace index (server/engine/api-model/data-models/): per ORM, what models,
+// fields, hidden fields, relations and generated/optional fields it knows, across files; and modelOfReceiver
+// (rules/support/data-models.ts) for each receiver shape, with the traps that must find nothing.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { catalogueOf, describeModel, receiverIn } from './data-models-support';
+
+const USER_SEQUELIZE = `const { DataTypes } = require('sequelize');
+const sequelize = require('../db');
+const User = sequelize.define('User', {
+  email: { type: DataTypes.STRING, allowNull: false },
+  password: DataTypes.STRING,
+  isAdmin: { type: DataTypes.BOOLEAN, defaultValue: false },
+}, { defaultScope: { attributes: { exclude: ['password'] } } });
+module.exports = User;
+`;
+
+describe('Sequelize models', () => {
+  it('define(): fields, implicit id and timestamps, defaultScope exclude → hidden; bound to module.exports', () => {
+    const catalogue = catalogueOf({ 'models/user.js': USER_SEQUELIZE, 'routes/users.js': `const User = require('../models/user');\n` });
+    assert.deepEqual(describeModel(catalogue.named('/workspace/routes/users.js', 'User')), [
+      'User sequelize accessor=User @models/user.js:3',
+      'id (number) generated optional',
+      'email (string)',
+      'password (string) optional hidden: defaultScope excludes it',
+      'isAdmin (boolean) optional',
+      'createdAt (Date) generated optional',
+      'updatedAt (Date) generated optional',
+    ]);
+  });
+
+  it('class User extends Model + User.init(…, { sequelize, modelName, timestamps: false }), an association and toJSON deleting a field', () => {
+    const catalogue = catalogueOf({
+      'models/user.ts': `import { Model, DataTypes } from 'sequelize';
+import { sequelize } from './db';
+import { Post } from './post';
+export class User extends Model {
+  declare email: string;
+  toJSON() { const values = { ...this.get() }; delete values.passwordHash; return values; }
+}
+User.init({ email: DataTypes.STRING, passwordHash: { type: DataTypes.STRING, allowNull: false } }, { sequelize, modelName: 'user', timestamps: false });
+User.hasMany(Post, { as: 'articles' });
+`,
+      'models/post.ts': `import { Model, DataTypes } from 'sequelize';
+export class Post extends Model {}
+Post.init({ title: DataTypes.TEXT }, { sequelize: db, tableName: 'posts' });
+`,
+      'app.ts': `import { User } from './models/user';\n`,
+    });
+    assert.deepEqual(describeModel(catalogue.named('/workspace/app.ts', 'User')), [
+      'user sequelize accessor=user @models/user.ts:4',
+      'id (number) generated optional',
+      'email (string) optional',
+      'passwordHash (string) hidden: toJSON() deletes it',
+      'articles → Post optional',
+    ]);
+    assert.deepEqual(describeModel(catalogue.byName('Post'))?.[0], 'Post sequelize accessor=Post table=posts @models/post.ts:2');
+  });
+
+  it('sequelize-cli models/index.js: db.User, models.User and a plural default association name', () => {
+    const files = {
+      'models/index.js': `const fs = require('fs');
+const Sequelize = require('sequelize');
+const db = {};
+fs.readdirSync(__dirname).forEach((file) => { const model = require('./' + file)(sequelize, Sequelize.DataTypes); db[model.name] = model; });
+module.exports = db;
+`,
+      'models/user.js': `module.exports = (sequelize, DataTypes) => {
+  const User = sequelize.define('User', { name: DataTypes.STRING });
+  User.associate = (models) => { User.hasMany(models.Category); };
+  return User;
+};
+`,
+      'models/category.js': `module.exports = (sequelize, DataTypes) => sequelize.define('Category', { label: DataTypes.STRING });\n`,
+      'routes/users.js': `const db = require('../models');\nconst models = require('../models');\n`,
+    };
+    const catalogue = catalogueOf(files);
+    assert.deepEqual(describeModel(catalogue.named('/workspace/routes/users.js', 'db', ['User'])), [
+      'User sequelize accessor=User @models/user.js:2',
+      'id (number) generated optional',
+      'name (string) optional',
+      'createdAt (Date) generated optional',
+      'updatedAt (Date) generated optional',
+      'Categories → Category optional',
+    ]);
+    assert.equal(catalogue.named('/workspace/routes/users.js', 'models', ['Category'])?.name, 'Category');
+    assert.equal(receiverIn({ ...files, 'routes/users.js': `const db = require('../models');\ndb.User.create(req.body);\n` }, 'routes/users.js', 'db.User'), 'User sequelize (the Sequelize model User (db.User))');
+  });
+
+  it('a define() call outside Sequelize (no import, no DataTypes) is no model', () => {
+    const catalogue = catalogueOf({ 'elements.js': `customElements.define('x-user', { connected: true });\nconst registry = { define() {} };\nregistry.define('User', { name: 'x' });\n` });
+    assert.deepEqual(catalogue.all, []);
+  });
+});
+
+describe('Mongoose models', () => {
+  it('schema fields, select: false, toJSON transform, ref, timestamps; module.exports = mongoose.model(…)', () => {
+    const catalogue = catalogueOf({
+      'models/account.js': `const mongoose = require('mongoose');
+const AccountSchema = new mongoose.Schema({
+  name: String,
+  password: { type: String, select: false },
+  apiToken: { type: String, required: true },
+  owner: { type: mongoose.Schema.Types.ObjectId, ref: 'User', required: true },
+  tags: [String],
+}, { timestamps: true });
+AccountSchema.set('toJSON', { transform(doc, ret) { delete ret.apiToken; return ret; } });
+module.exports = mongoose.model('Account', AccountSchema);
+`,
+      'routes/a.js': `const Account = require('../models/account');\n`,
+    });
+    assert.deepEqual(describeModel(catalogue.named('/workspace/routes/a.js', 'Account')), [
+      'Account mongoose accessor=Account @models/account.js:10',
+      '_id (Types.ObjectId) generated optional',
+      'name (string) optional',
+      'password (string) optional hidden: select: false',
+      'apiToken (string) hidden: toJSON transform deletes it',
+      'owner (Types.ObjectId) → User',
+      'tags (string[]) optional',
+      'createdAt (Date) generated optional',
+      'updatedAt (Date) generated optional',
+    ]);
+  });
+
+  it('a schema in one file and its model in another (ESM, model<IUser>), schema.methods.toJSON', () => {
+    const catalogue = catalogueOf({
+      'schemas/user.ts': `import { Schema } from 'mongoose';
+export const UserSchema = new Schema({ email: { type: String, required: true }, salt: String });
+UserSchema.methods.toJSON = function () { const obj = this.toObject(); delete obj.salt; return obj; };
+`,
+      'models/user.ts': `import { model } from 'mongoose';
+import { UserSchema } from '../schemas/user';
+export default model<IUser>('User', UserSchema);
+`,
+      'routes/u.ts': `import User from '../models/user';\n`,
+    });
+    assert.deepEqual(describeModel(catalogue.named('/workspace/routes/u.ts', 'User')), [
+      'User mongoose accessor=User @models/user.ts:3',
+      '_id (Types.ObjectId) generated optional',
+      'email (string)',
+      'salt (string) optional hidden: toJSON() deletes it',
+    ]);
+  });
+
+  it('NestJS @Schema() class with @Prop({ select: false }) and @InjectModel(User.name)', () => {
+    const files = {
+      'users/user.schema.ts': `import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+@Schema({ timestamps: true })
+export class User {
+  @Prop({ required: true }) email: string;
+  @Prop({ select: false }) password: string;
+}
+export const UserSchema = SchemaFactory.createForClass(User);
+`,
+      'users/users.service.ts': `import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { User, UserDocument } from './user.schema';
+export class UsersService {
+  constructor(@InjectModel(User.name) private userModel: Model<UserDocument>) {}
+  create(dto) { return this.userModel.create(dto); }
+}
+`,
+    };
+    assert.deepEqual(describeModel(catalogueOf(files).byName('User')), [
+      'User mongoose accessor=User @users/user.schema.ts:2',
+      '_id (Types.ObjectId) generated optional',
+      'email (string)',
+      'password (string) optional hidden: select: false',
+      'createdAt (Date) generated optional',
+      'updatedAt (Date) generated optional',
+    ]);
+    assert.equal(receiverIn(files, 'users/users.service.ts', 'this.userModel'), 'User mongoose (@InjectModel(User.name))');
+  });
+});
+
+describe('TypeORM and MikroORM entities', () => {
+  const ENTITY = `import { Entity, Column, PrimaryGeneratedColumn, CreateDateColumn, OneToMany } from 'typeorm';
+import { Exclude } from 'class-transformer';
+import { Post } from './post.entity';
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() email: string;
+  @Column({ select: false }) password: string;
+  @Exclude() @Column() salt: string;
+  @Column({ default: false }) isAdmin: boolean;
+  @Column({ nullable: true }) bio?: string;
+  @CreateDateColumn() createdAt: Date;
+  @OneToMany(() => Post, (post) => post.author) posts: Post[];
+  fullName(): string { return this.email; }
+}
+`;
+
+  it('columns, select: false, generated columns, relations; @Exclude() stays visible without a ClassSerializerInterceptor', () => {
+    assert.deepEqual(describeModel(catalogueOf({ 'src/user.entity.ts': ENTITY }).declaredIn('/workspace/src/user.entity.ts', 'User')), [
+      'User typeorm table=users @src/user.entity.ts:4',
+      'id (number) generated optional',
+      'email (string)',
+      'password (string) hidden: select: false',
+      'salt (string)',
+      'isAdmin (boolean) optional',
+      'bio (string) optional',
+      'createdAt (Date) generated optional',
+      'posts (Post[]) → Post optional',
+    ]);
+  });
+
+  it('@Exclude() is hidden once the workspace registers ClassSerializerInterceptor (globally in main.ts)', () => {
+    const catalogue = catalogueOf({
+      'src/user.entity.ts': ENTITY,
+      'src/main.ts': `import { ClassSerializerInterceptor } from '@nestjs/common';
+async function bootstrap() { const app = await NestFactory.create(AppModule); app.useGlobalInterceptors(new ClassSerializerInterceptor(app.get(Reflector))); }
+`,
+    });
+    assert.equal(catalogue.byName('User')?.fields.find((field) => field.name === 'salt')?.hiddenBy, '@Exclude() (with ClassSerializerInterceptor)');
+  });
+
+  it('MikroORM: hidden: true and lazy: true', () => {
+    const catalogue = catalogueOf({
+      'src/user.ts': `import { Entity, PrimaryKey, Property, ManyToOne } from '@mikro-orm/core';
+@Entity()
+export class User {
+  @PrimaryKey() id!: number;
+  @Property({ hidden: true }) password!: string;
+  @Property({ lazy: true }) bio?: string;
+  @ManyToOne(() => Team) team!: Team;
+}
+`,
+    });
+    assert.deepEqual(describeModel(catalogue.byName('User')), [
+      'User mikro-orm @src/user.ts:2',
+      'id (number)',
+      'password (string) hidden: hidden: true',
+      'bio (string) optional hidden: lazy: true',
+      'team (Team) → Team optional',
+    ]);
+  });
+
+  it('repositories: @InjectRepository, Repository<User> from typeorm, getRepository, dataSource.getRepository, manager.save(User, …)', () => {
+    const files = {
+      'src/user.entity.ts': ENTITY,
+      'src/users.service.ts': `import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, DataSource } from 'typeorm';
+import { User } from './user.entity';
+import { AppDataSource } from './data-source';
+export class UsersService {
+  private readonly direct = AppDataSource.getRepository(User);
+  constructor(@InjectRepository(User) private readonly usersRepository: Repository<User>, private readonly typed: Repository<User>, private dataSource: DataSource) {}
+  a(body) { return this.usersRepository.save(body); }
+  b(body) { return this.typed.save(body); }
+  c(body) { return this.direct.save(body); }
+  d(body) { const repo = this.dataSource.getRepository(User); return repo.save(body); }
+  e(body) { return this.dataSource.manager.save(User, body); }
+}
+`,
+    };
+    assert.equal(receiverIn(files, 'src/users.service.ts', 'this.usersRepository'), 'User typeorm (@InjectRepository(User))');
+    assert.equal(receiverIn(files, 'src/users.service.ts', 'this.typed'), 'User typeorm (Repository<User>)');
+    assert.equal(receiverIn(files, 'src/users.service.ts', 'this.direct'), 'User typeorm (getRepository(User))');
+    assert.equal(receiverIn(files, 'src/users.service.ts', 'repo'), 'User typeorm (getRepository(User))');
+    assert.equal(receiverIn(files, 'src/users.service.ts', 'this.dataSource.manager.save', { call: true }), 'User typeorm (save(User, …) of an entity manager)');
+  });
+
+  it('trap: a Repository from another library is no model', () => {
+    const files = {
+      'src/user.entity.ts': ENTITY,
+      'src/users.ts': `import { Repository } from './lib/ddd';
+import { User } from './user.entity';
+export class Users { constructor(private readonly repo: Repository<User>) {} save(body) { return this.repo.save(body); } }
+`,
+    };
+    assert.equal(receiverIn(files, 'src/users.ts', 'this.repo'), undefined);
+  });
+});
+
+describe('Drizzle tables', () => {
+  it('pgTable columns: primary key, defaults, notNull; db.insert(users) is the table, db.insert(notATable) is not', () => {
+    const files = {
+      'db/schema.ts': `import { pgTable, serial, text, boolean, timestamp } from 'drizzle-orm/pg-core';
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  email: text('email').notNull(),
+  role: text('role').default('user').notNull(),
+  bio: text('bio'),
+  createdAt: timestamp('created_at').defaultNow().notNull(),
+});
+`,
+      'routes/users.ts': `import { db } from '../db';
+import { users } from '../db/schema';
+const notATable = { id: 1 };
+db.insert(users).values(body);
+db.insert(notATable).values(body);
+`,
+    };
+    assert.deepEqual(describeModel(catalogueOf(files).named('/workspace/routes/users.ts', 'users')), [
+      'users drizzle table=users @db/schema.ts:2',
+      'id (number) generated optional',
+      'email (string)',
+      'role (string) optional',
+      'bio (string) optional',
+      'createdAt (Date) generated optional',
+    ]);
+    assert.equal(receiverIn(files, 'routes/users.ts', 'db.insert(users)'), 'users drizzle (insert(users) of Drizzle)');
+    assert.equal(receiverIn(files, 'routes/users.ts', 'db.insert(notATable)'), undefined);
+  });
+});
+
+const SCHEMA = `// the app's schema
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL") // a comment with // inside
+}
+
+/// A user of the app
+model User {
+  id        Int      @id @default(autoincrement())
+  email     String   @unique
+  name      String?  // "display name"
+  role      Role     @default(USER)
+  password  String
+  posts     Post[]
+  updatedAt DateTime @updatedAt
+  @@map("users")
+}
+
+model Post {
+  id       String @id
+  author   User   @relation(fields: [authorId], references: [id])
+  authorId Int
+}
+
+enum Role {
+  USER
+  ADMIN
+}
+`;
+
+describe('Prisma schema', () => {
+  it('models, scalar and enum types, relations, @default/@updatedAt, @@map, comments', () => {
+    const catalogue = catalogueOf({ 'prisma/schema.prisma': SCHEMA });
+    assert.deepEqual(describeModel(catalogue.prismaModel('/workspace/src/routes/users.ts', 'user')), [
+      'User prisma accessor=user table=users @prisma/schema.prisma:8',
+      'id (number) generated optional',
+      'email (string)',
+      'name (string | null) optional',
+      'role (Role) optional',
+      'password (string)',
+      'posts (Post[]) → Post optional',
+      'updatedAt (Date) generated optional',
+    ]);
+    assert.deepEqual(describeModel(catalogue.prismaModel('/workspace/src/routes/users.ts', 'post')), [
+      'Post prisma accessor=post table=Post @prisma/schema.prisma:19',
+      'id (string)',
+      'author (User) → User optional',
+      'authorId (number)',
+    ]);
+    assert.equal(catalogue.prismaModel('/workspace/src/routes/users.ts', 'role'), undefined);
+  });
+
+  it('broken schema text never throws: an unclosed model ends at the next block or the end', () => {
+    const catalogue = catalogueOf({ 'prisma/schema.prisma': 'model User {\n  id Int @id\n  email Str\nmodel Post {\n  title String\n' });
+    assert.deepEqual(catalogue.all.map((model) => describeModel(model)), [
+      ['User prisma accessor=user table=User @prisma/schema.prisma:1', 'id (number)', 'email (unknown)'],
+      ['Post prisma accessor=post table=Post @prisma/schema.prisma:4', 'title (string)'],
+    ]);
+    for (const text of ['', '}', 'model', 'model {', 'model User', '@@map("x")', 'model User {\n @@map(\n', '\u0000\uFFFF']) {
+      assert.doesNotThrow(() => catalogueOf({ 'schema.prisma': text }));
+    }
+  });
+
+  it('receivers: prisma.user (new PrismaClient), an imported db, this.prisma in a Nest service, tx in $transaction', () => {
+    const files = {
+      'prisma/schema.prisma': SCHEMA,
+      'src/db.ts': `import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n`,
+      'src/a.ts': `import { PrismaClient } from '@prisma/client';\nconst client = new PrismaClient();\nclient.user.create({ data: body });\n`,
+      'src/b.ts': `import { prisma } from './db';\nprisma.post.findMany();\nprisma.$queryRaw\`x\`;\n`,
+      'src/c.ts': `import { PrismaService } from './prisma.service';
+export class UsersService {
+  constructor(private readonly prismaService: PrismaService) {}
+  create(data) { return this.prismaService.user.create({ data }); }
+  many() { return this.prismaService.$transaction(async (tx) => tx.user.findMany()); }
+}
+`,
+      'src/d.ts': `const cache = new Map();\ncache.user;\n`,
+    };
+    assert.equal(receiverIn(files, 'src/a.ts', 'client.user'), "User prisma (the Prisma client's user accessor)");
+    assert.equal(receiverIn(files, 'src/b.ts', 'prisma.post'), "Post prisma (the Prisma client's post accessor)");
+    assert.equal(receiverIn(files, 'src/c.ts', 'this.prismaService.user'), "User prisma (the Prisma client's user accessor)");
+    assert.equal(receiverIn(files, 'src/c.ts', 'tx.user'), "User prisma (the Prisma client's user accessor)");
+    assert.equal(receiverIn(files, 'src/d.ts', 'cache.user'), undefined);
+  });
+});
+
+describe('modelOfReceiver traps', () => {
+  it('a variable named User that is not a model, in the file and as a local', () => {
+    const files = {
+      'models/user.js': USER_SEQUELIZE,
+      'a.js': `const User = { findAll() { return []; } };\nUser.findAll();\n`,
+      'b.js': `const User = require('./models/user');\nfunction f() { const User = makeFake(); return User.create(body); }\n`,
+    };
+    assert.equal(receiverIn(files, 'a.js', 'User'), undefined);
+    assert.equal(receiverIn(files, 'b.js', 'User'), 'User sequelize (the Sequelize model User)');
+    assert.equal(receiverIn(files, 'b.js', 'User', { occurrence: 2 }), undefined);
+  });
+});
