@@ -8,6 +8,7 @@ import { privilegedFieldKind, type PrivilegedFieldKind } from './data/sensitive-
 import type { DataModel, DataModelField } from './support/api-model';
 import { lineBreakOf, propertyNameText } from './support/ast';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
+import { dataModelLookup, type DataModelLookup } from './support/data-models';
 import { OrmWriteSinks, type WriteSink } from './support/orm-write-sinks';
 import { RequestBodies, type RequestBody } from './support/request-body';
 import { defineRule, type RuleContext, type RuleFix, type RuleVisitors, type Severity } from './support/rule';
@@ -44,6 +45,7 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
     },
   },
   defaultOptions: { privilegedFields: [] },
+  hasFindingsIn: (model, filePath) => model.touchesData(filePath),
   create(context) {
     const index = new FileIndex(context.sourceFile, { walk: false });
     const writes: (ts.CallExpression | ts.NewExpression)[] = [];
@@ -60,10 +62,17 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
         if (writes.length === 0) return;
         const model = context.getApiModel();
         if (!model.complete) return;
-        const sinks = new OrmWriteSinks(index, model.dataModels, context.filePath);
+        const lookup = dataModelLookup(context, index);
+        const sinks = new OrmWriteSinks(lookup);
         const bodies = new RequestBodies(index, { globalWhitelistPipe: model.stripsUnknownBodyKeys?.(context.filePath) ?? false });
+        let typedSinks: OrmWriteSinks | undefined;
         for (const node of writes) {
-          const sink = sinks.sinkAt(node);
+          let sink = sinks.sinkAt(node);
+          // The checker only for a body handed to a receiver syntax could not place (a type from another file).
+          if (!sink && (node.arguments ?? []).some((arg) => bodyAt(arg, bodies) || objectHoldsBody(arg, bodies))) {
+            typedSinks ??= typeAwareSinks(context, lookup);
+            sink = typedSinks?.sinkAt(node);
+          }
           if (sink) checkSink(context, sink, bodies, index);
         }
       },
@@ -72,6 +81,20 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
     return visitors;
   },
 });
+
+/** `{ data: req.body }`: an argument object one of whose properties is the body (Prisma-style arguments). */
+function objectHoldsBody(argument: ts.Expression, bodies: RequestBodies): boolean {
+  const node = skipOuterExpressions(argument);
+  return ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isPropertyAssignment(p) && bodyAt(p.initializer, bodies) !== undefined);
+}
+
+function typeAwareSinks(context: RuleContext<MassAssignmentOptions>, lookup: DataModelLookup): OrmWriteSinks | undefined {
+  try {
+    return new OrmWriteSinks(lookup, context.getTypeChecker());
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where the body sits in a data expression: the expression itself, or a spread of it inside an object literal. */
 interface BodyAt {

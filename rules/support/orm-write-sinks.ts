@@ -8,6 +8,7 @@ import {
   PRISMA_WRITES, SAVE_METHODS, SEQUELIZE_INSTANCE_WRITES, SEQUELIZE_STATIC_WRITES, TYPEORM_MANAGER_WRITES, TYPEORM_REPOSITORY_WRITES, type OrmWrite,
 } from '../data/orm-writes';
 import type { DataModel, DataModelCatalogue } from './api-model';
+import { modelOfCall, modelOfReceiver, modelOfValueType, type DataModelLookup } from './data-models';
 import { propertyNameText } from './ast';
 import { enclosingFunction, skipOuterExpressions, type FileIndex } from './dataflow';
 
@@ -25,15 +26,22 @@ export interface WriteSink {
 
 /** Methods that read one record of a model (what an instance variable was loaded with). */
 const FINDER_METHODS = /^(find|findOne|findByPk|findById|findOneBy|findOneOrFail|findOneByOrFail|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOrCreate|preload|create|build|merge)$/;
-const REPOSITORY_TYPES = new Set(['Repository', 'MongoRepository', 'TreeRepository', 'EntityRepository']);
 const MANAGER_NAMES = /^(manager|entityManager|em|transactionalEntityManager|trx|tx)$/;
 
 export class OrmWriteSinks {
+  private readonly index: FileIndex;
+  private readonly models: DataModelCatalogue;
+  private readonly filePath: string;
+
+  /** With a checker, receivers whose model syntax cannot tell (a type from another file) are asked about by type. */
   constructor(
-    private readonly index: FileIndex,
-    private readonly models: DataModelCatalogue,
-    private readonly filePath: string,
-  ) {}
+    private readonly lookup: DataModelLookup,
+    private readonly checker?: ts.TypeChecker,
+  ) {
+    this.index = lookup.index;
+    this.models = lookup.models;
+    this.filePath = lookup.filePath;
+  }
 
   /** The write a call or `new` expression performs, if it is one. */
   sinkAt(node: ts.CallExpression | ts.NewExpression): WriteSink | undefined {
@@ -48,7 +56,6 @@ export class OrmWriteSinks {
       this.mergeWrite(node, receiver, method) ??
       this.objectionOrKnexWrite(node, receiver, method) ??
       this.modelWrite(node, receiver, method) ??
-      this.repositoryWrite(node, receiver, method) ??
       this.instanceWrite(node, receiver, method)
     );
   }
@@ -72,7 +79,9 @@ export class OrmWriteSinks {
     if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
     const writes = PRISMA_WRITES.filter((write) => write.method === method);
     if (writes.length === 0) return undefined;
-    const model = this.models.prismaModel(this.filePath, receiver.name.text);
+    const known = modelOfReceiver(receiver, this.lookup, this.checker);
+    if (known && known.orm !== 'prisma') return undefined;
+    const model = known?.model;
     const data = writes.flatMap((write) => dataOf(call, write));
     if (data.length === 0) return undefined;
     // Without a schema the `{ data }` shape alone is not proof: ask for a client-looking receiver.
@@ -87,9 +96,8 @@ export class OrmWriteSinks {
     const builder = skipOuterExpressions(receiver.expression);
     if (!ts.isPropertyAccessExpression(builder) || builder.name.text !== write.builder || receiver.arguments.length !== 1) return undefined;
     const table = skipOuterExpressions(receiver.arguments[0]!);
-    const model = this.modelOf(table);
+    const model = modelOfReceiver(receiver, this.lookup)?.model;
     if (!model && !ts.isIdentifier(table)) return undefined;
-    if (model && model.orm !== 'drizzle') return undefined;
     return { node: call, label: this.label(call), data: [call.arguments[0]!], model };
   }
 
@@ -113,46 +121,37 @@ export class OrmWriteSinks {
     if (!root) return undefined;
     if (root.kind === 'query') {
       const write = OBJECTION_WRITES.find((w) => w.method === method);
-      return write ? this.sink(call, write, this.modelOf(root.model)) : undefined;
+      return write ? this.sink(call, write, modelOfReceiver(root.model, this.lookup, this.checker)?.model) : undefined;
     }
     const write = KNEX_WRITES.find((w) => w.method === method);
     if (!write) return undefined;
     return this.sink(call, write, this.models.byName(root.table, this.filePath) ?? this.models.all.find((m) => m.tableName === root.table));
   }
 
-  /** `User.create(data)`, `db.User.update(data, { where })`, `this.userModel.findByIdAndUpdate(id, data)`. */
+  /**
+   * `User.create(data)`, `db.User.update(data, { where })`, `this.userModel.findByIdAndUpdate(id, data)`,
+   * `this.usersRepository.save(data)`, `repo.update(id, data)`; `manager.save(User, data)`, `em.create(User, data)`.
+   */
   private modelWrite(call: ts.CallExpression, receiver: ts.Expression, method: string): WriteSink | undefined {
-    const model = this.modelOf(receiver);
-    if (!model) {
-      // Names only Mongoose models have: the receiver needs no proof, the model stays unknown.
-      if (!MONGOOSE_DISTINCTIVE_WRITES.has(method)) return undefined;
-      const write = MONGOOSE_STATIC_WRITES.find((w) => w.method === method)!;
-      return this.sink(call, write, undefined);
+    const known = modelOfReceiver(receiver, this.lookup, this.checker);
+    if (known) {
+      const write = writesOnModel(known.orm).find((w) => w.method === method);
+      return write ? this.sink(call, write, known.model) : undefined;
     }
-    const writes = model.orm === 'sequelize' ? SEQUELIZE_STATIC_WRITES : model.orm === 'mongoose' ? MONGOOSE_STATIC_WRITES : model.orm === 'objection' ? [] : model.orm === 'typeorm' ? TYPEORM_REPOSITORY_WRITES : [];
-    const write = writes.find((w) => w.method === method);
-    return write ? this.sink(call, write, model) : undefined;
-  }
-
-  /** `this.usersRepository.save(data)`, `repo.update(id, data)`, `manager.save(User, data)`, `em.create(User, data)`. */
-  private repositoryWrite(call: ts.CallExpression, receiver: ts.Expression, method: string): WriteSink | undefined {
-    const entity = this.repositoryEntity(receiver);
-    if (entity) {
-      const write = TYPEORM_REPOSITORY_WRITES.find((w) => w.method === method);
-      return write ? this.sink(call, write, this.modelOf(entity)) : undefined;
-    }
-    if (!MANAGER_NAMES.test(lastName(receiver) ?? '')) return undefined;
     const first = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
-    // MikroORM `em.assign(user, body)`: the entity is managed, so the next flush writes it.
-    if (method === 'assign' && first) {
-      const write = MIKRO_ORM_ASSIGN;
-      const entityModel = this.instanceModel(first);
-      return entityModel ? this.sink(call, write, entityModel) : undefined;
+    if (MANAGER_NAMES.test(lastName(receiver) ?? '') && first) {
+      // MikroORM `em.assign(user, body)`: the entity is managed, so the next flush writes it.
+      if (method === 'assign') {
+        const entityModel = this.instanceModel(first);
+        return entityModel ? this.sink(call, MIKRO_ORM_ASSIGN, entityModel) : undefined;
+      }
+      const managed = modelOfCall(call, this.lookup, this.checker);
+      const write = TYPEORM_MANAGER_WRITES.find((w) => w.method === method);
+      if (managed && write) return this.sink(call, write, managed.model);
     }
-    const model = first ? this.modelOf(first) : undefined;
-    if (!model) return undefined;
-    const write = TYPEORM_MANAGER_WRITES.find((w) => w.method === method);
-    return write ? this.sink(call, write, model) : undefined;
+    // Names only Mongoose models have: the receiver needs no proof, the model stays unknown.
+    if (!MONGOOSE_DISTINCTIVE_WRITES.has(method)) return undefined;
+    return this.sink(call, MONGOOSE_STATIC_WRITES.find((w) => w.method === method)!, undefined);
   }
 
   /** `user.update(data)` (Sequelize), `doc.set(data); doc.save()` (Mongoose, Sequelize) on a record loaded here. */
@@ -169,112 +168,43 @@ export class OrmWriteSinks {
 
   /** `new User(req.body)` for a Mongoose model. */
   private mongooseConstructor(node: ts.NewExpression): WriteSink | undefined {
-    const model = this.modelOf(skipOuterExpressions(node.expression));
+    const model = modelOfReceiver(node.expression, this.lookup)?.model;
     if (!model || model.orm !== 'mongoose' || !node.arguments?.[0]) return undefined;
     return { node, label: `new ${this.label(node)}`, data: [node.arguments[0]], model };
   }
 
-  /** The model a model-valued expression denotes: `User`, `db.User`, `this.userModel` (`Model<User>`), `models.User`. */
-  modelOf(expression: ts.Expression): DataModel | undefined {
-    const node = skipOuterExpressions(expression);
-    if (ts.isIdentifier(node)) {
-      const named = this.models.named(this.filePath, node.text);
-      if (named) return named;
-      const declaration = this.index.resolve(node);
-      if (declaration && ts.isVariableDeclaration(declaration.node) && declaration.node.initializer) return this.modelOfInitializer(declaration.node.initializer);
-      return undefined;
-    }
-    if (ts.isPropertyAccessExpression(node)) {
-      if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.modelOfMember(node);
-      const path: string[] = [];
-      let current: ts.Expression = node;
-      while (ts.isPropertyAccessExpression(current)) {
-        path.unshift(current.name.text);
-        current = skipOuterExpressions(current.expression);
-      }
-      if (ts.isIdentifier(current)) return this.models.named(this.filePath, current.text, path) ?? this.models.byName(path[path.length - 1]!, this.filePath);
-    }
-    return undefined;
-  }
-
-  /** `mongoose.model('User', schema)`, `sequelize.models.User`: an alias of a model. */
-  private modelOfInitializer(initializer: ts.Expression): DataModel | undefined {
-    const node = skipOuterExpressions(initializer);
-    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return this.modelOf(node);
-    return undefined;
-  }
-
-  /** `this.userModel` declared `@InjectModel(User.name) private userModel: Model<UserDocument>`. */
-  private modelOfMember(access: ts.PropertyAccessExpression): DataModel | undefined {
-    const member = classMember(access);
-    const typeName = member && genericArgumentName(member.type, new Set(['Model', 'ModelStatic', 'ModelCtor']));
-    if (typeName) return this.models.byName(typeName.replace(/Document$|Doc$/, ''), this.filePath) ?? this.models.named(this.filePath, typeName);
-    const injected = member && decoratorArgument(member, 'InjectModel');
-    return injected ? this.modelOf(injected) ?? this.modelOfNameExpression(injected) : undefined;
-  }
-
-  /** `User.name` / `'User'` in `@InjectModel(User.name)`. */
-  private modelOfNameExpression(expression: ts.Expression): DataModel | undefined {
-    const node = skipOuterExpressions(expression);
-    if (ts.isStringLiteralLike(node)) return this.models.byName(node.text, this.filePath);
-    if (ts.isPropertyAccessExpression(node) && node.name.text === 'name') return this.modelOf(node.expression);
-    return undefined;
-  }
-
-  /** The entity of a TypeORM repository: `Repository<User>`, `getRepository(User)`, `@InjectRepository(User)`. */
-  private repositoryEntity(receiver: ts.Expression): ts.Expression | undefined {
-    const node = skipOuterExpressions(receiver);
-    if (ts.isCallExpression(node)) return getRepositoryArgument(node);
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const member = classMember(node);
-      if (!member) return undefined;
-      return decoratorArgument(member, 'InjectRepository') ?? typeArgumentOf(member.type, REPOSITORY_TYPES);
-    }
-    if (ts.isIdentifier(node)) {
-      const declaration = this.index.resolve(node);
-      if (!declaration) return undefined;
-      const declared = declaration.node;
-      if (ts.isParameter(declared) || ts.isVariableDeclaration(declared)) {
-        const fromType = typeArgumentOf(declared.type, REPOSITORY_TYPES);
-        if (fromType) return fromType;
-        if (ts.isVariableDeclaration(declared) && declared.initializer) {
-          const init = skipOuterExpressions(declared.initializer);
-          if (ts.isCallExpression(init)) return getRepositoryArgument(init);
-        }
-      }
-    }
-    return undefined;
-  }
-
-  /** The model of a record variable: loaded with `await User.findByPk(id)`, `await repo.findOneBy(…)`, `new User()`. */
+  /** The model of a record variable: loaded with `await User.findByPk(id)`, `await repo.findOneBy(…)`, `new User()`; typed `User`. */
   instanceModel(expression: ts.Expression): DataModel | undefined {
     const node = skipOuterExpressions(expression);
     if (!ts.isIdentifier(node)) return undefined;
     const declaration = this.index.resolve(node);
-    if (!declaration || (!ts.isVariableDeclaration(declaration.node) && !ts.isParameter(declaration.node))) return undefined;
+    if (!declaration || (!ts.isVariableDeclaration(declaration.node) && !ts.isParameter(declaration.node))) return this.modelOfValue(node);
     // `user: User`, `const user: User = …`: the annotation names the model.
     const type = declaration.node.type;
     const typeName = type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
-    if (typeName) {
-      const typed = this.models.named(this.filePath, typeName);
-      if (typed) return typed;
-    }
-    if (ts.isParameter(declaration.node)) return undefined;
-    const init = declaration.node.initializer && skipOuterExpressions(declaration.node.initializer);
-    if (!init) return undefined;
-    if (ts.isNewExpression(init)) return this.modelOf(init.expression);
-    if (!ts.isCallExpression(init)) return undefined;
+    const typed = typeName ? this.models.named(this.filePath, typeName) : undefined;
+    if (typed) return typed;
+    const init = ts.isVariableDeclaration(declaration.node) && declaration.node.initializer ? skipOuterExpressions(declaration.node.initializer) : undefined;
+    if (init && ts.isNewExpression(init)) return modelOfReceiver(init.expression, this.lookup)?.model;
+    if (!init || !ts.isCallExpression(init)) return this.modelOfValue(node);
     // `User.findById(id).exec()`, `User.findOne(…).lean()`: the finder is further in.
     let call: ts.CallExpression = init;
     while (ts.isPropertyAccessExpression(call.expression) && !FINDER_METHODS.test(call.expression.name.text) && ts.isCallExpression(skipOuterExpressions(call.expression.expression))) {
       call = skipOuterExpressions(call.expression.expression) as ts.CallExpression;
     }
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !FINDER_METHODS.test(callee.name.text)) return undefined;
-    const entity = this.repositoryEntity(callee.expression);
-    if (entity) return this.modelOf(entity);
-    if (MANAGER_NAMES.test(lastName(callee.expression) ?? '') && call.arguments[0]) return this.modelOf(call.arguments[0]);
-    return this.modelOf(callee.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !FINDER_METHODS.test(callee.name.text)) return this.modelOfValue(node);
+    return modelOfCall(call, this.lookup)?.model ?? this.modelOfValue(node);
+  }
+
+  /** Last resort, with a checker only: the record's type (`User`, `Promise<User | null>` awaited) names the model. */
+  private modelOfValue(node: ts.Expression): DataModel | undefined {
+    if (!this.checker) return undefined;
+    try {
+      return modelOfValueType(this.checker.getTypeAtLocation(node), this.checker, this.models);
+    } catch {
+      return undefined;
+    }
   }
 
   private isLodash(identifier: ts.Identifier): boolean {
@@ -362,47 +292,18 @@ function lastName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** `x.getRepository(User)`, `getRepository(User)`, `dataSource.getMongoRepository(User)`. */
-function getRepositoryArgument(call: ts.CallExpression): ts.Expression | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-  return name && /^get(Mongo|Tree)?Repository$/.test(name) ? call.arguments[0] : undefined;
-}
 
-/** The property or constructor parameter property of the enclosing class that `this.name` refers to. */
-function classMember(access: ts.PropertyAccessExpression): ts.PropertyDeclaration | ts.ParameterDeclaration | undefined {
-  const name = access.name.text;
-  let cls: ts.Node | undefined = access.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls || !ts.isClassLike(cls)) return undefined;
-  for (const member of cls.members) {
-    if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name) return member;
-    if (ts.isConstructorDeclaration(member)) {
-      const parameter = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && (ts.getCombinedModifierFlags(p) & ts.ModifierFlags.ParameterPropertyModifier) !== 0);
-      if (parameter) return parameter;
-    }
+/** The write methods a model (or repository) of this ORM has. */
+function writesOnModel(orm: string): readonly OrmWrite[] {
+  switch (orm) {
+    case 'sequelize':
+      return SEQUELIZE_STATIC_WRITES;
+    case 'mongoose':
+      return MONGOOSE_STATIC_WRITES;
+    case 'typeorm':
+    case 'mikro-orm':
+      return TYPEORM_REPOSITORY_WRITES;
+    default:
+      return [];
   }
-  return undefined;
-}
-
-function decoratorArgument(node: ts.PropertyDeclaration | ts.ParameterDeclaration, name: string): ts.Expression | undefined {
-  for (const decorator of ts.getDecorators(node) ?? []) {
-    const call = decorator.expression;
-    if (ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === name) return call.arguments[0];
-  }
-  return undefined;
-}
-
-/** `Repository<User>` → the `User` type name as an expression-like identifier. */
-function typeArgumentOf(type: ts.TypeNode | undefined, generics: ReadonlySet<string>): ts.Expression | undefined {
-  if (!type || !ts.isTypeReferenceNode(type)) return undefined;
-  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-  const argument = type.typeArguments?.[0];
-  if (!generics.has(name) || !argument || !ts.isTypeReferenceNode(argument) || !ts.isIdentifier(argument.typeName)) return undefined;
-  return argument.typeName;
-}
-
-function genericArgumentName(type: ts.TypeNode | undefined, generics: ReadonlySet<string>): string | undefined {
-  const argument = typeArgumentOf(type, generics);
-  return argument && ts.isIdentifier(argument) ? argument.text : undefined;
 }
