@@ -141,7 +141,7 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, fo
   const serious = atRisk.filter((entry) => !SERVER_OWNED_KINDS.has(entry.kind));
   const range = { start: found.site.getStart(context.sourceFile), end: found.site.end };
   const fix = model ? allowedFieldsFix(context, model, found, index) : undefined;
-  const note = fix ? '' : ` No automatic fix: ${model ? 'no field of the model is one a client may set' : 'the model, and so the fields a client may set, is not known'}.`;
+  const note = fix ? '' : ` No automatic fix: ${noFixReason(model)}.`;
   const data = { source: describeSource(found.body), sink: sink.label, note };
   const fixes: RuleFix[] = fix ? [fix] : [];
   if (!model || (atRisk.length === 0 && model.partial)) {
@@ -154,6 +154,12 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, fo
     context.report({ messageId: 'serverOwnedFields', range, data: { ...data, fields: listFields(model, atRisk.map((e) => e.field)) }, fixes, severity: 'warning' });
   }
   // A known, complete model without a single server-owned field: nothing a client could set that it must not.
+}
+
+function noFixReason(model: DataModel | undefined): string {
+  if (!model) return 'the model, and so the fields a client may set, is not known';
+  if (model.partial) return `not every field of ${model.name} could be listed`;
+  return `no field of ${model.name} is one a client may set`;
 }
 
 /** The model's fields the body can still carry: not taken out by a rest binding, and in Sequelize's `fields` if given. */
