@@ -3,14 +3,15 @@
 // not: role, isAdmin, balance, ownerId, passwordHash. Error when the model has such fields the body can reach; a
 // warning when the model is unknown or only its id and timestamps are at stake. Fix: copy only the writable fields.
 import * as ts from 'typescript';
-import { ALL_WRITE_METHOD_NAMES } from './data/orm-writes';
+import * as path from 'node:path';
+import { ALL_WRITE_METHOD_NAMES, type OrmWrite } from './data/orm-writes';
 import { privilegedFieldKind, type PrivilegedFieldKind } from './data/sensitive-fields';
-import type { DataModel, DataModelField } from './support/api-model';
+import type { ApiModel, DataModel, DataModelCatalogue, DataModelField, ParameterWrite } from './support/api-model';
 import { lineBreakOf, propertyNameText } from './support/ast';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { dataModelLookup, type DataModelLookup } from './support/data-models';
-import { OrmWriteSinks, type WriteSink } from './support/orm-write-sinks';
-import { RequestBodies, type RequestBody } from './support/request-body';
+import { OrmWriteSinks, writesOnModel, writesOnRecord, type WriteSink } from './support/orm-write-sinks';
+import { bodyAt, RequestBodies, type BodyAt, type RequestBody } from './support/request-body';
 import { defineRule, type RuleContext, type RuleFix, type RuleVisitors, type Severity } from './support/rule';
 
 type MessageId = 'privilegedFields' | 'serverOwnedFields' | 'unknownModel';
@@ -39,9 +40,9 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
     requiresApiModel: true,
     fixable: true,
     messages: {
-      privilegedFields: 'The request body {{source}} is written whole by `{{sink}}`: the request body can set {{fields}}. Copy only the fields a client may set.{{note}}',
-      serverOwnedFields: 'The request body {{source}} is written whole by `{{sink}}`: the request body can set {{fields}}, which the server owns. Copy only the fields a client may set.{{note}}',
-      unknownModel: 'The request body {{source}} is written whole by `{{sink}}`, into a model whose fields are not known: a client can set any field it names. Copy only the fields a client may set.{{note}}',
+      privilegedFields: 'The request body {{source}} is written whole by `{{sink}}`{{via}}: the request body can set {{fields}}. Copy only the fields a client may set.{{note}}',
+      serverOwnedFields: 'The request body {{source}} is written whole by `{{sink}}`{{via}}: the request body can set {{fields}}, which the server owns. Copy only the fields a client may set.{{note}}',
+      unknownModel: 'The request body {{source}} is written whole by `{{sink}}`{{via}}, into a model whose fields are not known: a client can set any field it names. Copy only the fields a client may set.{{note}}',
     },
   },
   defaultOptions: { privilegedFields: [] },
@@ -49,17 +50,20 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
   create(context) {
     const index = new FileIndex(context.sourceFile, { walk: false });
     const writes: (ts.CallExpression | ts.NewExpression)[] = [];
+    /** Other calls with arguments: one may hand the body to a function of another file that writes it. */
+    const passes: ts.CallExpression[] = [];
     const visitors: RuleVisitors = {
       [ts.SyntaxKind.CallExpression]: (node) => {
         index.add(node);
-        const callee = (node as ts.CallExpression).expression;
-        if (ts.isPropertyAccessExpression(callee) && ALL_WRITE_METHOD_NAMES.has(callee.name.text)) writes.push(node as ts.CallExpression);
+        const call = node as ts.CallExpression;
+        if (ts.isPropertyAccessExpression(call.expression) && ALL_WRITE_METHOD_NAMES.has(call.expression.name.text)) writes.push(call);
+        else if (call.arguments.length > 0) passes.push(call);
       },
       [ts.SyntaxKind.NewExpression]: (node) => {
         if ((node as ts.NewExpression).arguments?.length) writes.push(node as ts.NewExpression);
       },
       onEnd: () => {
-        if (writes.length === 0) return;
+        if (writes.length === 0 && passes.length === 0) return;
         const model = context.getApiModel();
         if (!model.complete) return;
         const lookup = dataModelLookup(context, index);
@@ -74,7 +78,9 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
             sink = typedSinks?.sinkAt(node);
           }
           if (sink) checkSink(context, sink, bodies, index);
+          else if (ts.isCallExpression(node)) passes.push(node);
         }
+        if (model.parameterWritesOf) for (const call of passes) checkPass(context, model, call, bodies, index);
       },
     };
     for (const kind of FileIndex.INDEXED_KINDS) if (kind !== ts.SyntaxKind.CallExpression) visitors[kind] = (node) => index.add(node);
@@ -90,19 +96,10 @@ function objectHoldsBody(argument: ts.Expression, bodies: RequestBodies): boolea
 
 function typeAwareSinks(context: RuleContext<MassAssignmentOptions>, lookup: DataModelLookup): OrmWriteSinks | undefined {
   try {
-    return new OrmWriteSinks(lookup, context.getTypeChecker());
+    return new OrmWriteSinks(lookup, { checker: context.getTypeChecker() });
   } catch {
     return undefined;
   }
-}
-
-/** Where the body sits in a data expression: the expression itself, or a spread of it inside an object literal. */
-interface BodyAt {
-  body: RequestBody;
-  /** What the finding underlines and the fix replaces. */
-  site: ts.Expression | ts.SpreadAssignment;
-  /** The expression that holds the body's keys, as written (`req.body`, `rest`, `await c.req.json()`). */
-  holder: ts.Expression;
 }
 
 function checkSink(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, bodies: RequestBodies, index: FileIndex): void {
@@ -115,23 +112,97 @@ function checkSink(context: RuleContext<MassAssignmentOptions>, sink: WriteSink,
   }
 }
 
-function bodyAt(data: ts.Expression, bodies: RequestBodies): BodyAt | undefined {
-  const node = skipOuterExpressions(data);
-  if (ts.isObjectLiteralExpression(node)) {
-    const whole = bodies.bodyIn(node);
-    if (!whole) return undefined;
-    // Underline the spread that brings the body in: the other properties are the server's.
-    for (let i = node.properties.length - 1; i >= 0; i--) {
-      const property = node.properties[i]!;
-      if (ts.isSpreadAssignment(property) && bodies.bodyIn(property.expression)) return { body: whole, site: property, holder: property.expression };
+/** `this.usersService.update(id, dto)`: a body handed to a function of another file that writes that parameter whole. */
+function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel, call: ts.CallExpression, bodies: RequestBodies, index: FileIndex): void {
+  const target = calleeTarget(call, index);
+  if (!target) return;
+  call.arguments.forEach((argument, position) => {
+    const found = bodyAt(argument, bodies);
+    if (!found) return;
+    for (const write of model.parameterWritesOf!(context.filePath, target.name, target.members)) {
+      if (write.parameter !== position) continue;
+      const written = believedModel(write, model.dataModels);
+      if (written === false) continue;
+      if (write.onlyFields && write.onlyFields.every((name) => !privilegedFieldKind(name, context.options.privilegedFields))) continue;
+      const where = `${path.basename(write.at.filePath)}:${write.at.line + 1}`;
+      const removed = new Set([...found.body.removed, ...(write.removed ?? [])]);
+      report(context, { label: write.sink, model: written, onlyFields: write.onlyFields }, { ...found, body: { ...found.body, removed } }, index, {
+        via: ` in ${where}, through \`${shortCallee(call, context.sourceFile)}(…)\``,
+        noFix: `the write is in ${path.basename(write.at.filePath)}; copy the allowed fields there or here`,
+      });
     }
-    return undefined;
-  }
-  const body = bodies.bodyIn(data);
-  return body ? { body, site: data, holder: data } : undefined;
+  });
 }
 
-function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, found: BodyAt, index: FileIndex): void {
+/** The model a summary's write goes to, when the catalogue confirms it; false when the write is not one after all. */
+function believedModel(write: ParameterWrite, catalogue: DataModelCatalogue): DataModel | undefined | false {
+  const ref = write.model;
+  const file = write.at.filePath;
+  const model = !ref ? undefined : ref.kind === 'named' ? catalogue.named(file, ref.name, ref.members) : ref.kind === 'prisma' ? catalogue.prismaModel(file, ref.accessor) : ref.kind === 'byName' ? catalogue.byName(ref.name, file) : catalogue.declaredIn(ref.filePath, ref.name);
+  if (write.receiver === 'shape') return model;
+  // The receiver was a model or record only if the name is one; and the method must be one that ORM writes with.
+  if (!model) return false;
+  if (write.method === 'new') return model.orm === 'mongoose' ? model : false;
+  const writes = write.receiver === 'model' ? writesOnModel(model.orm) : writesOnRecord(model.orm);
+  return writes.some((w) => w.method === write.method && slotHolds(w, write.argument)) ? model : false;
+}
+
+function slotHolds(write: OrmWrite, argument: number): boolean {
+  const slot = write.data;
+  return slot.kind === 'rest' ? argument >= slot.index : argument === slot.index;
+}
+
+/** What a call's callee is called in this file: `UsersService` + ['update'] for `this.usersService.update` (its declared type). */
+function calleeTarget(call: ts.CallExpression, index: FileIndex): { name: string; members: string[] } | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) return { name: callee.text, members: [] };
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const owner = skipOuterExpressions(callee.expression);
+  if (ts.isIdentifier(owner)) {
+    const declaration = index.resolve(owner);
+    const typeName = declaration && (ts.isParameter(declaration.node) || ts.isVariableDeclaration(declaration.node)) ? typeReferenceName(declaration.node.type) : undefined;
+    return { name: typeName ?? owner.text, members: [callee.name.text] };
+  }
+  if (ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const typeName = typeReferenceName(thisMemberType(owner));
+    return typeName ? { name: typeName, members: [callee.name.text] } : undefined;
+  }
+  return undefined;
+}
+
+/** The declared type of `this.<name>`: a property or a constructor parameter property of the enclosing class. */
+function thisMemberType(access: ts.PropertyAccessExpression): ts.TypeNode | undefined {
+  let cls: ts.Node | undefined = access.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return undefined;
+  const name = access.name.text;
+  for (const member of cls.members) {
+    if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name) return member.type;
+    if (ts.isConstructorDeclaration(member)) {
+      const parameter = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (parameter) return parameter.type;
+    }
+  }
+  return undefined;
+}
+
+function typeReferenceName(type: ts.TypeNode | undefined): string | undefined {
+  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+}
+
+function shortCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
+  const text = call.expression.getText(sourceFile).replace(/\s+/g, '');
+  return text.length > 60 ? `…${text.slice(-59)}` : text;
+}
+
+/** What a finding reports a write as: the sink in this file, or one in another file a body is passed to. */
+interface WriteTarget {
+  label: string;
+  model?: DataModel;
+  onlyFields?: readonly string[];
+}
+
+function report(context: RuleContext<MassAssignmentOptions>, sink: WriteTarget, found: BodyAt, index: FileIndex, across?: { via: string; noFix: string }): void {
   const model = sink.model;
   const reachable = model ? reachableFields(model, found.body, sink.onlyFields) : [];
   const atRisk = reachable.flatMap((field) => {
@@ -140,9 +211,9 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, fo
   });
   const serious = atRisk.filter((entry) => !SERVER_OWNED_KINDS.has(entry.kind));
   const range = { start: found.site.getStart(context.sourceFile), end: found.site.end };
-  const fix = model ? allowedFieldsFix(context, model, found, index) : undefined;
-  const note = fix ? '' : ` No automatic fix: ${noFixReason(model)}.`;
-  const data = { source: describeSource(found.body), sink: sink.label, note };
+  const fix = model && !across ? allowedFieldsFix(context, model, found, index) : undefined;
+  const note = fix ? '' : ` No automatic fix: ${across && model && !model.partial ? across.noFix : noFixReason(model)}.`;
+  const data = { source: describeSource(found.body), sink: sink.label, via: across?.via ?? '', note };
   const fixes: RuleFix[] = fix ? [fix] : [];
   if (!model || (atRisk.length === 0 && model.partial)) {
     context.report({ messageId: 'unknownModel', range, data, fixes, severity: 'warning' });

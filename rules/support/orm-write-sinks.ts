@@ -22,6 +22,17 @@ export interface WriteSink {
   model?: DataModel;
   /** Sequelize `fields: [...]`: only these attributes are written. */
   onlyFields?: readonly string[];
+  /** The method called (`create`, `save`). */
+  method: string;
+  /** How the receiver was recognised: a model or repository (whose ORM decides the methods), a record, or the call's shape. */
+  receiver: 'model' | 'record' | 'shape';
+}
+
+/** How a sink finder sees models: `anyOrm` when the catalogue gives stand-ins (summaries record writes before linking). */
+export interface SinkOptions {
+  checker?: ts.TypeChecker;
+  /** Models of ORM 'typescript' are stand-ins for a model resolved later: accept every ORM's methods on them. */
+  anyOrm?: boolean;
 }
 
 /** Methods that read one record of a model (what an instance variable was loaded with). */
@@ -33,14 +44,19 @@ export class OrmWriteSinks {
   private readonly models: DataModelCatalogue;
   private readonly filePath: string;
 
+  private readonly checker: ts.TypeChecker | undefined;
+  private readonly anyOrm: boolean;
+
   /** With a checker, receivers whose model syntax cannot tell (a type from another file) are asked about by type. */
   constructor(
     private readonly lookup: DataModelLookup,
-    private readonly checker?: ts.TypeChecker,
+    options: SinkOptions = {},
   ) {
     this.index = lookup.index;
     this.models = lookup.models;
     this.filePath = lookup.filePath;
+    this.checker = options.checker;
+    this.anyOrm = options.anyOrm ?? false;
   }
 
   /** The write a call or `new` expression performs, if it is one. */
@@ -65,11 +81,11 @@ export class OrmWriteSinks {
     return text.length > 60 ? `…${text.slice(-59)}` : text;
   }
 
-  private sink(node: ts.CallExpression | ts.NewExpression, write: OrmWrite, model: DataModel | undefined): WriteSink | undefined {
+  private sink(node: ts.CallExpression | ts.NewExpression, write: OrmWrite, model: DataModel | undefined, receiver: WriteSink['receiver'] = 'shape'): WriteSink | undefined {
     const data = dataOf(node, write);
     if (data.length === 0) return undefined;
     const onlyFields = write.fieldsOption ? fieldsOption(node, write.fieldsOption) : undefined;
-    return { node, label: this.label(node), data, model, onlyFields };
+    return { node, label: this.label(node), data, model, onlyFields, method: write.method, receiver };
   }
 
   /** `prisma.user.create({ data })`, `this.prisma.post.update({ where, data })`, `tx.user.upsert({ create, update })`. */
@@ -86,7 +102,7 @@ export class OrmWriteSinks {
     if (data.length === 0) return undefined;
     // Without a schema the `{ data }` shape alone is not proof: ask for a client-looking receiver.
     if (!model && !/prisma|^(db|tx|client)$/i.test(lastName(receiver.expression) ?? '')) return undefined;
-    return { node: call, label: this.label(call), data, model };
+    return { node: call, label: this.label(call), data, model, method, receiver: 'shape' };
   }
 
   /** `db.insert(users).values(data)`, `db.update(users).set(data).where(…)`. */
@@ -96,9 +112,9 @@ export class OrmWriteSinks {
     const builder = skipOuterExpressions(receiver.expression);
     if (!ts.isPropertyAccessExpression(builder) || builder.name.text !== write.builder || receiver.arguments.length !== 1) return undefined;
     const table = skipOuterExpressions(receiver.arguments[0]!);
-    const model = modelOfReceiver(receiver, this.lookup)?.model;
+    const model = this.anyOrm && ts.isIdentifier(table) ? this.models.named(this.filePath, table.text) : modelOfReceiver(receiver, this.lookup)?.model;
     if (!model && !ts.isIdentifier(table)) return undefined;
-    return { node: call, label: this.label(call), data: [call.arguments[0]!], model };
+    return { node: call, label: this.label(call), data: [call.arguments[0]!], model, method, receiver: 'shape' };
   }
 
   /** `Object.assign(user, body)` / `_.merge(user, body)` on a record saved later in the same function. */
@@ -135,8 +151,11 @@ export class OrmWriteSinks {
   private modelWrite(call: ts.CallExpression, receiver: ts.Expression, method: string): WriteSink | undefined {
     const known = modelOfReceiver(receiver, this.lookup, this.checker);
     if (known) {
-      const write = writesOnModel(known.orm).find((w) => w.method === method);
-      return write ? this.sink(call, write, known.model) : undefined;
+      const writes = this.writesOnModel(known.orm).filter((w) => w.method === method);
+      // A stand-in model (summaries): every ORM's slots for the method; the linked model's ORM picks one later.
+      const sinks = writes.map((write) => this.sink(call, write, known.model, 'model')).filter((sink): sink is WriteSink => sink !== undefined);
+      if (sinks.length <= 1) return sinks[0];
+      return { ...sinks[0]!, data: [...new Set(sinks.flatMap((sink) => sink.data))] };
     }
     const first = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
     if (MANAGER_NAMES.test(lastName(receiver) ?? '') && first) {
@@ -159,18 +178,22 @@ export class OrmWriteSinks {
     if (!ts.isIdentifier(receiver)) return undefined;
     const model = this.instanceModel(receiver);
     if (!model) return undefined;
-    const writes = model.orm === 'sequelize' ? SEQUELIZE_INSTANCE_WRITES : model.orm === 'mongoose' ? MONGOOSE_DOCUMENT_WRITES : [];
+    const writes = writesOnRecord(this.anyOrm && model.orm === 'typescript' ? undefined : model.orm);
     const write = writes.find((w) => w.method === method && call.arguments.length >= 1 && !(w.method === 'set' && call.arguments.length > 1 && model.orm === 'sequelize'));
     if (!write) return undefined;
     if (write.needsSave && !this.savedLater(call, receiver)) return undefined;
-    return this.sink(call, write, model);
+    return this.sink(call, write, model, 'record');
   }
 
   /** `new User(req.body)` for a Mongoose model. */
   private mongooseConstructor(node: ts.NewExpression): WriteSink | undefined {
     const model = modelOfReceiver(node.expression, this.lookup)?.model;
-    if (!model || model.orm !== 'mongoose' || !node.arguments?.[0]) return undefined;
-    return { node, label: `new ${this.label(node)}`, data: [node.arguments[0]], model };
+    if (!model || (model.orm !== 'mongoose' && !(this.anyOrm && model.orm === 'typescript')) || !node.arguments?.[0]) return undefined;
+    return { node, label: `new ${this.label(node)}`, data: [node.arguments[0]], model, method: 'new', receiver: 'model' };
+  }
+
+  private writesOnModel(orm: string): readonly OrmWrite[] {
+    return this.anyOrm && orm === 'typescript' ? ALL_MODEL_WRITES : writesOnModel(orm);
   }
 
   /** The model of a record variable: loaded with `await User.findByPk(id)`, `await repo.findOneBy(…)`, `new User()`; typed `User`. */
@@ -293,8 +316,17 @@ function lastName(expression: ts.Expression): string | undefined {
 }
 
 
+/** The write methods a record of this ORM has; every ORM's for a stand-in. */
+export function writesOnRecord(orm: string | undefined): readonly OrmWrite[] {
+  if (orm === 'sequelize') return SEQUELIZE_INSTANCE_WRITES;
+  if (orm === 'mongoose') return MONGOOSE_DOCUMENT_WRITES;
+  return orm === undefined ? [...SEQUELIZE_INSTANCE_WRITES, ...MONGOOSE_DOCUMENT_WRITES] : [];
+}
+
+const ALL_MODEL_WRITES: readonly OrmWrite[] = [...SEQUELIZE_STATIC_WRITES, ...MONGOOSE_STATIC_WRITES, ...TYPEORM_REPOSITORY_WRITES];
+
 /** The write methods a model (or repository) of this ORM has. */
-function writesOnModel(orm: string): readonly OrmWrite[] {
+export function writesOnModel(orm: string): readonly OrmWrite[] {
   switch (orm) {
     case 'sequelize':
       return SEQUELIZE_STATIC_WRITES;

@@ -17,12 +17,16 @@ export interface RequestBody {
   dtoClass?: ts.ClassDeclaration;
   /** The value came out of a validator that keeps unknown keys (`schema.passthrough().parse(body)`). */
   viaValidator?: boolean;
+  /** Summaries of exported functions: the parameter treated as a body (does a caller's body reach a write?). */
+  parameter?: ts.ParameterDeclaration;
 }
 
 /** Facts from outside the file that decide whether a body is stripped. */
 export interface BodyEnvironment {
   /** NestJS: a `ValidationPipe({ whitelist: true })` applies to every route of the app (`useGlobalPipes`, `APP_PIPE`). */
   globalWhitelistPipe: boolean;
+  /** Parameters to follow as if they held a body: an exported function's, for callers in other files. */
+  parameterBodies?: ReadonlySet<ts.ParameterDeclaration>;
 }
 
 /** Properties of a request object that are the whole body. */
@@ -93,6 +97,7 @@ export class RequestBodies {
 
   /** `@Body() dto` (not under a whitelisting pipe); `({ body }) => …` handler parameters are bindings, see below. */
   private bodyOfParameter(parameter: ts.ParameterDeclaration): RequestBody | undefined {
+    if (this.environment.parameterBodies?.has(parameter)) return { source: parameter.name.getText(this.index.sourceFile), removed: new Set(), parameter };
     const body = nestBodyDecorator(parameter);
     if (!body) return undefined;
     if (this.environment.globalWhitelistPipe || hasWhitelistPipe(body) || isUnderWhitelistPipes(parameter)) return undefined;
@@ -380,4 +385,29 @@ function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
     });
   }
   return found;
+}
+
+/** Where the body sits in a data expression: the expression itself, or a spread of it inside an object literal. */
+export interface BodyAt {
+  body: RequestBody;
+  /** What a finding underlines and a fix replaces. */
+  site: ts.Expression | ts.SpreadAssignment;
+  /** The expression that holds the body's keys, as written (`req.body`, `rest`, `await c.req.json()`). */
+  holder: ts.Expression;
+}
+
+export function bodyAt(data: ts.Expression, bodies: RequestBodies): BodyAt | undefined {
+  const node = skipOuterExpressions(data);
+  if (ts.isObjectLiteralExpression(node)) {
+    const whole = bodies.bodyIn(node);
+    if (!whole) return undefined;
+    // Underline the spread that brings the body in: the other properties are the server's.
+    for (let i = node.properties.length - 1; i >= 0; i--) {
+      const property = node.properties[i]!;
+      if (ts.isSpreadAssignment(property) && bodies.bodyIn(property.expression)) return { body: whole, site: property, holder: property.expression };
+    }
+    return undefined;
+  }
+  const body = bodies.bodyIn(data);
+  return body ? { body, site: data, holder: data } : undefined;
 }
