@@ -3,6 +3,7 @@ import type { Rule } from './support/rule';
 import { fullRecordResponse } from './full-record-response';
 import { hardcodedSecret } from './hardcoded-secret';
 import { missingAuth } from './missing-auth';
+import { massAssignment } from './mass-assignment';
 import { unparameterizedQuery } from './unparameterized-query';
 
-export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret, unparameterizedQuery, missingAuth, fullRecordResponse];
+export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret, unparameterizedQuery, missingAuth, massAssignment, fullRecordResponse];
