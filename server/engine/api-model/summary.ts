@@ -33,6 +33,10 @@ export interface FileSummary {
   dataAccess?: true;
   /** NestJS `ClassSerializerInterceptor` is registered here (globally or on a controller): `@Exclude()` fields are hidden. */
   classSerializer?: true;
+  /** `new PrismaClient({ omit: { user: { password: true } } })`: fields the client leaves out of every result. */
+  prismaOmit?: { accessor: string; field: string }[];
+  /** Top-level names holding a PrismaClient (`prisma`), and `export:<name>` for clients exported directly. */
+  prismaClients?: string[];
   /** A `.prisma` schema file (no TypeScript: only `dataModels`). */
   prismaSchema?: true;
 }

@@ -7,7 +7,7 @@ import { propertyNameText, staticStringValue } from '../../../../rules/support/a
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { ENTITY_COLUMN_DECORATORS, ENTITY_RELATION_DECORATORS } from '../../../../rules/data/orm-models';
 import type { DataModelSummary } from '../summary';
-import { isFalse, isTrue, objectProperties, propertyAt, propertyValue, targetModelName, type ModelSource } from './model-source';
+import { isFalse, isTrue, objectProperties, propertyAt, propertyValue, targetModelName, staticStringOf, type ModelSource } from './model-source';
 
 export function summarizeEntities(source: ModelSource): void {
   const orm: OrmName = source.imports('mikro-orm') ? 'mikro-orm' : 'typeorm';
@@ -99,10 +99,6 @@ function entitySchema(source: ModelSource, construction: ts.NewExpression, orm: 
   const model: DataModelSummary = { name: modelName, orm, fields, at: source.builder.spot(construction), ...binding, ...(tableName !== undefined ? { tableName } : {}) };
   if (partial) model.partial = true;
   source.add(model);
-}
-
-function staticStringOf(node: ts.Expression | undefined): string | undefined {
-  return node ? staticStringValue(node) : undefined;
 }
 
 function namesClassSerializer(node: ts.Expression): boolean {
