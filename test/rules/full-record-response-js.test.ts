@@ -221,3 +221,87 @@ describe('full-record-response hasFindingsIn (the CLI second pass)', () => {
     assert.deepEqual(wanted, ['/p/routes/users.js', '/p/services/users.js']);
   });
 });
+
+const PRISMA_SCHEMA = {
+  'prisma/schema.prisma': lines(
+    'generator client {',
+    '  provider = "prisma-client-js"',
+    '}',
+    'model User {',
+    '  id           Int     @id @default(autoincrement())',
+    '  email        String  @unique',
+    '  passwordHash String',
+    '  totpSecret   String?',
+    '  posts        Post[]',
+    '}',
+    'model Post {',
+    '  id       Int    @id @default(autoincrement())',
+    '  title    String',
+    '  author   User   @relation(fields: [authorId], references: [id])',
+    '  authorId Int',
+    '}'),
+};
+
+const PRISMA_CJS = [
+  "const express = require('express');",
+  "const { PrismaClient } = require('@prisma/client');",
+  "const prisma = new PrismaClient();",
+  "const app = express();",
+];
+
+runRuleTests(fullRecordResponse, {
+  valid: [
+    {
+      name: 'CommonJS + Prisma schema: select, omit, include with omit',
+      filename: 'src/app.js',
+      files: PRISMA_SCHEMA,
+      code: lines(...PRISMA_CJS,
+        "app.get('/a', async (req, res) => {",
+        "  const a = await prisma.user.findUnique({ where: { id: 1 }, select: { id: true, email: true } });",
+        "  const b = await prisma.user.findMany({ omit: { passwordHash: true, totpSecret: true } });",
+        "  const c = await prisma.post.findMany({ include: { author: { omit: { passwordHash: true, totpSecret: true } } } });",
+        "  res.json({ a, b, c });",
+        "});"),
+    },
+    {
+      name: "Prisma: the client's global omit hides the fields from every query",
+      filename: 'src/app.js',
+      files: PRISMA_SCHEMA,
+      code: lines(
+        "const express = require('express');",
+        "const { PrismaClient } = require('@prisma/client');",
+        "const prisma = new PrismaClient({ omit: { user: { passwordHash: true, totpSecret: true } } });",
+        "const app = express();",
+        "app.get('/users', async (req, res) => {",
+        "  res.json(await prisma.user.findMany());",
+        "});"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'CommonJS + Prisma schema: the record and an included author; fix omits both',
+      filename: 'src/app.js',
+      files: PRISMA_SCHEMA,
+      code: lines(...PRISMA_CJS,
+        "app.get('/users/:id', async (req, res) => {",
+        "  const user = await prisma.user.findUnique({ where: { id: Number(req.params.id) }, include: { posts: true } });",
+        "  res.json(user);",
+        "});",
+        "app.get('/posts', async (req, res) => {",
+        "  res.json(await prisma.post.findMany({ include: { author: true } }));",
+        "});"),
+      errors: [
+        { messageId: 'fullRecord', message: 'The response returns User.passwordHash, User.totpSecret: the User read by prisma.user.findUnique(…) is sent whole through res.json. Select only the fields the client needs.', line: 7, column: 12, endLine: 7, endColumn: 16 },
+        { messageId: 'fullRecord', message: 'The response returns User.passwordHash, User.totpSecret via Post.include[author]: the Post read by prisma.post.findMany(…) is sent whole through res.json. Select only the fields the client needs.', line: 10, column: 12, endLine: 10, endColumn: 69 },
+      ],
+      output: lines(...PRISMA_CJS,
+        "app.get('/users/:id', async (req, res) => {",
+        "  const user = await prisma.user.findUnique({ where: { id: Number(req.params.id) }, include: { posts: true }, omit: { passwordHash: true, totpSecret: true } });",
+        "  res.json(user);",
+        "});",
+        "app.get('/posts', async (req, res) => {",
+        "  res.json(await prisma.post.findMany({ include: { author: true } }));",
+        "});"),
+    },
+  ],
+});
