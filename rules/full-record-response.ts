@@ -5,6 +5,7 @@
 // query (Prisma `omit`, Sequelize `attributes.exclude`, Mongoose `.select('-…')`), else an allow-listed object.
 import * as ts from 'typescript';
 import type { DataModelCatalogue, DataModelField } from './support/api-model';
+import { isTypeScriptFile } from './support/ast';
 import { modelOfReceiver, type DataModelLookup } from './support/data-models';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { RecordFlow, knexTableOf, type OpaqueValue, type RecordRead, type RecordValue } from './support/record-flow';
@@ -179,6 +180,8 @@ class Judge {
   }
 
   private opaqueLeak(opaque: OpaqueValue): Leak | undefined {
+    // Only TypeScript declares what another module's function returns; in JavaScript the checker would guess.
+    if (!isTypeScriptFile(this.context.filePath)) return undefined;
     const checker = this.getChecker();
     if (!checker) return undefined;
     const view = fieldViewOfType(checker, checker.getTypeAtLocation(opaque.expression), this.catalogue, { requireModel: true });

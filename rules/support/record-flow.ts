@@ -226,7 +226,7 @@ export class RecordFlow {
       if (method === 'assign' && ts.isIdentifier(receiver) && receiver.text === 'Object') return merge(call.arguments.slice(1).map((arg) => this.contents(arg, depth)));
       if (COPYING_FUNCTIONS.has(method) && call.arguments[0]) return this.contents(call.arguments[0], depth);
       // A chain that ends in an ORM read we did not recognise as a whole, or a call into another module: types tell.
-      return { records: [], opaque: [{ expression: call, path: [], removed: EMPTY }] };
+      return this.opaqueCall(call, depth);
     }
     if (ts.isIdentifier(callee)) {
       if (COPYING_FUNCTIONS.has(callee.text) && call.arguments[0]) return this.contents(call.arguments[0], depth);
@@ -234,9 +234,18 @@ export class RecordFlow {
       // A local helper is read, not guessed: its returned values are followed when it is a plain function.
       const fn = declaration && localFunctionOf(declaration);
       if (fn) return this.returnedContents(fn, depth);
-      return { records: [], opaque: [{ expression: call, path: [], removed: EMPTY }] };
+      return this.opaqueCall(call, depth);
     }
     return { records: [], opaque: [] };
+  }
+
+  /**
+   * A call only the checker can see into. Not when a known record goes in (`toPublicUser(user)`): a function given
+   * a record and answering with something is a mapping, and the checker is not built for it.
+   */
+  private opaqueCall(call: ts.CallExpression, depth: number): ValueContents {
+    if (call.arguments.some((argument) => this.contents(argument, depth).records.length > 0)) return { records: [], opaque: [] };
+    return { records: [], opaque: [{ expression: call, path: [], removed: EMPTY }] };
   }
 
   private thenContents(call: ts.CallExpression, depth: number): ValueContents {
