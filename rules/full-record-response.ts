@@ -4,7 +4,7 @@
 // come from the workspace's data models, else from the checker's type of the value. Fixes: a projection at the
 // query (Prisma `omit`, Sequelize `attributes.exclude`, Mongoose `.select('-…')`), else an allow-listed object.
 import * as ts from 'typescript';
-import type { DataModelCatalogue, DataModelField } from './support/api-model';
+import type { DataModel, DataModelCatalogue, DataModelField } from './support/api-model';
 import { isTypeScriptFile } from './support/ast';
 import { modelOfReceiver, type DataModelLookup } from './support/data-models';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
@@ -192,7 +192,7 @@ class Judge {
 
   /** The record's model: the workspace's data models first (they know what is hidden), else the checker's type. */
   private viewOfRead(read: RecordRead): FieldView | undefined {
-    const model = modelOfReceiver(read.receiver, this.lookup)?.model;
+    const model = read.table !== undefined ? modelOfTable(read.table, this.catalogue, this.context.filePath) : modelOfReceiver(read.receiver, this.lookup)?.model;
     if (model) {
       // The model knows its ORM better than the method's name does (`create`, `findOne` exist in several).
       if (isReadOrm(model.orm)) read.orm = model.orm;
@@ -242,6 +242,16 @@ class Judge {
     if (fixes[0]) fixes[0].isPreferred = true;
     return fixes;
   }
+}
+
+/** The model stored in a table (`users`): by its table name, else by its name (`User`, `Users`). */
+function modelOfTable(table: string, catalogue: DataModelCatalogue, filePath: string): DataModel | undefined {
+  const lower = table.toLowerCase();
+  const byTable = catalogue.all.filter((model) => model.tableName?.toLowerCase() === lower);
+  if (byTable.length > 0) return byTable[0];
+  const singular = lower.replace(/s$/, '');
+  const guess = singular.charAt(0).toUpperCase() + singular.slice(1);
+  return catalogue.byName(guess, filePath) ?? catalogue.byName(table, filePath);
 }
 
 function isReadOrm(orm: string): orm is ReadOrm {

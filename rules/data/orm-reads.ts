@@ -2,7 +2,7 @@
 // options eager-load associations. `full-record-response` reads it through `rules/support/record-flow.ts`.
 // Users tune it here (a project's own repository base class, a query helper) without touching the mechanism.
 
-export type ReadOrm = 'prisma' | 'sequelize' | 'typeorm' | 'mongoose' | 'knex';
+export type ReadOrm = 'prisma' | 'sequelize' | 'typeorm' | 'mongoose' | 'knex' | 'sql';
 
 export interface OrmReadKnowledge {
   /** Methods whose result is one record or several, read whole unless a projection option is given. */
@@ -84,7 +84,21 @@ export const ORM_READS: Readonly<Record<ReadOrm, OrmReadKnowledge>> = {
     eagerLoadChain: set(),
     passThroughChain: set('where', 'andWhere', 'orWhere', 'whereIn', 'orderBy', 'limit', 'offset', 'first', 'then'),
   },
+  /** Raw SQL drivers: `pool.query('SELECT * FROM users …')` (pg: `.rows`; mysql2: `[rows]`), pg-promise `any/one`. */
+  sql: {
+    readMethods: set('query', 'execute', 'any', 'many', 'manyOrNone', 'one', 'oneOrNone', 'all', 'get'),
+    writeMethods: set(),
+    manyMethods: set('any', 'many', 'manyOrNone', 'all'),
+    projectionOptions: set(),
+    eagerLoadOptions: set(),
+    projectionChain: set(),
+    eagerLoadChain: set(),
+    passThroughChain: set('then'),
+  },
 };
+
+/** Where a raw driver's rows sit in its result: pg's `result.rows`, mysql2's `[rows, fields]`; alternatives by `|`. */
+export const SQL_ROWS_CONTAINER: Readonly<Record<string, string>> = { query: 'rows|0', execute: '0' };
 
 /** Mongoose's per-call option that makes `findOneAndUpdate` return the updated record (it is one either way). */
 export const MONGOOSE_PROJECTION_KEY = 'projection';

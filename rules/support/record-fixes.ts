@@ -13,7 +13,7 @@ import { ORM_READS } from '../data/orm-reads';
 
 /** What the fixes need of a finding (structurally the rule's `Leak`). */
 export interface LeakForFix {
-  record?: { read: RecordRead; path: string[]; pending: string[]; viaRelation?: string };
+  record?: { read: RecordRead; path: string[]; pending: string[]; viaRelation?: string; element?: boolean };
   view: FieldView;
   ownFields: string[];
   relationFields: Map<string, string[]>;
@@ -140,7 +140,9 @@ export function mappingFix(leak: LeakForFix & { opaque?: unknown }, sink: Respon
   if (allowed.length === 0) return undefined;
   const name = value.text;
   const read = leak.record?.read;
-  const many = read ? ORM_READS[read.orm].manyMethods.has(read.method) : leak.view.many === true;
+  // Raw rows: whether the value is one row or all of them depends on the driver; no guess is written into code.
+  if (read?.orm === 'sql') return undefined;
+  const many = read ? ORM_READS[read.orm].manyMethods.has(read.method) && !leak.record?.element : leak.view.many === true;
   let replacement: string;
   if (many) {
     replacement = `${name}.map((entry) => ({ ${allowed.map((field) => `${field}: entry.${field}`).join(', ')} }))`;

@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import { propertyNameText, staticStringValue } from './ast';
 import { bindingPath, bindingRoot, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
-import { ORM_READS, SERIALIZE_METHODS, type ReadOrm } from '../data/orm-reads';
+import { ORM_READS, SELECT_STAR, SERIALIZE_METHODS, SQL_ROWS_CONTAINER, type ReadOrm } from '../data/orm-reads';
 
 /** An association an eager load pulls in: `include: { author: true }`, `.populate('author')`, `relations: ['posts']`. */
 export interface EagerLoad {
@@ -37,6 +37,8 @@ export interface RecordRead {
   written: boolean;
   /** Keys to select before the value is the record: `findAndCountAll` → ['rows'], `findOrCreate` → ['0']. */
   container: string[];
+  /** Raw SQL: the table of `SELECT * FROM <table>`. */
+  table?: string;
 }
 
 /** A record inside a value that reaches a response. */
@@ -52,6 +54,8 @@ export interface RecordValue {
   at?: ts.Expression;
   /** An association reached through the record (`post.author` after `include: { author: true }`). */
   viaRelation?: string;
+  /** One element taken out of an array of records (`users[0]`, `users.find(…)`, a `.map` callback's parameter). */
+  element?: boolean;
 }
 
 /** A value whose content only the checker can tell: a call into another module or class (`this.usersService.findOne(id)`). */
@@ -317,6 +321,8 @@ export function recognizeRead(outer: ts.CallExpression): RecordRead | undefined 
 function baseRead(call: ts.CallExpression, callee: ts.PropertyAccessExpression): RecordRead | undefined {
   const method = callee.name.text;
   const receiver = skipOuterExpressions(callee.expression);
+  const raw = rawSelectStar(call, method, receiver);
+  if (raw) return raw;
   const orm = ormOf(method, receiver, call);
   if (!orm) return undefined;
   const knowledge = ORM_READS[orm];
@@ -362,6 +368,16 @@ function queryBuilderSteps(receiver: ts.Expression): { projected: boolean; eager
     current = skipOuterExpressions(current.expression.expression);
   }
   return { projected, eagerLoads };
+}
+
+/** `pool.query('SELECT * FROM users WHERE id = $1', [id])`: every column of the table. */
+function rawSelectStar(call: ts.CallExpression, method: string, receiver: ts.Expression): RecordRead | undefined {
+  if (!ORM_READS.sql.readMethods.has(method)) return undefined;
+  const text = call.arguments[0] && staticStringValue(skipOuterExpressions(call.arguments[0]));
+  const match = text !== undefined ? SELECT_STAR.exec(text) : null;
+  if (!match) return undefined;
+  const container = SQL_ROWS_CONTAINER[method];
+  return { orm: 'sql', call, method, receiver, projected: false, unhidden: [], eagerLoads: [], written: false, container: container ? [container] : [], table: match[1]! };
 }
 
 function finishRead(read: RecordRead, chain: ChainStep[]): RecordRead | undefined {
@@ -639,12 +655,12 @@ function select(contents: ValueContents, key: string): ValueContents {
     }
     const [pendingHead, ...pendingRest] = record.pending;
     if (pendingHead !== undefined) {
-      if (pendingHead === key) records.push({ ...record, pending: pendingRest });
+      if (pendingHead.split('|').includes(key)) records.push({ ...record, pending: pendingRest });
       continue;
     }
     // An array of records: an element is still a record.
     if (key === '[]' || /^\d+$/.test(key)) {
-      records.push(record);
+      records.push({ ...record, element: true });
       continue;
     }
     if (record.read.eagerLoads.some((load) => load.relation === key && !load.projected)) records.push(inner(record, { viaRelation: key }));

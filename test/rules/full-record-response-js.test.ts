@@ -305,3 +305,52 @@ runRuleTests(fullRecordResponse, {
     },
   ],
 });
+
+const TABLE_MODELS = {
+  'src/models.js': lines(
+    "const { Sequelize, DataTypes } = require('sequelize');",
+    "const sequelize = new Sequelize('sqlite::memory:');",
+    "exports.User = sequelize.define('User', { email: DataTypes.STRING, passwordHash: DataTypes.STRING }, { tableName: 'users' });"),
+};
+
+runRuleTests(fullRecordResponse, {
+  valid: [
+    {
+      name: 'raw SQL: named columns, SELECT * of a table without secrets, a count',
+      filename: 'src/app.js',
+      files: TABLE_MODELS,
+      code: lines(
+        "const { Pool } = require('pg');",
+        "const pool = new Pool();",
+        "exports.list = async (req, res) => {",
+        "  const { rows } = await pool.query('SELECT id, email FROM users');",
+        "  const audit = await pool.query('SELECT * FROM audit_log');",
+        "  const count = await pool.query('SELECT count(*) FROM users');",
+        "  res.json({ rows, audit: audit.rows, count: count.rows[0] });",
+        "};"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'raw SQL: SELECT * rows of a modelled table (pg result.rows, mysql2 [rows])',
+      filename: 'src/app.js',
+      files: TABLE_MODELS,
+      code: lines(
+        "const { Pool } = require('pg');",
+        "const pool = new Pool();",
+        "exports.show = async (req, res) => {",
+        "  const result = await pool.query('SELECT * FROM users WHERE id = $1', [req.params.id]);",
+        "  res.json(result.rows[0]);",
+        "};",
+        "exports.list = async (req, res, db) => {",
+        "  const [rows] = await db.execute('SELECT * FROM users');",
+        "  res.json(rows);",
+        "};"),
+      errors: [
+        { messageId: 'fullRecord', message: 'The response returns User.passwordHash: the User read by pool.query(…) is sent whole through res.json. Select only the fields the client needs.', line: 5, column: 12, endLine: 5, endColumn: 26 },
+        { messageId: 'fullRecord', message: 'The response returns User.passwordHash: the User read by db.execute(…) is sent whole through res.json. Select only the fields the client needs.', line: 9, column: 12, endLine: 9, endColumn: 16 },
+      ],
+      output: null,
+    },
+  ],
+});

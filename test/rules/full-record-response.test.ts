@@ -259,6 +259,23 @@ const invalid: InvalidCase[] = [
       "  res.json(await prisma.user.findUniqueOrThrow({ where: { id: 1 }, omit: { email: true, password: true } }));",
       "});"),
   }),
+  typed({
+    name: 'one element of a list: the mapping fix maps one object (which may be missing), not an array',
+    code: lines(...PRISMA_HEADER,
+      "app.get('/users/first', async (req, res) => {",
+      "  const users = await prisma.user.findMany({ where: { isAdmin: false } });",
+      "  const first = users[0];",
+      "  res.json(first);",
+      "});"),
+    errors: [{ messageId: 'fullRecord', line: 8, column: 12, endLine: 8, endColumn: 17 }],
+    fixTitle: 'Send only id, email, name, role, isAdmin, createdAt',
+    output: lines(...PRISMA_HEADER,
+      "app.get('/users/first', async (req, res) => {",
+      "  const users = await prisma.user.findMany({ where: { isAdmin: false } });",
+      "  const first = users[0];",
+      "  res.json(first && { id: first.id, email: first.email, name: first.name, role: first.role, isAdmin: first.isAdmin, createdAt: first.createdAt });",
+      "});"),
+  }),
 ];
 
 const valid: ValidCase[] = [
