@@ -414,6 +414,8 @@ function ormOf(method: string, receiver: ts.Expression, call: ts.CallExpression)
   if (/^(findById|findByIdAnd\w+|findOneAnd\w+)$/.test(method)) return 'mongoose';
   if (/^(findBy|findOneBy|findOneOrFail|findOneByOrFail|findAndCount|findAndCountBy|getOne|getMany|getOneOrFail|getManyAndCount)$/.test(method)) return 'typeorm';
   if (method === 'find' || method === 'findOne') {
+    // `Users.find((u) => u.id === id)`: an array's find, not a query.
+    if (first && (ts.isArrowFunction(first) || ts.isFunctionExpression(first))) return undefined;
     if (firstObject && hasKey(firstObject, new Set(['attributes', 'include', 'raw']))) return 'sequelize';
     if (firstObject && hasKey(firstObject, new Set(['relations', 'select', 'order', 'loadEagerRelations']))) return 'typeorm';
     if (looksLikeRepository(receiver)) return 'typeorm';

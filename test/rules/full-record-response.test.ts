@@ -340,6 +340,15 @@ const valid: ValidCase[] = [
       "});"),
   }),
   typedValid({
+    name: "an array's find on a capitalised name is not a query; a list's element mapped by a method is projected",
+    code: lines(...PRISMA_HEADER,
+      "const Sessions = [{ id: 1, token: 'x' }];",
+      "app.get('/a', async (req, res) => {",
+      "  const users = await prisma.user.findMany();",
+      "  res.json({ session: Sessions.find((s) => s.id === 1), users: users.map((u) => String(u.id)) });",
+      "});"),
+  }),
+  typedValid({
     name: 'Prisma records that are not sent (logged, compared) are not responses',
     code: lines(...PRISMA_HEADER,
       "app.get('/a', async (req, res) => {",
