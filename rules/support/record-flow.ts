@@ -210,7 +210,7 @@ export class RecordFlow {
   }
 
   private callContents(call: ts.CallExpression, depth: number): ValueContents {
-    const read = recognizeRead(call);
+    const read = recognizeRead(call, this.index);
     if (read) return { records: [{ read, path: [], pending: [...read.container], removed: EMPTY, at: call }], opaque: [] };
     const callee = skipOuterExpressions(call.expression);
     if (ts.isPropertyAccessExpression(callee)) {
@@ -301,7 +301,7 @@ interface ChainStep {
 }
 
 /** The ORM read a call is (or ends), with its projection and eager loads; undefined when it is none. */
-export function recognizeRead(outer: ts.CallExpression): RecordRead | undefined {
+export function recognizeRead(outer: ts.CallExpression, index?: FileIndex): RecordRead | undefined {
   // Peel chained modifiers: `User.findOne(q).select('-password').populate('team').lean()`.
   const chain: ChainStep[] = [];
   let call: ts.CallExpression = outer;
@@ -309,7 +309,7 @@ export function recognizeRead(outer: ts.CallExpression): RecordRead | undefined 
     const callee = skipOuterExpressions(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const inner = skipOuterExpressions(callee.expression);
-    const base = baseRead(call, callee);
+    const base = baseRead(call, callee, index);
     if (base) return finishRead(base, chain);
     if (!ts.isCallExpression(inner)) return undefined;
     chain.unshift({ method: callee.name.text, call });
@@ -318,7 +318,7 @@ export function recognizeRead(outer: ts.CallExpression): RecordRead | undefined 
   return undefined;
 }
 
-function baseRead(call: ts.CallExpression, callee: ts.PropertyAccessExpression): RecordRead | undefined {
+function baseRead(call: ts.CallExpression, callee: ts.PropertyAccessExpression, index: FileIndex | undefined): RecordRead | undefined {
   const method = callee.name.text;
   const receiver = skipOuterExpressions(callee.expression);
   const raw = rawSelectStar(call, method, receiver);
@@ -345,7 +345,7 @@ function baseRead(call: ts.CallExpression, callee: ts.PropertyAccessExpression):
   const eagerLoads = options && orm !== 'mongoose' ? eagerLoadsOf(orm, options) : [];
   // A TypeORM query builder chooses its columns and joins before `getMany()`: `.select([...])`, `.leftJoinAndSelect(…)`.
   if (orm === 'typeorm' && /^get/.test(method)) {
-    const builder = queryBuilderSteps(receiver);
+    const builder = queryBuilderSteps(receiver, index);
     if (builder.projected) projected = true;
     eagerLoads.push(...builder.eagerLoads);
   }
@@ -355,19 +355,39 @@ function baseRead(call: ts.CallExpression, callee: ts.PropertyAccessExpression):
   };
 }
 
-function queryBuilderSteps(receiver: ts.Expression): { projected: boolean; eagerLoads: EagerLoad[] } {
-  let projected = false;
-  const eagerLoads: EagerLoad[] = [];
+/** Builder methods whose effect on the result is looked for in statements too (`qb.leftJoinAndSelect(…)`). */
+const BUILDER_STEP_METHODS = ['select', 'addSelect', 'leftJoinAndSelect', 'innerJoinAndSelect'];
+
+function queryBuilderSteps(receiver: ts.Expression, index: FileIndex | undefined): { projected: boolean; eagerLoads: EagerLoad[] } {
+  const found = { projected: false, eagerLoads: [] as EagerLoad[] };
   let current = receiver;
-  for (let guard = 0; guard < 32 && ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression); guard++) {
-    const method = current.expression.name.text;
-    const first = current.arguments[0];
-    // `.select('user')` names the whole entity; `.select(['user.id'])` and `.select('user.id')` choose columns.
-    if ((method === 'select' || method === 'addSelect') && first && (ts.isArrayLiteralExpression(first) || (staticStringValue(first) ?? '').includes('.'))) projected = true;
-    if (ORM_READS.typeorm.eagerLoadChain.has(method)) eagerLoads.push(...chainedEagerLoads('typeorm', current));
-    current = skipOuterExpressions(current.expression.expression);
+  for (let guard = 0; guard < 32; guard++) {
+    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
+      noteBuilderStep(current, found);
+      current = skipOuterExpressions(current.expression.expression);
+      continue;
+    }
+    // `const qb = repo.createQueryBuilder('a').leftJoinAndSelect(…); qb.andWhere(…); qb.getMany()`: the builder's
+    // initializer, and the steps applied to it in statements.
+    const declaration = index && ts.isIdentifier(current) ? index.resolve(current) : undefined;
+    if (!index || !declaration || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) break;
+    for (const method of BUILDER_STEP_METHODS) {
+      for (const step of index.callsNamed(method)) {
+        const target = ts.isPropertyAccessExpression(step.expression) ? skipOuterExpressions(step.expression.expression) : undefined;
+        if (target && ts.isIdentifier(target) && index.resolve(target) === declaration) noteBuilderStep(step, found);
+      }
+    }
+    current = skipOuterExpressions(declaration.node.initializer);
   }
-  return { projected, eagerLoads };
+  return found;
+}
+
+function noteBuilderStep(call: ts.CallExpression, found: { projected: boolean; eagerLoads: EagerLoad[] }): void {
+  const method = (call.expression as ts.PropertyAccessExpression).name.text;
+  const first = call.arguments[0];
+  // `.select('user')` names the whole entity; `.select(['user.id'])` and `.select('user.id')` choose columns.
+  if ((method === 'select' || method === 'addSelect') && first && (ts.isArrayLiteralExpression(first) || (staticStringValue(first) ?? '').includes('.'))) found.projected = true;
+  if (ORM_READS.typeorm.eagerLoadChain.has(method)) found.eagerLoads.push(...chainedEagerLoads('typeorm', call));
 }
 
 /** `pool.query('SELECT * FROM users WHERE id = $1', [id])`: every column of the table. */
