@@ -146,6 +146,19 @@ const invalid: InvalidCase[] = [
       "});"),
   }),
   typed({
+    name: 'Fastify: the handler of route options returns the record',
+    code: lines(
+      "import fastify from 'fastify';",
+      "import { PrismaClient } from '@prisma/client';",
+      "const prisma = new PrismaClient();",
+      "const app = fastify();",
+      "app.route({ method: 'GET', url: '/users', handler: async () => {",
+      "  const users = await prisma.user.findMany();",
+      "  return users;",
+      "} });"),
+    errors: [{ messageId: 'fullRecord', message: "The response returns User.password: the User read by prisma.user.findMany(…) is sent whole through the handler's return value. Select only the fields the client needs.", line: 7, column: 10, endLine: 7, endColumn: 15 }],
+  }),
+  typed({
     name: 'Fastify: reply.send',
     code: lines(
       "import fastify from 'fastify';",
@@ -346,6 +359,15 @@ const valid: ValidCase[] = [
       "app.get('/a', async (req, res) => {",
       "  const users = await prisma.user.findMany();",
       "  res.json({ session: Sessions.find((s) => s.id === 1), users: users.map((u) => String(u.id)) });",
+      "});"),
+  }),
+  typedValid({
+    name: 'an Express handler that returns a record sends nothing (Express ignores return values); Fastify route options with a projected read',
+    code: lines(...PRISMA_HEADER,
+      "app.get('/a', async (req, res) => {",
+      "  const user = await prisma.user.findUniqueOrThrow({ where: { id: 1 } });",
+      "  res.json({ id: user.id });",
+      "  return user;",
       "});"),
   }),
   typedValid({
