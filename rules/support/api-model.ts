@@ -91,6 +91,13 @@ export interface ApiModel {
   routesDeclaredIn(filePath: string): readonly ApiRoute[];
   /** The authentication most routes of the same container (else the same app, else the workspace) use. */
   suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined;
+  /** NestJS: a global `ValidationPipe({ whitelist: true })` strips unknown keys from the `@Body()` DTOs of this file's app. */
+  stripsUnknownBodyKeys?(filePath: string): boolean;
+  /**
+   * What a function other files call writes whole into a model, per parameter: `localName` (with `members`, e.g.
+   * `UsersService` + `update`, `users` + `create`) as the file at `filePath` names it. Empty when unknown.
+   */
+  parameterWritesOf?(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[];
   /** The project's data models (ORM models, entities, Prisma schema). */
   readonly dataModels: DataModelCatalogue;
   /** The file calls an ORM read or write method or `new`s a model (for `hasFindingsIn` of the data rules). */
@@ -163,3 +170,29 @@ export const NO_DATA_MODELS: DataModelCatalogue = {
   prismaModel: () => undefined,
   byName: () => undefined,
 };
+
+/** How a file's summary names the model a write goes to; resolved against the catalogue, in that file, when used. */
+export type DataModelRef =
+  | { kind: 'named'; name: string; members?: string[] }
+  | { kind: 'prisma'; accessor: string }
+  | { kind: 'byName'; name: string }
+  | { kind: 'declaredIn'; filePath: string; name: string };
+
+/** An exported function or method writes one of its parameters whole into a stored record (`this.repo.save(dto)`). */
+export interface ParameterWrite {
+  /** 0-based index of the parameter. */
+  parameter: number;
+  /** The write as written there: `this.usersRepository.save`. */
+  sink: string;
+  method: string;
+  /** How the write's receiver was recognised (see WriteSink): a model or record must resolve to be believed. */
+  receiver: 'model' | 'record' | 'shape';
+  /** The index of the call argument that holds the data. */
+  argument: number;
+  model?: DataModelRef;
+  /** Keys taken out of the parameter before the write (rest bindings, overrides after a spread). */
+  removed?: string[];
+  /** Sequelize `fields: [...]`. */
+  onlyFields?: string[];
+  at: SourceSpot;
+}

@@ -49,6 +49,11 @@ const CASES: Record<string, [string, string[]]> = {
     `import express from 'express';\nconst app = express();\nfunction requireSession(req: any, res: any, next: any) {\n  if (!req.session.user) {\n    res.redirect('/login');\n  }\n  next();\n}\napp.post('/exports/${GITHUB}', requireSession, (req, res) => res.end());\n`,
     ['missing-auth/fallsThrough'],
   ],
+  // full-record-response quotes the model's field names and the read's receiver.
+  'records.js': [
+    `const mongoose = require('mongoose');\nconst userSchema = new mongoose.Schema({ email: String, ${RANDOM}Token: String });\nconst ${RANDOM} = mongoose.model('User', userSchema);\napp.get('/u', async (req, res) => res.json(await ${RANDOM}.findById(req.query.id)));\n`,
+    ['full-record-response/fullRecord'],
+  ],
   'secrets.ts': [
     `export const token = '${GITHUB}';\nexport const dbPassword = '${RANDOM}';\nexport const anything = '${RANDOM}9';\nconst awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY || '${AWS_SECRET}';\n`,
     ['hardcoded-secret/providerToken', 'hardcoded-secret/credentialLiteral', 'hardcoded-secret/highEntropyString'],

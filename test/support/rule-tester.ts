@@ -73,7 +73,8 @@ export function runCase(rule: Rule<any>, testCase: ValidCase): CaseRun {
   if (rule.meta.requiresApiModel) {
     apiIndex = new WorkspaceIndex({ authSettingsFor: () => config.auth, isTestFile: (file) => isTestFile(file, dir) });
     for (const [relative, content] of Object.entries(files)) {
-      if (isScriptFile(relative)) apiIndex.indexText(path.join(dir, relative), content);
+      // Scripts, and Prisma schemas for the data-model catalogue.
+      if (isScriptFile(relative) || relative.endsWith('.prisma')) apiIndex.indexFile(path.join(dir, relative), content);
     }
     apiIndex.markComplete();
   }

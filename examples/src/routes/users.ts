@@ -48,6 +48,29 @@ usersRouter.patch('/me', requireAuth, async (req, res) => {
   res.json(toPublicUser(user));
 });
 
+// FLAW (mass-assignment): any signed-in user can PUT { "role": "admin" } onto their own record.
+usersRouter.put('/me', requireAuth, async (req, res) => {
+  const user = await User.findByPk(req.auth!.sub);
+  if (!user) {
+    res.status(404).json({ error: 'not found' });
+    return;
+  }
+  await user.update(req.body);
+  res.json(toPublicUser(user));
+});
+
+// Safe twin: every server-owned field is taken out of the body before the rest is written.
+usersRouter.put('/me/profile', requireAuth, async (req, res) => {
+  const user = await User.findByPk(req.auth!.sub);
+  if (!user) {
+    res.status(404).json({ error: 'not found' });
+    return;
+  }
+  const { id, role, passwordHash, resetToken, ...profile } = req.body;
+  await user.update(profile);
+  res.json(toPublicUser(user));
+});
+
 // Safe: admins only.
 usersRouter.delete('/:id', requireAuth, requireAdmin, async (req, res) => {
   const deleted = await User.destroy({ where: { id: Number(req.params.id) } });

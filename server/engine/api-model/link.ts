@@ -2,7 +2,7 @@
 // every app down through the routers mounted on it (collecting prefixes and middleware in the order a request
 // meets them), and decides for each route what authenticates it. Pure and cheap: no parsing, no disk.
 import * as path from 'node:path';
-import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type ChainLink, type DataModelCatalogue, type MountStep, type RouteAuth, type SourceSpot, type UnmodelledRoutes } from '../../../rules/support/api-model';
+import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type ChainLink, type DataModelCatalogue, type MountStep, type ParameterWrite, type RouteAuth, type SourceSpot, type UnmodelledRoutes } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
 import { isPassThroughWrapper, middlewareCombinator } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
@@ -323,7 +323,10 @@ export function linkApiModel(files: ReadonlyMap<string, FileSummary>, options: L
   linkFrameworkRoutes(linker, routes);
   for (const route of routes) route.auth = decide(linker, route, route.auth);
   const unmodelled = [...files.values()].flatMap((file) => file.unmodelled);
-  return new LinkedApiModel(routes, options.complete ?? true, unmodelled, new LinkedDataModels(linker), files);
+  const model = new LinkedApiModel(routes, options.complete ?? true, unmodelled, new LinkedDataModels(linker), files);
+  model.linker = linker;
+  model.whitelistPipeFolders = [...files.entries()].filter(([, file]) => file.nest?.globalWhitelistPipe).map(([filePath]) => path.dirname(filePath));
+  return model;
 }
 
 export class LinkedApiModel implements ApiModel {
@@ -343,8 +346,36 @@ export class LinkedApiModel implements ApiModel {
     }
   }
 
+  /** Folders of the files that install a global whitelisting ValidationPipe (main.ts, app.module.ts). */
+  whitelistPipeFolders: readonly string[] = [];
+
+  /** NestJS: a global `ValidationPipe({ whitelist: true })` of an app whose folder holds this file strips unknown body keys. */
+  stripsUnknownBodyKeys(filePath: string): boolean {
+    return this.whitelistPipeFolders.some((folder) => filePath.startsWith(folder + path.sep));
+  }
+
   routesDeclaredIn(filePath: string): readonly ApiRoute[] {
     return this.byFile.get(filePath) ?? [];
+  }
+
+  /** Set by linkApiModel: resolves names across files for `parameterWritesOf`. */
+  linker: Linker | undefined;
+
+  parameterWritesOf(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[] {
+    const file = this.files.get(path.resolve(filePath));
+    if (!file || !this.linker) return [];
+    // `UsersService` + `update`: an exported class's method is summarised under the name `UsersService.update`.
+    const methodOf = (target: FileSummary, className: string) => Object.values(target.functions).find((fn) => fn.name === `${className}.${members[0]}`);
+    const imported = file.imports[localName];
+    if (imported && members.length === 1 && imported.imported !== '*' && imported.imported !== 'default') {
+      const target = this.linker.resolveModule(file.filePath, imported.module);
+      const method = 'package' in target ? undefined : methodOf(target, imported.imported);
+      if (method) return method.parameterWrites ?? [];
+    }
+    const local = members.length === 1 ? methodOf(file, localName) : undefined;
+    if (local) return local.parameterWrites ?? [];
+    const resolved = this.linker.resolve(file, { kind: 'name', name: localName, ...(members.length > 0 ? { members: [...members] } : {}) });
+    return resolved.kind === 'function' ? resolved.fn.parameterWrites ?? [] : [];
   }
 
   touchesData(filePath: string): boolean {

@@ -9,6 +9,7 @@ import { FileIndex, requiredModule, skipOuterExpressions, type LocalDeclaration 
 import { LineIndex } from '../line-index';
 import { summarizeDataModels } from './data-models';
 import { FRAMEWORK_SUMMARIZERS } from './frameworks';
+import { parameterWritesOf } from './data-flows';
 import { parameterFlowsOf } from './parameter-flows';
 import type { ContainerSummary, FileSummary, FunctionSummary, MiddlewareRef, ValueRef } from './summary';
 
@@ -361,6 +362,8 @@ export class SummaryBuilder {
       if (!node || !summary || node.parameters.length === 0) continue;
       const flows = parameterFlowsOf(this, node);
       if (flows.length > 0) summary.parameterFlows = flows;
+      const writes = parameterWritesOf(this, node);
+      if (writes.length > 0) summary.parameterWrites = writes;
     }
   }
 

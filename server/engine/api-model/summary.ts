@@ -2,7 +2,7 @@
 // joined with the other files' summaries by the linker (link.ts). Plain data, no AST nodes: a summary is small,
 // can be compared with the previous one, and crosses the worker boundary. Names are the file's own top-level
 // names; the linker resolves them through `imports` and the target file's `exports`.
-import type { ApiFramework, DataModelField, OrmName, SourceSpot } from '../../../rules/support/api-model';
+import type { ApiFramework, DataModelField, OrmName, ParameterWrite, SourceSpot } from '../../../rules/support/api-model';
 import type { AuthBehaviour } from '../../../rules/support/auth-behaviour';
 
 export interface FileSummary {
@@ -114,6 +114,8 @@ export interface FunctionSummary {
   returnsFunction?: string;
   /** Exported functions: which parameters reach which calls (for rules that follow request data across files). */
   parameterFlows?: ParameterFlow[];
+  /** Exported functions: which parameters they write whole into a model (data-flows.ts), for mass-assignment across files. */
+  parameterWrites?: ParameterWrite[];
   /** It registers routes on a parameter (`module.exports = (app) => { app.get(…) }`, a Fastify plugin). */
   parameterContainer?: { index: number; containerId: string };
 }
@@ -229,6 +231,8 @@ export interface NestSummary {
   uriVersioning?: { prefix: string; defaultVersion?: string };
   /** `RouterModule.register([{ path, module, children }])`, flattened: module class name → full path. */
   routerModules: { module: string; path: string; at: SourceSpot }[];
+  /** `app.useGlobalPipes(new ValidationPipe({ whitelist: true }))` or an `APP_PIPE` provider of one: DTOs are stripped. */
+  globalWhitelistPipe?: boolean;
   /** `@Module({ controllers: [...] })`: module class name → controller class names (for RouterModule). */
   modules: Record<string, string[]>;
 }

@@ -7,6 +7,7 @@ import { analyzeGuardClass, analyzeHandlerAuth } from '../../../../rules/support
 import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { NEST } from '../../../../rules/data/frameworks';
+import { isWhitelistPipe } from '../../../../rules/support/request-body';
 import type { SummaryBuilder } from '../summarize';
 import type { MiddlewareRef, NestController, NestDecorator, NestGuard, NestMetadataKey, NestRoute, NestRouteFilter, NestSummary } from '../summary';
 import type { FrameworkSummarizer } from './index';
@@ -40,7 +41,7 @@ function nestNamesOf(builder: SummaryBuilder): Map<string, string> {
 function isEmpty(nest: NestSummary): boolean {
   return nest.controllers.length === 0 && Object.keys(nest.guards).length === 0 && Object.keys(nest.middlewareClasses).length === 0 &&
     Object.keys(nest.metadataDecorators).length === 0 && Object.keys(nest.composedGuards).length === 0 && nest.globalGuards.length === 0 && nest.globalMiddleware.length === 0 &&
-    nest.middlewareBindings.length === 0 && !nest.bootstrap && !nest.globalPrefix && !nest.uriVersioning && nest.routerModules.length === 0 && Object.keys(nest.modules).length === 0;
+    nest.middlewareBindings.length === 0 && !nest.bootstrap && !nest.globalPrefix && !nest.uriVersioning && nest.routerModules.length === 0 && Object.keys(nest.modules).length === 0 && !nest.globalWhitelistPipe;
 }
 
 class NestReader {
@@ -214,6 +215,11 @@ class NestReader {
       const object = skipOuterExpressions(provider);
       if (!ts.isObjectLiteralExpression(object)) continue;
       const provide = property(object, 'provide');
+      if (provide && this.nestName(provide) === 'APP_PIPE') {
+        const pipe = property(object, 'useValue');
+        if (pipe && isWhitelistPipe(pipe)) this.nest.globalWhitelistPipe = true;
+        continue;
+      }
       if (!provide || this.nestName(provide) !== 'APP_GUARD') continue;
       const guard = property(object, 'useClass') ?? property(object, 'useExisting');
       if (guard) this.nest.globalGuards.push(this.classRef(guard));
@@ -229,6 +235,10 @@ class NestReader {
     switch (callee.name.text) {
       case 'setGlobalPrefix':
         this.readGlobalPrefix(call);
+        return;
+      case 'useGlobalPipes':
+        // For mass-assignment: a whitelisting ValidationPipe strips unknown keys from every `@Body()` DTO.
+        if (call.arguments.some((argument) => isWhitelistPipe(argument))) this.nest.globalWhitelistPipe = true;
         return;
       case 'useGlobalGuards':
         for (const argument of call.arguments) this.nest.globalGuards.push(this.classRef(argument));
