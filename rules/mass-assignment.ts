@@ -46,7 +46,8 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
     },
   },
   defaultOptions: { privilegedFields: [] },
-  hasFindingsIn: (model, filePath) => model.touchesData(filePath),
+  // Files that write data, and files that declare routes (their handlers may pass a body to a service that writes it).
+  hasFindingsIn: (model, filePath) => model.touchesData(filePath) || model.routesDeclaredIn(filePath).length > 0,
   create(context) {
     const index = new FileIndex(context.sourceFile, { walk: false });
     const writes: (ts.CallExpression | ts.NewExpression)[] = [];

@@ -44,6 +44,8 @@ const PASSING_SCHEMA_CALLS = new Set(['passthrough', 'catchall', 'loose', 'loose
 /** Schema builders that drop (or reject) unknown keys by default. */
 const STRIPPING_OBJECT_BUILDERS = new Set(['object', 'strictObject', 'strict']);
 const MAX_DEPTH = 12;
+/** Request-object names whose `.body` is the response being built (Koa `ctx`, Hono `c`). */
+const RESPONSE_CONTEXT_NAMES = new Set(['ctx', 'c', 'context']);
 
 type Verdict = 'strips' | 'keeps' | 'unknown';
 
@@ -233,6 +235,8 @@ export function isWholeBodyAccess(node: ts.Expression): boolean {
     current = skipOuterExpressions(current.expression);
   }
   if (!ts.isIdentifier(current) || !REQUEST_OBJECT_NAMES.has(current.text)) return false;
+  // Koa's and Hono's `ctx.body` / `c.body` is the response; the request body is `ctx.request.body`.
+  if (chain.length === 1 && RESPONSE_CONTEXT_NAMES.has(current.text)) return false;
   return BODY_PATHS.some((path) => path.length === chain.length && path.every((part, i) => chain[i] === part));
 }
 

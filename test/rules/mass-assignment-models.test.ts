@@ -391,15 +391,17 @@ describe('mass-assignment fixes type-check against the ORMs', () => {
 });
 
 describe('mass-assignment hasFindingsIn', () => {
-  it('asks for files that touch data, and no others', () => {
+  it('asks for files that touch data or declare routes, and no others', () => {
     const index = new WorkspaceIndex({});
     const root = path.resolve('/project');
     index.indexFile(path.join(root, 'prisma/schema.prisma'), PRISMA_SCHEMA);
     index.indexText(path.join(root, 'src/users.ts'), PRISMA_UPDATE);
     index.indexText(path.join(root, 'src/health.ts'), lines("import express from 'express';", 'export const app = express();', "app.get('/health', (_req, res) => res.send('ok'));"));
+    index.indexText(path.join(root, 'src/format.ts'), lines('export function title(text: string) {', '  return text.trim();', '}'));
     index.markComplete();
     const model = index.model();
     assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/users.ts')), true);
-    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/health.ts')), false);
+    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/health.ts')), true, 'declares a route');
+    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/format.ts')), false);
   });
 });

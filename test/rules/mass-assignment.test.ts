@@ -184,6 +184,18 @@ const valid: ValidCase[] = [
     ),
   },
   {
+    name: "Koa's ctx.body is the response, not the request body",
+    code: lines(
+      "import Koa from 'koa';",
+      "import { User } from './models/user';",
+      'const app = new Koa();',
+      'app.use(async (ctx) => {',
+      "  ctx.body = { name: 'x' };",
+      '  await User.findOneAndUpdate({ _id: ctx.params.id }, ctx.body);',
+      '});',
+    ),
+  },
+  {
     name: 'Map.set and a non-request body are not mass assignment',
     code: lines(...EXPRESS_HEAD, 'const cache = new Map();', "app.post('/users', async (req, res) => {", '  const defaults = { name: "x" };', '  cache.set(req.body, 1);', '  await prisma.user.create({ data: defaults });', '  res.sendStatus(201);', '});'),
   },
