@@ -12,7 +12,7 @@ import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { dataModelLookup, type DataModelLookup } from './support/data-models';
 import { OrmWriteSinks, writesOnModel, writesOnRecord, type WriteSink } from './support/orm-write-sinks';
 import { bodyAt, RequestBodies, type BodyAt, type RequestBody } from './support/request-body';
-import { defineRule, type RuleContext, type RuleFix, type RuleVisitors, type Severity } from './support/rule';
+import { defineRule, type RuleContext, type RuleFix, type RuleVisitors } from './support/rule';
 
 type MessageId = 'privilegedFields' | 'serverOwnedFields' | 'unknownModel';
 
@@ -216,16 +216,16 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteTarget, 
   const note = fix ? '' : ` No automatic fix: ${across && model && !model.partial ? across.noFix : noFixReason(model)}.`;
   const data = { source: describeSource(found.body), sink: sink.label, via: across?.via ?? '', note };
   const fixes: RuleFix[] = fix ? [fix] : [];
+  // Tiers: a privilege, verification, balance, ownership or credential field → error. Only the id and timestamps →
+  // warning, unless keys were already taken out of the body (`const { role, isAdmin, ...rest }`: the code has thought
+  // about it, and what is left is the model's by construction). A known, complete model with none → nothing.
   if (!model || (atRisk.length === 0 && model.partial)) {
     context.report({ messageId: 'unknownModel', range, data, fixes, severity: 'warning' });
   } else if (serious.length > 0) {
-    context.report({ messageId: 'privilegedFields', range, data: { ...data, fields: listFields(model, serious.map((e) => e.field)) }, fixes, severity: 'error' as Severity });
+    context.report({ messageId: 'privilegedFields', range, data: { ...data, fields: listFields(model, serious.map((e) => e.field)) }, fixes, severity: 'error' });
   } else if (atRisk.length > 0 && found.body.removed.size === 0) {
-    // Keys taken out of the body (`const { role, isAdmin, ...rest }`) that cover every privileged field: the id and
-    // timestamps left are the model's by construction, not worth a finding on code that already thought about it.
     context.report({ messageId: 'serverOwnedFields', range, data: { ...data, fields: listFields(model, atRisk.map((e) => e.field)) }, fixes, severity: 'warning' });
   }
-  // A known, complete model without a single server-owned field: nothing a client could set that it must not.
 }
 
 function noFixReason(model: DataModel | undefined): string {
