@@ -72,16 +72,20 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
         const bodies = new RequestBodies(index, { globalWhitelistPipe: model.stripsUnknownBodyKeys?.(context.filePath) ?? false });
         let typedSinks: OrmWriteSinks | undefined;
         for (const node of writes) {
-          let sink = sinks.sinkAt(node);
-          // The checker only for a body handed to a receiver syntax could not place (a type from another file).
-          if (!sink && (node.arguments ?? []).some((arg) => bodyAt(arg, bodies) || objectHoldsBody(arg, bodies))) {
-            typedSinks ??= typeAwareSinks(context, lookup);
-            sink = typedSinks?.sinkAt(node);
+          const sink = sinks.sinkAt(node);
+          if (sink) {
+            checkSink(context, sink, bodies, index);
+            continue;
           }
-          if (sink) checkSink(context, sink, bodies, index);
-          else if (ts.isCallExpression(node)) passes.push(node);
+          if (!ts.isCallExpression(node) || !node.arguments.some((arg) => bodyAt(arg, bodies) || objectHoldsBody(arg, bodies))) continue;
+          // `this.usersService.update(dto)`: a workspace function the index knows; else, and only then, the checker
+          // for a receiver typed in another file (a custom repository).
+          if (checkPass(context, model, node, bodies, index)) continue;
+          typedSinks ??= typeAwareSinks(context, lookup);
+          const typed = typedSinks?.sinkAt(node);
+          if (typed) checkSink(context, typed, bodies, index);
         }
-        if (model.parameterWritesOf) for (const call of passes) checkPass(context, model, call, bodies, index);
+        for (const call of passes) checkPass(context, model, call, bodies, index);
       },
     };
     for (const kind of FileIndex.INDEXED_KINDS) if (kind !== ts.SyntaxKind.CallExpression) visitors[kind] = (node) => index.add(node);
@@ -113,14 +117,18 @@ function checkSink(context: RuleContext<MassAssignmentOptions>, sink: WriteSink,
   }
 }
 
-/** `this.usersService.update(id, dto)`: a body handed to a function of another file that writes that parameter whole. */
-function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel, call: ts.CallExpression, bodies: RequestBodies, index: FileIndex): void {
+/**
+ * `this.usersService.update(id, dto)`: a body handed to a function of another file that writes that parameter whole.
+ * True when the index knows what the callee writes (then no other explanation is needed).
+ */
+function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel, call: ts.CallExpression, bodies: RequestBodies, index: FileIndex): boolean {
+  const passed = call.arguments.map((argument) => bodyAt(argument, bodies));
+  if (!model.parameterWritesOf || !passed.some(Boolean)) return false;
   const target = calleeTarget(call, index);
-  if (!target) return;
-  call.arguments.forEach((argument, position) => {
-    const found = bodyAt(argument, bodies);
+  const writes = target ? model.parameterWritesOf(context.filePath, target.name, target.members) : [];
+  passed.forEach((found, position) => {
     if (!found) return;
-    for (const write of model.parameterWritesOf!(context.filePath, target.name, target.members)) {
+    for (const write of writes) {
       if (write.parameter !== position) continue;
       const written = believedModel(write, model.dataModels);
       if (written === false) continue;
@@ -133,6 +141,7 @@ function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel,
       });
     }
   });
+  return writes.length > 0;
 }
 
 /** The model a summary's write goes to, when the catalogue confirms it; false when the write is not one after all. */
