@@ -5,7 +5,7 @@
 // is not a body any more. Syntactic: answers come from the file's FileIndex.
 import * as ts from 'typescript';
 import { propertyNameText } from './ast';
-import { bindingRoot, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
+import { bindingRoot, enclosingFunction, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
 import { REQUEST_OBJECT_NAMES } from './request-sources';
 
 export interface RequestBody {
@@ -44,6 +44,8 @@ const PASSING_SCHEMA_CALLS = new Set(['passthrough', 'catchall', 'loose', 'loose
 /** Schema builders that drop (or reject) unknown keys by default. */
 const STRIPPING_OBJECT_BUILDERS = new Set(['object', 'strictObject', 'strict']);
 const MAX_DEPTH = 12;
+/** `new Ajv({ removeAdditional: true | 'all' | 'failing' })`. */
+const AJV_REMOVE_ADDITIONAL = /removeAdditional\s*:\s*(true|['"](all|failing)['"])/;
 /** Request-object names whose `.body` is the response being built (Koa `ctx`, Hono `c`). */
 const RESPONSE_CONTEXT_NAMES = new Set(['ctx', 'c', 'context']);
 
@@ -72,7 +74,7 @@ export class RequestBodies {
   }
 
   private compute(node: ts.Expression, depth: number): RequestBody | undefined {
-    if (isWholeBodyAccess(node)) return { source: node.getText(this.index.sourceFile), removed: new Set() };
+    if (isWholeBodyAccess(node)) return this.strippedByAjv(node) ? undefined : { source: node.getText(this.index.sourceFile), removed: new Set() };
     if (ts.isIdentifier(node)) {
       const declaration = this.index.resolve(node);
       return declaration ? this.bodyOfDeclaration(declaration, depth) : undefined;
@@ -214,6 +216,34 @@ export class RequestBodies {
       const body = this.bodyIn(expression, depth);
       if (!body) return undefined;
       found ??= body;
+    }
+    return found;
+  }
+
+  /**
+   * AJV with `removeAdditional` deletes unknown keys from the object it validates, in place: `if (!validate(req.body))
+   * return …; User.create(req.body)`. True when the same body text goes through a validate function in the same
+   * function and the file configures such an Ajv (checked on the text first: most files never mention it).
+   */
+  private strippedByAjv(body: ts.Expression): boolean {
+    const sourceFile = this.index.sourceFile;
+    this.ajvStrips ??= AJV_REMOVE_ADDITIONAL.test(sourceFile.text);
+    if (!this.ajvStrips) return false;
+    const text = body.getText(sourceFile);
+    const fn = enclosingFunction(body);
+    const validators = [...this.index.callsNamed('validate'), ...this.compiledValidatorCalls()];
+    return validators.some((call) => enclosingFunction(call) === fn && call.arguments.some((arg) => skipOuterExpressions(arg).getText(sourceFile) === text));
+  }
+
+  private ajvStrips: boolean | undefined;
+
+  /** Calls of `const validate = ajv.compile(schema)` under any name. */
+  private compiledValidatorCalls(): ts.CallExpression[] {
+    const found: ts.CallExpression[] = [];
+    for (const compile of this.index.callsNamed('compile')) {
+      const holder = compile.parent;
+      if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) continue;
+      found.push(...this.index.callsNamed(holder.name.text).filter((call) => ts.isIdentifier(call.expression)));
     }
     return found;
   }

@@ -96,6 +96,19 @@ const valid: ValidCase[] = [
     ),
   },
   {
+    name: 'AJV with removeAdditional strips the body it validates, in place',
+    code: lines(
+      "import Ajv from 'ajv';",
+      ...EXPRESS_HEAD,
+      "const ajv = new Ajv({ removeAdditional: 'all' });",
+      "const validateUser = ajv.compile({ type: 'object', properties: { name: { type: 'string' } }, additionalProperties: false });",
+      "app.post('/users', async (req, res) => {",
+      '  if (!validateUser(req.body)) return res.status(400).json(validateUser.errors);',
+      '  return res.json(await prisma.user.create({ data: req.body }));',
+      '});',
+    ),
+  },
+  {
     name: 'the body as a where filter is a query, not a write',
     code: lines(...EXPRESS_HEAD, "app.post('/users/search', async (req, res) => {", '  res.json(await prisma.user.updateMany({ where: req.body, data: { isAdmin: false } }));', '});'),
   },
@@ -358,6 +371,20 @@ const invalid: InvalidCase[] = [
       '});',
     ),
     errors: [unknownModel(9, 36, 41, '`req.body`', 'prisma.user.create'), unknownModel(11, 36, 43, '`req.body`', 'prisma.user.create')],
+  },
+  {
+    name: 'AJV without removeAdditional validates but strips nothing',
+    code: lines(
+      "import Ajv from 'ajv';",
+      ...EXPRESS_HEAD,
+      'const ajv = new Ajv();',
+      "const validateUser = ajv.compile({ type: 'object', properties: { name: { type: 'string' } } });",
+      "app.post('/users', async (req, res) => {",
+      '  if (!validateUser(req.body)) return res.status(400).json(validateUser.errors);',
+      '  return res.json(await prisma.user.create({ data: req.body }));',
+      '});',
+    ),
+    errors: [unknownModel(10, 52, 60, '`req.body`', 'prisma.user.create')],
   },
   {
     name: 'Prisma upsert writes both create and update',
