@@ -106,7 +106,9 @@ export class RequestBodies {
     if (!body) return undefined;
     if (this.environment.globalWhitelistPipe || hasWhitelistPipe(body) || isUnderWhitelistPipes(parameter)) return undefined;
     const name = ts.isIdentifier(parameter.name) ? parameter.name.text : 'body';
-    return { source: `@Body() ${name}`, removed: new Set(), dtoClass: this.localClassOf(parameter.type) };
+    // `@Body() dto`, `@Body('user') user`: the decorator as written when its argument is a key, never an option value.
+    const key = body.arguments[0] && ts.isStringLiteral(body.arguments[0]) ? `'${body.arguments[0].text}'` : '';
+    return { source: `@Body(${key}) ${name}`, removed: new Set(), dtoClass: this.localClassOf(parameter.type) };
   }
 
   private bodyOfBindingElement(element: ts.BindingElement, depth: number): RequestBody | undefined {
