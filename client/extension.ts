@@ -152,7 +152,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const clientOptions: LanguageClientOptions = {
     // Files on disk only: untitled buffers, git diffs and virtual documents have no apiguard.json or project.
-    documentSelector: ANALYSED_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    // Prisma schemas are sent too (never analysed): the server indexes their unsaved text for the data models.
+    documentSelector: [...ANALYSED_LANGUAGES.map((language) => ({ scheme: 'file', language })), { scheme: 'file', pattern: '**/*.prisma' }],
     synchronize: {
       configurationSection: SETTINGS_SECTION,
       // The server re-reads apiguard.json and re-validates open files when one changes.

@@ -155,6 +155,11 @@ export interface DataModelCatalogue {
   prismaModel(filePath: string, accessor: string): DataModel | undefined;
   /** A model by its name (`User`), for relations and `getRepository('User')`; the one nearest `filePath` if several. */
   byName(name: string, filePath?: string): DataModel | undefined;
+  /**
+   * Whether a top-level name of `filePath` holds a PrismaClient (declared there or imported from a workspace file
+   * that creates one); undefined when the index cannot tell (a package, an unknown name).
+   */
+  isPrismaClient?(filePath: string, localName: string): boolean | undefined;
 }
 
 /** No models known (no workspace index, or before the first indexing pass ends). */

@@ -50,7 +50,7 @@ export function modelOfCall(call: ts.CallExpression, lookup: DataModelLookup, ch
   const receiver = modelOfReceiver(callee.expression, lookup, checker);
   if (receiver) return receiver;
   const first = call.arguments[0];
-  if (ENTITY_MANAGER_METHODS.has(callee.name.text) && first && call.arguments.length >= 1) {
+  if (ENTITY_MANAGER_METHODS.has(callee.name.text) && first) {
     const model = modelOfClassArgument(first, lookup);
     if (model) return { model, orm: model.orm, how: `${callee.name.text}(${model.name}, …) of an entity manager` };
   }
@@ -71,7 +71,9 @@ function modelOfIdentifier(identifier: ts.Identifier, lookup: DataModelLookup, d
   const declaration = lookup.index.resolve(identifier);
   if (declaration && !isTopLevel(declaration, lookup.sourceFile)) return modelOfLocal(declaration, lookup, depth);
   const model = lookup.models.named(lookup.filePath, identifier.text);
-  return model ? { model, orm: model.orm, how: `the ${ormLabel(model.orm)} model ${model.name}` } : undefined;
+  if (model) return { model, orm: model.orm, how: `the ${ormLabel(model.orm)} model ${model.name}` };
+  // A module-level repository or alias: `const usersRepo = AppDataSource.getRepository(User)`.
+  return declaration ? modelOfLocal(declaration, lookup, depth) : undefined;
 }
 
 function modelOfLocal(declaration: LocalDeclaration, lookup: DataModelLookup, depth: number): ReceiverModel | undefined {
@@ -96,6 +98,11 @@ function memberModel(access: ts.PropertyAccessExpression, lookup: DataModelLooku
     if (!(ts.isVariableDeclaration(declaration.node) && declaration.node.initializer && depth < MAX_DEPTH)) return undefined;
     const inner = skipOuterExpressions(declaration.node.initializer);
     if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner)) return undefined;
+  }
+  // Drizzle's relational queries: `db.query.users.findMany()` names the table by its schema key.
+  if (members.length === 2 && members[0] === 'query') {
+    const table = lookup.models.byName(members[1]!, lookup.filePath);
+    if (table?.orm === 'drizzle') return { model: table, orm: 'drizzle', how: `${current.text}.query.${members[1]} of Drizzle` };
   }
   const model = lookup.models.named(lookup.filePath, current.text, members);
   return model ? { model, orm: model.orm, how: `the ${ormLabel(model.orm)} model ${model.name} (${current.text}.${members.join('.')})` } : undefined;
@@ -133,8 +140,9 @@ function isPrismaClient(expression: ts.Expression, lookup: DataModelLookup, dept
   }
   if (ts.isParameter(declared)) return (!!declared.type && isPrismaClientType(typeName(declared.type) ?? '')) || isTransactionCallbackParameter(declared);
   const imported = lookup.index.importOf(declaration);
-  // `import { prisma } from '../lib/db'`, `import prisma from '@/lib/prisma'`: the conventional names of a client.
-  if (imported) return PRISMA_CLIENT_NAMES.has(node.text) || PRISMA_CLIENT_NAMES.has(imported.imported);
+  // `import { prisma } from '../lib/db'`: the index knows whether that module makes a client; for a package (or an
+  // alias the index cannot follow), the conventional names of a client.
+  if (imported) return lookup.models.isPrismaClient?.(lookup.filePath, node.text) ?? (PRISMA_CLIENT_NAMES.has(node.text) || PRISMA_CLIENT_NAMES.has(imported.imported));
   return false;
 }
 
@@ -154,7 +162,13 @@ function repositoryCall(call: ts.CallExpression, lookup: DataModelLookup): Recei
   const callee = skipOuterExpressions(call.expression);
   const method = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const first = call.arguments[0];
-  if (method === undefined || !first) return undefined;
+  if (method === undefined) return undefined;
+  if (method === 'query' && ts.isPropertyAccessExpression(callee)) {
+    // Objection: `User.query()`, `User.query(trx)` build queries on the model.
+    const model = syntacticModel(callee.expression, lookup, 1);
+    return model?.orm === 'objection' ? { ...model, how: `${model.model.name}.query()` } : undefined;
+  }
+  if (!first) return undefined;
   if (REPOSITORY_FACTORIES.has(method)) {
     const model = modelOfClassArgument(first, lookup);
     return model ? { model, orm: model.orm, how: `${method}(${model.name})` } : undefined;
@@ -182,6 +196,9 @@ function modelOfClassArgument(argument: ts.Expression, lookup: DataModelLookup):
 function thisMember(access: ts.PropertyAccessExpression, lookup: DataModelLookup, depth: number): ReceiverModel | undefined {
   if (skipOuterExpressions(access.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   const member = classMember(access);
+  const assigned = constructorAssignment(access);
+  const fromConstructor = assigned && syntacticModel(assigned, lookup, depth + 1);
+  if (fromConstructor) return fromConstructor;
   if (!member) return undefined;
   const injected = injectedModel(member, lookup);
   if (injected) return injected;
@@ -193,12 +210,30 @@ function thisMember(access: ts.PropertyAccessExpression, lookup: DataModelLookup
 
 type ClassMember = ts.PropertyDeclaration | ts.ParameterDeclaration;
 
+/** `this.repo = dataSource.getRepository(User)` at the top level of the enclosing class's constructor. */
+function constructorAssignment(access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const cls = enclosingClass(access);
+  const constructor = cls?.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && !!member.body);
+  for (const statement of constructor?.body?.statements ?? []) {
+    const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+    if (!expression || !ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const target = expression.left;
+    if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && target.name.text === access.name.text) return expression.right;
+  }
+  return undefined;
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  let current: ts.Node | undefined = node.parent;
+  while (current && !ts.isClassLike(current)) current = current.parent;
+  return current;
+}
+
 /** The property `this.<name>` reads in the enclosing class: a property declaration or a constructor parameter property. */
 function classMember(access: ts.PropertyAccessExpression): ClassMember | undefined {
   const name = access.name.text;
-  let cls: ts.Node | undefined = access.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls || !ts.isClassLike(cls)) return undefined;
+  const cls = enclosingClass(access);
+  if (!cls) return undefined;
   for (const member of cls.members) {
     if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name) return member;
     if (ts.isConstructorDeclaration(member)) {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { allFindingMetas, Engine, TOO_DEEP_TO_PARSE } from '../engine/analyzer';
-import { WorkspaceIndex } from '../engine/api-model/workspace-index';
+import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { ConfigError } from '../engine/config';
 import { INTERNAL_ERROR } from '../engine/engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis } from '../engine/findings';
@@ -158,7 +158,7 @@ function runRoutes(paths: string[], values: { format?: string; output?: string; 
   const index = new WorkspaceIndex();
   // Given the index so its verdicts read "auth" from the apiguard.json of each file; no rule runs here.
   const engine = createEngine(values.config !== undefined ? path.resolve(cwd, values.config) : undefined, io, index);
-  for (const entry of walkWorkspace(paths.length > 0 ? paths : ['.'], cwd, (name) => engine.isAnalysable(name))) {
+  for (const entry of walkWorkspace(paths.length > 0 ? paths : ['.'], cwd, (name) => engine.isAnalysable(name) || isPrismaSchemaFile(name))) {
     const skipped = entry.kind === 'skipped' ? entry.reason : indexFile(engine, index, entry.filePath, entry.explicit);
     if (skipped) io.stderr.write(`apiguard: ${displayPath(cwd, entry.filePath)}: ${skipped}\n`);
   }
@@ -176,7 +176,7 @@ function indexFile(engine: Engine, index: WorkspaceIndex, filePath: string, expl
   const skipReason = reasonToSkip(read.text, read.config.maxFileSize);
   if (skipReason) return skipReason;
   try {
-    index.indexText(filePath, read.text);
+    index.indexFile(filePath, read.text);
     return undefined;
   } catch (error) {
     return error instanceof RangeError ? TOO_DEEP_TO_PARSE : `skipped: could not summarise (${error instanceof Error ? error.message : String(error)})`;

@@ -10,6 +10,7 @@ import type { ResolvedConfig } from './config';
 import { INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from './engine-findings';
 import type { Finding } from './findings';
 import { LineIndex } from './line-index';
+import { isPrismaSchemaFile } from './api-model/workspace-index';
 
 /** Folders never walked: dependencies, VCS data and build output. */
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -195,7 +196,9 @@ export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): Wo
   const root = path.resolve(options.root);
   const result: WorkspaceScanResult = { root, files: [], skipped: [], linesScanned: 0, durationMs: 0, cancelled: false };
   const modelRules = new ApiModelPasses(engine);
-  for (const entry of walkWorkspace(options.paths, root, (name) => engine.isAnalysable(name))) {
+  // With an index, Prisma schemas are read too (for the data-model catalogue): indexed, never analysed.
+  const indexesSchemas = engine.apiIndex !== undefined;
+  for (const entry of walkWorkspace(options.paths, root, (name) => engine.isAnalysable(name) || (indexesSchemas && isPrismaSchemaFile(name)))) {
     if (entry.kind === 'skipped') {
       result.skipped.push({ filePath: entry.filePath, reason: entry.reason });
       continue;
@@ -204,11 +207,26 @@ export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): Wo
       result.cancelled = true;
       break;
     }
+    if (indexesSchemas && isPrismaSchemaFile(entry.filePath)) {
+      indexSchemaFile(engine, entry.filePath, entry.explicit, result);
+      continue;
+    }
     scanFile(engine, entry.filePath, root, entry.explicit, result, options.onFile, modelRules);
   }
   if (!result.cancelled) modelRules.secondPass(result, options.isCancelled);
   result.durationMs = performance.now() - started;
   return result;
+}
+
+/** A `.prisma` file in pass 1: its models join the index; it is not a scanned file (no findings, no lines). */
+function indexSchemaFile(engine: Engine, filePath: string, explicit: boolean, result: WorkspaceScanResult): void {
+  const read = readWalkedFile(engine, filePath, explicit);
+  if (!read) return;
+  if (read.kind === 'skipped') {
+    result.skipped.push({ filePath, reason: read.reason });
+    return;
+  }
+  engine.apiIndex!.indexPrismaSchema(filePath, read.text);
 }
 
 function scanFile(
@@ -286,9 +304,10 @@ class ApiModelPasses {
     const model = index.model();
     const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
     for (const file of result.files) {
-      // Only files a model rule has something to say about are read again (most route files have none).
+      // Only files a model rule has something to say about are read again (most route files have none): files that
+      // declare routes, and files that read or write data (a controller's handlers, for the data rules).
       const filePath = path.resolve(file.filePath);
-      if (model.routesDeclaredIn(filePath).length === 0) continue;
+      if (model.routesDeclaredIn(filePath).length === 0 && !model.touchesData(filePath)) continue;
       if (!this.suppressing.has(filePath) && !modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
       if (isCancelled?.()) {
         result.cancelled = true;

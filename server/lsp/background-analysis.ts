@@ -17,7 +17,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { version as TOOL_VERSION } from '../../package.json';
 import type { RoutesResult } from '../../shared/protocol';
 import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
-import { WorkspaceIndex } from '../engine/api-model/workspace-index';
+import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
 import { routesResult } from '../report/routes';
@@ -324,8 +324,11 @@ export function runBackgroundWorker(): void {
 
   const analyzeRequest = ({ request, overlays }: Extract<ToWorker, { type: 'analyze' }>) => {
     for (const [filePath, text] of overlays) {
-      if (text !== null) openTexts.set(filePath, text);
-      else if (openTexts.delete(filePath)) indexer.reindexFromDisk(filePath);
+      if (text !== null) {
+        openTexts.set(filePath, text);
+        // A schema is never analysed itself: its editor text reaches the index here, before the analysis reads it.
+        if (isPrismaSchemaFile(filePath)) indexer.indexOpenText(filePath, text);
+      } else if (openTexts.delete(filePath)) indexer.reindexFromDisk(filePath);
     }
     const filePath = path.resolve(request.filePath);
     openTexts.set(filePath, request.text);

@@ -26,6 +26,7 @@ import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from 
 import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { Finding } from '../engine/findings';
 import { reasonToSkip } from '../engine/source-files';
+import { isPrismaSchemaFile } from '../engine/api-model/workspace-index';
 import { codeActionsFor } from './code-actions';
 import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic, lastValidConfigDiagnostic, skippedFileDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './documents';
@@ -44,6 +45,8 @@ const SLOW_ANALYSIS_MS = 500;
 const CONFIG_AFFECTING_FILES = new Set([CONFIG_FILE_NAME, 'package.json', 'tsconfig.json', 'jsconfig.json']);
 /** Script files the worker re-indexes when they change on disk (the editor reports them as watched files). */
 const SCRIPT_FILES_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}';
+/** Prisma schemas: indexed for their data models (never analysed). */
+const PRISMA_SCHEMA_GLOB = '**/*.prisma';
 /** Files a fix reads (the secret fix appends to .env, .gitignore): their change makes cached fixes stale. */
 const FIX_INPUT_FILES = new Set(['.env', '.env.example', '.gitignore']);
 
@@ -138,7 +141,7 @@ export class ApiGuardServer {
       else if (names.some((name) => FIX_INPUT_FILES.has(name))) this.fixInputsChanged();
       // Open documents are indexed from the editor's text; the others from what the disk now has (or removed).
       for (const filePath of filePaths) {
-        if (filePath && this.engine.isAnalysable(filePath) && !this.documentsByPath.has(filePath)) this.background?.fileChanged(filePath);
+        if (filePath && (this.engine.isAnalysable(filePath) || isPrismaSchemaFile(filePath)) && !this.documentsByPath.has(filePath)) this.background?.fileChanged(filePath);
       }
     });
     connection.onDidChangeConfiguration(({ settings }) => void this.settingsChanged(settings));
@@ -244,7 +247,7 @@ export class ApiGuardServer {
     // Optional extras: a client without them still gets everything through static capabilities.
     if (this.registrations.watchedFiles) {
       const watchers = [CONFIG_FILE_NAME, 'package.json', 'tsconfig.json', 'jsconfig.json', ...FIX_INPUT_FILES].map((name) => ({ globPattern: `**/${name}` }));
-      watchers.push({ globPattern: SCRIPT_FILES_GLOB });
+      watchers.push({ globPattern: SCRIPT_FILES_GLOB }, { globPattern: PRISMA_SCHEMA_GLOB });
       this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error) => this.logError(`file watcher registration failed: ${error}`));
     }
     if (this.registrations.configuration) {

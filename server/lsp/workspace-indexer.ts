@@ -4,7 +4,7 @@
 // and model rules (missing-auth) start judging routes. Files changed on disk are re-indexed one at a time.
 import * as path from 'node:path';
 import type { Engine } from '../engine/analyzer';
-import type { WorkspaceIndex } from '../engine/api-model/workspace-index';
+import { isPrismaSchemaFile, type WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { reasonToSkip } from '../engine/source-files';
 import { isWalkedFile, readWalkedFile, walkWorkspace, type WalkedEntry } from '../engine/workspace-scan';
 
@@ -54,7 +54,7 @@ export class WorkspaceIndexer {
     }
     this.files = 0;
     this.seenThisWalk = new Set();
-    this.walk = walkRoots(this.workspaceRoots, (name) => this.engine.isAnalysable(name));
+    this.walk = walkRoots(this.workspaceRoots, (name) => this.engine.isAnalysable(name) || isPrismaSchemaFile(name));
     this.lastReport = performance.now();
     this.onProgress({ phase: 'begin', files: 0 });
     setImmediate(() => this.slice());
@@ -81,6 +81,11 @@ export class WorkspaceIndexer {
       this.index.remove(resolved);
       this.indexedByWalk.delete(resolved);
     }
+  }
+
+  /** An open document the engine does not analyse (a Prisma schema): index the editor's text. */
+  indexOpenText(filePath: string, text: string): void {
+    this.indexText(path.resolve(filePath), text);
   }
 
   private slice(): void {
@@ -128,7 +133,7 @@ export class WorkspaceIndexer {
 
   private indexText(filePath: string, text: string): boolean {
     try {
-      this.index.indexText(filePath, text);
+      this.index.indexFile(filePath, text);
       this.indexedByWalk.add(filePath);
       return true;
     } catch (error) {

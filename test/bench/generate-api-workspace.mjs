@@ -87,7 +87,7 @@ function writeBulk(out, count, random) {
 
 function modelFile(symbol, random) {
   const fields = pick(FIELDS, 5 + Math.floor(random() * 5), random);
-  let text = `// Persistence shape and validation for ${symbol}.\n\n`;
+  let text = `// Persistence shape and validation for ${symbol}.\nimport { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n`;
   text += `export interface ${symbol} {\n  id: string;\n  createdAt: Date;\n  updatedAt: Date;\n${fields.map((f) => `  ${f}: ${FIELD_TYPES[f]};\n`).join('')}}\n\n`;
   text += `export type ${symbol}Input = Omit<${symbol}, 'id' | 'createdAt' | 'updatedAt'>;\n\n`;
   text += `export const ${symbol}Fields = [${fields.map((f) => `'${f}'`).join(', ')}] as const;\n\n`;
@@ -98,6 +98,8 @@ function modelFile(symbol, random) {
       : `  if (input.${field} !== undefined && input.${field}.trim().length === 0) {\n    errors.push('${field} must not be empty');\n  }\n`;
   }
   text += `  return errors;\n}\n\n`;
+  // The stored entity: what the data-model catalogue summarises (decorators, select: false).
+  text += `@Entity('${snake(symbol)}')\nexport class ${symbol}Entity {\n  @PrimaryGeneratedColumn('uuid') id!: string;\n${fields.map((f) => `  @Column() ${f}!: ${FIELD_TYPES[f]};\n`).join('')}  @Column({ select: false }) passwordHash!: string;\n}\n\n`;
   text += `export function to${symbol}Row(entity: ${symbol}): Record<string, unknown> {\n  return {\n    id: entity.id,\n    created_at: entity.createdAt.toISOString(),\n    updated_at: entity.updatedAt.toISOString(),\n${fields.map((f) => `    ${snake(f)}: entity.${f},\n`).join('')}  };\n}\n`;
   return text;
 }
@@ -358,6 +360,10 @@ declare module 'fastify' {
 }
 
 declare module '@fastify/jwt';
+
+declare module 'typeorm' {
+  export const Column: any, Entity: any, PrimaryGeneratedColumn: any;
+}
 declare module 'jsonwebtoken';
 declare const process: { env: Record<string, string | undefined> };
 `;

@@ -214,6 +214,7 @@ describe('missing-auth across open files', () => {
     assert.deepEqual(cleared.diagnostics, []);
     const registered = JSON.stringify(client.registrations);
     assert.ok(registered.includes('**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'), registered);
+    assert.ok(registered.includes('**/*.prisma'), registered);
   });
 });
 

@@ -214,6 +214,9 @@ export class Linker {
       } else if (current.kind === 'container') {
         // `router.routes()` (Koa), `app.router`: the container itself.
         continue;
+      } else if (current.kind === 'model' && member === 'default') {
+        // `export { default as User } from './user'` reads the module's whole value, whose default is the model.
+        continue;
       } else return { kind: 'unknown', text: member };
     }
     return current;

@@ -33,6 +33,10 @@ export interface FileSummary {
   dataAccess?: true;
   /** NestJS `ClassSerializerInterceptor` is registered here (globally or on a controller): `@Exclude()` fields are hidden. */
   classSerializer?: true;
+  /** `new PrismaClient({ omit: { user: { password: true } } })`: fields the client leaves out of every result. */
+  prismaOmit?: { accessor: string; field: string }[];
+  /** Top-level names holding a PrismaClient (`prisma`), and `export:<name>` for clients exported directly. */
+  prismaClients?: string[];
   /** A `.prisma` schema file (no TypeScript: only `dataModels`). */
   prismaSchema?: true;
 }
@@ -51,8 +55,10 @@ export interface DataModelSummary {
   fields: DataModelField[];
   at: SourceSpot;
   partial?: boolean;
-  /** A Mongoose schema (not a model yet): `mongoose.model(name, schema)` names it. */
+  /** Not a model itself: a Mongoose schema (`mongoose.model(name, schema)` names it) or an entity base class. */
   schemaOnly?: boolean;
+  /** An entity class's base class of the project (`extends BaseModel`): its columns are inherited when linking. */
+  extendsName?: string;
   /** Mongoose model made from a schema: the schema's local name here (or an import). */
   schema?: string;
   /** class-transformer `@Exclude()` fields: hidden only where a ClassSerializerInterceptor is registered. */

@@ -77,7 +77,9 @@ export class WorkspaceIndex {
   /** A `schema.prisma` file (not TypeScript: no rules, no walk): its models join the data-model catalogue. */
   indexPrismaSchema(filePath: string, text: string): boolean {
     const resolved = path.resolve(filePath);
-    return this.update({ filePath: resolved, imports: {}, exports: {}, values: {}, functions: {}, containers: {}, unmodelled: [], prismaSchema: true, dataModels: parsePrismaSchema(resolved, text) });
+    // A test fixture's schema is not the product's (as models declared in tests are not).
+    const models = this.isTestFile(resolved) ? [] : parsePrismaSchema(resolved, text);
+    return this.update({ filePath: resolved, imports: {}, exports: {}, values: {}, functions: {}, containers: {}, unmodelled: [], prismaSchema: true, dataModels: models });
   }
 
   /** Indexes a file by its kind: a Prisma schema, or a script. */

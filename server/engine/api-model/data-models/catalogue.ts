@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { DataModel, DataModelCatalogue, DataModelField } from '../../../../rules/support/api-model';
 import type { Linker, Resolved } from '../link';
 import type { DataModelSummary, FileSummary } from '../summary';
+import { PRISMA_OMIT } from './prisma-client';
 import { associationFieldName } from './sequelize';
 
 export const EXCLUDE_WITH_SERIALIZER = '@Exclude() (with ClassSerializerInterceptor)';
@@ -28,6 +29,7 @@ export class LinkedDataModels implements DataModelCatalogue {
     for (const file of linker.files.values()) this.addFile(file);
     for (const file of linker.files.values()) this.applyFileFacts(file);
     this.collectPrismaSchemas();
+    for (const file of linker.files.values()) if (file.prismaOmit) this.applyPrismaOmit(file, file.prismaOmit);
     if ([...linker.files.values()].some((file) => file.classSerializer)) this.applyClassSerializer();
   }
 
@@ -37,9 +39,11 @@ export class LinkedDataModels implements DataModelCatalogue {
     const resolved = this.linker.resolve(file, { kind: 'name', name: localName, ...(members.length > 0 ? { members: [...members] } : {}) });
     const found = this.fromResolved(resolved, filePath);
     if (found) return found;
-    // `db.User` where models/index.js fills `db` in a loop (sequelize-cli), `sequelize.models.User`: by name.
+    // `db.User` where models/index.js fills `db` in a loop (sequelize-cli), `sequelize.models.User`: by name, when
+    // the object is imported or named like a registry (a local `cache.User` is not one).
     const last = members[members.length - 1];
-    if (last !== undefined && /^[A-Z]/.test(last) && resolved.kind !== 'container' && resolved.kind !== 'model') {
+    const registry = file.imports[localName] !== undefined || REGISTRY_NAME.test(localName) || members.includes('models');
+    if (last !== undefined && registry && /^[A-Z]/.test(last) && resolved.kind !== 'container' && resolved.kind !== 'model') {
       return this.byName(last, filePath, (model) => REGISTRY_ORMS.has(model.orm));
     }
     return undefined;
@@ -63,6 +67,28 @@ export class LinkedDataModels implements DataModelCatalogue {
     let best = candidates[0]!;
     for (const candidate of candidates) if (sharedPrefix(candidate.file.filePath, from) > sharedPrefix(best.file.filePath, from)) best = candidate;
     return best.model;
+  }
+
+  isPrismaClient(filePath: string, localName: string): boolean | undefined {
+    const file = this.linker.files.get(path.resolve(filePath));
+    if (!file) return undefined;
+    if (file.prismaClients?.includes(localName)) return true;
+    const imported = file.imports[localName];
+    return imported ? this.exportsPrismaClient(file, imported.module, imported.imported, 0) : undefined;
+  }
+
+  /** `import { prisma } from './db'`: the module creates a client and exports it (directly or re-exported). */
+  private exportsPrismaClient(from: FileSummary, module: string, exportName: string, depth: number): boolean | undefined {
+    const target = this.linker.resolveModule(from.filePath, module);
+    if ('package' in target || depth > 4) return undefined;
+    const name = exportName === '*' ? 'default' : exportName;
+    if (target.prismaClients?.includes(`export:${name}`)) return true;
+    const exported = target.exports[name];
+    if (exported?.kind === 'module') return this.exportsPrismaClient(target, exported.module, exported.members?.[0] ?? 'default', depth + 1);
+    if (exported?.kind !== 'name') return false;
+    if (target.prismaClients?.includes(exported.name)) return true;
+    const reimported = target.imports[exported.name];
+    return reimported ? this.exportsPrismaClient(target, reimported.module, reimported.imported, depth + 1) : false;
   }
 
   /** The model a resolved name stands for: a model summary, or `mongoose.model('User', …)` exported as a call. */
@@ -107,6 +133,7 @@ export class LinkedDataModels implements DataModelCatalogue {
     for (const summary of file.dataModels ?? []) {
       const entry = this.entries.get(summary);
       if (entry && summary.schema !== undefined) this.applySchema(entry, summary.schema);
+      if (entry && summary.extendsName !== undefined) this.applyBaseClass(entry);
     }
     for (const relation of file.dataRelations ?? []) {
       const source = this.modelNamed(file, relation.source);
@@ -122,6 +149,26 @@ export class LinkedDataModels implements DataModelCatalogue {
         if (field) field.hiddenBy ??= hidden.by;
       }
     }
+  }
+
+  /** An entity inherits the columns of the project's base classes (`extends BaseModel`), up the chain. */
+  private applyBaseClass(entry: Entry): void {
+    const inherited: DataModelField[] = [];
+    let file = entry.file;
+    let summary = entry.summary;
+    for (let depth = 0; summary.extendsName !== undefined; depth++) {
+      const resolved = depth < 4 && /^[\w$]+$/.test(summary.extendsName) ? this.linker.resolve(file, { kind: 'name', name: summary.extendsName }) : undefined;
+      if (resolved?.kind !== 'model') {
+        // A base class the index cannot read (a package's, a mixin call): its fields are unknown.
+        entry.model.partial = true;
+        break;
+      }
+      file = resolved.file;
+      summary = resolved.model;
+      inherited.unshift(...summary.fields.filter((field) => !entry.model.fields.some((own) => own.name === field.name) && !inherited.some((known) => known.name === field.name)).map((field) => ({ ...field })));
+      if (summary.partial) entry.model.partial = true;
+    }
+    entry.model.fields.unshift(...inherited);
   }
 
   /** A Mongoose model's fields come from its schema: in the same file, or imported. */
@@ -172,6 +219,14 @@ export class LinkedDataModels implements DataModelCatalogue {
     return named ? [named] : [];
   }
 
+  /** A client's `omit` option hides fields of the schema its file uses. */
+  private applyPrismaOmit(file: FileSummary, omitted: readonly { accessor: string; field: string }[]): void {
+    for (const { accessor, field } of omitted) {
+      const target = this.prismaModel(file.filePath, accessor)?.fields.find((candidate) => candidate.name === field);
+      if (target) target.hiddenBy ??= PRISMA_OMIT;
+    }
+  }
+
   private applyClassSerializer(): void {
     for (const entry of this.entries.values()) {
       for (const name of entry.summary.excluded ?? []) {
@@ -207,6 +262,9 @@ export class LinkedDataModels implements DataModelCatalogue {
   }
 }
 
+/** Names conventionally given to an object of models. */
+const REGISTRY_NAME = /^(db|models?|database|orm|sequelize|mongoose)$/i;
+
 /** Models that registries (`db.User`, `sequelize.models.User`) hold. */
 const REGISTRY_ORMS: ReadonlySet<string> = new Set(['sequelize', 'mongoose', 'objection']);
 
@@ -226,4 +284,3 @@ function sharedPrefix(a: string, b: string): number {
   return i;
 }
 
-export type { DataModelField };

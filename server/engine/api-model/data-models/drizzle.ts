@@ -16,7 +16,7 @@ export function summarizeDrizzle(source: ModelSource): void {
     if (!ts.isCallExpression(call)) continue;
     const callee = skipOuterExpressions(call.expression);
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (name === undefined || !DRIZZLE_TABLE_FUNCTIONS.has(name) && name !== 'table') continue;
+    if (name === undefined || !DRIZZLE_TABLE_FUNCTIONS.has(name)) continue;
     const [nameArg, columnsArg] = call.arguments;
     const tableName = nameArg && staticStringValue(nameArg);
     let columnsNode = columnsArg && skipOuterExpressions(columnsArg);

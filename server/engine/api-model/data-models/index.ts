@@ -6,6 +6,8 @@ import type { SummaryBuilder } from '../summarize';
 import { summarizeDrizzle } from './drizzle';
 import { ModelSource } from './model-source';
 import { summarizeMongoose } from './mongoose';
+import { summarizeObjection } from './objection';
+import { summarizePrismaClient } from './prisma-client';
 import { summarizeSequelize } from './sequelize';
 import { summarizeSerialisation } from './serialisation';
 import { summarizeEntities } from './typeorm';
@@ -16,6 +18,8 @@ export function summarizeDataModels(builder: SummaryBuilder): void {
   summarizeMongoose(source);
   summarizeEntities(source);
   summarizeDrizzle(source);
+  summarizeObjection(source);
+  summarizePrismaClient(source);
   summarizeSerialisation(source);
   if (touchesData(builder)) builder.summary.dataAccess = true;
 }

@@ -22,12 +22,9 @@ export class ModelSource {
   imports(orm: OrmName): boolean {
     if (!this.importedOrms) {
       this.importedOrms = new Set();
+      // Every import and require, also those inside functions (`module.exports = (sequelize) => { require(…) }`).
       for (const binding of this.builder.index.imports.values()) {
         const found = ormOfModule(binding.module);
-        if (found) this.importedOrms.add(found);
-      }
-      for (const imported of Object.values(this.builder.summary.imports)) {
-        const found = ormOfModule(imported.module);
         if (found) this.importedOrms.add(found);
       }
     }
@@ -119,6 +116,11 @@ export function propertyAt(node: ts.Expression | undefined, path: readonly strin
     current = object ? propertyValue(object.properties.get(name)) : undefined;
   }
   return current;
+}
+
+/** A string literal's text, for an optional node. */
+export function staticStringOf(node: ts.Expression | undefined): string | undefined {
+  return node ? staticStringValue(node) : undefined;
 }
 
 export function isTrue(node: ts.Expression | undefined): boolean {

@@ -13,13 +13,15 @@ const SELECT_FALSE = 'select: false';
 export function summarizeMongoose(source: ModelSource): void {
   const { builder } = source;
   const uses = source.imports('mongoose');
+  // Schemas first: `mongoose.model('User', new Schema({ … }))` comes before its schema in walk order.
   for (const call of builder.calls) {
-    if (ts.isNewExpression(call)) {
-      const callee = skipOuterExpressions(call.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name === 'Schema' && (uses || (ts.isPropertyAccessExpression(callee) && callee.expression.getText(source.sourceFile) === 'mongoose'))) schema(source, call);
-      continue;
-    }
+    if (!ts.isNewExpression(call)) continue;
+    const callee = skipOuterExpressions(call.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name === 'Schema' && (uses || (ts.isPropertyAccessExpression(callee) && callee.expression.getText(source.sourceFile) === 'mongoose'))) schema(source, call);
+  }
+  for (const call of builder.calls) {
+    if (ts.isNewExpression(call)) continue;
     const callee = skipOuterExpressions(call.expression);
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (name === 'model' && (uses || (ts.isPropertyAccessExpression(callee) && /^(mongoose|connection|conn|db)$/.test(callee.expression.getText(source.sourceFile))))) model(source, call);
@@ -28,7 +30,8 @@ export function summarizeMongoose(source: ModelSource): void {
 }
 
 function schema(source: ModelSource, construction: ts.NewExpression): void {
-  const definition = objectProperties(construction.arguments?.[0]);
+  // A definition built elsewhere (`new Schema(fields)`) still makes a schema, with fields not all known.
+  const definition = objectProperties(construction.arguments?.[0]) ?? (construction.arguments?.[0] ? { properties: new Map(), partial: true } : undefined);
   if (!definition) return;
   const { binding } = source.bindingOf(construction);
   const options = construction.arguments?.[1];

@@ -7,7 +7,7 @@ import { propertyNameText, staticStringValue } from '../../../../rules/support/a
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { SEQUELIZE_ASSOCIATIONS, SEQUELIZE_TS_COLUMN_DECORATORS, SEQUELIZE_TS_RELATION_DECORATORS, TO_MANY_ASSOCIATIONS } from '../../../../rules/data/orm-models';
 import type { DataModelSummary } from '../summary';
-import { isFalse, isTrue, objectProperties, pluralOf, propertyAt, propertyValue, stringList, targetModelName, type ModelSource } from './model-source';
+import { isFalse, isTrue, objectProperties, pluralOf, propertyAt, propertyValue, stringList, targetModelName, staticStringOf, type ModelSource } from './model-source';
 
 const DATA_TYPE = /\b(?:DataTypes|Sequelize|DataType)\.([A-Z0-9_]+)/;
 
@@ -32,9 +32,11 @@ export function summarizeSequelize(source: ModelSource): void {
 function defineCall(source: ModelSource, call: ts.CallExpression, usesSequelize: boolean): void {
   const [nameArg, attributesArg, optionsArg] = call.arguments;
   const name = nameArg && staticStringValue(nameArg);
-  const attributes = objectProperties(attributesArg);
-  if (name === undefined || !attributes) return;
-  if (!usesSequelize && !DATA_TYPE.test(attributesArg!.getText(source.sourceFile))) return;
+  if (name === undefined || !attributesArg) return;
+  // Attributes built elsewhere (`define('User', attributes)`): a model whose fields are not all known.
+  const attributes = objectProperties(attributesArg) ?? (usesSequelize ? { properties: new Map(), partial: true } : undefined);
+  if (!attributes) return;
+  if (!usesSequelize && !DATA_TYPE.test(attributesArg.getText(source.sourceFile))) return;
   source.add(modelFrom(source, call, name, attributes, optionsArg, true));
 }
 
@@ -47,7 +49,7 @@ function initCall(source: ModelSource, call: ts.CallExpression, usesSequelize: b
   if (!usesSequelize && !DATA_TYPE.test(attributesArg!.getText(source.sourceFile))) return;
   const declaration = source.builder.index.resolve(receiver);
   const cls = declaration && ts.isClassDeclaration(declaration.node) ? declaration.node : undefined;
-  const modelName = staticStringValue(propertyAt(optionsArg, ['modelName']) ?? ts.factory.createOmittedExpression());
+  const modelName = staticStringOf(propertyAt(optionsArg, ['modelName']));
   const model = modelFrom(source, cls ?? call, modelName ?? receiver.text, attributes, optionsArg, false);
   model.binding = receiver.text;
   if (cls && cls.parent === source.sourceFile && ts.getModifiers(cls)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
@@ -62,7 +64,7 @@ function modelFrom(source: ModelSource, at: ts.Node, name: string, attributes: N
   for (const [fieldName, property] of attributes.properties) fields.push(attributeField(source, fieldName, propertyValue(property)));
   addImplicitFields(fields, optionsArg);
   applyDefaultScope(fields, propertyAt(optionsArg, ['defaultScope']));
-  const tableName = staticStringValue(propertyAt(optionsArg, ['tableName']) ?? ts.factory.createOmittedExpression());
+  const tableName = staticStringOf(propertyAt(optionsArg, ['tableName']));
   const model: DataModelSummary = { name, orm: 'sequelize', accessor: name, fields, at: source.builder.spot(at), ...(tableName !== undefined ? { tableName } : {}) };
   if (attributes.partial) model.partial = true;
   if (bindCall) Object.assign(model, source.bindingOf(at));
@@ -166,7 +168,7 @@ function tableClass(source: ModelSource, cls: ts.ClassDeclaration, tableCall: ts
   const scopeValue = scope && skipOuterExpressions(scope);
   applyDefaultScope(fields, scopeValue && ts.isArrowFunction(scopeValue) && !ts.isBlock(scopeValue.body) ? scopeValue.body : scopeValue);
   const name = cls.name!.text;
-  const tableName = staticStringValue(propertyAt(options, ['tableName']) ?? ts.factory.createOmittedExpression());
+  const tableName = staticStringOf(propertyAt(options, ['tableName']));
   const exported = cls.parent === source.sourceFile && ts.getModifiers(cls)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
   const isDefault = ts.getModifiers(cls)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
   source.add({ name, orm: 'sequelize', accessor: name, binding: name, ...(exported ? { exportedAs: [isDefault ? 'default' : name] } : {}), ...(tableName !== undefined ? { tableName } : {}), fields, at: source.builder.spot(cls) });
@@ -174,7 +176,9 @@ function tableClass(source: ModelSource, cls: ts.ClassDeclaration, tableCall: ts
 
 /** `User.hasMany(Post, { as: 'posts' })`, `models.User.belongsTo(models.Team)`. */
 function association(source: ModelSource, call: ts.CallExpression, kind: string): void {
-  const receiver = lastName(skipOuterExpressions((call.expression as ts.PropertyAccessExpression).expression));
+  const receiverNode = skipOuterExpressions((call.expression as ts.PropertyAccessExpression).expression);
+  // `static associate(models) { this.hasMany(models.Post) }` in a model class (sequelize-cli's class style).
+  const receiver = receiverNode.kind === ts.SyntaxKind.ThisKeyword ? enclosingClassName(receiverNode) : lastName(receiverNode);
   const target = lastName(call.arguments[0] && skipOuterExpressions(call.arguments[0]));
   if (!receiver || !target || !/^[A-Z]/.test(target)) return;
   const aliasNode = propertyAt(call.arguments[1], ['as']);
@@ -192,5 +196,12 @@ function lastName(node: ts.Expression | undefined): string | undefined {
   if (ts.isIdentifier(node)) return node.text;
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   if (ts.isElementAccessExpression(node)) return staticStringValue(node.argumentExpression);
+  return undefined;
+}
+
+function enclosingClassName(node: ts.Node): string | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current.name?.text;
+  }
   return undefined;
 }

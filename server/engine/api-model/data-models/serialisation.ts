@@ -7,7 +7,8 @@ import { propertyNameText, staticStringValue } from '../../../../rules/support/a
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import type { ModelSource } from './model-source';
 
-const SERIALISERS = new Set(['toJSON', 'toObject']);
+/** Methods that shape a record's JSON: `toJSON`/`toObject`, Objection's `$formatJson`. */
+const SERIALISERS = new Set(['toJSON', 'toObject', '$formatJson']);
 
 export function summarizeSerialisation(source: ModelSource): void {
   for (const deletion of source.builder.deletes) {

@@ -5,17 +5,19 @@ import * as ts from 'typescript';
 import type { DataModelField, OrmName } from '../../../../rules/support/api-model';
 import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
-import { ENTITY_COLUMN_DECORATORS, ENTITY_RELATION_DECORATORS } from '../../../../rules/data/orm-models';
+import { ENTITY_COLUMN_DECORATORS, ENTITY_RELATION_DECORATORS, ormOfModule } from '../../../../rules/data/orm-models';
 import type { DataModelSummary } from '../summary';
-import { isFalse, isTrue, objectProperties, propertyAt, propertyValue, targetModelName, type ModelSource } from './model-source';
+import { isFalse, isTrue, objectProperties, propertyAt, propertyValue, targetModelName, staticStringOf, type ModelSource } from './model-source';
 
 export function summarizeEntities(source: ModelSource): void {
   const orm: OrmName = source.imports('mikro-orm') ? 'mikro-orm' : 'typeorm';
   const usesOrm = source.imports('typeorm') || source.imports('mikro-orm');
   for (const cls of source.builder.classes) {
-    if (!cls.name) continue;
+    if (!cls.name || !usesOrm) continue;
     const entity = source.decorators(cls).find((decorator) => decorator.name === 'Entity');
-    if (entity && usesOrm) entityClass(source, cls, orm, entity.call);
+    // A base class with columns (`abstract class BaseModel { @PrimaryGeneratedColumn() id }`) is summarised for
+    // the entities that extend it, not as a model.
+    if (entity || hasColumns(source, cls)) entityClass(source, cls, orm, entity?.call, !entity);
   }
   if (usesOrm) {
     for (const call of source.builder.calls) {
@@ -26,7 +28,11 @@ export function summarizeEntities(source: ModelSource): void {
   if (source.builder.calls.some(registersClassSerializer)) source.builder.summary.classSerializer = true;
 }
 
-function entityClass(source: ModelSource, cls: ts.ClassDeclaration, orm: OrmName, entityCall: ts.CallExpression | undefined): void {
+function hasColumns(source: ModelSource, cls: ts.ClassDeclaration): boolean {
+  return cls.members.some((member) => ts.isPropertyDeclaration(member) && source.decorators(member).some((decorator) => ENTITY_COLUMN_DECORATORS.has(decorator.name)));
+}
+
+function entityClass(source: ModelSource, cls: ts.ClassDeclaration, orm: OrmName, entityCall: ts.CallExpression | undefined, baseOnly: boolean): void {
   const fields: DataModelField[] = [];
   const excluded: string[] = [];
   for (const member of cls.members) {
@@ -61,7 +67,9 @@ function entityClass(source: ModelSource, cls: ts.ClassDeclaration, orm: OrmName
   const isDefault = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
   const model: DataModelSummary = { name, orm, binding: name, ...(exported ? { exportedAs: [isDefault ? 'default' : name] } : {}), ...(tableName !== undefined ? { tableName } : {}), fields, at: source.builder.spot(cls) };
   if (excluded.length > 0) model.excluded = excluded;
-  if (cls.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword && !/^(BaseEntity|Model)$/.test(clause.types[0]?.expression.getText(source.sourceFile) ?? ''))) model.partial = true;
+  if (baseOnly) model.schemaOnly = true;
+  const base = baseClassOf(source, cls);
+  if (base) model.extendsName = base;
   source.add(model);
 }
 
@@ -101,10 +109,6 @@ function entitySchema(source: ModelSource, construction: ts.NewExpression, orm: 
   source.add(model);
 }
 
-function staticStringOf(node: ts.Expression | undefined): string | undefined {
-  return node ? staticStringValue(node) : undefined;
-}
-
 function namesClassSerializer(node: ts.Expression): boolean {
   const inner = skipOuterExpressions(node);
   if (ts.isIdentifier(inner)) return inner.text === 'ClassSerializerInterceptor';
@@ -126,4 +130,16 @@ function registersClassSerializer(call: ts.CallExpression | ts.NewExpression): b
     });
   }
   return false;
+}
+
+/** The base class an entity extends, unless it is the ORM's own (`BaseEntity` imported from typeorm). */
+function baseClassOf(source: ModelSource, cls: ts.ClassDeclaration): string | undefined {
+  const clause = cls.heritageClauses?.find((candidate) => candidate.token === ts.SyntaxKind.ExtendsKeyword);
+  const expression = clause?.types[0]?.expression;
+  if (!expression) return undefined;
+  if (!ts.isIdentifier(expression)) return expression.getText(source.sourceFile);
+  const declaration = source.builder.index.resolve(expression);
+  const imported = declaration && source.builder.index.importOf(declaration);
+  if (imported && ormOfModule(imported.module)) return undefined;
+  return expression.text;
 }
