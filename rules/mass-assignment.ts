@@ -46,8 +46,8 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
     },
   },
   defaultOptions: { privilegedFields: [] },
-  // Files that write data, and files that declare routes (their handlers may pass a body to a service that writes it).
-  hasFindingsIn: (model, filePath) => model.touchesData(filePath) || model.routesDeclaredIn(filePath).length > 0,
+  // Files that write data, and files that hand a body to a call (a service that may write it) or declare routes.
+  hasFindingsIn: (model, filePath) => model.touchesData(filePath) || (model.passesRequestBody?.(filePath) ?? false) || model.routesDeclaredIn(filePath).length > 0,
   create(context) {
     const index = new FileIndex(context.sourceFile, { walk: false });
     const writes: (ts.CallExpression | ts.NewExpression)[] = [];

@@ -98,6 +98,8 @@ export interface ApiModel {
    * `UsersService` + `update`, `users` + `create`) as the file at `filePath` names it. Empty when unknown.
    */
   parameterWritesOf?(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[];
+  /** The file hands a request body to a call as written (`service.create(req.body)`), for `hasFindingsIn`. */
+  passesRequestBody?(filePath: string): boolean;
   /** The project's data models (ORM models, entities, Prisma schema). */
   readonly dataModels: DataModelCatalogue;
   /** The file calls an ORM read or write method or `new`s a model (for `hasFindingsIn` of the data rules). */

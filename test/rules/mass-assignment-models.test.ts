@@ -391,17 +391,19 @@ describe('mass-assignment fixes type-check against the ORMs', () => {
 });
 
 describe('mass-assignment hasFindingsIn', () => {
-  it('asks for files that touch data or declare routes, and no others', () => {
+  it('asks for files that touch data, hand a body on or declare routes, and no others', () => {
     const index = new WorkspaceIndex({});
     const root = path.resolve('/project');
     index.indexFile(path.join(root, 'prisma/schema.prisma'), PRISMA_SCHEMA);
     index.indexText(path.join(root, 'src/users.ts'), PRISMA_UPDATE);
     index.indexText(path.join(root, 'src/health.ts'), lines("import express from 'express';", 'export const app = express();', "app.get('/health', (_req, res) => res.send('ok'));"));
     index.indexText(path.join(root, 'src/format.ts'), lines('export function title(text: string) {', '  return text.trim();', '}'));
+    index.indexText(path.join(root, 'src/users.controller.js'), lines("const userService = require('./user.service');", 'exports.createUser = async (req, res) => {', '  res.status(201).send(await userService.createUser(req.body));', '};'));
     index.markComplete();
     const model = index.model();
     assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/users.ts')), true);
     assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/health.ts')), true, 'declares a route');
     assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/format.ts')), false);
+    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/users.controller.js')), true, 'hands req.body to a service');
   });
 });

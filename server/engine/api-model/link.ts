@@ -378,6 +378,10 @@ export class LinkedApiModel implements ApiModel {
     return resolved.kind === 'function' ? resolved.fn.parameterWrites ?? [] : [];
   }
 
+  passesRequestBody(filePath: string): boolean {
+    return this.files.get(path.resolve(filePath))?.passesRequestBody === true;
+  }
+
   touchesData(filePath: string): boolean {
     return this.files.get(path.resolve(filePath))?.dataAccess === true;
   }
