@@ -6,12 +6,12 @@ import * as ts from 'typescript';
 import * as path from 'node:path';
 import { ALL_WRITE_METHOD_NAMES, type OrmWrite } from './data/orm-writes';
 import { privilegedFieldKind, type PrivilegedFieldKind } from './data/sensitive-fields';
-import type { ApiModel, DataModel, DataModelCatalogue, DataModelField, ParameterWrite } from './support/api-model';
+import type { ApiModel, ApiRoute, DataModel, DataModelCatalogue, DataModelField, ParameterWrite } from './support/api-model';
 import { lineBreakOf, propertyNameText } from './support/ast';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { dataModelLookup, type DataModelLookup } from './support/data-models';
 import { OrmWriteSinks, writesOnModel, writesOnRecord, type WriteSink } from './support/orm-write-sinks';
-import { bodyAt, RequestBodies, type BodyAt, type RequestBody } from './support/request-body';
+import { bodyAt, RequestBodies, VALIDATION_MIDDLEWARE, type BodyAt, type RequestBody } from './support/request-body';
 import { defineRule, type RuleContext, type RuleFix, type RuleVisitors } from './support/rule';
 
 type MessageId = 'privilegedFields' | 'serverOwnedFields' | 'unknownModel';
@@ -110,7 +110,7 @@ function typeAwareSinks(context: RuleContext<MassAssignmentOptions>, lookup: Dat
 function checkSink(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, bodies: RequestBodies, index: FileIndex): void {
   for (const data of sink.data) {
     const found = bodyAt(data, bodies);
-    if (!found) continue;
+    if (!found || validatedOnItsRoutes(context, sink.node)) continue;
     // Sequelize `fields: [...]` is an allow-list of its own: only those attributes are written.
     if (sink.onlyFields && sink.onlyFields.every((name) => !privilegedFieldKind(name, context.options.privilegedFields))) continue;
     report(context, sink, found, index);
@@ -126,8 +126,9 @@ function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel,
   if (!model.parameterWritesOf || !passed.some(Boolean)) return false;
   const target = calleeTarget(call, index);
   const writes = target ? model.parameterWritesOf(context.filePath, target.name, target.members) : [];
+  const validated = writes.length > 0 && validatedOnItsRoutes(context, call);
   passed.forEach((found, position) => {
-    if (!found) return;
+    if (!found || validated) return;
     for (const write of writes) {
       if (write.parameter !== position) continue;
       const written = believedModel(write, model.dataModels);
@@ -142,6 +143,35 @@ function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel,
     }
   });
   return writes.length > 0;
+}
+
+/**
+ * Every route whose handler this code is in runs a validation middleware first (`router.post('/', validate(schema),
+ * userController.createUser)`): routes declared around it in this file, else routes whose handler is named like
+ * the enclosing function (`createUser`, `userController.createUser`). No route found: not validated.
+ */
+function validatedOnItsRoutes(context: RuleContext<MassAssignmentOptions>, node: ts.Node): boolean {
+  const model = context.getApiModel();
+  const position = node.getStart(context.sourceFile);
+  let routes: readonly ApiRoute[] = model.routesDeclaredIn(context.filePath).filter((route) => route.declaredAt.start <= position && position < route.declaredAt.end);
+  if (routes.length === 0) {
+    const name = handlerNameOf(node);
+    if (!name) return false;
+    routes = model.routes.filter((route) => route.handler === name || route.handler.endsWith(`.${name}`));
+  }
+  return routes.length > 0 && routes.every((route) => route.chain.some((link) => VALIDATION_MIDDLEWARE.test(link.name)));
+}
+
+/** `const createUser = catchAsync(async (req, res) => …)`, `function createUser(req, res)`, `{ createUser: (req, res) => … }`. */
+function handlerNameOf(node: ts.Node): string | undefined {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return undefined;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return propertyNameText(fn.name);
+  let holder: ts.Node = fn.parent;
+  while (holder && (ts.isCallExpression(holder) || ts.isParenthesizedExpression(holder) || ts.isAwaitExpression(holder))) holder = holder.parent;
+  if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && holder.name) return propertyNameText(holder.name);
+  return undefined;
 }
 
 /** The model a summary's write goes to, when the catalogue confirms it; false when the write is not one after all. */

@@ -447,3 +447,10 @@ export function bodyAt(data: ts.Expression, bodies: RequestBodies): BodyAt | und
   const body = bodies.bodyIn(data);
   return body ? { body, site: data, holder: data } : undefined;
 }
+
+/**
+ * Route middleware that validates the request (`validate(userValidation.createUser)`, `celebrate({…})`,
+ * `checkSchema(…)`), by the name the API model shows: its schema is elsewhere, so like an unseen validator it is
+ * trusted to reject or strip keys it does not declare.
+ */
+export const VALIDATION_MIDDLEWARE = /^(?:[\w$]+\.)*(?:validate\w*|validator\w*|validation\w*|celebrate|checkSchema|checkBody|joiValidate\w*|yupValidate\w*|zodValidate\w*|schemaValidat\w*)\b/i;
