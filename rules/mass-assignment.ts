@@ -4,7 +4,7 @@
 // warning when the model is unknown or only its id and timestamps are at stake. Fix: copy only the writable fields.
 import * as ts from 'typescript';
 import * as path from 'node:path';
-import { ALL_WRITE_METHOD_NAMES, type OrmWrite } from './data/orm-writes';
+import { ALL_WRITE_METHOD_NAMES, LIST_WRITE_METHODS, type OrmWrite } from './data/orm-writes';
 import { privilegedFieldKind, type PrivilegedFieldKind } from './data/sensitive-fields';
 import type { ApiModel, ApiRoute, DataModel, DataModelCatalogue, DataModelField, ParameterWrite } from './support/api-model';
 import { lineBreakOf, propertyNameText } from './support/ast';
@@ -238,6 +238,7 @@ function shortCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): string
 /** What a finding reports a write as: the sink in this file, or one in another file a body is passed to. */
 interface WriteTarget {
   label: string;
+  method?: string;
   model?: DataModel;
   onlyFields?: readonly string[];
 }
@@ -251,8 +252,10 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteTarget, 
   });
   const serious = atRisk.filter((entry) => !SERVER_OWNED_KINDS.has(entry.kind));
   const range = { start: found.site.getStart(context.sourceFile), end: found.site.end };
-  const fix = model && !across ? allowedFieldsFix(context, model, found, index) : undefined;
-  const note = fix ? '' : ` No automatic fix: ${across && model && !model.partial ? across.noFix : noFixReason(model)}.`;
+  const listWrite = sink.method !== undefined && LIST_WRITE_METHODS.has(sink.method);
+  const fix = model && !across && !listWrite ? allowedFieldsFix(context, model, found, index) : undefined;
+  const reason = listWrite ? `\`${sink.method}\` writes a list of records: map each one to the fields a client may set` : across && model && !model.partial ? across.noFix : noFixReason(model);
+  const note = fix ? '' : ` No automatic fix: ${reason}.`;
   const data = { source: describeSource(found.body), sink: sink.label, via: across?.via ?? '', note };
   const fixes: RuleFix[] = fix ? [fix] : [];
   // Tiers: a privilege, verification, balance, ownership or credential field → error. Only the id and timestamps →

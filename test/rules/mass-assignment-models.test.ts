@@ -259,6 +259,13 @@ const invalid: InvalidCase[] = [
     output: MONGOOSE_APP.replace('new User(req.body)', 'new User({ name: req.body.name, email: req.body.email })'),
   },
   {
+    name: 'Mongoose (JS ESM): the fix in a .mjs file',
+    filename: 'src/app.mjs',
+    code: MONGOOSE_APP.replace('const app', '/** @type {any} */\nconst app'),
+    errors: [finding('privilegedFields', 8, 25, 33, '`req.body`', 'new User', 'User.role, User.isAdmin')],
+    output: MONGOOSE_APP.replace('const app', '/** @type {any} */\nconst app').replace('new User(req.body)', 'new User({ name: req.body.name, email: req.body.email })'),
+  },
+  {
     name: 'Mongoose: a model whose only server-owned field is its _id is a warning',
     code: lines(
       "import express from 'express';",
@@ -372,9 +379,13 @@ const invalid: InvalidCase[] = [
       '});',
     ),
     errors: [
-      finding('privilegedFields', 9, 27, 35, '`req.body`', 'Wallet.bulkCreate', 'Wallet.credits'),
+      {
+        ...finding('privilegedFields', 9, 27, 35, '`req.body`', 'Wallet.bulkCreate', 'Wallet.credits'),
+        message: 'The request body `req.body` is written whole by `Wallet.bulkCreate`: the request body can set Wallet.credits. Copy only the fields a client may set. No automatic fix: `bulkCreate` writes a list of records: map each one to the fields a client may set.',
+      },
       finding('privilegedFields', 11, 19, 27, '`req.body`', '_.merge', 'Wallet.credits'),
     ],
+    output: null,
   },
 ];
 
