@@ -119,13 +119,14 @@ function checkSink(context: RuleContext<MassAssignmentOptions>, sink: WriteSink,
 
 /**
  * `this.usersService.update(id, dto)`: a body handed to a function of another file that writes that parameter whole.
- * True when the index knows what the callee writes (then no other explanation is needed).
+ * True when the callee is a workspace function the index knows (whatever it writes): no checker is needed then.
  */
 function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel, call: ts.CallExpression, bodies: RequestBodies, index: FileIndex): boolean {
   const passed = call.arguments.map((argument) => bodyAt(argument, bodies));
   if (!model.parameterWritesOf || !passed.some(Boolean)) return false;
   const target = calleeTarget(call, index);
-  const writes = target ? model.parameterWritesOf(context.filePath, target.name, target.members) : [];
+  const known = target ? model.parameterWritesOf(context.filePath, target.name, target.members) : undefined;
+  const writes = known ?? [];
   const validated = writes.length > 0 && validatedOnItsRoutes(context, call);
   passed.forEach((found, position) => {
     if (!found || validated) return;
@@ -142,7 +143,7 @@ function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel,
       });
     }
   });
-  return writes.length > 0;
+  return known !== undefined;
 }
 
 /**
