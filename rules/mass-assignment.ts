@@ -4,15 +4,15 @@
 // warning when the model is unknown or only its id and timestamps are at stake. Fix: copy only the writable fields.
 import * as ts from 'typescript';
 import * as path from 'node:path';
-import { ALL_WRITE_METHOD_NAMES, type OrmWrite } from './data/orm-writes';
+import { ALL_WRITE_METHOD_NAMES, LIST_WRITE_METHODS, type OrmWrite } from './data/orm-writes';
 import { privilegedFieldKind, type PrivilegedFieldKind } from './data/sensitive-fields';
-import type { ApiModel, DataModel, DataModelCatalogue, DataModelField, ParameterWrite } from './support/api-model';
+import type { ApiModel, ApiRoute, DataModel, DataModelCatalogue, DataModelField, ParameterWrite } from './support/api-model';
 import { lineBreakOf, propertyNameText } from './support/ast';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { dataModelLookup, type DataModelLookup } from './support/data-models';
 import { OrmWriteSinks, writesOnModel, writesOnRecord, type WriteSink } from './support/orm-write-sinks';
-import { bodyAt, RequestBodies, type BodyAt, type RequestBody } from './support/request-body';
-import { defineRule, type RuleContext, type RuleFix, type RuleVisitors, type Severity } from './support/rule';
+import { bodyAt, RequestBodies, VALIDATION_MIDDLEWARE, type BodyAt, type RequestBody } from './support/request-body';
+import { defineRule, type RuleContext, type RuleFix, type RuleVisitors } from './support/rule';
 
 type MessageId = 'privilegedFields' | 'serverOwnedFields' | 'unknownModel';
 
@@ -46,7 +46,8 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
     },
   },
   defaultOptions: { privilegedFields: [] },
-  hasFindingsIn: (model, filePath) => model.touchesData(filePath),
+  // Files that write data, and files that hand a body to a call (a service that may write it) or declare routes.
+  hasFindingsIn: (model, filePath) => model.touchesData(filePath) || (model.passesRequestBody?.(filePath) ?? false) || model.routesDeclaredIn(filePath).length > 0,
   create(context) {
     const index = new FileIndex(context.sourceFile, { walk: false });
     const writes: (ts.CallExpression | ts.NewExpression)[] = [];
@@ -71,16 +72,20 @@ export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
         const bodies = new RequestBodies(index, { globalWhitelistPipe: model.stripsUnknownBodyKeys?.(context.filePath) ?? false });
         let typedSinks: OrmWriteSinks | undefined;
         for (const node of writes) {
-          let sink = sinks.sinkAt(node);
-          // The checker only for a body handed to a receiver syntax could not place (a type from another file).
-          if (!sink && (node.arguments ?? []).some((arg) => bodyAt(arg, bodies) || objectHoldsBody(arg, bodies))) {
-            typedSinks ??= typeAwareSinks(context, lookup);
-            sink = typedSinks?.sinkAt(node);
+          const sink = sinks.sinkAt(node);
+          if (sink) {
+            checkSink(context, sink, bodies, index);
+            continue;
           }
-          if (sink) checkSink(context, sink, bodies, index);
-          else if (ts.isCallExpression(node)) passes.push(node);
+          if (!ts.isCallExpression(node) || !node.arguments.some((arg) => bodyAt(arg, bodies) || objectHoldsBody(arg, bodies))) continue;
+          // `this.usersService.update(dto)`: a workspace function the index knows; else, and only then, the checker
+          // for a receiver typed in another file (a custom repository).
+          if (checkPass(context, model, node, bodies, index)) continue;
+          typedSinks ??= typeAwareSinks(context, lookup);
+          const typed = typedSinks?.sinkAt(node);
+          if (typed) checkSink(context, typed, bodies, index);
         }
-        if (model.parameterWritesOf) for (const call of passes) checkPass(context, model, call, bodies, index);
+        for (const call of passes) checkPass(context, model, call, bodies, index);
       },
     };
     for (const kind of FileIndex.INDEXED_KINDS) if (kind !== ts.SyntaxKind.CallExpression) visitors[kind] = (node) => index.add(node);
@@ -105,21 +110,27 @@ function typeAwareSinks(context: RuleContext<MassAssignmentOptions>, lookup: Dat
 function checkSink(context: RuleContext<MassAssignmentOptions>, sink: WriteSink, bodies: RequestBodies, index: FileIndex): void {
   for (const data of sink.data) {
     const found = bodyAt(data, bodies);
-    if (!found) continue;
+    if (!found || validatedOnItsRoutes(context, sink.node)) continue;
     // Sequelize `fields: [...]` is an allow-list of its own: only those attributes are written.
     if (sink.onlyFields && sink.onlyFields.every((name) => !privilegedFieldKind(name, context.options.privilegedFields))) continue;
     report(context, sink, found, index);
   }
 }
 
-/** `this.usersService.update(id, dto)`: a body handed to a function of another file that writes that parameter whole. */
-function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel, call: ts.CallExpression, bodies: RequestBodies, index: FileIndex): void {
+/**
+ * `this.usersService.update(id, dto)`: a body handed to a function of another file that writes that parameter whole.
+ * True when the callee is a workspace function the index knows (whatever it writes): no checker is needed then.
+ */
+function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel, call: ts.CallExpression, bodies: RequestBodies, index: FileIndex): boolean {
+  const passed = call.arguments.map((argument) => bodyAt(argument, bodies));
+  if (!model.parameterWritesOf || !passed.some(Boolean)) return false;
   const target = calleeTarget(call, index);
-  if (!target) return;
-  call.arguments.forEach((argument, position) => {
-    const found = bodyAt(argument, bodies);
-    if (!found) return;
-    for (const write of model.parameterWritesOf!(context.filePath, target.name, target.members)) {
+  const known = target ? model.parameterWritesOf(context.filePath, target.name, target.members) : undefined;
+  const writes = known ?? [];
+  const validated = writes.length > 0 && validatedOnItsRoutes(context, call);
+  passed.forEach((found, position) => {
+    if (!found || validated) return;
+    for (const write of writes) {
       if (write.parameter !== position) continue;
       const written = believedModel(write, model.dataModels);
       if (written === false) continue;
@@ -132,6 +143,36 @@ function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel,
       });
     }
   });
+  return known !== undefined;
+}
+
+/**
+ * Every route whose handler this code is in runs a validation middleware first (`router.post('/', validate(schema),
+ * userController.createUser)`): routes declared around it in this file, else routes whose handler is named like
+ * the enclosing function (`createUser`, `userController.createUser`). No route found: not validated.
+ */
+function validatedOnItsRoutes(context: RuleContext<MassAssignmentOptions>, node: ts.Node): boolean {
+  const model = context.getApiModel();
+  const position = node.getStart(context.sourceFile);
+  let routes: readonly ApiRoute[] = model.routesDeclaredIn(context.filePath).filter((route) => route.declaredAt.start <= position && position < route.declaredAt.end);
+  if (routes.length === 0) {
+    const name = handlerNameOf(node);
+    if (!name) return false;
+    routes = model.routes.filter((route) => route.handler === name || route.handler.endsWith(`.${name}`));
+  }
+  return routes.length > 0 && routes.every((route) => route.chain.some((link) => VALIDATION_MIDDLEWARE.test(link.name)));
+}
+
+/** `const createUser = catchAsync(async (req, res) => …)`, `function createUser(req, res)`, `{ createUser: (req, res) => … }`. */
+function handlerNameOf(node: ts.Node): string | undefined {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return undefined;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return propertyNameText(fn.name);
+  let holder: ts.Node = fn.parent;
+  while (holder && (ts.isCallExpression(holder) || ts.isParenthesizedExpression(holder) || ts.isAwaitExpression(holder))) holder = holder.parent;
+  if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && holder.name) return propertyNameText(holder.name);
+  return undefined;
 }
 
 /** The model a summary's write goes to, when the catalogue confirms it; false when the write is not one after all. */
@@ -198,6 +239,7 @@ function shortCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): string
 /** What a finding reports a write as: the sink in this file, or one in another file a body is passed to. */
 interface WriteTarget {
   label: string;
+  method?: string;
   model?: DataModel;
   onlyFields?: readonly string[];
 }
@@ -211,20 +253,22 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteTarget, 
   });
   const serious = atRisk.filter((entry) => !SERVER_OWNED_KINDS.has(entry.kind));
   const range = { start: found.site.getStart(context.sourceFile), end: found.site.end };
-  const fix = model && !across ? allowedFieldsFix(context, model, found, index) : undefined;
-  const note = fix ? '' : ` No automatic fix: ${across && model && !model.partial ? across.noFix : noFixReason(model)}.`;
+  const listWrite = sink.method !== undefined && LIST_WRITE_METHODS.has(sink.method);
+  const fix = model && !across && !listWrite ? allowedFieldsFix(context, model, found, index) : undefined;
+  const reason = listWrite ? `\`${sink.method}\` writes a list of records: map each one to the fields a client may set` : across && model && !model.partial ? across.noFix : noFixReason(model);
+  const note = fix ? '' : ` No automatic fix: ${reason}.`;
   const data = { source: describeSource(found.body), sink: sink.label, via: across?.via ?? '', note };
   const fixes: RuleFix[] = fix ? [fix] : [];
+  // Tiers: a privilege, verification, balance, ownership or credential field → error. Only the id and timestamps →
+  // warning, unless keys were already taken out of the body (`const { role, isAdmin, ...rest }`: the code has thought
+  // about it, and what is left is the model's by construction). A known, complete model with none → nothing.
   if (!model || (atRisk.length === 0 && model.partial)) {
     context.report({ messageId: 'unknownModel', range, data, fixes, severity: 'warning' });
   } else if (serious.length > 0) {
-    context.report({ messageId: 'privilegedFields', range, data: { ...data, fields: listFields(model, serious.map((e) => e.field)) }, fixes, severity: 'error' as Severity });
+    context.report({ messageId: 'privilegedFields', range, data: { ...data, fields: listFields(model, serious.map((e) => e.field)) }, fixes, severity: 'error' });
   } else if (atRisk.length > 0 && found.body.removed.size === 0) {
-    // Keys taken out of the body (`const { role, isAdmin, ...rest }`) that cover every privileged field: the id and
-    // timestamps left are the model's by construction, not worth a finding on code that already thought about it.
     context.report({ messageId: 'serverOwnedFields', range, data: { ...data, fields: listFields(model, atRisk.map((e) => e.field)) }, fixes, severity: 'warning' });
   }
-  // A known, complete model without a single server-owned field: nothing a client could set that it must not.
 }
 
 function noFixReason(model: DataModel | undefined): string {

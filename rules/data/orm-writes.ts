@@ -98,6 +98,9 @@ export const MERGE_WRITES: readonly OrmWrite[] = [
   ...writes('lodash', ['merge', 'assign', 'extend', 'assignIn', 'mergeWith', 'defaults', 'defaultsDeep'], { kind: 'rest', index: 1 }, { needsSave: true }),
 ];
 
+/** Writes whose data is a list of records: the allowed-fields fix (one object) does not apply. */
+export const LIST_WRITE_METHODS: ReadonlySet<string> = new Set(['bulkCreate', 'insertMany', 'createMany', 'createManyAndReturn']);
+
 /** Modules whose default or namespace export is lodash (`_.merge`, `lodash.assign`). */
 export const LODASH_MODULES: ReadonlySet<string> = new Set(['lodash', 'lodash-es', 'underscore']);
 

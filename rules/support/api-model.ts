@@ -95,9 +95,12 @@ export interface ApiModel {
   stripsUnknownBodyKeys?(filePath: string): boolean;
   /**
    * What a function other files call writes whole into a model, per parameter: `localName` (with `members`, e.g.
-   * `UsersService` + `update`, `users` + `create`) as the file at `filePath` names it. Empty when unknown.
+   * `UsersService` + `update`, `users` + `create`) as the file at `filePath` names it: empty when it writes none,
+   * undefined when the function is not one the index knows.
    */
-  parameterWritesOf?(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[];
+  parameterWritesOf?(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[] | undefined;
+  /** The file hands a request body to a call as written (`service.create(req.body)`), for `hasFindingsIn`. */
+  passesRequestBody?(filePath: string): boolean;
   /** The project's data models (ORM models, entities, Prisma schema). */
   readonly dataModels: DataModelCatalogue;
   /** The file calls an ORM read or write method or `new`s a model (for `hasFindingsIn` of the data rules). */

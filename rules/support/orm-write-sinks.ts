@@ -1,7 +1,8 @@
 // Which calls write an object into a stored record (data/orm-writes.ts), on which model, and which arguments hold the
 // data. Receivers are recognised by what they are — a model of the workspace's catalogue, a TypeORM repository of an
 // entity, a Prisma delegate, a Drizzle/knex/Objection builder — never by a method name alone, so `service.create(x)`
-// on an arbitrary object is not a sink. Syntactic: the catalogue comes from the workspace index.
+// on an arbitrary object is not a sink. Syntactic, through the workspace's data-model catalogue; a checker, when given,
+// places receivers typed in other files.
 import * as ts from 'typescript';
 import {
   DRIZZLE_WRITES, KNEX_WRITES, LODASH_MODULES, MERGE_WRITES, MIKRO_ORM_ASSIGN, MONGOOSE_DISTINCTIVE_WRITES, MONGOOSE_DOCUMENT_WRITES, MONGOOSE_STATIC_WRITES, OBJECTION_WRITES,

@@ -5,7 +5,7 @@
 // is not a body any more. Syntactic: answers come from the file's FileIndex.
 import * as ts from 'typescript';
 import { propertyNameText } from './ast';
-import { bindingRoot, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
+import { bindingRoot, enclosingFunction, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
 import { REQUEST_OBJECT_NAMES } from './request-sources';
 
 export interface RequestBody {
@@ -44,6 +44,10 @@ const PASSING_SCHEMA_CALLS = new Set(['passthrough', 'catchall', 'loose', 'loose
 /** Schema builders that drop (or reject) unknown keys by default. */
 const STRIPPING_OBJECT_BUILDERS = new Set(['object', 'strictObject', 'strict']);
 const MAX_DEPTH = 12;
+/** `new Ajv({ removeAdditional: true | 'all' | 'failing' })`. */
+const AJV_REMOVE_ADDITIONAL = /removeAdditional\s*:\s*(true|['"](all|failing)['"])/;
+/** Request-object names whose `.body` is the response being built (Koa `ctx`, Hono `c`). */
+const RESPONSE_CONTEXT_NAMES = new Set(['ctx', 'c', 'context']);
 
 type Verdict = 'strips' | 'keeps' | 'unknown';
 
@@ -70,7 +74,7 @@ export class RequestBodies {
   }
 
   private compute(node: ts.Expression, depth: number): RequestBody | undefined {
-    if (isWholeBodyAccess(node)) return { source: node.getText(this.index.sourceFile), removed: new Set() };
+    if (isWholeBodyAccess(node)) return this.strippedByAjv(node) ? undefined : { source: node.getText(this.index.sourceFile), removed: new Set() };
     if (ts.isIdentifier(node)) {
       const declaration = this.index.resolve(node);
       return declaration ? this.bodyOfDeclaration(declaration, depth) : undefined;
@@ -102,7 +106,9 @@ export class RequestBodies {
     if (!body) return undefined;
     if (this.environment.globalWhitelistPipe || hasWhitelistPipe(body) || isUnderWhitelistPipes(parameter)) return undefined;
     const name = ts.isIdentifier(parameter.name) ? parameter.name.text : 'body';
-    return { source: `@Body() ${name}`, removed: new Set(), dtoClass: this.localClassOf(parameter.type) };
+    // `@Body() dto`, `@Body('user') user`: the decorator as written when its argument is a key, never an option value.
+    const key = body.arguments[0] && ts.isStringLiteral(body.arguments[0]) ? `'${body.arguments[0].text}'` : '';
+    return { source: `@Body(${key}) ${name}`, removed: new Set(), dtoClass: this.localClassOf(parameter.type) };
   }
 
   private bodyOfBindingElement(element: ts.BindingElement, depth: number): RequestBody | undefined {
@@ -216,6 +222,34 @@ export class RequestBodies {
     return found;
   }
 
+  /**
+   * AJV with `removeAdditional` deletes unknown keys from the object it validates, in place: `if (!validate(req.body))
+   * return …; User.create(req.body)`. True when the same body text goes through a validate function in the same
+   * function and the file configures such an Ajv (checked on the text first: most files never mention it).
+   */
+  private strippedByAjv(body: ts.Expression): boolean {
+    const sourceFile = this.index.sourceFile;
+    this.ajvStrips ??= AJV_REMOVE_ADDITIONAL.test(sourceFile.text);
+    if (!this.ajvStrips) return false;
+    const text = body.getText(sourceFile);
+    const fn = enclosingFunction(body);
+    const validators = [...this.index.callsNamed('validate'), ...this.compiledValidatorCalls()];
+    return validators.some((call) => enclosingFunction(call) === fn && call.arguments.some((arg) => skipOuterExpressions(arg).getText(sourceFile) === text));
+  }
+
+  private ajvStrips: boolean | undefined;
+
+  /** Calls of `const validate = ajv.compile(schema)` under any name. */
+  private compiledValidatorCalls(): ts.CallExpression[] {
+    const found: ts.CallExpression[] = [];
+    for (const compile of this.index.callsNamed('compile')) {
+      const holder = compile.parent;
+      if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) continue;
+      found.push(...this.index.callsNamed(holder.name.text).filter((call) => ts.isIdentifier(call.expression)));
+    }
+    return found;
+  }
+
   private localClassOf(type: ts.TypeNode | undefined): ts.ClassDeclaration | undefined {
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
     const declaration = this.index.resolve(type.typeName);
@@ -233,6 +267,8 @@ export function isWholeBodyAccess(node: ts.Expression): boolean {
     current = skipOuterExpressions(current.expression);
   }
   if (!ts.isIdentifier(current) || !REQUEST_OBJECT_NAMES.has(current.text)) return false;
+  // Koa's and Hono's `ctx.body` / `c.body` is the response; the request body is `ctx.request.body`.
+  if (chain.length === 1 && RESPONSE_CONTEXT_NAMES.has(current.text)) return false;
   return BODY_PATHS.some((path) => path.length === chain.length && path.every((part, i) => chain[i] === part));
 }
 
@@ -411,3 +447,10 @@ export function bodyAt(data: ts.Expression, bodies: RequestBodies): BodyAt | und
   const body = bodies.bodyIn(data);
   return body ? { body, site: data, holder: data } : undefined;
 }
+
+/**
+ * Route middleware that validates the request (`validate(userValidation.createUser)`, `celebrate({…})`,
+ * `checkSchema(…)`), by the name the API model shows: its schema is elsewhere, so like an unseen validator it is
+ * trusted to reject or strip keys it does not declare.
+ */
+export const VALIDATION_MIDDLEWARE = /^(?:[\w$]+\.)*(?:validate\w*|validator\w*|validation\w*|celebrate|checkSchema|checkBody|joiValidate\w*|yupValidate\w*|zodValidate\w*|schemaValidat\w*)\b/i;

@@ -305,9 +305,10 @@ class ApiModelPasses {
     const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
     for (const file of result.files) {
       // Only files a model rule has something to say about are read again (most route files have none): files that
-      // declare routes, and files that read or write data (a controller's handlers, for the data rules).
+      // declare routes, files that read or write data (a controller's handlers, for the data rules), and files that
+      // hand a request body to a call (a service that may write it whole: mass-assignment across files).
       const filePath = path.resolve(file.filePath);
-      if (model.routesDeclaredIn(filePath).length === 0 && !model.touchesData(filePath)) continue;
+      if (model.routesDeclaredIn(filePath).length === 0 && !model.touchesData(filePath) && !model.passesRequestBody?.(filePath)) continue;
       if (!this.suppressing.has(filePath) && !modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
       if (isCancelled?.()) {
         result.cancelled = true;

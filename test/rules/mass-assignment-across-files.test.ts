@@ -66,7 +66,51 @@ const ACCOUNTS = lines(
   '}',
 );
 
+/** node-express-boilerplate's shape: routes with a Joi `validate(…)` middleware, handlers in a controller, a service that writes. */
+const BOILERPLATE_FILES = {
+  'src/models/account.model.ts': SEQUELIZE_MODEL,
+  'src/services/accounts.service.js': lines("const { Account } = require('../models/account.model');", 'exports.openAccount = async (fields) => Account.create(fields);'),
+  'src/routes/accounts.route.js': lines(
+    "const express = require('express');",
+    "const validate = require('../middlewares/validate');",
+    "const accountValidation = require('../validations/account.validation');",
+    "const accountController = require('../controllers/account.controller');",
+    'const router = express.Router();',
+    "router.post('/', validate(accountValidation.openAccount), accountController.openAccount);",
+    'module.exports = router;',
+  ),
+  'src/app.js': lines("const express = require('express');", "const accountsRoute = require('./routes/accounts.route');", 'const app = express();', "app.use('/accounts', accountsRoute);", 'module.exports = app;'),
+};
+const BOILERPLATE_CONTROLLER = lines(
+  "const accountsService = require('../services/accounts.service');",
+  'const catchAsync = (fn) => (req, res, next) => fn(req, res, next).catch(next);',
+  'const openAccount = catchAsync(async (req, res) => {',
+  '  res.status(201).send(await accountsService.openAccount(req.body));',
+  '});',
+  'module.exports = { openAccount };',
+);
+
 const valid: ValidCase[] = [
+  {
+    name: 'every route of the handler runs a validation middleware first (handler in a controller file)',
+    filename: 'src/controllers/account.controller.js',
+    files: BOILERPLATE_FILES,
+    code: BOILERPLATE_CONTROLLER,
+  },
+  {
+    name: 'an inline handler after a validation middleware in the same file',
+    filename: 'src/routes/users.ts',
+    files: { 'src/account.model.ts': SEQUELIZE_MODEL },
+    code: lines(
+      "import { Router } from 'express';",
+      "import { celebrate, Joi } from 'celebrate';",
+      "import { Account } from './account.model';",
+      'export const router = Router();',
+      "router.post('/accounts', celebrate({ body: Joi.object({ name: Joi.string() }) }), async (req, res) => {",
+      '  res.json(await Account.create(req.body));',
+      '});',
+    ),
+  },
   {
     name: 'a service method that copies the fields it needs',
     filename: 'src/users/users.controller.ts',
@@ -88,6 +132,24 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'the same controller when the route has no validation middleware',
+    filename: 'src/controllers/account.controller.js',
+    files: { ...BOILERPLATE_FILES, 'src/routes/accounts.route.js': BOILERPLATE_FILES['src/routes/accounts.route.js'].replace('validate(accountValidation.openAccount), ', '') },
+    code: BOILERPLATE_CONTROLLER,
+    errors: [
+      {
+        messageId: 'privilegedFields',
+        message:
+          'The request body `req.body` is written whole by `Account.create` in accounts.service.js:2, through `accountsService.openAccount(…)`: the request body can set Account.balance, Account.ownerId. Copy only the fields a client may set. No automatic fix: the write is in accounts.service.js; copy the allowed fields there or here.',
+        line: 4,
+        column: 58,
+        endLine: 4,
+        endColumn: 66,
+        severity: 'error',
+      },
+    ],
+  },
   {
     name: 'NestJS: @Body() DTO → UsersService.update → this.users.update (TypeORM) in another file',
     filename: 'src/users/users.controller.ts',

@@ -259,6 +259,13 @@ const invalid: InvalidCase[] = [
     output: MONGOOSE_APP.replace('new User(req.body)', 'new User({ name: req.body.name, email: req.body.email })'),
   },
   {
+    name: 'Mongoose (JS ESM): the fix in a .mjs file',
+    filename: 'src/app.mjs',
+    code: MONGOOSE_APP.replace('const app', '/** @type {any} */\nconst app'),
+    errors: [finding('privilegedFields', 8, 25, 33, '`req.body`', 'new User', 'User.role, User.isAdmin')],
+    output: MONGOOSE_APP.replace('const app', '/** @type {any} */\nconst app').replace('new User(req.body)', 'new User({ name: req.body.name, email: req.body.email })'),
+  },
+  {
     name: 'Mongoose: a model whose only server-owned field is its _id is a warning',
     code: lines(
       "import express from 'express';",
@@ -287,6 +294,99 @@ const invalid: InvalidCase[] = [
     errors: [finding('privilegedFields', 6, 33, 51, '`c.req.json()`', 'db.insert(users).values', 'users.role, users.isAdmin')],
     output: HONO_DRIZZLE_FIXED,
   },
+  {
+    name: 'TypeORM: an entity manager write (manager.save(User, body)) in a transaction',
+    filename: 'src/users.ts',
+    files: { 'src/user.entity.ts': TYPEORM_ENTITY },
+    code: lines(
+      "import express from 'express';",
+      "import { DataSource } from 'typeorm';",
+      "import { User } from './user.entity';",
+      "const dataSource = new DataSource({ type: 'postgres' });",
+      'const app = express();',
+      "app.post('/users', async (req, res) => {",
+      '  await dataSource.transaction(async (manager) => {',
+      '    await manager.save(User, req.body);',
+      '  });',
+      '  res.sendStatus(201);',
+      '});',
+    ),
+    errors: [finding('privilegedFields', 8, 30, 38, '`req.body`', 'manager.save', 'User.role, User.isAdmin')],
+  },
+  {
+    name: 'MikroORM: em.create(User, body)',
+    filename: 'src/users.ts',
+    files: {
+      'src/user.entity.ts': lines(
+        "import { Entity, PrimaryKey, Property } from '@mikro-orm/core';",
+        '@Entity()',
+        'export class User {',
+        '  @PrimaryKey() id!: number;',
+        '  @Property() name!: string;',
+        "  @Property() role: string = 'user';",
+        '}',
+      ),
+    },
+    code: lines(
+      "import Fastify from 'fastify';",
+      "import { EntityManager } from '@mikro-orm/core';",
+      "import { User } from './user.entity';",
+      'export function routes(app: ReturnType<typeof Fastify>, em: EntityManager) {',
+      "  app.post('/users', async (request) => {",
+      '    const user = em.create(User, request.body as any);',
+      '    await em.persistAndFlush(user);',
+      '    return { id: user.id };',
+      '  });',
+      '}',
+    ),
+    errors: [finding('privilegedFields', 6, 34, 53, '`request.body`', 'em.create', 'User.role')],
+  },
+  {
+    name: 'Koa + Mongoose: doc.set(body) then save()',
+    code: lines(
+      "import Koa from 'koa';",
+      "import mongoose from 'mongoose';",
+      "const accountSchema = new mongoose.Schema({ name: String, balance: Number, owner: { type: mongoose.Schema.Types.ObjectId, ref: 'User' } });",
+      "const Account = mongoose.model('Account', accountSchema);",
+      'const app = new Koa();',
+      'app.use(async (ctx: any) => {',
+      '  const account = await Account.findById(ctx.params.id);',
+      '  if (!account) return;',
+      '  account.set(ctx.request.body);',
+      '  await account.save();',
+      '  ctx.status = 204;',
+      '});',
+    ),
+    errors: [finding('privilegedFields', 9, 15, 31, '`ctx.request.body`', 'account.set', 'Account.balance, Account.owner')],
+  },
+  {
+    name: 'Sequelize (CommonJS JS, define): bulkCreate and lodash merge of a loaded record that is saved',
+    filename: 'src/app.js',
+    code: lines(
+      "const express = require('express');",
+      "const _ = require('lodash');",
+      "const { Sequelize, DataTypes } = require('sequelize');",
+      "const sequelize = new Sequelize('sqlite::memory:');",
+      "const Wallet = sequelize.define('Wallet', { label: DataTypes.STRING, credits: DataTypes.INTEGER });",
+      'const app = express();',
+      "app.post('/wallets', async (req, res) => {",
+      '  await Wallet.bulkCreate(req.body.items);',
+      '  await Wallet.bulkCreate(req.body);',
+      '  const wallet = await Wallet.findByPk(req.params.id);',
+      '  _.merge(wallet, req.body);',
+      '  await wallet.save();',
+      '  res.sendStatus(201);',
+      '});',
+    ),
+    errors: [
+      {
+        ...finding('privilegedFields', 9, 27, 35, '`req.body`', 'Wallet.bulkCreate', 'Wallet.credits'),
+        message: 'The request body `req.body` is written whole by `Wallet.bulkCreate`: the request body can set Wallet.credits. Copy only the fields a client may set. No automatic fix: `bulkCreate` writes a list of records: map each one to the fields a client may set.',
+      },
+      finding('privilegedFields', 11, 19, 27, '`req.body`', '_.merge', 'Wallet.credits'),
+    ],
+    output: null,
+  },
 ];
 
 runRuleTests(massAssignment, { valid, invalid });
@@ -302,15 +402,19 @@ describe('mass-assignment fixes type-check against the ORMs', () => {
 });
 
 describe('mass-assignment hasFindingsIn', () => {
-  it('asks for files that touch data, and no others', () => {
+  it('asks for files that touch data, hand a body on or declare routes, and no others', () => {
     const index = new WorkspaceIndex({});
     const root = path.resolve('/project');
     index.indexFile(path.join(root, 'prisma/schema.prisma'), PRISMA_SCHEMA);
     index.indexText(path.join(root, 'src/users.ts'), PRISMA_UPDATE);
     index.indexText(path.join(root, 'src/health.ts'), lines("import express from 'express';", 'export const app = express();', "app.get('/health', (_req, res) => res.send('ok'));"));
+    index.indexText(path.join(root, 'src/format.ts'), lines('export function title(text: string) {', '  return text.trim();', '}'));
+    index.indexText(path.join(root, 'src/users.controller.js'), lines("const userService = require('./user.service');", 'exports.createUser = async (req, res) => {', '  res.status(201).send(await userService.createUser(req.body));', '};'));
     index.markComplete();
     const model = index.model();
     assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/users.ts')), true);
-    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/health.ts')), false);
+    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/health.ts')), true, 'declares a route');
+    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/format.ts')), false);
+    assert.equal(massAssignment.hasFindingsIn!(model, path.join(root, 'src/users.controller.js')), true, 'hands req.body to a service');
   });
 });

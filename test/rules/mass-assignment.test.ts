@@ -96,6 +96,31 @@ const valid: ValidCase[] = [
     ),
   },
   {
+    name: 'AJV with removeAdditional strips the body it validates, in place',
+    code: lines(
+      "import Ajv from 'ajv';",
+      ...EXPRESS_HEAD,
+      "const ajv = new Ajv({ removeAdditional: 'all' });",
+      "const validateUser = ajv.compile({ type: 'object', properties: { name: { type: 'string' } }, additionalProperties: false });",
+      "app.post('/users', async (req, res) => {",
+      '  if (!validateUser(req.body)) return res.status(400).json(validateUser.errors);',
+      '  return res.json(await prisma.user.create({ data: req.body }));',
+      '});',
+    ),
+  },
+  {
+    name: "Hono c.req.valid('json') is the validator middleware's output, not the raw body",
+    code: lines(
+      "import { Hono } from 'hono';",
+      "import { db, users } from './db';",
+      'const app = new Hono();',
+      "app.post('/users', async (c) => {",
+      "  await db.insert(users).values(c.req.valid('json'));",
+      '  return c.json({ ok: true });',
+      '});',
+    ),
+  },
+  {
     name: 'the body as a where filter is a query, not a write',
     code: lines(...EXPRESS_HEAD, "app.post('/users/search', async (req, res) => {", '  res.json(await prisma.user.updateMany({ where: req.body, data: { isAdmin: false } }));', '});'),
   },
@@ -181,6 +206,18 @@ const valid: ValidCase[] = [
       '    return this.prisma.user.create({ data: dto });',
       '  }',
       '}',
+    ),
+  },
+  {
+    name: "Koa's ctx.body is the response, not the request body",
+    code: lines(
+      "import Koa from 'koa';",
+      "import { User } from './models/user';",
+      'const app = new Koa();',
+      'app.use(async (ctx) => {',
+      "  ctx.body = { name: 'x' };",
+      '  await User.findOneAndUpdate({ _id: ctx.params.id }, ctx.body);',
+      '});',
     ),
   },
   {
@@ -332,6 +369,36 @@ const invalid: InvalidCase[] = [
     errors: [unknownModel(8, 44, 47, '`@Body() dto`', 'this.prisma.user.create')],
   },
   {
+    name: "NestJS: @Body('user') names the key it reads",
+    code: lines(
+      "import { Body, Controller, Post } from '@nestjs/common';",
+      "import { PrismaService } from './prisma.service';",
+      "@Controller('users')",
+      'export class UsersController {',
+      '  constructor(private readonly prisma: PrismaService) {}',
+      '  @Post()',
+      "  create(@Body('user') user: object) {",
+      '    return this.prisma.user.create({ data: user });',
+      '  }',
+      '}',
+    ),
+    errors: [unknownModel(8, 44, 48, "`@Body('user') user`", 'this.prisma.user.create')],
+  },
+  {
+    name: 'Next.js: Object.fromEntries(await request.formData()) into Prisma',
+    filename: 'app/api/users/route.js',
+    code: lines(
+      "import { PrismaClient } from '@prisma/client';",
+      'const prisma = new PrismaClient();',
+      'export async function POST(request) {',
+      '  const fields = Object.fromEntries(await request.formData());',
+      '  const user = await prisma.user.create({ data: fields });',
+      '  return Response.json({ id: user.id });',
+      '}',
+    ),
+    errors: [unknownModel(5, 49, 55, '`Object.fromEntries(await request.formData())`', 'prisma.user.create')],
+  },
+  {
     name: 'validators that keep unknown keys: zod passthrough, yup without noUnknown',
     code: lines(
       "import { z } from 'zod';",
@@ -346,6 +413,20 @@ const invalid: InvalidCase[] = [
       '});',
     ),
     errors: [unknownModel(9, 36, 41, '`req.body`', 'prisma.user.create'), unknownModel(11, 36, 43, '`req.body`', 'prisma.user.create')],
+  },
+  {
+    name: 'AJV without removeAdditional validates but strips nothing',
+    code: lines(
+      "import Ajv from 'ajv';",
+      ...EXPRESS_HEAD,
+      'const ajv = new Ajv();',
+      "const validateUser = ajv.compile({ type: 'object', properties: { name: { type: 'string' } } });",
+      "app.post('/users', async (req, res) => {",
+      '  if (!validateUser(req.body)) return res.status(400).json(validateUser.errors);',
+      '  return res.json(await prisma.user.create({ data: req.body }));',
+      '});',
+    ),
+    errors: [unknownModel(10, 52, 60, '`req.body`', 'prisma.user.create')],
   },
   {
     name: 'Prisma upsert writes both create and update',

@@ -54,6 +54,11 @@ const CASES: Record<string, [string, string[]]> = {
     `const mongoose = require('mongoose');\nconst userSchema = new mongoose.Schema({ email: String, ${RANDOM}Token: String });\nconst ${RANDOM} = mongoose.model('User', userSchema);\napp.get('/u', async (req, res) => res.json(await ${RANDOM}.findById(req.query.id)));\n`,
     ['full-record-response/fullRecord'],
   ],
+  // mass-assignment quotes the sink (a token-shaped receiver) and the model's name with its fields.
+  'mass-assignment.ts': [
+    `import mongoose from 'mongoose';\nconst accountSchema = new mongoose.Schema({ name: String, role: String });\nconst ${RANDOM} = mongoose.model('${GITHUB}', accountSchema);\nconst noteSchema = new mongoose.Schema({ title: String });\nconst Note = mongoose.model('${STRIPE}', noteSchema);\napp.post('/a', async (req) => ${RANDOM}.create(req.body));\napp.post('/n', async (req) => Note.create(req.body));\napp.put('/u', async (req) => ${RANDOM}x.findByIdAndUpdate(req.params.id, req.body));\n`,
+    ['mass-assignment/privilegedFields', 'mass-assignment/serverOwnedFields', 'mass-assignment/unknownModel'],
+  ],
   'secrets.ts': [
     `export const token = '${GITHUB}';\nexport const dbPassword = '${RANDOM}';\nexport const anything = '${RANDOM}9';\nconst awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY || '${AWS_SECRET}';\n`,
     ['hardcoded-secret/providerToken', 'hardcoded-secret/credentialLiteral', 'hardcoded-secret/highEntropyString'],

@@ -2,7 +2,7 @@
 // wrong code gives the exact diagnostic each ORM's types produce, so rule fixes checked with it cannot pass vacuously.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { typeCheckWithOrms } from './orm-typecheck';
+import { sharedSourceFilesParsed, typeCheckWithOrms } from './orm-typecheck';
 
 const CLEAN: Record<string, string> = {
   prisma: `import { PrismaClient, Prisma } from '@prisma/client';
@@ -235,15 +235,18 @@ export type Users = Repository<{ id: number }>;`;
     assert.deepEqual(typeCheckWithOrms({ 'app.ts': code }, { resolution: 'node16' }), []);
   });
 
-  it('reuses the cached program: a warm check takes well under a second', () => {
+  it('reuses the cached program: a warm check parses no library file again and takes well under the cold cost', () => {
     const code = (n: number) => `import { PrismaClient } from '@prisma/client';
 import { Model } from 'sequelize';
 class User extends Model {}
 export const u${n} = [new PrismaClient().user.findMany({ select: { id: true } }), User.findAll({ attributes: ['id'] })];`;
     typeCheckWithOrms({ 'app.ts': code(0) });
+    const parsedWhenWarm = sharedSourceFilesParsed();
     const started = performance.now();
     for (let n = 1; n <= 5; n++) assert.deepEqual(typeCheckWithOrms({ 'app.ts': code(n) }), []);
     const perCall = (performance.now() - started) / 5;
-    assert.ok(perCall < 800, `warm check took ${perCall.toFixed(0)} ms`);
+    assert.equal(sharedSourceFilesParsed(), parsedWhenWarm);
+    // 100-400 ms on an idle machine; the bound only catches a lost cache (a cold check costs 4-6 s) on a busy one.
+    assert.ok(perCall < 2500, `warm check took ${perCall.toFixed(0)} ms`);
   });
 });

@@ -73,6 +73,11 @@ export function typeCheckWithOrms(files: Record<string, string>, options: OrmTyp
   return [...global, ...reported.flatMap((fileName) => diagnosticsOf(program, fileName))];
 }
 
+/** How many library/node_modules/stub files have been parsed in this process: a warm call adds none. */
+export function sharedSourceFilesParsed(): number {
+  return sharedFiles.size;
+}
+
 function diagnosticsOf(program: ts.Program, fileName: string): string[] {
   const sourceFile = program.getSourceFile(fileName);
   if (!sourceFile) return [`${path.relative(VIRTUAL_DIR, fileName)}: not part of the program`];

@@ -6,7 +6,8 @@ import * as ts from 'typescript';
 import type { DataModel, DataModelCatalogue, DataModelRef, ParameterWrite } from '../../../rules/support/api-model';
 import { ALL_WRITE_METHOD_NAMES } from '../../../rules/data/orm-writes';
 import { OrmWriteSinks } from '../../../rules/support/orm-write-sinks';
-import { bodyAt, RequestBodies } from '../../../rules/support/request-body';
+import { skipOuterExpressions } from '../../../rules/support/dataflow';
+import { bodyAt, isWholeBodyAccess, RequestBodies } from '../../../rules/support/request-body';
 import type { SummaryBuilder } from './summarize';
 
 const MAX_WRITES_PER_FUNCTION = 20;
@@ -89,4 +90,21 @@ export function parameterWritesOf(builder: SummaryBuilder, fn: ts.FunctionLikeDe
 function isWriteShaped(call: ts.CallExpression | ts.NewExpression): boolean {
   if (ts.isNewExpression(call)) return (call.arguments?.length ?? 0) > 0;
   return ts.isPropertyAccessExpression(call.expression) && ALL_WRITE_METHOD_NAMES.has(call.expression.name.text);
+}
+
+/**
+ * Whether some call of the file is given a request body as written (`req.body`, `await request.json()`, a `@Body()`
+ * parameter): the CLI's second pass then reads the file for mass-assignment. Aliases are not followed: a cheap gate.
+ */
+export function passesRequestBody(builder: SummaryBuilder): boolean {
+  return builder.calls.some((call) => (call.arguments ?? []).some((argument) => isBodyAsWritten(argument, builder)));
+}
+
+function isBodyAsWritten(argument: ts.Expression, builder: SummaryBuilder): boolean {
+  const node = skipOuterExpressions(argument);
+  if (isWholeBodyAccess(node)) return true;
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = builder.index.resolve(node);
+  const parameter = declaration?.node;
+  return !!parameter && ts.isParameter(parameter) && (ts.getDecorators(parameter) ?? []).some((d) => /^Body\b/.test(d.expression.getText(builder.sourceFile)));
 }

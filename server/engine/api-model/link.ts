@@ -361,9 +361,9 @@ export class LinkedApiModel implements ApiModel {
   /** Set by linkApiModel: resolves names across files for `parameterWritesOf`. */
   linker: Linker | undefined;
 
-  parameterWritesOf(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[] {
+  parameterWritesOf(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[] | undefined {
     const file = this.files.get(path.resolve(filePath));
-    if (!file || !this.linker) return [];
+    if (!file || !this.linker) return undefined;
     // `UsersService` + `update`: an exported class's method is summarised under the name `UsersService.update`.
     const methodOf = (target: FileSummary, className: string) => Object.values(target.functions).find((fn) => fn.name === `${className}.${members[0]}`);
     const imported = file.imports[localName];
@@ -375,7 +375,11 @@ export class LinkedApiModel implements ApiModel {
     const local = members.length === 1 ? methodOf(file, localName) : undefined;
     if (local) return local.parameterWrites ?? [];
     const resolved = this.linker.resolve(file, { kind: 'name', name: localName, ...(members.length > 0 ? { members: [...members] } : {}) });
-    return resolved.kind === 'function' ? resolved.fn.parameterWrites ?? [] : [];
+    return resolved.kind === 'function' ? resolved.fn.parameterWrites ?? [] : undefined;
+  }
+
+  passesRequestBody(filePath: string): boolean {
+    return this.files.get(path.resolve(filePath))?.passesRequestBody === true;
   }
 
   touchesData(filePath: string): boolean {

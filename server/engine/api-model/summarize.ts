@@ -9,7 +9,7 @@ import { FileIndex, requiredModule, skipOuterExpressions, type LocalDeclaration 
 import { LineIndex } from '../line-index';
 import { summarizeDataModels } from './data-models';
 import { FRAMEWORK_SUMMARIZERS } from './frameworks';
-import { parameterWritesOf } from './data-flows';
+import { parameterWritesOf, passesRequestBody } from './data-flows';
 import { parameterFlowsOf } from './parameter-flows';
 import type { ContainerSummary, FileSummary, FunctionSummary, MiddlewareRef, ValueRef } from './summary';
 
@@ -85,6 +85,7 @@ export class SummaryBuilder {
     for (const statement of this.topLevelStatements) this.collectTopLevel(statement);
     this.collectCommonJsExports();
     this.collectParameterFlows();
+    if (passesRequestBody(this)) this.summary.passesRequestBody = true;
     this.decideMiddlewareAuth();
     return this.summary;
   }

@@ -31,6 +31,8 @@ export interface FileSummary {
   dataHidden?: { model: string; field: string; by: string }[];
   /** The file calls an ORM read or write method (rules/data/orm-models.ts) or `new`s a model: the data rules look at it. */
   dataAccess?: true;
+  /** The file hands a request body to a call (`userService.createUser(req.body)`): mass-assignment may report it. */
+  passesRequestBody?: true;
   /** NestJS `ClassSerializerInterceptor` is registered here (globally or on a controller): `@Exclude()` fields are hidden. */
   classSerializer?: true;
   /** `new PrismaClient({ omit: { user: { password: true } } })`: fields the client leaves out of every result. */
