@@ -24,6 +24,8 @@ export interface MassAssignmentOptions {
 const FIX_TITLE = 'Assign only allowed fields';
 /** Kinds that are always the model's own; named only when nothing more serious is at stake. */
 const SERVER_OWNED_KINDS: ReadonlySet<PrivilegedFieldKind> = new Set(['identity', 'audit']);
+/** What an administrators' route may legitimately let its caller set. */
+const ADMIN_SETTABLE_KINDS: ReadonlySet<PrivilegedFieldKind> = new Set(['privilege', 'verification', 'balance', 'ownership']);
 const MAX_LISTED_FIELDS = 6;
 
 export const massAssignment = defineRule<MassAssignmentOptions, MessageId>({
@@ -152,15 +154,27 @@ function checkPass(context: RuleContext<MassAssignmentOptions>, model: ApiModel,
  * the enclosing function (`createUser`, `userController.createUser`). No route found: not validated.
  */
 function validatedOnItsRoutes(context: RuleContext<MassAssignmentOptions>, node: ts.Node): boolean {
+  const routes = routesOf(context, node);
+  return routes.length > 0 && routes.every((route) => route.chain.some((link) => VALIDATION_MIDDLEWARE.test(link.name)));
+}
+
+/**
+ * Every route this code answers checks a role or permission first (`authorize(ADMIN)`, `@Roles('admin')`): an
+ * administrator setting `role` or `isVerified` through the body is what such an endpoint is for.
+ */
+function authorizedOnItsRoutes(context: RuleContext<MassAssignmentOptions>, node: ts.Node): boolean {
+  const routes = routesOf(context, node);
+  return routes.length > 0 && routes.every((route) => route.auth.status === 'authenticated' && (route.auth.authorization !== undefined || route.auth.by.auth === 'authorization' || route.auth.by.auth === 'both'));
+}
+
+/** Routes whose handler function holds the node, else routes whose handler is named like the enclosing function. */
+function routesOf(context: RuleContext<MassAssignmentOptions>, node: ts.Node): readonly ApiRoute[] {
   const model = context.getApiModel();
   const position = node.getStart(context.sourceFile);
-  let routes: readonly ApiRoute[] = model.routesDeclaredIn(context.filePath).filter((route) => route.declaredAt.start <= position && position < route.declaredAt.end);
-  if (routes.length === 0) {
-    const name = handlerNameOf(node);
-    if (!name) return false;
-    routes = model.routes.filter((route) => route.handler === name || route.handler.endsWith(`.${name}`));
-  }
-  return routes.length > 0 && routes.every((route) => route.chain.some((link) => VALIDATION_MIDDLEWARE.test(link.name)));
+  const routes = model.routes.filter((route) => route.handlerAt?.filePath === context.filePath && route.handlerAt.start <= position && position < route.handlerAt.end);
+  if (routes.length > 0) return routes;
+  const name = handlerNameOf(node);
+  return name ? model.routes.filter((route) => route.handler === name || route.handler.endsWith(`.${name}`)) : [];
 }
 
 /** `const createUser = catchAsync(async (req, res) => …)`, `function createUser(req, res)`, `{ createUser: (req, res) => … }`. */
@@ -247,9 +261,12 @@ interface WriteTarget {
 function report(context: RuleContext<MassAssignmentOptions>, sink: WriteTarget, found: BodyAt, index: FileIndex, across?: { via: string; noFix: string }): void {
   const model = sink.model;
   const reachable = model ? reachableFields(model, found.body, sink.onlyFields) : [];
+  // On an administrators' route, privilege, verification, balance and ownership fields are the route's business,
+  // and the id and timestamps alone are not worth a warning there.
+  const adminOnly = authorizedOnItsRoutes(context, found.site);
   const atRisk = reachable.flatMap((field) => {
     const kind = privilegedFieldKind(field.name, context.options.privilegedFields);
-    return kind ? [{ field, kind }] : [];
+    return kind && !(adminOnly && ADMIN_SETTABLE_KINDS.has(kind)) ? [{ field, kind }] : [];
   });
   const serious = atRisk.filter((entry) => !SERVER_OWNED_KINDS.has(entry.kind));
   const range = { start: found.site.getStart(context.sourceFile), end: found.site.end };
@@ -266,7 +283,7 @@ function report(context: RuleContext<MassAssignmentOptions>, sink: WriteTarget, 
     context.report({ messageId: 'unknownModel', range, data, fixes, severity: 'warning' });
   } else if (serious.length > 0) {
     context.report({ messageId: 'privilegedFields', range, data: { ...data, fields: listFields(model, serious.map((e) => e.field)) }, fixes, severity: 'error' });
-  } else if (atRisk.length > 0 && found.body.removed.size === 0) {
+  } else if (atRisk.length > 0 && found.body.removed.size === 0 && !adminOnly) {
     context.report({ messageId: 'serverOwnedFields', range, data: { ...data, fields: listFields(model, atRisk.map((e) => e.field)) }, fixes, severity: 'warning' });
   }
 }

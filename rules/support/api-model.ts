@@ -53,6 +53,8 @@ export interface ApiRoute {
   declaredAt: SourceSpot;
   /** The handler as written (`usersController.create`, `getUser`, `<anonymous>`). */
   handler: string;
+  /** Where the handler function is written, when the model can follow it (inline, same file or another file). */
+  handlerAt?: SourceSpot;
   /** Mounts from the outermost app inwards. */
   mounts: MountStep[];
   /** Every middleware/guard on the path, outermost first (app-level, router-level, route-level). */

@@ -190,7 +190,26 @@ export class OrmWriteSinks {
   private mongooseConstructor(node: ts.NewExpression): WriteSink | undefined {
     const model = modelOfReceiver(node.expression, this.lookup)?.model;
     if (!model || (model.orm !== 'mongoose' && !(this.anyOrm && model.orm === 'typescript')) || !node.arguments?.[0]) return undefined;
+    if (!this.isSavedDocument(node)) return undefined;
     return { node, label: `new ${this.label(node)}`, data: [node.arguments[0]], model, method: 'new', receiver: 'model' };
+  }
+
+  /**
+   * A document built with `new User(body)` writes only when it is saved: `new User(body).save()`, `const u = new
+   * User(body); await u.save()`. Kept to read it (`omit(u.toObject(), …)` written elsewhere) is no write of the body.
+   * Handed on or returned, it may be saved anywhere: that counts.
+   */
+  private isSavedDocument(node: ts.NewExpression): boolean {
+    let holder: ts.Node = node.parent;
+    while (ts.isParenthesizedExpression(holder) || ts.isAwaitExpression(holder) || ts.isAsExpression(holder) || ts.isNonNullExpression(holder)) holder = holder.parent;
+    if (ts.isPropertyAccessExpression(holder)) return SAVE_METHODS.has(holder.name.text);
+    if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
+      const declaration = this.index.resolve(holder.name);
+      const reads = declaration ? this.index.referencesTo(declaration) : [];
+      // Saved, or handed on/returned as a whole; only reading it (`u.toObject()`, `u.name`) is not a write.
+      return this.savedLater(node, holder.name) || reads.some((reference) => !ts.isPropertyAccessExpression(reference.parent) || reference.parent.expression !== reference);
+    }
+    return true;
   }
 
   private writesOnModel(orm: string): readonly OrmWrite[] {

@@ -58,7 +58,7 @@ const PRISMA_UPDATE = lines(...EXPRESS_PRISMA, "app.put('/users/:id', async (req
 const PRISMA_UPDATE_FIXED = lines(
   ...EXPRESS_PRISMA,
   "app.put('/users/:id', async (req, res) => {",
-  '  res.json(await prisma.user.update({ where: { id: Number(req.params.id) }, data: { email: req.body.email, name: req.body.name } }));',
+  '  res.json(await prisma.user.update({ where: { id: Number(req.params.id) }, data: { email: req.body.email, name: req.body.name, password: req.body.password } }));',
   '});',
 );
 
@@ -199,6 +199,14 @@ const valid: ValidCase[] = [
     code: lines(...EXPRESS_PRISMA, "app.put('/settings', async (req, res) => {", '  res.json(await prisma.setting.create({ data: req.body }));', '});'),
   },
   {
+    name: 'Mongoose: new Model(req.body) only read (its toObject() minus _id and role is what gets written)',
+    code: MONGOOSE_APP.replace('  await user.save();', "  const { _id, role, ...fields } = user.toObject();\n  await User.updateOne({ email: fields.email }, { name: fields.name });"),
+  },
+  {
+    name: 'Mongoose: an administrators-only route (a role check before the handler) may set role',
+    code: MONGOOSE_APP.replace("const app = express();", "const app = express();\nfunction requireAdmin(req: any, res: any, next: any) {\n  if (req.user?.role !== 'admin') return res.sendStatus(403);\n  next();\n}").replace("app.post('/users', async", "app.post('/users', passport.authenticate('jwt', { session: false }), requireAdmin, async").replace("import mongoose from 'mongoose';", "import mongoose from 'mongoose';\nimport passport from 'passport';"),
+  },
+  {
     name: 'Sequelize: the body as a where filter of findAll',
     files: SEQUELIZE_FILES,
     code: lines(...EXPRESS_SEQUELIZE, "app.post('/users/search', async (req, res) => {", '  res.json(await User.findAll({ where: req.body }));', '});'),
@@ -207,10 +215,10 @@ const valid: ValidCase[] = [
 
 const invalid: InvalidCase[] = [
   {
-    name: 'Prisma: req.body as update data names the privileged fields; the fix copies email and name',
+    name: 'Prisma: req.body as update data names the privileged fields; the fix copies email, name and password (a client sets its own password)',
     files: PRISMA_FILES,
     code: PRISMA_UPDATE,
-    errors: [finding('privilegedFields', 6, 83, 91, '`req.body`', 'prisma.user.update', 'User.password, User.role, User.isAdmin')],
+    errors: [finding('privilegedFields', 6, 83, 91, '`req.body`', 'prisma.user.update', 'User.role, User.isAdmin')],
     output: PRISMA_UPDATE_FIXED,
   },
   {
@@ -223,12 +231,12 @@ const invalid: InvalidCase[] = [
       '  res.json(await prisma.user.update({ where: { id: Number(req.params.id) }, data: changes }));',
       '});',
     ),
-    errors: [finding('privilegedFields', 7, 83, 90, '`req.body` (without role)', 'prisma.user.update', 'User.password, User.isAdmin')],
+    errors: [finding('privilegedFields', 7, 83, 90, '`req.body` (without role)', 'prisma.user.update', 'User.isAdmin')],
     output: lines(
       ...EXPRESS_PRISMA,
       "app.put('/users/:id', async (req, res) => {",
       '  const { role, ...changes } = req.body;',
-      '  res.json(await prisma.user.update({ where: { id: Number(req.params.id) }, data: { email: changes.email, name: changes.name } }));',
+      '  res.json(await prisma.user.update({ where: { id: Number(req.params.id) }, data: { email: changes.email, name: changes.name, password: changes.password } }));',
       '});',
     ),
   },
@@ -257,6 +265,12 @@ const invalid: InvalidCase[] = [
     code: MONGOOSE_APP,
     errors: [finding('privilegedFields', 7, 25, 33, '`req.body`', 'new User', 'User.role, User.isAdmin')],
     output: MONGOOSE_APP.replace('new User(req.body)', 'new User({ name: req.body.name, email: req.body.email })'),
+  },
+  {
+    name: 'Mongoose: a route that only authenticates (no role check) still lets any user set role',
+    code: MONGOOSE_APP.replace("app.post('/users', async", "app.post('/users', passport.authenticate('jwt', { session: false }), async").replace("import mongoose from 'mongoose';", "import mongoose from 'mongoose';\nimport passport from 'passport';"),
+    errors: [finding('privilegedFields', 8, 25, 33, '`req.body`', 'new User', 'User.role, User.isAdmin')],
+    output: MONGOOSE_APP.replace("app.post('/users', async", "app.post('/users', passport.authenticate('jwt', { session: false }), async").replace("import mongoose from 'mongoose';", "import mongoose from 'mongoose';\nimport passport from 'passport';").replace('new User(req.body)', 'new User({ name: req.body.name, email: req.body.email })'),
   },
   {
     name: 'Mongoose (JS ESM): the fix in a .mjs file',

@@ -672,12 +672,23 @@ function routeFrom(linker: Linker, file: FileSummary, container: ContainerSummar
     framework: walk.root.framework,
     declaredAt: route.at,
     handler: route.handler.text,
+    ...handlerSpot(linker, file, route),
     mounts: walk.mounts,
     chain,
     auth,
     notes,
     containerKey: `${file.filePath}#${container.id}`,
   };
+}
+
+/** Where the handler function is written, through wrappers (`asyncHandler(fn)`); the summary's own spot, so edits move it. */
+function handlerSpot(linker: Linker, file: FileSummary, route: RouteSummary): { handlerAt?: SourceSpot } {
+  for (let ref = route.handler.ref, depth = 0; ref && depth < 3; depth++) {
+    const resolved = linker.resolve(file, ref);
+    if (resolved.kind === 'function') return { handlerAt: resolved.fn.at };
+    ref = ref.kind === 'call' && ref.args?.length === 1 ? ref.args[0] : undefined;
+  }
+  return {};
 }
 
 /** In-handler authentication, carried to `decide` as a provisional verdict. */
