@@ -186,7 +186,10 @@ class Judge {
     if (!checker) return undefined;
     const view = fieldViewOfType(checker, checker.getTypeAtLocation(opaque.expression), this.catalogue, { requireModel: true });
     if (!view) return undefined;
-    const own = view.fields.filter((field) => !field.relation && !field.hiddenBy && !opaque.removed.has(field.name) && this.isSensitive(field.name)).map((field) => field.name);
+    const removedThere = fieldsRemovedByCallee(checker, opaque.expression);
+    const own = view.fields
+      .filter((field) => !field.relation && !field.hiddenBy && !opaque.removed.has(field.name) && !removedThere.has(field.name) && this.isSensitive(field.name))
+      .map((field) => field.name);
     return own.length > 0 ? { opaque, view, fields: own.map((name) => `${view.modelName}.${name}`), ownFields: own, relationFields: new Map() } : undefined;
   }
 
@@ -310,3 +313,29 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
+/**
+ * Fields the called function of another module takes off before returning (`delete user.password`, `user.password =
+ * undefined` or `null`): the service cleans the record, so the controller that returns its result leaks nothing of those.
+ */
+function fieldsRemovedByCallee(checker: ts.TypeChecker, expression: ts.Expression): ReadonlySet<string> {
+  const call = skipOuterExpressions(expression);
+  if (!ts.isCallExpression(call)) return EMPTY_NAMES;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration) || !('body' in declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return EMPTY_NAMES;
+  const removed = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isDeleteExpression(node) && ts.isPropertyAccessExpression(skipOuterExpressions(node.expression))) {
+      removed.add((skipOuterExpressions(node.expression) as ts.PropertyAccessExpression).name.text);
+    } else if (
+      ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) &&
+      ((ts.isIdentifier(node.right) && node.right.text === 'undefined') || node.right.kind === ts.SyntaxKind.NullKeyword)
+    ) {
+      removed.add(node.left.name.text);
+    }
+    if (!ts.isFunctionLike(node) || node === declaration) ts.forEachChild(node, visit);
+  };
+  visit(declaration);
+  return removed;
+}
+
+const EMPTY_NAMES: ReadonlySet<string> = new Set();

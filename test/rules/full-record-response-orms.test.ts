@@ -417,6 +417,28 @@ const valid: ValidCase[] = [
       "});"),
   }),
   project({
+    name: 'NestJS: the service deletes the secrets from the record it returns (delete user.passwordHash, resetToken = null)',
+    files: {
+      ...TYPEORM_FILES,
+      'src/users/users.service.ts': USERS_SERVICE.replace(
+        "  findOne(id: number): Promise<User | null> {\n    return this.users.findOneBy({ id });",
+        "  async findOne(id: number): Promise<User | null> {\n    const user = await this.users.findOneBy({ id });\n    if (user) {\n      delete (user as Partial<User>).passwordHash;\n      user.resetToken = null;\n    }\n    return user;",
+      ),
+    },
+    filename: 'src/users/users.controller.ts',
+    code: lines(
+      "import { Controller, Get, Param } from '@nestjs/common';",
+      "import { UsersService } from './users.service';",
+      "@Controller('users')",
+      "export class UsersController {",
+      "  constructor(private readonly usersService: UsersService) {}",
+      "  @Get(':id')",
+      "  findOne(@Param('id') id: string) {",
+      "    return this.usersService.findOne(Number(id));",
+      "  }",
+      "}"),
+  }),
+  project({
     name: 'NestJS: the entity hides its secrets (select: false; @Exclude() under a ClassSerializerInterceptor)',
     files: { 'src/users/user.entity.ts': HIDDEN_USER_ENTITY, 'src/users/users.service.ts': USERS_SERVICE },
     filename: 'src/users/users.controller.ts',
