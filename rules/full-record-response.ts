@@ -6,6 +6,7 @@
 import * as ts from 'typescript';
 import type { DataModel, DataModelCatalogue, DataModelField } from './support/api-model';
 import { isTypeScriptFile } from './support/ast';
+import { calleeTarget } from './support/callee-target';
 import { modelOfReceiver, type DataModelLookup } from './support/data-models';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
 import { RecordFlow, knexTableOf, type OpaqueValue, type RecordRead, type RecordValue } from './support/record-flow';
@@ -182,6 +183,9 @@ class Judge {
   private opaqueLeak(opaque: OpaqueValue): Leak | undefined {
     // Only TypeScript declares what another module's function returns; in JavaScript the checker would guess.
     if (!isTypeScriptFile(this.context.filePath)) return undefined;
+    // The checker's program costs a whole project's parse: not for a call into a workspace module that reads and
+    // writes no data (a cache, a formatter, a service over in-memory rows).
+    if (this.callsModuleWithoutData(opaque.expression)) return undefined;
     const checker = this.getChecker();
     if (!checker) return undefined;
     const view = fieldViewOfType(checker, checker.getTypeAtLocation(opaque.expression), this.catalogue, { requireModel: true });
@@ -193,6 +197,15 @@ class Judge {
     return own.length > 0 ? { opaque, view, fields: own.map((name) => `${view.modelName}.${name}`), ownFields: own, relationFields: new Map() } : undefined;
   }
 
+  /** `service.list(…)`, `this.usersService.findOne(…)` where the class comes from a workspace file that touches no data. */
+  private callsModuleWithoutData(expression: ts.Expression): boolean {
+    const call = skipOuterExpressions(expression);
+    if (!ts.isCallExpression(call)) return false;
+    const target = calleeTarget(call, this.lookup.index);
+    if (!target) return false;
+    return this.context.getApiModel().importedFromDataFile?.(this.context.filePath, target.name) === false;
+  }
+
   /** The record's model: the workspace's data models first (they know what is hidden), else the checker's type. */
   private viewOfRead(read: RecordRead): FieldView | undefined {
     const model = read.table !== undefined ? modelOfTable(read.table, this.catalogue, this.context.filePath) : modelOfReceiver(read.receiver, this.lookup)?.model;
@@ -201,6 +214,8 @@ class Judge {
       if (isReadOrm(model.orm)) read.orm = model.orm;
       return modelView(model, this.catalogue, this.context.filePath);
     }
+    // `this.service.findAll(query)` named like a read: a workspace module without data returns no records.
+    if (this.callsModuleWithoutData(read.call)) return undefined;
     const checker = this.getChecker();
     if (!checker) return undefined;
     const type = typeInContainer(checker, checker.getTypeAtLocation(read.call), read.container);

@@ -9,6 +9,7 @@ import { privilegedFieldKind, type PrivilegedFieldKind } from './data/sensitive-
 import type { ApiModel, ApiRoute, DataModel, DataModelCatalogue, DataModelField, ParameterWrite } from './support/api-model';
 import { lineBreakOf, propertyNameText } from './support/ast';
 import { FileIndex, skipOuterExpressions } from './support/dataflow';
+import { calleeTarget } from './support/callee-target';
 import { dataModelLookup, type DataModelLookup } from './support/data-models';
 import { OrmWriteSinks, writesOnModel, writesOnRecord, type WriteSink } from './support/orm-write-sinks';
 import { bodyAt, RequestBodies, VALIDATION_MIDDLEWARE, type BodyAt, type RequestBody } from './support/request-body';
@@ -207,43 +208,8 @@ function slotHolds(write: OrmWrite, argument: number): boolean {
   return slot.kind === 'rest' ? argument >= slot.index : argument === slot.index;
 }
 
-/** What a call's callee is called in this file: `UsersService` + ['update'] for `this.usersService.update` (its declared type). */
-function calleeTarget(call: ts.CallExpression, index: FileIndex): { name: string; members: string[] } | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) return { name: callee.text, members: [] };
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const owner = skipOuterExpressions(callee.expression);
-  if (ts.isIdentifier(owner)) {
-    const declaration = index.resolve(owner);
-    const typeName = declaration && (ts.isParameter(declaration.node) || ts.isVariableDeclaration(declaration.node)) ? typeReferenceName(declaration.node.type) : undefined;
-    return { name: typeName ?? owner.text, members: [callee.name.text] };
-  }
-  if (ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const typeName = typeReferenceName(thisMemberType(owner));
-    return typeName ? { name: typeName, members: [callee.name.text] } : undefined;
-  }
-  return undefined;
-}
 
-/** The declared type of `this.<name>`: a property or a constructor parameter property of the enclosing class. */
-function thisMemberType(access: ts.PropertyAccessExpression): ts.TypeNode | undefined {
-  let cls: ts.Node | undefined = access.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls || !ts.isClassLike(cls)) return undefined;
-  const name = access.name.text;
-  for (const member of cls.members) {
-    if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name) return member.type;
-    if (ts.isConstructorDeclaration(member)) {
-      const parameter = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
-      if (parameter) return parameter.type;
-    }
-  }
-  return undefined;
-}
 
-function typeReferenceName(type: ts.TypeNode | undefined): string | undefined {
-  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
-}
 
 function shortCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
   const text = call.expression.getText(sourceFile).replace(/\s+/g, '');

@@ -107,6 +107,11 @@ export interface ApiModel {
   readonly dataModels: DataModelCatalogue;
   /** The file calls an ORM read or write method or `new`s a model (for `hasFindingsIn` of the data rules). */
   touchesData(filePath: string): boolean;
+  /**
+   * Whether the workspace file a name of `filePath` is imported from touches data (`touchesData`); undefined when the
+   * name is not imported from a workspace file (a package, a local declaration, an unresolved module).
+   */
+  importedFromDataFile?(filePath: string, localName: string): boolean | undefined;
 }
 
 // ── Data models: what the project stores, for rules about what goes into the database and what comes out ──────

@@ -386,6 +386,14 @@ export class LinkedApiModel implements ApiModel {
     return this.files.get(path.resolve(filePath))?.dataAccess === true;
   }
 
+  importedFromDataFile(filePath: string, localName: string): boolean | undefined {
+    const file = this.files.get(path.resolve(filePath));
+    const imported = file?.imports[localName];
+    if (!file || !imported || !this.linker) return undefined;
+    const target = this.linker.resolveModule(file.filePath, imported.module);
+    return 'package' in target ? undefined : target.dataAccess === true;
+  }
+
   suggestedAuthFor(route: ApiRoute): AuthSuggestion | undefined {
     const byScope = [
       this.routes.filter((other) => other.containerKey === route.containerKey),

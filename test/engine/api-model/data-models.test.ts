@@ -670,6 +670,29 @@ describe('FileSummary.dataAccess (touchesData)', () => {
     }).index.model();
     assert.deepEqual(['a.js', 'b.js', 'c.js', 'd.js'].map((file) => model.touchesData(`/workspace/${file}`)), [true, true, false, false]);
   });
+
+  it('not set by ORM-named methods of caches, arrays and services, nor by new of an imported class without arguments; set by an ORM import in a file that declares no model', () => {
+    const model = modelOf({
+      'models/user.js': USER_SEQUELIZE,
+      'cache.ts': `import { Store } from './store';
+export class Cache {
+  private readonly entries = new Map<string, unknown>();
+  private readonly store = new Store();
+  drop(key: string) { this.entries.delete(key); return [1, 2].find((n) => n > 1); }
+}
+`,
+      'repo.ts': `import { Repository } from 'typeorm';
+export class Users {
+  constructor(private readonly users: Repository<object>) {}
+  list() { return this.users.find(); }
+}
+`,
+      'chain.js': `const User = require('./models/user');
+exports.h = async () => User.findAll().then((rows) => rows);
+`,
+    }).index.model();
+    assert.deepEqual(['cache.ts', 'repo.ts', 'chain.js', 'models/user.js'].map((file) => model.touchesData(`/workspace/${file}`)), [false, true, true, false]);
+  });
 });
 
 describe('more receivers', () => {

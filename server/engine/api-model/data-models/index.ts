@@ -26,6 +26,9 @@ export function summarizeDataModels(builder: SummaryBuilder): void {
 /** An ORM read or write call, or `new` of a model imported or declared here: the data rules look here. */
 function touchesData(source: ModelSource): boolean {
   if (source.callsDataMethod) return true;
+  // A service holding a repository under any name (`@InjectRepository(User) private users: Repository<User>`); a file
+  // that imports the ORM to declare models is not one by that alone.
+  if (source.importedOrmModules().size > 0 && !(source.builder.summary.dataModels?.length)) return true;
   const { summary } = source.builder;
   for (const name of source.constructedNames) {
     if (summary.imports[name] !== undefined || summary.dataModels?.some((model) => model.binding === name)) return true;

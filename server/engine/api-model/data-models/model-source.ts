@@ -34,8 +34,11 @@ export class ModelSource {
         else this.byCallee.set(name, [call]);
       }
       if (call.kind === ts.SyntaxKind.NewExpression) {
-        if (!isMember && name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90) this.constructedNames.add(name);
-      } else if (isMember && !callsDataMethod) callsDataMethod = isOrmDataMethod(name);
+        // `new User(body)`; `new RefundService()` (no argument) builds no record.
+        if (!isMember && isCapitalised(name) && (call.arguments?.length ?? 0) > 0) this.constructedNames.add(name);
+      } else if (isMember && !callsDataMethod) {
+        callsDataMethod = isOrmDataMethod(name) && looksLikeDataReceiver((callee as ts.PropertyAccessExpression).expression);
+      }
     }
     this.callsDataMethod = callsDataMethod;
   }
@@ -56,6 +59,11 @@ export class ModelSource {
 
   /** True when the file imports or requires a module of this ORM. */
   imports(orm: OrmName): boolean {
+    return this.importedOrmModules().has(orm);
+  }
+
+  /** The ORMs whose modules the file imports or requires. */
+  importedOrmModules(): ReadonlySet<OrmName> {
     if (!this.importedOrms) {
       this.importedOrms = new Set();
       // Every import and require, also those inside functions (`module.exports = (sequelize) => { require(…) }`).
@@ -64,7 +72,7 @@ export class ModelSource {
         if (found) this.importedOrms.add(found);
       }
     }
-    return this.importedOrms.has(orm);
+    return this.importedOrms;
   }
 
   add(model: DataModelSummary): void {
@@ -213,4 +221,29 @@ export function pluralOf(name: string): string {
   if (/[^aeiou]y$/i.test(name)) return `${name.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/i.test(name)) return `${name}es`;
   return `${name}s`;
+}
+
+/** Words a variable holding an ORM client, repository, model or query goes by. */
+const DATA_RECEIVER_NAME = /repo|repository|model|prisma|^db$|database|^em$|entitymanager|manager|knex|datasource|orm|collection|table|^tx$|^trx$|transaction|client|sequelize|mongoose|drizzle|query/i;
+
+/**
+ * `User.findAll`, `userRepository.save`, `this.prisma.user.create`, `db.User.create`, `knex('users').insert`,
+ * `User.find().select()`: the receiver of an ORM-named method looks like data. `this.cache.delete(key)`,
+ * `rows.find(…)`, `list.create()` on other objects do not, so a file of caches and arrays is not "touching data".
+ */
+function looksLikeDataReceiver(receiver: ts.Expression, depth = 0): boolean {
+  const node = skipOuterExpressions(receiver);
+  if (depth > 8) return false;
+  if (ts.isIdentifier(node)) return isCapitalised(node.text) || DATA_RECEIVER_NAME.test(node.text);
+  if (ts.isPropertyAccessExpression(node)) {
+    if (isCapitalised(node.name.text) || DATA_RECEIVER_NAME.test(node.name.text)) return true;
+    const owner = skipOuterExpressions(node.expression);
+    return owner.kind !== ts.SyntaxKind.ThisKeyword && looksLikeDataReceiver(owner, depth + 1);
+  }
+  if (ts.isCallExpression(node)) return looksLikeDataReceiver(node.expression, depth + 1);
+  return false;
+}
+
+function isCapitalised(name: string): boolean {
+  return name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90;
 }
