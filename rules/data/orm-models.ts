@@ -110,6 +110,17 @@ export function isOrmDataMethod(name: string): boolean {
 }
 
 /**
+ * ORM methods no cache, array or map has (`findByPk`, `findMany`, `findOneAndUpdate`): they touch data on whatever
+ * receiver. The others (`find`, `create`, `delete`, `set`, `query`, …) count only on a receiver that looks like data.
+ */
+export const DISTINCTIVE_ORM_METHODS: ReadonlySet<string> = new Set([
+  'createMany', 'createManyAndReturn', 'updateMany', 'upsert', 'insertMany', 'bulkCreate', 'findOneAndUpdate', 'findByIdAndUpdate',
+  'updateOne', 'replaceOne', 'findOneAndReplace', 'patchAndFetchById', 'insertAndFetch', 'nativeUpdate', 'nativeInsert',
+  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'findAll', 'findByPk', 'findById', 'findOneBy',
+  'findOneOrFail', 'findAndCount', 'findAndCountAll', 'findOrCreate', 'lean',
+]);
+
+/**
  * Every callee name a data-model summarizer reads (server/engine/api-model/data-models/): the summary keeps only
  * these calls, so a name a summarizer asks for must be here.
  */

@@ -5,7 +5,7 @@ import * as ts from 'typescript';
 import type { OrmName } from '../../../../rules/support/api-model';
 import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
-import { isOrmDataMethod, MODEL_DECLARING_CALLEES, ormOfModule } from '../../../../rules/data/orm-models';
+import { DISTINCTIVE_ORM_METHODS, isOrmDataMethod, MODEL_DECLARING_CALLEES, ormOfModule } from '../../../../rules/data/orm-models';
 import type { SummaryBuilder } from '../summarize';
 import type { DataModelSummary } from '../summary';
 
@@ -37,7 +37,7 @@ export class ModelSource {
         // `new User(body)`; `new RefundService()` (no argument) builds no record.
         if (!isMember && isCapitalised(name) && (call.arguments?.length ?? 0) > 0) this.constructedNames.add(name);
       } else if (isMember && !callsDataMethod) {
-        callsDataMethod = isOrmDataMethod(name) && looksLikeDataReceiver((callee as ts.PropertyAccessExpression).expression);
+        callsDataMethod = DISTINCTIVE_ORM_METHODS.has(name) || (isOrmDataMethod(name) && looksLikeDataReceiver((callee as ts.PropertyAccessExpression).expression));
       }
     }
     this.callsDataMethod = callsDataMethod;
