@@ -671,7 +671,7 @@ describe('FileSummary.dataAccess (touchesData)', () => {
     assert.deepEqual(['a.js', 'b.js', 'c.js', 'd.js'].map((file) => model.touchesData(`/workspace/${file}`)), [true, true, false, false]);
   });
 
-  it('not set by ORM-named methods of caches, arrays and services, nor by new of an imported class without arguments; set by an ORM import in a file that declares no model', () => {
+  it('not set by ORM-named methods of caches, arrays and services, nor by new of an imported class without arguments; set by an ORM import in a file that declares no model, and by a distinctive ORM method on any receiver', () => {
     const model = modelOf({
       'models/user.js': USER_SEQUELIZE,
       'cache.ts': `import { Store } from './store';
@@ -690,8 +690,11 @@ export class Users {
       'chain.js': `const User = require('./models/user');
 exports.h = async () => User.findAll().then((rows) => rows);
 `,
+      'lower.js': `const people = require('./models/user');
+exports.h = async (id) => people.findByPk(id);
+`,
     }).index.model();
-    assert.deepEqual(['cache.ts', 'repo.ts', 'chain.js', 'models/user.js'].map((file) => model.touchesData(`/workspace/${file}`)), [false, true, true, false]);
+    assert.deepEqual(['cache.ts', 'repo.ts', 'chain.js', 'lower.js', 'models/user.js'].map((file) => model.touchesData(`/workspace/${file}`)), [false, true, true, true, false]);
   });
 });
 
