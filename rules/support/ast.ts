@@ -295,3 +295,13 @@ export function walkPreorder(root: ts.Node, visit: (node: ts.Node) => void): voi
 export function lineBreakOf(text: string): string {
   return /\r\n?|\n/.exec(text)?.[0] ?? '\n';
 }
+
+/** `module.exports`, `exports.x`, `module.exports.x` → 'default' or 'x'. */
+export function commonJsExportName(target: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(target)) return undefined;
+  const object = target.expression;
+  if (ts.isIdentifier(object) && object.text === 'module' && target.name.text === 'exports') return 'default';
+  if (ts.isIdentifier(object) && object.text === 'exports') return target.name.text;
+  if (ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'module' && object.name.text === 'exports') return target.name.text;
+  return undefined;
+}

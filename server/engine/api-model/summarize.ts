@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import type { SourceSpot } from '../../../rules/support/api-model';
 import { analyzeMiddlewareAuth } from '../../../rules/support/auth-behaviour';
-import { propertyNameText, staticStringValue, walkPreorder } from '../../../rules/support/ast';
+import { commonJsExportName, propertyNameText, staticStringValue, walkPreorder } from '../../../rules/support/ast';
 import { FileIndex, requiredModule, skipOuterExpressions, type LocalDeclaration } from '../../../rules/support/dataflow';
 import { LineIndex } from '../line-index';
 import { summarizeDataModels } from './data-models';
@@ -454,14 +454,6 @@ function callsLastParameter(fn: ts.FunctionLikeDeclaration): boolean {
   return new RegExp(`(^|[^\\w$.])${last.name.text.replace(/\$/g, '\\$')}\\(\\s*\\)`).test(fn.body.getText());
 }
 
-function commonJsExportName(target: ts.Expression): string | undefined {
-  if (!ts.isPropertyAccessExpression(target)) return undefined;
-  const object = target.expression;
-  if (ts.isIdentifier(object) && object.text === 'module' && target.name.text === 'exports') return 'default';
-  if (ts.isIdentifier(object) && object.text === 'exports') return target.name.text;
-  if (ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'module' && object.name.text === 'exports') return target.name.text;
-  return undefined;
-}
 
 function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
   if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;

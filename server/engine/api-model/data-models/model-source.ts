@@ -3,7 +3,7 @@
 // imports, and reading small literals (option objects, decorators). Syntactic and local: no walk of its own.
 import * as ts from 'typescript';
 import type { OrmName } from '../../../../rules/support/api-model';
-import { propertyNameText, staticStringValue } from '../../../../rules/support/ast';
+import { commonJsExportName, propertyNameText, staticStringValue } from '../../../../rules/support/ast';
 import { skipOuterExpressions } from '../../../../rules/support/dataflow';
 import { DISTINCTIVE_ORM_METHODS, isOrmDataMethod, MODEL_DECLARING_CALLEES, ormOfModule } from '../../../../rules/data/orm-models';
 import type { SummaryBuilder } from '../summarize';
@@ -120,15 +120,6 @@ export class ModelSource {
   }
 }
 
-/** `module.exports`, `exports.x`, `module.exports.x` → 'default' or 'x'. */
-export function commonJsExportName(target: ts.Expression): string | undefined {
-  if (!ts.isPropertyAccessExpression(target)) return undefined;
-  const object = target.expression;
-  if (ts.isIdentifier(object) && object.text === 'module' && target.name.text === 'exports') return 'default';
-  if (ts.isIdentifier(object) && object.text === 'exports') return target.name.text;
-  if (ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'module' && object.name.text === 'exports') return target.name.text;
-  return undefined;
-}
 
 /** An object literal's properties by name (spreads and computed names are reported as `partial`). */
 export function objectProperties(node: ts.Expression | undefined): { properties: Map<string, ts.ObjectLiteralElementLike>; partial: boolean } | undefined {
