@@ -4,23 +4,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { docsUrlFor, type NodeVisitor, type Rule, type RuleContext, type RuleEdit, type RuleReport, type RuleVisitors, type Severity, type WorkspaceReader } from '../../rules/support/rule';
+import { docsUrlFor, type NodeVisitor, type Rule, type RuleContext, type RuleReport, type RuleVisitors, type Severity, type WorkspaceReader } from '../../rules/support/rule';
+import type { SpecRule } from '../../rules/support/spec-rule';
 import { ALL_RULES } from '../../rules';
+import { ALL_SPEC_RULES } from '../../rules/spec';
 import { walkPreorder } from '../../rules/support/ast';
-import { maskSecrets, maskSecretsInData } from '../../rules/support/secret-text';
 import { ConfigResolver, NO_AUTH_SETTINGS, deepestContaining, type ResolvedConfig } from './config';
-import { ENGINE_FINDING_METAS, INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, TOO_MANY_FINDINGS, UNUSED_SUPPRESSION, engineDocsUrl } from './engine-findings';
-import { SEVERITY_ORDER, type FileAnalysis, type FileEdit, type Finding, type Fix, type Position, type Range } from './findings';
-import { contentHash } from './edits';
+import { ENGINE_FINDING_METAS, engineDocsUrl } from './engine-findings';
+import type { FileAnalysis } from './findings';
 import { LineIndex, countLines } from './line-index';
 import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
-import { findSuppressions, matchSuppression } from './suppressions';
+import { findSuppressions } from './suppressions';
 import { TypeInfoProvider } from './type-info';
 import { NO_DATA_MODELS, type ApiModel } from '../../rules/support/api-model';
 import { SUMMARY_NODE_KINDS, SummaryBuilder } from './api-model/summarize';
 import type { WorkspaceIndex } from './api-model/workspace-index';
 import { isTestFile } from '../../rules/support/test-files';
 import { ModuleAliases } from './api-model/module-aliases';
+import { collectFindings, toFileEdit, type LocatedReport, type RuleOutcome } from './collect-findings';
+import { analyzeSpec, ParsedSpecCache } from './openapi/analyze-spec';
+import { isSpecCandidateFile } from './openapi/parse-spec';
+
+export { formatMessage } from './collect-findings';
 
 export const TOO_DEEP_TO_PARSE = 'skipped: nested too deeply to parse (TypeScript\'s parser ran out of stack)';
 
@@ -43,6 +48,8 @@ export const diskReader: FileSystemReader = {
 
 export interface EngineOptions {
   rules?: readonly Rule<any>[];
+  /** Rules for OpenAPI/Swagger documents (default: all of rules/spec/). */
+  specRules?: readonly SpecRule<any>[];
   /** Folders that bound the search for apiguard.json and package.json (the workspace folders, or the scan root). */
   workspaceRoots?: string[];
   /** An explicit apiguard.json (CLI `--config`) that applies to every file. */
@@ -66,6 +73,7 @@ export interface AnalyzeOptions {
 
 export class Engine {
   readonly rules: readonly Rule<any>[];
+  readonly specRules: readonly SpecRule<any>[];
   readonly configs: ConfigResolver;
   readonly reader: FileSystemReader;
   private readonly workspaceRoots: string[];
@@ -74,11 +82,13 @@ export class Engine {
   readonly typeInfo: TypeInfoProvider;
   readonly apiIndex: WorkspaceIndex | undefined;
   private readonly moduleAliases: ModuleAliases;
+  private readonly parsedSpecs = new ParsedSpecCache();
 
   constructor(options: EngineOptions = {}) {
     this.rules = options.rules ?? ALL_RULES;
+    this.specRules = options.specRules ?? (options.rules ? [] : ALL_SPEC_RULES);
     this.workspaceRoots = (options.workspaceRoots ?? []).map((root) => path.resolve(root));
-    this.configs = new ConfigResolver(this.rules, options.configPath, this.workspaceRoots, options.keepLastValidConfig);
+    this.configs = new ConfigResolver([...this.rules, ...this.specRules], options.configPath, this.workspaceRoots, options.keepLastValidConfig);
     this.reader = options.reader ?? diskReader;
     this.log = options.log ?? (() => {});
     this.typeInfo = new TypeInfoProvider(this.reader);
@@ -111,6 +121,7 @@ export class Engine {
   /** A document was closed: drop what type information holds of it. */
   forgetFile(filePath: string): void {
     this.typeInfo.forgetFile(filePath);
+    this.parsedSpecs.forget(filePath);
   }
 
   /** Throws ConfigError when the apiguard.json that applies is invalid. */
@@ -118,8 +129,9 @@ export class Engine {
     return this.configs.configFor(filePath);
   }
 
+  /** Script files, and YAML/JSON files (which are analysed only when they turn out to be OpenAPI documents). */
   isAnalysable(filePath: string): boolean {
-    return isScriptFile(filePath);
+    return isScriptFile(filePath) || isSpecCandidateFile(filePath);
   }
 
   analyze(filePath: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
@@ -129,6 +141,18 @@ export class Engine {
     if (config.isIgnored(filePath)) {
       result.skipped = `skipped: matches "ignore" in ${config.configPath}`;
       return result;
+    }
+    if (isSpecCandidateFile(filePath)) {
+      return analyzeSpec({
+        filePath,
+        text,
+        config,
+        rules: this.specRules,
+        workspace: this.workspaceReaderFor(filePath),
+        cache: this.parsedSpecs,
+        getApiModel: () => this.apiIndex?.model() ?? EMPTY_API_MODEL,
+        log: this.log,
+      });
     }
     const skipReason = reasonToSkip(text, config.maxFileSize);
     if (skipReason) {
@@ -239,110 +263,24 @@ export class Engine {
       result.ruleTimings[entry.rule.meta.id]! += performance.now() - started;
     }
 
-    const suppressions = findSuppressions(sourceFile);
-    // Reports become findings only once they are known to be kept: a file with 30,000 reports pays for 500.
-    const candidates: Candidate[] = [];
-    for (const entry of active) {
-      if (entry.failed) continue;
-      for (const report of entry.reports) {
-        let candidate: Candidate;
-        try {
-          candidate = this.toCandidate(entry.rule, entry.severity, report, sourceFile);
-        } catch (error) {
-          fail(entry, error);
-          break;
-        }
-        if (matchSuppression(suppressions, candidate.ruleId, candidate.start.line)) continue;
-        candidates.push(candidate);
-      }
-    }
-
-    const failedRules = new Set(result.ruleErrors.map((e) => e.ruleId));
-    for (const suppression of suppressions) {
-      const range = toRange(sourceFile, suppression.commentStart, suppression.commentEnd);
-      // A suppression for a rule that is off or failed here cannot be judged unused.
-      const judgeable = suppression.ruleIds.filter((id) => config.rules.has(id) && !failedRules.has(id));
-      let finding: Finding | undefined;
-      if (!suppression.used && judgeable.length > 0 && judgeable.length === suppression.ruleIds.length) {
-        finding = engineFinding(UNUSED_SUPPRESSION, filePath, range, { ruleId: suppression.ruleIds.join(', '), line: suppression.targetLine + 1 });
-      } else if (suppression.reason === undefined) {
-        finding = engineFinding(SUPPRESSION_WITHOUT_REASON, filePath, range, {});
-      }
-      if (finding) candidates.push({ ruleId: finding.ruleId, severity: finding.severity, start: range.start, finding });
-    }
-
-    const kept = mostSevereFirst(candidates, config.maxFindingsPerFile, failedRules);
-    for (const candidate of kept) {
-      if (candidate.finding) {
-        result.findings.push(candidate.finding);
-        continue;
-      }
-      const entry = active.find((other) => other.rule === candidate.rule)!;
-      if (entry.failed) continue;
-      try {
-        result.findings.push(this.toFinding(candidate.rule!, candidate.severity, candidate.report!, sourceFile, workspace));
-      } catch (error) {
-        fail(entry, error);
-      }
-    }
-    const hidden = candidates.length - kept.length;
-    if (hidden > 0) result.findings.push(engineFinding(TOO_MANY_FINDINGS, filePath, TOP_OF_FILE, { hidden, limit: config.maxFindingsPerFile }));
-
-    for (const { ruleId, error } of result.ruleErrors) {
-      result.findings = result.findings.filter((finding) => finding.ruleId !== ruleId);
-      result.findings.push(engineFinding(INTERNAL_ERROR, filePath, TOP_OF_FILE, { ruleId, error }));
-    }
-
-    result.findings.sort(compareFindings);
+    const outcomes: RuleOutcome[] = active.map((entry) => ({
+      meta: entry.rule.meta,
+      severity: entry.severity,
+      failed: entry.failed,
+      reports: entry.failed ? [] : locateReports(entry, sourceFile, fail),
+    }));
+    const lines = LineIndex.forSourceFile(sourceFile);
+    result.findings = collectFindings({
+      filePath,
+      config,
+      lines,
+      outcomes,
+      suppressions: findSuppressions(sourceFile),
+      ruleErrors: result.ruleErrors,
+      toFileEdit: (edit) => toFileEdit(edit, filePath, lines, workspace),
+      fail: (ruleId, error) => fail(active.find((entry) => entry.rule.meta.id === ruleId)!, error),
+    });
     return result;
-  }
-
-  /** What ranking and suppression need of a report, checked but not yet masked, mapped or given fixes. */
-  private toCandidate(rule: Rule<any>, configuredSeverity: Severity, report: RuleReport, sourceFile: ts.SourceFile): Candidate {
-    if (rule.meta.messages[report.messageId] === undefined) throw new Error(`unknown messageId "${report.messageId}"`);
-    const start = report.node ? report.node.getStart(sourceFile) : report.range?.start;
-    if (start === undefined || (!report.node && report.range?.end === undefined)) throw new Error('a report needs a node or a range');
-    // Config sets the rule's level; a finding of a lower tier (e.g. a warning-tier secret) keeps its own level
-    // unless config asked for something lower still.
-    const severity = report.severity && SEVERITY_ORDER[report.severity] < SEVERITY_ORDER[configuredSeverity] ? report.severity : configuredSeverity;
-    return { ruleId: rule.meta.id, severity, start: LineIndex.forSourceFile(sourceFile).positionAt(start), rule, report };
-  }
-
-  private toFinding(rule: Rule<any>, severity: Severity, report: RuleReport, sourceFile: ts.SourceFile, workspace: WorkspaceReader): Finding {
-    // Masked here, for every rule: messages, data and fix titles quote source text, which may hold a secret.
-    const data = maskSecretsInData(report.data ?? {});
-    const template = rule.meta.messages[report.messageId]!;
-    const start = report.node ? report.node.getStart(sourceFile) : report.range!.start;
-    const end = report.node ? report.node.getEnd() : report.range!.end;
-    return {
-      ruleId: rule.meta.id,
-      messageId: report.messageId,
-      severity,
-      message: interpolate(template, data),
-      filePath: sourceFile.fileName,
-      range: toRange(sourceFile, start, end),
-      fixes: (report.fixes ?? []).map((fix): Fix => ({
-        title: maskSecrets(fix.title),
-        edits: fix.edits.map((edit) => this.toFileEdit(edit, sourceFile, workspace)),
-        safeForFixAll: fix.safeForFixAll ?? false,
-        isPreferred: fix.isPreferred ?? false,
-      })),
-      data,
-    };
-  }
-
-  private toFileEdit(edit: RuleEdit, sourceFile: ts.SourceFile, workspace: WorkspaceReader): FileEdit {
-    if (edit.filePath === undefined || path.resolve(edit.filePath) === sourceFile.fileName) {
-      return { filePath: sourceFile.fileName, range: toRange(sourceFile, edit.start, edit.end), newText: edit.newText };
-    }
-    const targetPath = path.resolve(edit.filePath);
-    const targetText = workspace.readFile(targetPath);
-    if (targetText === undefined) {
-      return { filePath: targetPath, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: edit.newText, createFile: true };
-    }
-    const lines = LineIndex.of(targetText);
-    const range = { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) };
-    return { filePath: targetPath, range, newText: edit.newText, baseHash: contentHash(targetText) };
   }
 
   /** The folder a file's project lives in: nearest package.json, bounded by the workspace folder. */
@@ -377,34 +315,19 @@ export class Engine {
   }
 }
 
-/** A message template filled with `data`, any secret in the values masked (they may quote source text). */
-export function formatMessage(template: string, data: Record<string, string | number>): string {
-  return interpolate(template, maskSecretsInData(data));
-}
-
-function interpolate(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
-}
-
-/** LSP's positions, not TypeScript's: the two disagree on U+2028 and U+2029 (see line-index.ts). */
-function toRange(sourceFile: ts.SourceFile, start: number, end: number): Range {
-  const lines = LineIndex.forSourceFile(sourceFile);
-  return { start: lines.positionAt(start), end: lines.positionAt(end) };
-}
-
-function engineFinding(meta: (typeof ENGINE_FINDING_METAS)[number], filePath: string, range: Range, rawData: Record<string, string | number>): Finding {
-  // A rule's error message may quote source text too.
-  const data = maskSecretsInData(rawData);
-  return {
-    ruleId: meta.id,
-    messageId: 'default',
-    severity: meta.defaultSeverity,
-    message: interpolate(meta.messages.default!, data),
-    filePath,
-    range,
-    fixes: [],
-    data,
-  };
+/** Offsets of a TypeScript rule's reports; a report with neither node nor range fails its rule. */
+function locateReports(entry: { rule: Rule<any>; reports: RuleReport[] }, sourceFile: ts.SourceFile, fail: (entry: any, error: unknown) => void): LocatedReport[] {
+  const located: LocatedReport[] = [];
+  for (const report of entry.reports) {
+    const start = report.node ? report.node.getStart(sourceFile) : report.range?.start;
+    const end = report.node ? report.node.getEnd() : report.range?.end;
+    if (start === undefined || end === undefined) {
+      fail(entry, new Error('a report needs a node or a range'));
+      return [];
+    }
+    located.push({ messageId: report.messageId, start, end, data: report.data, fixes: report.fixes, severity: report.severity });
+  }
+  return located;
 }
 
 /** The summarizer's slot among the walk's listeners (its timing is kept under its own name). */
@@ -412,40 +335,12 @@ const SUMMARY_ENTRY = { rule: { meta: { id: 'api-index' } } as Rule<any>, severi
 
 const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined, dataModels: NO_DATA_MODELS, touchesData: () => false };
 
-const TOP_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** A finding to be: a rule's report (made into a finding only if kept) or an engine finding already made. */
-interface Candidate {
-  ruleId: string;
-  severity: Severity;
-  start: Position;
-  rule?: Rule<any>;
-  report?: RuleReport;
-  finding?: Finding;
-}
-
-/**
- * At most `limit` candidates of rules that did not fail: the most severe first, then in document order. Which
- * ones are kept never depends on report order, and a file over the limit still shows every error it has room for.
- */
-function mostSevereFirst(candidates: Candidate[], limit: number, failedRules: ReadonlySet<string>): Candidate[] {
-  const eligible = failedRules.size > 0 ? candidates.filter((candidate) => !failedRules.has(candidate.ruleId)) : candidates;
-  if (eligible.length <= limit) return eligible;
-  return [...eligible]
-    .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.start.line - b.start.line || a.start.character - b.start.character || a.ruleId.localeCompare(b.ruleId))
-    .slice(0, limit);
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
-}
-
 /** The doc page of any finding id, rule or engine. */
 export function helpUrlFor(ruleId: string): string {
   return ENGINE_FINDING_METAS.some((meta) => meta.id === ruleId) ? engineDocsUrl(ruleId) : docsUrlFor(ruleId);
 }
 
 /** Metadata for every id a finding can carry (rules, then engine findings): for SARIF and reports. */
-export function allFindingMetas(rules: readonly Rule<any>[] = ALL_RULES) {
+export function allFindingMetas(rules: readonly { meta: Rule['meta'] }[] = [...ALL_RULES, ...ALL_SPEC_RULES]) {
   return [...rules.map((rule) => rule.meta), ...ENGINE_FINDING_METAS];
 }

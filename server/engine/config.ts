@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import ignore, { type Ignore } from 'ignore';
-import type { Rule, Severity } from '../../rules/support/rule';
+import type { RuleMeta, Severity } from '../../rules/support/rule';
 import { LineIndex } from './line-index';
 
 export const CONFIG_FILE_NAME = 'apiguard.json';
@@ -14,6 +14,14 @@ export const MAX_CONFIG_FILE_SIZE = 256 * 1024;
 const BYTE_ORDER_MARK = '\uFEFF';
 /** Past a few hundred, more findings in one file help nobody and cost every code action and publish. */
 export const DEFAULT_MAX_FINDINGS_PER_FILE = 500;
+/** Specs are data, often generated and large (GitHub's REST description is 13 MB): their own, larger limit. */
+export const DEFAULT_MAX_SPEC_FILE_SIZE = 64 * 1024 * 1024;
+
+/** What configuration needs of a rule, code or spec. */
+export interface ConfigurableRule {
+  meta: RuleMeta;
+  defaultOptions: unknown;
+}
 
 export type RuleSetting = 'off' | Severity | { severity?: 'off' | Severity; options?: Record<string, unknown> };
 
@@ -34,7 +42,17 @@ export interface ResolvedConfig {
   isIgnored(filePath: string): boolean;
   /** "auth": the project's own authentication middleware/guards by name, and routes public by design. */
   auth: AuthSettings;
+  /** "specs": which YAML/JSON files are OpenAPI specs besides those found by content, and their size limit. */
+  specs: SpecSettings;
 }
+
+export interface SpecSettings {
+  /** True when the path (absolute) matches "specs.include": analysed as a spec, and told so when it is not one. */
+  isIncluded(filePath: string): boolean;
+  maxFileSize: number;
+}
+
+export const DEFAULT_SPEC_SETTINGS: SpecSettings = { isIncluded: () => false, maxFileSize: DEFAULT_MAX_SPEC_FILE_SIZE };
 
 export interface AuthSettings {
   middleware: readonly string[];
@@ -57,7 +75,7 @@ export class ConfigError extends Error {
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 
 /** Validates apiguard.json text; throws ConfigError with a message that says what to change. */
-export function parseConfig(configPath: string, text: string, rules: readonly Rule<any>[]): ResolvedConfig {
+export function parseConfig(configPath: string, text: string, rules: readonly ConfigurableRule[]): ResolvedConfig {
   if (text.length > MAX_CONFIG_FILE_SIZE) throw tooLargeError(configPath, text.length);
   // Editors on Windows save UTF-8 with a byte order mark; it is not JSON, but it is a valid file.
   const bomLength = text.startsWith(BYTE_ORDER_MARK) ? 1 : 0;
@@ -71,9 +89,9 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(configPath, 'expected an object like { "rules": { … }, "ignore": [ … ] }');
   }
-  const known = new Set(['$schema', 'rules', 'ignore', 'maxFileSize', 'maxFindingsPerFile', 'auth']);
+  const known = new Set(['$schema', 'rules', 'ignore', 'maxFileSize', 'maxFindingsPerFile', 'auth', 'specs']);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new ConfigError(configPath, `unknown key "${key}" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile, auth)`);
+    if (!known.has(key)) throw new ConfigError(configPath, `unknown key "${key}" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile, auth, specs)`);
   }
 
   const rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
@@ -144,6 +162,7 @@ export function parseConfig(configPath: string, text: string, rules: readonly Ru
     maxFileSize,
     maxFindingsPerFile,
     auth: parseAuthSettings(configPath, raw.auth),
+    specs: parseSpecSettings(configPath, raw.specs),
     isIgnored(filePath) {
       const relative = path.relative(baseDir, filePath);
       if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
@@ -172,18 +191,51 @@ function parseAuthSettings(configPath: string, value: unknown): AuthSettings {
   return { middleware: list('middleware', '["requireLogin", "auth.required"]'), publicRoutes: list('publicRoutes', '["GET /status", "/public/*"]') };
 }
 
+// `"specs": { "include": ["api/**/*.yaml"], "maxFileSize": 67108864 }`
+function parseSpecSettings(configPath: string, value: unknown): SpecSettings {
+  if (value === undefined) return DEFAULT_SPEC_SETTINGS;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(configPath, '"specs" must be an object like { "include": ["api/**/*.yaml"], "maxFileSize": 67108864 }');
+  }
+  const entries = value as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    if (key !== 'include' && key !== 'maxFileSize') throw new ConfigError(configPath, `unknown key "specs.${key}" (expected include, maxFileSize)`);
+  }
+  const include = entries.include ?? [];
+  if (!Array.isArray(include) || include.some((item) => typeof item !== 'string' || item.trim() === '')) {
+    throw new ConfigError(configPath, '"specs.include" must be an array of glob strings (gitignore syntax), e.g. ["api/**/*.yaml"]');
+  }
+  let maxFileSize = DEFAULT_MAX_SPEC_FILE_SIZE;
+  if (entries.maxFileSize !== undefined) {
+    if (typeof entries.maxFileSize !== 'number' || !(entries.maxFileSize > 0)) throw new ConfigError(configPath, '"specs.maxFileSize" must be a positive number of bytes');
+    maxFileSize = entries.maxFileSize;
+  }
+  const matcher: Ignore = ignore().add(include as string[]);
+  const baseDir = path.dirname(configPath);
+  return {
+    maxFileSize,
+    isIncluded(filePath) {
+      if (include.length === 0) return false;
+      const relative = path.relative(baseDir, filePath);
+      if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+      return matcher.ignores(relative.split(path.sep).join('/'));
+    },
+  };
+}
+
 function checkSeverity(configPath: string, ruleId: string, value: unknown): 'off' | Severity {
   if (value === 'off' || (typeof value === 'string' && SEVERITIES.has(value))) return value as 'off' | Severity;
   throw new ConfigError(configPath, `rules["${ruleId}"]: "${String(value)}" is not a severity (use "off", "hint", "info", "warning" or "error")`);
 }
 
-export function defaultConfig(rules: readonly Rule<any>[]): ResolvedConfig {
+export function defaultConfig(rules: readonly ConfigurableRule[]): ResolvedConfig {
   return {
     rules: new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.defaultSeverity, options: { ...(rule.defaultOptions as object) } }])),
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     maxFindingsPerFile: DEFAULT_MAX_FINDINGS_PER_FILE,
     isIgnored: () => false,
     auth: NO_AUTH_SETTINGS,
+    specs: DEFAULT_SPEC_SETTINGS,
   };
 }
 
@@ -212,7 +264,7 @@ export class ConfigResolver {
   private readonly searchRoots: string[];
 
   constructor(
-    private readonly rules: readonly Rule<any>[],
+    private readonly rules: readonly ConfigurableRule[],
     /** A config named on the command line wins over the nearest one. */
     private readonly explicitConfigPath?: string,
     /**
@@ -320,7 +372,7 @@ export function deepestContaining(folders: readonly string[], dir: string): stri
 }
 
 /** Reads and validates a config file; every failure (a directory, unreadable, too large, invalid) is a ConfigError. */
-function parseConfigFile(configPath: string, stat: fs.Stats, rules: readonly Rule<any>[]): ResolvedConfig | ConfigError {
+function parseConfigFile(configPath: string, stat: fs.Stats, rules: readonly ConfigurableRule[]): ResolvedConfig | ConfigError {
   if (!stat.isFile()) return new ConfigError(configPath, 'is not a file (a directory has that name): remove or rename it');
   if (stat.size > MAX_CONFIG_FILE_SIZE) return tooLargeError(configPath, stat.size);
   let text: string;

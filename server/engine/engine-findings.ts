@@ -45,7 +45,14 @@ export const TOO_MANY_FINDINGS = engineMeta(
   'warning',
 );
 
-export const ENGINE_FINDING_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, TOO_MANY_FINDINGS];
+export const INVALID_SPEC = engineMeta(
+  'invalid-spec',
+  'An OpenAPI/Swagger document that cannot be read: YAML/JSON syntax, an unsupported version, an alias bomb.',
+  'This OpenAPI document was not analysed: {{reason}}',
+  'error',
+);
+
+export const ENGINE_FINDING_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, TOO_MANY_FINDINGS, INVALID_SPEC];
 
 export function engineDocsUrl(id: string): string {
   return docsUrlFor(id).replace('/docs/rules/', '/docs/engine/');

@@ -53,6 +53,13 @@ export interface FileAnalysis {
   skipped?: string;
   /** Rules that threw on this file; each is also a finding with ruleId `internal-error`. */
   ruleErrors: { ruleId: string; error: string }[];
+  /**
+   * Set when the file is not something the engine analyses, silently: a YAML/JSON file that is not an OpenAPI
+   * document. Front ends neither list nor publish anything for it.
+   */
+  notApplicable?: string;
+  /** Other files the analysis read (a spec's cross-file `$ref` targets): a change to one re-analyses this file. */
+  dependencies?: string[];
   /** Milliseconds per rule, for benchmarks and the time-budget log. */
   ruleTimings: Record<string, number>;
   lineCount: number;

@@ -80,3 +80,56 @@ function isInsideLiteral(sourceFile: ts.SourceFile, offset: number): boolean {
     node = child;
   }
 }
+
+const HASH_COMMENT_SUPPRESSION_PATTERN = /^#\s*apiguard-ignore(-next-line)?\s+([a-z0-9\-/,\s]+?)\s*(?:--\s*(.*?))?\s*$/;
+
+/**
+ * Suppressions in YAML comments (`# apiguard-ignore-next-line spec/… -- reason`, or at the end of a line). A `#`
+ * starts a comment at the start of a line or after whitespace, outside quotes, as YAML has it.
+ */
+export function findHashCommentSuppressions(text: string): Suppression[] {
+  if (!text.includes(SUPPRESSION_MARKER)) return [];
+  const suppressions: Suppression[] = [];
+  const lines = LineIndex.of(text);
+  let searchFrom = 0;
+  for (;;) {
+    const markerAt = text.indexOf(SUPPRESSION_MARKER, searchFrom);
+    if (markerAt === -1) break;
+    searchFrom = markerAt + SUPPRESSION_MARKER.length;
+    const line = lines.positionAt(markerAt).line;
+    const lineStart = lines.offsetAt({ line, character: 0 });
+    const lineEnd = lines.offsetAt({ line: line + 1, character: 0 });
+    const lineText = text.slice(lineStart, lineEnd).replace(/\r?\n$|\r$/, '');
+    const hash = commentStartIn(lineText);
+    if (hash === -1 || lineStart + hash > markerAt) continue;
+    const commentText = lineText.slice(hash).trim();
+    const match = HASH_COMMENT_SUPPRESSION_PATTERN.exec(commentText);
+    if (!match) continue;
+    const givenReason = match[3]?.trim();
+    suppressions.push({
+      targetLine: match[1] ? line + 1 : line,
+      ruleIds: match[2]!.split(/[\s,]+/).filter(Boolean),
+      reason: givenReason && givenReason !== SUPPRESSION_REASON_PLACEHOLDER ? givenReason : undefined,
+      commentStart: lineStart + hash,
+      commentEnd: lineStart + lineText.length,
+      used: false,
+    });
+  }
+  return suppressions;
+}
+
+/** Where a YAML comment starts on a line, or -1. */
+function commentStartIn(line: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
+      return i;
+    }
+  }
+  return -1;
+}

@@ -11,6 +11,21 @@ import { INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from '
 import type { Finding } from './findings';
 import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
+import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
+
+/** How much of a large YAML/JSON file is read to decide whether it is a spec (the key is at its top). */
+const SPEC_SNIFF_BYTES = 64 * 1024;
+
+function readHead(filePath: string, bytes: number): string {
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** Folders never walked: dependencies, VCS data and build output. */
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -160,6 +175,11 @@ export function readWalkedFile(engine: Engine, filePath: string, explicit: boole
   if (config.isIgnored(filePath)) return explicit ? { kind: 'skipped', reason: `skipped: matches "ignore" in ${config.configPath}` } : undefined;
   try {
     const size = fs.statSync(filePath).size;
+    // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec.
+    if (isSpecCandidateFile(filePath) && size > config.maxFileSize && size <= config.specs.maxFileSize) {
+      if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) return undefined;
+      return { kind: 'text', text: fs.readFileSync(filePath, 'utf8'), config };
+    }
     if (size > config.maxFileSize) {
       return {
         kind: 'skipped',
@@ -254,6 +274,7 @@ function scanFile(
     result.skipped.push({ filePath, reason: `skipped: analysis failed (${error instanceof Error ? error.message : String(error)})` });
     return;
   }
+  if (analysis.notApplicable) return;
   if (analysis.skipped) {
     result.skipped.push({ filePath, reason: analysis.skipped });
     return;

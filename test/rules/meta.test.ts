@@ -8,6 +8,8 @@ import { ALL_RULES } from '../../rules';
 import { docsUrlFor } from '../../rules/support/rule';
 import { ENGINE_FINDING_METAS, engineDocsUrl } from '../../server/engine/engine-findings';
 import { runCase } from '../support/rule-tester';
+import { ALL_SPEC_RULES } from '../../rules/spec';
+import { runSpecCase } from '../support/spec-rule-tester';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -57,7 +59,8 @@ describe('rule conventions', () => {
     .map((name) => name.replace(/\.ts$/, ''));
 
   it('registers every rule file in rules/index.ts, once', () => {
-    assert.deepEqual([...ALL_RULES.map((rule) => rule.meta.id)].sort(), [...ruleFiles].sort());
+    // Rules of rules/spec/ that read code (spec ↔ code) are registered with the code rules too.
+    assert.deepEqual([...ALL_RULES.map((rule) => rule.meta.id).filter((id) => !id.startsWith('spec/'))].sort(), [...ruleFiles].sort());
     assert.equal(new Set(ALL_RULES.map((rule) => rule.meta.id)).size, ALL_RULES.length);
   });
 
@@ -66,11 +69,11 @@ describe('rule conventions', () => {
       const id = rule.meta.id;
 
       it('has a kebab-case id, a test file and a doc page of the same name', () => {
-        assert.match(id, /^[a-z]+(-[a-z]+)*$/);
+        assert.match(id, /^(spec\/)?[a-z]+(-[a-z]+)*$/);
         assert.ok(fs.existsSync(path.join(root, 'rules', `${id}.ts`)), `rules/${id}.ts`);
         assert.ok(fs.existsSync(path.join(root, 'test/rules', `${id}.test.ts`)), `test/rules/${id}.test.ts`);
-        assert.ok(fs.existsSync(path.join(root, 'docs/rules', `${id}.md`)), `docs/rules/${id}.md`);
-        assert.ok(docsUrlFor(id).endsWith(`/docs/rules/${id}.md`));
+        assert.ok(fs.existsSync(path.join(root, 'docs/rules', `${id.replace('/', '-')}.md`)), `docs/rules/${id.replace('/', '-')}.md`);
+        assert.ok(docsUrlFor(id).endsWith(`/docs/rules/${id.replace('/', '-')}.md`));
       });
 
       it('declares complete metadata', () => {
@@ -81,7 +84,7 @@ describe('rule conventions', () => {
         assert.ok(Object.keys(meta.messages).length > 0, 'messages');
       });
 
-      const docPath = path.join(root, 'docs/rules', `${id}.md`);
+      const docPath = path.join(root, 'docs/rules', `${id.replace('/', '-')}.md`);
       const examples = fs.existsSync(docPath) ? docExamples(fs.readFileSync(docPath, 'utf8')) : [];
 
       it('documents at least one incorrect and one correct example', () => {
@@ -94,6 +97,63 @@ describe('rule conventions', () => {
           const extension = example.language === 'js' || example.language === 'javascript' ? 'js' : 'ts';
           const { analysis } = runCase(rule, { code: example.code, filename: `src/example.${extension}` });
           assert.deepEqual(analysis.ruleErrors, []);
+          const findings = analysis.findings.filter((finding) => finding.ruleId === id);
+          if (example.section === 'Incorrect') assert.ok(findings.length > 0, 'expected at least one finding');
+          else assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
+        });
+      }
+    });
+  }
+});
+
+describe('spec rule conventions', () => {
+  const ruleFiles = fs
+    .readdirSync(path.join(root, 'rules/spec'))
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+    .map((name) => `spec/${name.replace(/\.ts$/, '')}`);
+  const codeRuleIds = new Set(ALL_RULES.map((rule) => rule.meta.id));
+
+  it('registers every rule file of rules/spec/ in rules/spec/index.ts (or, reading code, in rules/index.ts), once', () => {
+    const ids = [...ALL_SPEC_RULES.map((rule) => rule.meta.id), ...[...codeRuleIds].filter((id) => id.startsWith('spec/'))];
+    assert.deepEqual([...ids].sort(), [...ruleFiles].sort());
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  for (const rule of ALL_SPEC_RULES) {
+    describe(rule.meta.id, () => {
+      const id = rule.meta.id;
+      const name = id.replace(/^spec\//, '');
+      const docPath = path.join(root, 'docs/rules', `spec-${name}.md`);
+
+      it('has an id spec/<kebab-case>, a test file and a doc page of the same name', () => {
+        assert.match(id, /^spec\/[a-z]+(-[a-z]+)*$/);
+        assert.ok(fs.existsSync(path.join(root, 'rules/spec', `${name}.ts`)), `rules/spec/${name}.ts`);
+        assert.ok(fs.existsSync(path.join(root, 'test/rules/spec', `${name}.test.ts`)), `test/rules/spec/${name}.test.ts`);
+        assert.ok(fs.existsSync(docPath), `docs/rules/spec-${name}.md`);
+        assert.ok(docsUrlFor(id).endsWith(`/docs/rules/spec-${name}.md`));
+      });
+
+      it('declares complete metadata', () => {
+        const { meta } = rule;
+        assert.equal(meta.category, 'spec');
+        assert.ok(meta.description.length > 10, 'description');
+        assert.ok(meta.cwe.length > 0 && meta.cwe.every((cwe) => /^CWE-\d+$/.test(cwe)), 'cwe');
+        assert.match(meta.owaspApi, /^API\d{1,2}:2023 /);
+        assert.ok(Object.keys(meta.messages).length > 0, 'messages');
+      });
+
+      const examples = fs.existsSync(docPath) ? docExamples(fs.readFileSync(docPath, 'utf8')) : [];
+      it('documents at least one incorrect and one correct example', () => {
+        assert.ok(examples.some((e) => e.section === 'Incorrect'), 'an Incorrect example');
+        assert.ok(examples.some((e) => e.section === 'Correct'), 'a Correct example');
+      });
+
+      for (const example of examples) {
+        it(`doc example at line ${example.line} (${example.section}) behaves as documented`, () => {
+          const filename = example.language === 'json' ? 'openapi.json' : 'openapi.yaml';
+          const { analysis } = runSpecCase(rule, { code: example.code, filename });
+          assert.deepEqual(analysis.ruleErrors, []);
+          assert.deepEqual(analysis.findings.filter((finding) => finding.ruleId === 'invalid-spec').map((f) => f.message), []);
           const findings = analysis.findings.filter((finding) => finding.ruleId === id);
           if (example.section === 'Incorrect') assert.ok(findings.length > 0, 'expected at least one finding');
           else assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
