@@ -311,11 +311,8 @@ class ApiModelPasses {
 
   constructor(private readonly engine: Engine) {
     this.ruleIds = new Set(engine.apiIndex ? [...engine.rules, ...engine.specRules].filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
-    this.hasSpecModelRules = engine.specRules.some((rule) => this.ruleIds.has(rule.meta.id));
   }
 
-  /** Spec rules that read the model (spec/unimplemented-operation): specs are analysed again in pass 2 for them. */
-  private readonly hasSpecModelRules: boolean;
 
   /** Files whose suppressions name a model rule: pass 2 must judge those suppressions even with nothing to report. */
   private readonly suppressing = new Set<string>();
@@ -338,13 +335,14 @@ class ApiModelPasses {
     if (this.ruleIds.size === 0) return;
     const model = index.model();
     const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
+    const specModelRules = this.engine.specRules.filter((rule) => this.ruleIds.has(rule.meta.id));
     for (const file of result.files) {
       // Only files a model rule has something to say about are read again (most route files have none): files that
       // declare routes, files that read or write data (a controller's handlers, for the data rules), and files that
       // hand a request body to a call (a service that may write it whole: mass-assignment across files).
       const filePath = path.resolve(file.filePath);
       if (index.summaryOf(filePath)?.spec) {
-        if (!this.hasSpecModelRules && !this.suppressing.has(filePath)) continue;
+        if (!this.suppressing.has(filePath) && !specModelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
         if (isCancelled?.()) {
           result.cancelled = true;
           return;
