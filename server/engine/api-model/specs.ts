@@ -64,6 +64,10 @@ export class LinkedSpecs implements SpecCatalogue {
     return this.operationFor(route.method, route.path, route.declaredAt.filePath);
   }
 
+  isComparable(route: ApiRoute): boolean {
+    return !servesAnyPath(route);
+  }
+
   private readonly implementations = new Map<string, ReturnType<LinkedSpecs['operationsOf']>>();
 
   operationsOf(specPath: string): readonly { operation: SpecOperationSummary; implementedBy: readonly ApiRoute[] }[] | undefined {
@@ -103,7 +107,7 @@ export class LinkedSpecs implements SpecCatalogue {
         candidates: uniqueTemplates([...operation.fullPaths, operation.path]).map(segmentsOfTemplate),
       }));
       bySpec.set(specPath, operations);
-      const routes = this.routes.filter((route) => this.covers(specPath, route.declaredAt.filePath));
+      const routes = this.routes.filter((route) => !servesAnyPath(route) && this.covers(specPath, route.declaredAt.filePath));
       routesBySpec.set(specPath, routes);
       const documentsOne = routes.some((route) => {
         const segments = segmentsOfRoutePath(route.path);
@@ -114,6 +118,14 @@ export class LinkedSpecs implements SpecCatalogue {
     this.prepared = { bySpec, routesBySpec, applies };
     return this.prepared;
   }
+}
+
+/**
+ * `app.get('*', sendIndexHtml)` (a single-page app's fallback) or a path computed whole (`/*`): it says nothing about
+ * the API, so it neither implements operations nor needs documenting.
+ */
+function servesAnyPath(route: ApiRoute): boolean {
+  return route.path.split('/').every((segment) => segment === '' || segment === '*');
 }
 
 function uniqueTemplates(templates: string[]): string[] {
@@ -127,14 +139,16 @@ function methodMatches(routeMethod: string, operationMethod: string): boolean {
 }
 
 /**
- * Whether a route's path serves an operation's path: same number of segments; a route parameter (`:id`, a
- * computed `*`) serves any segment; a literal route segment serves only the same literal. So `/users/me` in the
+ * Whether a route's path serves an operation's path: same number of segments (a trailing `*` serves any number);
+ * a route parameter (`:id`, a computed `*`) serves any segment; a literal route segment serves only the same literal. So `/users/me` in the
  * code is not documented by `/users/{id}` (it is an endpoint of its own), while `/users/:id` serves `/users/me`.
  */
 function implementsPath(route: readonly Segment[], operation: readonly Segment[]): boolean {
-  if (route.length !== operation.length) return false;
+  const rest = route[route.length - 1] === REST;
+  if (rest ? operation.length < route.length - 1 : route.length !== operation.length) return false;
   for (let i = 0; i < route.length; i++) {
     const have = route[i]!;
+    if (have === REST) return true;
     const want = operation[i]!;
     if ('parameter' in have) continue;
     if ('parameter' in want || want.literal !== have.literal) return false;
@@ -143,10 +157,13 @@ function implementsPath(route: readonly Segment[], operation: readonly Segment[]
 }
 
 const PARAMETER: Segment = { parameter: true };
+/** A trailing `*` (a catch-all: Next.js `[...slug]`, Express `*`) serves whatever follows, however many segments. */
+const REST: Segment = { parameter: true };
 
 /** `/users/:id`, `/files/:name.:ext`, `*` segments, Next.js-style `[id]` if any are left. */
 function segmentsOfRoutePath(routePath: string): Segment[] {
-  return routePath.split('/').filter(Boolean).map((segment) => (segment.includes(':') || segment === '*' || segment.startsWith('[') ? PARAMETER : { literal: segment.toLowerCase() }));
+  const parts = routePath.split('/').filter(Boolean);
+  return parts.map((segment, i) => (segment === '*' && i === parts.length - 1 ? REST : segment.includes(':') || segment === '*' || segment.startsWith('[') ? PARAMETER : { literal: segment.toLowerCase() }));
 }
 
 /** `/users/{id}`, `/files/{name}.{ext}`. */

@@ -194,4 +194,14 @@ describe('ApiModel.specs', () => {
     assert.deepEqual(specs.coveringSpecs(at('services/users/src/app.ts')), [at('services/users/openapi.yaml'), at('docs/openapi.yaml')]);
     assert.deepEqual(specs.coveringSpecs(at('services/billing/src/app.ts')), [at('docs/openapi.yaml')]);
   });
+
+  it('a trailing * (a catch-all) serves any number of segments; a path computed whole (/*) serves nothing', () => {
+    const spec = `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /files/{a}/{b}:\n    get:\n      responses: { '200': { description: ok } }\n  /files:\n    get:\n      responses: { '200': { description: ok } }\n  /teams/{t}/members:\n    get:\n      responses: { '200': { description: ok } }\n`;
+    const app = "import express from 'express';\nconst app = express();\napp.get('/files/*', (req, res) => res.end());\napp.get('/teams/' + process.env.T + '/members', (req, res) => res.end());\n";
+    const specs = indexOf({ 'openapi.yaml': spec, 'src/app.ts': app }).model().specs;
+    assert.deepEqual(
+      specs.operationsOf(at('openapi.yaml'))!.map((entry) => `${entry.operation.path}: ${entry.implementedBy.map((route) => route.path).join(', ')}`),
+      ['/files/{a}/{b}: /files/*', '/files: /files/*', '/teams/{t}/members: '],
+    );
+  });
 });
