@@ -76,6 +76,8 @@ export interface BackgroundEvents {
 export interface WorkerState {
   openTexts: string[];
   typeInfoFiles: string[];
+  /** Specs and their `$ref` targets whose parse the worker's engine holds. */
+  parsedSpecFiles: string[];
 }
 
 const WORKER_FLAG = 'apiguard-background-worker';
@@ -305,6 +307,16 @@ export function runBackgroundWorker(): void {
   const indexer = new WorkspaceIndexer(engine, apiIndex, workspaceRoots, openTexts, (progress) => post({ type: 'indexing', progress }), log);
   /** Route requests waiting for indexing to end: id → stop waiting. */
   const waitingRoutes = new Map<number, () => void>();
+  /** Open specs analysed here → the `$ref` targets they read, whose parses go when no open spec reads them. */
+  const specDependencies = new Map<string, string[]>();
+  const forgetSpec = (filePath: string) => {
+    const dependencies = specDependencies.get(filePath) ?? [];
+    specDependencies.delete(filePath);
+    for (const dependency of dependencies) {
+      if (openTexts.has(dependency) || [...specDependencies.values()].some((others) => others.includes(dependency))) continue;
+      engine.forgetFile(dependency);
+    }
+  };
 
   /**
    * Runs a change to the index and names the other open files whose routes' verdicts it changed (adding
@@ -338,6 +350,8 @@ export function runBackgroundWorker(): void {
       let analysis!: ReturnType<Engine['analyze']>;
       // The engine refreshes this file's summary in its walk, before the model rules read the model.
       reportingAffected(filePath, () => (analysis = engine.analyze(filePath, request.text)));
+      if (analysis.dependencies) specDependencies.set(filePath, analysis.dependencies);
+      else specDependencies.delete(filePath);
       result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
     } catch (error) {
       result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
@@ -355,12 +369,13 @@ export function runBackgroundWorker(): void {
       case 'closed':
         openTexts.delete(message.filePath);
         engine.forgetFile(message.filePath);
+        forgetSpec(message.filePath);
         // Its unsaved text is gone: the index goes back to what the disk has.
         return reportingAffected(message.filePath, () => indexer.reindexFromDisk(message.filePath));
       case 'fileChanged':
         return reportingAffected(path.resolve(message.filePath), () => indexer.reindexFromDisk(message.filePath));
       case 'inspect': {
-        const state: WorkerState = { openTexts: [...openTexts.keys()], typeInfoFiles: [...engine.typeInfo.heldFilePaths()] };
+        const state: WorkerState = { openTexts: [...openTexts.keys()], typeInfoFiles: [...engine.typeInfo.heldFilePaths()], parsedSpecFiles: [...engine.heldSpecFiles()] };
         return post({ type: 'inspect', id: message.id, state });
       }
       case 'report':
@@ -402,7 +417,7 @@ function buildReport(id: number, format: ReportFormat, workspaceRoots: string[])
     // With an index of its own, the report includes what model rules find (missing-auth), as `apiguard scan` does.
     const engine = new Engine({ workspaceRoots, reader: createScanReader(), apiIndex: new WorkspaceIndex() });
     const scan = scanWorkspace(engine, { paths: workspaceRoots, root: workspaceRoots[0]! });
-    const content = formatReport(format, { scan, rules: allFindingMetas(engine.rules), tool: { name: 'apiguard', version: TOOL_VERSION } }, { color: false });
+    const content = formatReport(format, { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION } }, { color: false });
     return { type: 'report', id, content };
   } catch (error) {
     return { type: 'report', id, error: error instanceof Error ? error.message : String(error) };

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Engine } from '../engine/analyzer';
 import { isPrismaSchemaFile, type WorkspaceIndex } from '../engine/api-model/workspace-index';
-import { reasonToSkip } from '../engine/source-files';
+import { isScriptFile, reasonToSkip } from '../engine/source-files';
 import { isWalkedFile, readWalkedFile, walkWorkspace, type WalkedEntry } from '../engine/workspace-scan';
 
 /** Long enough to index several files per slice, short enough that a queued analysis barely waits. */
@@ -54,7 +54,7 @@ export class WorkspaceIndexer {
     }
     this.files = 0;
     this.seenThisWalk = new Set();
-    this.walk = walkRoots(this.workspaceRoots, (name) => this.engine.isAnalysable(name) || isPrismaSchemaFile(name));
+    this.walk = walkRoots(this.workspaceRoots, isIndexedFile);
     this.lastReport = performance.now();
     this.onProgress({ phase: 'begin', files: 0 });
     setImmediate(() => this.slice());
@@ -75,7 +75,7 @@ export class WorkspaceIndexer {
   /** A file changed, was created or deleted on disk, or was closed: index what the disk has now. */
   reindexFromDisk(filePath: string): void {
     const resolved = path.resolve(filePath);
-    if (this.openTexts.has(resolved)) return;
+    if (this.openTexts.has(resolved) || !isIndexedFile(resolved)) return;
     const text = this.workspaceRoots.some((root) => isWalkedFile(resolved, root)) ? this.readIndexable(resolved) : undefined;
     if (text === undefined || !this.indexText(resolved, text)) {
       this.index.remove(resolved);
@@ -164,6 +164,14 @@ export class WorkspaceIndexer {
       this.start();
     }
   }
+}
+
+/**
+ * Files the index summarises: scripts and Prisma schemas. YAML/JSON files (the engine analyses the specs among them)
+ * are never read by the walk, so large data files cost nothing here.
+ */
+export function isIndexedFile(filePath: string): boolean {
+  return isScriptFile(filePath) || isPrismaSchemaFile(filePath);
 }
 
 function* walkRoots(roots: readonly string[], isAnalysable: (fileName: string) => boolean): Generator<WalkedEntry, void, undefined> {
