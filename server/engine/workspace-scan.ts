@@ -12,6 +12,7 @@ import type { Finding } from './findings';
 import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
 import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
+import { NOT_A_SPEC } from './openapi/analyze-spec';
 
 /** How much of a large YAML/JSON file is read to decide whether it is a spec (the key is at its top). */
 const SPEC_SNIFF_BYTES = 64 * 1024;
@@ -157,7 +158,7 @@ function* walkTargets(targets: string[], root: string, isAnalysable: (fileName: 
       seenFiles.add(realPath);
       yield { kind: 'file', filePath: target, explicit: true };
     } else {
-      yield { kind: 'skipped', filePath: target, reason: 'skipped: not a JavaScript or TypeScript file' };
+      yield { kind: 'skipped', filePath: target, reason: 'skipped: not a JavaScript, TypeScript, YAML or JSON file' };
     }
   }
 }
@@ -175,9 +176,18 @@ export function readWalkedFile(engine: Engine, filePath: string, explicit: boole
   if (config.isIgnored(filePath)) return explicit ? { kind: 'skipped', reason: `skipped: matches "ignore" in ${config.configPath}` } : undefined;
   try {
     const size = fs.statSync(filePath).size;
-    // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec.
-    if (isSpecCandidateFile(filePath) && size > config.maxFileSize && size <= config.specs.maxFileSize) {
-      if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) return undefined;
+    // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec
+    // (one that does not is left out silently, as a small one is after analysis, unless it was named explicitly).
+    if (isSpecCandidateFile(filePath) && size > config.maxFileSize) {
+      if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) {
+        return explicit ? { kind: 'skipped', reason: `skipped: ${NOT_A_SPEC}` } : undefined;
+      }
+      if (size > config.specs.maxFileSize) {
+        return {
+          kind: 'skipped',
+          reason: `skipped: spec is ${formatBytes(size)}, over the ${formatBytes(config.specs.maxFileSize)} limit (raise "specs.maxFileSize" in apiguard.json to analyse it)`,
+        };
+      }
       return { kind: 'text', text: fs.readFileSync(filePath, 'utf8'), config };
     }
     if (size > config.maxFileSize) {
@@ -274,7 +284,11 @@ function scanFile(
     result.skipped.push({ filePath, reason: `skipped: analysis failed (${error instanceof Error ? error.message : String(error)})` });
     return;
   }
-  if (analysis.notApplicable) return;
+  if (analysis.notApplicable) {
+    // Walked YAML/JSON that is not a spec is none of the scan's business; a file the user named is told why.
+    if (explicit) result.skipped.push({ filePath, reason: `skipped: ${analysis.notApplicable}` });
+    return;
+  }
   if (analysis.skipped) {
     result.skipped.push({ filePath, reason: analysis.skipped });
     return;
