@@ -12,7 +12,9 @@ import type { Finding } from './findings';
 import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
 import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
-import { NOT_A_SPEC } from './openapi/analyze-spec';
+
+/** Why a file named on the command line is not analysed: not a script, and not an OpenAPI document. */
+export const NOT_ANALYSABLE = 'skipped: not a JavaScript, TypeScript or OpenAPI file';
 
 /** How much of a large YAML/JSON file is read to decide whether it is a spec (the key is at its top). */
 const SPEC_SNIFF_BYTES = 64 * 1024;
@@ -158,7 +160,7 @@ function* walkTargets(targets: string[], root: string, isAnalysable: (fileName: 
       seenFiles.add(realPath);
       yield { kind: 'file', filePath: target, explicit: true };
     } else {
-      yield { kind: 'skipped', filePath: target, reason: 'skipped: not a JavaScript, TypeScript, YAML or JSON file' };
+      yield { kind: 'skipped', filePath: target, reason: NOT_ANALYSABLE };
     }
   }
 }
@@ -180,7 +182,7 @@ export function readWalkedFile(engine: Engine, filePath: string, explicit: boole
     // (one that does not is left out silently, as a small one is after analysis, unless it was named explicitly).
     if (isSpecCandidateFile(filePath) && size > config.maxFileSize) {
       if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) {
-        return explicit ? { kind: 'skipped', reason: `skipped: ${NOT_A_SPEC}` } : undefined;
+        return explicit ? { kind: 'skipped', reason: NOT_ANALYSABLE } : undefined;
       }
       if (size > config.specs.maxFileSize) {
         return {
@@ -285,8 +287,8 @@ function scanFile(
     return;
   }
   if (analysis.notApplicable) {
-    // Walked YAML/JSON that is not a spec is none of the scan's business; a file the user named is told why.
-    if (explicit) result.skipped.push({ filePath, reason: `skipped: ${analysis.notApplicable}` });
+    // Found by walking a folder, a YAML/JSON file that is not a spec is none of the user's concern; named, it is.
+    if (explicit) result.skipped.push({ filePath, reason: NOT_ANALYSABLE });
     return;
   }
   if (analysis.skipped) {

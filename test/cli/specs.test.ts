@@ -79,9 +79,9 @@ api/openapi.yaml:7:11  error    ${RULE}  ${YAML_MESSAGE}
     const run = runCli(['scan', '.github/workflows/ci.yml', 'package.json', 'data/fixtures.json', 'api/clean.yml'], project);
     assert.equal(
       normalizeDuration(run.stdout),
-      `.github/workflows/ci.yml  skipped: not an OpenAPI/Swagger document
-data/fixtures.json  skipped: not an OpenAPI/Swagger document
-package.json  skipped: not an OpenAPI/Swagger document
+      `.github/workflows/ci.yml  skipped: not a JavaScript, TypeScript or OpenAPI file
+data/fixtures.json  skipped: not a JavaScript, TypeScript or OpenAPI file
+package.json  skipped: not a JavaScript, TypeScript or OpenAPI file
 
 0 errors, 0 warnings in 0 files (1 file scanned, 3 skipped in <T> ms)
 `,

@@ -177,8 +177,8 @@ describe('specs in the language server', () => {
     const spec = "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /users:\n    $ref: './users-path.yaml'\ncomponents:\n  securitySchemes:\n    bearerAuth: { type: http, scheme: bearer }\n";
     const uri = client.open('api/split.yaml', spec, 'yaml');
     const published = await client.waitForDiagnostics(uri);
-    // Shown at the `$ref` through which the other file is reached (the engine's range of that mapping ends at the next line).
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range]), [[RULE, range(4, 4, 5, 0)]]);
+    // Shown at the `$ref` through which the other file is reached.
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range]), [[RULE, range(4, 4, 4, 29)]]);
     const actions = (await client.codeActions(uri, range(4, 6, 4, 6), ['quickfix'])) as CodeAction[];
     const fix = actions.find((action) => action.title === 'Use the defined scheme "bearerAuth"')!;
     assert.equal(fix.edit, undefined);
