@@ -309,7 +309,8 @@ function scanFile(
 /**
  * Rules that read the API model (meta.requiresApiModel) can judge a route only once every file is summarised. With
  * an index attached, pass 1 analyses every file without them (making the summaries in the same walk); then the
- * index is complete, and pass 2 runs only those rules on the files that declare routes, merging their findings.
+ * index is complete, and pass 2 runs only those rules on the files that declare routes (and on specs, for spec
+ * rules that compare them with the routes), merging their findings.
  */
 class ApiModelPasses {
   private readonly ruleIds: ReadonlySet<string>;
@@ -317,8 +318,12 @@ class ApiModelPasses {
   private readonly onlyModelRules = new WeakMap<ResolvedConfig, ResolvedConfig>();
 
   constructor(private readonly engine: Engine) {
-    this.ruleIds = new Set(engine.apiIndex ? engine.rules.filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
+    this.ruleIds = new Set(engine.apiIndex ? [...engine.rules, ...engine.specRules].filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
+    this.hasSpecModelRules = engine.specRules.some((rule) => this.ruleIds.has(rule.meta.id));
   }
+
+  /** Spec rules that read the model (spec/unimplemented-operation): specs are analysed again in pass 2 for them. */
+  private readonly hasSpecModelRules: boolean;
 
   /** Files whose suppressions name a model rule: pass 2 must judge those suppressions even with nothing to report. */
   private readonly suppressing = new Set<string>();
@@ -345,6 +350,15 @@ class ApiModelPasses {
       // declare routes, files that read or write data (a controller's handlers, for the data rules), and files that
       // hand a request body to a call (a service that may write it whole: mass-assignment across files).
       const filePath = path.resolve(file.filePath);
+      if (index.summaryOf(filePath)?.spec) {
+        if (!this.hasSpecModelRules && !this.suppressing.has(filePath)) continue;
+        if (isCancelled?.()) {
+          result.cancelled = true;
+          return;
+        }
+        this.reanalyse(file, result.root);
+        continue;
+      }
       if (model.routesDeclaredIn(filePath).length === 0 && !model.touchesData(filePath) && !model.passesRequestBody?.(filePath)) continue;
       if (!this.suppressing.has(filePath) && !modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
       if (isCancelled?.()) {

@@ -3,7 +3,7 @@
 // throwing disables only itself), then the findings path shared with code files (collect-findings.ts).
 import type { ApiModel } from '../../../rules/support/api-model';
 import type { OffsetRange, WorkspaceReader } from '../../../rules/support/rule';
-import type { SpecReport, SpecRule, SpecRuleContext, SpecRuleVisitors } from '../../../rules/support/spec-rule';
+import type { SpecInfo, SpecReport, SpecRule, SpecRuleContext, SpecRuleVisitors } from '../../../rules/support/spec-rule';
 import type { SpecDocument } from '../../../rules/support/spec-tree';
 import { collectFindings, engineFinding, toFileEdit, type LocatedReport, type RuleOutcome } from '../collect-findings';
 import type { ResolvedConfig } from '../config';
@@ -73,13 +73,20 @@ export interface SpecAnalysisInput {
   cache: ParsedSpecCache;
   getApiModel(): ApiModel;
   log(message: string): void;
+  /** The document is a spec this engine reads (before any rule runs): the workspace index takes its summary here. */
+  onSpec?(spec: SpecInfo, resolver: SpecResolver, lines: LineIndex): void;
+  /** The file is not a spec (any more): the index forgets a summary it held for it. */
+  onNotASpec?(): void;
 }
 
 export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
   const { filePath, text, config } = input;
   const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount: 0 };
   const included = config.specs.isIncluded(filePath);
-  if (!included && !mayBeSpecText(text, syntaxOf(filePath))) return notASpec(result);
+  if (!included && !mayBeSpecText(text, syntaxOf(filePath))) {
+    input.onNotASpec?.();
+    return notASpec(result);
+  }
   const size = Buffer.byteLength(text, 'utf8');
   if (size > config.specs.maxFileSize) {
     result.skipped = `skipped: spec is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(config.specs.maxFileSize / 1024 / 1024).toFixed(0)} MB limit (raise "specs.maxFileSize" in apiguard.json to analyse it)`;
@@ -108,8 +115,17 @@ export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
   const spec = readSpecInfo(parsed.document, resolver);
   if (isNotASpec(spec)) {
     // A JSON file that mentions "openapi" somewhere below its root is not a spec: say nothing unless it was named one.
-    if (!included && !hasRootSpecKey(parsed.document)) return notASpec(result);
+    if (!included && !hasRootSpecKey(parsed.document)) {
+      input.onNotASpec?.();
+      return notASpec(result);
+    }
     return invalid(spec.message, spec.range);
+  }
+  try {
+    input.onSpec?.(spec, resolver, lines);
+  } catch (error) {
+    // Like a code file's summary: a failure keeps the previous one and is logged, never shown as a finding.
+    input.log(`the API index could not summarise ${filePath}: ${error instanceof Error ? error.stack : String(error)}`);
   }
 
   const active: { rule: SpecRule<any>; severity: RuleOutcome['severity']; visitors: SpecRuleVisitors; reports: LocatedReport[]; failed: boolean }[] = [];
