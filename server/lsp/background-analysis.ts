@@ -18,6 +18,7 @@ import { version as TOOL_VERSION } from '../../package.json';
 import type { RoutesResult } from '../../shared/protocol';
 import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
 import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspace-index';
+import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
 import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
 import { routesResult } from '../report/routes';
@@ -326,11 +327,11 @@ export function runBackgroundWorker(): void {
     const others = apiIndex.isComplete ? [...openTexts.keys()].filter((filePath) => filePath !== changedFile) : [];
     if (others.length === 0) return change();
     const before = apiIndex.model();
-    const signatures = others.map((filePath) => before.signatureOf(filePath));
+    const signatures = others.map((filePath) => judgedSignature(before, filePath));
     change();
     const after = apiIndex.model();
     if (after === before) return;
-    const filePaths = others.filter((filePath, i) => after.signatureOf(filePath) !== signatures[i]);
+    const filePaths = others.filter((filePath, i) => judgedSignature(after, filePath) !== signatures[i]);
     if (filePaths.length > 0) post({ type: 'affected', filePaths });
   };
 
@@ -399,6 +400,23 @@ export function runBackgroundWorker(): void {
   });
 
   indexer.start();
+}
+
+/**
+ * What model rules judge in an open file: a spec's operations with the routes implementing them
+ * (spec/unimplemented-operation); a script's routes with their verdicts and the operations documenting them
+ * (missing-auth, spec/undocumented-route, spec/auth-mismatch). A change to it re-analyses that file.
+ */
+function judgedSignature(model: ReturnType<WorkspaceIndex['model']>, filePath: string): string {
+  if (isSpecCandidateFile(filePath)) {
+    const operations = model.specs.operationsOf(filePath);
+    return JSON.stringify(operations?.map(({ operation, implementedBy }) => [operation.method, operation.path, implementedBy.map((route) => [route.method, route.path, route.declaredAt.filePath, route.auth])]) ?? null);
+  }
+  const documented = model.routesDeclaredIn(filePath).map((route) => {
+    const documentedBy = model.specs.operationForRoute(route);
+    return documentedBy ? [documentedBy.specPath, documentedBy.operation.method, documentedBy.operation.path, documentedBy.operation.security] : null;
+  });
+  return model.signatureOf(filePath) + JSON.stringify([model.specs.coveringSpecs(filePath), documented]);
 }
 
 function routesReply(id: number, apiIndex: WorkspaceIndex): FromWorker {

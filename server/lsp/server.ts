@@ -289,7 +289,8 @@ export class ApiGuardServer {
   private indexingProgressed(progress: IndexingProgress & { stopped?: boolean }): void {
     if (this.shuttingDown) return;
     if (progress.phase === 'end') {
-      this.log(progress.stopped ? 'indexing API routes stopped: the background worker failed' : `indexed API routes: ${progress.files} files, ${progress.routes ?? 0} routes`);
+      const specs = progress.specs ? `, ${progress.specs} ${progress.specs === 1 ? 'spec' : 'specs'}` : '';
+      this.log(progress.stopped ? 'indexing API routes stopped: the background worker failed' : `indexed API routes: ${progress.files} files, ${progress.routes ?? 0} routes${specs}`);
       if (!progress.stopped) for (const document of this.documents.values()) this.reanalyseInBackground(document);
     }
     this.indexingProgress?.update(progress);

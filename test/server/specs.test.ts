@@ -210,3 +210,39 @@ describe('specs in the language server', () => {
     assert.ok(registered.includes('"**/*.{yaml,yml,json}"'), registered);
   });
 });
+
+describe('specs and code in the language server (model rules in the worker)', () => {
+  const APP = "import express from 'express';\nconst app = express();\napp.get('/users', (req, res) => res.json([]));\napp.listen(3000);\n";
+  const SPEC = "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /users:\n    get:\n      responses: { '200': { description: ok } }\n  /orders:\n    get:\n      responses: { '200': { description: ok } }\n";
+  let client: LspTestClient;
+  let root: string;
+  before(async () => {
+    root = makeProject({ 'package.json': '{ "name": "api" }\n', 'src/app.ts': APP, 'openapi.yaml': SPEC, 'data/big.json': `[${'1,'.repeat(700_000)}1]\n` });
+    client = await LspTestClient.start({ rootDir: root, flavour: 'plain' });
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('indexes specs in the walk (counted apart from scripts), and an operation no route implements is reported once the model is complete', async () => {
+    await client.waitForLog(/^indexed API routes: /);
+    assert.ok(client.logs.some((log) => log.message === 'indexed API routes: 1 files, 1 routes, 1 spec'), client.logs.map((l) => l.message).join('\n'));
+    const uri = client.open('openapi.yaml', SPEC, 'yaml');
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range, d.message]), [
+      ['spec/unimplemented-operation', range(7, 4, 7, 7), 'GET /orders is documented but no route in the code implements it: clients are promised an endpoint that does not answer.'],
+    ]);
+  });
+
+  it('an edit to the code that implements the operation clears the spec\'s finding (and removing it brings it back)', async () => {
+    const spec = client.uriOf('openapi.yaml');
+    const app = client.open('src/app.ts', APP, 'typescript');
+    await client.waitForCurrentDiagnostics(app);
+    const at = APP.indexOf('app.listen');
+    client.edit(app, at, at, "app.get('/orders', (req, res) => res.json([]));\n");
+    await client.waitForDiagnostics(spec, (p) => p.diagnostics.length === 0);
+    client.edit(app, at, at + "app.get('/orders', (req, res) => res.json([]));\n".length, '');
+    await client.waitForDiagnostics(spec, (p) => p.diagnostics.length === 1);
+  });
+});
