@@ -126,6 +126,11 @@ export class Engine {
     this.parsedSpecs.forget(filePath);
   }
 
+  /** Specs and `$ref` targets whose parse is cached (memory tests). */
+  heldSpecFiles(): IterableIterator<string> {
+    return this.parsedSpecs.heldFilePaths();
+  }
+
   /** Throws ConfigError when the apiguard.json that applies is invalid. */
   configFor(filePath: string): ResolvedConfig {
     return this.configs.configFor(filePath);

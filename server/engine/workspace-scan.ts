@@ -179,9 +179,18 @@ export function readWalkedFile(engine: Engine, filePath: string, explicit: boole
   if (config.isIgnored(filePath)) return explicit ? { kind: 'skipped', reason: `skipped: matches "ignore" in ${config.configPath}` } : undefined;
   try {
     const size = fs.statSync(filePath).size;
-    // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec.
-    if (isSpecCandidateFile(filePath) && size > config.maxFileSize && size <= config.specs.maxFileSize) {
-      if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) return undefined;
+    // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec
+    // (one that does not is left out silently, as a small one is after analysis, unless it was named explicitly).
+    if (isSpecCandidateFile(filePath) && size > config.maxFileSize) {
+      if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) {
+        return explicit ? { kind: 'skipped', reason: NOT_ANALYSABLE } : undefined;
+      }
+      if (size > config.specs.maxFileSize) {
+        return {
+          kind: 'skipped',
+          reason: `skipped: spec is ${formatBytes(size)}, over the ${formatBytes(config.specs.maxFileSize)} limit (raise "specs.maxFileSize" in apiguard.json to analyse it)`,
+        };
+      }
       return { kind: 'text', text: fs.readFileSync(filePath, 'utf8'), config };
     }
     if (size > config.maxFileSize) {

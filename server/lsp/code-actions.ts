@@ -39,7 +39,7 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
         const action = fixAction(request, finding, fix);
         if (action) actions.push({ ...action, diagnostics: [diagnostic] });
       }
-      if (isRuleFinding(finding) && !document.lineStartsInsideLiteral(finding.range.start.line)) {
+      if (isRuleFinding(finding) && document.commentPrefix && !document.lineStartsInsideLiteral(finding.range.start.line)) {
         actions.push({
           title: `Ignore "${finding.ruleId}" on this line`,
           kind: CodeActionKind.QuickFix,
@@ -150,11 +150,11 @@ function isRuleFinding(finding: Finding): boolean {
   return !ENGINE_FINDING_METAS.some((meta) => meta.id === finding.ruleId);
 }
 
-/** The rule list of a next-line suppression comment that is alone on its line. */
-const NEXT_LINE_SUPPRESSION = /^(\s*\/\/\s*apiguard-ignore-next-line\s+[a-z0-9\-/]+(?:\s*,\s*[a-z0-9\-/]+)*)/;
+/** The rule list of a next-line suppression comment (`//` in scripts, `#` in YAML) that is alone on its line. */
+const NEXT_LINE_SUPPRESSION = /^(\s*(?:\/\/|#)\s*apiguard-ignore-next-line\s+[a-z0-9\-/]+(?:\s*,\s*[a-z0-9\-/]+)*)/;
 
 /**
- * `// apiguard-ignore-next-line <rule> -- <placeholder>` above the finding's first line, at that line's
+ * `// apiguard-ignore-next-line <rule> -- <placeholder>` (`#` in YAML) above the finding's first line, at that line's
  * indentation. When the line above already is such a comment (for another rule), the rule joins its list instead:
  * a second comment line would push the first one off the line it suppresses.
  */
@@ -170,7 +170,7 @@ export function ignoreOnThisLine(finding: Finding, document: OpenDocument): File
   return {
     filePath: document.filePath,
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indentation}// apiguard-ignore-next-line ${finding.ruleId} -- ${SUPPRESSION_REASON_PLACEHOLDER}${newline}`,
+    newText: `${indentation}${document.commentPrefix ?? '//'} apiguard-ignore-next-line ${finding.ruleId} -- ${SUPPRESSION_REASON_PLACEHOLDER}${newline}`,
   };
 }
 

@@ -57,6 +57,11 @@ export class ParsedSpecCache {
   forget(filePath: string): void {
     this.byPath.delete(filePath);
   }
+
+  /** Paths whose parse is held now (memory tests). */
+  heldFilePaths(): IterableIterator<string> {
+    return this.byPath.keys();
+  }
 }
 
 export interface SpecAnalysisInput {
