@@ -1,5 +1,13 @@
 // The spec rule list (OpenAPI/Swagger documents), assembled in one place. Adding one: see ARCHITECTURE.md.
 import type { SpecRule } from '../support/spec-rule';
+import { apiKeyInQuery } from './api-key-in-query';
+import { basicAuth } from './basic-auth';
+import { insecureServerUrl } from './insecure-server-url';
 import { undefinedSecurityScheme } from './undefined-security-scheme';
 
-export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [undefinedSecurityScheme];
+export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [
+  undefinedSecurityScheme,
+  insecureServerUrl,
+  apiKeyInQuery,
+  basicAuth,
+];
