@@ -4,6 +4,7 @@
 // information: a development server, not a deployment. Fix: `http` → `https`, `ws` → `wss`.
 import { defineSpecRule, type ServerInfo, type SpecInfo } from '../support/spec-rule';
 import type { RuleFix } from '../support/rule';
+import { removeItem } from '../support/spec-edits';
 import { stringAt, stringOf, valueOf, type SpecScalar } from '../support/spec-tree';
 
 type MessageId = 'insecureUrl' | 'insecureScheme' | 'localUrl' | 'localScheme';
@@ -57,11 +58,16 @@ export const insecureServerUrl = defineSpecRule<Record<string, never>, MessageId
         const listed = new Set(items.map(({ value }) => value));
         const host = (stringAt(spec.root, 'host') ?? '').replace(/:\d+$/, '');
         const local = host !== '' && isLocalHost(host.toLowerCase());
-        for (const { item, value } of items) {
+        for (const [index, { item, value }] of items.entries()) {
           if ((value !== 'http' && value !== 'ws') || item.kind !== 'scalar') continue;
           const secure = `${value}s`;
           const fixes: RuleFix[] = [];
           if (!listed.has(secure)) fixes.push(replaceSchemeFix(item, secure, !local));
+          else {
+            // The secure scheme is already offered: drop the cleartext one.
+            const removal = removeItem(server.node, index);
+            if (removal) fixes.push({ title: `Remove "${value}" (${secure} is listed)`, edits: [removal], isPreferred: !local, safeForFixAll: !local });
+          }
           context.report({
             messageId: local ? 'localScheme' : 'insecureScheme',
             node: item,

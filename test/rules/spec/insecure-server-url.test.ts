@@ -212,6 +212,95 @@ paths: {}
 `,
     },
     {
+      name: 'OAS 2.0 YAML: http beside https is removed (with its line), at the root and on an operation',
+      filename: 'swagger.yaml',
+      code: `swagger: '2.0'
+info: { title: t, version: '1' }
+host: api.shop.io
+schemes:
+  - http # legacy clients
+  - https
+paths:
+  /pets:
+    get:
+      schemes: [https, http]
+      responses:
+        200: { description: ok }
+`,
+      errors: [
+        { messageId: 'insecureScheme', line: 5, column: 5, endLine: 5, endColumn: 9 },
+        { messageId: 'insecureScheme', message: 'Swagger `schemes` lists "http" on GET /pets: requests, credentials and responses can be read and changed on the way; use https.', line: 10, column: 24, endLine: 10, endColumn: 28 },
+      ],
+      fixTitle: 'Remove "http" (https is listed)',
+      output: `swagger: '2.0'
+info: { title: t, version: '1' }
+host: api.shop.io
+schemes:
+  - https
+paths:
+  /pets:
+    get:
+      schemes: [https, http]
+      responses:
+        200: { description: ok }
+`,
+    },
+    {
+      name: 'OAS 2.0 YAML: the last flow item goes with the separator before it',
+      filename: 'swagger.yaml',
+      code: `swagger: '2.0'
+info: { title: t, version: '1' }
+host: api.shop.io
+schemes:
+  - https
+paths:
+  /pets:
+    get:
+      schemes: [https, http]
+      responses:
+        200: { description: ok }
+`,
+      errors: [{ messageId: 'insecureScheme', line: 9, column: 24, endLine: 9, endColumn: 28 }],
+      output: `swagger: '2.0'
+info: { title: t, version: '1' }
+host: api.shop.io
+schemes:
+  - https
+paths:
+  /pets:
+    get:
+      schemes: [https]
+      responses:
+        200: { description: ok }
+`,
+    },
+    {
+      name: 'OAS 2.0 JSON: http removed from a pretty-printed list',
+      filename: 'swagger.json',
+      code: `{
+  "swagger": "2.0",
+  "info": { "title": "t", "version": "1" },
+  "host": "api.shop.io",
+  "schemes": [
+    "http",
+    "https"
+  ],
+  "paths": {}
+}
+`,
+      errors: [{ messageId: 'insecureScheme', line: 6, column: 5, endLine: 6, endColumn: 11 }],
+      output: `{
+  "swagger": "2.0",
+  "info": { "title": "t", "version": "1" },
+  "host": "api.shop.io",
+  "schemes": [
+    "https"
+  ],
+  "paths": {}
+}
+`,
+    },
+    {
       name: 'OAS 2.0 JSON: operation-level "ws" keeps its quotes; localhost host is information',
       filename: 'swagger.json',
       code: `{
