@@ -3,10 +3,12 @@ import type { SpecRule } from '../support/spec-rule';
 import { apiKeyInQuery } from './api-key-in-query';
 import { basicAuth } from './basic-auth';
 import { insecureServerUrl } from './insecure-server-url';
+import { operationWithoutSecurity } from './operation-without-security';
 import { undefinedSecurityScheme } from './undefined-security-scheme';
 
 export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [
   undefinedSecurityScheme,
+  operationWithoutSecurity,
   insecureServerUrl,
   apiKeyInQuery,
   basicAuth,
