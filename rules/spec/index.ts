@@ -3,6 +3,8 @@ import type { SpecRule } from '../support/spec-rule';
 import { apiKeyInQuery } from './api-key-in-query';
 import { basicAuth } from './basic-auth';
 import { insecureServerUrl } from './insecure-server-url';
+import { missingAuthErrorResponse } from './missing-auth-error-response';
+import { missingRateLimitResponse } from './missing-rate-limit-response';
 import { operationWithoutSecurity } from './operation-without-security';
 import { undefinedSecurityScheme } from './undefined-security-scheme';
 
@@ -12,4 +14,6 @@ export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [
   insecureServerUrl,
   apiKeyInQuery,
   basicAuth,
+  missingAuthErrorResponse,
+  missingRateLimitResponse,
 ];
