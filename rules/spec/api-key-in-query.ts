@@ -39,6 +39,13 @@ export const apiKeyInQuery = defineSpecRule<Record<string, never>, MessageId>({
   create(context) {
     // Query parameters that repeat a query-API-key scheme's name are that scheme, reported once at the scheme.
     const schemeParameterNames = new Set<string>();
+    // Large specs repeat the same few names thousands of times (Kubernetes: `pretty`, `watch`…): judge each once.
+    const judged = new Map<string, boolean>();
+    const isCredential = (name: string) => {
+      let credential = judged.get(name);
+      if (credential === undefined) judged.set(name, (credential = isCredentialName(name)));
+      return credential;
+    };
     return {
       document(spec) {
         for (const scheme of spec.securitySchemes.values()) {
@@ -50,7 +57,7 @@ export const apiKeyInQuery = defineSpecRule<Record<string, never>, MessageId>({
         }
       },
       parameter(parameter) {
-        if (parameter.location !== 'query' || schemeParameterNames.has(parameter.name) || !isCredentialName(parameter.name)) return;
+        if (parameter.location !== 'query' || schemeParameterNames.has(parameter.name) || !isCredential(parameter.name)) return;
         context.report({
           messageId: 'credentialParameter',
           node: parameter.nameNode ?? parameter.node,

@@ -97,11 +97,14 @@ function hostOf(url: string, server: ServerInfo & { kind: 'server' }): string {
   return host.toLowerCase();
 }
 
-/** Loopback, unspecified, `*.localhost` and the reserved documentation names (RFC 2606/6761). */
+/**
+ * Loopback, unspecified, `*.localhost`, the reserved documentation names (RFC 2606/6761) and mDNS `*.local` (RFC 6762;
+ * measured: Discourse's spec names `http://discourse.local`, a development host).
+ */
 export function isLocalHost(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || host === '0.0.0.0' || /^127(\.\d{1,3}){3}$/.test(host)) return true;
+  if (host === 'localhost' || host === '[::1]' || host === '0.0.0.0' || /^127(\.\d{1,3}){3}$/.test(host)) return true;
   if (/(^|\.)example\.(com|org|net)$/.test(host)) return true;
-  return /\.(example|test|invalid|localhost)$/.test(host);
+  return /\.(example|test|invalid|localhost|local|localdomain)$/.test(host);
 }
 
 /** Inserts the `s` after `http`/`ws` in the URL's own text (quotes and the rest of the line kept). A local server

@@ -4,7 +4,7 @@
 // it says "some error", not that the operation checks who calls it. A response without `content` documents it.
 import type { RuleFix } from '../support/rule';
 import { defineSpecRule, type SpecInfo } from '../support/spec-rule';
-import { addResponsesEdits, documentedStatuses, responsesTarget, type WantedResponse } from '../support/spec-responses';
+import { addResponsesEdits, documentedStatuses, planResponsesFix, responsesTarget, type ResponsesFixPlan, type WantedResponse } from '../support/spec-responses';
 
 type MessageId = 'missingAuthError';
 
@@ -36,6 +36,10 @@ export const missingAuthErrorResponse = defineSpecRule<Record<string, never>, Me
   defaultOptions: {},
   create(context) {
     let spec: SpecInfo;
+    let plan: ResponsesFixPlan | undefined | null = null;
+    // Worked out once, at the first finding: which components the fix references or creates. A fix that creates
+    // components is not for "fix all": every operation's fix would create them again.
+    const planned = () => (plan === null ? (plan = planResponsesFix(spec, AUTH_ERROR_RESPONSES, context)) : plan);
     return {
       document(info) {
         spec = info;
@@ -46,8 +50,9 @@ export const missingAuthErrorResponse = defineSpecRule<Record<string, never>, Me
         if (AUTH_ERROR_STATUSES.some((status) => statuses.has(status))) return;
         // A `default` response documents an error shape, just not this one: a lower tier.
         const onlyDefault = statuses.has('DEFAULT');
-        const edits = addResponsesEdits(spec, operation, AUTH_ERROR_RESPONSES, context);
-        const fixes: RuleFix[] = edits ? [{ title: 'Add 401 and 403 responses', edits, isPreferred: true, safeForFixAll: true }] : [];
+        const fixPlan = planned();
+        const edits = fixPlan && addResponsesEdits(fixPlan, operation);
+        const fixes: RuleFix[] = edits ? [{ title: 'Add 401 and 403 responses', edits, isPreferred: true, safeForFixAll: !fixPlan!.componentEdit }] : [];
         context.report({
           messageId: 'missingAuthError',
           ...responsesTarget(operation),

@@ -6,7 +6,7 @@
 // because a gateway limits them; every operation would say the same thing).
 import type { RuleFix } from '../support/rule';
 import { defineSpecRule, type OperationInfo, type SpecInfo, type SpecRuleContext } from '../support/spec-rule';
-import { addResponsesEdits, documentedStatuses, responsesTarget, type WantedResponse } from '../support/spec-responses';
+import { addResponsesEdits, documentedStatuses, planResponsesFix, responsesTarget, type ResponsesFixPlan, type WantedResponse } from '../support/spec-responses';
 import { isMap, valueOf } from '../support/spec-tree';
 
 type MessageId = 'missingRateLimit';
@@ -38,6 +38,10 @@ export const missingRateLimitResponse = defineSpecRule<Record<string, never>, Me
     const undocumented: OperationInfo[] = [];
     let documentedSomewhere = false;
     let spec: SpecInfo;
+    let plan: ResponsesFixPlan | undefined | null = null;
+    // Worked out once, at the first finding: which components the fix references or creates. A fix that creates
+    // components is not for "fix all": every operation's fix would create them again.
+    const planned = () => (plan === null ? (plan = planResponsesFix(spec, [TOO_MANY_REQUESTS], context)) : plan);
     return {
       document(info) {
         spec = info;
@@ -49,8 +53,9 @@ export const missingRateLimitResponse = defineSpecRule<Record<string, never>, Me
       },
       onEnd() {
         for (const operation of undocumented) {
-          const edits = addResponsesEdits(spec, operation, [TOO_MANY_REQUESTS], context);
-          const fixes: RuleFix[] = edits ? [{ title: 'Add a 429 response', edits, isPreferred: true, safeForFixAll: true }] : [];
+          const fixPlan = planned();
+          const edits = fixPlan && addResponsesEdits(fixPlan, operation);
+          const fixes: RuleFix[] = edits ? [{ title: 'Add a 429 response', edits, isPreferred: true, safeForFixAll: !fixPlan!.componentEdit }] : [];
           context.report({ messageId: 'missingRateLimit', ...responsesTarget(operation), data: { operation: operation.label }, severity: documentedSomewhere ? undefined : 'hint', fixes });
         }
       },

@@ -9,7 +9,7 @@ import { appendItem, insertEntry, removeItem } from '../support/spec-edits';
 import { defineSpecRule, type OperationInfo, type SpecInfo, type SpecRuleContext } from '../support/spec-rule';
 import { entryOf, isMap, isSeq, type SpecMap } from '../support/spec-tree';
 
-type MessageId = 'noSecurity' | 'emptySecurity' | 'anonymousAllowed' | 'publicByDesign';
+type MessageId = 'noSecurity' | 'emptySecurity' | 'anonymousAllowed' | 'publicByDesign' | 'noAuthenticationDocumented';
 
 export const operationWithoutSecurity = defineSpecRule<Record<string, never>, MessageId>({
   meta: {
@@ -28,55 +28,65 @@ export const operationWithoutSecurity = defineSpecRule<Record<string, never>, Me
       emptySecurity: '{{operation}} opts out of authentication with `security: []`{{where}}: anyone can call it.',
       anonymousAllowed: '{{operation}} allows anonymous access: its security{{where}} includes the empty requirement `{}`, so credentials are optional.',
       publicByDesign: '{{operation}} is open to anyone ({{openness}}); it looks public by design ({{reason}}): check that it needs no authentication.',
+      noAuthenticationDocumented: 'The spec documents no authentication at all (no security scheme, no requirement naming one): its {{count}} operations ({{examples}}) read as callable by anyone. Define the scheme clients use and require it, or confirm the API is public.',
     },
   },
   defaultOptions: {},
   create(context) {
     let spec: SpecInfo;
-    const pending: { operation: OperationInfo; messageId: MessageId; data: Record<string, string>; public: boolean }[] = [];
+    const pending: OperationInfo[] = [];
     /** How many operations require each defined scheme themselves: the fix uses the most common one. */
     const schemeUse = new Map<string, number>();
+    let operationCount = 0;
+    let namesAScheme = false;
     return {
       document(info) {
         spec = info;
       },
       operation(operation) {
         const security = operation.security;
+        operationCount++;
+        if (security.requirements.some((requirement) => requirement.schemes.length > 0)) namesAScheme = true;
         if (!security.allowsAnonymous) {
           if (security.level === 'operation') {
             for (const requirement of security.requirements) for (const scheme of requirement.schemes) schemeUse.set(scheme.name, (schemeUse.get(scheme.name) ?? 0) + 1);
           }
           return;
         }
-        const where = security.level === 'root' ? ' (inherited from the root)' : '';
-        const messageId: MessageId = security.level === 'none' ? 'noSecurity' : security.requirements.length === 0 ? 'emptySecurity' : 'anonymousAllowed';
-        const reason = publicReason(spec, operation);
-        if (reason !== undefined) {
-          const openness = messageId === 'noSecurity' ? 'no security requirement' : messageId === 'emptySecurity' ? `\`security: []\`${where}` : `an anonymous \`{}\` requirement${where}`;
-          pending.push({ operation, messageId: 'publicByDesign', data: { operation: operation.label, openness, reason }, public: true });
-        } else {
-          pending.push({ operation, messageId, data: { operation: operation.label, where }, public: false });
-        }
+        pending.push(operation);
       },
       onEnd() {
+        // A spec that says nothing about authentication anywhere: one finding for the document, not one per operation
+        // (measured: GitHub's REST description would get a thousand identical errors).
+        if (spec && spec.securitySchemes.size === 0 && !namesAScheme && pending.length > 0) {
+          const paths = entryOf(spec.root, 'paths')!;
+          const examples = pending.slice(0, 3).map((operation) => operation.label).join(', ') + (pending.length > 3 ? ', …' : '');
+          context.report({ messageId: 'noAuthenticationDocumented', node: spec.root, range: paths.keyRange, data: { count: operationCount, examples }, severity: 'warning' });
+          return;
+        }
         const scheme = pending.length > 0 ? schemeForFix(spec, schemeUse) : undefined;
-        for (const finding of pending) {
-          const fix = scheme !== undefined ? securityFix(finding.operation, scheme, context) : undefined;
+        for (const operation of pending) {
+          const { messageId, data, reason } = caseOf(spec, operation);
+          const fix = scheme !== undefined ? securityFix(operation, scheme, context) : undefined;
           // Public-by-design operations may well need no credentials: the fix is there, never preferred.
-          if (fix && finding.public) fix.isPreferred = false;
-          context.report({
-            messageId: finding.messageId,
-            node: finding.operation.pathItem,
-            range: finding.operation.methodKeyRange,
-            data: finding.data,
-            severity: finding.public ? 'info' : undefined,
-            fixes: fix ? [fix] : [],
-          });
+          if (fix && reason !== undefined) fix.isPreferred = false;
+          context.report({ messageId, node: operation.pathItem, range: operation.methodKeyRange, data, severity: reason !== undefined ? 'info' : undefined, fixes: fix ? [fix] : [] });
         }
       },
     };
   },
 });
+
+/** Which case the operation is (no security, `[]`, `{}`; own or inherited), and why it is public by design if it is. */
+function caseOf(spec: SpecInfo, operation: OperationInfo): { messageId: MessageId; data: Record<string, string>; reason: string | undefined } {
+  const security = operation.security;
+  const where = security.level === 'root' ? ' (inherited from the root)' : '';
+  const messageId: MessageId = security.level === 'none' ? 'noSecurity' : security.requirements.length === 0 ? 'emptySecurity' : 'anonymousAllowed';
+  const reason = publicReason(spec, operation);
+  if (reason === undefined) return { messageId, data: { operation: operation.label, where }, reason };
+  const openness = messageId === 'noSecurity' ? 'no security requirement' : messageId === 'emptySecurity' ? `\`security: []\`${where}` : `an anonymous \`{}\` requirement${where}`;
+  return { messageId: 'publicByDesign', data: { operation: operation.label, openness, reason }, reason };
+}
 
 /** The defined scheme the root requires, else the one most operations require, else the first one defined. */
 function schemeForFix(spec: SpecInfo, schemeUse: ReadonlyMap<string, number>): string | undefined {

@@ -30,16 +30,24 @@ export interface WantedResponse {
   matches: RegExp;
 }
 
+/** What a response fix writes, worked out once per spec: the entries each operation gets, and the components edit. */
+export interface ResponsesFixPlan {
+  readonly added: readonly (readonly [string, SpecValue])[];
+  /** Creates the missing components (shared by every operation's fix); undefined when none are missing. */
+  readonly componentEdit: RuleEdit | undefined;
+  readonly firstStatus: string;
+}
+
 /**
- * Edits that add the wanted responses to the operation: `$ref`s to matching response components (OAS 3
- * `components.responses`, OAS 2 root `responses`), creating the missing ones; inline responses when the spec has no
- * components at all. Undefined when the text cannot be edited safely (e.g. `responses` is not a mapping).
+ * Plans adding the wanted responses: `$ref`s to matching response components (OAS 3 `components.responses`, OAS 2
+ * root `responses`), creating the missing ones; inline responses when the spec has no components at all. Undefined
+ * when the text cannot be edited safely (e.g. `responses` is not a mapping).
  */
-export function addResponsesEdits(spec: SpecInfo, operation: OperationInfo, wanted: readonly WantedResponse[], context: SpecRuleContext): RuleEdit[] | undefined {
+export function planResponsesFix(spec: SpecInfo, wanted: readonly WantedResponse[], context: SpecRuleContext): ResponsesFixPlan | undefined {
   const refPrefix = spec.version === '2.0' ? '#/responses/' : '#/components/responses/';
   const componentsEntry = spec.version === '2.0' ? undefined : entryOf(spec.root, 'components');
   const components = spec.version === '2.0' ? spec.root : context.resolve(componentsEntry?.value);
-  // A Swagger 2.0 document always has a root; it "has components" when it defines shared responses or definitions.
+  // A Swagger 2.0 document "has components" when it defines shared responses, definitions or parameters.
   const hasComponents = spec.version === '2.0' ? ['responses', 'definitions', 'parameters'].some((key) => entryOf(spec.root, key)) : isMap(components);
   const existing = context.resolve(valueOf(components, 'responses'));
   const existingMap = isMap(existing) ? existing : undefined;
@@ -60,27 +68,40 @@ export function addResponsesEdits(spec: SpecInfo, operation: OperationInfo, want
     }
     added.push([response.status, { $ref: `${refPrefix}${name}` }]);
   }
+  let componentEdit: RuleEdit | undefined;
+  if (created.length > 0) {
+    if (existingMap) componentEdit = insertEntries(existingMap, created);
+    else if (spec.version === '2.0') componentEdit = insertEntries(spec.root, [['responses', Object.fromEntries(created)]], entryOf(spec.root, 'definitions') ? { before: 'definitions' } : 'last');
+    else if (componentsEntry && isMap(components) && components === componentsEntry.value) componentEdit = insertEntryAt(components, [], 'responses', Object.fromEntries(created));
+    if (!componentEdit) return undefined;
+  }
+  return { added, componentEdit, firstStatus: wanted[0]!.status };
+}
 
+/** The fix's edits for one operation: its new responses (in status order), plus the planned components. */
+export function addResponsesEdits(plan: ResponsesFixPlan, operation: OperationInfo): RuleEdit[] | undefined {
   const responses = operation.responses;
   let operationEdit: RuleEdit | undefined;
-  if (responses) {
-    operationEdit = insertEntries(responses, added, statusPosition(responses, wanted[0]!.status));
-  } else {
-    if (entryOf(operation.node, 'responses')) return undefined;
-    operationEdit = insertEntries(operation.node, [['responses', Object.fromEntries(added)]]);
-  }
-  if (created.length === 0) return combineEdits(operationEdit);
-  let componentEdit: RuleEdit | undefined;
-  if (existingMap) componentEdit = insertEntries(existingMap, created);
-  else if (spec.version === '2.0') componentEdit = insertEntries(spec.root, [['responses', Object.fromEntries(created)]], entryOf(spec.root, 'definitions') ? { before: 'definitions' } : 'last');
-  else componentEdit = componentsEntry && isMap(components) && components === componentsEntry.value ? insertEntryAt(components, [], 'responses', Object.fromEntries(created)) : undefined;
-  return combineEdits(operationEdit, componentEdit);
+  if (responses) operationEdit = insertEntries(responses, plan.added, statusPosition(responses, plan.firstStatus));
+  else if (!entryOf(operation.node, 'responses')) operationEdit = insertEntries(operation.node, [['responses', Object.fromEntries(plan.added)]]);
+  return plan.componentEdit ? combineEdits(operationEdit, plan.componentEdit) : combineEdits(operationEdit);
 }
 
 /** Keeps statuses in order: before the first documented status that sorts after `status` (`default` last). */
 function statusPosition(responses: SpecMap, status: string): InsertPosition {
-  const rank = (key: string) => (key.toLowerCase() === 'default' ? 1000 : Number.parseInt(key.replace(/X/gi, '0'), 10));
-  const wantedRank = rank(status);
-  const next = responses.entries.find((entry) => !entry.key.startsWith('x-') && rank(entry.key) > wantedRank);
+  const wantedRank = statusRank(status);
+  const next = responses.entries.find((entry) => statusRank(entry.key) > wantedRank);
   return next ? { before: next.key } : 'last';
+}
+
+/** `200` → 200, `4XX` → 400, `default` → 1000; anything else (extensions) never sorts after. */
+function statusRank(key: string): number {
+  if (key.length === 3) {
+    const first = key.charCodeAt(0) - 48;
+    if (first >= 1 && first <= 5) {
+      const rest = key.slice(1);
+      return first * 100 + (rest === 'XX' || rest === 'xx' ? 0 : Number(rest));
+    }
+  }
+  return key === 'default' ? 1000 : Number.NaN;
 }

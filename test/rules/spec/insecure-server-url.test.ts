@@ -334,7 +334,7 @@ paths:
 
 describe('isLocalHost', () => {
   it('knows loopback, *.localhost and documentation hosts, and nothing else', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '0.0.0.0', 'app.localhost', 'example.com', 'api.example.org', 'shop.test', 'a.example']) assert.equal(isLocalHost(host), true, host);
-    for (const host of ['api.shop.io', 'example.community', 'myexample.com', '10.0.0.1', '192.168.1.1', 'localhost.evil.com', 'test.shop.io']) assert.equal(isLocalHost(host), false, host);
+    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '0.0.0.0', 'app.localhost', 'example.com', 'api.example.org', 'shop.test', 'a.example', 'discourse.local', 'box.localdomain']) assert.equal(isLocalHost(host), true, host);
+    for (const host of ['api.shop.io', 'example.community', 'myexample.com', '10.0.0.1', '192.168.1.1', 'localhost.evil.com', 'test.shop.io', 'local.shop.io', 'shop.internal']) assert.equal(isLocalHost(host), false, host);
   });
 });

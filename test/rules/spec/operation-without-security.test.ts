@@ -1,5 +1,7 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
 import { operationWithoutSecurity } from '../../../rules/spec/operation-without-security';
-import { runSpecRuleTests } from '../../support/spec-rule-tester';
+import { runSpecCase, runSpecRuleTests } from '../../support/spec-rule-tester';
 
 runSpecRuleTests(operationWithoutSecurity, {
   valid: [
@@ -82,7 +84,7 @@ paths:
   ],
   invalid: [
     {
-      name: 'OAS 3.0 YAML: no security on the operation nor at the root',
+      name: 'OAS 3.0 YAML: no security on the operation nor at the root; the fix requires the only defined scheme',
       code: `openapi: 3.0.3
 info: { title: t, version: '1' }
 paths:
@@ -90,6 +92,9 @@ paths:
     delete:
       responses:
         '204': { description: gone }
+components:
+  securitySchemes:
+    bearerAuth: { type: http, scheme: bearer }
 `,
       errors: [
         {
@@ -100,6 +105,53 @@ paths:
           endLine: 5,
           endColumn: 11,
           severity: 'error',
+        },
+      ],
+      output: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /orders/{id}:
+    delete:
+      security:
+        - bearerAuth: []
+      responses:
+        '204': { description: gone }
+components:
+  securitySchemes:
+    bearerAuth: { type: http, scheme: bearer }
+`,
+    },
+    {
+      name: 'OAS 3.0 YAML: a spec that documents no authentication anywhere gets one finding, at `paths`, not one per operation',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /pets:
+    get:
+      responses:
+        '200': { description: ok }
+    post:
+      security: []
+      responses:
+        '201': { description: created }
+  /pets/{id}:
+    delete:
+      responses:
+        '204': { description: gone }
+  /login:
+    post:
+      responses:
+        '200': { description: ok }
+`,
+      errors: [
+        {
+          messageId: 'noAuthenticationDocumented',
+          message: 'The spec documents no authentication at all (no security scheme, no requirement naming one): its 4 operations (GET /pets, POST /pets, DELETE /pets/{id}, …) read as callable by anyone. Define the scheme clients use and require it, or confirm the API is public.',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 6,
+          severity: 'warning',
         },
       ],
       output: null,
@@ -155,7 +207,8 @@ components:
   "security": [],
   "paths": {
     "/invoices": { "get": { "responses": { "200": { "description": "ok" } } } }
-  }
+  },
+  "components": { "securitySchemes": { "key": { "type": "apiKey", "in": "header", "name": "X-Key" } } }
 }
 `,
       errors: [
@@ -168,7 +221,16 @@ components:
           endColumn: 25,
         },
       ],
-      output: null,
+      output: `{
+  "openapi": "3.1.0",
+  "info": { "title": "t", "version": "1" },
+  "security": [],
+  "paths": {
+    "/invoices": { "get": { "security": [{ "key": [] }], "responses": { "200": { "description": "ok" } } } }
+  },
+  "components": { "securitySchemes": { "key": { "type": "apiKey", "in": "header", "name": "X-Key" } } }
+}
+`,
     },
     {
       name: 'OAS 3.1 YAML: an anonymous `{}` alternative makes credentials optional',
@@ -372,6 +434,8 @@ paths:
     put:
       responses:
         200: { description: ok }
+securityDefinitions:
+  key: { type: apiKey, in: header, name: X-Key }
 `,
       errors: [
         {
@@ -431,6 +495,9 @@ paths:
       security: []
       responses:
         '200': { description: ok }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Key }
 `,
       errors: [
         { messageId: 'publicByDesign', message: 'GET /authorize is open to anyone (`security: []`); it looks public by design (OAuth authorization endpoint): check that it needs no authentication.', line: 7, column: 5, endLine: 7, endColumn: 8, severity: 'info' },
@@ -438,4 +505,25 @@ paths:
       ],
     },
   ],
+});
+
+describe('spec/operation-without-security fixes on operations public by design', () => {
+  it('are offered, never preferred nor applied by "fix all"', () => {
+    const { analysis } = runSpecCase(operationWithoutSecurity, {
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /auth/login:
+    post:
+      responses:
+        '200': { description: ok }
+components:
+  securitySchemes:
+    bearerAuth: { type: http, scheme: bearer }
+`,
+    });
+    const [finding] = analysis.findings;
+    assert.equal(finding?.messageId, 'publicByDesign');
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.isPreferred, fix.safeForFixAll]), [['Require "bearerAuth" on POST /auth/login', false, false]]);
+  });
 });
