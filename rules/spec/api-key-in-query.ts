@@ -16,7 +16,9 @@ const CREDENTIAL_TOKEN_QUALIFIERS = new Set(['access', 'auth', 'api', 'id', 'ref
 /** Words before `key` that make it a credential (`api_key`, `access_key`, `secret_key`); `key` alone is too vague. */
 const CREDENTIAL_KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'auth', 'access', 'app', 'application', 'client', 'session', 'license', 'subscription']);
 /** Words before `secret`/`password` that make them *about* something else. */
-const NOT_A_CREDENTIAL_QUALIFIERS = new Set(['has', 'is', 'show', 'with', 'require', 'requires', 'reset', 'forgot']);
+const NOT_A_CREDENTIAL_QUALIFIERS = new Set(['has', 'is', 'show', 'hide', 'include', 'with', 'require', 'requires', 'reset', 'forgot']);
+/** A credential is text: boolean and numeric parameters (GitHub's `hide_secret=true`) only say something about one. */
+const NON_TEXT_TYPES = new Set(['boolean', 'integer', 'number']);
 
 export const apiKeyInQuery = defineSpecRule<Record<string, never>, MessageId>({
   meta: {
@@ -58,6 +60,7 @@ export const apiKeyInQuery = defineSpecRule<Record<string, never>, MessageId>({
       },
       parameter(parameter) {
         if (parameter.location !== 'query' || schemeParameterNames.has(parameter.name) || !isCredential(parameter.name)) return;
+        if (NON_TEXT_TYPES.has(stringAt(parameter.schema, 'type') ?? '')) return;
         context.report({
           messageId: 'credentialParameter',
           node: parameter.nameNode ?? parameter.node,

@@ -1,9 +1,9 @@
 // spec/missing-rate-limit-response: an operation whose responses say nothing of rate limiting — no 429 (or 4XX)
 // response and no rate-limit header (`RateLimit-*`, `X-RateLimit-*`, `Retry-After`) on any response. Without
 // limits a client can brute-force, scrape or exhaust the API (OWASP API4); without the contract, well-behaved clients
-// cannot back off. One finding per operation, at its `responses` key. Information when other operations of the spec
-// document rate limiting (an oversight); a hint when none does (measured: most public specs never write it down,
-// because a gateway limits them; every operation would say the same thing).
+// cannot back off. One finding per operation, at its `responses` key. Information when at least half the operations
+// document rate limiting (this one was likely forgotten); a hint otherwise (measured: most public specs never write
+// it down, or only on a few operations, because a gateway limits them; every operation would say the same thing).
 import type { RuleFix } from '../support/rule';
 import { defineSpecRule, type OperationInfo, type SpecInfo, type SpecRuleContext } from '../support/spec-rule';
 import { addResponsesEdits, documentedStatuses, planResponsesFix, responsesTarget, type ResponsesFixPlan, type WantedResponse } from '../support/spec-responses';
@@ -36,7 +36,7 @@ export const missingRateLimitResponse = defineSpecRule<Record<string, never>, Me
   defaultOptions: {},
   create(context) {
     const undocumented: OperationInfo[] = [];
-    let documentedSomewhere = false;
+    let documentedCount = 0;
     let spec: SpecInfo;
     let plan: ResponsesFixPlan | undefined | null = null;
     // Worked out once, at the first finding: which components the fix references or creates. A fix that creates
@@ -48,15 +48,16 @@ export const missingRateLimitResponse = defineSpecRule<Record<string, never>, Me
       },
       operation(operation) {
         const statuses = documentedStatuses(operation);
-        if (statuses.has('429') || statuses.has('4XX') || hasRateLimitHeader(operation, context)) documentedSomewhere = true;
+        if (statuses.has('429') || statuses.has('4XX') || hasRateLimitHeader(operation, context)) documentedCount++;
         else undocumented.push(operation);
       },
       onEnd() {
+        const usual = documentedCount >= undocumented.length;
         for (const operation of undocumented) {
           const fixPlan = planned();
           const edits = fixPlan && addResponsesEdits(fixPlan, operation);
           const fixes: RuleFix[] = edits ? [{ title: 'Add a 429 response', edits, isPreferred: true, safeForFixAll: !fixPlan!.componentEdit }] : [];
-          context.report({ messageId: 'missingRateLimit', ...responsesTarget(operation), data: { operation: operation.label }, severity: documentedSomewhere ? undefined : 'hint', fixes });
+          context.report({ messageId: 'missingRateLimit', ...responsesTarget(operation), data: { operation: operation.label }, severity: usual ? undefined : 'hint', fixes });
         }
       },
     };

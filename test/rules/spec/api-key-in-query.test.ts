@@ -44,7 +44,10 @@ components:
           { "name": "key", "in": "query", "schema": { "type": "string" } },
           { "name": "sort_key", "in": "query", "schema": { "type": "string" } },
           { "name": "auth_type", "in": "query", "schema": { "type": "string" } },
-          { "name": "has_secret", "in": "query", "schema": { "type": "boolean" } }
+          { "name": "has_secret", "in": "query", "schema": { "type": "boolean" } },
+          { "name": "hide_secret", "in": "query", "schema": { "type": "string" } },
+          { "name": "token", "in": "query", "schema": { "type": "boolean" } },
+          { "name": "auth", "in": "query", "content": { "application/json": { "schema": { "type": "integer" } } } }
         ],
         "responses": { "200": { "description": "ok" } }
       }
@@ -159,6 +162,9 @@ paths:
         - name: password
           in: query
           type: string
+        - name: secret
+          in: query
+          type: boolean
       responses:
         200: { description: ok }
 `,
@@ -191,7 +197,7 @@ describe('isCredentialName', () => {
     for (const name of ['api_key', 'apikey', 'api-key', 'ApiKey', 'X-API-KEY', 'access_token', 'accessToken', 'token', 'id_token', 'refresh_token', 'password', 'new_password', 'passwd', 'secret', 'client_secret', 'auth', 'authorization', 'jwt', 'access_key', 'private_key', 'session_token', 'personalAccessToken']) {
       assert.equal(isCredentialName(name), true, name);
     }
-    for (const name of ['tokenizer', 'pageToken', 'nextPageToken', 'continuationToken', 'sync_token', 'csrf_token', 'oauth_token', 'sessionId', 'session', 'key', 'idempotency_key', 'passwordHint', 'password_changed_at', 'auth_type', 'has_secret', 'secretary', 'signature', 'code', '']) {
+    for (const name of ['tokenizer', 'pageToken', 'nextPageToken', 'continuationToken', 'sync_token', 'csrf_token', 'oauth_token', 'sessionId', 'session', 'key', 'idempotency_key', 'passwordHint', 'password_changed_at', 'auth_type', 'has_secret', 'hide_secret', 'secretary', 'signature', 'code', '']) {
       assert.equal(isCredentialName(name), false, name);
     }
   });

@@ -113,7 +113,7 @@ paths:
 `,
     },
     {
-      name: 'OAS 3.0 JSON: other operations document 429, so the one that does not is information',
+      name: 'OAS 3.0 JSON: half the operations document 429, so the one that does not is information',
       filename: 'openapi.json',
       code: `{
   "openapi": "3.0.3",
@@ -144,6 +144,30 @@ paths:
   }
 }
 `,
+    },
+    {
+      name: 'OAS 3.0 YAML: 429 on a minority of operations leaves the others hints',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /search:
+    get:
+      responses:
+        '200': { description: ok }
+        '429': { description: slow down }
+  /a:
+    get:
+      responses:
+        '200': { description: ok }
+  /b:
+    get:
+      responses:
+        '200': { description: ok }
+`,
+      errors: [
+        { messageId: 'missingRateLimit', line: 11, column: 7, endLine: 11, endColumn: 16, severity: 'hint' },
+        { messageId: 'missingRateLimit', line: 15, column: 7, endLine: 15, endColumn: 16, severity: 'hint' },
+      ],
     },
     {
       name: 'OAS 2.0 YAML: a 503 with an unrelated header does not document rate limiting; the fix references the spec\'s own throttling response',
