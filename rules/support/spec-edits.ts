@@ -137,6 +137,26 @@ export function combineEdits(...edits: (RuleEdit | undefined)[]): RuleEdit[] | u
   return merged;
 }
 
+/**
+ * Removes one item of a sequence that has others: a YAML block item with its line(s) (`- item` must start its
+ * line), a flow/JSON item with the separator that follows it (or, for the last, the one before it). Undefined for
+ * the only item (the sequence would change meaning, e.g. `security: []`) or a layout it cannot read.
+ */
+export function removeItem(seq: SpecSeq, index: number): RuleEdit | undefined {
+  const item = seq.items[index];
+  if (!item || seq.items.length < 2 || isAliasItem(seq, index)) return undefined;
+  const { text, filePath } = seq.document;
+  if (!seq.flow) {
+    const lineStart = lineStartOf(text, item.range.start);
+    if (!/^[ \t]*-[ \t]+$/.test(text.slice(lineStart, item.range.start))) return undefined;
+    const lineBreak = text.indexOf('\n', nodeContentEnd(item, text));
+    return { filePath, start: lineStart, end: lineBreak < 0 ? text.length : lineBreak + 1, newText: '' };
+  }
+  const next = seq.items[index + 1];
+  if (next) return { filePath, start: item.range.start, end: next.range.start, newText: '' };
+  return { filePath, start: nodeContentEnd(seq.items[index - 1]!, text), end: item.range.end, newText: '' };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Mappings and sequences
 
