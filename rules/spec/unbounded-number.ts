@@ -1,0 +1,67 @@
+// spec/unbounded-number: an integer or number a client sends (request body or query parameter) with no `maximum`.
+// Page sizes, quantities, amounts and durations then take any value the type holds: `limit=1000000` reads the whole
+// table, a quantity of 2^31 overflows a total (OWASP API4, and business-logic abuse). `format: int32`/`int64` is
+// not a bound: it says how the value is stored, not what the business accepts. Bounded: `maximum`,
+// `exclusiveMaximum` (a number in OAS 3.1), `enum`/`const`.
+import { defineSpecRule } from '../support/spec-rule';
+import { valueOf, type SpecMap } from '../support/spec-tree';
+import { describeWhere, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, typesOf } from '../support/request-schemas';
+import { wordsOf } from '../data/sensitive-fields';
+
+type MessageId = 'unboundedNumber';
+
+export interface UnboundedNumberOptions {
+  /** The `maximum` the fix writes for page sizes and counts (`limit`, `per_page`, `pageSize`…). */
+  pageSizeMaximum: number;
+  /** The `maximum` the fix writes for other numbers (the user then edits it). */
+  maximum: number;
+}
+
+/** Last words of names that size a page or a batch: their sensible maximum is small. */
+const PAGE_SIZE_WORDS = new Set(['limit', 'size', 'count', 'top', 'first', 'last', 'take', 'max', 'perpage', 'pagesize']);
+
+export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>({
+  meta: {
+    id: 'spec/unbounded-number',
+    description: 'Request integers and numbers (bodies and query parameters) without maximum.',
+    category: 'spec',
+    defaultSeverity: 'info',
+    confidence: 'medium',
+    cwe: ['CWE-770', 'CWE-1284'],
+    owaspApi: 'API4:2023 Unrestricted Resource Consumption',
+    frameworks: ['openapi'],
+    requiresTypes: false,
+    fixable: true,
+    messages: {
+      unboundedNumber: '{{type}} {{where}} has no maximum: a client can send any value the type holds.',
+    },
+  },
+  defaultOptions: { pageSizeMaximum: 100, maximum: 1000000 },
+  create(context) {
+    return {
+      schema(schema) {
+        const { node } = schema;
+        const types = typesOf(node);
+        const type = types.includes('integer') ? 'Integer' : types.includes('number') ? 'Number' : undefined;
+        if (!type || !isClientSentValue(schema, context)) return;
+        if (hasKey(node, 'maximum') || hasNumericExclusiveMaximum(node) || hasFixedValues(node)) return;
+        const anchor = schemaAnchor(schema, context);
+        context.report({ messageId: 'unboundedNumber', node: anchor.node, range: anchor.range, data: { type, where: describeWhere(schema) } });
+      },
+    };
+  },
+});
+
+/** OAS 3.1 (JSON Schema 2020-12) `exclusiveMaximum: 100`; OAS 3.0's boolean form needs `maximum` beside it. */
+function hasNumericExclusiveMaximum(node: SpecMap): boolean {
+  const value = valueOf(node, 'exclusiveMaximum');
+  return value?.kind === 'scalar' && typeof value.value === 'number';
+}
+
+/** True for `limit`, `per_page`, `pageSize`, `maxResults`-like names: the fix suggests a page-sized maximum. */
+export function isPageSizeName(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = wordsOf(name);
+  const last = words[words.length - 1] ?? '';
+  return PAGE_SIZE_WORDS.has(last) || PAGE_SIZE_WORDS.has(words.slice(-2).join('')) || (words[0] === 'max' && words.length > 1);
+}

@@ -1,0 +1,111 @@
+// What the request-schema rules (spec/open-request-schema, spec/writable-server-field, spec/unbounded-*) share:
+// where a schema met by the walk sits (body or parameter, which property), whether a client sends it at all
+// (readOnly), its declared types, and the place to underline. Plain functions over spec-tree nodes.
+import type { OffsetRange } from './rule';
+import type { SchemaInfo, SpecRuleContext } from './spec-rule';
+import { entryOf, isMap, isSeq, stringOf, valueOf, type SpecMap, type SpecNode } from './spec-tree';
+
+/** The schema a body or parameter starts from (the walk's first schema for it). */
+export function rootOf(schema: SchemaInfo): SchemaInfo {
+  let current = schema;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+export type RequestOrigin = { kind: 'body' } | { kind: 'parameter'; location: string; name: string };
+
+/** A request schema's origin, read from the root path the walk gives (`request body`, `query parameter "q"`). */
+export function originOf(schema: SchemaInfo): RequestOrigin {
+  const root = rootOf(schema).path;
+  const parameter = /^(\w+) parameter "(.*)"$/.exec(root);
+  return parameter ? { kind: 'parameter', location: parameter[1]!, name: parameter[2]! } : { kind: 'body' };
+}
+
+/** `the request body of POST /users`, `"address.street" in the request body of POST /users`, `query parameter "q" of GET /search`. */
+export function describeWhere(schema: SchemaInfo): string {
+  const root = rootOf(schema);
+  const rootText = root.path === 'request body' ? `the request body of ${schema.operation.label}` : `${root.path} of ${schema.operation.label}`;
+  if (schema === root || schema.path === root.path) return rootText;
+  return `"${schema.path}" in ${rootText}`;
+}
+
+function isTrue(node: SpecNode | undefined): boolean {
+  return node?.kind === 'scalar' && (node.value === true || node.value === 'true');
+}
+
+/** The property's entry as written in its parent (before `$ref` resolution), when the schema is a property. */
+export function propertyEntryOf(schema: SchemaInfo, context: SpecRuleContext<any>): { keyRange: OffsetRange; raw: SpecNode; owner: SpecMap } | undefined {
+  if (schema.propertyName === undefined || !schema.parent) return undefined;
+  const properties = context.resolve(valueOf(schema.parent.node, 'properties'));
+  const entry = entryOf(properties, schema.propertyName);
+  return entry && isMap(properties) ? { keyRange: entry.keyRange, raw: entry.value, owner: properties } : undefined;
+}
+
+/**
+ * True when clients never send this schema: it, or the property holding it (OAS 3.1 allows `readOnly` beside
+ * `$ref`), or an enclosing property is `readOnly`.
+ */
+export function isReadOnlyForClients(schema: SchemaInfo, context: SpecRuleContext<any>): boolean {
+  for (let current: SchemaInfo | undefined = schema; current; current = current.parent) {
+    if (isTrue(valueOf(current.node, 'readOnly'))) return true;
+    const raw = propertyEntryOf(current, context)?.raw;
+    if (raw && isTrue(valueOf(raw, 'readOnly'))) return true;
+  }
+  return false;
+}
+
+/** The declared types (`type: string`, OAS 3.1 `type: [string, 'null']`); empty when none is declared. */
+export function typesOf(node: SpecMap): string[] {
+  const type = valueOf(node, 'type');
+  if (isSeq(type)) return type.items.map((item) => stringOf(item) ?? '').filter(Boolean);
+  const single = stringOf(type);
+  return single === undefined ? [] : [single];
+}
+
+export function hasKey(node: SpecNode | undefined, key: string): boolean {
+  return entryOf(node, key) !== undefined;
+}
+
+/** True when `schema` is one of its parent's `allOf` parts (the composition is judged as a whole, at the parent). */
+export function isAllOfPart(schema: SchemaInfo, context: SpecRuleContext<any>): boolean {
+  const parent = schema.parent;
+  if (!parent || schema.propertyName !== undefined) return false;
+  const parts = context.resolve(valueOf(parent.node, 'allOf'));
+  return isSeq(parts) && parts.items.some((part) => context.resolve(part) === schema.node);
+}
+
+/** The key to underline for a schema: its `type`, else its first key; a property's name when it is a property. */
+export function schemaAnchor(schema: SchemaInfo, context: SpecRuleContext<any>, preferProperty = false): { node: SpecNode; range: OffsetRange } {
+  const property = preferProperty ? propertyEntryOf(schema, context) : undefined;
+  if (property && property.owner.document === schema.node.document) return { node: property.owner, range: property.keyRange };
+  const type = entryOf(schema.node, 'type');
+  const first = type ?? schema.node.entries[0];
+  return { node: schema.node, range: first ? first.keyRange : schema.node.range };
+}
+
+/**
+ * The request schemas the unbounded-* rules judge: what a client sends in a body (JSON or form) or a query
+ * parameter, not marked `readOnly`. Path, header and cookie values are already bounded by the HTTP server's URL and
+ * header limits; responses are the server's own output (Spectral's OWASP set reports those too: mostly noise).
+ */
+export function isClientSentValue(schema: SchemaInfo, context: SpecRuleContext<any>): boolean {
+  if (schema.direction !== 'request') return false;
+  const origin = originOf(schema);
+  if (origin.kind === 'parameter' && origin.location !== 'query' && origin.location !== 'formData') return false;
+  return !isReadOnlyForClients(schema, context);
+}
+
+/** `enum`/`const` (OAS 3.1, and `x-const`-free): a value from a fixed list is bounded whatever its type. */
+export function hasFixedValues(node: SpecMap): boolean {
+  const values = valueOf(node, 'enum');
+  return (isSeq(values) && values.items.length > 0) || hasKey(node, 'const');
+}
+
+/** The body itself, or a composition part of it: not a nested object or an array item. */
+export function isTopLevel(schema: SchemaInfo): boolean {
+  const root = rootOf(schema);
+  for (let current: SchemaInfo | undefined = schema; current && current !== root; current = current.parent) {
+    if (current.propertyName !== undefined || current.path !== root.path) return false;
+  }
+  return true;
+}
