@@ -7,7 +7,9 @@
 // composed property names listed in the composing schema's own `properties`.
 import { defineSpecRule, type SchemaInfo, type SpecRuleContext } from '../support/spec-rule';
 import { isMap, isSeq, valueOf, type SpecMap } from '../support/spec-tree';
-import { describeWhere, hasKey, isAllOfPart, isReadOnlyForClients, isTopLevel, originOf, typesOf } from '../support/request-schemas';
+import { describeSubject, hasKey, isAllOfPart, isReadOnlyForClients, isTopLevel, originOf, setKeywordFix, typesOf } from '../support/request-schemas';
+import { combineEdits, insertEntries, insertEntry, type SpecValue } from '../support/spec-edits';
+import type { RuleEdit, RuleFix } from '../support/rule';
 
 type MessageId = 'openObject' | 'openComposition' | 'freeFormObject';
 
@@ -24,9 +26,9 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
     requiresTypes: false,
     fixable: true,
     messages: {
-      openObject: 'Object {{where}} accepts undeclared properties (no additionalProperties: false): a client can send fields the server never meant to take.',
-      openComposition: 'The allOf composition {{where}} accepts undeclared properties: close it {{how}}.',
-      freeFormObject: 'Object {{where}} is free-form (no properties, no additionalProperties): declare its properties, or its value type as a map.',
+      openObject: '{{subject}} is an object that accepts undeclared properties (no additionalProperties: false): a client can send fields the server never meant to take.',
+      openComposition: '{{subject}} is an allOf composition that accepts undeclared properties: close it {{how}}.',
+      freeFormObject: '{{subject}} is a free-form object (no properties, no additionalProperties): declare its properties, or its value type as a map.',
     },
   },
   defaultOptions: {},
@@ -40,12 +42,12 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
         if (schema.direction !== 'request' || originOf(schema).kind !== 'body') return;
         if (isAllOfPart(schema, context) || isReadOnlyForClients(schema, context)) return;
         const { node } = schema;
-        const where = describeWhere(schema);
+        const subject = describeSubject(schema);
         if (hasKey(node, 'allOf')) {
           const composed = composedProperties(node, context, new Set());
           if (composed === 'map' || composed.size === 0 || isClosedComposition(node, version)) return;
           const how = version === '3.1' ? 'with unevaluatedProperties: false' : 'with additionalProperties: false beside the composed property names (OAS ' + version + ' has no unevaluatedProperties; additionalProperties: false on a part rejects the other parts\' properties)';
-          context.report({ messageId: 'openComposition', node, range: valueKeyRange(node, 'allOf'), data: { where, how }, ...nestedSeverity(schema) });
+          context.report({ messageId: 'openComposition', node, range: valueKeyRange(node, 'allOf'), data: { subject, how }, fixes: closeCompositionFix(node, composed, version, context), ...nestedSeverity(schema) });
           return;
         }
         const types = typesOf(node);
@@ -59,11 +61,18 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
           // Nothing declared and nothing said about the rest: a free-form object. `additionalProperties: false`
           // would make it accept only `{}`, so there is no one-line fix; say it, quietly.
           if (openness === 'absent' && !hasKey(node, 'patternProperties') && !hasKey(node, 'oneOf') && !hasKey(node, 'anyOf')) {
-            context.report({ messageId: 'freeFormObject', node, range: anchorRange(node), data: { where }, severity: 'info' });
+            context.report({ messageId: 'freeFormObject', node, range: anchorRange(node), data: { subject }, severity: 'info' });
           }
           return;
         }
-        context.report({ messageId: 'openObject', node, range: anchorRange(node), data: { where }, ...nestedSeverity(schema) });
+        context.report({
+          messageId: 'openObject',
+          node,
+          range: anchorRange(node),
+          data: { subject },
+          fixes: setKeywordFix('Add additionalProperties: false', node, 'additionalProperties', false),
+          ...nestedSeverity(schema),
+        });
       },
     };
   },
@@ -120,6 +129,30 @@ export function composedProperties(node: SpecMap, context: SpecRuleContext<any>,
     }
   }
   return names;
+}
+
+/**
+ * OAS 3.1: `unevaluatedProperties: false` on the composing schema sees the parts' properties. OAS 2.0/3.0:
+ * `additionalProperties: false` only sees properties declared beside it, so the composed names are listed there
+ * too (with empty schemas: the parts still say what each one holds).
+ */
+function closeCompositionFix(node: SpecMap, composed: Set<string>, version: string, context: SpecRuleContext<any>): RuleFix[] {
+  if (version === '3.1') return setKeywordFix('Add unevaluatedProperties: false', node, 'unevaluatedProperties', false);
+  if (hasKey(node, 'additionalProperties')) return [];
+  const ownEntry = valueOf(node, 'properties');
+  const own = context.resolve(ownEntry);
+  const missing = [...composed].filter((name) => !(isMap(own) && own.entries.some((entry) => entry.key === name)));
+  const emptySchemas: Record<string, SpecValue> = Object.fromEntries(missing.map((name) => [name, {}]));
+  let edits: RuleEdit[] | undefined;
+  if (!ownEntry) {
+    const edit = insertEntries(node, [['properties', emptySchemas], ['additionalProperties', false]]);
+    edits = edit ? [edit] : undefined;
+  } else if (isMap(own) && own === ownEntry && own.entries.length > 0) {
+    const closing = insertEntry(node, 'additionalProperties', false);
+    edits = missing.length > 0 ? combineEdits(insertEntries(own, emptySchemas), closing) : combineEdits(closing);
+  }
+  if (!edits) return [];
+  return [{ title: 'List the composed properties and add additionalProperties: false', edits, isPreferred: true, safeForFixAll: false }];
 }
 
 function valueKeyRange(node: SpecMap, key: string): { start: number; end: number } {

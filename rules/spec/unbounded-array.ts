@@ -4,7 +4,7 @@
 // an `enum`, `const` or boolean item), and OAS 3.1 tuples (`prefixItems` with `items: false`).
 import { defineSpecRule } from '../support/spec-rule';
 import { valueOf, type SpecMap, type SpecNode } from '../support/spec-tree';
-import { describeWhere, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, typesOf } from '../support/request-schemas';
+import { describeSubject, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
 
 type MessageId = 'unboundedArray';
 
@@ -26,7 +26,7 @@ export const unboundedArray = defineSpecRule<UnboundedArrayOptions, MessageId>({
     requiresTypes: false,
     fixable: true,
     messages: {
-      unboundedArray: 'Array {{where}} has no maxItems: a client can send any number of items.',
+      unboundedArray: '{{subject}} is an array without maxItems: a client can send any number of items.',
     },
   },
   defaultOptions: { maxItems: 100 },
@@ -37,7 +37,14 @@ export const unboundedArray = defineSpecRule<UnboundedArrayOptions, MessageId>({
         if (!typesOf(node).includes('array') || !isClientSentValue(schema, context)) return;
         if (hasKey(node, 'maxItems') || hasFixedValues(node) || isBoundedTuple(node) || hasUniqueItemsFromFixedList(node, context.resolve(valueOf(node, 'items')))) return;
         const anchor = schemaAnchor(schema, context);
-        context.report({ messageId: 'unboundedArray', node: anchor.node, range: anchor.range, data: { where: describeWhere(schema) } });
+        const limit = context.options.maxItems;
+        context.report({
+          messageId: 'unboundedArray',
+          node: anchor.node,
+          range: anchor.range,
+          data: { subject: describeSubject(schema) },
+          fixes: setKeywordFix(`Add maxItems: ${limit} (then edit it to the real limit)`, node, 'maxItems', limit),
+        });
       },
     };
   },

@@ -5,7 +5,7 @@
 // `exclusiveMaximum` (a number in OAS 3.1), `enum`/`const`.
 import { defineSpecRule } from '../support/spec-rule';
 import { valueOf, type SpecMap } from '../support/spec-tree';
-import { describeWhere, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, typesOf } from '../support/request-schemas';
+import { describeSubject, hasFixedValues, hasKey, isClientSentValue, originOf, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
 import { wordsOf } from '../data/sensitive-fields';
 
 type MessageId = 'unboundedNumber';
@@ -25,7 +25,8 @@ export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>
     id: 'spec/unbounded-number',
     description: 'Request integers and numbers (bodies and query parameters) without maximum.',
     category: 'spec',
-    defaultSeverity: 'info',
+    // Page sizes (`limit`, `per_page`…) are the classic API4 flaw: warning. Other numbers: information.
+    defaultSeverity: 'warning',
     confidence: 'medium',
     cwe: ['CWE-770', 'CWE-1284'],
     owaspApi: 'API4:2023 Unrestricted Resource Consumption',
@@ -33,7 +34,7 @@ export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>
     requiresTypes: false,
     fixable: true,
     messages: {
-      unboundedNumber: '{{type}} {{where}} has no maximum: a client can send any value the type holds.',
+      unboundedNumber: '{{subject}} is {{type}} without maximum: a client can send any value the type holds.',
     },
   },
   defaultOptions: { pageSizeMaximum: 100, maximum: 1000000 },
@@ -42,11 +43,22 @@ export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>
       schema(schema) {
         const { node } = schema;
         const types = typesOf(node);
-        const type = types.includes('integer') ? 'Integer' : types.includes('number') ? 'Number' : undefined;
+        const type = types.includes('integer') ? 'an integer' : types.includes('number') ? 'a number' : undefined;
         if (!type || !isClientSentValue(schema, context)) return;
         if (hasKey(node, 'maximum') || hasNumericExclusiveMaximum(node) || hasFixedValues(node)) return;
         const anchor = schemaAnchor(schema, context);
-        context.report({ messageId: 'unboundedNumber', node: anchor.node, range: anchor.range, data: { type, where: describeWhere(schema) } });
+        const origin = originOf(schema);
+        const name = schema.propertyName ?? (origin.kind === 'parameter' && schema.parent === undefined ? origin.name : undefined);
+        const pageSize = isPageSizeName(name);
+        const limit = pageSize ? context.options.pageSizeMaximum : context.options.maximum;
+        context.report({
+          messageId: 'unboundedNumber',
+          node: anchor.node,
+          range: anchor.range,
+          data: { type, subject: describeSubject(schema) },
+          fixes: setKeywordFix(`Add maximum: ${limit} (then edit it to the real limit)`, node, 'maximum', limit),
+          ...(pageSize ? {} : { severity: 'info' as const }),
+        });
       },
     };
   },

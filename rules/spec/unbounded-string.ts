@@ -6,7 +6,7 @@
 // length). File uploads (`format: binary`) are limited by the server's body size, not by the schema.
 import { defineSpecRule } from '../support/spec-rule';
 import { stringAt } from '../support/spec-tree';
-import { describeWhere, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, typesOf } from '../support/request-schemas';
+import { describeSubject, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
 
 type MessageId = 'unboundedString';
 
@@ -33,7 +33,7 @@ export const unboundedString = defineSpecRule<UnboundedStringOptions, MessageId>
     requiresTypes: false,
     fixable: true,
     messages: {
-      unboundedString: 'String {{where}} has no maxLength: a client can send a value of any size.',
+      unboundedString: '{{subject}} is a string without maxLength: a client can send a value of any size.',
     },
   },
   defaultOptions: { maxLength: 255 },
@@ -49,7 +49,14 @@ export const unboundedString = defineSpecRule<UnboundedStringOptions, MessageId>
         const pattern = stringAt(node, 'pattern');
         if (pattern !== undefined && patternBoundsLength(pattern)) return;
         const anchor = schemaAnchor(schema, context);
-        context.report({ messageId: 'unboundedString', node: anchor.node, range: anchor.range, data: { where: describeWhere(schema) } });
+        const limit = context.options.maxLength;
+        context.report({
+          messageId: 'unboundedString',
+          node: anchor.node,
+          range: anchor.range,
+          data: { subject: describeSubject(schema) },
+          fixes: setKeywordFix(`Add maxLength: ${limit} (then edit it to the real limit)`, node, 'maxLength', limit),
+        });
       },
     };
   },

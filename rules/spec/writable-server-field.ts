@@ -5,9 +5,10 @@
 // mass-assignment); which of them a request may legitimately carry depends on the operation, see `policyFor`.
 import { privilegedFieldKind, wordsOf, type PrivilegedFieldKind } from '../data/sensitive-fields';
 import { defineSpecRule, type SchemaInfo, type SpecRuleContext } from '../support/spec-rule';
-import { isMap, stringOf, valueOf, type SpecEntry, type SpecNode } from '../support/spec-tree';
-import { describeWhere, isReadOnlyForClients, isTopLevel, originOf, typesOf } from '../support/request-schemas';
-import type { Severity } from '../support/rule';
+import { entryOf, isMap, stringOf, valueOf, type SpecEntry, type SpecNode } from '../support/spec-tree';
+import { combineEdits, insertEntry } from '../support/spec-edits';
+import { describeWhere, isReadOnlyForClients, isTopLevel, originOf, setKeywordFix, typesOf } from '../support/request-schemas';
+import type { RuleEdit, RuleFix, Severity } from '../support/rule';
 
 type MessageId = 'writableServerField';
 
@@ -70,7 +71,11 @@ export const writableServerField = defineSpecRule<WritableServerFieldOptions, Me
   },
   defaultOptions: { serverFields: [] },
   create(context) {
+    let version = '3.0';
     return {
+      document(spec) {
+        version = spec.version;
+      },
       schema(schema) {
         if (schema.direction !== 'request' || originOf(schema).kind !== 'body') return;
         const properties = context.resolve(valueOf(schema.node, 'properties'));
@@ -85,6 +90,7 @@ export const writableServerField = defineSpecRule<WritableServerFieldOptions, Me
             node: properties,
             range: entry.keyRange,
             data: { name: entry.key, where: describeWhere(schema), kind: KIND_TEXT[kind] },
+            fixes: readOnlyFix(entry, version),
             ...(severity === 'info' ? { severity } : {}),
           });
         }
@@ -150,4 +156,25 @@ function isReadOnlyProperty(raw: SpecNode, context: SpecRuleContext<any>): boole
     return value?.kind === 'scalar' && (value.value === true || stringOf(value) === 'true');
   };
   return readOnly(raw) || readOnly(context.resolve(raw));
+}
+
+/**
+ * `readOnly: true` on the property. Beside a `$ref`, OAS 3.1 honours it; OAS 2.0 and 3.0 ignore a `$ref`'s
+ * siblings, so there the reference is wrapped (`allOf: [{ $ref: … }]`) and `readOnly` goes beside the `allOf`:
+ * the shared schema stays writable for the other properties that use it.
+ */
+function readOnlyFix(entry: SpecEntry, version: string): RuleFix[] {
+  const raw = entry.value;
+  const title = `Mark "${entry.key}" readOnly`;
+  if (!isMap(raw)) return [];
+  const ref = entryOf(raw, '$ref');
+  if (!ref || version === '3.1') return setKeywordFix(title, raw, 'readOnly', true, true);
+  if (ref.value.kind !== 'scalar') return [];
+  const { filePath, syntax } = raw.document;
+  // A plain YAML scalar with flow indicators would end early inside `[{ … }]`.
+  if (syntax === 'yaml' && ref.value.style === 'plain' && /[,[\]{}]/.test(String(ref.value.value))) return [];
+  const open: RuleEdit = { filePath, start: ref.keyRange.start, end: ref.keyRange.start, newText: syntax === 'json' ? '"allOf": [{ ' : 'allOf: [{ ' };
+  const close: RuleEdit = { filePath, start: ref.value.range.end, end: ref.value.range.end, newText: ' }]' };
+  const edits = combineEdits(open, close, insertEntry(raw, 'readOnly', true));
+  return edits ? [{ title, edits, isPreferred: true, safeForFixAll: true }] : [];
 }

@@ -1,7 +1,8 @@
 // What the request-schema rules (spec/open-request-schema, spec/writable-server-field, spec/unbounded-*) share:
 // where a schema met by the walk sits (body or parameter, which property), whether a client sends it at all
 // (readOnly), its declared types, and the place to underline. Plain functions over spec-tree nodes.
-import type { OffsetRange } from './rule';
+import type { OffsetRange, RuleFix } from './rule';
+import { insertEntry, setScalar, type SpecValue } from './spec-edits';
 import type { SchemaInfo, SpecRuleContext } from './spec-rule';
 import { entryOf, isMap, isSeq, stringOf, valueOf, type SpecMap, type SpecNode } from './spec-tree';
 
@@ -21,10 +22,16 @@ export function originOf(schema: SchemaInfo): RequestOrigin {
   return parameter ? { kind: 'parameter', location: parameter[1]!, name: parameter[2]! } : { kind: 'body' };
 }
 
+/** describeWhere as the start of a sentence: `The request body of POST /users`, `Query parameter "q" of GET /search`. */
+export function describeSubject(schema: SchemaInfo): string {
+  const where = describeWhere(schema);
+  return where.charAt(0).toUpperCase() + where.slice(1);
+}
+
 /** `the request body of POST /users`, `"address.street" in the request body of POST /users`, `query parameter "q" of GET /search`. */
 export function describeWhere(schema: SchemaInfo): string {
   const root = rootOf(schema);
-  const rootText = root.path === 'request body' ? `the request body of ${schema.operation.label}` : `${root.path} of ${schema.operation.label}`;
+  const rootText = root.path === 'request body' ? `the request body of ${schema.operation.label}` : `${root.path.replace(/^formData /, 'form ')} of ${schema.operation.label}`;
   if (schema === root || schema.path === root.path) return rootText;
   return `"${schema.path}" in ${rootText}`;
 }
@@ -38,7 +45,9 @@ export function propertyEntryOf(schema: SchemaInfo, context: SpecRuleContext<any
   if (schema.propertyName === undefined || !schema.parent) return undefined;
   const properties = context.resolve(valueOf(schema.parent.node, 'properties'));
   const entry = entryOf(properties, schema.propertyName);
-  return entry && isMap(properties) ? { keyRange: entry.keyRange, raw: entry.value, owner: properties } : undefined;
+  // Composition parts inherit the composing schema's property name: only the property's own schema matches.
+  if (!entry || !isMap(properties) || context.resolve(entry.value) !== schema.node) return undefined;
+  return { keyRange: entry.keyRange, raw: entry.value, owner: properties };
 }
 
 /**
@@ -69,7 +78,8 @@ export function hasKey(node: SpecNode | undefined, key: string): boolean {
 /** True when `schema` is one of its parent's `allOf` parts (the composition is judged as a whole, at the parent). */
 export function isAllOfPart(schema: SchemaInfo, context: SpecRuleContext<any>): boolean {
   const parent = schema.parent;
-  if (!parent || schema.propertyName !== undefined) return false;
+  // Parts carry the composing schema's property name: the composition's own `allOf` list says what is a part.
+  if (!parent) return false;
   const parts = context.resolve(valueOf(parent.node, 'allOf'));
   return isSeq(parts) && parts.items.some((part) => context.resolve(part) === schema.node);
 }
@@ -108,4 +118,14 @@ export function isTopLevel(schema: SchemaInfo): boolean {
     if (current.propertyName !== undefined || current.path !== root.path) return false;
   }
   return true;
+}
+
+/**
+ * A fix that sets `key: value` in a schema: added when absent, or replacing a scalar written there (`true` →
+ * `false`). No fix when the key holds a mapping or the edit cannot be made.
+ */
+export function setKeywordFix(title: string, node: SpecMap, key: string, value: SpecValue & (string | number | boolean), safeForFixAll = false): RuleFix[] {
+  const existing = entryOf(node, key);
+  const edit = !existing ? insertEntry(node, key, value) : existing.value.kind === 'scalar' ? setScalar(existing.value, value) : undefined;
+  return edit ? [{ title, edits: [edit], isPreferred: true, safeForFixAll }] : [];
 }

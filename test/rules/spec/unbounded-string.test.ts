@@ -90,12 +90,12 @@ paths:
               schema: { type: object, properties: { bio: { type: string } } }
 `,
       errors: [
-        { messageId: 'unboundedString', message: 'String query parameter "q" of POST /users has no maxLength: a client can send a value of any size.', line: 9, column: 21, endLine: 9, endColumn: 25, severity: 'info' },
-        { messageId: 'unboundedString', message: 'String "email" in the request body of POST /users has no maxLength: a client can send a value of any size.', line: 19, column: 26, endLine: 19, endColumn: 30 },
+        { messageId: 'unboundedString', message: 'Query parameter "q" of POST /users is a string without maxLength: a client can send a value of any size.', line: 9, column: 21, endLine: 9, endColumn: 25, severity: 'info' },
+        { messageId: 'unboundedString', message: '"email" in the request body of POST /users is a string without maxLength: a client can send a value of any size.', line: 19, column: 26, endLine: 19, endColumn: 30 },
         { messageId: 'unboundedString', line: 20, column: 29, endLine: 20, endColumn: 33 },
         { messageId: 'unboundedString', line: 21, column: 27, endLine: 21, endColumn: 31 },
         { messageId: 'unboundedString', line: 22, column: 25, endLine: 22, endColumn: 29 },
-        { messageId: 'unboundedString', message: 'String "address.street" in the request body of POST /users has no maxLength: a client can send a value of any size.', line: 27, column: 23, endLine: 27, endColumn: 27 },
+        { messageId: 'unboundedString', message: '"address.street" in the request body of POST /users is a string without maxLength: a client can send a value of any size.', line: 27, column: 23, endLine: 27, endColumn: 27 },
       ],
     },
     {
@@ -135,9 +135,42 @@ paths:
 }
 `,
       errors: [
-        { messageId: 'unboundedString', message: 'String "body" in the request body of POST /notes has no maxLength: a client can send a value of any size.', line: 22, column: 21, endLine: 22, endColumn: 27 },
-        { messageId: 'unboundedString', message: 'String "tag" in the request body of POST /notes has no maxLength: a client can send a value of any size.', line: 29, column: 16, endLine: 29, endColumn: 22 },
+        { messageId: 'unboundedString', message: '"body" in the request body of POST /notes is a string without maxLength: a client can send a value of any size.', line: 22, column: 21, endLine: 22, endColumn: 27 },
+        { messageId: 'unboundedString', message: '"tag" in the request body of POST /notes is a string without maxLength: a client can send a value of any size.', line: 29, column: 16, endLine: 29, endColumn: 22 },
       ],
+      output: `{
+  "openapi": "3.1.0",
+  "info": { "title": "Notes", "version": "1" },
+  "paths": {
+    "/notes": {
+      "post": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Note" } } } },
+        "responses": { "201": { "description": "created" } }
+      },
+      "put": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Note" } } } },
+        "responses": { "200": { "description": "updated" } }
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "Note": {
+        "type": "object",
+        "properties": {
+          "title": { "type": ["string", "null"], "maxLength": 200 },
+          "body": { "type": ["string", "null"], "maxLength": 255 },
+          "tag": { "$ref": "#/components/schemas/Tag" },
+          "slug": { "$ref": "#/components/schemas/Tag", "readOnly": true },
+          "kind": { "const": "note", "type": "string" },
+          "attachment": { "type": "string", "contentMediaType": "image/png", "contentEncoding": "base64" }
+        }
+      },
+      "Tag": { "type": "string" }
+    }
+  }
+}
+`,
     },
     {
       name: 'OAS 2.0 YAML: a formData parameter (the parameter is its own schema) and a body property; file uploads and bounded query parameters pass',
@@ -177,9 +210,86 @@ paths:
         '200': { description: updated }
 `,
       errors: [
-        { messageId: 'unboundedString', message: 'String formData parameter "name" of POST /pets has no maxLength: a client can send a value of any size.', line: 10, column: 11, endLine: 10, endColumn: 15 },
+        { messageId: 'unboundedString', message: 'Form parameter "name" of POST /pets is a string without maxLength: a client can send a value of any size.', line: 10, column: 11, endLine: 10, endColumn: 15 },
         { messageId: 'unboundedString', line: 31, column: 23, endLine: 31, endColumn: 27 },
       ],
+      output: `swagger: '2.0'
+info: { title: Pets, version: '1' }
+paths:
+  /pets:
+    post:
+      consumes: [multipart/form-data]
+      parameters:
+        - name: name
+          in: formData
+          type: string
+          maxLength: 255
+        - name: photo
+          in: formData
+          type: file
+        - name: tag
+          in: query
+          type: string
+          maxLength: 20
+        - name: petId
+          in: path
+          required: true
+          type: string
+      responses:
+        '201': { description: created }
+    put:
+      parameters:
+        - name: body
+          in: body
+          schema:
+            type: object
+            properties:
+              name: { type: string }
+              color: { type: string, enum: [black, white] }
+      responses:
+        '200': { description: updated }
+`,
+    },
+    {
+      name: 'OAS 3.0 YAML block: the fix adds maxLength after the last key, keeping the comment and indentation',
+      code: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /users:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                bio:
+                  type: string # free text
+                  description: Shown on the profile
+      responses:
+        '201': { description: created }
+`,
+      errors: [{ messageId: 'unboundedString', line: 14, column: 19, endLine: 14, endColumn: 23 }],
+      output: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /users:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                bio:
+                  type: string # free text
+                  description: Shown on the profile
+                  maxLength: 255
+      responses:
+        '201': { description: created }
+`,
     },
   ],
 });
