@@ -80,8 +80,8 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
 
 /**
  * The body's own object is what code copies into a record; nested objects (an address, a card, options) are
- * mostly copied into sub-documents or read field by field. Measured on Stripe's spec: 1,050 of 1,189 open
- * request objects were nested. They stay reported, one level quieter.
+ * mostly copied into sub-documents or read field by field. Measured on Stripe's spec: all 1,189 open request
+ * objects were nested (its bodies' own objects are closed). They stay reported, one level quieter.
  */
 function nestedSeverity(schema: SchemaInfo): { severity?: 'info' } {
   return isTopLevel(schema) ? {} : { severity: 'info' };

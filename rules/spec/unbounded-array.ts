@@ -34,7 +34,7 @@ export const unboundedArray = defineSpecRule<UnboundedArrayOptions, MessageId>({
     return {
       schema(schema) {
         const { node } = schema;
-        if (!typesOf(node).includes('array') || !isClientSentValue(schema, context)) return;
+        if (schema.direction !== 'request' || !typesOf(node).includes('array') || !isClientSentValue(schema, context)) return;
         if (hasKey(node, 'maxItems') || hasFixedValues(node) || isBoundedTuple(node) || hasUniqueItemsFromFixedList(node, context.resolve(valueOf(node, 'items')))) return;
         const anchor = schemaAnchor(schema, context);
         const limit = context.options.maxItems;

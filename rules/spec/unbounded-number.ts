@@ -6,7 +6,6 @@
 import { defineSpecRule } from '../support/spec-rule';
 import { valueOf, type SpecMap } from '../support/spec-tree';
 import { describeSubject, hasFixedValues, hasKey, isClientSentValue, originOf, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
-import { wordsOf } from '../data/sensitive-fields';
 
 type MessageId = 'unboundedNumber';
 
@@ -17,8 +16,14 @@ export interface UnboundedNumberOptions {
   maximum: number;
 }
 
-/** Last words of names that size a page or a batch: their sensible maximum is small. */
-const PAGE_SIZE_WORDS = new Set(['limit', 'size', 'count', 'top', 'first', 'last', 'take', 'max', 'perpage', 'pagesize']);
+/**
+ * Whole names (lower-cased, without `_`/`-`) of page and batch sizes. Whole names only: measured on Kubernetes'
+ * spec, last-word matching took `revisionHistoryLimit`, `restartCount` and `maxReplicas` for page sizes.
+ */
+const PAGE_SIZE_NAMES = new Set([
+  'limit', 'perpage', 'pagesize', 'pagelimit', 'size', 'count', 'top', 'first', 'last', 'take',
+  'maxresults', 'maxrecords', 'maxpagesize', 'resultsperpage', 'itemsperpage',
+]);
 
 export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>({
   meta: {
@@ -41,6 +46,7 @@ export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>
   create(context) {
     return {
       schema(schema) {
+        if (schema.direction !== 'request') return;
         const { node } = schema;
         const types = typesOf(node);
         const type = types.includes('integer') ? 'an integer' : types.includes('number') ? 'a number' : undefined;
@@ -70,10 +76,7 @@ function hasNumericExclusiveMaximum(node: SpecMap): boolean {
   return value?.kind === 'scalar' && typeof value.value === 'number';
 }
 
-/** True for `limit`, `per_page`, `pageSize`, `maxResults`-like names: the fix suggests a page-sized maximum. */
+/** True for `limit`, `per_page`, `pageSize`, `maxResults`…: the fix suggests a page-sized maximum, and it is a warning. */
 export function isPageSizeName(name: string | undefined): boolean {
-  if (!name) return false;
-  const words = wordsOf(name);
-  const last = words[words.length - 1] ?? '';
-  return PAGE_SIZE_WORDS.has(last) || PAGE_SIZE_WORDS.has(words.slice(-2).join('')) || (words[0] === 'max' && words.length > 1);
+  return name !== undefined && PAGE_SIZE_NAMES.has(name.toLowerCase().replace(/[_\-]/g, ''));
 }

@@ -41,7 +41,7 @@ export const unboundedString = defineSpecRule<UnboundedStringOptions, MessageId>
     return {
       schema(schema) {
         const { node } = schema;
-        if (!typesOf(node).includes('string') || !isClientSentValue(schema, context)) return;
+        if (schema.direction !== 'request' || !typesOf(node).includes('string') || !isClientSentValue(schema, context)) return;
         if (hasKey(node, 'maxLength') || hasFixedValues(node)) return;
         const format = stringAt(node, 'format');
         if (format !== undefined && (BOUNDED_FORMATS.has(format) || BINARY_FORMATS.has(format))) return;

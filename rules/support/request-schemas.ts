@@ -13,13 +13,25 @@ export function rootOf(schema: SchemaInfo): SchemaInfo {
   return current;
 }
 
+// The walk hands every rule the same SchemaInfo objects: facts derived from one (and from its ancestors) are
+// computed once for all request-schema rules. Specs are re-analysed on every keystroke; GitHub's has 100k schemas.
+const originCache = new WeakMap<SchemaInfo, RequestOrigin>();
+const readOnlyCache = new WeakMap<SchemaInfo, boolean>();
+
 export type RequestOrigin = { kind: 'body' } | { kind: 'parameter'; location: string; name: string };
 
 /** A request schema's origin, read from the root path the walk gives (`request body`, `query parameter "q"`). */
 export function originOf(schema: SchemaInfo): RequestOrigin {
-  const root = rootOf(schema).path;
-  const parameter = /^(\w+) parameter "(.*)"$/.exec(root);
-  return parameter ? { kind: 'parameter', location: parameter[1]!, name: parameter[2]! } : { kind: 'body' };
+  const known = originCache.get(schema);
+  if (known) return known;
+  let origin: RequestOrigin;
+  if (schema.parent) origin = originOf(schema.parent);
+  else {
+    const parameter = /^(\w+) parameter "(.*)"$/.exec(schema.path);
+    origin = parameter ? { kind: 'parameter', location: parameter[1]!, name: parameter[2]! } : { kind: 'body' };
+  }
+  originCache.set(schema, origin);
+  return origin;
 }
 
 /** describeWhere as the start of a sentence: `The request body of POST /users`, `Query parameter "q" of GET /search`. */
@@ -55,12 +67,12 @@ export function propertyEntryOf(schema: SchemaInfo, context: SpecRuleContext<any
  * `$ref`), or an enclosing property is `readOnly`.
  */
 export function isReadOnlyForClients(schema: SchemaInfo, context: SpecRuleContext<any>): boolean {
-  for (let current: SchemaInfo | undefined = schema; current; current = current.parent) {
-    if (isTrue(valueOf(current.node, 'readOnly'))) return true;
-    const raw = propertyEntryOf(current, context)?.raw;
-    if (raw && isTrue(valueOf(raw, 'readOnly'))) return true;
-  }
-  return false;
+  const known = readOnlyCache.get(schema);
+  if (known !== undefined) return known;
+  const raw = propertyEntryOf(schema, context)?.raw;
+  const readOnly = isTrue(valueOf(schema.node, 'readOnly')) || (raw !== undefined && isTrue(valueOf(raw, 'readOnly'))) || (schema.parent !== undefined && isReadOnlyForClients(schema.parent, context));
+  readOnlyCache.set(schema, readOnly);
+  return readOnly;
 }
 
 /** The declared types (`type: string`, OAS 3.1 `type: [string, 'null']`); empty when none is declared. */

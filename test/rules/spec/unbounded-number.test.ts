@@ -243,8 +243,8 @@ paths:
 });
 
 describe('isPageSizeName', () => {
-  it('knows page and batch sizes by their last word', () => {
+  it('knows page and batch sizes by their whole name', () => {
     for (const name of ['limit', 'per_page', 'pageSize', 'page_size', 'maxResults', 'top', 'count']) assert.equal(isPageSizeName(name), true, name);
-    for (const name of ['page', 'offset', 'amount', 'quantity', 'price', undefined]) assert.equal(isPageSizeName(name), false, String(name));
+    for (const name of ['page', 'offset', 'amount', 'quantity', 'price', 'maxReplicas', 'revisionHistoryLimit', 'restartCount', 'last_name', undefined]) assert.equal(isPageSizeName(name), false, String(name));
   });
 });
