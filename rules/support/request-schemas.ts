@@ -45,7 +45,18 @@ export function describeWhere(schema: SchemaInfo): string {
   const root = rootOf(schema);
   const rootText = root.path === 'request body' ? `the request body of ${schema.operation.label}` : `${root.path.replace(/^formData /, 'form ')} of ${schema.operation.label}`;
   if (schema === root || schema.path === root.path) return rootText;
-  return `"${schema.path}" in ${rootText}`;
+  return `"${relativePath(schema.path, root.path, originOf(schema))}" in ${rootText}`;
+}
+
+/**
+ * The walk's path below the body or parameter: properties of a body or parameter come bare (`address.street`),
+ * items carry the root's path (`request body[]`, `query parameter "ids"[]`): shown as `items[].name`, `ids[]`.
+ */
+function relativePath(path: string, rootPath: string, origin: RequestOrigin): string {
+  if (!path.startsWith(rootPath)) return path;
+  const rest = path.slice(rootPath.length).replace(/^\./, '');
+  if (origin.kind === 'parameter') return `${origin.name}${rest.startsWith('[') || rest.startsWith('{') || rest === '' ? '' : '.'}${rest}`;
+  return rest.startsWith('[') || rest.startsWith('{') ? `items${rest}` : rest;
 }
 
 function isTrue(node: SpecNode | undefined): boolean {

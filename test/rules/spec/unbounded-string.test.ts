@@ -291,6 +291,59 @@ paths:
         '201': { description: created }
 `,
     },
+    {
+      name: 'OAS 3.0 YAML: items of a query array and of an array body are named after their parameter or as items[]',
+      code: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /advisories:
+    post:
+      parameters:
+        - name: cwes
+          in: query
+          schema: { type: array, maxItems: 5, items: { type: string } }
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: array
+              maxItems: 10
+              items:
+                type: object
+                additionalProperties: false
+                properties:
+                  name: { type: string }
+      responses:
+        '201': { description: created }
+`,
+      errors: [
+        { messageId: 'unboundedString', message: '"cwes[]" in query parameter "cwes" of POST /advisories is a string without maxLength: a client can send a value of any size.', line: 9, column: 56, endLine: 9, endColumn: 60 },
+        { messageId: 'unboundedString', message: '"items[].name" in the request body of POST /advisories is a string without maxLength: a client can send a value of any size.', line: 20, column: 27, endLine: 20, endColumn: 31 },
+      ],
+      output: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /advisories:
+    post:
+      parameters:
+        - name: cwes
+          in: query
+          schema: { type: array, maxItems: 5, items: { type: string, maxLength: 255 } }
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: array
+              maxItems: 10
+              items:
+                type: object
+                additionalProperties: false
+                properties:
+                  name: { type: string }
+      responses:
+        '201': { description: created }
+`,
+    },
   ],
 });
 
