@@ -121,8 +121,9 @@ function policyFor(kind: PrivilegedFieldKind, entry: SpecEntry, schema: SchemaIn
     }
     case 'identity':
     case 'ownership':
-      // Deeper down, `id` and `ownerId` name *other* records (an order's product, a line's item).
-      return !assignment && isTopLevel(schema) ? 'info' : undefined;
+      // Deeper down, `id` and `ownerId` name *other* records (an order's product, a line's item); in an action's
+      // body (`POST /calls.end`, `PUT /notifications/mark-read`) the id names the record acted on.
+      return !assignment && isTopLevel(schema) && !isActionOperation(schema.operation.path) ? 'info' : undefined;
     case 'audit':
       return 'info';
   }
@@ -139,6 +140,21 @@ function isRecordLevel(schema: SchemaInfo): boolean {
   if (!holder?.parent || !isTopLevel(holder.parent)) return false;
   const name = holder.propertyName!.toLowerCase();
   return schema.operation.path.split('/').some((segment) => !segment.startsWith('{') && wordsOf(segment).some((word) => word === name || word === `${name}s` || word === `${name}es`));
+}
+
+/** Verbs that make a path an action on a record rather than the record itself. */
+const ACTION_PATH_WORDS = new Set([
+  'add', 'remove', 'delete', 'end', 'start', 'stop', 'update', 'change', 'mark', 'set', 'unset', 'cancel', 'close',
+  'open', 'approve', 'reject', 'send', 'assign', 'unassign', 'merge', 'move', 'copy', 'archive', 'restore', 'read',
+  'lock', 'unlock', 'enable', 'disable', 'join', 'leave', 'invite', 'revoke', 'verify', 'confirm', 'refund',
+]);
+
+/** `POST /calls.end` (RPC style), `PUT /notifications/mark-read`, `POST /barriers/change_status`. */
+function isActionOperation(path: string): boolean {
+  const last = path.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).pop() ?? '';
+  const name = last.replace(/\.(json|xml)$/i, '');
+  if (/\.[a-z]/i.test(name)) return true;
+  return wordsOf(name).some((word) => ACTION_PATH_WORDS.has(word));
 }
 
 function isAssignmentOperation(path: string): boolean {

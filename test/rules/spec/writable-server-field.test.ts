@@ -126,6 +126,27 @@ paths:
       responses: { '201': { description: created } }
 `,
     },
+    {
+      name: 'OAS 3.0: in an action\'s body (RPC-style or a verb in the path) the id names the record acted on',
+      code: `openapi: 3.0.3
+info: { title: Calls, version: '1' }
+paths:
+  /calls.end:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { id: { type: string } } }
+      responses: { '200': { description: ok } }
+  /notifications/mark-read.json:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { id: { type: integer } } }
+      responses: { '200': { description: ok } }
+`,
+    },
   ],
   invalid: [
     {
