@@ -1,5 +1,6 @@
 // The spec rule list (OpenAPI/Swagger documents), assembled in one place. Adding one: see ARCHITECTURE.md.
 import type { SpecRule } from '../support/spec-rule';
+import { sensitiveFieldInResponse } from './sensitive-field-in-response';
 import { undefinedSecurityScheme } from './undefined-security-scheme';
 
-export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [undefinedSecurityScheme];
+export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [undefinedSecurityScheme, sensitiveFieldInResponse];
