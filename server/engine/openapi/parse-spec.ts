@@ -91,7 +91,7 @@ function parseYaml(filePath: string, text: string): ParsedSpecFile {
     if (known) return known;
     if (depth > MAX_DEPTH) throw new TooDeep(node.range?.[0] ?? 0);
     sourceNodes++;
-    const range = rangeOf(node);
+    const range = rangeOf(node, text);
     let result: SpecNode;
     if (isMap(node)) {
       const entries: SpecEntry[] = [];
@@ -107,6 +107,7 @@ function parseYaml(filePath: string, text: string): ParsedSpecFile {
         entries.push({ key: keyText, keyRange, value });
       }
       expandedSize.set(map, size);
+      if (!map.flow && entries.length > 0) range.end = Math.max(entries[entries.length - 1]!.value.range.end, entries[entries.length - 1]!.keyRange.end);
       result = map;
     } else if (isSeq(node)) {
       const items: SpecNode[] = [];
@@ -118,6 +119,7 @@ function parseYaml(filePath: string, text: string): ParsedSpecFile {
         items.push(child);
       }
       expandedSize.set(seq, size);
+      if (!seq.flow && items.length > 0) range.end = items[items.length - 1]!.range.end;
       result = seq;
     } else if (isScalar(node)) {
       result = { kind: 'scalar', range, document, flow: false, value: scalarValue(node.value), style: yamlStyle(node) } satisfies SpecScalar;
@@ -192,10 +194,16 @@ function parseJson(filePath: string, text: string): ParsedSpecFile {
   return { document, error: undefined };
 }
 
-function rangeOf(node: YamlNode): OffsetRange {
+/** The node's own text: YAML's value end may run on over the line break (and blank lines) after a block node. */
+function rangeOf(node: YamlNode, text: string): OffsetRange {
   const range = node.range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+  if (!range) return { start: 0, end: 0 };
+  let end = range[1];
+  while (end > range[0] && WHITESPACE.has(text.charCodeAt(end - 1))) end--;
+  return { start: range[0], end };
 }
+
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 function emptyScalar(offset: number, document: SpecDocument): SpecScalar {
   return { kind: 'scalar', range: { start: offset, end: offset }, document, flow: false, value: null, style: 'plain' };
