@@ -1,6 +1,7 @@
 // The spec rule list (OpenAPI/Swagger documents), assembled in one place. Adding one: see ARCHITECTURE.md.
 import type { SpecRule } from '../support/spec-rule';
 import { sensitiveFieldInResponse } from './sensitive-field-in-response';
+import { secretInExample } from './secret-in-example';
 import { undefinedSecurityScheme } from './undefined-security-scheme';
 
-export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [undefinedSecurityScheme, sensitiveFieldInResponse];
+export const ALL_SPEC_RULES: readonly SpecRule<any>[] = [undefinedSecurityScheme, sensitiveFieldInResponse, secretInExample];
