@@ -74,7 +74,7 @@ export const sensitiveFieldInResponse = defineSpecRule<SensitiveFieldInResponseO
             messageId: 'sensitiveField',
             node: properties,
             range: entry.keyRange,
-            data: { status: schema.status ?? 'default', operation: schema.operation.label, path: schema.path, what, advice },
+            data: { status: schema.status ?? 'default', operation: schema.operation.label, path: shortPath(schema.path), what, advice },
             fixes,
           });
         }
@@ -106,6 +106,8 @@ export function exposedValue(name: string, schema: SpecMap, extra: readonly stri
   if ((last === 'token' || last === 'tokens') && before.some((word) => NON_SECRET_TOKEN_QUALIFIERS.has(word))) return undefined;
   // A digest of a random token (GitHub's `hashed_token`) cannot be used; a password's hash can be cracked.
   if (words[0] === 'hashed' && (last === 'token' || last === 'key')) return undefined;
+  // Encrypted for the server's own use (Adyen's `encryptedCardNumber`): useless without the key.
+  if (words[0] === 'encrypted') return undefined;
   if ((last === 'hash' || last === 'salt') && !before.some((word) => CREDENTIAL_HASH_WORDS.has(word)) && before.length > 0) return undefined;
   if (last === 'hash' && before.length === 0) return undefined;
   if (words.includes('password') || words.includes('passwd') || words.includes('passphrase') || formatPassword) {
@@ -128,7 +130,7 @@ function canHoldSecret(schema: SpecMap, resolve: (node: SpecNode | undefined) =>
   const types = typesOf(schema);
   if (types.includes('array')) {
     const items = resolve(valueOf(schema, 'items'));
-    return isMap(items) && !entryOf(items, 'properties') && typesOf(items).every((type) => type === 'string' || type === 'null');
+    return isMap(items) && !entryOf(items, 'properties') && !entryOf(items, 'enum') && !entryOf(items, 'const') && typesOf(items).every((type) => type === 'string' || type === 'null');
   }
   return types.length === 0 || types.some((type) => type === 'string' || type === 'integer' || type === 'number');
 }
@@ -156,17 +158,30 @@ function documentsMaskedValue(node: SpecNode): boolean {
 /** Path segments of endpoints that sign users in or hand out tokens: their response *is* the credential. */
 const AUTH_SEGMENTS: ReadonlySet<string> = new Set([
   'oauth', 'oauth2', 'auth', 'authenticate', 'authentication', 'authorize', 'token', 'tokens', 'login', 'signin',
-  'sign-in', 'log-in', 'logon', 'session', 'sessions', 'refresh', 'sso', 'saml', 'oidc', 'openid',
+  'sign-in', 'log-in', 'logon', 'session', 'sessions', 'refresh', 'sso', 'saml', 'oidc', 'openid', 'register',
+  'registration', 'signup', 'sign-up',
 ]);
 
-/** Words of a last path segment naming credentials an operation creates (`POST /api-keys`, `/registration-token`). */
+/** Words of a last path segment naming the credentials an operation hands out (`/api-keys`, `/registration-token`). */
 const CREDENTIAL_SEGMENT_WORDS: ReadonlySet<string> = new Set(['token', 'tokens', 'key', 'keys', 'apikey', 'apikeys', 'credential', 'credentials', 'secret', 'secrets', 'password']);
 
-/** Sign-in and token endpoints, and the creation of keys and tokens, return the credential once, by design. */
+/**
+ * Operations whose response hands out a token, key or secret by design: sign-in, sign-up and token endpoints, a
+ * resource of credentials (`GET /clusters/{id}/credentials`, `POST /api-keys`), and the creation of a resource
+ * (`POST` on a collection), which returns its webhook secret or client secret once.
+ */
 export function issuesCredentials(operation: OperationInfo): boolean {
-  const segments = operation.path.toLowerCase().split('/').filter((segment) => segment !== '' && !segment.startsWith('{'));
+  const all = operation.path.toLowerCase().split('/').filter((segment) => segment !== '');
+  const segments = all.filter((segment) => !segment.startsWith('{'));
   if (segments.some((segment) => AUTH_SEGMENTS.has(segment) || AUTH_SEGMENTS.has(segment.replace(/_/g, '-')))) return true;
   const last = segments[segments.length - 1];
-  if (last === undefined || (operation.method !== 'post' && operation.method !== 'put')) return false;
-  return wordsOf(last).some((word) => CREDENTIAL_SEGMENT_WORDS.has(word));
+  if (last !== undefined && wordsOf(last).some((word) => CREDENTIAL_SEGMENT_WORDS.has(word))) return true;
+  return operation.method === 'post' && all.length > 0 && !all[all.length - 1]!.startsWith('{');
+}
+
+/** `200 response[].owner.token` → `[].owner.token`; deep paths keep their last three steps. */
+function shortPath(path: string): string {
+  const body = path.replace(/^\S+ response(?=\[|\{|$)/, '');
+  const steps = body.split('.');
+  return steps.length > 3 ? `….${steps.slice(-3).join('.')}` : body;
 }

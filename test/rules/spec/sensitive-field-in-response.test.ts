@@ -139,6 +139,54 @@ components:
 }
 `,
     },
+    {
+      name: 'OAS 3.0 YAML: creating a resource (POST on a collection), a credentials resource and sign-up hand out secrets by design; enum arrays and encrypted values hold none',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /webhooks:
+    post:
+      responses:
+        '201':
+          description: The webhook; its signing secret is returned once, here.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/NewWebhook' }
+  /clusters/{id}/credentials:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { properties: { token: { type: string } } }
+  /registration:
+    post:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { properties: { token: { type: string } } }
+  /projects/{id}:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                properties:
+                  permissions:
+                    properties:
+                      secret: { type: array, items: { $ref: '#/components/schemas/Action' } }
+                  encryptedCardNumber: { type: string }
+components:
+  schemas:
+    NewWebhook: { properties: { url: { type: string }, secret: { type: string } } }
+    Action: { type: string, enum: [create, read, delete] }
+`,
+    },
   ],
   invalid: [
     {
@@ -287,6 +335,27 @@ definitions:
 `,
       errors: [{ messageId: 'sensitiveField', message: `The default response of GET /accounts/{id} returns "credential", a password: ${RISK} Remove it from the response schema.`, line: 8, column: 73, endLine: 8, endColumn: 85 }],
       output: null,
+    },
+    {
+      name: 'OAS 3.0 YAML: updating a webhook returns its secret (items of an array response)',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /webhooks/{id}:
+    patch:
+      responses:
+        '200':
+          description: The updated webhook
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  properties:
+                    url: { type: string }
+                    secret: { type: string }
+`,
+      errors: [{ messageId: 'sensitiveField', message: `The 200 response of PATCH /webhooks/{id} returns "[].secret", a secret: ${RISK} Remove it from the response schema.`, line: 16, column: 21, endLine: 16, endColumn: 27 }],
     },
   ],
 });
