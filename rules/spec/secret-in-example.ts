@@ -10,6 +10,7 @@ import { findProviderToken, isNonSecretValue, looksLikeDummyToken } from '../har
 import { credentialNameStrength } from '../data/secret-names';
 import { isPlaceholderValue, isPublicValue } from '../data/secret-placeholders';
 import type { RuleFix } from '../support/rule';
+import { setScalar } from '../support/spec-edits';
 import { looksHighEntropy } from '../support/secret-text';
 import { defineSpecRule, type SpecRuleContext } from '../support/spec-rule';
 import type { SpecDocument, SpecNode, SpecScalar } from '../support/spec-tree';
@@ -248,25 +249,12 @@ function capitalize(text: string): string {
 }
 
 /**
- * Replaces the secret with `<redacted>`: just the token when it appears as written inside the value (`Bearer …`
- * keeps its scheme), else the whole scalar, quoted as the file quotes it.
+ * Replaces the secret with `<redacted>`: just the token when it sits inside a one-line value (`Bearer …` keeps its
+ * scheme), else the whole value. spec-edits keeps the scalar's quoting (and a block scalar's style).
  */
 function redactFix(node: SpecScalar, token: string | undefined): RuleFix[] {
-  const source = node.document.text.slice(node.range.start, node.range.end);
-  let start = node.range.start;
-  let end = node.range.end;
-  let newText: string;
-  const at = token === undefined ? -1 : source.indexOf(token);
-  if (token !== undefined && at !== -1 && source.indexOf(token, at + 1) === -1 && node.style !== 'block') {
-    start += at;
-    end = start + token.length;
-    newText = PLACEHOLDER;
-  } else if (node.document.syntax === 'json' || node.style === 'double') {
-    newText = `"${PLACEHOLDER}"`;
-  } else if (node.style === 'single' || node.style === 'block') {
-    newText = `'${PLACEHOLDER}'`;
-  } else {
-    newText = PLACEHOLDER;
-  }
-  return [{ title: `Replace the value with ${PLACEHOLDER} (then rotate it)`, edits: [{ filePath: node.document.filePath, start, end, newText }], isPreferred: true, safeForFixAll: false }];
+  const value = String(node.value);
+  const inPlace = token !== undefined && token !== value && !value.includes('\n') && value.split(token).length === 2;
+  const edit = setScalar(node, inPlace ? value.replace(token, PLACEHOLDER) : PLACEHOLDER);
+  return [{ title: `Replace the value with ${PLACEHOLDER} (then rotate it)`, edits: [edit], isPreferred: true, safeForFixAll: false }];
 }

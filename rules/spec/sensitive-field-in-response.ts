@@ -3,10 +3,12 @@
 // and browser storage. Not reported: `writeOnly` properties, names *about* a secret (`passwordChangedAt`,
 // `tokenType`, `hasPassword`), paging tokens (`nextPageToken`), content hashes (`fileHash`), and the tokens and keys
 // of the operations that issue them (`POST /oauth/token`, `/login`, `/auth/*`, `POST /api-keys`).
-// Fix: `writeOnly: true`, offered when the same property schema is also sent in requests (OAS 3 only).
+// Fix: `writeOnly: true`, offered when the same property schema is also sent in requests (OAS 3 only), written in
+// the property's own mapping (beside a `$ref` only in OAS 3.1, where siblings of `$ref` count).
 import { isSensitiveFieldName, wordsOf } from '../data/sensitive-fields';
 import { NON_SECRET_TOKEN_QUALIFIERS } from '../data/secret-names';
-import type { RuleFix } from '../support/rule';
+import type { RuleEdit, RuleFix } from '../support/rule';
+import { insertEntry, setScalar } from '../support/spec-edits';
 import { defineSpecRule, type OperationInfo, type SchemaInfo, type SpecInfo } from '../support/spec-rule';
 import { entryOf, isMap, stringAt, valueOf, type SpecEntry, type SpecMap, type SpecNode } from '../support/spec-tree';
 
@@ -28,7 +30,7 @@ export const sensitiveFieldInResponse = defineSpecRule<SensitiveFieldInResponseO
     owaspApi: 'API3:2023 Broken Object Property Level Authorization',
     frameworks: ['openapi'],
     requiresTypes: false,
-    fixable: false,
+    fixable: true,
     messages: {
       sensitiveField:
         'The {{status}} response of {{operation}} returns "{{path}}", {{what}}: clients never need it back, and responses end up in logs, caches and browser storage. {{advice}}',
@@ -68,7 +70,11 @@ export const sensitiveFieldInResponse = defineSpecRule<SensitiveFieldInResponseO
           const fixes: RuleFix[] = [];
           let advice: string;
           if (spec.version === '2.0') advice = alsoSent ? 'Remove it from the response schema (Swagger 2.0 has no writeOnly: give requests their own schema).' : 'Remove it from the response schema.';
-          else if (alsoSent && !what.endsWith('hash')) advice = 'The same schema is sent in requests: mark it writeOnly: true.';
+          else if (alsoSent && !what.endsWith('hash')) {
+            advice = 'The same schema is sent in requests: mark it writeOnly: true.';
+            const edit = writeOnlyEdit(entry, spec.version);
+            if (edit) fixes.push({ title: `Mark "${entry.key}" writeOnly (clients send it, responses leave it out)`, edits: [edit], isPreferred: true, safeForFixAll: true });
+          }
           else advice = 'Remove it from the response schema.';
           context.report({
             messageId: 'sensitiveField',
@@ -184,4 +190,18 @@ function shortPath(path: string): string {
   const body = path.replace(/^\S+ response(?=\[|\{|$)/, '');
   const steps = body.split('.');
   return steps.length > 3 ? `….${steps.slice(-3).join('.')}` : body;
+}
+
+/**
+ * `writeOnly: true` in the property's own mapping: after `type` when it has one. Not beside an OAS 3.0 `$ref`
+ * (ignored there; editing the shared target would change its other users).
+ */
+function writeOnlyEdit(entry: SpecEntry, version: SpecInfo['version']): RuleEdit | undefined {
+  const property = entry.value;
+  if (!isMap(property)) return undefined;
+  if (entryOf(property, '$ref') && version !== '3.1') return undefined;
+  const existing = valueOf(property, 'writeOnly');
+  if (existing?.kind === 'scalar') return setScalar(existing, true);
+  if (existing) return undefined;
+  return insertEntry(property, 'writeOnly', true, entryOf(property, 'type') ? { after: 'type' } : 'last');
 }

@@ -259,7 +259,7 @@ paths:
 `,
     },
     {
-      name: 'OAS 3.0 YAML: a private key in a block scalar example; the fix replaces the whole block',
+      name: 'OAS 3.0 YAML: a private key in a block scalar example; the fix replaces the whole value, keeping the block style',
       code: `openapi: 3.0.3
 info: { title: t, version: '1' }
 paths: {}
@@ -287,7 +287,8 @@ components:
       properties:
         pem:
           type: string
-          example: '<redacted>'
+          example: |-
+            <redacted>
         name: { type: string }
 `,
     },

@@ -241,6 +241,39 @@ components:
           endColumn: 21,
         },
       ],
+      output: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /users/{id}:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/User'
+  /users:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/User'
+      responses:
+        '201': { description: created }
+components:
+  schemas:
+    User:
+      type: object
+      properties:
+        id: { type: string }
+        password:
+          type: string
+          writeOnly: true
+          minLength: 12
+        passwordHash: { type: string }
+`,
     },
     {
       name: 'OAS 3.1 JSON: a token outside a token endpoint, an SSN (type list), recovery codes, a nested API key',
@@ -356,6 +389,141 @@ paths:
                     secret: { type: string }
 `,
       errors: [{ messageId: 'sensitiveField', message: `The 200 response of PATCH /webhooks/{id} returns "[].secret", a secret: ${RISK} Remove it from the response schema.`, line: 16, column: 21, endLine: 16, endColumn: 27 }],
+    },
+    {
+      name: 'OAS 3.1 JSON: a PIN sent and returned through a $ref; writeOnly goes beside the $ref (3.1 honours siblings)',
+      filename: 'openapi.json',
+      code: `{
+  "openapi": "3.1.0",
+  "info": { "title": "t", "version": "1" },
+  "paths": {
+    "/cards/{id}": {
+      "put": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Card" } } } },
+        "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Card" } } } } }
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "Card": {
+        "type": "object",
+        "properties": {
+          "label": { "type": "string" },
+          "pin": { "$ref": "#/components/schemas/Pin" }
+        }
+      },
+      "Pin": { "type": "string", "pattern": "^[0-9]{4}$" }
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'sensitiveField', message: `The 200 response of PUT /cards/{id} returns "pin", a PIN or one-time code: ${RISK} The same schema is sent in requests: mark it writeOnly: true.`, line: 18, column: 11, endLine: 18, endColumn: 16 }],
+      output: `{
+  "openapi": "3.1.0",
+  "info": { "title": "t", "version": "1" },
+  "paths": {
+    "/cards/{id}": {
+      "put": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Card" } } } },
+        "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Card" } } } } }
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "Card": {
+        "type": "object",
+        "properties": {
+          "label": { "type": "string" },
+          "pin": { "$ref": "#/components/schemas/Pin", "writeOnly": true }
+        }
+      },
+      "Pin": { "type": "string", "pattern": "^[0-9]{4}$" }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'OAS 3.0 YAML: writeOnly: false is turned true; beside a 3.0 $ref no fix is offered',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /accounts/{id}:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Account' }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Account' }
+components:
+  schemas:
+    Account:
+      properties:
+        securityAnswer: { type: string, writeOnly: false }
+        apiKey: { $ref: '#/components/schemas/Key' }
+    Key: { type: string }
+`,
+      errors: [
+        { messageId: 'sensitiveField', line: 20, column: 9, endLine: 20, endColumn: 23 },
+        { messageId: 'sensitiveField', line: 21, column: 9, endLine: 21, endColumn: 15 },
+      ],
+      output: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /accounts/{id}:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Account' }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Account' }
+components:
+  schemas:
+    Account:
+      properties:
+        securityAnswer: { type: string, writeOnly: true }
+        apiKey: { $ref: '#/components/schemas/Key' }
+    Key: { type: string }
+`,
+    },
+    {
+      name: 'OAS 3.0 YAML: no fix beside a 3.0 $ref (the sibling would be ignored)',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /accounts/{id}:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Account' }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Account' }
+components:
+  schemas:
+    Account:
+      properties:
+        apiKey: { $ref: '#/components/schemas/Key' }
+    Key: { type: string }
+`,
+      errors: [{ messageId: 'sensitiveField', line: 20, column: 9, endLine: 20, endColumn: 15 }],
+      output: null,
     },
   ],
 });
