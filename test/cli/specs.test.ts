@@ -20,6 +20,8 @@ paths:
         - BearerAuth: []
       responses:
         '200': { description: ok }
+        '401': { description: unauthenticated }
+        '429': { description: too many requests }
 components:
   securitySchemes:
     bearerAuth: { type: http, scheme: bearer }
