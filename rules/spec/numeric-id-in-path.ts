@@ -27,20 +27,21 @@ export const numericIdInPath = defineSpecRule<Record<string, never>, MessageId>(
   },
   defaultOptions: {},
   create(context) {
-    // One finding per parameter name (at its first definition), counting the operations that take it: an API that
+    // One finding per kind of object (at its first definition), counting the operations that take it: an API that
     // numbers its repositories says so once, not on each of its 15 operations.
     const byName = new Map<string, { first: ParameterInfo; shape: string; operations: number }>();
     return {
       parameter(parameter) {
         if (parameter.location !== 'path') return;
-        const known = byName.get(parameter.name);
+        const key = objectKindKey(parameter);
+        const known = byName.get(key);
         if (known) {
           if (numericShape(parameter.schema, context.resolve) !== undefined) known.operations++;
           return;
         }
         if (!namesAnObject(parameter)) return;
         const shape = numericShape(parameter.schema, context.resolve);
-        if (shape !== undefined) byName.set(parameter.name, { first: parameter, shape, operations: 1 });
+        if (shape !== undefined) byName.set(key, { first: parameter, shape, operations: 1 });
       },
       onEnd() {
         for (const { first, shape, operations } of byName.values()) {
@@ -55,6 +56,18 @@ export const numericIdInPath = defineSpecRule<Record<string, never>, MessageId>(
     };
   },
 });
+
+/**
+ * Which kind of object a parameter numbers: its name (`repository_id`), or for a bare `id` the collection before it
+ * (`/users/{id}` and `/posts/{id}` number different objects).
+ */
+function objectKindKey(parameter: ParameterInfo): string {
+  if (parameter.name.toLowerCase() !== 'id') return parameter.name;
+  const segments = parameter.operation.path.split('/');
+  const at = segments.findIndex((segment) => segment.startsWith(`{${parameter.name}}`));
+  const collection = at > 0 ? segments.slice(0, at).reverse().find((segment) => segment !== '' && !segment.startsWith('{')) : undefined;
+  return `${collection ?? ''}/{${parameter.name}}`;
+}
 
 /** Last-segment parameters that are not object ids: dates, versions, paging, sizes, coordinates. */
 const NOT_IDENTIFIERS: ReadonlySet<string> = new Set([

@@ -84,6 +84,7 @@ function scanDocument(context: SpecRuleContext, document: SpecDocument): void {
   const stack = new PendingNodes();
   stack.push(document.root, undefined, undefined, undefined, false);
   const { nodes, origins, names, extensions } = stack;
+  const reported = new Set<SpecScalar>();
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     const origin = origins.pop();
@@ -91,7 +92,8 @@ function scanDocument(context: SpecRuleContext, document: SpecDocument): void {
     const extension = extensions.pop();
     const keysAreNames = stack.keysAreNames.pop()!;
     if (node.kind === 'scalar') {
-      if (origin !== undefined && typeof node.value === 'string') checkValue(context, node, node.value, origin, name, extension);
+      // A YAML alias is its anchored node, met again: reported once.
+      if (origin !== undefined && typeof node.value === 'string' && checkValue(context, node, node.value, origin, name, extension, reported)) reported.add(node);
       continue;
     }
     if (node.kind === 'seq') {
@@ -166,12 +168,13 @@ const providerContext = {
 };
 
 /** Reports the value when it is a secret; true when reported. */
-function checkValue(context: SpecRuleContext, node: SpecScalar, value: string, origin: ValueOrigin, name: string | undefined, extension: string | undefined): boolean {
+function checkValue(context: SpecRuleContext, node: SpecScalar, value: string, origin: ValueOrigin, name: string | undefined, extension: string | undefined, reported: ReadonlySet<SpecScalar>): boolean {
   if (value.length < 3 || value.length > 10_000) return false;
   providerContext.sinkName = name;
   providerContext.node = node;
   const provider = findProviderToken(value, providerContext);
   if (provider && !isPublishedByDesign(provider.provider.id, provider.token, value)) {
+    if (reported.has(node)) return false;
     context.report({
       messageId: 'providerSecret',
       node,
@@ -184,13 +187,13 @@ function checkValue(context: SpecRuleContext, node: SpecScalar, value: string, o
   const strength = name === undefined ? undefined : credentialNameStrength(name.replace(/^x-/, ''));
   if (strength === undefined || namesDigestOrSandbox(name!) || /sandbox/i.test(value)) return false;
   if (origin === 'default' && strength === 'password') {
-    if (isNonSecretValue(value)) return false;
+    if (isNonSecretValue(value) || reported.has(node)) return false;
     context.report({ messageId: 'defaultCredential', node, data: { name: name! }, fixes: redactFix(node, undefined) });
     return true;
   }
   // A header value carries its scheme: `Bearer <token>`, `token <token>`.
   const credential = /^(bearer|token)\s+(\S+)$/i.exec(value)?.[2] ?? value;
-  if (!looksHighEntropy(credential) || isPlaceholderValue(credential) || isPublicValue(credential) || looksLikeDummyToken(credential)) return false;
+  if (!looksHighEntropy(credential) || isPlaceholderValue(credential) || isPublicValue(credential) || looksLikeDummyToken(credential) || reported.has(node)) return false;
   context.report({
     messageId: 'credentialExample',
     node,

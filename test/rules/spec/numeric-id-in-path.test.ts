@@ -132,5 +132,28 @@ paths:
 `,
       errors: [{ messageId: 'numericId', line: 7, column: 34, endLine: 7, endColumn: 44 }],
     },
+    {
+      name: 'OAS 3.0 YAML: a bare id numbers the collection before it: users and posts are two findings, the users\' second operation counted',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /users/{id}:
+    get:
+      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
+      responses: { '200': { description: ok } }
+  /users/{id}/posts:
+    get:
+      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
+      responses: { '200': { description: ok } }
+  /posts/{id}:
+    get:
+      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
+      responses: { '200': { description: ok } }
+`,
+      errors: [
+        { messageId: 'numericId', message: `Path parameter "id" of GET /users/{id} (and 1 more operation) is an integer${ADVICE}`, line: 6, column: 28, endLine: 6, endColumn: 30 },
+        { messageId: 'numericId', message: `Path parameter "id" of GET /posts/{id} is an integer${ADVICE}`, line: 14, column: 28, endLine: 14, endColumn: 30 },
+      ],
+    },
   ],
 });

@@ -292,5 +292,33 @@ components:
         name: { type: string }
 `,
     },
+    {
+      name: 'OAS 3.0 YAML: a secret anchored once and aliased elsewhere is reported once, at the anchor',
+      code: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths: {}
+components:
+  schemas:
+    Session:
+      properties:
+        token: { type: string, example: &token ${GITHUB_TOKEN} }
+    Refresh:
+      properties:
+        token: { type: string, example: *token }
+`,
+      errors: [{ messageId: 'providerSecret', line: 8, column: 48, endLine: 8, endColumn: 88 }],
+      output: `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths: {}
+components:
+  schemas:
+    Session:
+      properties:
+        token: { type: string, example: &token <redacted> }
+    Refresh:
+      properties:
+        token: { type: string, example: *token }
+`,
+    },
   ],
 });
