@@ -159,7 +159,7 @@ function insertIntoFlowMap(map: SpecMap, pairs: Pairs, where: InsertPosition, st
   const multiLine = hasLineBreak(text, map.range.start, map.entries[0]!.keyRange.start);
   const indent = multiLine ? flowEntryIndent(text, map.entries.map((entry) => entry.keyRange.start), map.range.start, style) : '';
   const layout: ValueLayout = multiLine ? { mode: 'multiline', indent } : { mode: 'inline' };
-  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style), padBraces: multiLine ? style.padBraces : /[ \t]/.test(text[map.range.start + 1] ?? '') };
+  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style, multiLine), padBraces: multiLine ? style.padBraces : /[ \t]/.test(text[map.range.start + 1] ?? '') };
   const parts = pairs.map(([key, value]) => formatEntry(key, value, local, layout, true));
   const index = targetIndex(map, where);
   const next = map.entries[index];
@@ -248,7 +248,7 @@ function replaceNullValue(map: SpecMap, entry: SpecEntry, value: SpecValue): Rul
   }
   const multiLine = hasLineBreak(text, map.range.start, map.entries[0]!.keyRange.start);
   const layout: ValueLayout = multiLine ? { mode: 'multiline', indent: lineIndentation(text, entry.keyRange.start) } : { mode: 'inline' };
-  return { filePath, start: afterColon, end: valueEnd, newText: valueAfterColon(value, { ...style, tight: isTight(map, style) }, layout, true) };
+  return { filePath, start: afterColon, end: valueEnd, newText: valueAfterColon(value, { ...style, tight: isTight(map, style, multiLine) }, layout, true) };
 }
 
 /** The index of the entry the new ones go before (entries.length: after the last). */
@@ -394,9 +394,10 @@ function lastNonSpaceBefore(text: string, offset: number): number {
   return index;
 }
 
+/** Whether [from, to) holds a line break; bounded, since a minified 13 MB spec has none to find. */
 function hasLineBreak(text: string, from: number, to: number): boolean {
-  const lineBreak = text.indexOf('\n', from);
-  return lineBreak >= 0 && lineBreak < to;
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 10) return true;
+  return false;
 }
 
 function startsItsLine(text: string, offset: number): boolean {
@@ -428,17 +429,17 @@ function blockKeyOwning(text: string, start: number, end: number): { keyIndent: 
 // ---------------------------------------------------------------------------------------------------------------
 // The file's style
 
-const styles = new WeakMap<SpecDocument, SpecTextStyle>();
+/** Per document, with the text it was read from: an incrementally re-parsed document keeps its object, not its text. */
+const styles = new WeakMap<SpecDocument, { text: string; style: SpecTextStyle }>();
 /** Style is read from the start of the file: enough for any real spec, and cheap on a 13 MB one. */
 const STYLE_SAMPLE = 64 * 1024;
 
-/** How the document is written (cached per document: fixes are built on every analysis). */
+/** How the document is written (cached: fixes are built for every finding on every analysis). */
 export function textStyleOf(document: SpecDocument): SpecTextStyle {
-  let style = styles.get(document);
-  if (!style) {
-    style = detectStyle(document.text, document.syntax);
-    styles.set(document, style);
-  }
+  const cached = styles.get(document);
+  if (cached && cached.text === document.text) return cached.style;
+  const style = detectStyle(document.text, document.syntax);
+  styles.set(document, { text: document.text, style });
   return style;
 }
 
@@ -509,12 +510,12 @@ function localIndentUnit(map: SpecMap): string | undefined {
   return undefined;
 }
 
-/** JSON written without spaces after colons, judged on this mapping's first entry. */
-function isTight(map: SpecMap, style: SpecTextStyle): boolean {
-  if (map.document.syntax !== 'json') return false;
+/** One-line JSON written without spaces after colons, judged on this mapping's first entry. */
+function isTight(map: SpecMap, style: SpecTextStyle, multiLine: boolean): boolean {
+  if (map.document.syntax !== 'json' || multiLine) return false;
   const first = map.entries[0];
   if (!first) return style.tight;
-  return map.document.text[colonEnd(map.document.text, first.keyRange.end)] !== ' ' && !hasLineBreak(map.document.text, map.range.start, map.range.end);
+  return !/[ \t]/.test(map.document.text[colonEnd(map.document.text, first.keyRange.end)] ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
