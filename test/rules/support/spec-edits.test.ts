@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { RuleEdit } from '../../../rules/support/rule';
-import { appendItem, combineEdits, insertEntries, insertEntry, insertEntryAt, setScalar, textStyleOf, yamlString } from '../../../rules/support/spec-edits';
+import { appendItem, combineEdits, formatEntry, formatValue, insertEntries, insertEntry, insertEntryAt, setScalar, textStyleOf, yamlString, type InsertPosition, type SpecValue } from '../../../rules/support/spec-edits';
 import { plainValueOf, type SpecMap, type SpecNode, type SpecScalar, type SpecSeq } from '../../../rules/support/spec-tree';
 import { parseSpecText } from '../../../server/engine/openapi/parse-spec';
 
@@ -682,6 +682,24 @@ describe('spec-edits: values and style', () => {
     assert.deepEqual(style('{\n\t"openapi": "3.0.3"\n}', JSON_FILE), { eol: '\n', indentUnit: '\t', quote: '"', indentSequences: true });
   });
 
+  it('formatValue and formatEntry write one value in YAML block, flow and JSON layouts', () => {
+    const yaml = textStyleOf(parseSpecText(YAML, "openapi: '3.0.3'\ninfo:\n  title: t\n").document);
+    const json = textStyleOf(parseSpecText(JSON_FILE, '{\n  "openapi": "3.0.3"\n}').document);
+    const value = { '401': { description: 'No token', content: { 'application/json': { schema: { type: 'object', required: ['code'] } } } } };
+    assert.equal(formatValue(value, yaml, { mode: 'block', indent: '    ' }), "\n      '401':\n        description: No token\n        content:\n          application/json:\n            schema:\n              type: object\n              required:\n                - code");
+    assert.equal(formatValue(value, yaml, { mode: 'inline' }), "{ '401': { description: No token, content: { application/json: { schema: { type: object, required: [code] } } } } }");
+    assert.equal(formatValue(['a', 1, null, true], json, { mode: 'inline' }), '["a", 1, null, true]');
+    assert.equal(formatEntry('security', [{ bearerAuth: [] }], json, { mode: 'multiline', indent: '  ' }), '"security": [\n    {\n      "bearerAuth": []\n    }\n  ]');
+    assert.equal(formatEntry('maxLength', 256, yaml, { mode: 'block', indent: '' }), 'maxLength: 256');
+  });
+
+  it('the style follows a document whose text changed (incremental re-parses keep the document object)', () => {
+    const document = parseSpecText(YAML, 'openapi: 3.0.3\ninfo:\n  title: t\n').document as { text: string } & Parameters<typeof textStyleOf>[0];
+    assert.equal(textStyleOf(document).eol, '\n');
+    document.text = 'openapi: 3.0.3\r\ninfo:\r\n    title: t\r\n';
+    assert.deepEqual([textStyleOf(document).eol, textStyleOf(document).indentUnit], ['\r\n', '    ']);
+  });
+
   it('combineEdits keeps the order of insertions at one offset', () => {
     const text = 'openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        \'200\': { description: ok }\n';
     const root = rootOf(text);
@@ -696,4 +714,160 @@ describe('spec-edits: values and style', () => {
     );
     assert.equal(combineEdits(response, undefined), undefined);
   });
+});
+
+// Every mapping, sequence and scalar of awkward specs gets an edit: the result must parse, hold the new value at its
+// place and nothing else may change. Nodes under an anchor are left out (an edit there shows through every alias).
+const AWKWARD_YAML = `%YAML 1.2
+---
+# header comment
+openapi: "3.0.3"   # trailing
+info:
+  title: 'It''s an API'
+  version : 1.0.0
+  description: >2
+      indented more
+    folded
+  x-multi: "line one
+    line two"
+  x-plain-multi: first
+    continued
+
+paths:
+
+  /a/{id}:   # path comment
+    get:
+      tags: [ a,
+        b ]
+      parameters:
+      - name: id
+        in: path
+        # comment between
+        required: true
+
+      - &p2
+        name: q
+        in: query
+      - *p2
+      responses:
+        "200":
+          description: |-
+            ok
+            # not a comment
+        '404': {description: nope, content: {}}  # flow comment
+    x-empty:
+    x-null: null
+    x-tilde: ~ # tilde
+    x-list:
+    - - nested
+      - seq
+    - []
+    - {}
+  # trailing comment at path level
+components:
+  schemas:
+    Base: &base
+      type: object
+      properties: {id: {type: string}}
+    Derived:
+      <<: *base
+      required: [id]
+...
+`;
+const AWKWARD_JSONC = `{
+  // a comment
+  "openapi": "3.1.0",
+  "info": {"title": "t", "version": "1"},
+  "paths": {
+    "/a": {
+      "get": {
+        "parameters": [
+          {"name": "a", "in": "query"}, // after an item
+        ],
+        "responses": {
+          "200": {"description": "ok"},
+        }
+      }
+    }
+  },
+  "components" : {
+    "schemas": {} ,
+    "x": [ ]
+  }
+}
+`;
+const FOUR_SPACES_CRLF = 'openapi: 3.0.3\r\ninfo:\r\n    title: t\r\n    x-d: |\r\n        a\r\n        b\r\npaths:\r\n    /a:\r\n        get:\r\n            tags:\r\n            - a\r\n            security: []\r\n            x: {}\r\n            responses:\r\n                default: {description: d}';
+const MINIFIED = '{"swagger":"2.0","info":{"title":"t","version":"1"},"schemes":["http"],"paths":{"/a":{"get":{"responses":{"200":{"description":"ok"}},"security":[]}}},"definitions":{}}';
+
+describe('spec-edits: every node of awkward specs', () => {
+  const insertValues: SpecValue[] = ['plain', '401', 'a: b # c', "it's \"q\"", 'two\nlines', '', null, true, 3.5, [], {}, { description: 'x', content: { 'application/json': { schema: { $ref: '#/c' } } } }, [{ a: 1, b: [1, 2] }, 'z'], { '/p/{id}': { get: [] } }];
+  const scalarValues: (string | number | boolean | null)[] = ['https://x/{y}', "a'b", 'a: b', '', 'l1\nl2\n', 42, false, null, '#x', '- x', 'yes'];
+  const positions: InsertPosition[] = ['last', 'first', { after: 'get' }, { before: 'responses' }];
+
+  for (const [filePath, text] of [[YAML, AWKWARD_YAML], [JSON_FILE, AWKWARD_JSONC], [YAML, FOUR_SPACES_CRLF], [JSON_FILE, MINIFIED]] as const) {
+    it(`${filePath.endsWith('json') ? 'JSON' : 'YAML'} ${JSON.stringify(text.slice(0, 30))}…`, () => {
+      const root = rootOf(text, filePath);
+      const original = plainValueOf(root);
+      const nodes: { node: SpecNode; path: (string | number)[] }[] = [];
+      const seen = new Set<SpecNode>();
+      const anchored = new Set<SpecNode>();
+      const markAnchored = (node: SpecNode): void => {
+        anchored.add(node);
+        if (node.kind === 'map') for (const entry of node.entries) markAnchored(entry.value);
+        if (node.kind === 'seq') for (const item of node.items) markAnchored(item);
+      };
+      const walk = (node: SpecNode, path: (string | number)[]): void => {
+        if (seen.has(node)) return markAnchored(node);
+        seen.add(node);
+        nodes.push({ node, path });
+        if (node.kind === 'map') for (const entry of node.entries) walk(entry.value, [...path, entry.key]);
+        if (node.kind === 'seq') node.items.forEach((item, index) => walk(item, [...path, index]));
+      };
+      walk(root, []);
+      const changed = (path: (string | number)[], change: (value: any) => unknown): unknown => {
+        const copy = structuredClone(original) as any;
+        if (path.length === 0) return change(copy);
+        let parent = copy;
+        for (const step of path.slice(0, -1)) parent = parent[step];
+        parent[path[path.length - 1]!] = change(parent[path[path.length - 1]!]);
+        return copy;
+      };
+      let edits = 0;
+      nodes.forEach(({ node, path }, index) => {
+        if (anchored.has(node)) return;
+        const cases: { edit: RuleEdit | undefined; expected: unknown; what: string }[] = [];
+        if (node.kind === 'map') {
+          const value = insertValues[index % insertValues.length]!;
+          const where = positions[index % positions.length]!;
+          cases.push({
+            what: `insertEntry ${JSON.stringify(where)} ${JSON.stringify(value)}`,
+            edit: insertEntry(node, 'x-new', value, where),
+            expected: changed(path, (map: Record<string, unknown>) => {
+              const entries = Object.entries(map);
+              const keys = entries.map(([key]) => key);
+              const named = typeof where === 'object' ? keys.indexOf('after' in where ? where.after : where.before) : -1;
+              const at = where === 'first' ? 0 : named < 0 ? keys.length : typeof where === 'object' && 'after' in where ? named + 1 : named;
+              entries.splice(at, 0, ['x-new', value]);
+              return Object.fromEntries(entries);
+            }),
+          });
+          if (!node.entries.some((entry) => entry.key === '$ref')) {
+            cases.push({ what: 'insertEntryAt', edit: insertEntryAt(node, ['x-new', 'deep'], 'k', value), expected: changed(path, (map: object) => ({ ...map, 'x-new': { deep: { k: value } } })) });
+          }
+        } else if (node.kind === 'seq') {
+          const value = insertValues[index % insertValues.length]!;
+          cases.push({ what: `appendItem ${JSON.stringify(value)}`, edit: appendItem(node, value), expected: changed(path, (items: unknown[]) => [...items, value]) });
+        } else if (path.length > 0) {
+          const value = scalarValues[index % scalarValues.length]!;
+          cases.push({ what: `setScalar ${JSON.stringify(value)}`, edit: setScalar(node, value), expected: changed(path, () => value) });
+        }
+        for (const { edit, expected, what } of cases) {
+          const result = applied(text, edit, filePath);
+          assert.deepEqual(plainValueOf(result.root), expected, `${what} at ${path.join('.')}:\n${result.text}`);
+          edits++;
+        }
+      });
+      assert.ok(edits > 10, `only ${edits} edits`);
+    });
+  }
 });
