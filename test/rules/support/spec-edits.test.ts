@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { RuleEdit } from '../../../rules/support/rule';
 import { appendItem, combineEdits, formatEntry, formatValue, insertEntries, insertEntry, insertEntryAt, setScalar, textStyleOf, yamlString, type InsertPosition, type SpecValue } from '../../../rules/support/spec-edits';
@@ -870,4 +872,48 @@ describe('spec-edits: every node of awkward specs', () => {
       assert.ok(edits > 10, `only ${edits} edits`);
     });
   }
+});
+
+describe("spec-edits: the issue's quick fixes, one after another, on examples/openapi.yaml", () => {
+  it('each edit lands at its line in the file\'s style; the spec still parses and every value reads back', () => {
+    const filePath = path.join(__dirname, '../../../examples/openapi.yaml');
+    let text = fs.readFileSync(filePath, 'utf8');
+    const step = (edit: (root: SpecMap) => RuleEdit | RuleEdit[] | undefined, line: number, newText: string) => {
+      const made = edit(rootOf(text, filePath));
+      const first = Array.isArray(made) ? made[0] : made;
+      assert.ok(first);
+      assert.deepEqual({ line: text.slice(0, first.start).split('\n').length, newText: first.newText }, { line, newText });
+      text = applied(text, made, filePath).text;
+      return rootOf(text, filePath);
+    };
+    const operation = (root: SpecMap, route: string, method: string) => at(root, 'paths', route, method) as SpecMap;
+    step((root) => setScalar(at(root, 'servers', 0, 'url') as SpecScalar, 'https://api.example-shop.com'), 9, 'https://api.example-shop.com');
+    step(
+      (root) =>
+        combineEdits(
+          insertEntries(at(operation(root, '/users/{id}', 'get'), 'responses') as SpecMap, [['401', { $ref: '#/components/responses/Unauthorized' }], ['403', { $ref: '#/components/responses/Forbidden' }]]),
+          insertEntryAt(root, ['components', 'responses'], 'Forbidden', { description: 'Authenticated, but not allowed.' }),
+        ),
+      112,
+      "        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '403':\n          $ref: '#/components/responses/Forbidden'\n",
+    );
+    step((root) => insertEntry(at(operation(root, '/users/{id}', 'get'), 'responses') as SpecMap, '429', { description: 'Too many requests.', headers: { 'Retry-After': { schema: { type: 'integer' } } } }), 116, "        '429':\n          description: Too many requests.\n          headers:\n            Retry-After:\n              schema:\n                type: integer\n");
+    step((root) => appendItem(at(operation(root, '/auth/refresh', 'post'), 'security') as SpecSeq, { bearerAuth: [] }), 47, '\n        - bearerAuth: []');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'NewUser') as SpecMap, 'additionalProperties', false, { after: 'type' }), 251, '      additionalProperties: false\n');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'NewUser', 'properties', 'role') as SpecMap, 'readOnly', true), 267, '          readOnly: true\n');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'User', 'allOf', 1, 'properties', 'passwordHash') as SpecMap, 'writeOnly', true), 289, '              writeOnly: true\n');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'Session', 'properties', 'token') as SpecMap, 'maxLength', 4096), 249, '          maxLength: 4096\n');
+    const root = step((root) => insertEntry(at(root, 'paths', '/users/{id}', 'parameters', 0, 'schema') as SpecMap, 'maximum', 2147483647), 101, '          maximum: 2147483647\n');
+    assert.deepEqual(plainValueOf(at(root, 'components', 'responses')), { Unauthorized: { description: 'Missing or invalid credentials.' }, Forbidden: { description: 'Authenticated, but not allowed.' } });
+    assert.deepEqual(plainValueOf(at(root, 'paths', '/users/{id}', 'get', 'responses', '429', 'headers')), { 'Retry-After': { schema: { type: 'integer' } } });
+    assert.deepEqual(plainValueOf(at(root, 'paths', '/auth/refresh', 'post', 'security')), [{ bearerAuth: [] }]);
+    assert.deepEqual(Object.keys(plainValueOf(at(root, 'components', 'schemas', 'NewUser')) as object), ['type', 'additionalProperties', 'required', 'properties']);
+    assert.equal(plainValueOf(at(root, 'components', 'schemas', 'NewUser', 'properties', 'role', 'readOnly')), true);
+    assert.equal(plainValueOf(at(root, 'components', 'schemas', 'User', 'allOf', 1, 'properties', 'passwordHash', 'writeOnly')), true);
+    assert.equal(plainValueOf(at(root, 'paths', '/users/{id}', 'parameters', 0, 'schema', 'maximum')), 2147483647);
+    assert.equal(plainValueOf(at(root, 'servers', 0, 'url')), 'https://api.example-shop.com');
+    // Comments are all still there.
+    const comments = (spec: string) => spec.match(/(?:^|\s)# .*$/gm);
+    assert.deepEqual(comments(text), comments(fs.readFileSync(filePath, 'utf8')));
+  });
 });
