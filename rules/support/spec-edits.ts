@@ -5,8 +5,10 @@
 // Every function returns undefined when it cannot edit safely (the key exists, a `$ref` is in the way…).
 //
 // Caveats for callers: a YAML node reached through an alias is the anchored node itself, so an edit lands at the
-// anchor (every alias sees it). Two edits inserting at the same offset apply in an order the applier chooses: put
-// several entries of one mapping in one `insertEntries` call, or merge with `combineEdits`.
+// anchor (every alias sees it); a tag (`!!str 1`) stays in front of a replaced scalar. Edits of one fix that insert
+// at the same offset (a response at the end of a file, then `components:` after it) must come in text order: list
+// the deeper one first and merge them with `combineEdits`; several entries of one mapping go in one `insertEntries`.
+// Cost: local to the node edited (its lines, its entries), plus one look at the file's first 64 KB per version.
 import type { RuleEdit } from './rule';
 import type { SpecDocument, SpecEntry, SpecMap, SpecNode, SpecScalar, SpecSeq, SpecSyntax } from './spec-tree';
 
@@ -50,8 +52,9 @@ export function insertEntry(map: SpecMap, key: string, value: SpecValue, where: 
 }
 
 /**
- * Adds entries to a mapping in one edit, in the given order, at `where`. Undefined when a key is already there
- * (a duplicate key is invalid) or given twice.
+ * Adds entries to a mapping in one edit, in the given order, at `where` (pass pairs, not an object, when order
+ * matters: JavaScript puts an object's integer-like keys such as `401` first). Undefined when a key is already
+ * there (a duplicate key is invalid) or given twice.
  */
 export function insertEntries(map: SpecMap, entries: readonly (readonly [string, SpecValue])[] | { readonly [key: string]: SpecValue }, where: InsertPosition = 'last'): RuleEdit | undefined {
   const pairs = Array.isArray(entries) ? (entries as readonly (readonly [string, SpecValue])[]) : Object.entries(entries);
@@ -303,7 +306,7 @@ function nodeContentEnd(node: SpecNode, text: string): number {
   if (node.kind === 'map' && !node.flow && node.entries.length > 0) return entryContentEnd(node.entries[node.entries.length - 1]!, text);
   if (node.kind === 'seq' && !node.flow && node.items.length > 0) return itemContentEnd(node, node.items.length - 1);
   if (node.kind === 'scalar' && node.style === 'block') {
-    // `|+`/`>+` keep their trailing blank lines as content: the scalar ends where its range does.
+    // `|+`/`>+` keep their trailing blank lines as content: the scalar ends after them.
     if (keepsTrailingLines(text, node)) return blankLinesEnd(text, node.range.end);
     let end = node.range.end;
     while (end > node.range.start && /\s/.test(text[end - 1]!)) end--;
@@ -314,7 +317,7 @@ function nodeContentEnd(node: SpecNode, text: string): number {
 
 /** `|+`/`>+`: the blank lines after the text are part of the value. */
 function keepsTrailingLines(text: string, scalar: SpecScalar): boolean {
-  return /^[|>][1-9]?\+|^[|>]\+/.test(text.slice(scalar.range.start, scalar.range.start + 3));
+  return /^[|>](?:[1-9]?\+|\+[1-9])/.test(text.slice(scalar.range.start, scalar.range.start + 3));
 }
 
 /** The start of the first line after `offset`'s line that is not blank (the text's end when none is). */
