@@ -103,6 +103,18 @@ export function setScalar(scalar: SpecScalar, value: string | number | boolean |
 }
 
 /**
+ * Sets `key` in a mapping to `value`: adds the entry when it is missing (at `where`), replaces a scalar keeping its
+ * quoting, and replaces any other value (`additionalProperties: {}` → `false`, a scalar → a mapping) in the mapping's
+ * layout. A replaced mapping or sequence goes with the comments inside it. Undefined when the value is an alias or
+ * carries an anchor or a tag (other text depends on it, or it types the value).
+ */
+export function setEntryValue(map: SpecMap, key: string, value: SpecValue, where: InsertPosition = 'last'): RuleEdit | undefined {
+  const entry = map.entries.find((candidate) => candidate.key === key);
+  if (!entry) return insertEntries(map, [[key, value]], where);
+  return replaceEntryValue(map, entry, value);
+}
+
+/**
  * Adds `key: value` to the mapping at `path` under `map`, creating the missing mappings on the way in the file's
  * style (e.g. `components.responses.Unauthorized` when `components` or `responses` is absent, or `components:` is
  * empty). `where` places the entry when the last mapping exists. Undefined when the path crosses something that
@@ -117,7 +129,7 @@ export function insertEntryAt(map: SpecMap, path: readonly string[], key: string
     const entry = current.entries.find((candidate) => candidate.key === segment);
     if (!entry) return insertEntries(current, [[segment, nested]]);
     const child = entry.value;
-    if (child.kind === 'scalar' && child.value === null && child.style === 'plain' && !isAliasValue(entry)) return replaceNullValue(current, entry, nested);
+    if (child.kind === 'scalar' && child.value === null && child.style === 'plain') return replaceEntryValue(current, entry, nested);
     if (child.kind !== 'map' || isAliasValue(entry)) return undefined;
     current = child;
   }
@@ -235,23 +247,43 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
   return { filePath, start: node.range.start, end: node.range.end, newText: `${open}${pad}${body.join(style.tight ? ',' : ', ')}${pad}${close}` };
 }
 
-/** `key:` or `key: null`/`~` → `key:` with the value written in the mapping's style (a trailing comment kept). */
-function replaceNullValue(map: SpecMap, entry: SpecEntry, value: SpecValue): RuleEdit {
+/**
+ * An entry's value replaced by `value`, written in the mapping's layout: `key:` (empty), `key: ~`, `key: {}`, a
+ * nested block… A comment after a one-line value stays on the key's line when the new value is a block.
+ */
+function replaceEntryValue(map: SpecMap, entry: SpecEntry, value: SpecValue): RuleEdit | undefined {
   const { text, filePath } = map.document;
+  const old = entry.value;
+  if (isAliasValue(entry)) return undefined;
+  if (old.kind === 'scalar' && old.range.start !== old.range.end && (value === null || typeof value !== 'object')) return setScalar(old, value);
   const style = textStyleOf(map.document);
   const afterColon = colonEnd(text, entry.keyRange.end);
-  const valueEnd = entry.value.range.start === entry.value.range.end ? afterColon : entry.value.range.end;
+  const empty = old.kind === 'scalar' && old.range.start === old.range.end;
+  // An anchor or a tag before the value: other text may refer to it, or it types the value.
+  const before = empty ? '' : text.slice(afterColon, old.range.start).trim();
+  const commentBefore = before.startsWith('#') && !map.flow;
+  if (before !== '' && !commentBefore) return undefined;
+  const valueEnd = empty ? afterColon : entryContentEnd(entry, text);
   if (!map.flow) {
-    const lineEnd = lineEndOf(text, valueEnd);
-    const indent = columnIndent(text, entry.keyRange.start);
-    const written = valueAfterColon(value, style, { mode: 'block', indent });
-    // Keep a comment that followed the value on the key's line; the new lines go below it.
-    const rest = text.slice(valueEnd, lineEnd);
-    return written.startsWith(style.eol) ? { filePath, start: afterColon, end: lineEnd, newText: rest.trimEnd() + written } : { filePath, start: afterColon, end: valueEnd, newText: written };
+    const written = valueAfterColon(value, style, { mode: 'block', indent: columnIndent(text, entry.keyRange.start) });
+    const keyLineEnd = lineEndOf(text, afterColon);
+    if (commentBefore) {
+      // `key: # comment` above a block value: the comment stays on the key's line, after a one-line value.
+      return written.startsWith(style.eol)
+        ? { filePath, start: keyLineEnd, end: valueEnd, newText: written }
+        : { filePath, start: afterColon, end: valueEnd, newText: written + text.slice(afterColon, keyLineEnd).replace(/^[ \t]*/, ' ') };
+    }
+    if (written.startsWith(style.eol) && valueEnd <= keyLineEnd) {
+      // The new lines go below a comment that followed the old value on the key's line.
+      return { filePath, start: afterColon, end: keyLineEnd, newText: text.slice(valueEnd, keyLineEnd).trimEnd() + written };
+    }
+    return { filePath, start: afterColon, end: valueEnd, newText: written };
   }
   const multiLine = hasLineBreak(text, map.range.start, map.entries[0]!.keyRange.start);
   const layout: ValueLayout = multiLine ? { mode: 'multiline', indent: lineIndentation(text, entry.keyRange.start) } : { mode: 'inline' };
-  return { filePath, start: afterColon, end: valueEnd, newText: valueAfterColon(value, { ...style, tight: isTight(map, style, multiLine) }, layout, true) };
+  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style, multiLine) };
+  if (empty) return { filePath, start: afterColon, end: afterColon, newText: valueAfterColon(value, local, layout, true) };
+  return { filePath, start: old.range.start, end: old.range.end, newText: formatValue(value, local, layout) };
 }
 
 /** The index of the entry the new ones go before (entries.length: after the last). */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { RuleEdit } from '../../../rules/support/rule';
-import { appendItem, combineEdits, formatEntry, formatValue, insertEntries, insertEntry, insertEntryAt, setScalar, textStyleOf, yamlString, type InsertPosition, type SpecValue } from '../../../rules/support/spec-edits';
+import { appendItem, combineEdits, formatEntry, formatValue, insertEntries, insertEntry, insertEntryAt, setEntryValue, setScalar, textStyleOf, yamlString, type InsertPosition, type SpecValue } from '../../../rules/support/spec-edits';
 import { plainValueOf, type SpecMap, type SpecNode, type SpecScalar, type SpecSeq } from '../../../rules/support/spec-tree';
 import { parseSpecText } from '../../../server/engine/openapi/parse-spec';
 
@@ -30,7 +30,7 @@ function at(node: SpecNode, ...path: (string | number)[]): SpecNode {
 
 /** Applies one edit (or several) and checks the result re-parses; returns the new text and its tree. */
 function applied(text: string, edits: RuleEdit | RuleEdit[] | undefined, filePath = YAML): { text: string; root: SpecMap } {
-  assert.ok(edits, 'no edit');
+  assert.ok(edits, `no edit for:\n${text}`);
   const list = Array.isArray(edits) ? edits : [edits];
   let result = text;
   for (const edit of [...list].sort((a, b) => b.start - a.start)) {
@@ -643,6 +643,38 @@ describe('spec-edits: setScalar', () => {
   });
 });
 
+describe('spec-edits: setEntryValue', () => {
+  const schema = (root: SpecMap) => at(root, 'components', 'schemas', 'A') as SpecMap;
+  it('YAML: replaces a mapping by a scalar, a scalar by a mapping, a quoted scalar in its quotes; adds a missing key', () => {
+    const text = "openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n      additionalProperties:\n        type: string # any string\n      x-b: {} # later\n      x-c: 'old'\n";
+    const readBack = (value: unknown, key: string) => ({ path: ['components', 'schemas', 'A', key], value });
+    expectEdit(text, (root) => setEntryValue(schema(root), 'additionalProperties', false), "openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n      additionalProperties: false # any string\n      x-b: {} # later\n      x-c: 'old'\n", readBack(false, 'additionalProperties'));
+    expectEdit(text, (root) => setEntryValue(schema(root), 'x-b', { maxLength: 10 }), "openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n      additionalProperties:\n        type: string # any string\n      x-b: # later\n        maxLength: 10\n      x-c: 'old'\n", readBack({ maxLength: 10 }, 'x-b'));
+    expectEdit(text, (root) => setEntryValue(schema(root), 'x-c', 'new'), "openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n      additionalProperties:\n        type: string # any string\n      x-b: {} # later\n      x-c: 'new'\n", readBack('new', 'x-c'));
+    expectEdit(text, (root) => setEntryValue(schema(root), 'maxProperties', 50, { after: 'type' }), "openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n      maxProperties: 50\n      additionalProperties:\n        type: string # any string\n      x-b: {} # later\n      x-c: 'old'\n", readBack(50, 'maxProperties'));
+  });
+
+  it('YAML: a comment between the key and its block value stays on the key\'s line', () => {
+    const text = 'openapi: 3.0.3\nx-p:   # kept\n  a: 1\ninfo: {}\n';
+    expectEdit(text, (root) => setEntryValue(root, 'x-p', false), 'openapi: 3.0.3\nx-p: false # kept\ninfo: {}\n', { path: ['x-p'], value: false });
+    expectEdit(text, (root) => setEntryValue(root, 'x-p', { b: [2] }), 'openapi: 3.0.3\nx-p:   # kept\n  b:\n    - 2\ninfo: {}\n', { path: ['x-p'], value: { b: [2] } });
+  });
+
+  it('JSON: pretty and one-line values are replaced in their layout', () => {
+    const text = '{\n  "openapi": "3.0.3",\n  "components": {\n    "schemas": {\n      "A": {\n        "additionalProperties": {\n          "type": "string"\n        },\n        "x-b": 1\n      }\n    }\n  }\n}\n';
+    expectEdit(text, (root) => setEntryValue(schema(root), 'additionalProperties', false), '{\n  "openapi": "3.0.3",\n  "components": {\n    "schemas": {\n      "A": {\n        "additionalProperties": false,\n        "x-b": 1\n      }\n    }\n  }\n}\n', { path: ['components', 'schemas', 'A', 'additionalProperties'], value: false }, JSON_FILE);
+    expectEdit(text, (root) => setEntryValue(schema(root), 'x-b', { a: [1] }), '{\n  "openapi": "3.0.3",\n  "components": {\n    "schemas": {\n      "A": {\n        "additionalProperties": {\n          "type": "string"\n        },\n        "x-b": {\n          "a": [\n            1\n          ]\n        }\n      }\n    }\n  }\n}\n', { path: ['components', 'schemas', 'A', 'x-b', 'a'], value: [1] }, JSON_FILE);
+    expectEdit('{"components":{"schemas":{"A":{"additionalProperties":{}}}}}', (root) => setEntryValue(schema(root), 'additionalProperties', { type: 'string' }), '{"components":{"schemas":{"A":{"additionalProperties":{"type":"string"}}}}}', { path: ['components', 'schemas', 'A', 'additionalProperties', 'type'], value: 'string' }, JSON_FILE);
+  });
+
+  it('refuses a value other text depends on: an anchor, an alias, a tag', () => {
+    const root = rootOf('openapi: 3.0.3\nx-a: &a\n  b: 1\nx-c: *a\nx-d: !!map\n  e: 1\n');
+    assert.equal(setEntryValue(root, 'x-a', false), undefined);
+    assert.equal(setEntryValue(root, 'x-c', false), undefined);
+    assert.equal(setEntryValue(root, 'x-d', false), undefined);
+  });
+});
+
 describe('spec-edits: values and style', () => {
   it('YAML strings are quoted exactly when a plain scalar would read differently', () => {
     const plain = ['abc', 'Bearer token', '/users/{id}', 'a:b', 'x-rate-limit', 'application/json', 'é'];
@@ -853,6 +885,15 @@ describe('spec-edits: every node of awkward specs', () => {
               return Object.fromEntries(entries);
             }),
           });
+          const target = node.entries[index % node.entries.length];
+          if (target && node.entries.filter((entry) => entry.key === target.key).length === 1) {
+            const replacement = insertValues[(index + 3) % insertValues.length]!;
+            const edit = setEntryValue(node, target.key, replacement);
+            // Refused only for a value other text depends on (an alias, an anchor, a tag).
+            if (edit || !/^[ \t]*:[ \t]*[*&!]/.test(text.slice(target.keyRange.end))) {
+              cases.push({ what: `setEntryValue ${target.key} ${JSON.stringify(replacement)}`, edit, expected: changed(path, (map: Record<string, unknown>) => ({ ...map, [target.key]: replacement })) });
+            }
+          }
           if (!node.entries.some((entry) => entry.key === '$ref')) {
             cases.push({ what: 'insertEntryAt', edit: insertEntryAt(node, ['x-new', 'deep'], 'k', value), expected: changed(path, (map: object) => ({ ...map, 'x-new': { deep: { k: value } } })) });
           }
@@ -864,6 +905,7 @@ describe('spec-edits: every node of awkward specs', () => {
           cases.push({ what: `setScalar ${JSON.stringify(value)}`, edit: setScalar(node, value), expected: changed(path, () => value) });
         }
         for (const { edit, expected, what } of cases) {
+          assert.ok(edit, `${what} at ${path.join('.')}: no edit`);
           const result = applied(text, edit, filePath);
           assert.deepEqual(plainValueOf(result.root), expected, `${what} at ${path.join('.')}:\n${result.text}`);
           edits++;
