@@ -98,7 +98,7 @@ export function setScalar(scalar: SpecScalar, value: string | number | boolean |
     const end = keepsTrailingLines(text, scalar) ? Math.max(scalar.range.end, lineStartOf(text, blankLinesEnd(text, scalar.range.end)) - 1) : scalar.range.end;
     const endBeforeBreak = end > scalar.range.end && text[end - 1] === '\r' ? end - 1 : end;
     return { filePath, start: scalar.range.start, end: endBeforeBreak, newText: blockScalarText(text.slice(scalar.range.start, scalar.range.end), value, style) };
-  } else newText = yamlString(value, style.quote, inFlowContext(text, scalar.range.start));
+  } else newText = yamlString(value, style.quote, insideFlow(document, scalar.range.start));
   return { filePath, start: scalar.range.start, end: scalar.range.end, newText };
 }
 
@@ -223,7 +223,7 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
   const pairs = parts as Pairs;
   const items = parts as readonly SpecValue[];
   if (style.syntax === 'yaml') {
-    const owner = blockKeyOwning(text, node.range.start, node.range.end);
+    const owner = insideFlow(node.document, node.range.start) ? undefined : blockKeyOwning(text, node.range.start, node.range.end);
     if (owner) {
       const childIndent = owner.keyIndent + (isMapNode || style.indentSequences ? style.indentUnit : '');
       const lines = isMapNode
@@ -416,12 +416,6 @@ function columnIndent(text: string, offset: number): string {
   return /^[ \t]*$/.test(prefix) ? prefix : ' '.repeat(prefix.length);
 }
 
-/** Whether a YAML scalar sits inside `{…}`/`[…]` on its line, where `,[]{}` would end a plain scalar. */
-function inFlowContext(text: string, offset: number): boolean {
-  const prefix = text.slice(lineStartOf(text, offset), offset).replace(/'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"/g, '');
-  return /[[{,]/.test(prefix);
-}
-
 /** The offset of the last non-whitespace character before `offset` (-1 when none). */
 function lastNonSpaceBefore(text: string, offset: number): number {
   let index = offset - 1;
@@ -459,6 +453,53 @@ function blockKeyOwning(text: string, start: number, end: number): { keyIndent: 
   const match = /^((?:[ ]*-[ ]+)*[ ]*)((?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#{}[\],'"&*!|>%@`](?:(?!: )[^#])*?))[ \t]*:([ \t]+)$/.exec(text.slice(lineStart, start));
   if (!match || text.slice(end, lineEndOf(text, end)).trim() !== '') return undefined;
   return { keyIndent: ' '.repeat(match[1]!.length), valueStart: start - match[3]!.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Flow context
+
+/**
+ * Whether `offset` lies inside a YAML flow collection (`{…}`/`[…]`, over several lines too), where `,[]{}` end a
+ * plain scalar and a block cannot start. Found by descending from the root to the offset (entries and items are in
+ * text order): a few steps, whatever the size of the document.
+ */
+function insideFlow(document: SpecDocument, offset: number): boolean {
+  if (document.syntax === 'json') return true;
+  let node = document.root;
+  while (node && node.kind !== 'scalar') {
+    if (node.flow) return node.range.start < offset && offset < node.range.end;
+    node = node.kind === 'map' ? valueHolding(node, offset) : itemHolding(node, offset);
+  }
+  return false;
+}
+
+function valueHolding(map: SpecMap, offset: number): SpecNode | undefined {
+  const { entries } = map;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (entries[middle]!.keyRange.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const value = entries[low]?.value;
+  return value && value.range.start <= offset && offset <= value.range.end ? value : undefined;
+}
+
+function itemHolding(seq: SpecSeq, offset: number): SpecNode | undefined {
+  const holds = (item: SpecNode) => item.range.start <= offset && offset <= item.range.end;
+  const { items } = seq;
+  let low = 0;
+  let high = items.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (items[middle]!.range.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const found = items[low];
+  if (found && holds(found)) return found;
+  // An alias item sits out of text order: look at every item.
+  return items.find(holds);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

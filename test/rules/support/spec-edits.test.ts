@@ -486,6 +486,13 @@ describe('spec-edits: empty mappings', () => {
     expectEdit(text, (root) => insertEntry(at(root, 'x-flow', 'a') as SpecMap, '/users/{id}', 1), "openapi: 3.0.3\npaths: {}\nx-flow: { a: { '/users/{id}': 1 } }\n", { path: ['x-flow', 'a', '/users/{id}'], value: 1 });
   });
 
+  it('YAML flow over several lines: `key: {}` on its own line inside it stays flow, a plain scalar there gets quotes for `,`', () => {
+    const text = 'openapi: 3.0.3\npaths: {\n  /b: {\n    summary: old\n  },\n  /a: {}\n}\n';
+    expectEdit(text, (root) => insertEntry(at(root, 'paths', '/a') as SpecMap, 'get', { responses: {} }), 'openapi: 3.0.3\npaths: {\n  /b: {\n    summary: old\n  },\n  /a: { get: { responses: {} } }\n}\n', { path: ['paths', '/a', 'get'], value: { responses: {} } });
+    expectEdit(text, (root) => setScalar(at(root, 'paths', '/b', 'summary') as SpecScalar, 'new, better'), "openapi: 3.0.3\npaths: {\n  /b: {\n    summary: 'new, better'\n  },\n  /a: {}\n}\n", { path: ['paths', '/b', 'summary'], value: 'new, better' });
+    expectEdit(text, (root) => insertEntry(at(root, 'paths', '/b') as SpecMap, 'description', 'x'), 'openapi: 3.0.3\npaths: {\n  /b: {\n    summary: old,\n    description: x\n  },\n  /a: {}\n}\n', { path: ['paths', '/b', 'description'], value: 'x' });
+  });
+
   it('YAML `{}` followed by a comment stays flow', () => {
     const text = 'openapi: 3.0.3\npaths: {} # none yet\n';
     expectEdit(text, (root) => insertEntry(at(root, 'paths') as SpecMap, '/a', {}), "openapi: 3.0.3\npaths: { /a: {} } # none yet\n", { path: ['paths', '/a'], value: {} });
