@@ -223,8 +223,8 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
   const pairs = parts as Pairs;
   const items = parts as readonly SpecValue[];
   if (style.syntax === 'yaml') {
-    const owner = insideFlow(node.document, node.range.start) ? undefined : blockKeyOwning(text, node.range.start, node.range.end);
-    if (owner) {
+    const owner = blockKeyOwning(text, node.range.start, node.range.end);
+    if (owner && !insideFlow(node.document, node.range.start)) {
       const childIndent = owner.keyIndent + (isMapNode || style.indentSequences ? style.indentUnit : '');
       const lines = isMapNode
         ? pairs.map(([key, value]) => formatEntry(key, value, style, { mode: 'block', indent: childIndent }))
@@ -233,7 +233,7 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
     }
   }
   const [open, close] = isMapNode ? ['{', '}'] : ['[', ']'];
-  const simple = !isMapNode && items.every(isInlineScalar);
+  const simple = !isMapNode && items.every(isCollapsed);
   if (style.syntax === 'json' && style.multiLine && !simple && startsItsLine(text, node.range.start)) {
     const lineIndent = lineIndentation(text, node.range.start);
     const inner = lineIndent + style.indentUnit;
@@ -653,10 +653,6 @@ function formatItem(value: SpecValue, style: SpecTextStyle, contentIndent: strin
 function isCollapsed(value: SpecValue): boolean {
   if (value === null || typeof value !== 'object') return true;
   return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-}
-
-function isInlineScalar(value: SpecValue): boolean {
-  return isCollapsed(value);
 }
 
 function scalarOrEmpty(value: SpecValue, style: SpecTextStyle, inFlow: boolean): string {
