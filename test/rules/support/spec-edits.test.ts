@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import type { RuleEdit } from '../../../rules/support/rule';
 import { appendItem, combineEdits, formatEntry, formatValue, insertEntries, insertEntry, insertEntryAt, setEntryValue, setScalar, textStyleOf, yamlString, type InsertPosition, type SpecValue } from '../../../rules/support/spec-edits';
 import { plainValueOf, type SpecMap, type SpecNode, type SpecScalar, type SpecSeq } from '../../../rules/support/spec-tree';
+import { reparseAfterEdit } from '../../../server/engine/openapi/incremental-parse';
 import { parseSpecText } from '../../../server/engine/openapi/parse-spec';
 
 const YAML = '/project/openapi.yaml';
@@ -508,11 +509,36 @@ describe('spec-edits: empty mappings', () => {
 });
 
 describe('spec-edits: entries into a $ref\'d file', () => {
+  it('a JSON fragment file: the edit names it too', () => {
+    const other = '/project/schemas/user.json';
+    expectEdit('{\n  "type": "object"\n}\n', (root) => insertEntry(root, 'additionalProperties', false), '{\n  "type": "object",\n  "additionalProperties": false\n}\n', { path: ['additionalProperties'], value: false }, other);
+  });
+
   it('the edit names the file the mapping is in', () => {
     const other = '/project/schemas/user.yaml';
     const text = 'type: object\nproperties:\n  id: { type: string }\n';
     expectEdit(text, (root) => insertEntry(root, 'additionalProperties', false), 'type: object\nproperties:\n  id: { type: string }\nadditionalProperties: false\n', { path: ['additionalProperties'], value: false }, other);
     expectEdit(text, (root) => insertEntry(at(root, 'properties', 'id') as SpecMap, 'readOnly', true), 'type: object\nproperties:\n  id: { type: string, readOnly: true }\n', { path: ['properties', 'id', 'readOnly'], value: true }, other);
+  });
+});
+
+describe('spec-edits: after an incremental re-parse (the server keeps the document object, moves offsets)', () => {
+  it('JSON and YAML: edits use the new text and the moved ranges; the style follows the new text', () => {
+    const json = '{\n  "openapi": "3.0.3",\n  "info": { "title": "Shop", "version": "1" },\n  "paths": {}\n}\n';
+    const previous = parseSpecText(JSON_FILE, json);
+    const typed = json.replace('"Shop"', '"Shop API"');
+    const reparsed = reparseAfterEdit(previous, typed);
+    assert.equal(reparsed?.document, previous.document, 'the document object is reused');
+    const edit = insertEntry(at(reparsed!.document.root!, 'paths') as SpecMap, '/a', {});
+    assert.equal(applied(typed, edit, JSON_FILE).text, '{\n  "openapi": "3.0.3",\n  "info": { "title": "Shop API", "version": "1" },\n  "paths": {\n    "/a": {}\n  }\n}\n');
+
+    const yaml = 'openapi: 3.0.3\ninfo:\n  title: Shop\n  version: "1"\nservers:\n  - url: http://shop.example\n';
+    const before = parseSpecText(YAML, yaml);
+    const retyped = yaml.replace('title: Shop', 'title: Shop API');
+    const after = reparseAfterEdit(before, retyped);
+    assert.equal(after?.document, before.document, 'the document object is reused');
+    const https = setScalar(at(after!.document.root!, 'servers', 0, 'url') as SpecScalar, 'https://shop.example');
+    assert.equal(applied(retyped, https).text, 'openapi: 3.0.3\ninfo:\n  title: Shop API\n  version: "1"\nservers:\n  - url: https://shop.example\n');
   });
 });
 
@@ -636,6 +662,10 @@ describe('spec-edits: setScalar', () => {
       path: ['info', 'description'],
       value: '  indented\n\n',
     });
+  });
+
+  it('a tag in front of a scalar stays (it types the new value too)', () => {
+    expectEdit('openapi: 3.0.3\nx-code: !!str 123\n', (root) => setScalar(at(root, 'x-code') as SpecScalar, '456'), "openapi: 3.0.3\nx-code: !!str '456'\n", { path: ['x-code'], value: '456' });
   });
 
   it('block scalars keep their header and indentation', () => {
