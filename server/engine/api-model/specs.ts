@@ -125,7 +125,8 @@ export class LinkedSpecs implements SpecCatalogue {
  * the API, so it neither implements operations nor needs documenting.
  */
 function servesAnyPath(route: ApiRoute): boolean {
-  return route.path.split('/').every((segment) => segment === '' || segment === '*');
+  const segments = route.path.split('/').filter(Boolean);
+  return segments.length > 0 && segments.every((segment) => segment === '*');
 }
 
 function uniqueTemplates(templates: string[]): string[] {
