@@ -46,6 +46,7 @@ export const undocumentedRoute = defineRule<Record<string, never>, MessageId>({
 function isUndocumented(model: ApiModel, route: ApiRoute): boolean {
   // A router mounted nowhere the index saw: its full path is not known, so no spec can be compared with it.
   if (route.auth.status === 'unknown' && route.notes.some((note) => note.includes('not mounted'))) return false;
+  if (!model.specs.isComparable(route)) return false;
   if (model.specs.coveringSpecs(route.declaredAt.filePath).length === 0) return false;
   return model.specs.operationForRoute(route) === undefined;
 }

@@ -24,6 +24,7 @@ export const unimplementedOperation = defineSpecRule<Record<string, never>, Mess
     },
   },
   defaultOptions: {},
+  hasFindingsIn: (model, filePath) => model.specs.operationsOf(filePath)?.some((entry) => entry.implementedBy.length === 0) ?? false,
   create(context) {
     let unimplemented: Set<string> | undefined;
     return {

@@ -164,6 +164,8 @@ export interface SpecCatalogue {
   operationFor(method: string, fullPath: string, filePath?: string): DocumentedOperation | undefined;
   /** The operation documenting a route, when some spec covering its file documents it. */
   operationForRoute(route: ApiRoute): DocumentedOperation | undefined;
+  /** False for routes that say nothing about the API: a catch-all `*` (a single-page app's fallback), a path computed whole. */
+  isComparable(route: ApiRoute): boolean;
   /**
    * The spec's operations with the routes implementing each; undefined when the spec documents no route of its
    * project (an API implemented elsewhere) or the project has routes the model cannot list.
@@ -177,6 +179,7 @@ export const NO_SPECS: SpecCatalogue = {
   coveringSpecs: () => [],
   operationFor: () => undefined,
   operationForRoute: () => undefined,
+  isComparable: () => false,
   operationsOf: () => undefined,
 };
 

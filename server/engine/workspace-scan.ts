@@ -12,6 +12,7 @@ import type { Finding } from './findings';
 import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
 import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
+import { isScriptFile } from './source-files';
 
 /** Why a file named on the command line is not analysed: not a script, and not an OpenAPI document. */
 export const NOT_ANALYSABLE = 'skipped: not a JavaScript, TypeScript or OpenAPI file';
@@ -245,7 +246,7 @@ export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): Wo
     }
     scanFile(engine, entry.filePath, root, entry.explicit, result, options.onFile, modelRules);
   }
-  if (!result.cancelled) modelRules.secondPass(result, options.isCancelled);
+  if (!result.cancelled) modelRules.secondPass(result, options.isCancelled, options.paths.map((given) => path.resolve(root, given)));
   result.durationMs = performance.now() - started;
   return result;
 }
@@ -319,11 +320,8 @@ class ApiModelPasses {
 
   constructor(private readonly engine: Engine) {
     this.ruleIds = new Set(engine.apiIndex ? [...engine.rules, ...engine.specRules].filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
-    this.hasSpecModelRules = engine.specRules.some((rule) => this.ruleIds.has(rule.meta.id));
   }
 
-  /** Spec rules that read the model (spec/unimplemented-operation): specs are analysed again in pass 2 for them. */
-  private readonly hasSpecModelRules: boolean;
 
   /** Files whose suppressions name a model rule: pass 2 must judge those suppressions even with nothing to report. */
   private readonly suppressing = new Set<string>();
@@ -338,20 +336,22 @@ class ApiModelPasses {
     return configWithRules(config, this.withoutModelRules, (id) => !this.ruleIds.has(id));
   }
 
-  secondPass(result: WorkspaceScanResult, isCancelled: (() => boolean) | undefined): void {
+  secondPass(result: WorkspaceScanResult, isCancelled: (() => boolean) | undefined, targets: readonly string[] = []): void {
     const index = this.engine.apiIndex;
     if (!index) return;
+    this.indexCounterparts(result, targets);
     index.markComplete();
     if (this.ruleIds.size === 0) return;
     const model = index.model();
     const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
+    const specModelRules = this.engine.specRules.filter((rule) => this.ruleIds.has(rule.meta.id));
     for (const file of result.files) {
       // Only files a model rule has something to say about are read again (most route files have none): files that
       // declare routes, files that read or write data (a controller's handlers, for the data rules), and files that
       // hand a request body to a call (a service that may write it whole: mass-assignment across files).
       const filePath = path.resolve(file.filePath);
       if (index.summaryOf(filePath)?.spec) {
-        if (!this.hasSpecModelRules && !this.suppressing.has(filePath)) continue;
+        if (!this.suppressing.has(filePath) && !specModelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
         if (isCancelled?.()) {
           result.cancelled = true;
           return;
@@ -366,6 +366,46 @@ class ApiModelPasses {
         return;
       }
       this.reanalyse(file, result.root);
+    }
+  }
+
+  /**
+   * A spec scanned without its code (`apiguard scan openapi.yaml`), or routes without their spec (`apiguard scan
+   * src`): the other side, from the same project folder, joins the index (summarised, never analysed or reported),
+   * so the spec ↔ code rules compare the spec with the project's routes rather than with the few files named.
+   * Project folders inside a scanned folder were walked already.
+   */
+  private indexCounterparts(result: WorkspaceScanResult, targets: readonly string[]): void {
+    const index = this.engine.apiIndex!;
+    if (![...this.ruleIds].some((id) => id.startsWith('spec/'))) return;
+    const wanted = new Map<string, { scripts: boolean; specs: boolean }>();
+    for (const file of result.files) {
+      const filePath = path.resolve(file.filePath);
+      const summary = index.summaryOf(filePath);
+      const isSpec = summary?.spec !== undefined;
+      const hasRoutes = summary !== undefined && !isSpec && Object.values(summary.containers).some((container) => container.layers.some((layer) => layer.kind === 'route'));
+      if (!isSpec && !hasRoutes && !summary?.nest && !summary?.next) continue;
+      const projectRoot = this.engine.projectRootFor(filePath);
+      if (targets.some((target) => projectRoot === target || projectRoot.startsWith(target + path.sep))) continue;
+      const entry = wanted.get(projectRoot) ?? { scripts: false, specs: false };
+      if (isSpec) entry.scripts = true;
+      else entry.specs = true;
+      wanted.set(projectRoot, entry);
+    }
+    for (const [projectRoot, want] of wanted) {
+      const accepts = (name: string) => (want.scripts && isScriptFile(name)) || (want.specs && isSpecCandidateFile(name));
+      try {
+        for (const entry of walkWorkspace(['.'], projectRoot, accepts)) {
+          if (entry.kind !== 'file' || index.has(entry.filePath)) continue;
+          const read = readWalkedFile(this.engine, entry.filePath, false);
+          if (read?.kind !== 'text') continue;
+          // A YAML/JSON file becomes a summary only when it is a spec; anything else leaves nothing behind.
+          if (isSpecCandidateFile(entry.filePath) && !mayBeSpecText(read.text, syntaxOf(entry.filePath)) && !read.config.specs.isIncluded(entry.filePath)) continue;
+          index.indexFile(entry.filePath, read.text);
+        }
+      } catch {
+        // An unreadable project folder or an invalid apiguard.json: the scanned files' findings stand as they are.
+      }
     }
   }
 

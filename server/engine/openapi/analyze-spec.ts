@@ -121,8 +121,10 @@ export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
     }
     return invalid(spec.message, spec.range);
   }
+  const indexStarted = performance.now();
   try {
     input.onSpec?.(spec, resolver, lines);
+    if (input.onSpec) result.ruleTimings['api-index'] = performance.now() - indexStarted;
   } catch (error) {
     // Like a code file's summary: a failure keeps the previous one and is logged, never shown as a finding.
     input.log(`the API index could not summarise ${filePath}: ${error instanceof Error ? error.stack : String(error)}`);

@@ -11,6 +11,8 @@ import { mayBeSpecText, parseSpecText, syntaxOf } from './parse-spec';
 import { SpecResolver } from './spec-refs';
 import { isNotASpec, readSpecInfo } from './spec-walk';
 
+type FieldCache = Record<'request' | 'response', Map<SpecMap, { names: Set<string> | undefined }>>;
+
 /** Compositions deeper than this are generated nonsense: property names stop being collected there. */
 const MAX_COMPOSITION_DEPTH = 16;
 
@@ -31,7 +33,7 @@ export function summarizeSpecText(filePath: string, text: string, readFile: (fil
 
 export function summarizeSpec(spec: SpecInfo, resolver: SpecResolver, lines: LineIndex): SpecSummary {
   const operations: SpecOperationSummary[] = [];
-  const fieldCache = new Map<SpecMap, { names: Set<string> | undefined }>();
+  const fieldCache: FieldCache = { request: new Map(), response: new Map() };
   const paths = valueOf(spec.root, 'paths');
   if (isMap(paths)) {
     for (const pathEntry of paths.entries) {
@@ -92,7 +94,7 @@ function securityOf(spec: SpecInfo, resolver: SpecResolver, operation: SpecMap):
 }
 
 /** OAS 3 `requestBody` schemas; OAS 2 the `in: body` parameter's schema, or the `formData` parameters' names. */
-function requestFieldsOf(spec: SpecInfo, resolver: SpecResolver, pathItem: SpecMap, operation: SpecMap, cache: Map<SpecMap, { names: Set<string> | undefined }>): string[] | undefined {
+function requestFieldsOf(spec: SpecInfo, resolver: SpecResolver, pathItem: SpecMap, operation: SpecMap, cache: FieldCache): string[] | undefined {
   const schemas: SpecNode[] = [];
   const formFields: string[] = [];
   if (spec.version === '2.0') {
@@ -119,7 +121,7 @@ function requestFieldsOf(spec: SpecInfo, resolver: SpecResolver, pathItem: SpecM
 }
 
 /** Property names of the 2xx responses' schemas (an array's items for list responses). */
-function responseFieldsOf(spec: SpecInfo, resolver: SpecResolver, operation: SpecMap, cache: Map<SpecMap, { names: Set<string> | undefined }>): string[] | undefined {
+function responseFieldsOf(spec: SpecInfo, resolver: SpecResolver, operation: SpecMap, cache: FieldCache): string[] | undefined {
   const responses = resolver.resolve(valueOf(operation, 'responses'));
   if (!isMap(responses)) return undefined;
   const schemas: SpecNode[] = [];
@@ -146,19 +148,19 @@ function contentSchemas(resolver: SpecResolver, owner: SpecNode | undefined): Sp
 }
 
 /** The union of the schemas' property names; undefined when one of them lists none (free-form, a scalar, a map). */
-function namesOf(schemas: SpecNode[], resolver: SpecResolver, direction: 'request' | 'response', cache: Map<SpecMap, { names: Set<string> | undefined }>, initial: string[]): string[] | undefined {
+function namesOf(schemas: SpecNode[], resolver: SpecResolver, direction: 'request' | 'response', cache: FieldCache, initial: string[]): string[] | undefined {
   const all = new Set(initial);
   for (const raw of schemas) {
     let schema = resolver.resolve(raw);
     // A list response documents its items' fields.
     if (direction === 'response' && isMap(schema) && stringAt(schema, 'type') === 'array') schema = resolver.resolve(valueOf(schema, 'items'));
     if (!isMap(schema)) return undefined;
-    let cached = cache.get(schema);
+    // Cached per direction (readOnly/writeOnly filter differently): a shared schema is read once per spec.
+    let cached = cache[direction].get(schema);
     if (!cached) {
       const names = new Set<string>();
       cached = { names: collectProperties(schema, resolver, direction, names, 0) ? names : undefined };
-      // Cached per direction: readOnly/writeOnly filter differently.
-      if (direction === 'request') cache.set(schema, cached);
+      cache[direction].set(schema, cached);
     }
     if (!cached.names) return undefined;
     for (const name of cached.names) all.add(name);

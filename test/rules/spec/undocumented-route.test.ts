@@ -36,6 +36,17 @@ router.get('/users/:id', (req, res) => res.json({}));
 export default router;
 `;
 
+const NEXT_SPEC = `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /api/users/{id}:
+    get:
+      responses: { '200': { description: ok } }
+  /api/auth/signin:
+    post:
+      responses: { '200': { description: ok } }
+`;
+
 runRuleTests(undocumentedRoute, {
   valid: [
     {
@@ -143,6 +154,47 @@ paths:
 `,
       },
     },
+    {
+      name: 'Next.js: a catch-all route ([...nextauth]) is documented by an operation under it',
+      filename: 'app/api/auth/[...nextauth]/route.ts',
+      code: `export async function POST(request: Request) {
+  return Response.json({});
+}
+`,
+      files: { 'openapi.yaml': NEXT_SPEC, 'app/api/users/[id]/route.ts': 'export async function GET() { return Response.json({}); }\n' },
+    },
+    {
+      name: 'NestJS: setGlobalPrefix(\'v1\') and the spec\'s server /v1',
+      filename: 'src/users.controller.ts',
+      code: `import { Controller, Get } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  @Get()
+  findAll() { return []; }
+}
+`,
+      files: {
+        'openapi.yaml': SPEC_30,
+        'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('v1');
+  await app.listen(3000);
+}
+bootstrap();
+`,
+      },
+    },
+    {
+      name: "a single-page app's fallback (app.get('*')) says nothing about the API",
+      code: `import express from 'express';
+const app = express();
+app.get('/users', (req, res) => res.json([]));
+app.get('*', (req, res) => res.sendFile('index.html'));
+`,
+      files: { 'openapi.yaml': SPEC_30 },
+    },
   ],
   invalid: [
     {
@@ -211,6 +263,49 @@ export class UsersController {
 `,
       files: { 'openapi.yaml': SPEC_30 },
       errors: [{ messageId: 'undocumented', line: 6, column: 3, endLine: 6, endColumn: 18, severity: 'warning' }],
+    },
+    {
+      name: 'Next.js app router: DELETE in a route file whose GET is documented',
+      filename: 'app/api/users/[id]/route.ts',
+      code: `export async function GET() {
+  return Response.json({});
+}
+export async function DELETE() {
+  return new Response(null, { status: 204 });
+}
+`,
+      files: { 'openapi.yaml': NEXT_SPEC },
+      errors: [{ messageId: 'undocumented', message: 'DELETE /api/users/:id is not documented in openapi.yaml: an endpoint the spec does not list escapes the reviews, gateways and tests that read it (shadow API).', line: 4, column: 1, endLine: 4, endColumn: 29, severity: 'warning' }],
+    },
+    {
+      name: 'NestJS: setGlobalPrefix(\'v2\') while the spec serves /v1: the prefix is part of the route',
+      filename: 'src/users.controller.ts',
+      code: `import { Controller, Get } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  @Get()
+  findAll() { return []; }
+  @Get(':id')
+  findOne() { return {}; }
+}
+`,
+      files: {
+        'openapi.yaml': SPEC_30,
+        'src/legacy.ts': "import express from 'express';\nconst app = express();\napp.get('/v1/users', (req, res) => res.json([]));\n",
+        'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('v2');
+  await app.listen(3000);
+}
+bootstrap();
+`,
+      },
+      errors: [
+        { messageId: 'undocumented', message: 'GET /v2/users is not documented in openapi.yaml: an endpoint the spec does not list escapes the reviews, gateways and tests that read it (shadow API).', line: 4, column: 3, endLine: 4, endColumn: 9, severity: 'warning' },
+        { messageId: 'undocumented', line: 6, column: 3, endLine: 6, endColumn: 14, severity: 'warning' },
+      ],
     },
   ],
 });
