@@ -339,8 +339,9 @@ export function runBackgroundWorker(): void {
     for (const [filePath, text] of overlays) {
       if (text !== null) {
         openTexts.set(filePath, text);
-        // A schema is never analysed itself: its editor text reaches the index here, before the analysis reads it.
-        if (isPrismaSchemaFile(filePath)) indexer.indexOpenText(filePath, text);
+        // A schema is never analysed itself, and a spec is analysed here only when a model spec rule is on: their
+        // editor text reaches the index here, before the analysis (of a route file, say) reads it.
+        if (isPrismaSchemaFile(filePath) || isSpecCandidateFile(filePath)) indexer.indexOpenText(filePath, text);
       } else if (openTexts.delete(filePath)) indexer.reindexFromDisk(filePath);
     }
     const filePath = path.resolve(request.filePath);

@@ -68,7 +68,9 @@ function fixAction(request: CodeActionRequest, finding: Finding, fix: ServerFix)
   const unstorable = whyNotStorable(document, onDisk);
   if (unstorable) {
     request.log?.(`"${fix.title}" ${request.disabledSupport ? 'offered disabled' : 'not offered'} for ${finding.ruleId} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} of ${document.uri}: ${unstorable}`);
-    return request.disabledSupport ? { ...base, isPreferred: false, disabled: { reason: `Cannot move the value: ${unstorable}.` } } : undefined;
+    // Today's disk-writing fixes are the secret's move and spec fixes inside `$ref`'d files the editor has not open.
+    const cannot = finding.ruleId.startsWith('spec/') ? 'Cannot apply the fix' : 'Cannot move the value';
+    return request.disabledSupport ? { ...base, isPreferred: false, disabled: { reason: `${cannot}: ${unstorable}.` } } : undefined;
   }
   const args: ApplyFixArguments = { uri: document.uri, version: document.version, ruleId: finding.ruleId, range: finding.range, title: fix.title };
   return { ...base, command: { title: fix.title, command: APPLY_FIX_COMMAND, arguments: [args] } };

@@ -579,9 +579,9 @@ export class ApiGuardServer {
     return syntactic;
   }
 
-  /** True when the config enables a worker-only rule for this kind of file (spec rules for specs, the others for scripts). */
-  private needsWorker(config: ResolvedConfig, spec: boolean): boolean {
-    for (const id of config.rules.keys()) if (this.backgroundRuleIds.has(id) && this.specRuleIds.has(id) === spec) return true;
+  /** True when the config enables a worker-only rule for scripts (type-aware or model rules; spec rules do not count). */
+  private needsWorker(config: ResolvedConfig): boolean {
+    for (const id of config.rules.keys()) if (this.backgroundRuleIds.has(id) && !this.specRuleIds.has(id)) return true;
     return false;
   }
 
@@ -627,7 +627,7 @@ export class ApiGuardServer {
       }
       const parsed = performance.now();
       const syntactic = this.syntacticConfig(config);
-      const needsTypes = this.needsWorker(config, false);
+      const needsTypes = this.needsWorker(config);
       const analysis = this.engine.analyze(filePath, document.text, { sourceFile, config: syntactic });
       if (analysis.skipped) return this.skipped(document, analysis.skipped);
       const findings = needsTypes && document.carriedFindings.length > 0 ? mergeFindings(analysis.findings, document.carriedFindings) : analysis.findings;
@@ -643,11 +643,12 @@ export class ApiGuardServer {
 
   /**
    * YAML/JSON: the engine decides whether the text is a spec (by content or "specs.include") with its own size
-   * limit; no TypeScript parse. Rules that read the API model (spec/unimplemented-operation) run in the worker.
+   * limit; no TypeScript parse. Rules that read the API model (spec/unimplemented-operation) run in the worker, and
+   * every spec's text goes there even without them: the worker's index reads it for the route files' rules
+   * (spec/undocumented-route, spec/auth-mismatch).
    */
   private analyzeSpecDocument(document: OpenDocument, config: ResolvedConfig, configNotice: Diagnostic | undefined, started: number): AnalysisResult {
     const base = { changeCount: document.changeCount, version: document.version, findings: [] as Finding[], complete: true };
-    const needsWorker = this.needsWorker(config, true);
     const analysis = this.engine.analyze(document.filePath, document.text, { config: this.syntacticConfig(config) });
     this.rememberDependencies(document.uri, analysis.dependencies);
     if (analysis.notApplicable) {
@@ -655,9 +656,9 @@ export class ApiGuardServer {
       return { ...base, diagnostics: [], notApplicable: true };
     }
     if (analysis.skipped) return this.skipped(document, analysis.skipped);
-    const findings = needsWorker && document.carriedFindings.length > 0 ? mergeFindings(analysis.findings, document.carriedFindings) : analysis.findings;
+    const findings = document.carriedFindings.length > 0 ? mergeFindings(analysis.findings, document.carriedFindings) : analysis.findings;
     this.logTiming(document, analysis, started, analysis.ruleTimings['spec-parse'] ?? 0);
-    return { ...base, findings, diagnostics: diagnosticsOf(findings, configNotice), complete: !needsWorker, usesWorker: needsWorker, configNotice };
+    return { ...base, findings, diagnostics: diagnosticsOf(findings, configNotice), complete: false, usesWorker: true, configNotice };
   }
 
   private logTiming(document: OpenDocument, analysis: FileAnalysis, started: number, parseMs: number): void {

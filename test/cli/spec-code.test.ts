@@ -95,3 +95,28 @@ describe('apiguard scan: spec ↔ code', () => {
     ]);
   });
 });
+
+describe('apiguard scan: the example API and its contract', () => {
+  const repoRoot = path.resolve(__dirname, '../..');
+  const specLines = fs.readFileSync(path.join(repoRoot, 'examples/openapi.yaml'), 'utf8').split('\n');
+  /** 1-based lines of the comments marking a flaw of `rule` in examples/openapi.yaml. */
+  const flawLines = (rule: string) => specLines.flatMap((line, i) => (line.includes(`FLAW (${rule})`) ? [i + 1] : []));
+
+  it('the spec scanned alone: each zombie marked in it is found on the operation below its comment', () => {
+    const findings = scan(repoRoot, ['examples/openapi.yaml']);
+    const marked = flawLines('spec/unimplemented-operation');
+    assert.ok(marked.length > 0);
+    assert.deepEqual(
+      findings.map((line) => Number(/^examples\/openapi\.yaml:(\d+):/.exec(line)?.[1])),
+      marked.map((comment) => comment + 1),
+    );
+  });
+
+  it('the project scanned: each auth mismatch marked in the spec is reported on its route, naming the operation', () => {
+    const findings = scan(repoRoot, ['examples']).filter((line) => line.includes('spec/auth-mismatch'));
+    const marked = flawLines('spec/auth-mismatch');
+    assert.ok(marked.length > 0);
+    // The marked comment sits inside the operation, right below its method key.
+    assert.deepEqual(findings.map((line) => Number(/openapi\.yaml:(\d+) requires/.exec(line)?.[1])), marked.map((comment) => comment - 1));
+  });
+});

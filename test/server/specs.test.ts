@@ -246,3 +246,26 @@ describe('specs and code in the language server (model rules in the worker)', ()
     await client.waitForDiagnostics(spec, (p) => p.diagnostics.length === 1);
   });
 });
+
+describe('a spec edit re-judges open route files (spec/undocumented-route), even with no model spec rule on', () => {
+  it('documenting the route in the open spec clears the finding on the open route file', async () => {
+    const app = "import express from 'express';\nconst app = express();\napp.get('/users', (req, res) => res.json([]));\napp.get('/orders', (req, res) => res.json([]));\napp.listen(3000);\n";
+    const spec = "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /users:\n    get:\n      responses: { '200': { description: ok } }\n";
+    const root = makeProject({ 'package.json': '{ "name": "api" }\n', 'apiguard.json': '{ "rules": { "spec/unimplemented-operation": "off" } }\n', 'src/app.ts': app, 'openapi.yaml': spec });
+    const client = await LspTestClient.start({ rootDir: root, flavour: 'plain' });
+    try {
+      await client.waitForLog(/^indexed API routes: /);
+      const appUri = client.open('src/app.ts', app, 'typescript');
+      const flagged = await client.waitForDiagnostics(appUri, (p) => p.diagnostics.some((d) => d.code === 'spec/undocumented-route'));
+      assert.deepEqual(flagged.diagnostics.filter((d) => d.code === 'spec/undocumented-route').map((d) => d.range.start.line), [3]);
+      const specUri = client.open('openapi.yaml', spec, 'yaml');
+      await client.waitForCurrentDiagnostics(specUri);
+      client.edit(specUri, spec.length, spec.length, "  /orders:\n    get:\n      responses: { '200': { description: ok } }\n");
+      await client.waitForDiagnostics(appUri, (p) => !p.diagnostics.some((d) => d.code === 'spec/undocumented-route'));
+      assert.equal(client.text(appUri), app);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -151,6 +151,7 @@ paths:
 
 const APP = `import express from 'express';
 const app = express();
+app.get('/', (req, res) => res.json({ status: 'up' }));
 app.get('/v2/users', (req, res) => res.json([]));
 app.get('/v2/users/me', (req, res) => res.json({}));
 app.delete('/internal/users/:userId', (req, res) => res.status(204).end());
@@ -159,11 +160,13 @@ app.all('/health', (req, res) => res.json({ ok: true }));
 
 describe('ApiModel.specs', () => {
   it('operationFor: server prefixes or none, :id ↔ {id}, a literal route segment is not a parameter operation', () => {
-    const specs = indexOf({ 'openapi.yaml': SPEC_30, 'src/app.ts': APP }).model().specs;
+    const model = indexOf({ 'openapi.yaml': SPEC_30, 'src/app.ts': APP }).model();
+    const specs = model.specs;
+    assert.equal(specs.isComparable(model.routes.find((route) => route.path === '/')!), true);
     const found = (method: string, fullPath: string) => specs.operationFor(method, fullPath, at('src/app.ts'))?.operation.path;
     assert.deepEqual(
-      [found('GET', '/v2/users'), found('GET', '/users'), found('DELETE', '/internal/users/:userId'), found('GET', '/v2/users/me'), found('DELETE', '/v2/users/me'), found('GET', '/v3/users'), found('PATCH', '/users')],
-      ['/users', '/users', '/users/{id}', undefined, undefined, undefined, undefined],
+      [found('GET', '/'), found('GET', '/v2/users'), found('GET', '/users'), found('DELETE', '/internal/users/:userId'), found('GET', '/v2/users/me'), found('DELETE', '/v2/users/me'), found('GET', '/v3/users'), found('PATCH', '/users')],
+      [undefined, '/users', '/users', '/users/{id}', undefined, undefined, undefined, undefined],
     );
     assert.deepEqual(specs.coveringSpecs(at('src/app.ts')), [at('openapi.yaml')]);
   });
@@ -198,7 +201,9 @@ describe('ApiModel.specs', () => {
   it('a trailing * (a catch-all) serves any number of segments; a path computed whole (/*) serves nothing', () => {
     const spec = `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /files/{a}/{b}:\n    get:\n      responses: { '200': { description: ok } }\n  /files:\n    get:\n      responses: { '200': { description: ok } }\n  /teams/{t}/members:\n    get:\n      responses: { '200': { description: ok } }\n`;
     const app = "import express from 'express';\nconst app = express();\napp.get('/files/*', (req, res) => res.end());\napp.get('/teams/' + process.env.T + '/members', (req, res) => res.end());\n";
-    const specs = indexOf({ 'openapi.yaml': spec, 'src/app.ts': app }).model().specs;
+    const model = indexOf({ 'openapi.yaml': spec, 'src/app.ts': app }).model();
+    const specs = model.specs;
+    assert.deepEqual(model.routes.map((route) => `${route.path} ${specs.isComparable(route)}`), ['/files/* true', '/* false']);
     assert.deepEqual(
       specs.operationsOf(at('openapi.yaml'))!.map((entry) => `${entry.operation.path}: ${entry.implementedBy.map((route) => route.path).join(', ')}`),
       ['/files/{a}/{b}: /files/*', '/files: /files/*', '/teams/{t}/members: '],
