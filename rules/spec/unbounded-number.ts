@@ -5,7 +5,7 @@
 // `exclusiveMaximum` (a number in OAS 3.1), `enum`/`const`.
 import { defineSpecRule } from '../support/spec-rule';
 import { valueOf, type SpecMap } from '../support/spec-tree';
-import { describeSubject, hasFixedValues, hasKey, isClientSentValue, originOf, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
+import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, originOf, schemaAnchor, setKeywordFix } from '../support/request-schemas';
 
 type MessageId = 'unboundedNumber';
 
@@ -48,8 +48,7 @@ export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>
       schema(schema) {
         if (schema.direction !== 'request') return;
         const { node } = schema;
-        const types = typesOf(node);
-        const type = types.includes('integer') ? 'an integer' : types.includes('number') ? 'a number' : undefined;
+        const type = hasType(node, 'integer') ? 'an integer' : hasType(node, 'number') ? 'a number' : undefined;
         if (!type || !isClientSentValue(schema, context)) return;
         if (hasKey(node, 'maximum') || hasNumericExclusiveMaximum(node) || hasFixedValues(node)) return;
         const anchor = schemaAnchor(schema, context);

@@ -6,7 +6,7 @@
 // length). File uploads (`format: binary`) are limited by the server's body size, not by the schema.
 import { defineSpecRule } from '../support/spec-rule';
 import { stringAt } from '../support/spec-tree';
-import { describeSubject, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
+import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, schemaAnchor, setKeywordFix } from '../support/request-schemas';
 
 type MessageId = 'unboundedString';
 
@@ -41,7 +41,7 @@ export const unboundedString = defineSpecRule<UnboundedStringOptions, MessageId>
     return {
       schema(schema) {
         const { node } = schema;
-        if (schema.direction !== 'request' || !typesOf(node).includes('string') || !isClientSentValue(schema, context)) return;
+        if (schema.direction !== 'request' || !hasType(node, 'string') || !isClientSentValue(schema, context)) return;
         if (hasKey(node, 'maxLength') || hasFixedValues(node)) return;
         const format = stringAt(node, 'format');
         if (format !== undefined && (BOUNDED_FORMATS.has(format) || BINARY_FORMATS.has(format))) return;

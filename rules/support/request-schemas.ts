@@ -86,6 +86,13 @@ export function isReadOnlyForClients(schema: SchemaInfo, context: SpecRuleContex
   return readOnly;
 }
 
+/** `type: <type>`, or `<type>` in an OAS 3.1 type list; allocation-free (called for every request schema). */
+export function hasType(node: SpecMap, type: string): boolean {
+  const value = valueOf(node, 'type');
+  if (value?.kind === 'scalar') return value.value === type;
+  return isSeq(value) && value.items.some((item) => item.kind === 'scalar' && item.value === type);
+}
+
 /** The declared types (`type: string`, OAS 3.1 `type: [string, 'null']`); empty when none is declared. */
 export function typesOf(node: SpecMap): string[] {
   const type = valueOf(node, 'type');
