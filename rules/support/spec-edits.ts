@@ -90,8 +90,12 @@ export function setScalar(scalar: SpecScalar, value: string | number | boolean |
   if (typeof value !== 'string') newText = scalarText(value, style, true);
   else if (document.syntax === 'json' || scalar.style === 'double') newText = JSON.stringify(value);
   else if (scalar.style === 'single') newText = canSingleQuote(value) ? singleQuoted(value) : JSON.stringify(value);
-  else if (scalar.style === 'block') newText = blockScalarText(text.slice(scalar.range.start, scalar.range.end), value, style.eol);
-  else newText = yamlString(value, style.quote, inFlowContext(text, scalar.range.start));
+  else if (scalar.style === 'block') {
+    // A kept block scalar's blank lines are its value too: they go with it (the final line break stays).
+    const end = keepsTrailingLines(text, scalar) ? Math.max(scalar.range.end, lineStartOf(text, blankLinesEnd(text, scalar.range.end)) - 1) : scalar.range.end;
+    const endBeforeBreak = end > scalar.range.end && text[end - 1] === '\r' ? end - 1 : end;
+    return { filePath, start: scalar.range.start, end: endBeforeBreak, newText: blockScalarText(text.slice(scalar.range.start, scalar.range.end), value, style) };
+  } else newText = yamlString(value, style.quote, inFlowContext(text, scalar.range.start));
   return { filePath, start: scalar.range.start, end: scalar.range.end, newText };
 }
 
@@ -300,13 +304,24 @@ function nodeContentEnd(node: SpecNode, text: string): number {
   if (node.kind === 'seq' && !node.flow && node.items.length > 0) return itemContentEnd(node, node.items.length - 1);
   if (node.kind === 'scalar' && node.style === 'block') {
     // `|+`/`>+` keep their trailing blank lines as content: the scalar ends where its range does.
-    const header = text.slice(node.range.start, lineEndOf(text, node.range.start));
-    if (/^[|>][1-9]?\+/.test(header)) return node.range.end;
+    if (keepsTrailingLines(text, node)) return blankLinesEnd(text, node.range.end);
     let end = node.range.end;
     while (end > node.range.start && /\s/.test(text[end - 1]!)) end--;
     return end;
   }
   return node.range.end;
+}
+
+/** `|+`/`>+`: the blank lines after the text are part of the value. */
+function keepsTrailingLines(text: string, scalar: SpecScalar): boolean {
+  return /^[|>][1-9]?\+|^[|>]\+/.test(text.slice(scalar.range.start, scalar.range.start + 3));
+}
+
+/** The start of the first line after `offset`'s line that is not blank (the text's end when none is). */
+function blankLinesEnd(text: string, offset: number): number {
+  const blankLines = /[^\n]*\n(?:[ \t]*\r?\n)*/y;
+  blankLines.lastIndex = offset;
+  return blankLines.test(text) ? blankLines.lastIndex : text.length;
 }
 
 /** The end of `*name` written after `from` (past `:`, `-` and spaces), or `from` when not found. */
@@ -617,17 +632,20 @@ function singleQuoted(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** A block scalar's new text: its header kept (chomping set to match the value), lines at its content indent. */
-function blockScalarText(original: string, value: string, eol: string): string {
+/**
+ * A block scalar's new text: its header kept (chomping set to match the value, `>` becoming `|` for several lines),
+ * lines at its content indent. Values a block cannot carry simply (leading spaces, several trailing line breaks)
+ * are written double-quoted instead.
+ */
+function blockScalarText(original: string, value: string, style: SpecTextStyle): string {
+  if (value === '' || /^\s|\n\n$|(?:^|\n)[ \t]+(?:\n|$)|[\x00-\x08\x0b-\x1f\x7f\r]/.test(value)) return JSON.stringify(value);
   const headerEnd = original.search(/\r?\n/);
   const header = headerEnd < 0 ? original : original.slice(0, headerEnd);
-  const contentIndent = /\n([ ]+)\S/.exec(original)?.[1] ?? '  ';
-  const literal = value.includes('\n') ? '|' : header[0]!;
+  const contentIndent = /\n([ ]+)\S/.exec(original)?.[1] ?? style.indentUnit;
+  const kind = value.includes('\n') && value.indexOf('\n') < value.length - 1 ? '|' : header[0]!;
   const body = value.endsWith('\n') ? value.slice(0, -1) : value;
   const chomp = value.endsWith('\n') ? '' : '-';
-  const indicator = /^[|>]([1-9]?)/.exec(header)![1]!;
   const comment = /\s#.*$/.exec(header)?.[0] ?? '';
-  const lines = body.split('\n').map((line) => (line === '' ? '' : contentIndent + line));
-  const trailing = /\r?\n$/.test(original) ? eol : '';
-  return `${literal}${indicator}${chomp}${comment}${eol}${lines.join(eol)}${trailing}`;
+  const lines = body.split('\n').map((line) => (line.trim() === '' ? '' : contentIndent + line));
+  return `${kind}${chomp}${comment}${style.eol}${lines.join(style.eol)}`;
 }

@@ -618,6 +618,17 @@ describe('spec-edits: setScalar', () => {
     expectEdit('openapi: 3.0.3\nx-f: { a: , b }\n', (root) => setScalar(at(root, 'x-f', 'b') as SpecScalar, 1), 'openapi: 3.0.3\nx-f: { a: , b: 1 }\n', { path: ['x-f', 'b'], value: 1 });
   });
 
+  it('a kept block scalar (`|+`) takes its blank lines with it; values a block cannot carry are double-quoted', () => {
+    expectEdit('info:\n  description: |+\n    Old\n\n\n  title: t\nopenapi: 3.0.3\n', (root) => setScalar(at(root, 'info', 'description') as SpecScalar, 'New'), 'info:\n  description: |-\n    New\n  title: t\nopenapi: 3.0.3\n', {
+      path: ['info', 'description'],
+      value: 'New',
+    });
+    expectEdit('info:\n  description: |\n    Old\n  title: t\nopenapi: 3.0.3\n', (root) => setScalar(at(root, 'info', 'description') as SpecScalar, '  indented\n\n'), 'info:\n  description: "  indented\\n\\n"\n  title: t\nopenapi: 3.0.3\n', {
+      path: ['info', 'description'],
+      value: '  indented\n\n',
+    });
+  });
+
   it('block scalars keep their header and indentation', () => {
     expectEdit('openapi: 3.0.3\ninfo:\n  description: >-\n    Old text\n  title: t\n', (root) => setScalar(at(root, 'info', 'description') as SpecScalar, 'New text'), 'openapi: 3.0.3\ninfo:\n  description: >-\n    New text\n  title: t\n', {
       path: ['info', 'description'],
