@@ -5,8 +5,10 @@
 // Every function returns undefined when it cannot edit safely (the key exists, a `$ref` is in the way…).
 //
 // Caveats for callers: a YAML node reached through an alias is the anchored node itself, so an edit lands at the
-// anchor (every alias sees it). Two edits inserting at the same offset apply in an order the applier chooses: put
-// several entries of one mapping in one `insertEntries` call, or merge with `combineEdits`.
+// anchor (every alias sees it); a tag (`!!str 1`) stays in front of a replaced scalar. Edits of one fix that insert
+// at the same offset (a response at the end of a file, then `components:` after it) must come in text order: list
+// the deeper one first and merge them with `combineEdits`; several entries of one mapping go in one `insertEntries`.
+// Cost: local to the node edited (its lines, its entries), plus one look at the file's first 64 KB per version.
 import type { RuleEdit } from './rule';
 import type { SpecDocument, SpecEntry, SpecMap, SpecNode, SpecScalar, SpecSeq, SpecSyntax } from './spec-tree';
 
@@ -50,8 +52,9 @@ export function insertEntry(map: SpecMap, key: string, value: SpecValue, where: 
 }
 
 /**
- * Adds entries to a mapping in one edit, in the given order, at `where`. Undefined when a key is already there
- * (a duplicate key is invalid) or given twice.
+ * Adds entries to a mapping in one edit, in the given order, at `where` (pass pairs, not an object, when order
+ * matters: JavaScript puts an object's integer-like keys such as `401` first). Undefined when a key is already
+ * there (a duplicate key is invalid) or given twice.
  */
 export function insertEntries(map: SpecMap, entries: readonly (readonly [string, SpecValue])[] | { readonly [key: string]: SpecValue }, where: InsertPosition = 'last'): RuleEdit | undefined {
   const pairs = Array.isArray(entries) ? (entries as readonly (readonly [string, SpecValue])[]) : Object.entries(entries);
@@ -100,6 +103,18 @@ export function setScalar(scalar: SpecScalar, value: string | number | boolean |
 }
 
 /**
+ * Sets `key` in a mapping to `value`: adds the entry when it is missing (at `where`), replaces a scalar keeping its
+ * quoting, and replaces any other value (`additionalProperties: {}` → `false`, a scalar → a mapping) in the mapping's
+ * layout. A replaced mapping or sequence goes with the comments inside it. Undefined when the value is an alias or
+ * carries an anchor or a tag (other text depends on it, or it types the value).
+ */
+export function setEntryValue(map: SpecMap, key: string, value: SpecValue, where: InsertPosition = 'last'): RuleEdit | undefined {
+  const entry = map.entries.find((candidate) => candidate.key === key);
+  if (!entry) return insertEntries(map, [[key, value]], where);
+  return replaceEntryValue(map, entry, value);
+}
+
+/**
  * Adds `key: value` to the mapping at `path` under `map`, creating the missing mappings on the way in the file's
  * style (e.g. `components.responses.Unauthorized` when `components` or `responses` is absent, or `components:` is
  * empty). `where` places the entry when the last mapping exists. Undefined when the path crosses something that
@@ -114,7 +129,7 @@ export function insertEntryAt(map: SpecMap, path: readonly string[], key: string
     const entry = current.entries.find((candidate) => candidate.key === segment);
     if (!entry) return insertEntries(current, [[segment, nested]]);
     const child = entry.value;
-    if (child.kind === 'scalar' && child.value === null && child.style === 'plain' && !isAliasValue(entry)) return replaceNullValue(current, entry, nested);
+    if (child.kind === 'scalar' && child.value === null && child.style === 'plain') return replaceEntryValue(current, entry, nested);
     if (child.kind !== 'map' || isAliasValue(entry)) return undefined;
     current = child;
   }
@@ -159,7 +174,7 @@ function insertIntoFlowMap(map: SpecMap, pairs: Pairs, where: InsertPosition, st
   const multiLine = hasLineBreak(text, map.range.start, map.entries[0]!.keyRange.start);
   const indent = multiLine ? flowEntryIndent(text, map.entries.map((entry) => entry.keyRange.start), map.range.start, style) : '';
   const layout: ValueLayout = multiLine ? { mode: 'multiline', indent } : { mode: 'inline' };
-  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style), padBraces: multiLine ? style.padBraces : /[ \t]/.test(text[map.range.start + 1] ?? '') };
+  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style, multiLine), padBraces: multiLine ? style.padBraces : /[ \t]/.test(text[map.range.start + 1] ?? '') };
   const parts = pairs.map(([key, value]) => formatEntry(key, value, local, layout, true));
   const index = targetIndex(map, where);
   const next = map.entries[index];
@@ -232,23 +247,43 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
   return { filePath, start: node.range.start, end: node.range.end, newText: `${open}${pad}${body.join(style.tight ? ',' : ', ')}${pad}${close}` };
 }
 
-/** `key:` or `key: null`/`~` → `key:` with the value written in the mapping's style (a trailing comment kept). */
-function replaceNullValue(map: SpecMap, entry: SpecEntry, value: SpecValue): RuleEdit {
+/**
+ * An entry's value replaced by `value`, written in the mapping's layout: `key:` (empty), `key: ~`, `key: {}`, a
+ * nested block… A comment after a one-line value stays on the key's line when the new value is a block.
+ */
+function replaceEntryValue(map: SpecMap, entry: SpecEntry, value: SpecValue): RuleEdit | undefined {
   const { text, filePath } = map.document;
+  const old = entry.value;
+  if (isAliasValue(entry)) return undefined;
+  if (old.kind === 'scalar' && old.range.start !== old.range.end && (value === null || typeof value !== 'object')) return setScalar(old, value);
   const style = textStyleOf(map.document);
   const afterColon = colonEnd(text, entry.keyRange.end);
-  const valueEnd = entry.value.range.start === entry.value.range.end ? afterColon : entry.value.range.end;
+  const empty = old.kind === 'scalar' && old.range.start === old.range.end;
+  // An anchor or a tag before the value: other text may refer to it, or it types the value.
+  const before = empty ? '' : text.slice(afterColon, old.range.start).trim();
+  const commentBefore = before.startsWith('#') && !map.flow;
+  if (before !== '' && !commentBefore) return undefined;
+  const valueEnd = empty ? afterColon : entryContentEnd(entry, text);
   if (!map.flow) {
-    const lineEnd = lineEndOf(text, valueEnd);
-    const indent = columnIndent(text, entry.keyRange.start);
-    const written = valueAfterColon(value, style, { mode: 'block', indent });
-    // Keep a comment that followed the value on the key's line; the new lines go below it.
-    const rest = text.slice(valueEnd, lineEnd);
-    return written.startsWith(style.eol) ? { filePath, start: afterColon, end: lineEnd, newText: rest.trimEnd() + written } : { filePath, start: afterColon, end: valueEnd, newText: written };
+    const written = valueAfterColon(value, style, { mode: 'block', indent: columnIndent(text, entry.keyRange.start) });
+    const keyLineEnd = lineEndOf(text, afterColon);
+    if (commentBefore) {
+      // `key: # comment` above a block value: the comment stays on the key's line, after a one-line value.
+      return written.startsWith(style.eol)
+        ? { filePath, start: keyLineEnd, end: valueEnd, newText: written }
+        : { filePath, start: afterColon, end: valueEnd, newText: written + text.slice(afterColon, keyLineEnd).replace(/^[ \t]*/, ' ') };
+    }
+    if (written.startsWith(style.eol) && valueEnd <= keyLineEnd) {
+      // The new lines go below a comment that followed the old value on the key's line.
+      return { filePath, start: afterColon, end: keyLineEnd, newText: text.slice(valueEnd, keyLineEnd).trimEnd() + written };
+    }
+    return { filePath, start: afterColon, end: valueEnd, newText: written };
   }
   const multiLine = hasLineBreak(text, map.range.start, map.entries[0]!.keyRange.start);
   const layout: ValueLayout = multiLine ? { mode: 'multiline', indent: lineIndentation(text, entry.keyRange.start) } : { mode: 'inline' };
-  return { filePath, start: afterColon, end: valueEnd, newText: valueAfterColon(value, { ...style, tight: isTight(map, style) }, layout, true) };
+  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style, multiLine) };
+  if (empty) return { filePath, start: afterColon, end: afterColon, newText: valueAfterColon(value, local, layout, true) };
+  return { filePath, start: old.range.start, end: old.range.end, newText: formatValue(value, local, layout) };
 }
 
 /** The index of the entry the new ones go before (entries.length: after the last). */
@@ -303,7 +338,7 @@ function nodeContentEnd(node: SpecNode, text: string): number {
   if (node.kind === 'map' && !node.flow && node.entries.length > 0) return entryContentEnd(node.entries[node.entries.length - 1]!, text);
   if (node.kind === 'seq' && !node.flow && node.items.length > 0) return itemContentEnd(node, node.items.length - 1);
   if (node.kind === 'scalar' && node.style === 'block') {
-    // `|+`/`>+` keep their trailing blank lines as content: the scalar ends where its range does.
+    // `|+`/`>+` keep their trailing blank lines as content: the scalar ends after them.
     if (keepsTrailingLines(text, node)) return blankLinesEnd(text, node.range.end);
     let end = node.range.end;
     while (end > node.range.start && /\s/.test(text[end - 1]!)) end--;
@@ -314,7 +349,7 @@ function nodeContentEnd(node: SpecNode, text: string): number {
 
 /** `|+`/`>+`: the blank lines after the text are part of the value. */
 function keepsTrailingLines(text: string, scalar: SpecScalar): boolean {
-  return /^[|>][1-9]?\+|^[|>]\+/.test(text.slice(scalar.range.start, scalar.range.start + 3));
+  return /^[|>](?:[1-9]?\+|\+[1-9])/.test(text.slice(scalar.range.start, scalar.range.start + 3));
 }
 
 /** The start of the first line after `offset`'s line that is not blank (the text's end when none is). */
@@ -394,9 +429,10 @@ function lastNonSpaceBefore(text: string, offset: number): number {
   return index;
 }
 
+/** Whether [from, to) holds a line break; bounded, since a minified 13 MB spec has none to find. */
 function hasLineBreak(text: string, from: number, to: number): boolean {
-  const lineBreak = text.indexOf('\n', from);
-  return lineBreak >= 0 && lineBreak < to;
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 10) return true;
+  return false;
 }
 
 function startsItsLine(text: string, offset: number): boolean {
@@ -428,17 +464,17 @@ function blockKeyOwning(text: string, start: number, end: number): { keyIndent: 
 // ---------------------------------------------------------------------------------------------------------------
 // The file's style
 
-const styles = new WeakMap<SpecDocument, SpecTextStyle>();
+/** Per document, with the text it was read from: an incrementally re-parsed document keeps its object, not its text. */
+const styles = new WeakMap<SpecDocument, { text: string; style: SpecTextStyle }>();
 /** Style is read from the start of the file: enough for any real spec, and cheap on a 13 MB one. */
 const STYLE_SAMPLE = 64 * 1024;
 
-/** How the document is written (cached per document: fixes are built on every analysis). */
+/** How the document is written (cached: fixes are built for every finding on every analysis). */
 export function textStyleOf(document: SpecDocument): SpecTextStyle {
-  let style = styles.get(document);
-  if (!style) {
-    style = detectStyle(document.text, document.syntax);
-    styles.set(document, style);
-  }
+  const cached = styles.get(document);
+  if (cached && cached.text === document.text) return cached.style;
+  const style = detectStyle(document.text, document.syntax);
+  styles.set(document, { text: document.text, style });
   return style;
 }
 
@@ -509,12 +545,12 @@ function localIndentUnit(map: SpecMap): string | undefined {
   return undefined;
 }
 
-/** JSON written without spaces after colons, judged on this mapping's first entry. */
-function isTight(map: SpecMap, style: SpecTextStyle): boolean {
-  if (map.document.syntax !== 'json') return false;
+/** One-line JSON written without spaces after colons, judged on this mapping's first entry. */
+function isTight(map: SpecMap, style: SpecTextStyle, multiLine: boolean): boolean {
+  if (map.document.syntax !== 'json' || multiLine) return false;
   const first = map.entries[0];
   if (!first) return style.tight;
-  return map.document.text[colonEnd(map.document.text, first.keyRange.end)] !== ' ' && !hasLineBreak(map.document.text, map.range.start, map.range.end);
+  return !/[ \t]/.test(map.document.text[colonEnd(map.document.text, first.keyRange.end)] ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
