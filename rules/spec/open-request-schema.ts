@@ -70,7 +70,7 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
           node,
           range: anchorRange(node),
           data: { subject },
-          fixes: setKeywordFix('Add additionalProperties: false', node, 'additionalProperties', false),
+          fixes: setKeywordFix(`${openness === 'absent' ? 'Add' : 'Set'} additionalProperties: false`, node, 'additionalProperties', false),
           ...nestedSeverity(schema),
         });
       },

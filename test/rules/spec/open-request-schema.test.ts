@@ -325,11 +325,49 @@ components:
     },
     {
       name: 'OAS 3.1 one-line JSON: additionalProperties: true is turned to false in place',
+      fixTitle: 'Set additionalProperties: false',
       filename: 'openapi.json',
       code: `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"object","additionalProperties":true,"properties":{"a":{"type":"string"}}}}}},"responses":{"200":{"description":"ok"}}}}}}
 `,
       errors: [{ messageId: 'openObject', line: 1, column: 134, endLine: 1, endColumn: 140 }],
       output: `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"object","additionalProperties":false,"properties":{"a":{"type":"string"}}}}}},"responses":{"200":{"description":"ok"}}}}}}
+`,
+    },
+    {
+      name: 'OAS 3.0 YAML: additionalProperties: {} is replaced by false, the comment kept',
+      code: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /notes:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                text: { type: string, maxLength: 500 }
+              additionalProperties: {} # anything else goes
+      responses:
+        '201': { description: created }
+`,
+      errors: [{ messageId: 'openObject', line: 10, column: 15, endLine: 10, endColumn: 19 }],
+      fixTitle: 'Set additionalProperties: false',
+      output: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /notes:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                text: { type: string, maxLength: 500 }
+              additionalProperties: false # anything else goes
+      responses:
+        '201': { description: created }
 `,
     },
   ],
