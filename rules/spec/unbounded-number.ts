@@ -3,6 +3,7 @@
 // table, a quantity of 2^31 overflows a total (OWASP API4, and business-logic abuse). `format: int32`/`int64` is
 // not a bound: it says how the value is stored, not what the business accepts. Bounded: `maximum`,
 // `exclusiveMaximum` (a number in OAS 3.1), `enum`/`const`.
+import { PAGE_SIZE_NAMES } from '../data/request-limits';
 import { defineSpecRule } from '../support/spec-rule';
 import { valueOf, type SpecMap } from '../support/spec-tree';
 import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, originOf, schemaAnchor, setKeywordFix } from '../support/request-schemas';
@@ -15,15 +16,6 @@ export interface UnboundedNumberOptions {
   /** The `maximum` the fix writes for other numbers (the user then edits it). */
   maximum: number;
 }
-
-/**
- * Whole names (lower-cased, without `_`/`-`) of page and batch sizes. Whole names only: measured on Kubernetes'
- * spec, last-word matching took `revisionHistoryLimit`, `restartCount` and `maxReplicas` for page sizes.
- */
-const PAGE_SIZE_NAMES = new Set([
-  'limit', 'perpage', 'pagesize', 'pagelimit', 'size', 'count', 'top', 'first', 'last', 'take',
-  'maxresults', 'maxrecords', 'maxpagesize', 'resultsperpage', 'itemsperpage',
-]);
 
 export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>({
   meta: {

@@ -6,14 +6,10 @@
 // length). File uploads (`format: binary`) are limited by the server's body size, not by the schema.
 import { defineSpecRule } from '../support/spec-rule';
 import { stringAt } from '../support/spec-tree';
+import { BINARY_FORMATS, BOUNDED_FORMATS } from '../data/request-limits';
 import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, schemaAnchor, setKeywordFix } from '../support/request-schemas';
 
 type MessageId = 'unboundedString';
-
-/** Formats whose common validators (ajv-formats and the like) only accept values of bounded length. */
-const BOUNDED_FORMATS = new Set(['uuid', 'date', 'date-time', 'time', 'ipv4', 'ipv6', 'hostname']);
-/** Not text a validator reads as characters: uploads and streams, limited by the body size. */
-const BINARY_FORMATS = new Set(['binary']);
 
 export interface UnboundedStringOptions {
   /** The `maxLength` the fix writes (the user then edits it). */
