@@ -34,8 +34,9 @@ export const unboundedArray = defineSpecRule<UnboundedArrayOptions, MessageId>({
     return {
       schema(schema) {
         const { node } = schema;
-        if (schema.direction !== 'request' || !hasType(node, 'array') || !isClientSentValue(schema, context)) return;
+        if (schema.direction !== 'request' || !hasType(node, 'array')) return;
         if (hasKey(node, 'maxItems') || hasFixedValues(node) || isBoundedTuple(node) || hasUniqueItemsFromFixedList(node, context.resolve(valueOf(node, 'items')))) return;
+        if (!isClientSentValue(schema, context)) return;
         const anchor = schemaAnchor(schema, context);
         const limit = context.options.maxItems;
         context.report({

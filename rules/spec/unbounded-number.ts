@@ -41,8 +41,8 @@ export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>
         if (schema.direction !== 'request') return;
         const { node } = schema;
         const type = hasType(node, 'integer') ? 'an integer' : hasType(node, 'number') ? 'a number' : undefined;
-        if (!type || !isClientSentValue(schema, context)) return;
-        if (hasKey(node, 'maximum') || hasNumericExclusiveMaximum(node) || hasFixedValues(node)) return;
+        if (!type || hasKey(node, 'maximum') || hasNumericExclusiveMaximum(node) || hasFixedValues(node)) return;
+        if (!isClientSentValue(schema, context)) return;
         const anchor = schemaAnchor(schema, context);
         const origin = originOf(schema);
         const name = schema.propertyName ?? (origin.kind === 'parameter' && schema.parent === undefined ? origin.name : undefined);

@@ -37,13 +37,14 @@ export const unboundedString = defineSpecRule<UnboundedStringOptions, MessageId>
     return {
       schema(schema) {
         const { node } = schema;
-        if (schema.direction !== 'request' || !hasType(node, 'string') || !isClientSentValue(schema, context)) return;
+        if (schema.direction !== 'request' || !hasType(node, 'string')) return;
         if (hasKey(node, 'maxLength') || hasFixedValues(node)) return;
         const format = stringAt(node, 'format');
         if (format !== undefined && (BOUNDED_FORMATS.has(format) || BINARY_FORMATS.has(format))) return;
         if (hasKey(node, 'contentMediaType') || hasKey(node, 'contentEncoding')) return;
         const pattern = stringAt(node, 'pattern');
         if (pattern !== undefined && patternBoundsLength(pattern)) return;
+        if (!isClientSentValue(schema, context)) return;
         const anchor = schemaAnchor(schema, context);
         const limit = context.options.maxLength;
         context.report({

@@ -52,9 +52,9 @@ export const writableServerField = defineSpecRule<WritableServerFieldOptions, Me
         version = spec.version;
       },
       schema(schema) {
-        if (schema.direction !== 'request' || originOf(schema).kind !== 'body') return;
+        if (schema.direction !== 'request') return;
         const properties = context.resolve(valueOf(schema.node, 'properties'));
-        if (!isMap(properties) || isReadOnlyForClients(schema, context)) return;
+        if (!isMap(properties) || originOf(schema).kind !== 'body' || isReadOnlyForClients(schema, context)) return;
         for (const entry of properties.entries) {
           const kind = privilegedFieldKind(entry.key, context.options.serverFields);
           if (!kind) continue;
