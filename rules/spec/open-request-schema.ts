@@ -47,7 +47,7 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
         if (originOf(schema).kind !== 'body' || isAllOfPart(schema, context) || isReadOnlyForClients(schema, context)) return;
         if (composition) {
           const composed = composedProperties(node, context, new Set());
-          if (composed === 'map' || composed.size === 0 || isClosedComposition(node, version)) return;
+          if (composed === 'map' || composed === 'closed' || composed.size === 0 || isClosedComposition(node, version)) return;
           const how = version === '3.1' ? 'with unevaluatedProperties: false' : 'with additionalProperties: false beside the composed property names (OAS ' + version + ' has no unevaluatedProperties; additionalProperties: false on a part rejects the other parts\' properties)';
           context.report({ messageId: 'openComposition', node, range: valueKeyRange(node, 'allOf'), data: { subject: describeSubject(schema), how }, fixes: closeCompositionFix(node, composed, version, context), ...nestedSeverity(schema) });
           return;
@@ -109,8 +109,12 @@ function isClosedComposition(node: SpecMap, version: string): boolean {
   return additional === 'closed' || additional === 'map';
 }
 
-/** The property names an `allOf` composition declares, through nested compositions; `map` when a part is a typed map. */
-export function composedProperties(node: SpecMap, context: SpecRuleContext<any>, visiting: Set<SpecMap>): Set<string> | 'map' {
+/**
+ * The property names an `allOf` composition declares, through nested compositions; `map` when a part is a typed
+ * map; `closed` when a part has `additionalProperties: false` (it then rejects every property it does not declare
+ * itself, the other parts' too: the composition is broken rather than open, and not this rule's finding).
+ */
+export function composedProperties(node: SpecMap, context: SpecRuleContext<any>, visiting: Set<SpecMap>): Set<string> | 'map' | 'closed' {
   const names = new Set<string>();
   if (visiting.has(node)) return names;
   visiting.add(node);
@@ -121,9 +125,10 @@ export function composedProperties(node: SpecMap, context: SpecRuleContext<any>,
     for (const item of parts.items) {
       const part = context.resolve(item);
       if (!isMap(part)) continue;
-      if (opennessOf(part, '3.0') === 'map') return 'map';
+      const openness = opennessOf(part, '3.0');
+      if (openness === 'map' || openness === 'closed') return openness;
       const inner = composedProperties(part, context, visiting);
-      if (inner === 'map') return 'map';
+      if (inner === 'map' || inner === 'closed') return inner;
       for (const name of inner) names.add(name);
     }
   }

@@ -131,7 +131,7 @@ paths:
 `,
     },
     {
-      name: 'OAS 3.1 JSON: an open allOf is reported once, at the composition; the fix adds unevaluatedProperties: false (a closed one passes)',
+      name: 'OAS 3.1 JSON: an open allOf is reported once, at the composition; the fix adds unevaluatedProperties: false (closed and over-closed ones pass)',
       filename: 'openapi.json',
       code: `{
   "openapi": "3.1.0",
@@ -144,6 +144,10 @@ paths:
       },
       "put": {
         "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Closed" } } } },
+        "responses": { "200": { "description": "ok" } }
+      },
+      "patch": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OverClosed" } } } },
         "responses": { "200": { "description": "ok" } }
       }
     }
@@ -160,7 +164,11 @@ paths:
         "allOf": [{ "$ref": "#/components/schemas/Base" }],
         "unevaluatedProperties": false
       },
-      "Base": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
+      "OverClosed": {
+        "allOf": [{ "$ref": "#/components/schemas/StrictBase" }, { "type": "object", "properties": { "nickname": { "type": "string" } } }]
+      },
+      "Base": { "type": "object", "properties": { "name": { "type": "string" } } },
+      "StrictBase": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
     }
   }
 }
@@ -169,9 +177,9 @@ paths:
         {
           messageId: 'openComposition',
           message: 'The request body of POST /pets is an allOf composition that accepts undeclared properties: close it with unevaluatedProperties: false.',
-          line: 19,
+          line: 23,
           column: 9,
-          endLine: 19,
+          endLine: 23,
           endColumn: 16,
         },
       ],
@@ -186,6 +194,10 @@ paths:
       },
       "put": {
         "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Closed" } } } },
+        "responses": { "200": { "description": "ok" } }
+      },
+      "patch": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OverClosed" } } } },
         "responses": { "200": { "description": "ok" } }
       }
     }
@@ -203,7 +215,11 @@ paths:
         "allOf": [{ "$ref": "#/components/schemas/Base" }],
         "unevaluatedProperties": false
       },
-      "Base": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
+      "OverClosed": {
+        "allOf": [{ "$ref": "#/components/schemas/StrictBase" }, { "type": "object", "properties": { "nickname": { "type": "string" } } }]
+      },
+      "Base": { "type": "object", "properties": { "name": { "type": "string" } } },
+      "StrictBase": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
     }
   }
 }
