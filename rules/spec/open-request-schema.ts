@@ -7,7 +7,7 @@
 // composed property names listed in the composing schema's own `properties`.
 import { defineSpecRule, type SchemaInfo, type SpecRuleContext } from '../support/spec-rule';
 import { isMap, isSeq, valueOf, type SpecMap } from '../support/spec-tree';
-import { describeSubject, hasKey, isAllOfPart, isReadOnlyForClients, isTopLevel, originOf, setKeywordFix, typesOf } from '../support/request-schemas';
+import { describeSubject, hasKey, isAllOfPart, isReadOnlyForClients, isTopLevel, hasType, originOf, setKeywordFix } from '../support/request-schemas';
 import { combineEdits, insertEntries, insertEntry, type SpecValue } from '../support/spec-edits';
 import type { RuleEdit, RuleFix } from '../support/rule';
 
@@ -39,20 +39,19 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
         version = spec.version;
       },
       schema(schema) {
-        if (schema.direction !== 'request' || originOf(schema).kind !== 'body') return;
-        if (isAllOfPart(schema, context) || isReadOnlyForClients(schema, context)) return;
+        if (schema.direction !== 'request') return;
         const { node } = schema;
-        const subject = describeSubject(schema);
-        if (hasKey(node, 'allOf')) {
+        // What the schema is first (cheap, node-local); where it sits only for the objects that remain.
+        const composition = hasKey(node, 'allOf');
+        if (!composition && !hasType(node, 'object') && !(!hasKey(node, 'type') && hasKey(node, 'properties'))) return;
+        if (originOf(schema).kind !== 'body' || isAllOfPart(schema, context) || isReadOnlyForClients(schema, context)) return;
+        if (composition) {
           const composed = composedProperties(node, context, new Set());
-          if (composed === 'map' || composed.size === 0 || isClosedComposition(node, version)) return;
+          if (composed === 'map' || composed === 'closed' || composed.size === 0 || isClosedComposition(node, version)) return;
           const how = version === '3.1' ? 'with unevaluatedProperties: false' : 'with additionalProperties: false beside the composed property names (OAS ' + version + ' has no unevaluatedProperties; additionalProperties: false on a part rejects the other parts\' properties)';
-          context.report({ messageId: 'openComposition', node, range: valueKeyRange(node, 'allOf'), data: { subject, how }, fixes: closeCompositionFix(node, composed, version, context), ...nestedSeverity(schema) });
+          context.report({ messageId: 'openComposition', node, range: valueKeyRange(node, 'allOf'), data: { subject: describeSubject(schema), how }, fixes: closeCompositionFix(node, composed, version, context), ...nestedSeverity(schema) });
           return;
         }
-        const types = typesOf(node);
-        const isObject = types.includes('object') || (types.length === 0 && hasKey(node, 'properties'));
-        if (!isObject) return;
         const openness = opennessOf(node, version);
         if (openness === 'closed') return;
         const properties = context.resolve(valueOf(node, 'properties'));
@@ -61,7 +60,7 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
           // Nothing declared and nothing said about the rest: a free-form object. `additionalProperties: false`
           // would make it accept only `{}`, so there is no one-line fix; say it, quietly.
           if (openness === 'absent' && !hasKey(node, 'patternProperties') && !hasKey(node, 'oneOf') && !hasKey(node, 'anyOf')) {
-            context.report({ messageId: 'freeFormObject', node, range: anchorRange(node), data: { subject }, severity: 'info' });
+            context.report({ messageId: 'freeFormObject', node, range: anchorRange(node), data: { subject: describeSubject(schema) }, severity: 'info' });
           }
           return;
         }
@@ -69,8 +68,8 @@ export const openRequestSchema = defineSpecRule<Record<string, never>, MessageId
           messageId: 'openObject',
           node,
           range: anchorRange(node),
-          data: { subject },
-          fixes: setKeywordFix('Add additionalProperties: false', node, 'additionalProperties', false),
+          data: { subject: describeSubject(schema) },
+          fixes: setKeywordFix(`${openness === 'absent' ? 'Add' : 'Set'} additionalProperties: false`, node, 'additionalProperties', false),
           ...nestedSeverity(schema),
         });
       },
@@ -110,8 +109,12 @@ function isClosedComposition(node: SpecMap, version: string): boolean {
   return additional === 'closed' || additional === 'map';
 }
 
-/** The property names an `allOf` composition declares, through nested compositions; `map` when a part is a typed map. */
-export function composedProperties(node: SpecMap, context: SpecRuleContext<any>, visiting: Set<SpecMap>): Set<string> | 'map' {
+/**
+ * The property names an `allOf` composition declares, through nested compositions; `map` when a part is a typed
+ * map; `closed` when a part has `additionalProperties: false` (it then rejects every property it does not declare
+ * itself, the other parts' too: the composition is broken rather than open, and not this rule's finding).
+ */
+export function composedProperties(node: SpecMap, context: SpecRuleContext<any>, visiting: Set<SpecMap>): Set<string> | 'map' | 'closed' {
   const names = new Set<string>();
   if (visiting.has(node)) return names;
   visiting.add(node);
@@ -122,9 +125,10 @@ export function composedProperties(node: SpecMap, context: SpecRuleContext<any>,
     for (const item of parts.items) {
       const part = context.resolve(item);
       if (!isMap(part)) continue;
-      if (opennessOf(part, '3.0') === 'map') return 'map';
+      const openness = opennessOf(part, '3.0');
+      if (openness === 'map' || openness === 'closed') return openness;
       const inner = composedProperties(part, context, visiting);
-      if (inner === 'map') return 'map';
+      if (inner === 'map' || inner === 'closed') return inner;
       for (const name of inner) names.add(name);
     }
   }

@@ -4,7 +4,7 @@
 // an `enum`, `const` or boolean item), and OAS 3.1 tuples (`prefixItems` with `items: false`).
 import { defineSpecRule } from '../support/spec-rule';
 import { valueOf, type SpecMap, type SpecNode } from '../support/spec-tree';
-import { describeSubject, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
+import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
 
 type MessageId = 'unboundedArray';
 
@@ -34,8 +34,9 @@ export const unboundedArray = defineSpecRule<UnboundedArrayOptions, MessageId>({
     return {
       schema(schema) {
         const { node } = schema;
-        if (schema.direction !== 'request' || !typesOf(node).includes('array') || !isClientSentValue(schema, context)) return;
+        if (schema.direction !== 'request' || !hasType(node, 'array')) return;
         if (hasKey(node, 'maxItems') || hasFixedValues(node) || isBoundedTuple(node) || hasUniqueItemsFromFixedList(node, context.resolve(valueOf(node, 'items')))) return;
+        if (!isClientSentValue(schema, context)) return;
         const anchor = schemaAnchor(schema, context);
         const limit = context.options.maxItems;
         context.report({
@@ -63,5 +64,7 @@ function isBoundedTuple(node: SpecMap): boolean {
 /** `uniqueItems: true` over a fixed list of values: at most as many items as the list has. */
 function hasUniqueItemsFromFixedList(node: SpecMap, items: SpecNode | undefined): boolean {
   if (!isTrueAt(node, 'uniqueItems') || items?.kind !== 'map') return false;
-  return hasFixedValues(items) || typesOf(items).every((type) => type === 'boolean' || type === 'null') && typesOf(items).length > 0;
+  if (hasFixedValues(items)) return true;
+  const types = typesOf(items);
+  return types.length > 0 && types.every((type) => type === 'boolean' || type === 'null');
 }

@@ -3,9 +3,10 @@
 // table, a quantity of 2^31 overflows a total (OWASP API4, and business-logic abuse). `format: int32`/`int64` is
 // not a bound: it says how the value is stored, not what the business accepts. Bounded: `maximum`,
 // `exclusiveMaximum` (a number in OAS 3.1), `enum`/`const`.
+import { PAGE_SIZE_NAMES } from '../data/request-limits';
 import { defineSpecRule } from '../support/spec-rule';
 import { valueOf, type SpecMap } from '../support/spec-tree';
-import { describeSubject, hasFixedValues, hasKey, isClientSentValue, originOf, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
+import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, originOf, schemaAnchor, setKeywordFix } from '../support/request-schemas';
 
 type MessageId = 'unboundedNumber';
 
@@ -15,15 +16,6 @@ export interface UnboundedNumberOptions {
   /** The `maximum` the fix writes for other numbers (the user then edits it). */
   maximum: number;
 }
-
-/**
- * Whole names (lower-cased, without `_`/`-`) of page and batch sizes. Whole names only: measured on Kubernetes'
- * spec, last-word matching took `revisionHistoryLimit`, `restartCount` and `maxReplicas` for page sizes.
- */
-const PAGE_SIZE_NAMES = new Set([
-  'limit', 'perpage', 'pagesize', 'pagelimit', 'size', 'count', 'top', 'first', 'last', 'take',
-  'maxresults', 'maxrecords', 'maxpagesize', 'resultsperpage', 'itemsperpage',
-]);
 
 export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>({
   meta: {
@@ -48,10 +40,9 @@ export const unboundedNumber = defineSpecRule<UnboundedNumberOptions, MessageId>
       schema(schema) {
         if (schema.direction !== 'request') return;
         const { node } = schema;
-        const types = typesOf(node);
-        const type = types.includes('integer') ? 'an integer' : types.includes('number') ? 'a number' : undefined;
-        if (!type || !isClientSentValue(schema, context)) return;
-        if (hasKey(node, 'maximum') || hasNumericExclusiveMaximum(node) || hasFixedValues(node)) return;
+        const type = hasType(node, 'integer') ? 'an integer' : hasType(node, 'number') ? 'a number' : undefined;
+        if (!type || hasKey(node, 'maximum') || hasNumericExclusiveMaximum(node) || hasFixedValues(node)) return;
+        if (!isClientSentValue(schema, context)) return;
         const anchor = schemaAnchor(schema, context);
         const origin = originOf(schema);
         const name = schema.propertyName ?? (origin.kind === 'parameter' && schema.parent === undefined ? origin.name : undefined);

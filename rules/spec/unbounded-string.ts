@@ -6,14 +6,10 @@
 // length). File uploads (`format: binary`) are limited by the server's body size, not by the schema.
 import { defineSpecRule } from '../support/spec-rule';
 import { stringAt } from '../support/spec-tree';
-import { describeSubject, hasFixedValues, hasKey, isClientSentValue, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
+import { BINARY_FORMATS, BOUNDED_FORMATS } from '../data/request-limits';
+import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, schemaAnchor, setKeywordFix } from '../support/request-schemas';
 
 type MessageId = 'unboundedString';
-
-/** Formats whose common validators (ajv-formats and the like) only accept values of bounded length. */
-const BOUNDED_FORMATS = new Set(['uuid', 'date', 'date-time', 'time', 'ipv4', 'ipv6', 'hostname']);
-/** Not text a validator reads as characters: uploads and streams, limited by the body size. */
-const BINARY_FORMATS = new Set(['binary']);
 
 export interface UnboundedStringOptions {
   /** The `maxLength` the fix writes (the user then edits it). */
@@ -41,13 +37,14 @@ export const unboundedString = defineSpecRule<UnboundedStringOptions, MessageId>
     return {
       schema(schema) {
         const { node } = schema;
-        if (schema.direction !== 'request' || !typesOf(node).includes('string') || !isClientSentValue(schema, context)) return;
+        if (schema.direction !== 'request' || !hasType(node, 'string')) return;
         if (hasKey(node, 'maxLength') || hasFixedValues(node)) return;
         const format = stringAt(node, 'format');
         if (format !== undefined && (BOUNDED_FORMATS.has(format) || BINARY_FORMATS.has(format))) return;
         if (hasKey(node, 'contentMediaType') || hasKey(node, 'contentEncoding')) return;
         const pattern = stringAt(node, 'pattern');
         if (pattern !== undefined && patternBoundsLength(pattern)) return;
+        if (!isClientSentValue(schema, context)) return;
         const anchor = schemaAnchor(schema, context);
         const limit = context.options.maxLength;
         context.report({

@@ -4,6 +4,7 @@
 // assignment by design (OWASP API3). Names come from rules/data/sensitive-fields.ts (shared with the code rule
 // mass-assignment); which of them a request may legitimately carry depends on the operation, see `policyFor`.
 import { privilegedFieldKind, wordsOf, type PrivilegedFieldKind } from '../data/sensitive-fields';
+import { ACTION_PATH_WORDS, ASSIGNMENT_PATH_WORDS, NOT_SERVER_OWNED } from '../data/server-owned-fields';
 import { defineSpecRule, type SchemaInfo, type SpecRuleContext } from '../support/spec-rule';
 import { entryOf, isMap, stringOf, valueOf, type SpecEntry, type SpecNode } from '../support/spec-tree';
 import { combineEdits, insertEntry } from '../support/spec-edits';
@@ -21,32 +22,6 @@ const KIND_TEXT: Record<PrivilegedFieldKind, string> = {
   ownership: "the record's owner",
   audit: 'a timestamp',
 };
-
-/**
- * Names of each kind that a request may well carry for good reasons, left out: `active`/`locked` (a client pauses
- * its own webhook, locks an issue), `plan`/`subscription`/`discount` (chosen by the client, priced by the server),
- * relation ids such as `userId`/`accountId`/`tenantId` (a transfer's recipient, a membership's user: which one is
- * the owner the spec cannot say), `token`-like credentials (a client sends its refresh or reset token).
- */
-const NOT_SERVER_OWNED = new Set([
-  'active', 'isactive', 'locked', 'islocked', 'plan', 'subscription', 'discount',
-  'userid', 'user', 'accountid', 'tenantid', 'organizationid', 'organisationid', 'orgid', 'owner', 'author',
-  'hash', 'resettoken', 'resetpasswordtoken', 'passwordresettoken', 'verificationtoken', 'refreshtoken', 'apikey', 'totpsecret', 'mfasecret',
-  'created', 'updated',
-  // Requested for a credential being created (an API key's, an OAuth consent's), not held by a user.
-  'scopes',
-]);
-
-/**
- * Path words of operations whose purpose is to assign roles, permissions, owners or tokens to someone: there the
- * request carries `role`, `permissions`, `ownerId` by design (`PUT /orgs/{org}/memberships/{user}` with a role).
- */
-const ASSIGNMENT_PATH_WORDS = new Set([
-  'role', 'roles', 'permission', 'permissions', 'member', 'members', 'membership', 'memberships', 'collaborator', 'collaborators',
-  'invitation', 'invitations', 'invite', 'invites', 'grant', 'grants', 'scope', 'scopes', 'authorization', 'authorizations',
-  'oauth', 'token', 'tokens', 'key', 'keys', 'team', 'teams', 'teammate', 'teammates', 'collaboration', 'collaborations',
-  'admin', 'admins', 'acl', 'acls', 'access', 'share', 'shares', 'sharing', 'transfer',
-]);
 
 export interface WritableServerFieldOptions {
   /** More field names the server owns (compared without case, `_` or `-`), reported as privilege fields. */
@@ -77,9 +52,9 @@ export const writableServerField = defineSpecRule<WritableServerFieldOptions, Me
         version = spec.version;
       },
       schema(schema) {
-        if (schema.direction !== 'request' || originOf(schema).kind !== 'body') return;
+        if (schema.direction !== 'request') return;
         const properties = context.resolve(valueOf(schema.node, 'properties'));
-        if (!isMap(properties) || isReadOnlyForClients(schema, context)) return;
+        if (!isMap(properties) || originOf(schema).kind !== 'body' || isReadOnlyForClients(schema, context)) return;
         for (const entry of properties.entries) {
           const kind = privilegedFieldKind(entry.key, context.options.serverFields);
           if (!kind) continue;
@@ -141,13 +116,6 @@ function isRecordLevel(schema: SchemaInfo): boolean {
   const name = holder.propertyName!.toLowerCase();
   return schema.operation.path.split('/').some((segment) => !segment.startsWith('{') && wordsOf(segment).some((word) => word === name || word === `${name}s` || word === `${name}es`));
 }
-
-/** Verbs that make a path an action on a record rather than the record itself. */
-const ACTION_PATH_WORDS = new Set([
-  'add', 'remove', 'delete', 'end', 'start', 'stop', 'update', 'change', 'mark', 'set', 'unset', 'cancel', 'close',
-  'open', 'approve', 'reject', 'send', 'assign', 'unassign', 'merge', 'move', 'copy', 'archive', 'restore', 'read',
-  'lock', 'unlock', 'enable', 'disable', 'join', 'leave', 'invite', 'revoke', 'verify', 'confirm', 'refund',
-]);
 
 /** `POST /calls.end` (RPC style), `PUT /notifications/mark-read`, `POST /barriers/change_status`. */
 function isActionOperation(path: string): boolean {

@@ -2,7 +2,7 @@
 // where a schema met by the walk sits (body or parameter, which property), whether a client sends it at all
 // (readOnly), its declared types, and the place to underline. Plain functions over spec-tree nodes.
 import type { OffsetRange, RuleFix } from './rule';
-import { insertEntry, setScalar, type SpecValue } from './spec-edits';
+import { setEntryValue, type SpecValue } from './spec-edits';
 import type { SchemaInfo, SpecRuleContext } from './spec-rule';
 import { entryOf, isMap, isSeq, stringOf, valueOf, type SpecMap, type SpecNode } from './spec-tree';
 
@@ -86,6 +86,13 @@ export function isReadOnlyForClients(schema: SchemaInfo, context: SpecRuleContex
   return readOnly;
 }
 
+/** `type: <type>`, or `<type>` in an OAS 3.1 type list; allocation-free (called for every request schema). */
+export function hasType(node: SpecMap, type: string): boolean {
+  const value = valueOf(node, 'type');
+  if (value?.kind === 'scalar') return value.value === type;
+  return isSeq(value) && value.items.some((item) => item.kind === 'scalar' && item.value === type);
+}
+
 /** The declared types (`type: string`, OAS 3.1 `type: [string, 'null']`); empty when none is declared. */
 export function typesOf(node: SpecMap): string[] {
   const type = valueOf(node, 'type');
@@ -144,11 +151,10 @@ export function isTopLevel(schema: SchemaInfo): boolean {
 }
 
 /**
- * A fix that sets `key: value` in a schema: added when absent, or replacing a scalar written there (`true` →
- * `false`). No fix when the key holds a mapping or the edit cannot be made.
+ * A fix that sets `key: value` in a schema: added when absent, replacing what is written there otherwise
+ * (`additionalProperties: true` or `{}` → `false`), in the file's style. No fix when the edit cannot be made.
  */
 export function setKeywordFix(title: string, node: SpecMap, key: string, value: SpecValue & (string | number | boolean), safeForFixAll = false): RuleFix[] {
-  const existing = entryOf(node, key);
-  const edit = !existing ? insertEntry(node, key, value) : existing.value.kind === 'scalar' ? setScalar(existing.value, value) : undefined;
+  const edit = setEntryValue(node, key, value);
   return edit ? [{ title, edits: [edit], isPreferred: true, safeForFixAll }] : [];
 }

@@ -131,7 +131,7 @@ paths:
 `,
     },
     {
-      name: 'OAS 3.1 JSON: an open allOf is reported once, at the composition; the fix adds unevaluatedProperties: false (a closed one passes)',
+      name: 'OAS 3.1 JSON: an open allOf is reported once, at the composition; the fix adds unevaluatedProperties: false (closed and over-closed ones pass)',
       filename: 'openapi.json',
       code: `{
   "openapi": "3.1.0",
@@ -144,6 +144,10 @@ paths:
       },
       "put": {
         "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Closed" } } } },
+        "responses": { "200": { "description": "ok" } }
+      },
+      "patch": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OverClosed" } } } },
         "responses": { "200": { "description": "ok" } }
       }
     }
@@ -160,7 +164,11 @@ paths:
         "allOf": [{ "$ref": "#/components/schemas/Base" }],
         "unevaluatedProperties": false
       },
-      "Base": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
+      "OverClosed": {
+        "allOf": [{ "$ref": "#/components/schemas/StrictBase" }, { "type": "object", "properties": { "nickname": { "type": "string" } } }]
+      },
+      "Base": { "type": "object", "properties": { "name": { "type": "string" } } },
+      "StrictBase": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
     }
   }
 }
@@ -169,9 +177,9 @@ paths:
         {
           messageId: 'openComposition',
           message: 'The request body of POST /pets is an allOf composition that accepts undeclared properties: close it with unevaluatedProperties: false.',
-          line: 19,
+          line: 23,
           column: 9,
-          endLine: 19,
+          endLine: 23,
           endColumn: 16,
         },
       ],
@@ -186,6 +194,10 @@ paths:
       },
       "put": {
         "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Closed" } } } },
+        "responses": { "200": { "description": "ok" } }
+      },
+      "patch": {
+        "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OverClosed" } } } },
         "responses": { "200": { "description": "ok" } }
       }
     }
@@ -203,7 +215,11 @@ paths:
         "allOf": [{ "$ref": "#/components/schemas/Base" }],
         "unevaluatedProperties": false
       },
-      "Base": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
+      "OverClosed": {
+        "allOf": [{ "$ref": "#/components/schemas/StrictBase" }, { "type": "object", "properties": { "nickname": { "type": "string" } } }]
+      },
+      "Base": { "type": "object", "properties": { "name": { "type": "string" } } },
+      "StrictBase": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }
     }
   }
 }
@@ -325,11 +341,49 @@ components:
     },
     {
       name: 'OAS 3.1 one-line JSON: additionalProperties: true is turned to false in place',
+      fixTitle: 'Set additionalProperties: false',
       filename: 'openapi.json',
       code: `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"object","additionalProperties":true,"properties":{"a":{"type":"string"}}}}}},"responses":{"200":{"description":"ok"}}}}}}
 `,
       errors: [{ messageId: 'openObject', line: 1, column: 134, endLine: 1, endColumn: 140 }],
       output: `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"object","additionalProperties":false,"properties":{"a":{"type":"string"}}}}}},"responses":{"200":{"description":"ok"}}}}}}
+`,
+    },
+    {
+      name: 'OAS 3.0 YAML: additionalProperties: {} is replaced by false, the comment kept',
+      code: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /notes:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                text: { type: string, maxLength: 500 }
+              additionalProperties: {} # anything else goes
+      responses:
+        '201': { description: created }
+`,
+      errors: [{ messageId: 'openObject', line: 10, column: 15, endLine: 10, endColumn: 19 }],
+      fixTitle: 'Set additionalProperties: false',
+      output: `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /notes:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                text: { type: string, maxLength: 500 }
+              additionalProperties: false # anything else goes
+      responses:
+        '201': { description: created }
 `,
     },
   ],

@@ -344,6 +344,51 @@ paths:
         '201': { description: created }
 `,
     },
+    {
+      name: 'OAS 3.1 YAML: a schema in another file is reported at the $ref that reaches it; the fix edits that file',
+      code: `openapi: 3.1.0
+info: { title: Shop, version: '1' }
+paths:
+  /users:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: './schemas/user.yaml#/NewUser'
+      responses:
+        '201': { description: created }
+`,
+      files: { 'schemas/user.yaml': `NewUser:
+  type: object
+  additionalProperties: false
+  properties:
+    name:
+      type: string
+` },
+      errors: [{ messageId: 'unboundedString', message: '"name" in the request body of POST /users is a string without maxLength: a client can send a value of any size.', line: 10, column: 15, endLine: 10, endColumn: 51 }],
+      output: `openapi: 3.1.0
+info: { title: Shop, version: '1' }
+paths:
+  /users:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: './schemas/user.yaml#/NewUser'
+      responses:
+        '201': { description: created }
+`,
+      outputFiles: { 'schemas/user.yaml': `NewUser:
+  type: object
+  additionalProperties: false
+  properties:
+    name:
+      type: string
+      maxLength: 255
+` },
+    },
   ],
 });
 
