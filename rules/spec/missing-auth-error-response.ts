@@ -6,7 +6,7 @@ import type { RuleFix } from '../support/rule';
 import { defineSpecRule, type SpecInfo } from '../support/spec-rule';
 import { addResponsesEdits, documentedStatuses, planResponsesFix, responsesTarget, type ResponsesFixPlan, type WantedResponse } from '../support/spec-responses';
 
-type MessageId = 'missingAuthError';
+type MessageId = 'missingAuthError' | 'onlyDefault';
 
 /** Statuses that document an authentication or authorization failure. */
 const AUTH_ERROR_STATUSES = ['401', '403', '4XX'];
@@ -30,7 +30,8 @@ export const missingAuthErrorResponse = defineSpecRule<Record<string, never>, Me
     requiresTypes: false,
     fixable: true,
     messages: {
-      missingAuthError: '{{operation}} requires authentication but documents no 401, 403 or 4XX response{{defaultNote}}: clients have no contract for a rejected credential, and tests built from the spec never check the rejection.',
+      missingAuthError: '{{operation}} requires authentication but documents no 401, 403 or 4XX response: clients have no contract for a rejected credential, and tests built from the spec never check the rejection.',
+      onlyDefault: '{{operation}} requires authentication but documents a rejected credential only through `default`: say which status a missing or expired credential gets (401) and a refused one (403).',
     },
   },
   defaultOptions: {},
@@ -54,9 +55,9 @@ export const missingAuthErrorResponse = defineSpecRule<Record<string, never>, Me
         const edits = fixPlan && addResponsesEdits(fixPlan, operation);
         const fixes: RuleFix[] = edits ? [{ title: 'Add 401 and 403 responses', edits, isPreferred: true, safeForFixAll: !fixPlan!.componentEdit }] : [];
         context.report({
-          messageId: 'missingAuthError',
+          messageId: onlyDefault ? 'onlyDefault' : 'missingAuthError',
           ...responsesTarget(operation),
-          data: { operation: operation.label, defaultNote: onlyDefault ? ' (only `default`)' : '' },
+          data: { operation: operation.label },
           severity: onlyDefault ? 'info' : undefined,
           fixes,
         });

@@ -155,8 +155,8 @@ components:
 `,
       errors: [
         {
-          messageId: 'missingAuthError',
-          message: 'POST /charges requires authentication but documents no 401, 403 or 4XX response (only `default`): clients have no contract for a rejected credential, and tests built from the spec never check the rejection.',
+          messageId: 'onlyDefault',
+          message: 'POST /charges requires authentication but documents a rejected credential only through `default`: say which status a missing or expired credential gets (401) and a refused one (403).',
           line: 8,
           column: 9,
           endLine: 8,
