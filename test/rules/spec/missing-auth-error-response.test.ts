@@ -274,7 +274,7 @@ components:
     AuthRequired: { description: The caller is not authenticated }
     Error403: { description: No }
 `,
-      errors: [{ messageId: 'missingAuthError', line: 7, column: 7, endLine: 7, endColumn: 16, severity: 'info' }],
+      errors: [{ messageId: 'onlyDefault', line: 7, column: 7, endLine: 7, endColumn: 16, severity: 'info' }],
       output: `openapi: 3.0.3
 info: { title: t, version: '1' }
 paths:
