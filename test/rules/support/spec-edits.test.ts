@@ -973,16 +973,16 @@ describe("spec-edits: the issue's quick fixes, one after another, on examples/op
           insertEntries(at(operation(root, '/users/{id}', 'get'), 'responses') as SpecMap, [['401', { $ref: '#/components/responses/Unauthorized' }], ['403', { $ref: '#/components/responses/Forbidden' }]]),
           insertEntryAt(root, ['components', 'responses'], 'Forbidden', { description: 'Authenticated, but not allowed.' }),
         ),
-      112,
+      119,
       "        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '403':\n          $ref: '#/components/responses/Forbidden'\n",
     );
-    step((root) => insertEntry(at(operation(root, '/users/{id}', 'get'), 'responses') as SpecMap, '429', { description: 'Too many requests.', headers: { 'Retry-After': { schema: { type: 'integer' } } } }), 116, "        '429':\n          description: Too many requests.\n          headers:\n            Retry-After:\n              schema:\n                type: integer\n");
+    step((root) => insertEntry(at(operation(root, '/users/{id}', 'get'), 'responses') as SpecMap, '429', { description: 'Too many requests.', headers: { 'Retry-After': { schema: { type: 'integer' } } } }), 123, "        '429':\n          description: Too many requests.\n          headers:\n            Retry-After:\n              schema:\n                type: integer\n");
     step((root) => appendItem(at(operation(root, '/auth/refresh', 'post'), 'security') as SpecSeq, { bearerAuth: [] }), 47, '\n        - bearerAuth: []');
-    step((root) => insertEntry(at(root, 'components', 'schemas', 'NewUser') as SpecMap, 'additionalProperties', false, { after: 'type' }), 251, '      additionalProperties: false\n');
-    step((root) => insertEntry(at(root, 'components', 'schemas', 'NewUser', 'properties', 'role') as SpecMap, 'readOnly', true), 267, '          readOnly: true\n');
-    step((root) => insertEntry(at(root, 'components', 'schemas', 'User', 'allOf', 1, 'properties', 'passwordHash') as SpecMap, 'writeOnly', true), 289, '              writeOnly: true\n');
-    step((root) => insertEntry(at(root, 'components', 'schemas', 'Session', 'properties', 'token') as SpecMap, 'maxLength', 4096), 249, '          maxLength: 4096\n');
-    const root = step((root) => insertEntry(at(root, 'paths', '/users/{id}', 'parameters', 0, 'schema') as SpecMap, 'maximum', 2147483647), 101, '          maximum: 2147483647\n');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'NewUser') as SpecMap, 'additionalProperties', false, { after: 'type' }), 288, '      additionalProperties: false\n');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'NewUser', 'properties', 'role') as SpecMap, 'readOnly', true), 305, '          readOnly: true\n');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'User', 'allOf', 1, 'properties', 'passwordHash') as SpecMap, 'writeOnly', true), 337, '              writeOnly: true\n');
+    step((root) => insertEntry(at(root, 'components', 'schemas', 'Session', 'properties', 'token') as SpecMap, 'maxLength', 4096), 285, '          maxLength: 4096\n');
+    const root = step((root) => insertEntry(at(root, 'paths', '/users/{id}', 'parameters', 0, 'schema') as SpecMap, 'maximum', 2147483647), 108, '          maximum: 2147483647\n');
     assert.deepEqual(plainValueOf(at(root, 'components', 'responses')), { Unauthorized: { description: 'Missing or invalid credentials.' }, Forbidden: { description: 'Authenticated, but not allowed.' } });
     assert.deepEqual(plainValueOf(at(root, 'paths', '/users/{id}', 'get', 'responses', '429', 'headers')), { 'Retry-After': { schema: { type: 'integer' } } });
     assert.deepEqual(plainValueOf(at(root, 'paths', '/auth/refresh', 'post', 'security')), [{ bearerAuth: [] }]);
