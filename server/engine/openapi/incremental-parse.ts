@@ -5,7 +5,7 @@
 // description, a name, a URL) is re-parsed on its own, when the new text is plainly the same kind of scalar.
 import { isScalar as isYamlScalar, parseDocument, Scalar } from 'yaml';
 import type { ScalarStyle, SpecMap, SpecNode, SpecScalar, SpecSeq } from '../../../rules/support/spec-tree';
-import { parseJsonValue, type ParsedSpecFile } from './parse-spec';
+import { hasAliases, parseJsonValue, type ParsedSpecFile } from './parse-spec';
 
 /** The spec after the edit that turned its text into `text`, or undefined when only a full parse will do. */
 export function reparseAfterEdit(previous: ParsedSpecFile, text: string): ParsedSpecFile | undefined {
@@ -33,8 +33,6 @@ export function reparseAfterEdit(previous: ParsedSpecFile, text: string): Parsed
 /** Characters that start something other than a plain scalar, or end one, in YAML. */
 const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 const FLOW_INDICATORS = /[,[\]{}]/;
-/** Anchors and aliases make nodes shared: replacing one occurrence would leave the others stale. */
-const ANCHOR = /(^|[\s[{,:-])&[^\s,[\]{}]/m;
 
 /**
  * The scalar a one-line YAML scalar's new text is, or undefined when it may be anything else (a key, a mapping, a
@@ -42,7 +40,8 @@ const ANCHOR = /(^|[\s[{,:-])&[^\s,[\]{}]/m;
  */
 function yamlScalarAlone(target: Holder, slice: string, oldText: string): SpecScalar | undefined {
   const node = target.node;
-  if (node.kind !== 'scalar' || node.style === 'block' || oldText.startsWith('%') || ANCHOR.test(oldText)) return undefined;
+  // Aliases make nodes shared: replacing one occurrence would leave the others stale.
+  if (node.kind !== 'scalar' || node.style === 'block' || oldText.startsWith('%') || hasAliases(node.document)) return undefined;
   if (slice.length === 0 || /[\r\n]/.test(slice) || /[\r\n]/.test(oldText.slice(node.range.start, node.range.end))) return undefined;
   if (node.range.end === node.range.start) return undefined;
   if (node.style === 'plain') {

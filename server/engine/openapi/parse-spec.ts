@@ -72,6 +72,13 @@ class AliasBomb extends Error {
   }
 }
 
+/** YAML documents whose tree shares nodes through aliases (an edit to one occurrence would change them all). */
+const DOCUMENTS_WITH_ALIASES = new WeakSet<SpecDocument>();
+
+export function hasAliases(document: SpecDocument): boolean {
+  return DOCUMENTS_WITH_ALIASES.has(document);
+}
+
 function parseYaml(filePath: string, text: string): ParsedSpecFile {
   const document: { filePath: string; text: string; syntax: SpecSyntax; root: SpecNode | undefined } = { filePath, text, syntax: 'yaml', root: undefined };
   const parsed = parseDocument(text, { uniqueKeys: false, lineCounter: new LineCounter(), prettyErrors: false, strict: false });
@@ -133,6 +140,7 @@ function parseYaml(filePath: string, text: string): ParsedSpecFile {
   // An alias is the anchored node itself (shared, never copied): the tree stays as small as the text. What would
   // be an expansion is still counted, so an alias bomb (aliases of aliases…) is refused instead of walked.
   const convertAlias = (alias: Alias, depth: number): SpecNode => {
+    DOCUMENTS_WITH_ALIASES.add(document);
     const target = alias.resolve(parsed) as YamlNode | undefined;
     if (!target) return emptyScalar(alias.range?.[0] ?? 0, document);
     const node = convert(target, depth);

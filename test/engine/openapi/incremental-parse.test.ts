@@ -128,4 +128,14 @@ describe('incremental JSON re-parse', () => {
     }
     assert.ok(incremental > 100, `only ${incremental} edits were incremental`);
   });
+
+  it('YAML: an ampersand in a description is no anchor (fast path); a document with aliases is parsed whole', () => {
+    const withAmpersand = "openapi: 3.0.3\ninfo:\n  title: Shop\n  description: 'client := &godo.Client{}'\npaths: {}\n";
+    const edited = withAmpersand.replace('title: Shop', 'title: Shops');
+    const fast = reparseAfterEdit(parseSpecText('/p/openapi.yaml', withAmpersand), edited);
+    assert.ok(fast, 'the edit took the fast path');
+    assert.deepEqual(shape(fast.document.root), shape(parseSpecText('/p/openapi.yaml', edited).document.root));
+    const withAlias = "openapi: 3.0.3\nx-title: &title Shop\ninfo:\n  title: *title\n  version: '1'\npaths: {}\n";
+    assert.equal(reparseAfterEdit(parseSpecText('/p/openapi.yaml', withAlias), withAlias.replace("version: '1'", "version: '2'")), undefined);
+  });
 });
