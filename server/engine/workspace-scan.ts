@@ -13,6 +13,9 @@ import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
 import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
 
+/** Why a file named on the command line is not analysed: not a script, and not an OpenAPI document. */
+export const NOT_ANALYSABLE = 'skipped: not a JavaScript, TypeScript or OpenAPI file';
+
 /** How much of a large YAML/JSON file is read to decide whether it is a spec (the key is at its top). */
 const SPEC_SNIFF_BYTES = 64 * 1024;
 
@@ -157,7 +160,7 @@ function* walkTargets(targets: string[], root: string, isAnalysable: (fileName: 
       seenFiles.add(realPath);
       yield { kind: 'file', filePath: target, explicit: true };
     } else {
-      yield { kind: 'skipped', filePath: target, reason: 'skipped: not a JavaScript or TypeScript file' };
+      yield { kind: 'skipped', filePath: target, reason: NOT_ANALYSABLE };
     }
   }
 }
@@ -274,7 +277,11 @@ function scanFile(
     result.skipped.push({ filePath, reason: `skipped: analysis failed (${error instanceof Error ? error.message : String(error)})` });
     return;
   }
-  if (analysis.notApplicable) return;
+  if (analysis.notApplicable) {
+    // Found by walking a folder, a YAML/JSON file that is not a spec is none of the user's concern; named, it is.
+    if (explicit) result.skipped.push({ filePath, reason: NOT_ANALYSABLE });
+    return;
+  }
   if (analysis.skipped) {
     result.skipped.push({ filePath, reason: analysis.skipped });
     return;

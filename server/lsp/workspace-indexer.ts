@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Engine } from '../engine/analyzer';
 import { isPrismaSchemaFile, type WorkspaceIndex } from '../engine/api-model/workspace-index';
-import { reasonToSkip } from '../engine/source-files';
+import { isScriptFile, reasonToSkip } from '../engine/source-files';
 import { isWalkedFile, readWalkedFile, walkWorkspace, type WalkedEntry } from '../engine/workspace-scan';
 
 /** Long enough to index several files per slice, short enough that a queued analysis barely waits. */
@@ -54,7 +54,8 @@ export class WorkspaceIndexer {
     }
     this.files = 0;
     this.seenThisWalk = new Set();
-    this.walk = walkRoots(this.workspaceRoots, (name) => this.engine.isAnalysable(name) || isPrismaSchemaFile(name));
+    // Scripts and Prisma schemas; specs are indexed by the spec path (YAML/JSON that is not a spec is never read here).
+    this.walk = walkRoots(this.workspaceRoots, (name) => isScriptFile(name) || isPrismaSchemaFile(name));
     this.lastReport = performance.now();
     this.onProgress({ phase: 'begin', files: 0 });
     setImmediate(() => this.slice());

@@ -30,8 +30,8 @@ describe('scanWorkspace', () => {
   });
 
   it('stops when cancelled and says so', () => {
-    let calls = 0;
-    const result = scanWorkspace(new Engine({ workspaceRoots: [project] }), { paths: ['.'], root: project, isCancelled: () => ++calls > 2 });
+    const analysed: string[] = [];
+    const result = scanWorkspace(new Engine({ workspaceRoots: [project] }), { paths: ['.'], root: project, onFile: (file) => analysed.push(file.filePath), isCancelled: () => analysed.length >= 2 });
     assert.deepEqual(relative(result.files), ['src/app.ts', 'src/clean.js']);
     assert.equal(result.cancelled, true);
   });
@@ -46,7 +46,7 @@ describe('scanWorkspace', () => {
     const engine = new Engine({ workspaceRoots: [project] });
     assert.throws(() => scanWorkspace(engine, { paths: ['src', 'missing'], root: project }), (error: unknown) => error instanceof ScanPathError && error.message === 'path not found: missing');
     const result = scanWorkspace(engine, { paths: ['apiguard.json', 'src/app.ts', './src/app.ts', 'src'], root: project });
-    assert.deepEqual(result.skipped, [{ filePath: path.join(project, 'apiguard.json'), reason: 'skipped: not a JavaScript or TypeScript file' }]);
+    assert.deepEqual(result.skipped, [{ filePath: path.join(project, 'apiguard.json'), reason: 'skipped: not a JavaScript, TypeScript or OpenAPI file' }]);
     assert.deepEqual(relative(result.files), ['src/app.ts', 'src/clean.js', 'src/nested/kept.ts', 'src/routes/users.ts']);
   });
 

@@ -55,7 +55,7 @@ describe('apiguard.json', () => {
   it('explains what is wrong', () => {
     assert.equal(configError('{ "rules": { '), '/ws/apiguard.json: invalid JSON at 1:14: close brace expected');
     assert.equal(configError('[]'), '/ws/apiguard.json: expected an object like { "rules": { … }, "ignore": [ … ] }');
-    assert.equal(configError('{ "rule": {} }'), '/ws/apiguard.json: unknown key "rule" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile, auth)');
+    assert.equal(configError('{ "rule": {} }'), '/ws/apiguard.json: unknown key "rule" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile, auth, specs)');
     assert.equal(configError('{ "rules": { "no-such-rule": "error" } }'), '/ws/apiguard.json: unknown rule "no-such-rule" in "rules" (known rules: sample-rule)');
     assert.equal(
       configError('{ "rules": { "sample-rule": "fatal" } }'),

@@ -111,7 +111,7 @@ src/blob.ts  skipped: binary content (NUL bytes)
     assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `file://${dir}/` } });
     assert.deepEqual(
       run.tool.driver.rules!.map((rule) => rule.id),
-      ['test-flag', 'internal-error', 'unused-suppression', 'suppression-without-reason', 'too-many-findings'],
+      ['test-flag', 'internal-error', 'unused-suppression', 'suppression-without-reason', 'too-many-findings', 'invalid-spec'],
     );
     assert.deepEqual(run.tool.driver.rules![0], {
       id: 'test-flag',
