@@ -136,11 +136,8 @@ export class Engine {
 
   analyze(filePath: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
     const config = options.config ?? this.configFor(filePath);
-    const lineCount = countLines(text);
-    const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount };
     if (config.isIgnored(filePath)) {
-      result.skipped = `skipped: matches "ignore" in ${config.configPath}`;
-      return result;
+      return { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount: countLines(text), skipped: `skipped: matches "ignore" in ${config.configPath}` };
     }
     if (isSpecCandidateFile(filePath)) {
       return analyzeSpec({
@@ -154,6 +151,7 @@ export class Engine {
         log: this.log,
       });
     }
+    const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount: countLines(text) };
     const skipReason = reasonToSkip(text, config.maxFileSize);
     if (skipReason) {
       result.skipped = skipReason;

@@ -10,7 +10,13 @@ import { LineIndex } from './line-index';
 export function applyEditsToText(text: string, edits: readonly FileEdit[]): string {
   const lines = LineIndex.of(text);
   const offset = (position: { line: number; character: number }) => lines.offsetAt(position);
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  // From the end backwards. At one position a replacement goes first, then the inserts, so that they land in
+  // array order before it, as LSP clients apply them.
+  const isInsert = (edit: FileEdit) => (offset(edit.range.start) === offset(edit.range.end) ? 1 : 0);
+  const sorted = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => offset(b.edit.range.start) - offset(a.edit.range.start) || isInsert(a.edit) - isInsert(b.edit) || b.index - a.index)
+    .map(({ edit }) => edit);
   let result = text;
   for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result;

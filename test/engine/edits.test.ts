@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { applyFileEdits, contentHash, StaleEditError } from '../../server/engine/edits';
+import { applyEditsToText, applyFileEdits, contentHash, StaleEditError } from '../../server/engine/edits';
 import type { FileEdit } from '../../server/engine/findings';
 
 const at = (line: number, character: number) => ({ line, character });
@@ -48,5 +48,13 @@ describe('applyFileEdits', () => {
     assert.deepEqual(written.map((file) => [path.basename(file.filePath), file.previous]), [['.gitignore', 'node_modules\n'], ['.env', undefined]]);
     assert.equal(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'node_modules\n.env\n');
     assert.equal(fs.readFileSync(path.join(dir, '.env'), 'utf8'), 'T=x\n');
+  });
+});
+
+describe('applyEditsToText', () => {
+  it('inserts at one position land in array order (as LSP clients apply them), before a replacement there', () => {
+    const edit = (start: number, end: number, newText: string): FileEdit => ({ filePath: '/p/a.yaml', range: { start: at(0, start), end: at(0, end) }, newText });
+    assert.equal(applyEditsToText('abc', [edit(1, 1, 'X'), edit(1, 1, 'Y'), edit(1, 2, 'B'), edit(3, 3, '!')]), 'aXYBc!');
+    assert.equal(applyEditsToText('abc', [edit(1, 2, 'B'), edit(1, 1, 'X')]), 'aXBc');
   });
 });

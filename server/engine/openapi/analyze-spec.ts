@@ -9,33 +9,49 @@ import { collectFindings, engineFinding, toFileEdit, type LocatedReport, type Ru
 import type { ResolvedConfig } from '../config';
 import { INVALID_SPEC } from '../engine-findings';
 import type { FileAnalysis } from '../findings';
-import { LineIndex, countLines } from '../line-index';
+import { LineIndex } from '../line-index';
 import { findHashCommentSuppressions } from '../suppressions';
+import { changedRegion, reparseAfterEdit } from './incremental-parse';
 import { mayBeSpecText, parseSpecText, syntaxOf, type ParsedSpecFile } from './parse-spec';
 import { SpecResolver } from './spec-refs';
 import { isNotASpec, readSpecInfo, walkSpec, type VisitorArgument, type VisitorKind } from './spec-walk';
 
 export const NOT_A_SPEC = 'not an OpenAPI/Swagger document';
 
+/** A parsed file and its line index, for one version of its text. */
+export interface CachedSpec {
+  parsed: ParsedSpecFile;
+  lines: LineIndex;
+}
+
 /** Parsed files by path, one version each: the analysed spec and the files its `$ref`s reach. */
 export class ParsedSpecCache {
-  private readonly byPath = new Map<string, ParsedSpecFile>();
+  private readonly byPath = new Map<string, CachedSpec>();
 
   constructor(private readonly limit = 32) {}
 
-  get(filePath: string, text: string): ParsedSpecFile {
+  get(filePath: string, text: string): CachedSpec {
     const known = this.byPath.get(filePath);
-    if (known && known.document.text === text) {
+    if (known && known.parsed.document.text === text) {
       // Most recently used last, so the oldest goes first when the cache is full.
       this.byPath.delete(filePath);
       this.byPath.set(filePath, known);
       return known;
     }
-    const parsed = parseSpecText(filePath, text);
+    let entry: CachedSpec | undefined;
+    if (known) {
+      // An edit: the line index moves, and a JSON spec re-parses only the smallest value holding the change.
+      const previousText = known.parsed.document.text;
+      const region = changedRegion(previousText, text);
+      const lines = known.lines.afterEdit(text, region.start, region.oldEnd);
+      const parsed = reparseAfterEdit(known.parsed, text) ?? parseSpecText(filePath, text);
+      entry = { parsed, lines };
+    }
+    entry ??= { parsed: parseSpecText(filePath, text), lines: LineIndex.of(text) };
     this.byPath.delete(filePath);
-    this.byPath.set(filePath, parsed);
+    this.byPath.set(filePath, entry);
     if (this.byPath.size > this.limit) this.byPath.delete(this.byPath.keys().next().value!);
-    return parsed;
+    return entry;
   }
 
   forget(filePath: string): void {
@@ -56,7 +72,7 @@ export interface SpecAnalysisInput {
 
 export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
   const { filePath, text, config } = input;
-  const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount: countLines(text) };
+  const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount: 0 };
   const included = config.specs.isIncluded(filePath);
   if (!included && !mayBeSpecText(text, syntaxOf(filePath))) return notASpec(result);
   const size = Buffer.byteLength(text, 'utf8');
@@ -68,10 +84,10 @@ export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
     result.skipped = 'skipped: binary content (NUL bytes)';
     return result;
   }
-  const lines = LineIndex.of(text);
   const parseStarted = performance.now();
-  const parsed = input.cache.get(filePath, text);
+  const { parsed, lines } = input.cache.get(filePath, text);
   result.ruleTimings['spec-parse'] = performance.now() - parseStarted;
+  result.lineCount = lines.lineCount;
   const invalid = (reason: string, range: OffsetRange): FileAnalysis => {
     result.findings = [engineFinding(INVALID_SPEC, filePath, { start: lines.positionAt(range.start), end: lines.positionAt(range.end) }, { reason })];
     return result;
@@ -81,7 +97,7 @@ export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
   const resolver = new SpecResolver(parsed.document, (path) => {
     const other = input.workspace.readFile(path);
     if (other === undefined) return undefined;
-    const loaded = input.cache.get(path, other);
+    const loaded = input.cache.get(path, other).parsed;
     return loaded.error ? undefined : loaded.document;
   });
   const spec = readSpecInfo(parsed.document, resolver);

@@ -164,14 +164,29 @@ function parseYaml(filePath: string, text: string): ParsedSpecFile {
  */
 function parseJson(filePath: string, text: string): ParsedSpecFile {
   const document: { filePath: string; text: string; syntax: SpecSyntax; root: SpecNode | undefined } = { filePath, text, syntax: 'json', root: undefined };
+  const { root, error } = parseJsonValue(document, text, 0);
+  if (error) return { document, error };
+  document.root = root;
+  return { document, error: undefined };
+}
+
+/**
+ * One JSON value, `text` being the document's text from offset `base` on (the whole text, or one node's slice when
+ * a spec is re-parsed incrementally): nodes get document offsets and belong to `document`.
+ */
+export function parseJsonValue(document: SpecDocument, text: string, base: number): { root: SpecNode | undefined; error: SpecParseError | undefined } {
+  let root: SpecNode | undefined;
   const stack: { node: SpecMap | SpecSeq; key: string; keyRange: OffsetRange }[] = [];
   let error: SpecParseError | undefined;
   let tooDeepAt: number | undefined;
   let skippedDepth = 0;
+  let values = 0;
   const attach = (node: SpecNode) => {
     const top = stack[stack.length - 1];
-    if (!top) document.root = node;
-    else if (top.node.kind === 'map') (top.node.entries as SpecEntry[]).push({ key: top.key, keyRange: top.keyRange, value: node });
+    if (!top) {
+      root = node;
+      values++;
+    } else if (top.node.kind === 'map') (top.node.entries as SpecEntry[]).push({ key: top.key, keyRange: top.keyRange, value: node });
     else (top.node.items as SpecNode[]).push(node);
   };
   const open = (node: SpecMap | SpecSeq, offset: number): boolean => {
@@ -190,36 +205,37 @@ function parseJson(filePath: string, text: string): ParsedSpecFile {
     }
     const top = stack.pop();
     if (!top) return;
-    top.node.range.end = offset + length;
+    top.node.range.end = base + offset + length;
     attach(top.node);
   };
   visit(
     text,
     {
-      onObjectBegin: (offset) => open({ kind: 'map', range: { start: offset, end: offset }, document, flow: true, entries: [] }, offset),
+      onObjectBegin: (offset) => open({ kind: 'map', range: { start: base + offset, end: base + offset }, document, flow: true, entries: [] }, base + offset),
       onObjectProperty: (property, offset, length) => {
         const top = stack[stack.length - 1];
         if (top && skippedDepth === 0) {
           top.key = property;
-          top.keyRange = { start: offset, end: offset + length };
+          top.keyRange = { start: base + offset, end: base + offset + length };
         }
       },
       onObjectEnd: close,
-      onArrayBegin: (offset) => open({ kind: 'seq', range: { start: offset, end: offset }, document, flow: true, items: [] }, offset),
+      onArrayBegin: (offset) => open({ kind: 'seq', range: { start: base + offset, end: base + offset }, document, flow: true, items: [] }, base + offset),
       onArrayEnd: close,
       onLiteralValue: (value, offset, length) => {
         if (skippedDepth > 0) return;
-        attach({ kind: 'scalar', range: { start: offset, end: offset + length }, document, flow: false, value: value as string | number | boolean | null, style: typeof value === 'string' ? 'double' : 'plain' });
+        attach({ kind: 'scalar', range: { start: base + offset, end: base + offset + length }, document, flow: false, value: value as string | number | boolean | null, style: typeof value === 'string' ? 'double' : 'plain' });
       },
       onError: (code, offset, length) => {
-        error ??= { message: `invalid JSON: ${humanize(printParseErrorCode(code))}`, range: { start: offset, end: offset + length } };
+        error ??= { message: `invalid JSON: ${humanize(printParseErrorCode(code))}`, range: { start: base + offset, end: base + offset + length } };
       },
     },
     { allowTrailingComma: true, disallowComments: false },
   );
-  if (error) return { document: { ...document, root: undefined }, error };
-  if (tooDeepAt !== undefined) return { document: { ...document, root: undefined }, error: { message: `nested more than ${MAX_DEPTH} levels deep; not analysed`, range: { start: tooDeepAt, end: tooDeepAt } } };
-  return { document, error: undefined };
+  if (error) return { root: undefined, error };
+  if (tooDeepAt !== undefined) return { root: undefined, error: { message: `nested more than ${MAX_DEPTH} levels deep; not analysed`, range: { start: tooDeepAt, end: tooDeepAt } } };
+  if (values > 1) return { root: undefined, error: { message: 'invalid JSON: end of file expected', range: { start: base, end: base } } };
+  return { root, error: undefined };
 }
 
 /** The node's own text: YAML's value end may run on over the line break (and blank lines) after a block node. */

@@ -83,10 +83,11 @@ export function followPointer(root: SpecNode | undefined, pointer: string): Spec
   if (!pointer.startsWith('/')) return undefined;
   let node = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const token = safeDecode(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const decoded = raw.includes('%') ? safeDecode(raw) : raw;
+    const token = decoded.includes('~') ? decoded.replace(/~1/g, '/').replace(/~0/g, '~') : decoded;
     if (!node) return undefined;
     if (node.kind === 'map') {
-      node = node.entries.find((entry) => entry.key === token)?.value;
+      node = entryValue(node, token);
     } else if (node.kind === 'seq') {
       node = /^\d+$/.test(token) ? node.items[Number(token)] : undefined;
     } else {
@@ -94,6 +95,26 @@ export function followPointer(root: SpecNode | undefined, pointer: string): Spec
     }
   }
   return node;
+}
+
+/**
+ * Large maps (`components.schemas` of a big spec holds thousands) get a key index on first use, kept across
+ * analyses. It maps keys to entry positions, which an incremental re-parse never changes (it replaces values, or
+ * the whole map with a new one).
+ */
+const keyIndexes = new WeakMap<SpecMap, Map<string, number>>();
+const INDEXED_MAP_SIZE = 32;
+
+function entryValue(map: SpecMap, key: string): SpecNode | undefined {
+  if (map.entries.length < INDEXED_MAP_SIZE) return map.entries.find((entry) => entry.key === key)?.value;
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < map.entries.length; i++) if (!index.has(map.entries[i]!.key)) index.set(map.entries[i]!.key, i);
+    keyIndexes.set(map, index);
+  }
+  const at = index.get(key);
+  return at === undefined ? undefined : map.entries[at]!.value;
 }
 
 function safeDecode(text: string): string {
