@@ -93,6 +93,28 @@ export function measureCliScan(reporter, specPath) {
 }
 
 /**
+ * The reference every figure is normalised by (the machine is shared, its speed varies run to run): a fresh process
+ * that reads the same spec as JSON and `JSON.parse`s it, nothing else. For a YAML spec, its JSON sibling (same name,
+ * .json) when there is one.
+ */
+export function measureJsonParseProcess(reporter, specPath) {
+  const jsonPath = jsonSiblingOf(specPath);
+  if (!jsonPath) return undefined;
+  const script = path.join(path.dirname(reporter), 'json-parse.cjs');
+  if (!fs.existsSync(script)) fs.writeFileSync(script, "JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8').replace(/^\\uFEFF/, ''));\n");
+  const run = measureProcess(reporter, script, [jsonPath]);
+  if (run.status !== 0) throw new Error(`JSON.parse of ${jsonPath} failed: ${run.stderr.slice(0, 500)}`);
+  return run;
+}
+
+/** The spec itself when it is JSON, else a .json file beside it with the same name, else undefined. */
+export function jsonSiblingOf(specPath) {
+  if (specPath.endsWith('.json')) return specPath;
+  const sibling = specPath.replace(/\.ya?ml$/, '.json');
+  return fs.existsSync(sibling) ? sibling : undefined;
+}
+
+/**
  * The engine (and the spec parser, for the floor) bundled like dist/ into a temp folder: TypeScript re-exported as
  * ES bindings (see esbuild.mjs), because under tsx every `ts.X` read is an interop getter and the numbers would not
  * be the product's.
@@ -155,6 +177,8 @@ export function describeFile(file) {
   const bytes = fs.statSync(file).size;
   return `${path.basename(file)} (${(bytes / 1e6).toFixed(1)} MB)`;
 }
+
+export const loadAverage = () => os.loadavg().map(round);
 
 export function printMachine() {
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
