@@ -37,6 +37,7 @@ console.log(JSON.stringify(result));
 for (const r of results) {
   console.log(`spec-edit ${r.name} (${r.spec}), ${r.edits} edits${r.judged ? '' : ' (informational)'}:`);
   console.log(`  CPU p50 ${r.cpu.p50Ms} ms, p95 ${r.cpu.p95Ms} ms${r.judged ? ` (target ≤ ${TARGET_P95_MS})` : ''}; wall p50 ${r.wall.p50Ms} ms, p95 ${r.wall.p95Ms} ms; the parse is ${r.parseShareOfWall}% of it`);
+  console.log(`  slowest parts per edit (engine timings, wall ms): ${r.slowestPartsMsPerEdit.join(', ')}`);
   console.log(`  reference: JSON.parse of the whole spec ${r.reference.p50Ms} ms CPU (p95 is ${r.p95VsReference}x it); load ${r.loadAverage.join(' ')}`);
 }
 const missed = Object.entries(result.met).filter(([, met]) => !met).map(([name]) => name);
@@ -55,6 +56,8 @@ function measureEdits({ name, file, edits, judged }) {
   const wall = [];
   const parse = [];
   const reference = [];
+  // The engine's own timings (wall ms) summed over the measured edits: where a keystroke's time goes.
+  const partTotals = {};
   const referenceText = fs.readFileSync(jsonSiblingOf(file) ?? file, 'utf8');
   spots.forEach((spot, index) => {
     // Earlier insertions (all before this spot) moved it right by one each.
@@ -77,6 +80,7 @@ function measureEdits({ name, file, edits, judged }) {
     cpu.push((used.user + used.system) / 1000);
     wall.push(wallMs);
     parse.push(analysis.ruleTimings['spec-parse'] ?? NaN);
+    for (const [part, ms] of Object.entries(analysis.ruleTimings)) partTotals[part] = (partTotals[part] ?? 0) + ms;
   });
   const stats = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -96,6 +100,10 @@ function measureEdits({ name, file, edits, judged }) {
     parseShareOfWall: round(parseShare * 100),
     reference: { what: 'JSON.parse of the same spec (CPU, p50)', p50Ms: referenceP50Ms },
     p95VsReference: round(cpuStats.p95Ms / referenceP50Ms),
+    slowestPartsMsPerEdit: Object.entries(partTotals)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 5)
+      .map(([part, ms]) => `${part} ${round(ms / cpu.length)}`),
     loadAverage: loadAverage(),
   };
 }
