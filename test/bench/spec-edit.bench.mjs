@@ -25,7 +25,8 @@ const inputs = [
   { name: '13 MB JSON', file: SPEC_INPUTS.large, edits: Math.max(5, Math.round(EDITS / 4)), judged: true },
   { name: '2 MB JSON', file: SPEC_INPUTS.medium, edits: EDITS, judged: true },
   { name: '2 MB YAML', file: SPEC_INPUTS.mediumYaml, edits: Math.max(5, Math.round(EDITS / 4)), judged: false },
-  { name: '10 MB YAML', file: SPEC_INPUTS.largeYaml, edits: Math.max(5, Math.round(EDITS / 4)), judged: false },
+  // Every edit re-parses the whole 10 MB YAML for now (seconds each): a few show it.
+  { name: '10 MB YAML', file: SPEC_INPUTS.largeYaml, edits: 3, judged: false },
 ].filter((input) => fs.existsSync(input.file));
 
 const results = inputs.map(measureEdits);
