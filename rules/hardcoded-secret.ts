@@ -71,7 +71,7 @@ export function findProviderToken(value: string, context: ProviderContext): Prov
 }
 
 /** `ghp_xxxx…`, `sk_live_000…`, `AKIA…EXAMPLE`: format-valid but obviously not a real key. */
-function looksLikeDummyToken(token: string): boolean {
+export function looksLikeDummyToken(token: string): boolean {
   if (/EXAMPLE|example/.test(token)) return true;
   let run = 1;
   const distinct = new Set<string>();
@@ -314,7 +314,7 @@ function valueNamesItself(value: string, name: string): boolean {
 }
 
 /** Values that are clearly not credentials even in a credential-named slot. */
-function isNonSecretValue(value: string): boolean {
+export function isNonSecretValue(value: string): boolean {
   if (/^(bearer|basic|token|bot)\s+[A-Za-z0-9._~+/=-]{8,}$/i.test(value)) return isPlaceholderValue(value); // an Authorization value
   if (value.length < 3 || value.length > 1000 || value.includes('\n')) return true;
   if (isPlaceholderValue(value) || isPublicValue(value)) return true;

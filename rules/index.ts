@@ -5,5 +5,7 @@ import { hardcodedSecret } from './hardcoded-secret';
 import { missingAuth } from './missing-auth';
 import { massAssignment } from './mass-assignment';
 import { unparameterizedQuery } from './unparameterized-query';
+import { authMismatch } from './spec/auth-mismatch';
+import { undocumentedRoute } from './spec/undocumented-route';
 
-export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret, unparameterizedQuery, missingAuth, massAssignment, fullRecordResponse];
+export const ALL_RULES: readonly Rule<any>[] = [hardcodedSecret, unparameterizedQuery, missingAuth, massAssignment, fullRecordResponse, undocumentedRoute, authMismatch];

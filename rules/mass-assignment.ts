@@ -14,6 +14,7 @@ import { dataModelLookup, type DataModelLookup } from './support/data-models';
 import { OrmWriteSinks, writesOnModel, writesOnRecord, type WriteSink } from './support/orm-write-sinks';
 import { bodyAt, RequestBodies, VALIDATION_MIDDLEWARE, type BodyAt, type RequestBody } from './support/request-body';
 import { defineRule, type RuleContext, type RuleFix, type RuleVisitors } from './support/rule';
+import { documentedFields, narrowToDocumented } from './support/spec-fields';
 
 type MessageId = 'privilegedFields' | 'serverOwnedFields' | 'unknownModel';
 
@@ -280,8 +281,8 @@ function listFields(model: DataModel, fields: DataModelField[]): string {
 
 /**
  * The fields a client may set: the model's minus identity, privilege, ownership, audit, credential and generated ones,
- * and relations. Seam: when the route's OpenAPI request schema is known (spec issue), its non-readOnly properties
- * come first and this list is the fallback.
+ * and relations. When the route's spec documents its request body, allowedFieldsFix narrows this list to the
+ * documented (non-readOnly) properties.
  */
 export function writableFields(model: DataModel, body: RequestBody, extra: readonly string[]): string[] {
   const declared = body.dtoClass ? new Set(classPropertyNames(body.dtoClass)) : undefined;
@@ -293,7 +294,9 @@ export function writableFields(model: DataModel, body: RequestBody, extra: reado
 
 function allowedFieldsFix(context: RuleContext<MassAssignmentOptions>, model: DataModel, found: BodyAt, index: FileIndex): RuleFix | undefined {
   if (model.partial) return undefined;
-  const fields = writableFields(model, found.body, context.options.privilegedFields).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  // The endpoint's contract, when its spec documents the request body: only what the client is meant to send.
+  const documented = documentedFields(context.getApiModel(), routesOf(context, found.site), 'request');
+  const fields = narrowToDocumented(writableFields(model, found.body, context.options.privilegedFields), documented).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
   if (fields.length === 0) return undefined;
   const sourceFile = context.sourceFile;
   const holder = skipOuterExpressions(found.holder);

@@ -9,6 +9,8 @@ export const SENSITIVE_FIELD_WORDS: ReadonlySet<string> = new Set([
   'apisecret', 'secretkey', 'privatekey', 'accesskey', 'accesstoken', 'refreshtoken', 'resettoken', 'sessiontoken',
   'verificationtoken', 'totpsecret', 'otpsecret', 'mfasecret', 'twofactorsecret', 'recoverycodes', 'backupcodes',
   'ssn', 'socialsecuritynumber', 'creditcard', 'creditcardnumber', 'cardnumber', 'cvv', 'cvc', 'pin', 'otp',
+  // Rails' has_secure_password column; answers to security questions work like passwords.
+  'passworddigest', 'securityanswer', 'secretanswer',
 ]);
 
 /**

@@ -112,7 +112,76 @@ export interface ApiModel {
    * name is not imported from a workspace file (a package, a local declaration, an unresolved module).
    */
   importedFromDataFile?(filePath: string, localName: string): boolean | undefined;
+  /** The workspace's OpenAPI/Swagger specs and which routes they document (empty without any). */
+  readonly specs: SpecCatalogue;
 }
+
+// ── Specs: what the workspace's OpenAPI/Swagger documents promise, for rules comparing them with the code ──────
+
+/** Who may call a documented operation: credentials required, optional (`[{}, {bearer: []}]`), anonymous (`[]`, `[{}]`), or nothing said. */
+export type SpecSecurityKind = 'required' | 'optional' | 'anonymous' | 'none';
+
+/** One operation of a spec, as plain data (made from the parsed spec by server/engine/openapi/spec-summary.ts). */
+export interface SpecOperationSummary {
+  /** Upper case: `GET`. */
+  method: string;
+  /** The path template as written: `/users/{id}`. */
+  path: string;
+  /** The paths a request may use: each server URL path or OAS 2 `basePath` joined with `path`. */
+  fullPaths: string[];
+  security: { kind: SpecSecurityKind; /** Scheme names of the requirements in force. */ schemes: string[] };
+  /** The operation's method key (`get:`), in the spec file. */
+  at: { start: number; end: number; line: number };
+  /** Request-body property names a client may send (not `readOnly`); undefined when the schema does not list them. */
+  requestFields?: string[];
+  /** Property names of the success responses (not `writeOnly`); undefined when no schema lists them. */
+  responseFields?: string[];
+}
+
+export interface SpecSummary {
+  version: '2.0' | '3.0' | '3.1';
+  /** Server URL paths (OAS 3) or `basePath` (OAS 2); `''` when none. */
+  basePaths: string[];
+  operations: SpecOperationSummary[];
+}
+
+/** A documented operation and the spec it is in. */
+export interface DocumentedOperation {
+  specPath: string;
+  operation: SpecOperationSummary;
+}
+
+export interface SpecCatalogue {
+  /** Every indexed spec by file path. */
+  readonly all: ReadonlyMap<string, SpecSummary>;
+  /**
+   * The specs that describe the API of the project `filePath` belongs to. A spec covers a file when it lies under
+   * the file's project root (nearest package.json) or the file lies under the spec's project root, and it documents
+   * at least one route of those files: a spec of another API kept in the same repository documents none.
+   */
+  coveringSpecs(filePath: string): readonly string[];
+  /** The operation of a covering spec (of `filePath`'s project, or of any spec without it) that documents a request. */
+  operationFor(method: string, fullPath: string, filePath?: string): DocumentedOperation | undefined;
+  /** The operation documenting a route, when some spec covering its file documents it. */
+  operationForRoute(route: ApiRoute): DocumentedOperation | undefined;
+  /** False for routes that say nothing about the API: a catch-all `*` (a single-page app's fallback), a path computed whole. */
+  isComparable(route: ApiRoute): boolean;
+  /**
+   * The spec's operations with the routes implementing each; undefined when the spec documents no route of its
+   * project (an API implemented elsewhere) or the project has routes the model cannot list.
+   */
+  operationsOf(specPath: string): readonly { operation: SpecOperationSummary; implementedBy: readonly ApiRoute[] }[] | undefined;
+}
+
+/** No specs (no workspace index, or none indexed). */
+export const NO_SPECS: SpecCatalogue = {
+  all: new Map(),
+  coveringSpecs: () => [],
+  operationFor: () => undefined,
+  operationForRoute: () => undefined,
+  isComparable: () => false,
+  operationsOf: () => undefined,
+};
 
 // ── Data models: what the project stores, for rules about what goes into the database and what comes out ──────
 

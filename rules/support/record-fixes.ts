@@ -10,6 +10,7 @@ import type { ResponseSink } from './response-sinks';
 import type { RuleContext, RuleEdit, RuleFix } from './rule';
 import { isSensitiveFieldName } from '../data/sensitive-fields';
 import { ORM_READS } from '../data/orm-reads';
+import { documentedFields, narrowToDocumented, routesHandling } from './spec-fields';
 
 /** What the fixes need of a finding (structurally the rule's `Leak`). */
 export interface LeakForFix {
@@ -60,13 +61,13 @@ function ownProjection(read: RecordRead, leak: LeakForFix, context: RuleContext<
     case 'knex': {
       // knex chooses columns on the query: `.select('id', 'email')` right after the table.
       const table = knexTableOf(read.receiver);
-      const allowed = allowedFields(leak.view, context.options.sensitiveFields);
+      const allowed = documentedAllowList(leak.view, context, read.call);
       if (!table || allowed.length === 0) return undefined;
       return { start: table.call.getEnd(), end: table.call.getEnd(), newText: `.select(${allowed.map(quote).join(', ')})` };
     }
     case 'typeorm': {
       if (read.written || read.eagerLoads.length > 0 || !['find', 'findOne', 'findOneOrFail'].includes(read.method)) return undefined;
-      const allowed = allowedFields(leak.view, context.options.sensitiveFields);
+      const allowed = documentedAllowList(leak.view, context, read.call);
       if (allowed.length === 0) return undefined;
       return addOption(read, `select: { ${allowed.map((name) => `${name}: true`).join(', ')} }`, 0);
     }
@@ -129,14 +130,14 @@ function eagerLoadProjection(read: RecordRead, load: EagerLoad, fields: string[]
 }
 
 /**
- * "Send only allowed fields": the record replaced by an object of the model's fields minus the sensitive ones.
- * Seam: when the route documents an OpenAPI response schema, its properties are the allow-list (spec issue).
+ * "Send only allowed fields": the record replaced by an object of the model's fields minus the sensitive ones (only
+ * those the route's spec documents in its success response, when it does).
  */
 export function mappingFix(leak: LeakForFix & { opaque?: unknown }, sink: ResponseSink, context: RuleContext<FixOptions>): RuleFix | undefined {
   const value = skipOuterExpressions(sink.value);
   if (!ts.isIdentifier(value)) return undefined;
   if (leak.record && (leak.record.path.length > 0 || leak.record.pending.length > 0 || leak.record.viaRelation || leak.relationFields.size > 0)) return undefined;
-  const allowed = allowedFields(leak.view, context.options.sensitiveFields);
+  const allowed = documentedAllowList(leak.view, context, value);
   if (allowed.length === 0) return undefined;
   const name = value.text;
   const read = leak.record?.read;
@@ -157,6 +158,17 @@ export function mappingFix(leak: LeakForFix & { opaque?: unknown }, sink: Respon
 /** The fields a client may see: the view's own fields minus sensitive and hidden ones, relations left out. */
 export function allowedFields(view: FieldView, sensitiveFields: readonly string[]): string[] {
   return view.fields.filter((field) => !field.relation && !field.hiddenBy && !isSensitiveFieldName(field.name, sensitiveFields) && /^[A-Za-z_$][\w$]*$/.test(field.name)).map((field) => field.name);
+}
+
+/**
+ * allowedFields narrowed to the properties the spec documents for the success responses of the routes whose handler
+ * holds `node` (the endpoint's contract), when every such route is documented with a schema that lists them.
+ */
+function documentedAllowList(view: FieldView, context: RuleContext<FixOptions>, node: ts.Node): string[] {
+  const allowed = allowedFields(view, context.options.sensitiveFields);
+  const model = context.getApiModel();
+  if (model.specs.all.size === 0) return allowed;
+  return narrowToDocumented(allowed, documentedFields(model, routesHandling(model, context.filePath, node.getStart(context.sourceFile)), 'response'));
 }
 
 /** `findUnique`, `findOne`, `findById`… answer null when nothing matches; `…OrThrow`/`…OrFail` and writes do not. */

@@ -5,8 +5,10 @@
 // Every function returns undefined when it cannot edit safely (the key exists, a `$ref` is in the way…).
 //
 // Caveats for callers: a YAML node reached through an alias is the anchored node itself, so an edit lands at the
-// anchor (every alias sees it). Two edits inserting at the same offset apply in an order the applier chooses: put
-// several entries of one mapping in one `insertEntries` call, or merge with `combineEdits`.
+// anchor (every alias sees it); a tag (`!!str 1`) stays in front of a replaced scalar. Edits of one fix that insert
+// at the same offset (a response at the end of a file, then `components:` after it) must come in text order: list
+// the deeper one first and merge them with `combineEdits`; several entries of one mapping go in one `insertEntries`.
+// Cost: local to the node edited (its lines, its entries), plus one look at the file's first 64 KB per version.
 import type { RuleEdit } from './rule';
 import type { SpecDocument, SpecEntry, SpecMap, SpecNode, SpecScalar, SpecSeq, SpecSyntax } from './spec-tree';
 
@@ -50,8 +52,9 @@ export function insertEntry(map: SpecMap, key: string, value: SpecValue, where: 
 }
 
 /**
- * Adds entries to a mapping in one edit, in the given order, at `where`. Undefined when a key is already there
- * (a duplicate key is invalid) or given twice.
+ * Adds entries to a mapping in one edit, in the given order, at `where` (pass pairs, not an object, when order
+ * matters: JavaScript puts an object's integer-like keys such as `401` first). Undefined when a key is already
+ * there (a duplicate key is invalid) or given twice.
  */
 export function insertEntries(map: SpecMap, entries: readonly (readonly [string, SpecValue])[] | { readonly [key: string]: SpecValue }, where: InsertPosition = 'last'): RuleEdit | undefined {
   const pairs = Array.isArray(entries) ? (entries as readonly (readonly [string, SpecValue])[]) : Object.entries(entries);
@@ -95,8 +98,20 @@ export function setScalar(scalar: SpecScalar, value: string | number | boolean |
     const end = keepsTrailingLines(text, scalar) ? Math.max(scalar.range.end, lineStartOf(text, blankLinesEnd(text, scalar.range.end)) - 1) : scalar.range.end;
     const endBeforeBreak = end > scalar.range.end && text[end - 1] === '\r' ? end - 1 : end;
     return { filePath, start: scalar.range.start, end: endBeforeBreak, newText: blockScalarText(text.slice(scalar.range.start, scalar.range.end), value, style) };
-  } else newText = yamlString(value, style.quote, inFlowContext(text, scalar.range.start));
+  } else newText = yamlString(value, style.quote, insideFlow(document, scalar.range.start));
   return { filePath, start: scalar.range.start, end: scalar.range.end, newText };
+}
+
+/**
+ * Sets `key` in a mapping to `value`: adds the entry when it is missing (at `where`), replaces a scalar keeping its
+ * quoting, and replaces any other value (`additionalProperties: {}` → `false`, a scalar → a mapping) in the mapping's
+ * layout. A replaced mapping or sequence goes with the comments inside it. Undefined when the value is an alias or
+ * carries an anchor or a tag (other text depends on it, or it types the value).
+ */
+export function setEntryValue(map: SpecMap, key: string, value: SpecValue, where: InsertPosition = 'last'): RuleEdit | undefined {
+  const entry = map.entries.find((candidate) => candidate.key === key);
+  if (!entry) return insertEntries(map, [[key, value]], where);
+  return replaceEntryValue(map, entry, value);
 }
 
 /**
@@ -114,7 +129,7 @@ export function insertEntryAt(map: SpecMap, path: readonly string[], key: string
     const entry = current.entries.find((candidate) => candidate.key === segment);
     if (!entry) return insertEntries(current, [[segment, nested]]);
     const child = entry.value;
-    if (child.kind === 'scalar' && child.value === null && child.style === 'plain' && !isAliasValue(entry)) return replaceNullValue(current, entry, nested);
+    if (child.kind === 'scalar' && child.value === null && child.style === 'plain') return replaceEntryValue(current, entry, nested);
     if (child.kind !== 'map' || isAliasValue(entry)) return undefined;
     current = child;
   }
@@ -135,6 +150,26 @@ export function combineEdits(...edits: (RuleEdit | undefined)[]): RuleEdit[] | u
     else merged.push({ ...edit });
   }
   return merged;
+}
+
+/**
+ * Removes one item of a sequence that has others: a YAML block item with its line(s) (`- item` must start its
+ * line), a flow/JSON item with the separator that follows it (or, for the last, the one before it). Undefined for
+ * the only item (the sequence would change meaning, e.g. `security: []`) or a layout it cannot read.
+ */
+export function removeItem(seq: SpecSeq, index: number): RuleEdit | undefined {
+  const item = seq.items[index];
+  if (!item || seq.items.length < 2 || isAliasItem(seq, index)) return undefined;
+  const { text, filePath } = seq.document;
+  if (!seq.flow) {
+    const lineStart = lineStartOf(text, item.range.start);
+    if (!/^[ \t]*-[ \t]+$/.test(text.slice(lineStart, item.range.start))) return undefined;
+    const lineBreak = text.indexOf('\n', nodeContentEnd(item, text));
+    return { filePath, start: lineStart, end: lineBreak < 0 ? text.length : lineBreak + 1, newText: '' };
+  }
+  const next = seq.items[index + 1];
+  if (next) return { filePath, start: item.range.start, end: next.range.start, newText: '' };
+  return { filePath, start: nodeContentEnd(seq.items[index - 1]!, text), end: item.range.end, newText: '' };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -159,7 +194,7 @@ function insertIntoFlowMap(map: SpecMap, pairs: Pairs, where: InsertPosition, st
   const multiLine = hasLineBreak(text, map.range.start, map.entries[0]!.keyRange.start);
   const indent = multiLine ? flowEntryIndent(text, map.entries.map((entry) => entry.keyRange.start), map.range.start, style) : '';
   const layout: ValueLayout = multiLine ? { mode: 'multiline', indent } : { mode: 'inline' };
-  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style), padBraces: multiLine ? style.padBraces : /[ \t]/.test(text[map.range.start + 1] ?? '') };
+  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style, multiLine), padBraces: multiLine ? style.padBraces : /[ \t]/.test(text[map.range.start + 1] ?? '') };
   const parts = pairs.map(([key, value]) => formatEntry(key, value, local, layout, true));
   const index = targetIndex(map, where);
   const next = map.entries[index];
@@ -209,7 +244,7 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
   const items = parts as readonly SpecValue[];
   if (style.syntax === 'yaml') {
     const owner = blockKeyOwning(text, node.range.start, node.range.end);
-    if (owner) {
+    if (owner && !insideFlow(node.document, node.range.start)) {
       const childIndent = owner.keyIndent + (isMapNode || style.indentSequences ? style.indentUnit : '');
       const lines = isMapNode
         ? pairs.map(([key, value]) => formatEntry(key, value, style, { mode: 'block', indent: childIndent }))
@@ -218,7 +253,7 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
     }
   }
   const [open, close] = isMapNode ? ['{', '}'] : ['[', ']'];
-  const simple = !isMapNode && items.every(isInlineScalar);
+  const simple = !isMapNode && items.every(isCollapsed);
   if (style.syntax === 'json' && style.multiLine && !simple && startsItsLine(text, node.range.start)) {
     const lineIndent = lineIndentation(text, node.range.start);
     const inner = lineIndent + style.indentUnit;
@@ -232,23 +267,43 @@ function fillEmptyFlow(node: SpecMap | SpecSeq, parts: Pairs | readonly SpecValu
   return { filePath, start: node.range.start, end: node.range.end, newText: `${open}${pad}${body.join(style.tight ? ',' : ', ')}${pad}${close}` };
 }
 
-/** `key:` or `key: null`/`~` → `key:` with the value written in the mapping's style (a trailing comment kept). */
-function replaceNullValue(map: SpecMap, entry: SpecEntry, value: SpecValue): RuleEdit {
+/**
+ * An entry's value replaced by `value`, written in the mapping's layout: `key:` (empty), `key: ~`, `key: {}`, a
+ * nested block… A comment after a one-line value stays on the key's line when the new value is a block.
+ */
+function replaceEntryValue(map: SpecMap, entry: SpecEntry, value: SpecValue): RuleEdit | undefined {
   const { text, filePath } = map.document;
+  const old = entry.value;
+  if (isAliasValue(entry)) return undefined;
+  if (old.kind === 'scalar' && old.range.start !== old.range.end && (value === null || typeof value !== 'object')) return setScalar(old, value);
   const style = textStyleOf(map.document);
   const afterColon = colonEnd(text, entry.keyRange.end);
-  const valueEnd = entry.value.range.start === entry.value.range.end ? afterColon : entry.value.range.end;
+  const empty = old.kind === 'scalar' && old.range.start === old.range.end;
+  // An anchor or a tag before the value: other text may refer to it, or it types the value.
+  const before = empty ? '' : text.slice(afterColon, old.range.start).trim();
+  const commentBefore = before.startsWith('#') && !map.flow;
+  if (before !== '' && !commentBefore) return undefined;
+  const valueEnd = empty ? afterColon : entryContentEnd(entry, text);
   if (!map.flow) {
-    const lineEnd = lineEndOf(text, valueEnd);
-    const indent = columnIndent(text, entry.keyRange.start);
-    const written = valueAfterColon(value, style, { mode: 'block', indent });
-    // Keep a comment that followed the value on the key's line; the new lines go below it.
-    const rest = text.slice(valueEnd, lineEnd);
-    return written.startsWith(style.eol) ? { filePath, start: afterColon, end: lineEnd, newText: rest.trimEnd() + written } : { filePath, start: afterColon, end: valueEnd, newText: written };
+    const written = valueAfterColon(value, style, { mode: 'block', indent: columnIndent(text, entry.keyRange.start) });
+    const keyLineEnd = lineEndOf(text, afterColon);
+    if (commentBefore) {
+      // `key: # comment` above a block value: the comment stays on the key's line, after a one-line value.
+      return written.startsWith(style.eol)
+        ? { filePath, start: keyLineEnd, end: valueEnd, newText: written }
+        : { filePath, start: afterColon, end: valueEnd, newText: written + text.slice(afterColon, keyLineEnd).replace(/^[ \t]*/, ' ') };
+    }
+    if (written.startsWith(style.eol) && valueEnd <= keyLineEnd) {
+      // The new lines go below a comment that followed the old value on the key's line.
+      return { filePath, start: afterColon, end: keyLineEnd, newText: text.slice(valueEnd, keyLineEnd).trimEnd() + written };
+    }
+    return { filePath, start: afterColon, end: valueEnd, newText: written };
   }
   const multiLine = hasLineBreak(text, map.range.start, map.entries[0]!.keyRange.start);
   const layout: ValueLayout = multiLine ? { mode: 'multiline', indent: lineIndentation(text, entry.keyRange.start) } : { mode: 'inline' };
-  return { filePath, start: afterColon, end: valueEnd, newText: valueAfterColon(value, { ...style, tight: isTight(map, style) }, layout, true) };
+  const local = { ...style, quote: localQuote(map) ?? style.quote, tight: isTight(map, style, multiLine) };
+  if (empty) return { filePath, start: afterColon, end: afterColon, newText: valueAfterColon(value, local, layout, true) };
+  return { filePath, start: old.range.start, end: old.range.end, newText: formatValue(value, local, layout) };
 }
 
 /** The index of the entry the new ones go before (entries.length: after the last). */
@@ -303,7 +358,7 @@ function nodeContentEnd(node: SpecNode, text: string): number {
   if (node.kind === 'map' && !node.flow && node.entries.length > 0) return entryContentEnd(node.entries[node.entries.length - 1]!, text);
   if (node.kind === 'seq' && !node.flow && node.items.length > 0) return itemContentEnd(node, node.items.length - 1);
   if (node.kind === 'scalar' && node.style === 'block') {
-    // `|+`/`>+` keep their trailing blank lines as content: the scalar ends where its range does.
+    // `|+`/`>+` keep their trailing blank lines as content: the scalar ends after them.
     if (keepsTrailingLines(text, node)) return blankLinesEnd(text, node.range.end);
     let end = node.range.end;
     while (end > node.range.start && /\s/.test(text[end - 1]!)) end--;
@@ -314,7 +369,7 @@ function nodeContentEnd(node: SpecNode, text: string): number {
 
 /** `|+`/`>+`: the blank lines after the text are part of the value. */
 function keepsTrailingLines(text: string, scalar: SpecScalar): boolean {
-  return /^[|>][1-9]?\+|^[|>]\+/.test(text.slice(scalar.range.start, scalar.range.start + 3));
+  return /^[|>](?:[1-9]?\+|\+[1-9])/.test(text.slice(scalar.range.start, scalar.range.start + 3));
 }
 
 /** The start of the first line after `offset`'s line that is not blank (the text's end when none is). */
@@ -381,12 +436,6 @@ function columnIndent(text: string, offset: number): string {
   return /^[ \t]*$/.test(prefix) ? prefix : ' '.repeat(prefix.length);
 }
 
-/** Whether a YAML scalar sits inside `{…}`/`[…]` on its line, where `,[]{}` would end a plain scalar. */
-function inFlowContext(text: string, offset: number): boolean {
-  const prefix = text.slice(lineStartOf(text, offset), offset).replace(/'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"/g, '');
-  return /[[{,]/.test(prefix);
-}
-
 /** The offset of the last non-whitespace character before `offset` (-1 when none). */
 function lastNonSpaceBefore(text: string, offset: number): number {
   let index = offset - 1;
@@ -394,9 +443,10 @@ function lastNonSpaceBefore(text: string, offset: number): number {
   return index;
 }
 
+/** Whether [from, to) holds a line break; bounded, since a minified 13 MB spec has none to find. */
 function hasLineBreak(text: string, from: number, to: number): boolean {
-  const lineBreak = text.indexOf('\n', from);
-  return lineBreak >= 0 && lineBreak < to;
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 10) return true;
+  return false;
 }
 
 function startsItsLine(text: string, offset: number): boolean {
@@ -426,19 +476,66 @@ function blockKeyOwning(text: string, start: number, end: number): { keyIndent: 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Flow context
+
+/**
+ * Whether `offset` lies inside a YAML flow collection (`{…}`/`[…]`, over several lines too), where `,[]{}` end a
+ * plain scalar and a block cannot start. Found by descending from the root to the offset (entries and items are in
+ * text order): a few steps, whatever the size of the document.
+ */
+function insideFlow(document: SpecDocument, offset: number): boolean {
+  if (document.syntax === 'json') return true;
+  let node = document.root;
+  while (node && node.kind !== 'scalar') {
+    if (node.flow) return node.range.start < offset && offset < node.range.end;
+    node = node.kind === 'map' ? valueHolding(node, offset) : itemHolding(node, offset);
+  }
+  return false;
+}
+
+function valueHolding(map: SpecMap, offset: number): SpecNode | undefined {
+  const { entries } = map;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (entries[middle]!.keyRange.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const value = entries[low]?.value;
+  return value && value.range.start <= offset && offset <= value.range.end ? value : undefined;
+}
+
+function itemHolding(seq: SpecSeq, offset: number): SpecNode | undefined {
+  const holds = (item: SpecNode) => item.range.start <= offset && offset <= item.range.end;
+  const { items } = seq;
+  let low = 0;
+  let high = items.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (items[middle]!.range.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const found = items[low];
+  if (found && holds(found)) return found;
+  // An alias item sits out of text order: look at every item.
+  return items.find(holds);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The file's style
 
-const styles = new WeakMap<SpecDocument, SpecTextStyle>();
+/** Per document, with the text it was read from: an incrementally re-parsed document keeps its object, not its text. */
+const styles = new WeakMap<SpecDocument, { text: string; style: SpecTextStyle }>();
 /** Style is read from the start of the file: enough for any real spec, and cheap on a 13 MB one. */
 const STYLE_SAMPLE = 64 * 1024;
 
-/** How the document is written (cached per document: fixes are built on every analysis). */
+/** How the document is written (cached: fixes are built for every finding on every analysis). */
 export function textStyleOf(document: SpecDocument): SpecTextStyle {
-  let style = styles.get(document);
-  if (!style) {
-    style = detectStyle(document.text, document.syntax);
-    styles.set(document, style);
-  }
+  const cached = styles.get(document);
+  if (cached && cached.text === document.text) return cached.style;
+  const style = detectStyle(document.text, document.syntax);
+  styles.set(document, { text: document.text, style });
   return style;
 }
 
@@ -509,12 +606,12 @@ function localIndentUnit(map: SpecMap): string | undefined {
   return undefined;
 }
 
-/** JSON written without spaces after colons, judged on this mapping's first entry. */
-function isTight(map: SpecMap, style: SpecTextStyle): boolean {
-  if (map.document.syntax !== 'json') return false;
+/** One-line JSON written without spaces after colons, judged on this mapping's first entry. */
+function isTight(map: SpecMap, style: SpecTextStyle, multiLine: boolean): boolean {
+  if (map.document.syntax !== 'json' || multiLine) return false;
   const first = map.entries[0];
   if (!first) return style.tight;
-  return map.document.text[colonEnd(map.document.text, first.keyRange.end)] !== ' ' && !hasLineBreak(map.document.text, map.range.start, map.range.end);
+  return !/[ \t]/.test(map.document.text[colonEnd(map.document.text, first.keyRange.end)] ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -576,10 +673,6 @@ function formatItem(value: SpecValue, style: SpecTextStyle, contentIndent: strin
 function isCollapsed(value: SpecValue): boolean {
   if (value === null || typeof value !== 'object') return true;
   return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-}
-
-function isInlineScalar(value: SpecValue): boolean {
-  return isCollapsed(value);
 }
 
 function scalarOrEmpty(value: SpecValue, style: SpecTextStyle, inFlow: boolean): string {

@@ -169,6 +169,8 @@ export interface SpecRule<Options = unknown, MessageIds extends string = string>
   meta: RuleMeta<MessageIds> & { category: 'spec' };
   defaultOptions: Options;
   create(context: SpecRuleContext<Options>): SpecRuleVisitors;
+  /** Rules with `requiresApiModel`: whether the model gives the rule anything to say about this spec (the CLI's pass 2). */
+  hasFindingsIn?(model: ApiModel, filePath: string): boolean;
 }
 
 export function defineSpecRule<Options, MessageIds extends string>(rule: SpecRule<Options, MessageIds>): SpecRule<Options, MessageIds> {

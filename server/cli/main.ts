@@ -8,7 +8,7 @@ import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspac
 import { ConfigError } from '../engine/config';
 import { INTERNAL_ERROR } from '../engine/engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis } from '../engine/findings';
-import { reasonToSkip } from '../engine/source-files';
+import { isScriptFile, reasonToSkip } from '../engine/source-files';
 import { createScanReader, readWalkedFile, ScanPathError, scanWorkspace, toRelativeUri, walkWorkspace } from '../engine/workspace-scan';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
 import { formatRoutesText, routesResult } from '../report/routes';
@@ -26,7 +26,8 @@ export type FailOn = (typeof FAIL_ON)[number];
 const USAGE = `Usage: apiguard scan [paths...] [options]
        apiguard routes [paths...] [--format text|json] [--config <file>]
 
-scan     finds API security flaws in JavaScript and TypeScript files (default path: .)
+scan     finds API security flaws in JavaScript and TypeScript files and in OpenAPI/Swagger specs
+         (YAML/JSON found by content or "specs.include"; other YAML/JSON is skipped) (default path: .)
 routes   lists every route with its full path, handler and what authenticates it (exit 0: an inventory)
 Both respect .gitignore and skip node_modules, build output and the "ignore" globs of apiguard.json.
 
@@ -115,7 +116,7 @@ function run(argv: string[], io: CliIo): number {
   const engine = createEngine(configPath, io, new WorkspaceIndex());
 
   const scan = scanWorkspace(engine, { paths: paths.length > 0 ? paths : ['.'], root: cwd });
-  const input = { scan, rules: allFindingMetas(engine.rules), tool: { name: 'apiguard', version: toolVersion } };
+  const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: toolVersion } };
 
   if (values.output !== undefined) {
     const outputPath = path.resolve(cwd, values.output);
@@ -158,7 +159,8 @@ function runRoutes(paths: string[], values: { format?: string; output?: string; 
   const index = new WorkspaceIndex();
   // Given the index so its verdicts read "auth" from the apiguard.json of each file; no rule runs here.
   const engine = createEngine(values.config !== undefined ? path.resolve(cwd, values.config) : undefined, io, index);
-  for (const entry of walkWorkspace(paths.length > 0 ? paths : ['.'], cwd, (name) => engine.isAnalysable(name) || isPrismaSchemaFile(name))) {
+  // Scripts declare routes and Prisma schemas data models; YAML/JSON is not read (no spec makes a route).
+  for (const entry of walkWorkspace(paths.length > 0 ? paths : ['.'], cwd, (name) => isScriptFile(name) || isPrismaSchemaFile(name))) {
     const skipped = entry.kind === 'skipped' ? entry.reason : indexFile(engine, index, entry.filePath, entry.explicit);
     if (skipped) io.stderr.write(`apiguard: ${displayPath(cwd, entry.filePath)}: ${skipped}\n`);
   }

@@ -16,13 +16,14 @@ import { LineIndex, countLines } from './line-index';
 import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
 import { findSuppressions } from './suppressions';
 import { TypeInfoProvider } from './type-info';
-import { NO_DATA_MODELS, type ApiModel } from '../../rules/support/api-model';
+import { NO_DATA_MODELS, NO_SPECS, type ApiModel } from '../../rules/support/api-model';
 import { SUMMARY_NODE_KINDS, SummaryBuilder } from './api-model/summarize';
 import type { WorkspaceIndex } from './api-model/workspace-index';
 import { isTestFile } from '../../rules/support/test-files';
 import { ModuleAliases } from './api-model/module-aliases';
 import { collectFindings, toFileEdit, type LocatedReport, type RuleOutcome } from './collect-findings';
 import { analyzeSpec, ParsedSpecCache } from './openapi/analyze-spec';
+import { summarizeSpec } from './openapi/spec-summary';
 import { isSpecCandidateFile } from './openapi/parse-spec';
 
 export { formatMessage } from './collect-findings';
@@ -105,6 +106,7 @@ export class Engine {
       },
       (filePath) => isTestFile(filePath, this.projectRootFor(filePath)),
       (filePath) => this.moduleAliases.forFile(filePath),
+      (filePath) => this.projectRootFor(filePath),
     );
   }
 
@@ -122,6 +124,11 @@ export class Engine {
   forgetFile(filePath: string): void {
     this.typeInfo.forgetFile(filePath);
     this.parsedSpecs.forget(filePath);
+  }
+
+  /** Specs and `$ref` targets whose parse is cached (memory tests). */
+  heldSpecFiles(): IterableIterator<string> {
+    return this.parsedSpecs.heldFilePaths();
   }
 
   /** Throws ConfigError when the apiguard.json that applies is invalid. */
@@ -149,6 +156,15 @@ export class Engine {
         cache: this.parsedSpecs,
         getApiModel: () => this.apiIndex?.model() ?? EMPTY_API_MODEL,
         log: this.log,
+        // The spec's operations join the index from this parse (the CLI's pass 1, the worker's open documents).
+        ...(this.apiIndex && options.summarize !== false
+          ? {
+              onSpec: (spec, resolver, lines) => this.apiIndex!.updateSpec(filePath, summarizeSpec(spec, resolver, lines)),
+              onNotASpec: () => {
+                if (this.apiIndex!.summaryOf(filePath)?.spec) this.apiIndex!.remove(filePath);
+              },
+            }
+          : {}),
       });
     }
     const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount: countLines(text) };
@@ -331,7 +347,7 @@ function locateReports(entry: { rule: Rule<any>; reports: RuleReport[] }, source
 /** The summarizer's slot among the walk's listeners (its timing is kept under its own name). */
 const SUMMARY_ENTRY = { rule: { meta: { id: 'api-index' } } as Rule<any>, severity: 'hint' as Severity, visitors: {} as RuleVisitors, reports: [] as RuleReport[], failed: false };
 
-const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined, dataModels: NO_DATA_MODELS, touchesData: () => false };
+const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined, dataModels: NO_DATA_MODELS, touchesData: () => false, specs: NO_SPECS };
 
 /** The doc page of any finding id, rule or engine. */
 export function helpUrlFor(ruleId: string): string {

@@ -12,6 +12,7 @@ import type { Finding } from './findings';
 import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
 import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
+import { isScriptFile } from './source-files';
 
 /** Why a file named on the command line is not analysed: not a script, and not an OpenAPI document. */
 export const NOT_ANALYSABLE = 'skipped: not a JavaScript, TypeScript or OpenAPI file';
@@ -178,9 +179,18 @@ export function readWalkedFile(engine: Engine, filePath: string, explicit: boole
   if (config.isIgnored(filePath)) return explicit ? { kind: 'skipped', reason: `skipped: matches "ignore" in ${config.configPath}` } : undefined;
   try {
     const size = fs.statSync(filePath).size;
-    // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec.
-    if (isSpecCandidateFile(filePath) && size > config.maxFileSize && size <= config.specs.maxFileSize) {
-      if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) return undefined;
+    // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec
+    // (one that does not is left out silently, as a small one is after analysis, unless it was named explicitly).
+    if (isSpecCandidateFile(filePath) && size > config.maxFileSize) {
+      if (!config.specs.isIncluded(filePath) && !mayBeSpecText(readHead(filePath, SPEC_SNIFF_BYTES), syntaxOf(filePath))) {
+        return explicit ? { kind: 'skipped', reason: NOT_ANALYSABLE } : undefined;
+      }
+      if (size > config.specs.maxFileSize) {
+        return {
+          kind: 'skipped',
+          reason: `skipped: spec is ${formatBytes(size)}, over the ${formatBytes(config.specs.maxFileSize)} limit (raise "specs.maxFileSize" in apiguard.json to analyse it)`,
+        };
+      }
       return { kind: 'text', text: fs.readFileSync(filePath, 'utf8'), config };
     }
     if (size > config.maxFileSize) {
@@ -236,7 +246,7 @@ export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): Wo
     }
     scanFile(engine, entry.filePath, root, entry.explicit, result, options.onFile, modelRules);
   }
-  if (!result.cancelled) modelRules.secondPass(result, options.isCancelled);
+  if (!result.cancelled) modelRules.secondPass(result, options.isCancelled, options.paths.map((given) => path.resolve(root, given)));
   result.durationMs = performance.now() - started;
   return result;
 }
@@ -300,7 +310,8 @@ function scanFile(
 /**
  * Rules that read the API model (meta.requiresApiModel) can judge a route only once every file is summarised. With
  * an index attached, pass 1 analyses every file without them (making the summaries in the same walk); then the
- * index is complete, and pass 2 runs only those rules on the files that declare routes, merging their findings.
+ * index is complete, and pass 2 runs only those rules on the files that declare routes (and on specs, for spec
+ * rules that compare them with the routes), merging their findings.
  */
 class ApiModelPasses {
   private readonly ruleIds: ReadonlySet<string>;
@@ -308,8 +319,9 @@ class ApiModelPasses {
   private readonly onlyModelRules = new WeakMap<ResolvedConfig, ResolvedConfig>();
 
   constructor(private readonly engine: Engine) {
-    this.ruleIds = new Set(engine.apiIndex ? engine.rules.filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
+    this.ruleIds = new Set(engine.apiIndex ? [...engine.rules, ...engine.specRules].filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
   }
+
 
   /** Files whose suppressions name a model rule: pass 2 must judge those suppressions even with nothing to report. */
   private readonly suppressing = new Set<string>();
@@ -324,18 +336,29 @@ class ApiModelPasses {
     return configWithRules(config, this.withoutModelRules, (id) => !this.ruleIds.has(id));
   }
 
-  secondPass(result: WorkspaceScanResult, isCancelled: (() => boolean) | undefined): void {
+  secondPass(result: WorkspaceScanResult, isCancelled: (() => boolean) | undefined, targets: readonly string[] = []): void {
     const index = this.engine.apiIndex;
     if (!index) return;
+    this.indexCounterparts(result, targets);
     index.markComplete();
     if (this.ruleIds.size === 0) return;
     const model = index.model();
     const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
+    const specModelRules = this.engine.specRules.filter((rule) => this.ruleIds.has(rule.meta.id));
     for (const file of result.files) {
       // Only files a model rule has something to say about are read again (most route files have none): files that
       // declare routes, files that read or write data (a controller's handlers, for the data rules), and files that
       // hand a request body to a call (a service that may write it whole: mass-assignment across files).
       const filePath = path.resolve(file.filePath);
+      if (index.summaryOf(filePath)?.spec) {
+        if (!this.suppressing.has(filePath) && !specModelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
+        if (isCancelled?.()) {
+          result.cancelled = true;
+          return;
+        }
+        this.reanalyse(file, result.root);
+        continue;
+      }
       if (model.routesDeclaredIn(filePath).length === 0 && !model.touchesData(filePath) && !model.passesRequestBody?.(filePath)) continue;
       if (!this.suppressing.has(filePath) && !modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
       if (isCancelled?.()) {
@@ -343,6 +366,46 @@ class ApiModelPasses {
         return;
       }
       this.reanalyse(file, result.root);
+    }
+  }
+
+  /**
+   * A spec scanned without its code (`apiguard scan openapi.yaml`), or routes without their spec (`apiguard scan
+   * src`): the other side, from the same project folder, joins the index (summarised, never analysed or reported),
+   * so the spec ↔ code rules compare the spec with the project's routes rather than with the few files named.
+   * Project folders inside a scanned folder were walked already.
+   */
+  private indexCounterparts(result: WorkspaceScanResult, targets: readonly string[]): void {
+    const index = this.engine.apiIndex!;
+    if (![...this.ruleIds].some((id) => id.startsWith('spec/'))) return;
+    const wanted = new Map<string, { scripts: boolean; specs: boolean }>();
+    for (const file of result.files) {
+      const filePath = path.resolve(file.filePath);
+      const summary = index.summaryOf(filePath);
+      const isSpec = summary?.spec !== undefined;
+      const hasRoutes = summary !== undefined && !isSpec && Object.values(summary.containers).some((container) => container.layers.some((layer) => layer.kind === 'route'));
+      if (!isSpec && !hasRoutes && !summary?.nest && !summary?.next) continue;
+      const projectRoot = this.engine.projectRootFor(filePath);
+      if (targets.some((target) => projectRoot === target || projectRoot.startsWith(target + path.sep))) continue;
+      const entry = wanted.get(projectRoot) ?? { scripts: false, specs: false };
+      if (isSpec) entry.scripts = true;
+      else entry.specs = true;
+      wanted.set(projectRoot, entry);
+    }
+    for (const [projectRoot, want] of wanted) {
+      const accepts = (name: string) => (want.scripts && isScriptFile(name)) || (want.specs && isSpecCandidateFile(name));
+      try {
+        for (const entry of walkWorkspace(['.'], projectRoot, accepts)) {
+          if (entry.kind !== 'file' || index.has(entry.filePath)) continue;
+          const read = readWalkedFile(this.engine, entry.filePath, false);
+          if (read?.kind !== 'text') continue;
+          // A YAML/JSON file becomes a summary only when it is a spec; anything else leaves nothing behind.
+          if (isSpecCandidateFile(entry.filePath) && !mayBeSpecText(read.text, syntaxOf(entry.filePath)) && !read.config.specs.isIncluded(entry.filePath)) continue;
+          index.indexFile(entry.filePath, read.text);
+        }
+      } catch {
+        // An unreadable project folder or an invalid apiguard.json: the scanned files' findings stand as they are.
+      }
     }
   }
 

@@ -18,6 +18,7 @@ import { version as TOOL_VERSION } from '../../package.json';
 import type { RoutesResult } from '../../shared/protocol';
 import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
 import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspace-index';
+import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
 import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
 import { routesResult } from '../report/routes';
@@ -76,6 +77,8 @@ export interface BackgroundEvents {
 export interface WorkerState {
   openTexts: string[];
   typeInfoFiles: string[];
+  /** Specs and their `$ref` targets whose parse the worker's engine holds. */
+  parsedSpecFiles: string[];
 }
 
 const WORKER_FLAG = 'apiguard-background-worker';
@@ -305,6 +308,16 @@ export function runBackgroundWorker(): void {
   const indexer = new WorkspaceIndexer(engine, apiIndex, workspaceRoots, openTexts, (progress) => post({ type: 'indexing', progress }), log);
   /** Route requests waiting for indexing to end: id → stop waiting. */
   const waitingRoutes = new Map<number, () => void>();
+  /** Open specs analysed here → the `$ref` targets they read, whose parses go when no open spec reads them. */
+  const specDependencies = new Map<string, string[]>();
+  const forgetSpec = (filePath: string) => {
+    const dependencies = specDependencies.get(filePath) ?? [];
+    specDependencies.delete(filePath);
+    for (const dependency of dependencies) {
+      if (openTexts.has(dependency) || [...specDependencies.values()].some((others) => others.includes(dependency))) continue;
+      engine.forgetFile(dependency);
+    }
+  };
 
   /**
    * Runs a change to the index and names the other open files whose routes' verdicts it changed (adding
@@ -314,11 +327,11 @@ export function runBackgroundWorker(): void {
     const others = apiIndex.isComplete ? [...openTexts.keys()].filter((filePath) => filePath !== changedFile) : [];
     if (others.length === 0) return change();
     const before = apiIndex.model();
-    const signatures = others.map((filePath) => before.signatureOf(filePath));
+    const signatures = others.map((filePath) => judgedSignature(before, filePath));
     change();
     const after = apiIndex.model();
     if (after === before) return;
-    const filePaths = others.filter((filePath, i) => after.signatureOf(filePath) !== signatures[i]);
+    const filePaths = others.filter((filePath, i) => judgedSignature(after, filePath) !== signatures[i]);
     if (filePaths.length > 0) post({ type: 'affected', filePaths });
   };
 
@@ -326,8 +339,9 @@ export function runBackgroundWorker(): void {
     for (const [filePath, text] of overlays) {
       if (text !== null) {
         openTexts.set(filePath, text);
-        // A schema is never analysed itself: its editor text reaches the index here, before the analysis reads it.
-        if (isPrismaSchemaFile(filePath)) indexer.indexOpenText(filePath, text);
+        // A schema is never analysed itself, and a spec is analysed here only when a model spec rule is on: their
+        // editor text reaches the index here, before the analysis (of a route file, say) reads it.
+        if (isPrismaSchemaFile(filePath) || isSpecCandidateFile(filePath)) indexer.indexOpenText(filePath, text);
       } else if (openTexts.delete(filePath)) indexer.reindexFromDisk(filePath);
     }
     const filePath = path.resolve(request.filePath);
@@ -338,6 +352,8 @@ export function runBackgroundWorker(): void {
       let analysis!: ReturnType<Engine['analyze']>;
       // The engine refreshes this file's summary in its walk, before the model rules read the model.
       reportingAffected(filePath, () => (analysis = engine.analyze(filePath, request.text)));
+      if (analysis.dependencies) specDependencies.set(filePath, analysis.dependencies);
+      else specDependencies.delete(filePath);
       result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, findings: analysis.findings, skipped: analysis.skipped, elapsedMs: performance.now() - started };
     } catch (error) {
       result = { uri: request.uri, changeCount: request.changeCount, generation: request.generation, error: error instanceof Error ? (error.stack ?? error.message) : String(error), elapsedMs: performance.now() - started };
@@ -355,12 +371,13 @@ export function runBackgroundWorker(): void {
       case 'closed':
         openTexts.delete(message.filePath);
         engine.forgetFile(message.filePath);
+        forgetSpec(message.filePath);
         // Its unsaved text is gone: the index goes back to what the disk has.
         return reportingAffected(message.filePath, () => indexer.reindexFromDisk(message.filePath));
       case 'fileChanged':
         return reportingAffected(path.resolve(message.filePath), () => indexer.reindexFromDisk(message.filePath));
       case 'inspect': {
-        const state: WorkerState = { openTexts: [...openTexts.keys()], typeInfoFiles: [...engine.typeInfo.heldFilePaths()] };
+        const state: WorkerState = { openTexts: [...openTexts.keys()], typeInfoFiles: [...engine.typeInfo.heldFilePaths()], parsedSpecFiles: [...engine.heldSpecFiles()] };
         return post({ type: 'inspect', id: message.id, state });
       }
       case 'report':
@@ -386,6 +403,23 @@ export function runBackgroundWorker(): void {
   indexer.start();
 }
 
+/**
+ * What model rules judge in an open file: a spec's operations with the routes implementing them
+ * (spec/unimplemented-operation); a script's routes with their verdicts and the operations documenting them
+ * (missing-auth, spec/undocumented-route, spec/auth-mismatch). A change to it re-analyses that file.
+ */
+function judgedSignature(model: ReturnType<WorkspaceIndex['model']>, filePath: string): string {
+  if (isSpecCandidateFile(filePath)) {
+    const operations = model.specs.operationsOf(filePath);
+    return JSON.stringify(operations?.map(({ operation, implementedBy }) => [operation.method, operation.path, implementedBy.map((route) => [route.method, route.path, route.declaredAt.filePath, route.auth])]) ?? null);
+  }
+  const documented = model.routesDeclaredIn(filePath).map((route) => {
+    const documentedBy = model.specs.operationForRoute(route);
+    return documentedBy ? [documentedBy.specPath, documentedBy.operation.method, documentedBy.operation.path, documentedBy.operation.security] : null;
+  });
+  return model.signatureOf(filePath) + JSON.stringify([model.specs.coveringSpecs(filePath), documented]);
+}
+
 function routesReply(id: number, apiIndex: WorkspaceIndex): FromWorker {
   try {
     const model = apiIndex.model();
@@ -402,7 +436,7 @@ function buildReport(id: number, format: ReportFormat, workspaceRoots: string[])
     // With an index of its own, the report includes what model rules find (missing-auth), as `apiguard scan` does.
     const engine = new Engine({ workspaceRoots, reader: createScanReader(), apiIndex: new WorkspaceIndex() });
     const scan = scanWorkspace(engine, { paths: workspaceRoots, root: workspaceRoots[0]! });
-    const content = formatReport(format, { scan, rules: allFindingMetas(engine.rules), tool: { name: 'apiguard', version: TOOL_VERSION } }, { color: false });
+    const content = formatReport(format, { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION } }, { color: false });
     return { type: 'report', id, content };
   } catch (error) {
     return { type: 'report', id, error: error instanceof Error ? error.message : String(error) };

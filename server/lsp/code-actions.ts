@@ -39,7 +39,7 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
         const action = fixAction(request, finding, fix);
         if (action) actions.push({ ...action, diagnostics: [diagnostic] });
       }
-      if (isRuleFinding(finding) && !document.lineStartsInsideLiteral(finding.range.start.line)) {
+      if (isRuleFinding(finding) && document.commentPrefix && !document.lineStartsInsideLiteral(finding.range.start.line)) {
         actions.push({
           title: `Ignore "${finding.ruleId}" on this line`,
           kind: CodeActionKind.QuickFix,
@@ -68,7 +68,9 @@ function fixAction(request: CodeActionRequest, finding: Finding, fix: ServerFix)
   const unstorable = whyNotStorable(document, onDisk);
   if (unstorable) {
     request.log?.(`"${fix.title}" ${request.disabledSupport ? 'offered disabled' : 'not offered'} for ${finding.ruleId} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} of ${document.uri}: ${unstorable}`);
-    return request.disabledSupport ? { ...base, isPreferred: false, disabled: { reason: `Cannot move the value: ${unstorable}.` } } : undefined;
+    // Today's disk-writing fixes are the secret's move and spec fixes inside `$ref`'d files the editor has not open.
+    const cannot = finding.ruleId.startsWith('spec/') ? 'Cannot apply the fix' : 'Cannot move the value';
+    return request.disabledSupport ? { ...base, isPreferred: false, disabled: { reason: `${cannot}: ${unstorable}.` } } : undefined;
   }
   const args: ApplyFixArguments = { uri: document.uri, version: document.version, ruleId: finding.ruleId, range: finding.range, title: fix.title };
   return { ...base, command: { title: fix.title, command: APPLY_FIX_COMMAND, arguments: [args] } };
@@ -150,11 +152,11 @@ function isRuleFinding(finding: Finding): boolean {
   return !ENGINE_FINDING_METAS.some((meta) => meta.id === finding.ruleId);
 }
 
-/** The rule list of a next-line suppression comment that is alone on its line. */
-const NEXT_LINE_SUPPRESSION = /^(\s*\/\/\s*apiguard-ignore-next-line\s+[a-z0-9\-/]+(?:\s*,\s*[a-z0-9\-/]+)*)/;
+/** The rule list of a next-line suppression comment (`//` in scripts, `#` in YAML) that is alone on its line. */
+const NEXT_LINE_SUPPRESSION = /^(\s*(?:\/\/|#)\s*apiguard-ignore-next-line\s+[a-z0-9\-/]+(?:\s*,\s*[a-z0-9\-/]+)*)/;
 
 /**
- * `// apiguard-ignore-next-line <rule> -- <placeholder>` above the finding's first line, at that line's
+ * `// apiguard-ignore-next-line <rule> -- <placeholder>` (`#` in YAML) above the finding's first line, at that line's
  * indentation. When the line above already is such a comment (for another rule), the rule joins its list instead:
  * a second comment line would push the first one off the line it suppresses.
  */
@@ -170,7 +172,7 @@ export function ignoreOnThisLine(finding: Finding, document: OpenDocument): File
   return {
     filePath: document.filePath,
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indentation}// apiguard-ignore-next-line ${finding.ruleId} -- ${SUPPRESSION_REASON_PLACEHOLDER}${newline}`,
+    newText: `${indentation}${document.commentPrefix ?? '//'} apiguard-ignore-next-line ${finding.ruleId} -- ${SUPPRESSION_REASON_PLACEHOLDER}${newline}`,
   };
 }
 

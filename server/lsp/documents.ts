@@ -6,7 +6,8 @@ import * as ts from 'typescript';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { parseSourceFile, updateSourceFile } from '../engine/source-files';
+import { isScriptFile, parseSourceFile, updateSourceFile } from '../engine/source-files';
+import { isSpecCandidateFile, syntaxOf } from '../engine/openapi/parse-spec';
 import { CONFIG_FILE_NAME } from '../engine/config';
 import type { Finding } from '../engine/findings';
 
@@ -37,6 +38,11 @@ const EXTENSION_BY_LANGUAGE_ID: Record<string, string> = {
   jsx: '.jsx',
   'js-ts': '.ts',
   'typescript-ts': '.ts',
+  yaml: '.yaml',
+  'yaml-ts': '.yaml',
+  json: '.json',
+  jsonc: '.json',
+  'json-ts': '.json',
 };
 
 export class OpenDocument {
@@ -56,6 +62,8 @@ export class OpenDocument {
   private carried: CarriedFinding[] = [];
   /** `carried` as findings with ranges in the current text, computed when first asked for after a change. */
   private carriedRanges: Finding[] | undefined;
+  /** Only scripts get a TypeScript tree: YAML/JSON edits are not recorded for one. */
+  private readonly isScript: boolean;
 
   constructor(
     readonly uri: string,
@@ -65,6 +73,16 @@ export class OpenDocument {
   ) {
     this.document = TextDocument.create(uri, languageId, version, text);
     this.filePath = filePathFor(uri, languageId);
+    this.isScript = isScriptFile(this.filePath);
+  }
+
+  /**
+   * How a line comment starts here, for "ignore on this line": `//` in scripts, `#` in YAML; none in JSON (a
+   * comment would make the spec invalid for every other tool).
+   */
+  get commentPrefix(): '//' | '#' | undefined {
+    if (this.isScript) return '//';
+    return isSpecCandidateFile(this.filePath) && syntaxOf(this.filePath) === 'yaml' ? '#' : undefined;
   }
 
   get version(): number {
@@ -115,7 +133,7 @@ export class OpenDocument {
         // offsetAt clamps out-of-range positions exactly as TextDocument.update does, so both agree on the text.
         const start = this.document.offsetAt(change.range.start);
         const end = this.document.offsetAt(change.range.end);
-        this.pending.push({ start, end, newText: change.text });
+        if (this.isScript) this.pending.push({ start, end, newText: change.text });
         if (this.pending.length > MAX_PENDING_CHANGES) this.dropSourceFile();
         if (this.carried.length > 0) {
           this.carried = moveCarriedFindings(this.carried, start, end, change.text.length);
@@ -152,6 +170,8 @@ export class OpenDocument {
    * become part of the literal.
    */
   lineStartsInsideLiteral(line: number): boolean {
+    // YAML findings sit on keys and values that start lines; only scripts have multi-line literals worth parsing for.
+    if (!this.isScript) return false;
     const offset = this.document.offsetAt({ line, character: 0 });
     let node: ts.Node = this.currentSourceFile();
     // Between a JSX element's tags (outside `{…}`), a `//` line is text, not a comment.

@@ -87,7 +87,7 @@ export async function executeFix(args: ApplyFixArguments, context: FixExecutionC
     else onDisk.push(edit);
   }
   const unstorable = whyNotStorable(document, onDisk);
-  if (unstorable) throw new FixError(`the value cannot be stored: ${unstorable}`);
+  if (unstorable) throw new FixError(`${args.ruleId.startsWith('spec/') ? 'the fix cannot be written' : 'the value cannot be stored'}: ${unstorable}`);
 
   let written: WrittenFile[];
   try {

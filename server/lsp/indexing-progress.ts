@@ -41,7 +41,8 @@ export class IndexingProgressReporter {
     if (!bar) return;
     if (progress.phase === 'report') return this.send(bar, { kind: 'report', message: `${progress.files} files` });
     this.current = undefined;
-    this.send(bar, { kind: 'end', message: progress.stopped ? 'stopped' : `${progress.files} files, ${progress.routes ?? 0} routes` });
+    const specs = progress.specs ? `, ${progress.specs} ${progress.specs === 1 ? 'spec' : 'specs'}` : '';
+    this.send(bar, { kind: 'end', message: progress.stopped ? 'stopped' : `${progress.files} files, ${progress.routes ?? 0} routes${specs}` });
   }
 
   /** Shutting down: nothing more is sent. */

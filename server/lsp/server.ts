@@ -24,9 +24,10 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../..
 import { Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
 import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '../engine/engine-findings';
-import type { Finding } from '../engine/findings';
+import type { FileAnalysis, Finding } from '../engine/findings';
 import { reasonToSkip } from '../engine/source-files';
 import { isPrismaSchemaFile } from '../engine/api-model/workspace-index';
+import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
 import { codeActionsFor } from './code-actions';
 import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic, lastValidConfigDiagnostic, skippedFileDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './documents';
@@ -47,6 +48,8 @@ const CONFIG_AFFECTING_FILES = new Set([CONFIG_FILE_NAME, 'package.json', 'tscon
 const SCRIPT_FILES_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}';
 /** Prisma schemas: indexed for their data models (never analysed). */
 const PRISMA_SCHEMA_GLOB = '**/*.prisma';
+/** YAML/JSON: an open spec's cross-file `$ref` targets (a change re-analyses the specs that read them). */
+const SPEC_FILES_GLOB = '**/*.{yaml,yml,json}';
 /** Files a fix reads (the secret fix appends to .env, .gitignore): their change makes cached fixes stale. */
 const FIX_INPUT_FILES = new Set(['.env', '.env.example', '.gitignore']);
 
@@ -60,6 +63,10 @@ interface AnalysisResult {
   complete: boolean;
   /** Set while the file is analysed with the last valid apiguard.json: shown above the findings. */
   configNotice?: Diagnostic;
+  /** A YAML/JSON document that is not an OpenAPI/Swagger spec: nothing is published for it. */
+  notApplicable?: boolean;
+  /** Some of its rules run in the worker (a spec without model rules, or a skipped file, has none there). */
+  usesWorker?: boolean;
 }
 
 /** How long a code action request waits for the background type-aware pass before answering with what it has. */
@@ -87,10 +94,16 @@ export class ApiGuardServer {
   private background: BackgroundAnalysis | undefined;
   /** Rules that run only in the worker: type-aware ones (meta.requiresTypes) and model ones (meta.requiresApiModel). */
   private backgroundRuleIds = new Set<string>();
+  /** Spec rules' ids: whether a spec needs the worker depends only on these (and a script's only on the others). */
+  private specRuleIds = new Set<string>();
   private indexingProgress: IndexingProgressReporter | undefined;
   private readonly syntacticConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** Code action requests waiting for a document's complete analysis. */
   private completionWaiters: { uri: string; resolve: () => void }[] = [];
+  /** Open specs → the other files their last analysis read (cross-file `$ref` targets): a change to one re-analyses them. */
+  private readonly specDependencies = new Map<string, readonly string[]>();
+  /** Documents whose last published diagnostics were not empty: a YAML/JSON file that stops being a spec is cleared once. */
+  private readonly shownDiagnostics = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -111,6 +124,8 @@ export class ApiGuardServer {
       this.documentsByPath.set(document.filePath, document);
       this.background?.documentChanged(document.filePath);
       if (this.isRelevant(document)) this.schedule(document);
+      // From now on the editor's text of this file wins over the disk's for the specs that `$ref` it.
+      this.dependencyChanged(document.filePath);
     });
     connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
       const document = this.documents.get(textDocument.uri);
@@ -119,6 +134,7 @@ export class ApiGuardServer {
       this.background?.documentChanged(document.filePath);
       if (FIX_INPUT_FILES.has(path.basename(document.filePath))) this.fixInputsChanged();
       if (document.isConfigFile || (this.settings.run === 'onType' && this.isRelevant(document))) this.schedule(document);
+      if (this.settings.run === 'onType') this.dependencyChanged(document.filePath);
     });
     connection.onDidSaveTextDocument(({ textDocument }) => {
       const document = this.documents.get(textDocument.uri);
@@ -131,8 +147,11 @@ export class ApiGuardServer {
       }
     });
     connection.onDidCloseTextDocument(({ textDocument }) => {
+      const closed = this.documents.get(textDocument.uri)?.filePath;
       this.forget(textDocument.uri);
       void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+      // Its unsaved text is gone: specs that `$ref` it read the disk again.
+      if (closed !== undefined) this.dependencyChanged(closed);
     });
     connection.onDidChangeWatchedFiles(({ changes }) => {
       const filePaths = changes.map((change) => safeFilePath(change.uri) ?? '');
@@ -141,7 +160,9 @@ export class ApiGuardServer {
       else if (names.some((name) => FIX_INPUT_FILES.has(name))) this.fixInputsChanged();
       // Open documents are indexed from the editor's text; the others from what the disk now has (or removed).
       for (const filePath of filePaths) {
-        if (filePath && (this.engine.isAnalysable(filePath) || isPrismaSchemaFile(filePath)) && !this.documentsByPath.has(filePath)) this.background?.fileChanged(filePath);
+        if (!filePath || this.documentsByPath.has(filePath)) continue;
+        if (this.engine.isAnalysable(filePath) || isPrismaSchemaFile(filePath)) this.background?.fileChanged(filePath);
+        this.dependencyChanged(filePath);
       }
     });
     connection.onDidChangeConfiguration(({ settings }) => void this.settingsChanged(settings));
@@ -204,7 +225,10 @@ export class ApiGuardServer {
   private initialize(params: InitializeParams): InitializeResult {
     this.workspaceRoots = workspaceRootsOf(params);
     this.engine = this.createEngine(this.workspaceRoots);
-    this.backgroundRuleIds = new Set(this.engine.rules.filter((rule) => rule.meta.requiresTypes || rule.meta.requiresApiModel).map((rule) => rule.meta.id));
+    this.backgroundRuleIds = new Set(
+      [...this.engine.rules, ...this.engine.specRules].filter((rule) => rule.meta.requiresTypes || rule.meta.requiresApiModel).map((rule) => rule.meta.id),
+    );
+    this.specRuleIds = new Set(this.engine.specRules.map((rule) => rule.meta.id));
     this.background = new BackgroundAnalysis(
       this.workerScript,
       this.workspaceRoots,
@@ -247,7 +271,7 @@ export class ApiGuardServer {
     // Optional extras: a client without them still gets everything through static capabilities.
     if (this.registrations.watchedFiles) {
       const watchers = [CONFIG_FILE_NAME, 'package.json', 'tsconfig.json', 'jsconfig.json', ...FIX_INPUT_FILES].map((name) => ({ globPattern: `**/${name}` }));
-      watchers.push({ globPattern: SCRIPT_FILES_GLOB }, { globPattern: PRISMA_SCHEMA_GLOB });
+      watchers.push({ globPattern: SCRIPT_FILES_GLOB }, { globPattern: PRISMA_SCHEMA_GLOB }, { globPattern: SPEC_FILES_GLOB });
       this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error) => this.logError(`file watcher registration failed: ${error}`));
     }
     if (this.registrations.configuration) {
@@ -265,7 +289,8 @@ export class ApiGuardServer {
   private indexingProgressed(progress: IndexingProgress & { stopped?: boolean }): void {
     if (this.shuttingDown) return;
     if (progress.phase === 'end') {
-      this.log(progress.stopped ? 'indexing API routes stopped: the background worker failed' : `indexed API routes: ${progress.files} files, ${progress.routes ?? 0} routes`);
+      const specs = progress.specs ? `, ${progress.specs} ${progress.specs === 1 ? 'spec' : 'specs'}` : '';
+      this.log(progress.stopped ? 'indexing API routes stopped: the background worker failed' : `indexed API routes: ${progress.files} files, ${progress.routes ?? 0} routes${specs}`);
       if (!progress.stopped) for (const document of this.documents.values()) this.reanalyseInBackground(document);
     }
     this.indexingProgress?.update(progress);
@@ -275,6 +300,8 @@ export class ApiGuardServer {
   private reanalyseInBackground(document: OpenDocument): void {
     if (!this.settings.enable || document.isConfigFile || !this.engine.isAnalysable(document.filePath)) return;
     const result = this.results.get(document.uri);
+    // Nothing of it runs in the worker (YAML/JSON that is no spec, a spec without model rules): the model is not its concern.
+    if (result && result.changeCount === document.changeCount && !result.usesWorker) return;
     // No current result: the next analysis asks the worker anyway. With "run": "onSave" that is the next save:
     // analysing unsaved text now would publish what the user asked not to see until then.
     if (!result || result.changeCount !== document.changeCount) return this.settings.run === 'onSave' ? undefined : this.schedule(document);
@@ -342,6 +369,8 @@ export class ApiGuardServer {
         applyEdit: async (label, edit) => (await this.connection.workspace.applyEdit({ label, edit })).applied,
       });
       this.log(`${APPLY_FIX_COMMAND}: wrote ${written.join(', ')}, then edited the code`);
+      // Clients without file watchers never say so: a fix in a `$ref`'d file must still clear the spec's finding.
+      for (const filePath of written) this.dependencyChanged(path.resolve(filePath));
     } catch (error) {
       const message = error instanceof FixError ? error.message : String(error instanceof Error ? error.stack : error);
       this.logError(`${APPLY_FIX_COMMAND} failed: ${message}`);
@@ -378,6 +407,8 @@ export class ApiGuardServer {
     this.documents.delete(uri);
     this.results.delete(uri);
     this.scheduled.delete(uri);
+    this.shownDiagnostics.delete(uri);
+    this.forgetDependencies(uri);
     for (const key of this.loggedOnce) if (key.startsWith(`skip:${uri}:`)) this.loggedOnce.delete(key);
     if (ownsPath) this.engine.forgetFile(document.filePath);
     this.background?.documentClosed(uri, ownsPath ? document.filePath : undefined);
@@ -397,6 +428,9 @@ export class ApiGuardServer {
       completionWaiters: this.completionWaiters.map((waiter) => waiter.uri),
       loggedOnce: [...this.loggedOnce].filter((key) => key.startsWith('skip:')),
       typeInfoFiles: [...this.engine.typeInfo.heldFilePaths()],
+      specDependencies: [...this.specDependencies.keys()],
+      shownDiagnostics: [...this.shownDiagnostics],
+      parsedSpecFiles: [...this.engine.heldSpecFiles()],
       backgroundPending: this.background?.pending ?? 0,
       worker,
     };
@@ -429,17 +463,32 @@ export class ApiGuardServer {
 
   private publish(document: OpenDocument): void {
     let diagnostics: Diagnostic[];
+    let notApplicable = false;
     if (document.isConfigFile) {
       diagnostics = this.validateConfigDocument(document);
     } else if (!this.settings.enable) {
       diagnostics = [];
     } else {
-      diagnostics = this.currentResult(document).diagnostics;
+      const result = this.currentResult(document);
+      diagnostics = result.diagnostics;
+      notApplicable = result.notApplicable === true;
     }
     // Analysis is synchronous, so this holds today; it keeps holding if analysis ever yields.
     if (this.documents.get(document.uri) !== document) return;
-    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    this.sendDiagnostics(document, diagnostics, notApplicable);
     this.sendStatus();
+  }
+
+  /**
+   * Publishes a document's diagnostics. YAML/JSON that is not a spec (package.json, CI workflows) gets nothing,
+   * except one empty publish when it stops being a spec, to clear what was shown while it was one.
+   */
+  private sendDiagnostics(document: OpenDocument, diagnostics: Diagnostic[], notApplicable = false): void {
+    const shown = this.shownDiagnostics.has(document.uri);
+    if (notApplicable && !shown) return;
+    if (diagnostics.length > 0) this.shownDiagnostics.add(document.uri);
+    else this.shownDiagnostics.delete(document.uri);
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
   /** The analysis of the document's current text: cached per change, computed now if stale. */
@@ -509,7 +558,7 @@ export class ApiGuardServer {
     this.results.set(document.uri, result);
     this.resolveCompletionWaiters(document.uri);
     if (this.settings.enable) {
-      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.diagnostics });
+      this.sendDiagnostics(document, result.diagnostics, result.notApplicable);
       this.sendStatus();
     }
   }
@@ -528,6 +577,12 @@ export class ApiGuardServer {
       this.syntacticConfigs.set(config, syntactic);
     }
     return syntactic;
+  }
+
+  /** True when the config enables a worker-only rule for scripts (type-aware or model rules; spec rules do not count). */
+  private needsWorker(config: ResolvedConfig): boolean {
+    for (const id of config.rules.keys()) if (this.backgroundRuleIds.has(id) && !this.specRuleIds.has(id)) return true;
+    return false;
   }
 
   private analyze(document: OpenDocument): AnalysisResult {
@@ -550,8 +605,11 @@ export class ApiGuardServer {
       }
       if (config.isIgnored(filePath)) {
         document.dropSourceFile();
+        this.rememberDependencies(document.uri, undefined);
         return { ...base, diagnostics: [] };
       }
+      const configNotice = configError && lastValidConfigDiagnostic(configError);
+      if (isSpecCandidateFile(filePath)) return this.analyzeSpecDocument(document, config, configNotice, started);
       // Before any parsing: a 10 MB or binary document must not hold the event loop.
       const skipReason = reasonToSkip(document.text, config.maxFileSize);
       if (skipReason) {
@@ -569,24 +627,83 @@ export class ApiGuardServer {
       }
       const parsed = performance.now();
       const syntactic = this.syntacticConfig(config);
-      const needsTypes = syntactic.rules.size < config.rules.size;
+      const needsTypes = this.needsWorker(config);
       const analysis = this.engine.analyze(filePath, document.text, { sourceFile, config: syntactic });
       if (analysis.skipped) return this.skipped(document, analysis.skipped);
       const findings = needsTypes && document.carriedFindings.length > 0 ? mergeFindings(analysis.findings, document.carriedFindings) : analysis.findings;
-      const elapsed = performance.now() - started;
-      if (this.settings.trace.server !== 'off' || elapsed > SLOW_ANALYSIS_MS) {
-        const slowest = Object.entries(analysis.ruleTimings).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ');
-        const line = `analysed ${filePath} v${document.version} in ${elapsed.toFixed(1)} ms (parse ${(parsed - started).toFixed(1)} ms; rules: ${slowest || 'none'}): ${analysis.findings.length} findings`;
-        if (elapsed > SLOW_ANALYSIS_MS) this.connection.console.warn(`slow analysis: ${line}`);
-        else this.log(line);
-      }
-      const configNotice = configError && lastValidConfigDiagnostic(configError);
-      return { ...base, findings, diagnostics: diagnosticsOf(findings, configNotice), complete: !needsTypes, configNotice };
+      this.logTiming(document, analysis, started, parsed - started);
+      return { ...base, findings, diagnostics: diagnosticsOf(findings, configNotice), complete: !needsTypes, usesWorker: needsTypes, configNotice };
     } catch (error) {
       // Loud, and never fatal: the next edit gets a fresh parse and another try.
       this.logError(`analysis of ${filePath} v${document.version} crashed: ${error instanceof Error ? error.stack : String(error)}`);
       document.dropSourceFile();
       return { ...base, diagnostics: [analysisFailedDiagnostic(error)] };
+    }
+  }
+
+  /**
+   * YAML/JSON: the engine decides whether the text is a spec (by content or "specs.include") with its own size
+   * limit; no TypeScript parse. Rules that read the API model (spec/unimplemented-operation) run in the worker, and
+   * every spec's text goes there even without them: the worker's index reads it for the route files' rules
+   * (spec/undocumented-route, spec/auth-mismatch).
+   */
+  private analyzeSpecDocument(document: OpenDocument, config: ResolvedConfig, configNotice: Diagnostic | undefined, started: number): AnalysisResult {
+    const base = { changeCount: document.changeCount, version: document.version, findings: [] as Finding[], complete: true };
+    const analysis = this.engine.analyze(document.filePath, document.text, { config: this.syntacticConfig(config) });
+    this.rememberDependencies(document.uri, analysis.dependencies);
+    if (analysis.notApplicable) {
+      document.carriedFindings = [];
+      return { ...base, diagnostics: [], notApplicable: true };
+    }
+    if (analysis.skipped) return this.skipped(document, analysis.skipped);
+    const findings = document.carriedFindings.length > 0 ? mergeFindings(analysis.findings, document.carriedFindings) : analysis.findings;
+    this.logTiming(document, analysis, started, analysis.ruleTimings['spec-parse'] ?? 0);
+    return { ...base, findings, diagnostics: diagnosticsOf(findings, configNotice), complete: false, usesWorker: true, configNotice };
+  }
+
+  private logTiming(document: OpenDocument, analysis: FileAnalysis, started: number, parseMs: number): void {
+    const elapsed = performance.now() - started;
+    if (this.settings.trace.server === 'off' && elapsed <= SLOW_ANALYSIS_MS) return;
+    const slowest = Object.entries(analysis.ruleTimings).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ');
+    const line = `analysed ${document.filePath} v${document.version} in ${elapsed.toFixed(1)} ms (parse ${parseMs.toFixed(1)} ms; rules: ${slowest || 'none'}): ${analysis.findings.length} findings`;
+    if (elapsed > SLOW_ANALYSIS_MS) this.connection.console.warn(`slow analysis: ${line}`);
+    else this.log(line);
+  }
+
+  /** Keeps the files a spec's analysis read through `$ref`s; a file nothing else reads any more leaves the parse cache. */
+  private rememberDependencies(uri: string, dependencies: readonly string[] | undefined): void {
+    const previous = this.specDependencies.get(uri);
+    if (dependencies && dependencies.length > 0) this.specDependencies.set(uri, dependencies);
+    else this.specDependencies.delete(uri);
+    if (previous) this.releaseParses(previous.filter((filePath) => !dependencies?.includes(filePath)));
+  }
+
+  private forgetDependencies(uri: string): void {
+    const previous = this.specDependencies.get(uri);
+    this.specDependencies.delete(uri);
+    if (previous) this.releaseParses(previous);
+  }
+
+  /** Drops cached parses of `$ref` targets that no open spec reads and that are not open themselves. */
+  private releaseParses(filePaths: readonly string[]): void {
+    for (const filePath of filePaths) {
+      if (this.documentsByPath.has(filePath)) continue;
+      if ([...this.specDependencies.values()].some((dependencies) => dependencies.includes(filePath))) continue;
+      this.engine.forgetFile(filePath);
+    }
+  }
+
+  /**
+   * A file changed (an open document's edit, open or close, a watched file, a fix written to disk): the open specs
+   * whose last analysis read it through a `$ref` are analysed again.
+   */
+  private dependencyChanged(filePath: string): void {
+    for (const [uri, dependencies] of this.specDependencies) {
+      if (!dependencies.includes(filePath)) continue;
+      const document = this.documents.get(uri);
+      if (!document || document.filePath === filePath) continue;
+      this.results.delete(uri);
+      this.schedule(document);
     }
   }
 

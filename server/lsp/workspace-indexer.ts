@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Engine } from '../engine/analyzer';
 import { isPrismaSchemaFile, type WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { isScriptFile, reasonToSkip } from '../engine/source-files';
+import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
 import { isWalkedFile, readWalkedFile, walkWorkspace, type WalkedEntry } from '../engine/workspace-scan';
 
 /** Long enough to index several files per slice, short enough that a queued analysis barely waits. */
@@ -15,8 +16,10 @@ const REPORT_EVERY_MS = 200;
 
 export interface IndexingProgress {
   phase: 'begin' | 'report' | 'end';
-  /** Files indexed so far in this walk. */
+  /** Script files and Prisma schemas indexed so far in this walk. */
   files: number;
+  /** OpenAPI/Swagger specs indexed so far (YAML/JSON that is not a spec counts nowhere). */
+  specs?: number;
   /** At the end: routes in the model. */
   routes?: number;
 }
@@ -26,6 +29,7 @@ export class WorkspaceIndexer {
   private finished = false;
   private restartRequested = false;
   private files = 0;
+  private specs = 0;
   private lastReport = 0;
   /** Files this indexer added, and those the current walk indexed: a re-walk drops what it no longer indexes. */
   private indexedByWalk = new Set<string>();
@@ -53,9 +57,9 @@ export class WorkspaceIndexer {
       return;
     }
     this.files = 0;
+    this.specs = 0;
     this.seenThisWalk = new Set();
-    // Scripts and Prisma schemas; specs are indexed by the spec path (YAML/JSON that is not a spec is never read here).
-    this.walk = walkRoots(this.workspaceRoots, (name) => isScriptFile(name) || isPrismaSchemaFile(name));
+    this.walk = walkRoots(this.workspaceRoots, isIndexedFile);
     this.lastReport = performance.now();
     this.onProgress({ phase: 'begin', files: 0 });
     setImmediate(() => this.slice());
@@ -76,7 +80,7 @@ export class WorkspaceIndexer {
   /** A file changed, was created or deleted on disk, or was closed: index what the disk has now. */
   reindexFromDisk(filePath: string): void {
     const resolved = path.resolve(filePath);
-    if (this.openTexts.has(resolved)) return;
+    if (this.openTexts.has(resolved) || !isIndexedFile(resolved)) return;
     const text = this.workspaceRoots.some((root) => isWalkedFile(resolved, root)) ? this.readIndexable(resolved) : undefined;
     if (text === undefined || !this.indexText(resolved, text)) {
       this.index.remove(resolved);
@@ -100,7 +104,7 @@ export class WorkspaceIndexer {
     }
     if (performance.now() - this.lastReport >= REPORT_EVERY_MS) {
       this.lastReport = performance.now();
-      this.onProgress({ phase: 'report', files: this.files });
+      this.onProgress({ phase: 'report', files: this.files, specs: this.specs });
     }
     setImmediate(() => this.slice());
   }
@@ -109,14 +113,16 @@ export class WorkspaceIndexer {
     const resolved = path.resolve(filePath);
     const open = this.openTexts.get(resolved);
     // An open document is summarised by its own analyses; index its text only if none has run yet.
-    if (open !== undefined && this.index.has(resolved)) {
-      this.files++;
-      return;
-    }
+    if (open !== undefined && this.index.has(resolved)) return this.count(resolved);
     const text = open ?? this.readIndexable(resolved);
     if (text === undefined || !this.indexText(resolved, text)) return;
     this.seenThisWalk.add(resolved);
-    this.files++;
+    this.count(resolved);
+  }
+
+  private count(filePath: string): void {
+    if (!isSpecCandidateFile(filePath)) this.files++;
+    else if (this.index.summaryOf(filePath)?.spec) this.specs++;
   }
 
   /** The file's text when the walk would index it: not ignored by config, within the size limit, not minified or binary. */
@@ -124,6 +130,8 @@ export class WorkspaceIndexer {
     try {
       const read = readWalkedFile(this.engine, filePath, false);
       if (read?.kind !== 'text') return undefined;
+      // Specs are often minified or generated: readWalkedFile applied their size limit; the script checks do not apply.
+      if (isSpecCandidateFile(filePath)) return read.text;
       return reasonToSkip(read.text, read.config.maxFileSize) ? undefined : read.text;
     } catch (error) {
       // An invalid apiguard.json: the file is left out until the config is fixed (the editor shows the error).
@@ -156,7 +164,7 @@ export class WorkspaceIndexer {
     // Without a workspace folder nothing was walked: the model stays incomplete and model rules stay silent.
     if (this.workspaceRoots.length > 0) this.index.markComplete();
     this.finished = true;
-    this.onProgress({ phase: 'end', files: this.files, routes: this.index.model().routes.length });
+    this.onProgress({ phase: 'end', files: this.files, specs: this.specs, routes: this.index.model().routes.length });
     const waiting = this.waiting;
     this.waiting = [];
     for (const then of waiting) then();
@@ -165,6 +173,14 @@ export class WorkspaceIndexer {
       this.start();
     }
   }
+}
+
+/**
+ * Files the index summarises: scripts, Prisma schemas, and YAML/JSON that may be OpenAPI specs (read whole only when
+ * small or when their head looks like a spec: see readWalkedFile; the rest leave nothing in the index).
+ */
+export function isIndexedFile(filePath: string): boolean {
+  return isScriptFile(filePath) || isPrismaSchemaFile(filePath) || isSpecCandidateFile(filePath);
 }
 
 function* walkRoots(roots: readonly string[], isAnalysable: (fileName: string) => boolean): Generator<WalkedEntry, void, undefined> {

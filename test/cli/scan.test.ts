@@ -431,7 +431,7 @@ describe('apiguard scan examples/', () => {
     const text = runCli(['scan', 'examples'], REPO_ROOT);
     assert.equal(text.status, 1, text.stderr);
     assert.match(text.stdout, /^examples\/\S+:\d+:\d+ {2}error {4}hardcoded-secret {2}/m);
-    assert.match(text.stdout, /^\d+ errors?, \d+ warnings?(, \d+ infos?)? in \d+ files? \(\d+ files? scanned/m);
+    assert.match(text.stdout, /^\d+ errors?, \d+ warnings?(, \d+ infos?)?(, \d+ hints?)? in \d+ files? \(\d+ files? scanned/m);
     const json = JSON.parse(runCli(['scan', 'examples', '--format', 'json'], REPO_ROOT).stdout);
     assert.ok(json.findings.some((f: any) => f.ruleId === 'hardcoded-secret' && f.severity === 'error'));
     assert.ok(json.filesScanned.every((file: string) => file.startsWith('examples/') && !file.includes('node_modules')));

@@ -37,6 +37,8 @@ export function driverEnvironment(workspace, resultFile) {
     APIGUARD_FIX_TITLE: quickFix.title,
     APIGUARD_FIX_LINE: String(line),
     APIGUARD_FIX_CHARACTER: String(character),
+    APIGUARD_SPEC_FILE: path.join(workspace, expected.spec.file),
+    APIGUARD_SPEC_EXPECTED_COUNT: String(expected.spec.diagnostics.length),
     APIGUARD_RESULT: resultFile,
   };
 }

@@ -5,6 +5,7 @@
 // usage: node test/e2e/run-emacs.mjs   (needs `npm run build` first; test:e2e does it)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { checkEditorResult, driverEnvironment, quickFix, readDriverResult } from './editor-check.mjs';
 import { copyFixtureWorkspace, expected, makeTempDir, repoRoot, requireExecutable, serverBundle } from './support.mjs';
@@ -37,8 +38,9 @@ try {
     throw new Error(`expected one edit confirmation naming ${fixture} only; got ${JSON.stringify(prompts)}`);
   }
   checkEditorResult({ diagnostics: result.diagnostics.map(fromFlymake), diagnosticsAfterFix: result.diagnostics_after_fix.map(fromFlymake), offered: result.offered }, workspace);
+  assert.deepEqual(result.spec_diagnostics.map(fromFlymake), expected.spec.diagnostics, 'diagnostics of the YAML spec');
   fs.rmSync(home, { recursive: true, force: true });
-  console.log(`[emacs-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);
+  console.log(`[emacs-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved; YAML spec diagnosed`);
 } catch (error) {
   if (tmp) console.error(`kept ${tmp} for inspection`);
   console.error(`[emacs-e2e] FAILED after ${((Date.now() - started) / 1000).toFixed(1)}s: ${error.stack ?? error.message}`);

@@ -4,6 +4,7 @@
 // usage: node test/e2e/run-neovim.mjs [--keep]   (needs `npm run build` first; test:e2e does it)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { checkEditorResult, driverEnvironment, quickFix, readDriverResult } from './editor-check.mjs';
 import { copyFixtureWorkspace, expected, makeTempDir, repoRoot, requireExecutable, serverBundle } from './support.mjs';
@@ -31,9 +32,12 @@ try {
   });
   const result = readDriverResult('Neovim', nvim, resultFile);
   checkEditorResult({ diagnostics: result.diagnostics.map(withoutSource), diagnosticsAfterFix: result.diagnostics_after_fix.map(withoutSource), offered: result.offered }, workspace);
-  for (const d of result.diagnostics) if (d.source !== 'apiguard') throw new Error(`unexpected diagnostic source ${d.source}`);
+  for (const d of [...result.diagnostics, ...result.spec_diagnostics]) if (d.source !== 'apiguard') throw new Error(`unexpected diagnostic source ${d.source}`);
+  // The spec buffer got filetype yaml from Neovim's detection, and the client attached to it by that filetype.
+  if (result.spec_filetype !== 'yaml') throw new Error(`the spec buffer's filetype is "${result.spec_filetype}", expected yaml`);
+  assert.deepEqual(result.spec_diagnostics.map(withoutSource), expected.spec.diagnostics, 'diagnostics of the YAML spec');
   fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
-  console.log(`[neovim-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved`);
+  console.log(`[neovim-e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)}s: ${expected.diagnostics.length} diagnostics, "${quickFix.title}" applied and saved; YAML spec diagnosed`);
 } catch (error) {
   if (tmp) console.error(`kept ${tmp} for inspection`);
   console.error(`[neovim-e2e] FAILED after ${((Date.now() - started) / 1000).toFixed(1)}s: ${error.stack ?? error.message}`);

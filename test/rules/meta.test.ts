@@ -18,6 +18,22 @@ interface DocExample {
   language: string;
   code: string;
   line: number;
+  /**
+   * Spec ↔ code rules show both sides: the block of the other kind (spec or code) just before this one in the same
+   * section is written next to it (as `openapi.yaml`/`openapi.json` or `src/app.ts`).
+   */
+  companion?: DocExample;
+}
+
+const SPEC_LANGUAGES = new Set(['yaml', 'yml', 'json']);
+const isSpecExample = (example: DocExample) => SPEC_LANGUAGES.has(example.language);
+
+/** The companion as a project file for runCase/runSpecCase. */
+function companionFiles(example: DocExample): Record<string, string> {
+  const companion = example.companion;
+  if (!companion) return {};
+  const name = isSpecExample(companion) ? (companion.language === 'json' ? 'openapi.json' : 'openapi.yaml') : companion.language === 'js' || companion.language === 'javascript' ? 'src/app.js' : 'src/app.ts';
+  return { [name]: companion.code };
 }
 
 /** Code blocks under "## Incorrect" and "## Correct" headings (any depth of sub-heading below them). */
@@ -37,7 +53,10 @@ function docExamples(markdown: string): DocExample[] {
       const start = i;
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i]!.startsWith('```'); i++) body.push(lines[i]!);
-      examples.push({ section, language: fence[1]!, code: body.join('\n') + '\n', line: start + 1 });
+      const example: DocExample = { section, language: fence[1]!, code: body.join('\n') + '\n', line: start + 1 };
+      const previous = examples[examples.length - 1];
+      if (previous && previous.section === section && isSpecExample(previous) !== isSpecExample(example)) example.companion = previous;
+      examples.push(example);
     }
   }
   return examples;
@@ -93,9 +112,11 @@ describe('rule conventions', () => {
       });
 
       for (const example of examples) {
+        // A spec shown for a code rule is the companion of the code after it.
+        if (isSpecExample(example)) continue;
         it(`doc example at line ${example.line} (${example.section}) behaves as documented`, () => {
           const extension = example.language === 'js' || example.language === 'javascript' ? 'js' : 'ts';
-          const { analysis } = runCase(rule, { code: example.code, filename: `src/example.${extension}` });
+          const { analysis } = runCase(rule, { code: example.code, filename: `src/example.${extension}`, files: companionFiles(example) });
           assert.deepEqual(analysis.ruleErrors, []);
           const findings = analysis.findings.filter((finding) => finding.ruleId === id);
           if (example.section === 'Incorrect') assert.ok(findings.length > 0, 'expected at least one finding');
@@ -149,9 +170,11 @@ describe('spec rule conventions', () => {
       });
 
       for (const example of examples) {
+        // Code shown for a spec rule is the companion of the spec after it.
+        if (!isSpecExample(example)) continue;
         it(`doc example at line ${example.line} (${example.section}) behaves as documented`, () => {
           const filename = example.language === 'json' ? 'openapi.json' : 'openapi.yaml';
-          const { analysis } = runSpecCase(rule, { code: example.code, filename });
+          const { analysis } = runSpecCase(rule, { code: example.code, filename, files: companionFiles(example) });
           assert.deepEqual(analysis.ruleErrors, []);
           assert.deepEqual(analysis.findings.filter((finding) => finding.ruleId === 'invalid-spec').map((f) => f.message), []);
           const findings = analysis.findings.filter((finding) => finding.ruleId === id);

@@ -59,6 +59,15 @@ const CASES: Record<string, [string, string[]]> = {
     `import mongoose from 'mongoose';\nconst accountSchema = new mongoose.Schema({ name: String, role: String });\nconst ${RANDOM} = mongoose.model('${GITHUB}', accountSchema);\nconst noteSchema = new mongoose.Schema({ title: String });\nconst Note = mongoose.model('${STRIPE}', noteSchema);\napp.post('/a', async (req) => ${RANDOM}.create(req.body));\napp.post('/n', async (req) => Note.create(req.body));\napp.put('/u', async (req) => ${RANDOM}x.findByIdAndUpdate(req.params.id, req.body));\n`,
     ['mass-assignment/privilegedFields', 'mass-assignment/serverOwnedFields', 'mass-assignment/unknownModel'],
   ],
+  // The spec ↔ code rules quote route paths, operations and middleware, from the code and from the spec.
+  'openapi.yaml': [
+    `openapi: 3.0.3\ninfo: { title: t, version: '1' }\nsecurity:\n  - bearerAuth: []\npaths:\n  /reports/${GITHUB}:\n    get:\n      responses: { '200': { description: ok } }\n  /open/${RANDOM}:\n    get:\n      security: []\n      responses: { '200': { description: ok } }\n  /zombie/${STRIPE}:\n    get:\n      responses: { '200': { description: ok } }\ncomponents:\n  securitySchemes:\n    bearerAuth: { type: http, scheme: bearer }\n`,
+    ['spec/unimplemented-operation/unimplemented'],
+  ],
+  'spec-routes.ts': [
+    `import express from 'express';\nimport passport from 'passport';\nconst app = express();\napp.get('/reports/${GITHUB}', (req, res) => res.end());\napp.get('/open/${RANDOM}', passport.authenticate('${RANDOM}7'), (req, res) => res.end());\napp.post('/shadow/${STRIPE}', passport.authenticate('jwt'), (req, res) => res.end());\n`,
+    ['spec/auth-mismatch/specRequiresAuth', 'spec/auth-mismatch/specAllowsAnonymous', 'spec/undocumented-route/undocumented'],
+  ],
   'secrets.ts': [
     `export const token = '${GITHUB}';\nexport const dbPassword = '${RANDOM}';\nexport const anything = '${RANDOM}9';\nconst awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY || '${AWS_SECRET}';\n`,
     ['hardcoded-secret/providerToken', 'hardcoded-secret/credentialLiteral', 'hardcoded-secret/highEntropyString'],
@@ -80,7 +89,7 @@ describe('secrets planted in every rule message path', () => {
     for (const [name, [code]] of Object.entries(CASES)) fs.writeFileSync(path.join(dir, name), code);
     // Model rules read the workspace index: built from every case file first, as a scan does.
     const apiIndex = new WorkspaceIndex();
-    for (const [name, [code]] of Object.entries(CASES)) apiIndex.indexText(path.join(dir, name), code);
+    for (const [name, [code]] of Object.entries(CASES)) apiIndex.indexFile(path.join(dir, name), code);
     apiIndex.markComplete();
     scan = scanWorkspace(new Engine({ workspaceRoots: [dir], apiIndex }), { paths: ['.'], root: dir });
     findings = scan.files.flatMap((file) => file.findings);

@@ -77,9 +77,53 @@ describe('closing documents', () => {
         completionWaiters: [],
         loggedOnce: [],
         typeInfoFiles: [],
+        specDependencies: [],
+        shownDiagnostics: [],
+        parsedSpecFiles: [],
         backgroundPending: 0,
-        worker: { openTexts: [], typeInfoFiles: [] },
+        worker: { openTexts: [], typeInfoFiles: [], parsedSpecFiles: [] },
       });
+    } finally {
+      await client.sendRequest('shutdown');
+      client.dispose();
+      fs.rmSync(rootDir, { recursive: true, force: true });
+    }
+  });
+  it('frees a spec: its parse, the parses of the `$ref` targets only it read, its dependencies and what was shown', async () => {
+    const rootDir = makeProject({ 'package.json': '{ "name": "api" }\n', 'src/schemes.yaml': 'apiKey: { type: apiKey, in: header, name: X-Key }\n' });
+    const { server, client, published, uriOf, until } = startInProcess(rootDir);
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: `file://${rootDir}`, capabilities: {} });
+      await client.sendNotification('initialized', {});
+      const spec = "openapi: 3.0.3\ninfo: { title: t, version: '1' }\nsecurity:\n  - bearerAuth: []\npaths: {}\ncomponents:\n  securitySchemes:\n    $ref: './schemes.yaml'\n";
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('openapi.yaml'), languageId: 'yaml', version: 0, text: spec } });
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('ci.yml'), languageId: 'yaml', version: 0, text: 'on: [push]\n' } });
+      // Published twice: by the main thread, then with the worker's complete analysis (which parsed the spec there too).
+      await until(() => published.filter((p) => p.uri === uriOf('openapi.yaml') && p.diagnostics.some((d) => d.code === 'spec/undefined-security-scheme')).length === 2, 'the spec finding');
+      const before = await server.perDocumentState();
+      assert.deepEqual(before.worker!.parsedSpecFiles.sort(), [`${rootDir}/src/openapi.yaml`, `${rootDir}/src/schemes.yaml`]);
+      assert.deepEqual(before.parsedSpecFiles.sort(), [`${rootDir}/src/openapi.yaml`, `${rootDir}/src/schemes.yaml`]);
+      assert.deepEqual(before.specDependencies, [uriOf('openapi.yaml')]);
+      assert.deepEqual(before.shownDiagnostics, [uriOf('openapi.yaml')]);
+
+      for (const name of ['openapi.yaml', 'ci.yml']) await client.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(name) } });
+      await until(() => ['openapi.yaml', 'ci.yml'].every((name) => published.some((p) => p.uri === uriOf(name) && p.version === undefined)), 'the closing publishes');
+      const after = await server.perDocumentState();
+      assert.deepEqual({ ...after, worker: undefined }, {
+        documents: [],
+        documentsByPath: [],
+        results: [],
+        scheduled: [],
+        completionWaiters: [],
+        loggedOnce: [],
+        typeInfoFiles: [],
+        specDependencies: [],
+        shownDiagnostics: [],
+        parsedSpecFiles: [],
+        backgroundPending: 0,
+        worker: undefined,
+      });
+      assert.deepEqual(after.worker, { openTexts: [], typeInfoFiles: [], parsedSpecFiles: [] });
     } finally {
       await client.sendRequest('shutdown');
       client.dispose();

@@ -49,6 +49,31 @@ describe('codeActionsFor', () => {
     ]);
   });
 
+  it('YAML specs: "ignore" writes a # comment (joining one above), JSON specs get none; a fix in a $ref\'d file that cannot be written is disabled with a spec wording', () => {
+    const yaml = 'paths:\n  /a:\n    get:\n      security:\n        - Bearer: []\n';
+    const specFinding = (fixes: Fix[] = []): Finding => ({ ...finding('spec/undefined-security-scheme', 4, 10, 16, fixes), filePath: '/p/api/openapi.yaml' });
+    const inYaml = (text: string, findings: Finding[], disabledSupport = false) =>
+      codeActionsFor({ document: new OpenDocument('file:///p/api/openapi.yaml', 'yaml', 1, text), findings, range: { start: at(4, 11), end: at(4, 11) }, only: ['quickfix'], openDocumentFor: () => undefined, disabledSupport });
+    const [ignore] = inYaml(yaml, [specFinding()]);
+    assert.deepEqual((ignore!.edit!.documentChanges![0] as { edits: unknown[] }).edits, [
+      { range: { start: at(4, 0), end: at(4, 0) }, newText: '        # apiguard-ignore-next-line spec/undefined-security-scheme -- TODO: say why this is safe\n' },
+    ]);
+    const commented = yaml.replace('        - Bearer', '        # apiguard-ignore-next-line spec/basic-auth -- legacy\n        - Bearer');
+    const [joined] = codeActionsFor({
+      document: new OpenDocument('file:///p/api/openapi.yaml', 'yaml', 1, commented),
+      findings: [{ ...specFinding(), range: { start: at(5, 10), end: at(5, 16) } }],
+      range: { start: at(5, 11), end: at(5, 11) },
+      openDocumentFor: () => undefined,
+    });
+    assert.deepEqual((joined!.edit!.documentChanges![0] as { edits: unknown[] }).edits, [{ range: { start: at(4, 51), end: at(4, 51) }, newText: ', spec/undefined-security-scheme' }]);
+    const json = codeActionsFor({ document: new OpenDocument('file:///p/api/openapi.json', 'json', 1, '{}\n'), findings: [{ ...specFinding(), filePath: '/p/api/openapi.json', range: { start: at(0, 0), end: at(0, 1) } }], range: { start: at(0, 0), end: at(0, 0) }, openDocumentFor: () => undefined });
+    assert.deepEqual(json, []);
+    // The $ref'd "file" is a folder: the fix cannot be written there.
+    const intoFolder = specFinding([{ title: 'Use the defined scheme "bearer"', edits: [{ filePath: '/tmp', range: { start: at(0, 0), end: at(0, 0) }, newText: 'x' }], safeForFixAll: false, isPreferred: true }]);
+    const [disabled] = inYaml(yaml, [intoFolder], true);
+    assert.deepEqual([disabled!.title, disabled!.disabled], ['Use the defined scheme "bearer"', { reason: 'Cannot apply the fix: tmp is not a regular file.' }]);
+  });
+
   it('offers no "ignore" for engine findings, and no fix-all when nothing is safe to apply together', () => {
     const text = 'const a = 1; // apiguard-ignore hardcoded-secret -- old\n';
     const unused = finding('unused-suppression', 0, 13, 55);

@@ -37,7 +37,7 @@ describe('invalid apiguard.json', () => {
       ]);
       client.edit(configUri, 0, client.text(configUri).length, '{\n  "rules": { "hardcoded-secret": "warning" },\n  "bogus": 1,\n}\n');
       const unknownKey = await client.waitForCurrentDiagnostics(configUri);
-      assert.equal(unknownKey.diagnostics[0]!.message, 'Invalid API Guard config: unknown key "bogus" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile, auth)');
+      assert.equal(unknownKey.diagnostics[0]!.message, 'Invalid API Guard config: unknown key "bogus" (expected one of: rules, ignore, maxFileSize, maxFindingsPerFile, auth, specs)');
       client.edit(configUri, 0, client.text(configUri).length, '{\n  "rules": { "hardcoded-secret": "error" ');
       const syntax = await client.waitForCurrentDiagnostics(configUri);
       // Unexpected end of input: the error sits at the very end, after the trailing space.

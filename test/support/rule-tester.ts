@@ -14,6 +14,7 @@ import { parse as parseEstree } from '@typescript-eslint/typescript-estree';
 import { applyFileEdits } from '../../server/engine/edits';
 import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
 import { isScriptFile } from '../../server/engine/source-files';
+import { isSpecCandidateFile } from '../../server/engine/openapi/parse-spec';
 import { isTestFile } from '../../rules/support/test-files';
 
 export interface ValidCase {
@@ -73,8 +74,8 @@ export function runCase(rule: Rule<any>, testCase: ValidCase): CaseRun {
   if (rule.meta.requiresApiModel) {
     apiIndex = new WorkspaceIndex({ authSettingsFor: () => config.auth, isTestFile: (file) => isTestFile(file, dir) });
     for (const [relative, content] of Object.entries(files)) {
-      // Scripts, and Prisma schemas for the data-model catalogue.
-      if (isScriptFile(relative) || relative.endsWith('.prisma')) apiIndex.indexFile(path.join(dir, relative), content);
+      // Scripts, Prisma schemas for the data-model catalogue, and OpenAPI/Swagger specs for ApiModel.specs.
+      if (isScriptFile(relative) || relative.endsWith('.prisma') || isSpecCandidateFile(relative)) apiIndex.indexFile(path.join(dir, relative), content);
     }
     apiIndex.markComplete();
   }

@@ -11,7 +11,10 @@ import { Engine } from '../../server/engine/analyzer';
 import { parseConfig } from '../../server/engine/config';
 import { applyFileEdits } from '../../server/engine/edits';
 import type { FileAnalysis, Finding } from '../../server/engine/findings';
-import { parseSpecText } from '../../server/engine/openapi/parse-spec';
+import { isSpecCandidateFile, parseSpecText } from '../../server/engine/openapi/parse-spec';
+import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
+import { isScriptFile } from '../../server/engine/source-files';
+import { isTestFile } from '../../rules/support/test-files';
 import type { ExpectedFinding } from './rule-tester';
 
 export interface SpecValidCase {
@@ -50,7 +53,16 @@ export function runSpecCase(rule: SpecRule<any>, testCase: SpecValidCase): SpecC
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   fs.writeFileSync(filePath, testCase.code);
   const config = parseConfig(path.join(dir, 'apiguard.json'), JSON.stringify({ rules: { [rule.meta.id]: { options: testCase.options ?? {} } } }), [rule]);
-  const engine = new Engine({ rules: [], specRules: [rule], workspaceRoots: [dir] });
+  // A rule that reads the API model sees the whole fixture (code and specs), indexed as the CLI indexes a workspace.
+  let apiIndex: WorkspaceIndex | undefined;
+  if (rule.meta.requiresApiModel) {
+    apiIndex = new WorkspaceIndex({ isTestFile: (file) => isTestFile(file, dir) });
+    for (const [relative, content] of Object.entries(testCase.files ?? {})) {
+      if (isScriptFile(relative) || relative.endsWith('.prisma') || isSpecCandidateFile(relative)) apiIndex.indexFile(path.join(dir, relative), content);
+    }
+    apiIndex.markComplete();
+  }
+  const engine = new Engine({ rules: [], specRules: [rule], workspaceRoots: [dir], ...(apiIndex ? { apiIndex } : {}) });
   return { dir, filePath, engine, analysis: engine.analyze(filePath, testCase.code, { config }) };
 }
 

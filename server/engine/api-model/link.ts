@@ -2,7 +2,7 @@
 // every app down through the routers mounted on it (collecting prefixes and middleware in the order a request
 // meets them), and decides for each route what authenticates it. Pure and cheap: no parsing, no disk.
 import * as path from 'node:path';
-import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type ChainLink, type DataModelCatalogue, type MountStep, type ParameterWrite, type RouteAuth, type SourceSpot, type UnmodelledRoutes } from '../../../rules/support/api-model';
+import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type ChainLink, type DataModelCatalogue, NO_SPECS, type SpecCatalogue, type MountStep, type ParameterWrite, type RouteAuth, type SourceSpot, type UnmodelledRoutes } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
 import { isPassThroughWrapper, middlewareCombinator } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
@@ -12,6 +12,7 @@ import { autoloadedPlugins } from './frameworks/fastify-autoload';
 import { NO_AUTH_SETTINGS, type AuthSettings } from '../config';
 import { aliasCandidates, type AliasConfig } from './module-aliases';
 import { LinkedDataModels } from './data-models/catalogue';
+import { LinkedSpecs } from './specs';
 
 export type { AuthSettings };
 
@@ -25,6 +26,8 @@ export interface LinkOptions {
   aliasesFor?(filePath: string): AliasConfig | undefined;
   /** Module resolutions kept across links ("dir\0specifier" → file path or package); cleared when files come or go. */
   resolutionCache?: Map<string, string | { package: string }>;
+  /** The project folder of a file (nearest package.json): which specs cover which routes. */
+  projectRootFor?(filePath: string): string;
 }
 
 /** What a name stands for once followed across files. */
@@ -325,6 +328,7 @@ export function linkApiModel(files: ReadonlyMap<string, FileSummary>, options: L
   const unmodelled = [...files.values()].flatMap((file) => file.unmodelled);
   const model = new LinkedApiModel(routes, options.complete ?? true, unmodelled, new LinkedDataModels(linker), files);
   model.linker = linker;
+  model.specs = new LinkedSpecs(files, routes, unmodelled, options.projectRootFor ?? path.dirname);
   model.whitelistPipeFolders = [...files.entries()].filter(([, file]) => file.nest?.globalWhitelistPipe).map(([filePath]) => path.dirname(filePath));
   return model;
 }
@@ -345,6 +349,9 @@ export class LinkedApiModel implements ApiModel {
       this.byFile.set(route.declaredAt.filePath, list);
     }
   }
+
+  /** Set by linkApiModel: the workspace's specs and the routes they document. */
+  specs: SpecCatalogue = NO_SPECS;
 
   /** Folders of the files that install a global whitelisting ValidationPipe (main.ts, app.module.ts). */
   whitelistPipeFolders: readonly string[] = [];

@@ -2,7 +2,7 @@
 // joined with the other files' summaries by the linker (link.ts). Plain data, no AST nodes: a summary is small,
 // can be compared with the previous one, and crosses the worker boundary. Names are the file's own top-level
 // names; the linker resolves them through `imports` and the target file's `exports`.
-import type { ApiFramework, DataModelField, OrmName, ParameterWrite, SourceSpot } from '../../../rules/support/api-model';
+import type { ApiFramework, DataModelField, OrmName, ParameterWrite, SourceSpot, SpecSummary } from '../../../rules/support/api-model';
 import type { AuthBehaviour } from '../../../rules/support/auth-behaviour';
 
 export interface FileSummary {
@@ -41,6 +41,8 @@ export interface FileSummary {
   prismaClients?: string[];
   /** A `.prisma` schema file (no TypeScript: only `dataModels`). */
   prismaSchema?: true;
+  /** An OpenAPI/Swagger document (no TypeScript: only its operations). */
+  spec?: SpecSummary;
 }
 
 /** One model as its file declares it; the catalogue (data-models/catalogue.ts) links names and relations. */

@@ -9,6 +9,9 @@ import { summarizeSourceFile } from './summarize';
 import { parsePrismaSchema } from './data-models/prisma-schema';
 import type { AliasConfig } from './module-aliases';
 import type { FileSummary } from './summary';
+import type { SpecSummary } from '../../../rules/support/api-model';
+import { isSpecCandidateFile } from '../openapi/parse-spec';
+import { summarizeSpecText } from '../openapi/spec-summary';
 
 export interface WorkspaceIndexOptions {
   authSettingsFor?(filePath: string): AuthSettings;
@@ -16,6 +19,10 @@ export interface WorkspaceIndexOptions {
   isTestFile?(filePath: string): boolean;
   /** tsconfig/jsconfig `paths` and `baseUrl` for a file; the engine supplies them read from disk. */
   aliasesFor?(filePath: string): AliasConfig | undefined;
+  /** The project folder of a file (nearest package.json), for which specs cover which routes; the engine supplies it. */
+  projectRootFor?(filePath: string): string;
+  /** Reads a file a spec's cross-file `$ref` names (default: from disk). */
+  readFile?(filePath: string): string | undefined;
 }
 
 export class WorkspaceIndex {
@@ -29,9 +36,13 @@ export class WorkspaceIndex {
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
   /** The engine that owns the index supplies config and project-root lookups when the creator did not. */
-  attachEngine(authSettingsFor: (filePath: string) => AuthSettings, isTestFile: (filePath: string) => boolean, aliasesFor: (filePath: string) => AliasConfig | undefined): void {
+  attachEngine(authSettingsFor: (filePath: string) => AuthSettings, isTestFile: (filePath: string) => boolean, aliasesFor: (filePath: string) => AliasConfig | undefined, projectRootFor?: (filePath: string) => string): void {
     this.options.isTestFile ??= isTestFile;
     this.options.aliasesFor ??= aliasesFor;
+    if (projectRootFor && !this.options.projectRootFor) {
+      this.options.projectRootFor = projectRootFor;
+      this.linked = undefined;
+    }
     if (this.options.authSettingsFor) return;
     this.options.authSettingsFor = authSettingsFor;
     this.linked = undefined;
@@ -82,9 +93,30 @@ export class WorkspaceIndex {
     return this.update({ filePath: resolved, imports: {}, exports: {}, values: {}, functions: {}, containers: {}, unmodelled: [], prismaSchema: true, dataModels: models });
   }
 
-  /** Indexes a file by its kind: a Prisma schema, or a script. */
+  /**
+   * A YAML/JSON file that may be an OpenAPI/Swagger document (the server's walk and watched files call this): a
+   * spec's operations join `ApiModel.specs`; a file that is not (or is no longer) a spec leaves nothing behind.
+   * Returns whether the index changed.
+   */
+  indexSpecFile(filePath: string, text: string): boolean {
+    const resolved = path.resolve(filePath);
+    // A test fixture's spec is not the product's (as its routes are not).
+    const spec = this.isTestFile(resolved) ? undefined : summarizeSpecText(resolved, text, this.options.readFile);
+    return spec ? this.updateSpec(resolved, spec) : this.summaries.get(resolved)?.spec ? this.remove(resolved) : false;
+  }
+
+  /** A spec summary made from an analysis that parsed the document already (the engine's spec path). */
+  updateSpec(filePath: string, spec: SpecSummary): boolean {
+    const resolved = path.resolve(filePath);
+    if (this.isTestFile(resolved)) return false;
+    return this.update({ filePath: resolved, imports: {}, exports: {}, values: {}, functions: {}, containers: {}, unmodelled: [], spec });
+  }
+
+  /** Indexes a file by its kind: a Prisma schema, a YAML/JSON file that may be a spec, or a script. */
   indexFile(filePath: string, text: string): boolean {
-    return isPrismaSchemaFile(filePath) ? this.indexPrismaSchema(filePath, text) : this.indexText(filePath, text);
+    if (isPrismaSchemaFile(filePath)) return this.indexPrismaSchema(filePath, text);
+    if (isSpecCandidateFile(filePath)) return this.indexSpecFile(filePath, text);
+    return this.indexText(filePath, text);
   }
 
   remove(filePath: string): boolean {
@@ -112,8 +144,8 @@ export class WorkspaceIndex {
   }
 
   model(): LinkedApiModel {
-    const { authSettingsFor, aliasesFor } = this.options;
-    this.linked ??= linkApiModel(this.summaries, { complete: this.complete, resolutionCache: this.resolutions, ...(authSettingsFor ? { authSettingsFor } : {}), ...(aliasesFor ? { aliasesFor } : {}) });
+    const { authSettingsFor, aliasesFor, projectRootFor } = this.options;
+    this.linked ??= linkApiModel(this.summaries, { complete: this.complete, resolutionCache: this.resolutions, ...(authSettingsFor ? { authSettingsFor } : {}), ...(aliasesFor ? { aliasesFor } : {}), ...(projectRootFor ? { projectRootFor } : {}) });
     return this.linked;
   }
 }

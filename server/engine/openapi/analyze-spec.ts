@@ -3,7 +3,7 @@
 // throwing disables only itself), then the findings path shared with code files (collect-findings.ts).
 import type { ApiModel } from '../../../rules/support/api-model';
 import type { OffsetRange, WorkspaceReader } from '../../../rules/support/rule';
-import type { SpecReport, SpecRule, SpecRuleContext, SpecRuleVisitors } from '../../../rules/support/spec-rule';
+import type { SpecInfo, SpecReport, SpecRule, SpecRuleContext, SpecRuleVisitors } from '../../../rules/support/spec-rule';
 import type { SpecDocument } from '../../../rules/support/spec-tree';
 import { collectFindings, engineFinding, toFileEdit, type LocatedReport, type RuleOutcome } from '../collect-findings';
 import type { ResolvedConfig } from '../config';
@@ -15,6 +15,9 @@ import { changedRegion, reparseAfterEdit } from './incremental-parse';
 import { mayBeSpecText, parseSpecText, syntaxOf, type ParsedSpecFile } from './parse-spec';
 import { SpecResolver } from './spec-refs';
 import { isNotASpec, readSpecInfo, walkSpec, type VisitorArgument, type VisitorKind } from './spec-walk';
+
+/** Visitor calls are timed one in this many (see the walk below). */
+const TIMING_SAMPLE = 16;
 
 export const NOT_A_SPEC = 'not an OpenAPI/Swagger document';
 
@@ -57,6 +60,11 @@ export class ParsedSpecCache {
   forget(filePath: string): void {
     this.byPath.delete(filePath);
   }
+
+  /** Paths whose parse is held now (memory tests). */
+  heldFilePaths(): IterableIterator<string> {
+    return this.byPath.keys();
+  }
 }
 
 export interface SpecAnalysisInput {
@@ -68,13 +76,20 @@ export interface SpecAnalysisInput {
   cache: ParsedSpecCache;
   getApiModel(): ApiModel;
   log(message: string): void;
+  /** The document is a spec this engine reads (before any rule runs): the workspace index takes its summary here. */
+  onSpec?(spec: SpecInfo, resolver: SpecResolver, lines: LineIndex): void;
+  /** The file is not a spec (any more): the index forgets a summary it held for it. */
+  onNotASpec?(): void;
 }
 
 export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
   const { filePath, text, config } = input;
   const result: FileAnalysis = { filePath, findings: [], ruleErrors: [], ruleTimings: {}, lineCount: 0 };
   const included = config.specs.isIncluded(filePath);
-  if (!included && !mayBeSpecText(text, syntaxOf(filePath))) return notASpec(result);
+  if (!included && !mayBeSpecText(text, syntaxOf(filePath))) {
+    input.onNotASpec?.();
+    return notASpec(result);
+  }
   const size = Buffer.byteLength(text, 'utf8');
   if (size > config.specs.maxFileSize) {
     result.skipped = `skipped: spec is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(config.specs.maxFileSize / 1024 / 1024).toFixed(0)} MB limit (raise "specs.maxFileSize" in apiguard.json to analyse it)`;
@@ -103,8 +118,19 @@ export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
   const spec = readSpecInfo(parsed.document, resolver);
   if (isNotASpec(spec)) {
     // A JSON file that mentions "openapi" somewhere below its root is not a spec: say nothing unless it was named one.
-    if (!included && !hasRootSpecKey(parsed.document)) return notASpec(result);
+    if (!included && !hasRootSpecKey(parsed.document)) {
+      input.onNotASpec?.();
+      return notASpec(result);
+    }
     return invalid(spec.message, spec.range);
+  }
+  const indexStarted = performance.now();
+  try {
+    input.onSpec?.(spec, resolver, lines);
+    if (input.onSpec) result.ruleTimings['api-index'] = performance.now() - indexStarted;
+  } catch (error) {
+    // Like a code file's summary: a failure keeps the previous one and is logged, never shown as a finding.
+    input.log(`the API index could not summarise ${filePath}: ${error instanceof Error ? error.stack : String(error)}`);
   }
 
   const active: { rule: SpecRule<any>; severity: RuleOutcome['severity']; visitors: SpecRuleVisitors; reports: LocatedReport[]; failed: boolean }[] = [];
@@ -145,13 +171,36 @@ export function analyzeSpec(input: SpecAnalysisInput): FileAnalysis {
     });
   }
 
-  const listening = (kind: VisitorKind) => active.filter((entry) => entry.visitors[kind] !== undefined);
-  const listenersByKind = new Map<VisitorKind, typeof active>();
+  // Visitors by kind, resolved once. A large spec makes hundreds of thousands of visits: each is a direct call in a
+  // try/catch, timed one call in TIMING_SAMPLE (scaled up), since reading the clock around every call cost more
+  // than most rules' work.
+  const listenersByKind = new Map<VisitorKind, { entry: (typeof active)[number]; visit: (argument: unknown) => void; calls: number }[]>();
+  const listenersOf = (kind: VisitorKind) => {
+    let listeners = listenersByKind.get(kind);
+    if (!listeners) {
+      listeners = [];
+      for (const entry of active) {
+        const visitor = entry.visitors[kind] as ((argument: unknown) => void) | undefined;
+        if (visitor) listeners.push({ entry, visit: visitor, calls: 0 });
+      }
+      listenersByKind.set(kind, listeners);
+    }
+    return listeners;
+  };
   walkSpec(spec, resolver, {
     emit<K extends VisitorKind>(kind: K, argument: VisitorArgument<K>) {
-      let listeners = listenersByKind.get(kind);
-      if (!listeners) listenersByKind.set(kind, (listeners = listening(kind)));
-      for (const entry of listeners) timed(entry, () => (entry.visitors[kind] as (value: VisitorArgument<K>) => void)(argument));
+      for (const listener of listenersOf(kind)) {
+        const { entry } = listener;
+        if (entry.failed) continue;
+        const sampled = listener.calls++ % TIMING_SAMPLE === 0;
+        const started = sampled ? performance.now() : 0;
+        try {
+          listener.visit(argument);
+        } catch (error) {
+          fail(entry, error);
+        }
+        if (sampled) result.ruleTimings[entry.rule.meta.id] = (result.ruleTimings[entry.rule.meta.id] ?? 0) + (performance.now() - started) * TIMING_SAMPLE;
+      }
     },
   });
   for (const entry of active) if (entry.visitors.onEnd) timed(entry, () => entry.visitors.onEnd!());

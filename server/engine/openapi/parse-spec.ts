@@ -44,7 +44,7 @@ export function mayBeSpecText(text: string, syntax: SpecSyntax): boolean {
   return syntax === 'json' ? JSON_SPEC_KEY.test(text) : YAML_SPEC_KEY.test(text);
 }
 
-const YAML_SPEC_KEY = /^(?:["']?)(?:openapi|swagger)(?:["']?)[ \t]*:/m;
+const YAML_SPEC_KEY = /^\uFEFF?["']?(?:openapi|swagger)["']?[ \t]*:/m;
 const JSON_SPEC_KEY = /"(?:openapi|swagger)"\s*:/;
 
 export function parseSpecText(filePath: string, text: string, syntax: SpecSyntax = syntaxOf(filePath)): ParsedSpecFile {
@@ -164,7 +164,9 @@ function parseYaml(filePath: string, text: string): ParsedSpecFile {
  */
 function parseJson(filePath: string, text: string): ParsedSpecFile {
   const document: { filePath: string; text: string; syntax: SpecSyntax; root: SpecNode | undefined } = { filePath, text, syntax: 'json', root: undefined };
-  const { root, error } = parseJsonValue(document, text, 0);
+  // Editors on Windows save UTF-8 with a byte order mark: not JSON, but a valid file. Offsets stay the text's.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const { root, error } = parseJsonValue(document, bom ? text.slice(1) : text, bom);
   if (error) return { document, error };
   document.root = root;
   return { document, error: undefined };

@@ -59,9 +59,10 @@ export class SpecResolver {
       if (filePath === this.root.filePath) {
         document = this.root;
       } else {
+        // Listed even when missing or unparsable: creating or fixing that file must re-analyse this one.
+        this.dependencies.add(filePath);
         const loaded = this.load(filePath);
         if (!loaded) return undefined;
-        this.dependencies.add(filePath);
         if (!this.anchors.has(loaded)) {
           const anchor = reference.document === this.root ? reference : this.anchors.get(reference.document);
           if (anchor) this.anchors.set(loaded, anchor);

@@ -3,8 +3,11 @@
 ;; setups do), connects Eglot, waits for Flymake to show the diagnostics, runs one quick fix through Eglot's own
 ;; code-action path, saves, and writes what Emacs showed to a JSON file. Assertions live in run-emacs.mjs so every
 ;; editor meets the same expectations.
+;; Then a YAML OpenAPI spec opens in `yaml-mode' (a stand-in for the ELPA package, which Debian's Emacs 28 lacks:
+;; Eglot sends languageId "yaml" as it would with the real one), managed by the same server through
+;; `eglot-server-programs', and its Flymake diagnostics are recorded too.
 ;; Inputs (environment): APIGUARD_SERVER, APIGUARD_FILE, APIGUARD_ROOT, APIGUARD_FIX_TITLE, APIGUARD_FIX_LINE,
-;; APIGUARD_FIX_CHARACTER, APIGUARD_EXPECTED_COUNT, APIGUARD_RESULT.
+;; APIGUARD_FIX_CHARACTER, APIGUARD_EXPECTED_COUNT, APIGUARD_SPEC_FILE, APIGUARD_SPEC_EXPECTED_COUNT, APIGUARD_RESULT.
 
 (require 'eglot)
 (require 'json)
@@ -44,6 +47,9 @@
                                            (apiguard-position (flymake-diagnostic-end diagnostic))))))
              shown))))
 
+(unless (fboundp 'yaml-mode)
+  (define-derived-mode yaml-mode text-mode "YAML" "Stand-in for the yaml-mode package."))
+
 (defun apiguard-finish (exit-code)
   (with-temp-file (apiguard-env "APIGUARD_RESULT")
     (insert (json-encode apiguard-result)))
@@ -56,7 +62,8 @@
            (fix-title (apiguard-env "APIGUARD_FIX_TITLE")))
       ;; The workspace is not a VCS checkout, so project.el would pick the file's folder; root it as a user's repo is.
       (add-hook 'project-find-functions (lambda (_dir) (cons 'transient (file-name-as-directory (apiguard-env "APIGUARD_ROOT")))))
-      (setq eglot-server-programs `((js-mode . ("node" ,server "--stdio"))))
+      ;; One server for scripts and specs, as the README's Eglot notes set it up.
+      (setq eglot-server-programs `(((js-mode yaml-mode) . ("node" ,server "--stdio"))))
       (setq eglot-sync-connect 20 eglot-connect-timeout 20 eglot-autoshutdown nil)
       (find-file file)
       (js-mode)
@@ -96,6 +103,22 @@
         (apiguard-wait-for "the fixed diagnostic to go" 15
                            (lambda () (with-current-buffer buffer (= (length (flymake-diagnostics)) (1- expected-count)))))
         (setf (alist-get 'diagnostics_after_fix apiguard-result) (apiguard-shown-diagnostics))
+
+        ;; The YAML spec: switching to yaml-mode lets the running server manage the buffer (same project, listed mode).
+        (find-file (apiguard-env "APIGUARD_SPEC_FILE"))
+        (yaml-mode)
+        (let ((spec-buffer (current-buffer))
+              (spec-count (string-to-number (apiguard-env "APIGUARD_SPEC_EXPECTED_COUNT"))))
+          (apiguard-wait-for "Eglot to manage the spec" 20 (lambda () (with-current-buffer spec-buffer (eglot-current-server))))
+          (apiguard-wait-for (format "%d spec diagnostics" spec-count) 30
+                             (lambda ()
+                               (with-current-buffer spec-buffer
+                                 (unless (flymake-running-backends) (flymake-start))
+                                 (>= (length (flymake-diagnostics)) spec-count))))
+          (with-current-buffer spec-buffer
+            (setf (alist-get 'spec_diagnostics apiguard-result) (apiguard-shown-diagnostics))))
+        (apiguard-note "spec diagnosed")
+        (set-buffer buffer)
         (eglot-shutdown (eglot-current-server))
         (apiguard-note "shut down")
         (apiguard-finish 0)))

@@ -2,8 +2,10 @@
 -- diagnostics, pick one quick fix through vim.lsp.buf.code_action (the path a user's keypress takes, with
 -- vim.ui.select answered by title), save, and write what Neovim showed to a JSON file. Assertions live in
 -- run-neovim.mjs so every editor is checked against the same expectations.
+-- Then a YAML OpenAPI spec is opened with filetype detection on, and the client is attached to it by a FileType
+-- autocommand, as lspconfig's `filetypes` does; its diagnostics are recorded too.
 -- Inputs (environment): APIGUARD_SERVER, APIGUARD_FILE, APIGUARD_ROOT, APIGUARD_FIX_TITLE,
--- APIGUARD_EXPECTED_COUNT, APIGUARD_RESULT (output path).
+-- APIGUARD_EXPECTED_COUNT, APIGUARD_SPEC_FILE, APIGUARD_SPEC_EXPECTED_COUNT, APIGUARD_RESULT (output path).
 local env = function(name)
   local value = os.getenv(name)
   if value == nil or value == '' then error('missing environment variable ' .. name) end
@@ -101,6 +103,20 @@ local ok, err = pcall(function()
   wait_for('the server to write .env', 10000, function() return vim.loop.fs_stat(env_file) ~= nil end)
   wait_for('the fixed diagnostic to go', 15000, function() return #vim.diagnostic.get(bufnr) == expected_count - 1 end)
   result.diagnostics_after_fix = shown_diagnostics(bufnr)
+
+  -- A YAML spec: attached by filetype, as `filetypes = { ..., 'yaml', 'json' }` in lspconfig would.
+  vim.cmd('filetype on')
+  vim.api.nvim_create_autocmd('FileType', {
+    pattern = { 'yaml', 'json' },
+    callback = function(args) vim.lsp.buf_attach_client(args.buf, client_id) end,
+  })
+  vim.cmd('edit ' .. vim.fn.fnameescape(env('APIGUARD_SPEC_FILE')))
+  local spec_bufnr = vim.api.nvim_get_current_buf()
+  result.spec_filetype = vim.bo[spec_bufnr].filetype
+  local spec_count = tonumber(env('APIGUARD_SPEC_EXPECTED_COUNT'))
+  wait_for(spec_count .. ' spec diagnostics', 30000, function() return #vim.diagnostic.get(spec_bufnr) >= spec_count end)
+  result.spec_diagnostics = shown_diagnostics(spec_bufnr)
+  note('spec diagnosed')
 
   vim.lsp.stop_client(client_id)
   wait_for('the server to exit', 10000, function() return exited ~= nil end)

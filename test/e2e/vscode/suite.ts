@@ -183,6 +183,19 @@ check('"API Guard: Restart Server" restarts the server, which re-diagnoses the o
   await api.ready();
 });
 
+check('a YAML OpenAPI spec: the diagnostic at its exact range, and its quick fix clears it', async () => {
+  const specUri = vscode.Uri.file(path.join(workspaceRoot(), expected.spec.file));
+  const spec = await vscode.workspace.openTextDocument(specUri);
+  await vscode.window.showTextDocument(spec);
+  assert.equal(spec.languageId, expected.spec.languageId);
+  const shown = await waitForDiagnostics(specUri, (d) => d.length === expected.spec.diagnostics.length);
+  assert.deepEqual(shown.map(describeDiagnostic), expected.spec.diagnostics);
+  const target = expected.spec.diagnostics[expected.spec.quickFix.diagnostic]!;
+  await applyCodeAction(await codeActionFor(target, expected.spec.quickFix.title, specUri));
+  await waitFor('fixed spec', () => spec.getText() === expected.spec.quickFix.fixedText);
+  await waitForDiagnostics(specUri, (d) => d.length === 0);
+});
+
 // --- helpers ---
 
 interface ExpectedDiagnostic {
@@ -218,10 +231,10 @@ async function waitForDiagnostics(uri: vscode.Uri, done: (diagnostics: vscode.Di
   return latest;
 }
 
-async function codeActionFor(target: ExpectedDiagnostic, title: string): Promise<vscode.CodeAction> {
+async function codeActionFor(target: ExpectedDiagnostic, title: string, uri: vscode.Uri = document.uri): Promise<vscode.CodeAction> {
   const [startLine, startCharacter, endLine, endCharacter] = target.range as [number, number, number, number];
   const range = new vscode.Range(startLine, startCharacter, endLine, endCharacter);
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
   // vscode.executeCodeActionProvider drops CodeAction.diagnostics, so actions are told apart by title.
   const action = actions.find((a) => a.title === title);
   assert.ok(action, `no code action "${title}" at ${target.range}; got: ${JSON.stringify(actions.map((a) => a.title))}`);

@@ -103,3 +103,16 @@ describe('spec recognition', () => {
     assert.equal(mayBeSpecText('{ "name": "x", "dependencies": { "swagger-ui-express": "^5" } }', 'json'), false);
   });
 });
+
+describe('byte order marks', () => {
+  it('a JSON or YAML spec saved with a BOM parses, offsets counted in the text as given', () => {
+    const json = parseSpecText('/p/openapi.json', '\uFEFF{ "openapi": "3.0.0" }');
+    assert.equal(json.error, undefined);
+    assert.deepEqual(entryOf(json.document.root, 'openapi')!.keyRange, { start: 3, end: 12 });
+    const yaml = parseSpecText('/p/openapi.yaml', '\uFEFFopenapi: 3.0.0\n');
+    assert.equal(yaml.error, undefined);
+    assert.deepEqual(entryOf(yaml.document.root, 'openapi')!.keyRange, { start: 1, end: 8 });
+    assert.equal(mayBeSpecText('\uFEFFopenapi: 3.0.0\n', 'yaml'), true);
+    assert.equal(mayBeSpecText('\uFEFF{ "openapi": "3.0.0" }', 'json'), true);
+  });
+});
