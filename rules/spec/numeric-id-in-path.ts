@@ -4,7 +4,7 @@
 // type is the API's contract, not a mistake in the document).
 import { wordsOf } from '../data/sensitive-fields';
 import { defineSpecRule, type ParameterInfo } from '../support/spec-rule';
-import { isMap, stringAt, valueOf, type SpecMap, type SpecNode } from '../support/spec-tree';
+import { isMap, schemaTypes, stringAt, valueOf, type SpecMap, type SpecNode } from '../support/spec-tree';
 
 type MessageId = 'numericId';
 
@@ -109,13 +109,8 @@ function numericShape(schema: SpecMap | undefined, resolve: (node: SpecNode | un
 
 /** A type, or the only non-null type of an OAS 3.1 list (`[integer, 'null']`). */
 function typeOf(schema: SpecMap): string | undefined {
-  const type = valueOf(schema, 'type');
-  if (type?.kind === 'scalar') return String(type.value);
-  if (type?.kind === 'seq') {
-    const types = type.items.flatMap((item) => (item.kind === 'scalar' && item.value !== 'null' ? [String(item.value)] : []));
-    return types.length === 1 ? types[0] : undefined;
-  }
-  return undefined;
+  const types = schemaTypes(schema).filter((type) => type !== 'null');
+  return types.length === 1 ? types[0] : undefined;
 }
 
 /** `^\d+$`, `^[0-9]{1,10}$`, `\d*`: nothing but digits, however many. */

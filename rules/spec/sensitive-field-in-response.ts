@@ -10,7 +10,7 @@ import { NON_SECRET_TOKEN_QUALIFIERS } from '../data/secret-names';
 import type { RuleEdit, RuleFix } from '../support/rule';
 import { insertEntry, setScalar } from '../support/spec-edits';
 import { defineSpecRule, type OperationInfo, type SchemaInfo, type SpecInfo } from '../support/spec-rule';
-import { entryOf, isMap, stringAt, valueOf, type SpecEntry, type SpecMap, type SpecNode } from '../support/spec-tree';
+import { entryOf, isFlagSet, isMap, schemaTypes, stringAt, valueOf, type SpecEntry, type SpecMap, type SpecNode } from '../support/spec-tree';
 
 type MessageId = 'sensitiveField';
 
@@ -60,7 +60,7 @@ export const sensitiveFieldInResponse = defineSpecRule<SensitiveFieldInResponseO
         if (!isMap(properties) || !entry || context.resolve(entry.value) !== schema.node) return;
         const what = exposedValue(name, schema.node, extra, context.resolve);
         if (what === undefined) return;
-        if (isWriteOnly(schema.node) || isWriteOnly(entry.value) || documentsMaskedValue(schema.node) || documentsMaskedValue(entry.value)) return;
+        if (isFlagSet(schema.node, 'writeOnly') || isFlagSet(entry.value, 'writeOnly') || documentsMaskedValue(schema.node) || documentsMaskedValue(entry.value)) return;
         if (what.issuedCredential && issuesCredentials(schema.operation)) return;
         candidates.push({ schema, entry, properties, what: what.label });
       },
@@ -133,25 +133,14 @@ export function exposedValue(name: string, schema: SpecMap, extra: readonly stri
 /** Strings, numbers, untyped values and arrays of them hold secrets; booleans, objects (their properties are checked) and enums do not. */
 function canHoldSecret(schema: SpecMap, resolve: (node: SpecNode | undefined) => SpecNode | undefined): boolean {
   if (entryOf(schema, 'enum') || entryOf(schema, 'const') || entryOf(schema, 'properties')) return false;
-  const types = typesOf(schema);
+  const types = schemaTypes(schema);
   if (types.includes('array')) {
     const items = resolve(valueOf(schema, 'items'));
-    return isMap(items) && !entryOf(items, 'properties') && !entryOf(items, 'enum') && !entryOf(items, 'const') && typesOf(items).every((type) => type === 'string' || type === 'null');
+    return isMap(items) && !entryOf(items, 'properties') && !entryOf(items, 'enum') && !entryOf(items, 'const') && schemaTypes(items).every((type) => type === 'string' || type === 'null');
   }
   return types.length === 0 || types.some((type) => type === 'string' || type === 'integer' || type === 'number');
 }
 
-function typesOf(schema: SpecMap): string[] {
-  const type = valueOf(schema, 'type');
-  if (type?.kind === 'scalar') return [String(type.value)];
-  if (type?.kind === 'seq') return type.items.flatMap((item) => (item.kind === 'scalar' ? [String(item.value)] : []));
-  return [];
-}
-
-function isWriteOnly(node: SpecNode): boolean {
-  const value = valueOf(node, 'writeOnly');
-  return value?.kind === 'scalar' && (value.value === true || value.value === 'true');
-}
 
 /** The description says the value is masked, or returned only when created (the issuing response's by design). */
 const MASKED_DESCRIPTION = /\b(masked|redacted|obfuscated|truncated|partially hidden)\b|\blast (4|four)\b|\*{4,}|\bonly (be )?(returned|shown|displayed|visible|available|included)( \w+)? (once|on creation|at creation|when (it is |first )?(created|generated|issued))/i;

@@ -3,8 +3,8 @@
 // contract allows (OWASP API4). Bounded without maxItems: unique items drawn from a fixed list (`uniqueItems` with
 // an `enum`, `const` or boolean item), and OAS 3.1 tuples (`prefixItems` with `items: false`).
 import { defineSpecRule } from '../support/spec-rule';
-import { valueOf, type SpecMap, type SpecNode } from '../support/spec-tree';
-import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, schemaAnchor, setKeywordFix, typesOf } from '../support/request-schemas';
+import { isFlagSet, schemaTypes, valueOf, type SpecMap, type SpecNode } from '../support/spec-tree';
+import { describeSubject, hasFixedValues, hasKey, hasType, isClientSentValue, schemaAnchor, setKeywordFix } from '../support/request-schemas';
 
 type MessageId = 'unboundedArray';
 
@@ -51,11 +51,6 @@ export const unboundedArray = defineSpecRule<UnboundedArrayOptions, MessageId>({
   },
 });
 
-function isTrueAt(node: SpecMap, key: string): boolean {
-  const value = valueOf(node, key);
-  return value?.kind === 'scalar' && value.value === true;
-}
-
 function isBoundedTuple(node: SpecMap): boolean {
   const items = valueOf(node, 'items');
   return hasKey(node, 'prefixItems') && items?.kind === 'scalar' && items.value === false;
@@ -63,8 +58,8 @@ function isBoundedTuple(node: SpecMap): boolean {
 
 /** `uniqueItems: true` over a fixed list of values: at most as many items as the list has. */
 function hasUniqueItemsFromFixedList(node: SpecMap, items: SpecNode | undefined): boolean {
-  if (!isTrueAt(node, 'uniqueItems') || items?.kind !== 'map') return false;
+  if (!isFlagSet(node, 'uniqueItems') || items?.kind !== 'map') return false;
   if (hasFixedValues(items)) return true;
-  const types = typesOf(items);
+  const types = schemaTypes(items);
   return types.length > 0 && types.every((type) => type === 'boolean' || type === 'null');
 }

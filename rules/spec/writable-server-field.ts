@@ -6,9 +6,9 @@
 import { privilegedFieldKind, wordsOf, type PrivilegedFieldKind } from '../data/sensitive-fields';
 import { ACTION_PATH_WORDS, ASSIGNMENT_PATH_WORDS, NOT_SERVER_OWNED } from '../data/server-owned-fields';
 import { defineSpecRule, type SchemaInfo, type SpecRuleContext } from '../support/spec-rule';
-import { entryOf, isMap, stringOf, valueOf, type SpecEntry, type SpecNode } from '../support/spec-tree';
+import { entryOf, isFlagSet, isMap, schemaTypes, valueOf, type SpecEntry, type SpecNode } from '../support/spec-tree';
 import { combineEdits, insertEntry } from '../support/spec-edits';
-import { describeWhere, isReadOnlyForClients, isTopLevel, originOf, setKeywordFix, typesOf } from '../support/request-schemas';
+import { describeWhere, isReadOnlyForClients, isTopLevel, originOf, setKeywordFix } from '../support/request-schemas';
 import type { RuleEdit, RuleFix, Severity } from '../support/rule';
 
 type MessageId = 'writableServerField';
@@ -91,7 +91,7 @@ function policyFor(kind: PrivilegedFieldKind, entry: SpecEntry, schema: SchemaIn
       if (!isRecordLevel(schema)) return undefined;
       // `points` of a polygon, `credit` as a text attribution: only numbers are balances.
       const value = context.resolve(entry.value);
-      const types = isMap(value) ? typesOf(value) : [];
+      const types = isMap(value) ? schemaTypes(value) : [];
       return types.length === 0 || types.includes('integer') || types.includes('number') ? 'warning' : undefined;
     }
     case 'identity':
@@ -135,11 +135,7 @@ function isAssignmentOperation(path: string): boolean {
 
 /** `readOnly: true` on the property as written (beside a `$ref`, or around an `allOf`) or on the schema it names. */
 function isReadOnlyProperty(raw: SpecNode, context: SpecRuleContext<any>): boolean {
-  const readOnly = (node: SpecNode | undefined) => {
-    const value = valueOf(node, 'readOnly');
-    return value?.kind === 'scalar' && (value.value === true || stringOf(value) === 'true');
-  };
-  return readOnly(raw) || readOnly(context.resolve(raw));
+  return isFlagSet(raw, 'readOnly') || isFlagSet(context.resolve(raw), 'readOnly');
 }
 
 /**

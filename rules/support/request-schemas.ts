@@ -4,7 +4,7 @@
 import type { OffsetRange, RuleFix } from './rule';
 import { setEntryValue, type SpecValue } from './spec-edits';
 import type { SchemaInfo, SpecRuleContext } from './spec-rule';
-import { entryOf, isMap, isSeq, stringOf, valueOf, type SpecMap, type SpecNode } from './spec-tree';
+import { entryOf, isFlagSet, isMap, isSeq, valueOf, type SpecMap, type SpecNode } from './spec-tree';
 
 /** The schema a body or parameter starts from (the walk's first schema for it). */
 export function rootOf(schema: SchemaInfo): SchemaInfo {
@@ -59,10 +59,6 @@ function relativePath(path: string, rootPath: string, origin: RequestOrigin): st
   return rest.startsWith('[') || rest.startsWith('{') ? `items${rest}` : rest;
 }
 
-function isTrue(node: SpecNode | undefined): boolean {
-  return node?.kind === 'scalar' && (node.value === true || node.value === 'true');
-}
-
 /** The property's entry as written in its parent (before `$ref` resolution), when the schema is a property. */
 export function propertyEntryOf(schema: SchemaInfo, context: SpecRuleContext<any>): { keyRange: OffsetRange; raw: SpecNode; owner: SpecMap } | undefined {
   if (schema.propertyName === undefined || !schema.parent) return undefined;
@@ -81,7 +77,7 @@ export function isReadOnlyForClients(schema: SchemaInfo, context: SpecRuleContex
   const known = readOnlyCache.get(schema);
   if (known !== undefined) return known;
   const raw = propertyEntryOf(schema, context)?.raw;
-  const readOnly = isTrue(valueOf(schema.node, 'readOnly')) || (raw !== undefined && isTrue(valueOf(raw, 'readOnly'))) || (schema.parent !== undefined && isReadOnlyForClients(schema.parent, context));
+  const readOnly = isFlagSet(schema.node, 'readOnly') || (raw !== undefined && isFlagSet(raw, 'readOnly')) || (schema.parent !== undefined && isReadOnlyForClients(schema.parent, context));
   readOnlyCache.set(schema, readOnly);
   return readOnly;
 }
@@ -91,14 +87,6 @@ export function hasType(node: SpecMap, type: string): boolean {
   const value = valueOf(node, 'type');
   if (value?.kind === 'scalar') return value.value === type;
   return isSeq(value) && value.items.some((item) => item.kind === 'scalar' && item.value === type);
-}
-
-/** The declared types (`type: string`, OAS 3.1 `type: [string, 'null']`); empty when none is declared. */
-export function typesOf(node: SpecMap): string[] {
-  const type = valueOf(node, 'type');
-  if (isSeq(type)) return type.items.map((item) => stringOf(item) ?? '').filter(Boolean);
-  const single = stringOf(type);
-  return single === undefined ? [] : [single];
 }
 
 export function hasKey(node: SpecNode | undefined, key: string): boolean {

@@ -84,6 +84,20 @@ export function stringAt(node: SpecNode | undefined, key: string): string | unde
   return stringOf(valueOf(node, key));
 }
 
+/** A schema's `type`: one name, or the list OAS 3.1 allows (`[string, 'null']`); empty when untyped. */
+export function schemaTypes(schema: SpecNode | undefined): string[] {
+  const type = valueOf(schema, 'type');
+  if (isSeq(type)) return type.items.map((item) => stringOf(item) ?? '').filter(Boolean);
+  const single = stringOf(type);
+  return single === undefined ? [] : [single];
+}
+
+/** A boolean keyword set to true (`readOnly: true`; the string `'true'` too, as some generators write it). */
+export function isFlagSet(node: SpecNode | undefined, key: string): boolean {
+  const value = valueOf(node, key);
+  return value?.kind === 'scalar' && (value.value === true || value.value === 'true');
+}
+
 /** The plain JavaScript value of a node (for examples and small values; never call it on a whole document). */
 export function plainValueOf(node: SpecNode | undefined, budget = { nodes: 10_000 }): unknown {
   if (!node || --budget.nodes < 0) return undefined;
