@@ -90,10 +90,9 @@ function caseOf(spec: SpecInfo, operation: OperationInfo): { messageId: MessageI
 
 /** The defined scheme the root requires, else the one most operations require, else the first one defined. */
 function schemeForFix(spec: SpecInfo, schemeUse: ReadonlyMap<string, number>): string | undefined {
-  for (const item of spec.rootSecurity?.items ?? []) {
-    if (!isMap(item)) continue;
-    const defined = item.entries.find((entry) => spec.securitySchemes.has(entry.key));
-    if (defined) return defined.key;
+  for (const requirement of spec.rootRequirements) {
+    const defined = requirement.schemes.find((scheme) => spec.securitySchemes.has(scheme.name));
+    if (defined) return defined.name;
   }
   let best: string | undefined;
   for (const [name, count] of schemeUse) if (spec.securitySchemes.has(name) && (best === undefined || count > schemeUse.get(best)!)) best = name;

@@ -3,6 +3,7 @@
 // is meant to be protected. Fix: use the defined scheme of the same name in another case, or the only one defined.
 import { defineSpecRule, type SecurityRequirement, type SpecInfo, type SpecRuleContext } from '../support/spec-rule';
 import type { RuleFix } from '../support/rule';
+import { renameKey } from '../support/spec-edits';
 
 type MessageId = 'undefinedScheme';
 
@@ -28,7 +29,7 @@ export const undefinedSecurityScheme = defineSpecRule<Record<string, never>, Mes
     return {
       document(info) {
         spec = info;
-        for (const requirement of requirementsOf(info.rootSecurity, context)) check(context, spec, requirement, 'the API');
+        for (const requirement of info.rootRequirements) check(context, spec, requirement, 'the API');
       },
       operation(operation) {
         // Root requirements are checked once, at the root; an operation's own list here.
@@ -39,28 +40,15 @@ export const undefinedSecurityScheme = defineSpecRule<Record<string, never>, Mes
   },
 });
 
-function requirementsOf(node: SpecInfo['rootSecurity'], context: SpecRuleContext): SecurityRequirement[] {
-  if (!node) return [];
-  const requirements: SecurityRequirement[] = [];
-  for (const item of node.items) {
-    const requirement = context.resolve(item);
-    if (requirement?.kind !== 'map') continue;
-    requirements.push({ node: requirement, schemes: requirement.entries.map((entry) => ({ name: entry.key, keyRange: entry.keyRange, scopes: [] })) });
-  }
-  return requirements;
-}
-
 function check(context: SpecRuleContext, spec: SpecInfo, requirement: SecurityRequirement, where: string): void {
   const defined = [...spec.securitySchemes.keys()];
   for (const scheme of requirement.schemes) {
     if (spec.securitySchemes.has(scheme.name)) continue;
     const replacement = defined.find((name) => name.toLowerCase() === scheme.name.toLowerCase()) ?? (defined.length === 1 ? defined[0] : undefined);
     const fixes: RuleFix[] = [];
-    if (replacement !== undefined) {
-      const keyText = context.document.text.slice(scheme.keyRange.start, scheme.keyRange.end);
-      const quote = keyText.startsWith('"') || keyText.startsWith("'") ? keyText[0]! : '';
-      const newText = quote === '' && !/^[A-Za-z_][\w.-]*$/.test(replacement) ? JSON.stringify(replacement) : `${quote}${replacement}${quote}`;
-      fixes.push({ title: `Use the defined scheme "${replacement}"`, edits: [{ filePath: requirement.node.document.filePath, start: scheme.keyRange.start, end: scheme.keyRange.end, newText }], isPreferred: true, safeForFixAll: false });
+    const entry = requirement.node.kind === 'map' ? requirement.node.entries.find((candidate) => candidate.keyRange === scheme.keyRange) : undefined;
+    if (replacement !== undefined && entry && requirement.node.kind === 'map') {
+      fixes.push({ title: `Use the defined scheme "${replacement}"`, edits: [renameKey(requirement.node, entry, replacement)], isPreferred: true, safeForFixAll: false });
     }
     context.report({
       messageId: 'undefinedScheme',

@@ -102,6 +102,13 @@ export function setScalar(scalar: SpecScalar, value: string | number | boolean |
   return { filePath, start: scalar.range.start, end: scalar.range.end, newText };
 }
 
+/** Renames an entry's key in place: quoted as JSON always is, in YAML only when a plain key would read differently. */
+export function renameKey(map: SpecMap, entry: SpecEntry, newKey: string): RuleEdit {
+  const { document } = map;
+  const newText = formatKey(newKey, textStyleOf(document), insideFlow(document, entry.keyRange.start));
+  return { filePath: document.filePath, start: entry.keyRange.start, end: entry.keyRange.end, newText };
+}
+
 /**
  * Sets `key` in a mapping to `value`: adds the entry when it is missing (at `where`), replaces a scalar keeping its
  * quoting, and replaces any other value (`additionalProperties: {}` → `false`, a scalar → a mapping) in the mapping's

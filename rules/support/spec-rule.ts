@@ -20,6 +20,8 @@ export interface SpecInfo {
   readonly securitySchemes: ReadonlyMap<string, SecuritySchemeInfo>;
   /** The root `security` value, when present. */
   readonly rootSecurity: SpecSeq | undefined;
+  /** The root `security` value's requirements (empty when there is none). */
+  readonly rootRequirements: readonly SecurityRequirement[];
   /** Path prefixes the API is served under: OAS 3 server URL paths, OAS 2 `basePath` (`''` when none). */
   readonly basePaths: readonly string[];
 }

@@ -2,7 +2,7 @@
 // folders of a monorepo can differ. Parsed with jsonc-parser so comments are allowed and errors carry offsets.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import ignore, { type Ignore } from 'ignore';
 import type { RuleMeta, Severity } from '../../rules/support/rule';
 import { LineIndex } from './line-index';
@@ -84,7 +84,7 @@ export function parseConfig(configPath: string, text: string, rules: readonly Co
   if (errors.length > 0) {
     const offset = errors[0]!.offset + bomLength;
     const { line, column } = lineColumnAt(text, offset);
-    throw new ConfigError(configPath, `invalid JSON at ${line}:${column}: ${humanize(printParseErrorCode(errors[0]!.error))}`, offset);
+    throw new ConfigError(configPath, `invalid JSON at ${line}:${column}: ${describeJsonError(errors[0]!.error)}`, offset);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(configPath, 'expected an object like { "rules": { … }, "ignore": [ … ] }');
@@ -239,9 +239,9 @@ export function defaultConfig(rules: readonly ConfigurableRule[]): ResolvedConfi
   };
 }
 
-/** 'CloseBraceExpected' → 'close brace expected' */
-function humanize(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/** jsonc-parser's error code in words: `CloseBraceExpected` → 'close brace expected' (apiguard.json and JSON specs). */
+export function describeJsonError(error: ParseErrorCode): string {
+  return printParseErrorCode(error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** 1-based, as editors display it: the same line and column as the diagnostic in the open apiguard.json. */

@@ -3,7 +3,8 @@
 // tree. Never throws: a syntax error, an alias bomb or nesting too deep becomes a `SpecParseError` with the offset
 // of its cause, and the caller reports it as one diagnostic.
 import * as path from 'node:path';
-import { printParseErrorCode, visit } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
+import { describeJsonError } from '../config';
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { OffsetRange } from '../../../rules/support/rule';
 import type { ScalarStyle, SpecDocument, SpecEntry, SpecMap, SpecNode, SpecScalar, SpecSeq, SpecSyntax } from '../../../rules/support/spec-tree';
@@ -237,7 +238,7 @@ export function parseJsonValue(document: SpecDocument, text: string, base: numbe
         attach({ kind: 'scalar', range: { start: base + offset, end: base + offset + length }, document, flow: false, value: value as string | number | boolean | null, style: typeof value === 'string' ? 'double' : 'plain' });
       },
       onError: (code, offset, length) => {
-        error ??= { message: `invalid JSON: ${humanize(printParseErrorCode(code))}`, range: { start: base + offset, end: base + offset + length } };
+        error ??= { message: `invalid JSON: ${describeJsonError(code)}`, range: { start: base + offset, end: base + offset + length } };
       },
     },
     { allowTrailingComma: true, disallowComments: false },
@@ -292,9 +293,4 @@ function firstAliasOffset(text: string): number {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
-}
-
-/** `InvalidSymbol` → `invalid symbol`. */
-function humanize(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -5,11 +5,11 @@
 import * as fs from 'node:fs';
 import type { SpecOperationSummary, SpecSecurityKind, SpecSummary } from '../../../rules/support/api-model';
 import { HTTP_METHODS, type HttpMethod, type SpecInfo } from '../../../rules/support/spec-rule';
-import { entryOf, isMap, isSeq, stringAt, valueOf, type SpecMap, type SpecNode } from '../../../rules/support/spec-tree';
+import { isMap, isSeq, stringAt, valueOf, type SpecMap, type SpecNode } from '../../../rules/support/spec-tree';
 import { LineIndex } from '../line-index';
 import { mayBeSpecText, parseSpecText, syntaxOf } from './parse-spec';
 import { SpecResolver } from './spec-refs';
-import { isNotASpec, readSpecInfo } from './spec-walk';
+import { effectiveSecurity, isNotASpec, readSpecInfo } from './spec-walk';
 
 type FieldCache = Record<'request' | 'response', Map<SpecMap, { names: Set<string> | undefined }>>;
 
@@ -72,24 +72,12 @@ function joinTemplate(base: string, template: string): string {
   return template === '/' ? base : base + template;
 }
 
-/** The operation's own `security`, else the root's, else none; `[]`/`[{}]` allow anonymous callers. */
+/** The walk's effective security as the index keeps it: `[]`/`[{}]` allow anonymous callers. */
 function securityOf(spec: SpecInfo, resolver: SpecResolver, operation: SpecMap): { kind: SpecSecurityKind; schemes: string[] } {
-  const own = entryOf(operation, 'security') ?? entryOf(spec.root, 'security');
-  if (!own) return { kind: 'none', schemes: [] };
-  const list = resolver.resolve(own.value);
-  const schemes = new Set<string>();
-  let anonymous = false;
-  let requirements = 0;
-  if (isSeq(list)) {
-    for (const item of list.items) {
-      const requirement = resolver.resolve(item);
-      if (!isMap(requirement)) continue;
-      requirements++;
-      if (requirement.entries.length === 0) anonymous = true;
-      for (const entry of requirement.entries) schemes.add(entry.key);
-    }
-  }
-  const kind: SpecSecurityKind = requirements === 0 || schemes.size === 0 ? 'anonymous' : anonymous ? 'optional' : 'required';
+  const security = effectiveSecurity(spec, operation, resolver);
+  if (security.level === 'none') return { kind: 'none', schemes: [] };
+  const schemes = new Set(security.requirements.flatMap((requirement) => requirement.schemes.map((scheme) => scheme.name)));
+  const kind: SpecSecurityKind = schemes.size === 0 ? 'anonymous' : security.allowsAnonymous ? 'optional' : 'required';
   return { kind, schemes: [...schemes] };
 }
 

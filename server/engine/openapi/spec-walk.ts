@@ -70,7 +70,15 @@ export function readSpecInfo(document: SpecDocument, resolver: SpecResolver): Sp
     }
   }
   const rootSecurity = valueOf(root, 'security');
-  return { version, document, root, securitySchemes, rootSecurity: isSeq(rootSecurity) ? rootSecurity : undefined, basePaths: basePathsOf(root, version) };
+  return {
+    version,
+    document,
+    root,
+    securitySchemes,
+    rootSecurity: isSeq(rootSecurity) ? rootSecurity : undefined,
+    rootRequirements: rootSecurity ? securityOf('root', rootSecurity, resolver).requirements : [],
+    basePaths: basePathsOf(root, version),
+  };
 }
 
 export function isNotASpec(value: SpecInfo | NotASpec): value is NotASpec {
@@ -123,7 +131,7 @@ class SpecWalker {
       methodKeyRange,
       pathItem,
       pathKeyRange,
-      security: this.effectiveSecurity(node),
+      security: effectiveSecurity(this.spec, node, this.resolver),
       responses: asMap(this.resolver.resolve(valueOf(node, 'responses'))),
       parameters,
     };
@@ -232,14 +240,6 @@ class SpecWalker {
     if (additional && additional.kind === 'map') this.walkSchema(additional, direction, operation, `${where}{}`, undefined, info, status, depth + 1);
   }
 
-  private effectiveSecurity(operationNode: SpecMap): EffectiveSecurity {
-    const own = entryOf(operationNode, 'security');
-    if (own) return securityOf('operation', own.value, this.resolver);
-    const root = entryOf(this.spec.root, 'security');
-    if (root) return securityOf('root', root.value, this.resolver);
-    return { level: 'none', node: undefined, requirements: [], allowsAnonymous: true };
-  }
-
   private emitServers(owner: SpecMap, level: 'root' | 'operation', operation: OperationInfo | undefined): void {
     if (this.spec.version === '2.0') {
       const schemes = valueOf(owner, 'schemes');
@@ -259,6 +259,15 @@ class SpecWalker {
       this.hooks.emit('server', { kind: 'server', level, node, url: url?.kind === 'scalar' ? url : undefined, operation });
     }
   }
+}
+
+/** The operation's own `security`, else the root's, else none. */
+export function effectiveSecurity(spec: SpecInfo, operationNode: SpecMap, resolver: SpecResolver): EffectiveSecurity {
+  const own = entryOf(operationNode, 'security');
+  if (own) return securityOf('operation', own.value, resolver);
+  const root = entryOf(spec.root, 'security');
+  if (root) return securityOf('root', root.value, resolver);
+  return { level: 'none', node: undefined, requirements: [], allowsAnonymous: true };
 }
 
 function securityOf(level: 'operation' | 'root', node: SpecNode, resolver: SpecResolver): EffectiveSecurity {
