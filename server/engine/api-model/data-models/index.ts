@@ -1,6 +1,5 @@
 // The data-model summarizers, run from the SummaryBuilder's `finish` over the nodes the engine's walk collected.
 // Each ORM is one file; the catalogue (catalogue.ts) links what they find across files at link time.
-import * as ts from 'typescript';
 import type { SummaryBuilder } from '../summarize';
 import { summarizeDrizzle } from './drizzle';
 import { ModelSource } from './model-source';
