@@ -150,6 +150,14 @@ export class OpenDocument {
     this.changeCount++;
   }
 
+  /**
+   * Something this document's analysis reads besides its text changed (a spec's `$ref` target): results computed
+   * before, the worker's still in flight included, are stale although the text is not.
+   */
+  inputsChanged(): void {
+    this.changeCount++;
+  }
+
   /** The parsed current text, brought up to date incrementally (or parsed afresh on first use). */
   currentSourceFile(): ts.SourceFile {
     const text = this.document.getText();

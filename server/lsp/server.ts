@@ -702,6 +702,8 @@ export class ApiGuardServer {
       if (!dependencies.includes(filePath)) continue;
       const document = this.documents.get(uri);
       if (!document || document.filePath === filePath) continue;
+      // A worker result for the same text may be in flight, computed from the target's old text: it must not land.
+      document.inputsChanged();
       this.results.delete(uri);
       this.schedule(document);
     }
