@@ -9,8 +9,10 @@ import { ConfigError } from '../engine/config';
 import { INTERNAL_ERROR } from '../engine/engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis } from '../engine/findings';
 import { isScriptFile, reasonToSkip } from '../engine/source-files';
-import { createScanReader, readWalkedFile, ScanPathError, scanWorkspace, toRelativeUri, walkWorkspace } from '../engine/workspace-scan';
+import { createScanReader, IgnoredWholeTargets, readWalkedFile, ScanPathError, scanWorkspace, toRelativeUri, walkWorkspace, type IgnoredFile } from '../engine/workspace-scan';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
+import { DEFAULT_MIN_SEVERITY, ignoredNotice, isShown, reportFindings, summarize, summaryLine } from '../report/model';
+import type { Severity } from '../../rules/support/rule';
 import { formatRoutesText, routesResult } from '../report/routes';
 import type { RoutesResult } from '../../shared/protocol';
 import { version as toolVersion } from '../../package.json';
@@ -20,27 +22,34 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 const ROUTES_FORMATS = ['text', 'json'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 const USAGE = `Usage: apiguard scan [paths...] [options]
-       apiguard routes [paths...] [--format text|json] [--config <file>]
+       apiguard routes [paths...] [--format text|json] [--config <file>] [--no-ignore]
 
 scan     finds API security flaws in JavaScript and TypeScript files and in OpenAPI/Swagger specs
          (YAML/JSON found by content or "specs.include"; other YAML/JSON is skipped) (default path: .)
 routes   lists every route with its full path, handler and what authenticates it (exit 0: an inventory)
-Both respect .gitignore and skip node_modules, build output and the "ignore" globs of apiguard.json.
+Both respect .gitignore and the "ignore" globs of apiguard.json, and skip node_modules and build output
+found in folders (a path named inside one is read). A file named is read even if .gitignore lists it.
+When the ignore rules exclude a named path whole, stderr says how many files were skipped and why.
 
 Options:
-  --format <format>    scan: ${REPORT_FORMATS.join(' | ')}; routes: ${ROUTES_FORMATS.join(' | ')} (default: text)
-  --output <file>      scan: write the report to a file instead of stdout
-  --config <file>      use this apiguard.json for every file (default: the nearest one up the tree)
-  --fail-on <level>    error | warning | never: exit 1 when findings at or above it exist, or a rule
-                       failed on a file (default: error; never always exits 0)
-  -h, --help           show this help
-  -v, --version        show the version
+  --format <format>       scan: ${REPORT_FORMATS.join(' | ')}; routes: ${ROUTES_FORMATS.join(' | ')} (default: text)
+  --output <file>         scan: write the report to a file instead of stdout
+  --config <file>         use this apiguard.json for every file (default: the nearest one up the tree)
+  --fail-on <level>       scan: error | warning | never: exit 1 when findings at or above it are shown, or a
+                          rule failed on a file (default: error; never always exits 0)
+  --min-severity <level>  scan: error | warning | info | hint: findings below it are left out of every format
+                          (json and sarif too; the summary counts them) and never fail the scan (default: ${DEFAULT_MIN_SEVERITY})
+  --no-ignore             also scan what .gitignore and apiguard.json "ignore" exclude (not node_modules
+                          or build output found in folders)
+  -h, --help              show this help
+  -v, --version           show the version
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings or a failed rule, 2 usage or configuration error.`;
+Exit codes: 0 nothing shown at or above --fail-on, 1 findings or a failed rule, 2 usage or configuration error.`;
 
 class UsageError extends Error {}
 
@@ -84,6 +93,8 @@ function run(argv: string[], io: CliIo): number {
         output: { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
         'fail-on': { type: 'string' },
+        'min-severity': { type: 'string' },
+        'no-ignore': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -109,14 +120,18 @@ function run(argv: string[], io: CliIo): number {
   if (!isReportFormat(format)) throw new UsageError(`unknown --format "${format}" (use one of: ${REPORT_FORMATS.join(', ')})`);
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`unknown --fail-on "${failOn}" (use one of: ${FAIL_ON.join(', ')})`);
+  const minSeverity = (values['min-severity'] ?? DEFAULT_MIN_SEVERITY) as Severity;
+  if (!SEVERITIES.includes(minSeverity)) throw new UsageError(`unknown --min-severity "${minSeverity}" (use one of: ${SEVERITIES.join(', ')})`);
+  const noIgnore = values['no-ignore'] === true;
 
   const cwd = io.cwd;
   const configPath = values.config !== undefined ? path.resolve(cwd, values.config) : undefined;
   // The scan builds the API model from the files it scans (whole-workspace rules run in a second pass).
-  const engine = createEngine(configPath, io, new WorkspaceIndex());
+  const engine = createEngine(configPath, io, noIgnore, new WorkspaceIndex());
 
   const scan = scanWorkspace(engine, { paths: paths.length > 0 ? paths : ['.'], root: cwd });
-  const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: toolVersion } };
+  const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: toolVersion }, minSeverity };
+  reportIgnored(scan.ignored, io);
 
   if (values.output !== undefined) {
     const outputPath = path.resolve(cwd, values.output);
@@ -126,19 +141,25 @@ function run(argv: string[], io: CliIo): number {
     } catch (error) {
       throw new UsageError(`cannot write --output ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const text = formatReport('text', input, { color: false });
-    io.stderr.write(`apiguard: wrote ${format} report to ${displayPath(cwd, outputPath)}; ${text.trimEnd().split('\n').pop()}\n`);
+    io.stderr.write(`apiguard: wrote ${format} report to ${displayPath(cwd, outputPath)}; ${summaryLine(summarize(input, reportFindings(input)))}\n`);
   } else {
     const color = format === 'text' && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
     io.stdout.write(formatReport(format as ReportFormat, input, { color }));
   }
 
-  return exitCodeFor(scan.files, failOn);
+  return exitCodeFor(scan.files, failOn, minSeverity);
 }
 
-function createEngine(configPath: string | undefined, io: CliIo, apiIndex?: WorkspaceIndex): Engine {
+/** One stderr line when the ignore rules left a named path out whole: "0 files scanned" never goes unexplained. */
+function reportIgnored(ignored: readonly IgnoredFile[], io: CliIo): void {
+  const notice = ignoredNotice(ignored);
+  if (notice) io.stderr.write(`apiguard: ${notice}\n`);
+}
+
+function createEngine(configPath: string | undefined, io: CliIo, noIgnore: boolean, apiIndex?: WorkspaceIndex): Engine {
   const engine = new Engine({
     configPath,
+    noIgnore,
     workspaceRoots: [repositoryRootOf(io.cwd) ?? io.cwd],
     reader: createScanReader(),
     log: io.env.APIGUARD_DEBUG ? (message) => io.stderr.write(`apiguard: ${message}\n`) : undefined,
@@ -150,30 +171,54 @@ function createEngine(configPath: string | undefined, io: CliIo, apiIndex?: Work
 }
 
 /** `apiguard routes`: indexes the walked files (no rules run) and prints the route inventory. Always exits 0. */
-function runRoutes(paths: string[], values: { format?: string; output?: string; config?: string; 'fail-on'?: string }, io: CliIo): number {
+function runRoutes(
+  paths: string[],
+  values: { format?: string; output?: string; config?: string; 'fail-on'?: string; 'min-severity'?: string; 'no-ignore'?: boolean },
+  io: CliIo,
+): number {
   const format = values.format ?? 'text';
   if (!(ROUTES_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${format}" for routes (use one of: ${ROUTES_FORMATS.join(', ')})`);
   if (values.output !== undefined) throw new UsageError('--output is for "scan" (redirect the output of "routes" instead)');
   if (values['fail-on'] !== undefined) throw new UsageError('--fail-on is for "scan" ("routes" is an inventory and always exits 0)');
+  if (values['min-severity'] !== undefined) throw new UsageError('--min-severity is for "scan" ("routes" reports no findings)');
+  const noIgnore = values['no-ignore'] === true;
   const cwd = io.cwd;
   const index = new WorkspaceIndex();
   // Given the index so its verdicts read "auth" from the apiguard.json of each file; no rule runs here.
-  const engine = createEngine(values.config !== undefined ? path.resolve(cwd, values.config) : undefined, io, index);
+  const engine = createEngine(values.config !== undefined ? path.resolve(cwd, values.config) : undefined, io, noIgnore, index);
+  const ignored: IgnoredFile[] = [];
+  const ignoredByConfig = new IgnoredWholeTargets();
   // Scripts declare routes and Prisma schemas data models; YAML/JSON is not read (no spec makes a route).
-  for (const entry of walkWorkspace(paths.length > 0 ? paths : ['.'], cwd, (name) => isScriptFile(name) || isPrismaSchemaFile(name))) {
-    const skipped = entry.kind === 'skipped' ? entry.reason : indexFile(engine, index, entry.filePath, entry.explicit);
-    if (skipped) io.stderr.write(`apiguard: ${displayPath(cwd, entry.filePath)}: ${skipped}\n`);
+  for (const entry of walkWorkspace(paths.length > 0 ? paths : ['.'], cwd, (name) => isScriptFile(name) || isPrismaSchemaFile(name), { noIgnore, reportIgnored: true })) {
+    if (entry.kind === 'ignored') {
+      ignored.push({ filePath: entry.filePath, by: entry.by });
+      continue;
+    }
+    const outcome = entry.kind === 'skipped' ? entry.reason : indexFile(engine, index, entry.filePath, entry.explicit);
+    if (entry.kind === 'file') {
+      if (outcome === IGNORED_BY_CONFIG) {
+        ignoredByConfig.ignored(entry.target, entry.filePath);
+        continue;
+      }
+      ignoredByConfig.listed(entry.target);
+    }
+    if (typeof outcome === 'string') io.stderr.write(`apiguard: ${displayPath(cwd, entry.filePath)}: ${outcome}\n`);
   }
+  ignored.push(...ignoredByConfig.ignoredWhole());
+  reportIgnored(ignored, io);
   index.markComplete();
   const result = routesResult(index.model(), (filePath) => toRelativeUri(cwd, filePath));
   io.stdout.write(format === 'json' ? JSON.stringify(result satisfies RoutesResult, null, 2) + '\n' : formatRoutesText(result.routes, result.unmodelled));
   return EXIT_OK;
 }
 
-/** Adds one file's summary to the index; returns why it was skipped, if it was. */
-function indexFile(engine: Engine, index: WorkspaceIndex, filePath: string, explicit: boolean): string | undefined {
+const IGNORED_BY_CONFIG = Symbol('ignored by apiguard.json');
+
+/** Adds one file's summary to the index; returns why it was skipped, if it was, or that "ignore" left it out. */
+function indexFile(engine: Engine, index: WorkspaceIndex, filePath: string, explicit: boolean): string | typeof IGNORED_BY_CONFIG | undefined {
   const read = readWalkedFile(engine, filePath, explicit);
   if (!read) return undefined;
+  if (read.kind === 'ignored') return IGNORED_BY_CONFIG;
   if (read.kind === 'skipped') return read.reason;
   const skipReason = reasonToSkip(read.text, read.config.maxFileSize);
   if (skipReason) return skipReason;
@@ -185,11 +230,16 @@ function indexFile(engine: Engine, index: WorkspaceIndex, filePath: string, expl
   }
 }
 
-/** 1 when a finding reaches --fail-on, or when a rule failed on some file (a skipped rule is not a clean result). */
-export function exitCodeFor(files: readonly Pick<FileAnalysis, 'findings'>[], failOn: FailOn): number {
+/**
+ * 1 when a finding shown (at or above --min-severity) reaches --fail-on, or when a rule failed on some file (a
+ * skipped rule is not a clean result): what the report leaves out never fails the scan.
+ */
+export function exitCodeFor(files: readonly Pick<FileAnalysis, 'findings'>[], failOn: FailOn, minSeverity: Severity = DEFAULT_MIN_SEVERITY): number {
   if (failOn === 'never') return EXIT_OK;
   const threshold = SEVERITY_ORDER[failOn];
-  const failing = files.some((file) => file.findings.some((finding) => finding.ruleId === INTERNAL_ERROR.id || SEVERITY_ORDER[finding.severity] >= threshold));
+  const failing = files.some((file) =>
+    file.findings.some((finding) => finding.ruleId === INTERNAL_ERROR.id || (isShown(finding, minSeverity) && SEVERITY_ORDER[finding.severity] >= threshold)),
+  );
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -61,6 +61,8 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** The workspace index: each analysed file's summary is refreshed from the walk, and model rules read it. */
   apiIndex?: WorkspaceIndex;
+  /** The "ignore" globs of apiguard.json exclude nothing, and scans read no .gitignore (`apiguard scan --no-ignore`). */
+  noIgnore?: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -82,6 +84,8 @@ export class Engine {
   private readonly projectRootByDir = new Map<string, string>();
   readonly typeInfo: TypeInfoProvider;
   readonly apiIndex: WorkspaceIndex | undefined;
+  readonly noIgnore: boolean;
+  private readonly withoutIgnoreGlobs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   private readonly moduleAliases: ModuleAliases;
   private readonly parsedSpecs = new ParsedSpecCache();
 
@@ -94,6 +98,7 @@ export class Engine {
     this.log = options.log ?? (() => {});
     this.typeInfo = new TypeInfoProvider(this.reader);
     this.apiIndex = options.apiIndex;
+    this.noIgnore = options.noIgnore === true;
     this.moduleAliases = new ModuleAliases(this.reader, this.workspaceRoots);
     // Verdicts read "auth" from the apiguard.json that applies to each route's file; an invalid one means none.
     this.apiIndex?.attachEngine(
@@ -133,7 +138,11 @@ export class Engine {
 
   /** Throws ConfigError when the apiguard.json that applies is invalid. */
   configFor(filePath: string): ResolvedConfig {
-    return this.configs.configFor(filePath);
+    const config = this.configs.configFor(filePath);
+    if (!this.noIgnore) return config;
+    let unignoring = this.withoutIgnoreGlobs.get(config);
+    if (!unignoring) this.withoutIgnoreGlobs.set(config, (unignoring = { ...config, isIgnored: () => false }));
+    return unignoring;
   }
 
   /** Script files, and YAML/JSON files (which are analysed only when they turn out to be OpenAPI documents). */

@@ -68,12 +68,27 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** What left a file out: a .gitignore file, or the "ignore" globs of an apiguard.json. `--no-ignore` lifts both. */
+export type IgnoredBy = '.gitignore' | 'apiguard.json';
+
+export interface IgnoredFile {
+  /** Absolute path. */
+  filePath: string;
+  by: IgnoredBy;
+}
+
 export interface WorkspaceScanResult {
   /** Relative paths and fingerprints are computed from here. */
   root: string;
   /** Every analysed file (with or without findings), in walk order (sorted by path). */
   files: ScannedFile[];
   skipped: SkippedFile[];
+  /**
+   * Files of a path named to the scan that the ignore rules exclude whole (a named file, a folder .gitignore
+   * ignores, a folder whose every file "ignore" matches): they would otherwise vanish without a word. What the
+   * rules leave out of a folder that is otherwise scanned is not listed: that is what they are for.
+   */
+  ignored: IgnoredFile[];
   linesScanned: number;
   durationMs: number;
   /** True when `isCancelled` stopped the scan early: the results cover the files analysed until then. */
@@ -121,62 +136,92 @@ export function createScanReader(textBudgetBytes = 64 * 1024 * 1024, base: FileS
 /** A path given to the scan does not exist (a usage error, not a skipped file). */
 export class ScanPathError extends Error {}
 
-/** One step of the walk: a JS/TS file to read, or an entry that could not be walked (with the reason). */
+/**
+ * One step of the walk: a JS/TS file to read, a file of a named folder that .gitignore ignores whole (only with
+ * `reportIgnored`), or an entry that could not be walked (with the reason). `target` is the named path (resolved)
+ * the file was found under.
+ */
 export type WalkedEntry =
-  | { kind: 'file'; filePath: string; /** Named on the command line rather than found in a folder. */ explicit: boolean }
+  | { kind: 'file'; filePath: string; /** Named on the command line rather than found in a folder. */ explicit: boolean; target: string }
+  | { kind: 'ignored'; filePath: string; by: '.gitignore'; target: string }
   | SkippedFile & { kind: 'skipped' };
+
+export interface WalkOptions {
+  /** Read no .gitignore file (`--no-ignore`). */
+  noIgnore?: boolean;
+  /** Yield the files of a named folder that .gitignore ignores whole as `ignored` entries (else it yields nothing). */
+  reportIgnored?: boolean;
+}
 
 /**
  * Every JS/TS file under `paths` (files or folders, relative to `root`), once each (by real path), in sorted walk
  * order: the walk `apiguard scan`, `apiguard routes` and the server's background indexing share. A generator, so
  * the server can walk a slice at a time. Throws ScanPathError at once when a given path does not exist.
  */
-export function walkWorkspace(paths: readonly string[], root: string, isAnalysable: (fileName: string) => boolean): Generator<WalkedEntry, void, undefined> {
+export function walkWorkspace(
+  paths: readonly string[],
+  root: string,
+  isAnalysable: (fileName: string) => boolean,
+  options: WalkOptions = {},
+): Generator<WalkedEntry, void, undefined> {
   const targets = paths.map((p) => path.resolve(root, p));
   paths.forEach((given, index) => {
     if (!existsOrIsLink(targets[index]!)) throw new ScanPathError(`path not found: ${given}`);
   });
-  return walkTargets(targets, path.resolve(root), isAnalysable);
+  return walkTargets(targets, path.resolve(root), isAnalysable, options);
 }
 
-function* walkTargets(targets: string[], root: string, isAnalysable: (fileName: string) => boolean): Generator<WalkedEntry, void, undefined> {
+function* walkTargets(targets: string[], root: string, isAnalysable: (fileName: string) => boolean, options: WalkOptions): Generator<WalkedEntry, void, undefined> {
   const seenFiles = new Set<string>();
+  const readsGitignores = options.noIgnore !== true;
   for (const target of targets) {
     const stat = statOrUndefined(target);
     if (!stat) {
       yield { kind: 'skipped', filePath: target, reason: 'skipped: broken symbolic link' };
     } else if (stat.isDirectory()) {
-      for (const entry of walkDirectory(target, gitignoresAbove(target, root), new Set(), isAnalysable)) {
+      const scopes = readsGitignores ? gitignoresAbove(target, root) : [];
+      // A named folder that .gitignore ignores (itself or a folder above it) would yield nothing at all: its files
+      // are walked without .gitignore, as --no-ignore would, to say how many there are.
+      const ignoredWhole = options.reportIgnored === true && isGitignored(scopes, target, true);
+      for (const entry of walkDirectory(target, ignoredWhole ? [] : scopes, new Set(), isAnalysable, readsGitignores && !ignoredWhole)) {
         if (entry.kind === 'file') {
           if (seenFiles.has(entry.realPath)) continue;
           seenFiles.add(entry.realPath);
-          yield { kind: 'file', filePath: entry.filePath, explicit: false };
-        } else {
+          yield ignoredWhole ? { kind: 'ignored', filePath: entry.filePath, by: '.gitignore', target } : { kind: 'file', filePath: entry.filePath, explicit: false, target };
+        } else if (!ignoredWhole) {
           yield entry;
         }
       }
     } else if (isAnalysable(target)) {
+      // A file named explicitly is read even if .gitignore lists it: naming it is the request (as `rg` does).
       const realPath = realPathOr(target);
       if (seenFiles.has(realPath)) continue;
       seenFiles.add(realPath);
-      yield { kind: 'file', filePath: target, explicit: true };
+      yield { kind: 'file', filePath: target, explicit: true, target };
     } else {
       yield { kind: 'skipped', filePath: target, reason: NOT_ANALYSABLE };
     }
   }
 }
 
-/** A walked file's text and config, or why it is not analysed; undefined when "ignore" leaves it out silently. */
-export type ReadResult = { kind: 'text'; text: string; config: ResolvedConfig } | { kind: 'skipped'; reason: string } | undefined;
+/**
+ * A walked file's text and config, why it is not analysed, or that "ignore" in apiguard.json leaves it out (the
+ * caller decides whether that is worth a word); undefined when a large YAML/JSON file is not a spec.
+ */
+export type ReadResult =
+  | { kind: 'text'; text: string; config: ResolvedConfig }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'ignored' }
+  | undefined;
 
 /**
- * Reads a walked file the way every front end does: "ignore" globs, then the size limit (checked before reading, so
- * a huge file never lands in memory). Throws ConfigError for an invalid apiguard.json: the caller decides.
+ * Reads a walked file the way every front end does: "ignore" globs (none with `Engine.noIgnore`), then the size
+ * limit (checked before reading, so a huge file never lands in memory). Throws ConfigError for an invalid
+ * apiguard.json: the caller decides.
  */
 export function readWalkedFile(engine: Engine, filePath: string, explicit: boolean): ReadResult {
   const config = engine.configFor(filePath);
-  // Files matched by "ignore" are left out silently when walking; a file named explicitly says why it is skipped.
-  if (config.isIgnored(filePath)) return explicit ? { kind: 'skipped', reason: `skipped: matches "ignore" in ${config.configPath}` } : undefined;
+  if (config.isIgnored(filePath)) return { kind: 'ignored' };
   try {
     const size = fs.statSync(filePath).size;
     // Specs have their own, larger limit; a large YAML/JSON file is read whole only when its head looks like a spec
@@ -227,34 +272,72 @@ export function isWalkedFile(filePath: string, root: string): boolean {
 export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): WorkspaceScanResult {
   const started = performance.now();
   const root = path.resolve(options.root);
-  const result: WorkspaceScanResult = { root, files: [], skipped: [], linesScanned: 0, durationMs: 0, cancelled: false };
+  const result: WorkspaceScanResult = { root, files: [], skipped: [], ignored: [], linesScanned: 0, durationMs: 0, cancelled: false };
   const modelRules = new ApiModelPasses(engine);
+  const ignoredByConfig = new IgnoredWholeTargets();
   // With an index, Prisma schemas are read too (for the data-model catalogue): indexed, never analysed.
   const indexesSchemas = engine.apiIndex !== undefined;
-  for (const entry of walkWorkspace(options.paths, root, (name) => engine.isAnalysable(name) || (indexesSchemas && isPrismaSchemaFile(name)))) {
+  const isAnalysable = (name: string) => engine.isAnalysable(name) || (indexesSchemas && isPrismaSchemaFile(name));
+  // With engine.noIgnore (`--no-ignore`) no .gitignore is read either.
+  for (const entry of walkWorkspace(options.paths, root, isAnalysable, { noIgnore: engine.noIgnore, reportIgnored: true })) {
     if (entry.kind === 'skipped') {
       result.skipped.push({ filePath: entry.filePath, reason: entry.reason });
+      continue;
+    }
+    if (entry.kind === 'ignored') {
+      result.ignored.push({ filePath: entry.filePath, by: entry.by });
       continue;
     }
     if (options.isCancelled?.()) {
       result.cancelled = true;
       break;
     }
-    if (indexesSchemas && isPrismaSchemaFile(entry.filePath)) {
-      indexSchemaFile(engine, entry.filePath, entry.explicit, result);
+    const read = readWalkedFile(engine, entry.filePath, entry.explicit);
+    if (read?.kind === 'ignored') {
+      ignoredByConfig.ignored(entry.target, entry.filePath);
       continue;
     }
-    scanFile(engine, entry.filePath, root, entry.explicit, result, options.onFile, modelRules);
+    const listedBefore = result.files.length + result.skipped.length;
+    if (indexesSchemas && isPrismaSchemaFile(entry.filePath)) indexSchemaFile(engine, entry.filePath, read, result);
+    else scanFile(engine, entry.filePath, read, root, entry.explicit, result, options.onFile, modelRules);
+    if (result.files.length + result.skipped.length > listedBefore) ignoredByConfig.listed(entry.target);
   }
+  result.ignored.push(...ignoredByConfig.ignoredWhole());
   if (!result.cancelled) modelRules.secondPass(result, options.isCancelled, options.paths.map((given) => path.resolve(root, given)));
   result.durationMs = performance.now() - started;
   return result;
 }
 
+/**
+ * The files "ignore" in apiguard.json left out, by the named path they were found under: reported only for a path
+ * they left out whole (nothing of it scanned or listed as skipped), where "0 files scanned" would be unexplained.
+ */
+export class IgnoredWholeTargets {
+  private readonly ignoredByTarget = new Map<string, string[]>();
+  private readonly listedTargets = new Set<string>();
+
+  ignored(target: string, filePath: string): void {
+    const files = this.ignoredByTarget.get(target);
+    if (files) files.push(filePath);
+    else this.ignoredByTarget.set(target, [filePath]);
+  }
+
+  listed(target: string): void {
+    this.listedTargets.add(target);
+  }
+
+  ignoredWhole(): IgnoredFile[] {
+    const whole: IgnoredFile[] = [];
+    for (const [target, files] of this.ignoredByTarget) {
+      if (!this.listedTargets.has(target)) for (const filePath of files) whole.push({ filePath, by: 'apiguard.json' });
+    }
+    return whole;
+  }
+}
+
 /** A `.prisma` file in pass 1: its models join the index; it is not a scanned file (no findings, no lines). */
-function indexSchemaFile(engine: Engine, filePath: string, explicit: boolean, result: WorkspaceScanResult): void {
-  const read = readWalkedFile(engine, filePath, explicit);
-  if (!read) return;
+function indexSchemaFile(engine: Engine, filePath: string, read: ReadResult, result: WorkspaceScanResult): void {
+  if (!read || read.kind === 'ignored') return;
   if (read.kind === 'skipped') {
     result.skipped.push({ filePath, reason: read.reason });
     return;
@@ -265,14 +348,14 @@ function indexSchemaFile(engine: Engine, filePath: string, explicit: boolean, re
 function scanFile(
   engine: Engine,
   filePath: string,
+  read: ReadResult,
   root: string,
   explicit: boolean,
   result: WorkspaceScanResult,
   onFile: WorkspaceScanOptions['onFile'],
   modelRules: ApiModelPasses,
 ): void {
-  const read = readWalkedFile(engine, filePath, explicit);
-  if (!read) return;
+  if (!read || read.kind === 'ignored') return;
   if (read.kind === 'skipped') {
     result.skipped.push({ filePath, reason: read.reason });
     return;
@@ -477,6 +560,7 @@ function* walkDirectory(
   scopes: GitignoreScope[],
   visitedRealDirs: Set<string>,
   isAnalysable: (fileName: string) => boolean,
+  readsGitignores = true,
 ): Generator<DirectoryEntry, void, undefined> {
   const realDir = realPathOr(dir);
   // A symlink back up the tree (or two links to one folder) would loop or double-count.
@@ -490,7 +574,7 @@ function* walkDirectory(
     yield { kind: 'skipped', filePath: dir, reason: `skipped: cannot read folder (${errorCode(error)})` };
     return;
   }
-  const localScope = readGitignore(dir);
+  const localScope = readsGitignores ? readGitignore(dir) : undefined;
   const activeScopes = localScope ? [...scopes, localScope] : scopes;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
@@ -513,7 +597,7 @@ function* walkDirectory(
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isGitignored(activeScopes, entryPath, true)) continue;
-      yield* walkDirectory(entryPath, activeScopes, visitedRealDirs, isAnalysable);
+      yield* walkDirectory(entryPath, activeScopes, visitedRealDirs, isAnalysable, readsGitignores);
     } else if (isFile && isAnalysable(entry.name) && !isGitignored(activeScopes, entryPath, false)) {
       yield { kind: 'file', filePath: entryPath, realPath };
     }

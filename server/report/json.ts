@@ -3,7 +3,8 @@
 // (the same numbers as the text and SARIF reports); `endColumn` is exclusive.
 import { helpUrlFor } from '../engine/analyzer';
 import { toRelativeUri } from '../engine/workspace-scan';
-import { reportFindings, skippedFiles, summarize, type ReportInput } from './model';
+import type { IgnoredBy } from '../engine/workspace-scan';
+import { ignoredFiles, reportFindings, skippedFiles, summarize, type ReportInput } from './model';
 import type { Severity } from '../../rules/support/rule';
 
 export const JSON_REPORT_VERSION = 1;
@@ -21,11 +22,17 @@ export interface JsonReport {
     filesSkipped: number;
     linesScanned: number;
     durationMs: number;
+    /** Findings below it are not in `findings`; `notShown` counts them. */
+    minSeverity: Severity;
+    notShown: { warnings: number; infos: number; hints: number };
+    filesIgnored: number;
   };
   /** Relative paths (forward slashes) of every analysed file. */
   filesScanned: string[];
   findings: JsonFinding[];
   skipped: { file: string; reason: string }[];
+  /** Files of named paths the ignore rules excluded whole (`--no-ignore` scans them). */
+  ignored: { file: string; by: IgnoredBy }[];
 }
 
 export interface JsonFinding {
@@ -59,6 +66,9 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       filesSkipped: summary.filesSkipped,
       linesScanned: summary.linesScanned,
       durationMs: Math.round(summary.durationMs),
+      minSeverity: summary.minSeverity,
+      notShown: { warnings: summary.notShown.warning, infos: summary.notShown.info, hints: summary.notShown.hint },
+      filesIgnored: summary.filesIgnored,
     },
     filesScanned: input.scan.files.map((file) => toRelativeUri(input.scan.root, file.filePath)).sort(),
     findings: findings.map((finding) => ({
@@ -75,6 +85,7 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       fingerprint: finding.fingerprint,
     })),
     skipped: skippedFiles(input).map((skipped) => ({ file: skipped.relativePath, reason: skipped.reason })),
+    ignored: ignoredFiles(input).map((ignored) => ({ file: ignored.relativePath, by: ignored.by })),
   };
 }
 

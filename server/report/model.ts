@@ -1,14 +1,28 @@
 // What every report writer gets: one workspace scan plus the metadata of every rule a finding can name.
 // Writers are pure functions of this input, so the CLI and the server's report command print the same thing.
 import type { RuleMeta, Severity } from '../../rules/support/rule';
-import { SEVERITY_ORDER } from '../engine/findings';
-import { toRelativeUri, type ScannedFinding, type WorkspaceScanResult } from '../engine/workspace-scan';
+import { INTERNAL_ERROR } from '../engine/engine-findings';
+import { SEVERITY_ORDER, type Finding } from '../engine/findings';
+import { toRelativeUri, type IgnoredBy, type ScannedFinding, type WorkspaceScanResult } from '../engine/workspace-scan';
+
+/**
+ * Findings below this are left out of every report unless asked for (`apiguard scan --min-severity`): hints are
+ * for the editor, where they show faintly in place. The editor's report request uses it too, so both agree.
+ */
+export const DEFAULT_MIN_SEVERITY: Severity = 'info';
 
 export interface ReportInput {
   scan: WorkspaceScanResult;
   /** Rules and engine findings (`allFindingMetas()`), in a stable order. */
   rules: readonly RuleMeta[];
   tool: { name: string; version: string };
+  /** Findings below it are not shown (counted in the summary as not shown). Default: DEFAULT_MIN_SEVERITY. */
+  minSeverity?: Severity;
+}
+
+/** A finding at or above `minSeverity` is shown; a rule that failed (internal-error) always is: it is why a scan fails. */
+export function isShown(finding: Pick<Finding, 'ruleId' | 'severity'>, minSeverity: Severity): boolean {
+  return SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[minSeverity] || finding.ruleId === INTERNAL_ERROR.id;
 }
 
 export interface ReportFinding extends ScannedFinding {
@@ -24,22 +38,33 @@ export interface SeverityCounts {
 }
 
 export interface ReportSummary {
+  /** Of the findings shown. */
   counts: SeverityCounts;
+  minSeverity: Severity;
+  /** Findings below minSeverity, left out of the report. */
+  notShown: SeverityCounts;
   /** Rule id → count, rules with findings only, most findings first. */
   byRule: { ruleId: string; severity: Severity; count: number }[];
   filesWithFindings: number;
   filesScanned: number;
   filesSkipped: number;
+  /** Files of named paths the ignore rules excluded whole (WorkspaceScanResult.ignored). */
+  filesIgnored: number;
   linesScanned: number;
   durationMs: number;
 }
 
-/** Findings of all files, sorted by path, then position, then rule. */
+export function minSeverityOf(input: ReportInput): Severity {
+  return input.minSeverity ?? DEFAULT_MIN_SEVERITY;
+}
+
+/** The findings shown (at or above minSeverity) of all files, sorted by path, then position, then rule. */
 export function reportFindings(input: ReportInput): ReportFinding[] {
+  const minSeverity = minSeverityOf(input);
   const findings: ReportFinding[] = [];
   for (const file of input.scan.files) {
     const relativePath = toRelativeUri(input.scan.root, file.filePath);
-    for (const finding of file.findings) findings.push({ ...finding, relativePath });
+    for (const finding of file.findings) if (isShown(finding, minSeverity)) findings.push({ ...finding, relativePath });
   }
   return findings.sort(
     (a, b) =>
@@ -64,12 +89,18 @@ export function summarize(input: ReportInput, findings: readonly ReportFinding[]
       if (SEVERITY_ORDER[finding.severity] > SEVERITY_ORDER[entry.severity]) entry.severity = finding.severity;
     }
   }
+  const minSeverity = minSeverityOf(input);
+  const notShown: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const file of input.scan.files) for (const finding of file.findings) if (!isShown(finding, minSeverity)) notShown[finding.severity]++;
   return {
     counts,
+    minSeverity,
+    notShown,
     byRule: [...byRule.values()].sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
     filesWithFindings: files.size,
     filesScanned: input.scan.files.length,
     filesSkipped: input.scan.skipped.length,
+    filesIgnored: input.scan.ignored.length,
     linesScanned: input.scan.linesScanned,
     durationMs: input.scan.durationMs,
   };
@@ -81,13 +112,47 @@ export function skippedFiles(input: ReportInput): { relativePath: string; reason
     .sort((a, b) => compareStrings(a.relativePath, b.relativePath));
 }
 
-/** "2 errors, 1 warning in 1 file (3 files scanned in 12 ms)"; infos and hints are added only when present. */
+export function ignoredFiles(input: ReportInput): { relativePath: string; by: IgnoredBy }[] {
+  return input.scan.ignored
+    .map((ignored) => ({ relativePath: toRelativeUri(input.scan.root, ignored.filePath), by: ignored.by }))
+    .sort((a, b) => compareStrings(a.relativePath, b.relativePath));
+}
+
+export function describeIgnoredBy(by: IgnoredBy): string {
+  return by === '.gitignore' ? '.gitignore' : 'apiguard.json "ignore"';
+}
+
+/**
+ * What the CLI says on stderr when the ignore rules excluded a named path whole: "3 files skipped: 2 ignored by
+ * .gitignore, 1 by apiguard.json "ignore" (use --no-ignore to scan them)"; undefined when none were.
+ */
+export function ignoredNotice(ignored: readonly { by: IgnoredBy }[]): string | undefined {
+  if (ignored.length === 0) return undefined;
+  const byGitignore = ignored.filter((file) => file.by === '.gitignore').length;
+  const byConfig = ignored.length - byGitignore;
+  const why =
+    byGitignore > 0 && byConfig > 0
+      ? `${byGitignore} ignored by ${describeIgnoredBy('.gitignore')}, ${byConfig} by ${describeIgnoredBy('apiguard.json')}`
+      : `ignored by ${describeIgnoredBy(byGitignore > 0 ? '.gitignore' : 'apiguard.json')}`;
+  return `${plural(ignored.length, 'file')} skipped: ${why} (use --no-ignore to scan ${ignored.length === 1 ? 'it' : 'them'})`;
+}
+
+/**
+ * "2 errors, 1 warning in 1 file (3 files scanned in 12 ms)"; infos and hints are added only when present, and the
+ * findings left out by minSeverity are counted with the flag that shows them ("; 14 hints not shown: …").
+ */
 export function summaryLine(summary: ReportSummary): string {
   const parts = [plural(summary.counts.error, 'error'), plural(summary.counts.warning, 'warning')];
   if (summary.counts.info > 0) parts.push(plural(summary.counts.info, 'info'));
   if (summary.counts.hint > 0) parts.push(plural(summary.counts.hint, 'hint'));
   const skipped = summary.filesSkipped > 0 ? `, ${summary.filesSkipped} skipped` : '';
-  return `${parts.join(', ')} in ${plural(summary.filesWithFindings, 'file')} (${plural(summary.filesScanned, 'file')} scanned${skipped} in ${Math.round(summary.durationMs)} ms)`;
+  const ignored = summary.filesIgnored > 0 ? `, ${summary.filesIgnored} ignored` : '';
+  const line = `${parts.join(', ')} in ${plural(summary.filesWithFindings, 'file')} (${plural(summary.filesScanned, 'file')} scanned${skipped}${ignored} in ${Math.round(summary.durationMs)} ms)`;
+  const hidden = (['warning', 'info', 'hint'] as const).filter((severity) => summary.notShown[severity] > 0);
+  if (hidden.length === 0) return line;
+  const lowest = hidden[hidden.length - 1]!;
+  const count = hidden.reduce((total, severity) => total + summary.notShown[severity], 0);
+  return `${line}; ${hidden.map((severity) => plural(summary.notShown[severity], severity)).join(', ')} not shown: --min-severity ${lowest} shows ${count === 1 ? 'it' : 'them'}`;
 }
 
 export function plural(count: number, noun: string): string {

@@ -5,7 +5,7 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../../rules/support/rule';
 import { helpUrlFor } from '../engine/analyzer';
-import { reportFindings, skippedFiles, type ReportInput } from './model';
+import { describeIgnoredBy, ignoredFiles, reportFindings, skippedFiles, type ReportInput } from './model';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -49,6 +49,14 @@ export function buildSarifLog(input: ReportInput): Sarif.Log {
     descriptor: { id: 'file-skipped' },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(skipped.relativePath), uriBaseId: SRCROOT } } }],
   }));
+  for (const ignored of ignoredFiles(input)) {
+    notifications.push({
+      level: 'note',
+      message: { text: `${ignored.relativePath}: ignored by ${describeIgnoredBy(ignored.by)} (--no-ignore scans it)` },
+      descriptor: { id: 'file-ignored' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(ignored.relativePath), uriBaseId: SRCROOT } } }],
+    });
+  }
 
   const run: Sarif.Run = {
     tool: {

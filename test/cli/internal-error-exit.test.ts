@@ -64,6 +64,13 @@ describe('apiguard scan: a rule that failed on a file', () => {
     assert.equal(scan(dir, ['--fail-on', 'never']).status, EXIT_OK);
   });
 
+  it('stays shown and fails the scan at any --min-severity: it is why the run is not clean', () => {
+    const run = scan(dir, ['--min-severity', 'error']);
+    assert.match(run.stdout, /^app\.ts:1:1 {2}warning {2}internal-error {2}API Guard rule "throws-on-calls" failed on this file/);
+    assert.match(run.stdout, /\n\n0 errors, 1 warning in 1 file \(1 file scanned in \d+ ms\)\n$/, 'counted as shown: nothing "not shown"');
+    assert.equal(run.status, EXIT_FINDINGS);
+  });
+
   it('a file no rule fails on still exits 0', () => {
     fs.writeFileSync(path.join(dir, 'app.ts'), 'export const x = 1;\n');
     assert.equal(scan(dir, []).status, EXIT_OK);

@@ -62,15 +62,10 @@ src/server.local.ts:1:1  warning  unused-suppression  Unused suppression: no "ha
     assert.deepEqual(fromInside.filesScanned, ['nested/kept.ts']);
   });
 
-  it('reports a file excluded by apiguard.json "ignore" when it is named explicitly', () => {
+  it('says so on stderr when a file named explicitly is excluded by apiguard.json "ignore"', () => {
     const run = runCli(['scan', 'vendor/lib.ts'], project);
-    assert.equal(
-      normalizeDuration(run.stdout),
-      `vendor/lib.ts  skipped: matches "ignore" in ${path.join(project, 'apiguard.json')}
-
-0 errors, 0 warnings in 0 files (0 files scanned, 1 skipped in <T> ms)
-`,
-    );
+    assert.equal(run.stderr, 'apiguard: 1 file skipped: ignored by apiguard.json "ignore" (use --no-ignore to scan it)\n');
+    assert.equal(normalizeDuration(run.stdout), '0 errors, 0 warnings in 0 files (0 files scanned, 1 ignored in <T> ms)\n');
     assert.equal(run.status, 0);
   });
 });
@@ -215,7 +210,7 @@ describe('apiguard scan: usage and configuration errors exit 2 with one clear li
       // cannot be judged unused, so only the one without a reason is left (a hint). The project's config turns
       // missing-auth off; this one does not, so the unauthenticated GET /users mounted in app.ts is reported.
       writeFile(dir, 'ci/apiguard.json', '{ "rules": { "hardcoded-secret": "off" } }');
-      const run = runCli(['scan', '--config', 'ci/apiguard.json', '--format', 'json'], dir);
+      const run = runCli(['scan', '--config', 'ci/apiguard.json', '--format', 'json', '--min-severity', 'hint'], dir);
       const report = JSON.parse(run.stdout);
       assert.deepEqual(report.filesScanned, ['src/app.ts', 'src/clean.js', 'src/nested/kept.ts', 'src/routes/users.ts', 'vendor/lib.ts']);
       assert.deepEqual(
@@ -235,7 +230,7 @@ describe('apiguard scan: usage and configuration errors exit 2 with one clear li
     const help = runCli(['--help'], project);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: apiguard scan \[paths\.\.\.\] \[options\]\n/);
-    for (const flag of ['--format', '--output', '--config', '--fail-on']) assert.ok(help.stdout.includes(flag), flag);
+    for (const flag of ['--format', '--output', '--config', '--fail-on', '--min-severity', '--no-ignore']) assert.ok(help.stdout.includes(flag), flag);
     const version = runCli(['--version'], project);
     assert.equal(version.stdout, `${JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version}\n`);
     assert.equal(version.status, 0);
@@ -431,8 +426,16 @@ describe('apiguard scan examples/', () => {
     const text = runCli(['scan', 'examples'], REPO_ROOT);
     assert.equal(text.status, 1, text.stderr);
     assert.match(text.stdout, /^examples\/\S+:\d+:\d+ {2}error {4}hardcoded-secret {2}/m);
-    assert.match(text.stdout, /^\d+ errors?, \d+ warnings?(, \d+ infos?)?(, \d+ hints?)? in \d+ files? \(\d+ files? scanned/m);
+    assert.match(text.stdout, /^\d+ errors?, \d+ warnings?(, \d+ infos?)? in \d+ files? \(\d+ files? scanned[^)]*\)(; \d+ hints? not shown: --min-severity hint shows (it|them))?\n$/m);
+    assert.doesNotMatch(text.stdout, /^\S+ {2}hint {5}/m, 'hints are left out by default');
     const json = JSON.parse(runCli(['scan', 'examples', '--format', 'json'], REPO_ROOT).stdout);
+    const withHints = JSON.parse(runCli(['scan', 'examples', '--format', 'json', '--min-severity', 'hint'], REPO_ROOT).stdout);
+    assert.equal(withHints.summary.hints, json.summary.notShown.hints, 'every hint left out is there with --min-severity hint');
+    assert.deepEqual(
+      withHints.findings.filter((f: any) => f.severity !== 'hint').map((f: any) => f.fingerprint),
+      json.findings.map((f: any) => f.fingerprint),
+      'and nothing else changes',
+    );
     assert.ok(json.findings.some((f: any) => f.ruleId === 'hardcoded-secret' && f.severity === 'error'));
     assert.ok(json.filesScanned.every((file: string) => file.startsWith('examples/') && !file.includes('node_modules')));
     const sarif = JSON.parse(runCli(['scan', 'examples', '--format', 'sarif'], REPO_ROOT).stdout);

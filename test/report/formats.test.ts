@@ -75,7 +75,20 @@ src/blob.ts  skipped: binary content (NUL bytes)
     assert.deepEqual(report, {
       version: 1,
       tool: { name: 'apiguard', version: '9.9.9' },
-      summary: { errors: 4, warnings: 2, infos: 0, hints: 0, filesWithFindings: 3, filesScanned: 4, filesSkipped: 1, linesScanned: 11, durationMs: 12 },
+      summary: {
+        errors: 4,
+        warnings: 2,
+        infos: 0,
+        hints: 0,
+        filesWithFindings: 3,
+        filesScanned: 4,
+        filesSkipped: 1,
+        linesScanned: 11,
+        durationMs: 12,
+        minSeverity: 'info',
+        notShown: { warnings: 0, infos: 0, hints: 0 },
+        filesIgnored: 0,
+      },
       filesScanned: ['src/a.ts', 'src/b.ts', 'src/clean.js', 'src/sub dir/c#1.ts'],
       findings: [
         finding(1, 15, 1, 46, 'src/a.ts', 'error', 'Flagged FLAG<script>alert(1)</script>', ['Move to .env']),
@@ -86,6 +99,7 @@ src/blob.ts  skipped: binary content (NUL bytes)
         finding(2, 8, 2, 36, 'src/sub dir/c#1.ts', 'warning', 'Unused suppression: no "test-flag" finding on line 2. Remove the comment.', [], 'unused-suppression'),
       ],
       skipped: [{ file: 'src/blob.ts', reason: 'skipped: binary content (NUL bytes)' }],
+      ignored: [],
     });
   });
 
@@ -268,6 +282,29 @@ src/blob.ts  skipped: binary content (NUL bytes)
     } finally {
       fs.rmSync(tricky, { recursive: true, force: true });
     }
+  });
+
+  it('minSeverity: findings below it are left out of every format and counted as not shown', () => {
+    const errorsOnly: ReportInput = { ...input, minSeverity: 'error' };
+    const summary = '4 errors, 0 warnings in 3 files (4 files scanned, 1 skipped in 12 ms); 2 warnings not shown: --min-severity warning shows them';
+    assert.equal(
+      formatReport('text', errorsOnly),
+      `src/a.ts:1:15  error    test-flag  Flagged FLAG<script>alert(1)</script>
+src/b.ts:1:20  error    test-flag  Flagged FLAG|pipe
+src/b.ts:2:20  error    test-flag  Flagged FLAG|pipe
+src/sub dir/c#1.ts:1:21  error    test-flag  Flagged FLAG *multi* line
+src/blob.ts  skipped: binary content (NUL bytes)
+
+${summary}
+`,
+    );
+    const json = JSON.parse(formatReport('json', errorsOnly));
+    assert.deepEqual(json.findings.map((finding: { severity: string }) => finding.severity), ['error', 'error', 'error', 'error']);
+    assert.deepEqual([json.summary.errors, json.summary.warnings, json.summary.minSeverity, json.summary.notShown], [4, 0, 'error', { warnings: 2, infos: 0, hints: 0 }]);
+    assert.deepEqual(buildSarifLog(errorsOnly).runs[0]!.results!.map((result) => result.level), ['error', 'error', 'error', 'error']);
+    assert.ok(formatReport('markdown', errorsOnly).includes(`\n${summary}; 11 lines analysed.\n`));
+    assert.ok(formatReport('html', errorsOnly).includes(`<p class="summary">${summary}; 11 lines analysed.</p>`));
+    assert.equal(formatReport('text', { ...input, minSeverity: 'hint' }), formatReport('text', input), 'nothing here is below info');
   });
 
   it('no format prints a fix edit or a source line: only messages (already redacted by rules) and titles', () => {

@@ -12,6 +12,8 @@ describe('apiguard/report', () => {
       'package.json': '{ "name": "api" }\n',
       'src/auth.ts': `export const token = '${GITHUB_TOKEN}';\n`,
       'src/clean.ts': 'export const port = Number(process.env.PORT ?? 3000);\n',
+      // A reason-less suppression of a finding that is there: a hint, which the report leaves out as the CLI does by default.
+      'src/legacy.ts': `// apiguard-ignore-next-line hardcoded-secret\nexport const legacy = '${GITHUB_TOKEN}';\n`,
       'node_modules/dep/index.js': `module.exports = '${GITHUB_TOKEN}';\n`,
     });
     const client = await LspTestClient.start({ rootDir: root, flavour: 'vscode' });
@@ -19,11 +21,12 @@ describe('apiguard/report', () => {
       const json = (await client.connection.sendRequest('apiguard/report', { format: 'json' })) as { content: string };
       const report = JSON.parse(json.content);
       assert.equal(report.tool.name, 'apiguard');
-      assert.deepEqual(report.filesScanned, ['src/auth.ts', 'src/clean.ts']);
+      assert.deepEqual(report.filesScanned, ['src/auth.ts', 'src/clean.ts', 'src/legacy.ts']);
       assert.deepEqual(
         report.findings.map((f: Record<string, unknown>) => [f.ruleId, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.fixes]),
         [['hardcoded-secret', 'error', 'src/auth.ts', 1, 22, 1, 64, ['Move to an environment variable']]],
       );
+      assert.deepEqual([report.summary.minSeverity, report.summary.notShown], ['info', { warnings: 0, infos: 0, hints: 1 }], "the CLI's default");
       const html = (await client.connection.sendRequest('apiguard/report', { format: 'html' })) as { content: string };
       assert.match(html.content, /<html/i);
       assert.match(html.content, /src\/auth\.ts/);
