@@ -33,7 +33,7 @@ scan     finds API security flaws in JavaScript and TypeScript files and in Open
          (YAML/JSON found by content or "specs.include"; other YAML/JSON is skipped) (default path: .)
 routes   lists every route with its full path, handler and what authenticates it (exit 0: an inventory)
 Both respect .gitignore and the "ignore" globs of apiguard.json, and skip node_modules and build output
-found in folders (a path named inside one is read). A file named is read even if .gitignore lists it.
+found in folders (a path named inside one is read). A file you name is read even if .gitignore lists it.
 When the ignore rules exclude a named path whole, stderr says how many files were skipped and why.
 
 Options:

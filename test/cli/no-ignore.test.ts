@@ -79,6 +79,28 @@ ${staleAt('vendor/lib.ts')}
     assert.equal(normalizeDuration(run.stdout), `${staleAt('dist/bundle.js')}\n${staleAt('node_modules/dep/index.js')}\n\n0 errors, 2 warnings in 2 files (2 files scanned in <T> ms)\n`);
   });
 
+  it('a named binary, oversized or minified file is not ignored but skipped: listed with its reason, as when walked', () => {
+    writeFile(project, 'src/assets/logo.ts', Buffer.from([0x63, 0x6f, 0x6e, 0x73, 0x74, 0x00, 0x01, 0x02]));
+    writeFile(project, 'src/huge.ts', `export const rows = [\n${'  { id: 1, name: "row" },\n'.repeat(50_000)}];\n`);
+    writeFile(project, 'src/bundle.min.js', `var a=${'[1,2,3],'.repeat(20_000)}0;\n`);
+    try {
+      const run = runCli(['scan', 'src/assets/logo.ts', 'src/huge.ts', 'src/bundle.min.js'], project);
+      assert.equal(run.stderr, '');
+      assert.equal(
+        normalizeDuration(run.stdout),
+        `src/assets/logo.ts  skipped: binary content (NUL bytes)
+src/bundle.min.js  skipped: looks minified (very long lines); analyse the source instead
+src/huge.ts  skipped: file is 1.2 MB, over the 1.0 MB limit (raise "maxFileSize" in apiguard.json to analyse it)
+
+0 errors, 0 warnings in 0 files (0 files scanned, 3 skipped in <T> ms)
+`,
+      );
+      assert.equal(run.status, 0);
+    } finally {
+      for (const file of ['src/assets', 'src/huge.ts', 'src/bundle.min.js']) removeDir(path.join(project, file));
+    }
+  });
+
   it('json: an "ignored" list and summary.filesIgnored; sarif: a "file-ignored" note per file', () => {
     const json = JSON.parse(runCli(['scan', 'generated', 'vendor', '--format', 'json'], project).stdout);
     assert.deepEqual(json.ignored, [
