@@ -2,13 +2,13 @@
 // concat/join/replace/format) that reaches a call that runs it, for the drivers and ORMs in data/sql-sinks.ts.
 // Receivers are recognised by what they are (imports, constructors, annotations, the checker as a last resort),
 // so `db.query` on an arbitrary object is not a sink. Fixes rewrite to the driver's own parameterized form.
-import * as path from 'node:path';
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel } from './data/sql-sinks';
 import { enclosingFunction, FileIndex } from './support/dataflow';
+import { DriverExports } from './support/driver-exports';
 import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleVisitors } from './support/rule';
-import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
+import { SqlReceivers } from './support/sql-receivers';
 import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
 import { dedupe, shortText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
@@ -66,16 +66,9 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       },
       onEnd: () => {
         if (sinkNamedCalls.length === 0) return;
-        // Every use of an imported binding asks again (receivers are cached per node): answer each import once per file.
-        const localExports = new Map<string, DriverValue | undefined>();
-        const resolveLocalExport = (specifier: string, exportName: string) => {
-          const key = `${specifier}\0${exportName}`;
-          if (localExports.has(key)) return localExports.get(key);
-          const value = localExportOf(context, specifier, exportName);
-          localExports.set(key, value);
-          return value;
-        };
-        const services: Services = { index, receivers: new SqlReceivers(index, resolveLocalExport), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
+        // Every use of an imported binding asks again (receivers are cached per node): one answer per import and analysis.
+        const driverExports = new DriverExports(context.workspace, context.filePath);
+        const services: Services = { index, receivers: new SqlReceivers(index, (specifier, exportName, member) => driverExports.lookup(specifier, exportName, member)), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
         for (const call of sinkNamedCalls) {
           const sink = findSink(call, services, context);
           if (sink) checkSink(sink, services, context);
@@ -86,32 +79,6 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
     return visitors;
   },
 });
-
-/** Parsed neighbour files, keyed by path and checked against their current text: sinks re-ask on every keystroke. */
-const neighbourFiles = new Map<string, { text: string; index: FileIndex; receivers: SqlReceivers; exports: Map<string, DriverValue | undefined> }>();
-const MAX_NEIGHBOUR_FILES = 500;
-const NEIGHBOUR_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
-
-/** `import pool from './db'`: what the relative module exports, one file away (its own imports are not followed). */
-function localExportOf(context: RuleContext<UnparameterizedQueryOptions>, specifier: string, exportName: string): DriverValue | undefined {
-  const base = path.resolve(path.dirname(context.filePath), specifier);
-  const stem = /\.[cm]?js$/.test(base) ? base.replace(/\.[cm]?js$/, '') : base;
-  const candidates = [base, ...NEIGHBOUR_EXTENSIONS.map((ext) => stem + ext)];
-  const target = candidates.find((candidate) => /\.[cm]?[jt]sx?$/.test(candidate) && candidate !== context.filePath && context.workspace.fileExists(candidate));
-  if (!target) return undefined;
-  const text = context.workspace.readFile(target);
-  if (text === undefined || text.length > 512 * 1024) return undefined;
-  let entry = neighbourFiles.get(target);
-  if (!entry || entry.text !== text) {
-    const sourceFile = ts.createSourceFile(target, text, ts.ScriptTarget.Latest, true, /\.[cm]?jsx?$/.test(target) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
-    const index = new FileIndex(sourceFile);
-    entry = { text, index, receivers: new SqlReceivers(index), exports: new Map() };
-    if (neighbourFiles.size >= MAX_NEIGHBOUR_FILES) neighbourFiles.clear();
-    neighbourFiles.set(target, entry);
-  }
-  if (!entry.exports.has(exportName)) entry.exports.set(exportName, exportedDriverValue(entry.index.sourceFile, entry.receivers, entry.index, exportName));
-  return entry.exports.get(exportName);
-}
 
 function nameOfCallee(call: ts.CallExpression): string | undefined {
   const callee = call.expression;

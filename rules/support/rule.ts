@@ -82,6 +82,11 @@ export interface WorkspaceReader {
   readonly projectRoot: string;
   readFile(filePath: string): string | undefined;
   fileExists(filePath: string): boolean;
+  /**
+   * The workspace file a module specifier names, written in `fromFile`: relative, or through the nearest
+   * tsconfig/jsconfig `paths` and `baseUrl`; undefined for a package or a file outside the workspace.
+   */
+  resolveModule?(fromFile: string, specifier: string): string | undefined;
 }
 
 export interface RuleContext<Options = unknown> {

@@ -24,15 +24,18 @@ export interface DriverValue {
   via?: string;
 }
 
-/** Looks up what a relative module exports under a name ('default', '*' for `module.exports`/`export =`, or a name). */
-export type LocalExportResolver = (specifier: string, exportName: string) => DriverValue | undefined;
+/**
+ * Looks up what a workspace module exports under a name ('default', '*' for `module.exports`/`export =`, or a name),
+ * or a property `member` of that export; undefined for packages and for what is not a driver value.
+ */
+export type LocalExportResolver = (specifier: string, exportName: string, member?: string) => DriverValue | undefined;
 
 export class SqlReceivers {
   private readonly cache = new Map<ts.Node, DriverValue | null>();
 
   constructor(
     private readonly index: FileIndex,
-    /** Follows `import pool from './db'` one file away; absent when this instance serves that other file. */
+    /** Follows `import pool from './db'` into other workspace modules (support/driver-exports.ts). */
     private readonly resolveLocalExport?: LocalExportResolver,
   ) {}
 
@@ -55,8 +58,8 @@ export class SqlReceivers {
     if (node.kind === ts.SyntaxKind.ThisKeyword) return undefined;
     if (ts.isPropertyAccessExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.classifyThisMember(node, node.name.text);
-      const localModule = this.localModuleOf(node.expression);
-      if (localModule !== undefined) return this.resolveLocalExport?.(localModule, node.name.text);
+      const exported = this.importedMember(node.expression, node.name.text);
+      if (exported) return exported;
       const object = this.classify(node.expression);
       const name = node.name.text;
       if (object?.kind === 'module') return { driver: object.driver, kind: 'export', exportName: name };
@@ -71,7 +74,8 @@ export class SqlReceivers {
       if (constructor.kind === 'export' && constructor.driver.constructors.includes(constructor.exportName!)) {
         return { driver: constructor.driver, kind: 'receiver', via: constructor.exportName };
       }
-      if (constructor.kind === 'module' && constructor.driver.moduleIsFactory) return { driver: constructor.driver, kind: 'receiver' };
+      // `const Sequelize = require('sequelize'); new Sequelize(…)`: a CommonJS driver whose module is its class.
+      if (constructor.kind === 'module' && (constructor.driver.moduleIsFactory || constructor.driver.constructors.length > 0)) return { driver: constructor.driver, kind: 'receiver' };
       return undefined;
     }
     if (ts.isCallExpression(node)) {
@@ -113,7 +117,7 @@ export class SqlReceivers {
     const imported = this.index.importOf(declaration);
     if (imported) {
       const driver = driverForModule(imported.module);
-      if (!driver) return isRelativeSpecifier(imported.module) ? this.resolveLocalExport?.(imported.module, imported.imported) : undefined;
+      if (!driver) return this.resolveLocalExport?.(imported.module, imported.imported);
       if (imported.imported === '*') return { driver, kind: 'module' };
       if (imported.imported === 'default') return { driver, kind: 'module' };
       return { driver, kind: 'export', exportName: imported.imported };
@@ -141,13 +145,14 @@ export class SqlReceivers {
     return undefined;
   }
 
-  /** The specifier of a relative module an identifier names as a whole (`import * as db from './db'`). */
-  private localModuleOf(expression: ts.Expression): string | undefined {
+  /** `db.pool` with `db` imported from a workspace module (`import * as db`, `const db = require('../models')`, `import db from './db'`). */
+  private importedMember(expression: ts.Expression, name: string): DriverValue | undefined {
     const node = skipOuterExpressions(expression);
-    if (!ts.isIdentifier(node)) return undefined;
+    if (!ts.isIdentifier(node) || !this.resolveLocalExport) return undefined;
     const declaration = this.index.resolve(node);
     const imported = declaration && this.index.importOf(declaration);
-    return imported && imported.imported === '*' && isRelativeSpecifier(imported.module) ? imported.module : undefined;
+    if (!imported || driverForModule(imported.module)) return undefined;
+    return imported.imported === '*' ? this.resolveLocalExport(imported.module, name) : this.resolveLocalExport(imported.module, imported.imported, name);
   }
 
   /** `db.transaction(async (trx) => …)`, `dataSource.transaction(async (manager) => …)`: the callback gets a receiver. */
@@ -263,49 +268,4 @@ function driverForId(id: string): DriverModel {
 
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
-}
-
-/**
- * What another file exports under a name, when it is a driver value: `export default pool`, `export const pool =
- * new Pool()`, `export { pool as db }`, `module.exports = pool`, `module.exports = { pool }`, `exports.pool = …`.
- */
-export function exportedDriverValue(sourceFile: ts.SourceFile, receivers: SqlReceivers, index: FileIndex, exportName: string): DriverValue | undefined {
-  for (const statement of sourceFile.statements) {
-    if (ts.isExportAssignment(statement)) {
-      if (exportName === 'default' || exportName === '*') return receivers.classify(statement.expression);
-      continue;
-    }
-    if (ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === exportName) {
-          const local = index.resolve(declaration.name);
-          return local ? receivers.classifyDeclaration(local) : undefined;
-        }
-      }
-      continue;
-    }
-    if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-      for (const element of statement.exportClause.elements) {
-        if (element.name.text === exportName) return receivers.classify(element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName : element.name);
-      }
-      continue;
-    }
-    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = statement.expression.left.getText(sourceFile);
-      const value = statement.expression.right;
-      if (target === 'module.exports') {
-        if (exportName === 'default' || exportName === '*') return receivers.classify(value);
-        const object = skipOuterExpressions(value);
-        if (ts.isObjectLiteralExpression(object)) {
-          for (const property of object.properties) {
-            if (ts.isShorthandPropertyAssignment(property) && property.name.text === exportName) return receivers.classify(property.name);
-            if (ts.isPropertyAssignment(property) && property.name.getText(sourceFile) === exportName) return receivers.classify(property.initializer);
-          }
-        }
-      } else if (target === `module.exports.${exportName}` || target === `exports.${exportName}`) {
-        return receivers.classify(value);
-      }
-    }
-  }
-  return undefined;
 }
