@@ -26,6 +26,8 @@ type FollowExport = (specifier: string, exportName: string, member?: string) => 
 export class DriverExports {
   private readonly answers = new Map<string, DriverValue | null>();
   private readonly receiversByModule = new Map<string, SqlReceivers>();
+  /** `router.get`, `items.map` ask about `express` and friends too: each specifier is resolved once per analysis. */
+  private readonly resolutions = new Map<string, string | undefined>();
 
   constructor(
     private readonly workspace: WorkspaceReader,
@@ -56,6 +58,14 @@ export class DriverExports {
   }
 
   private resolve(fromFile: string, specifier: string): string | undefined {
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    if (this.resolutions.has(key)) return this.resolutions.get(key);
+    const target = this.resolveUncached(fromFile, specifier);
+    this.resolutions.set(key, target);
+    return target;
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (this.workspace.resolveModule) return this.workspace.resolveModule(fromFile, specifier);
     if (!isRelativeSpecifier(specifier)) return undefined;
     const base = path.resolve(path.dirname(fromFile), specifier);
