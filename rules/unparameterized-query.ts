@@ -3,12 +3,12 @@
 // Receivers are recognised by what they are (imports, constructors, annotations, the checker as a last resort),
 // so `db.query` on an arbitrary object is not a sink. Fixes rewrite to the driver's own parameterized form.
 import * as ts from 'typescript';
-import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel } from './data/sql-sinks';
+import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel, type SinkMethod } from './data/sql-sinks';
 import { enclosingFunction, FileIndex } from './support/dataflow';
 import { DriverExports } from './support/driver-exports';
 import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleVisitors } from './support/rule';
-import { SqlReceivers } from './support/sql-receivers';
+import { SqlReceivers, type DriverValue } from './support/sql-receivers';
 import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
 import { dedupe, shortText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
@@ -80,6 +80,13 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
   },
 });
 
+/** A project wrapper that passes on only the text (`query: (text) => pool.query(text)`) drops the values a fix would add. */
+function throughWrapper(method: SinkMethod, owner: DriverValue, callee: ts.PropertyAccessExpression): SinkMethod {
+  const passedOn = owner.methods?.get(method.name);
+  if (passedOn === undefined || passedOn > method.textArg + 1 || method.passing === 'none') return method;
+  return { ...method, passing: 'none', noFixReason: `\`${callee.name.text}\` of this wrapper passes on only the SQL text, so values cannot be bound through it` };
+}
+
 function nameOfCallee(call: ts.CallExpression): string | undefined {
   const callee = call.expression;
   if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
@@ -99,8 +106,8 @@ function findSink(call: ts.CallExpression, services: Services, context: RuleCont
   const name = callee.name.text;
   const owner = services.receivers.classify(callee.expression);
   if (owner?.kind === 'receiver') {
-    const method = owner.driver.sinks.find((s) => s.name === name);
-    if (method) return { driver: owner.driver, method, call, receiver: callee.expression, receiverValue: owner };
+    const method = owner.methods && !owner.methods.has(name) ? undefined : owner.driver.sinks.find((s) => s.name === name);
+    if (method) return { driver: owner.driver, method: throughWrapper(method, owner, callee), call, receiver: callee.expression, receiverValue: owner };
   }
   if (owner?.kind === 'export' || owner?.kind === 'module') {
     const namespaceSink = owner.driver.namespaceSinks?.find((s) => s.method.name === name && (owner.kind === 'module' || s.object === owner.exportName));

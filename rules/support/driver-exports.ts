@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { FileIndex, requiredModule, skipOuterExpressions } from './dataflow';
 import type { WorkspaceReader } from './rule';
-import { isRelativeSpecifier, SqlReceivers, type DriverValue } from './sql-receivers';
+import { isRelativeSpecifier, SqlReceivers, type DriverValue, type FunctionWithBody } from './sql-receivers';
 
 /** How many files away from the analysed one a driver value is followed (its direct import is the first). */
 export const MAX_MODULE_HOPS = 3;
@@ -151,7 +151,22 @@ export function exportedDriverValue(index: FileIndex, receivers: SqlReceivers, e
     const value = follow(from, exportName, member);
     if (value) return value;
   }
-  return undefined;
+  // `import * as db from './db'` of a module whose exported functions wrap a driver (`export const query = (text,
+  // params) => pool.query(text, params)`): the namespace is the wrapper.
+  return exportName === '*' && member === undefined ? receivers.forwardingWrapper(exportedFunctions(index)) : undefined;
+}
+
+function* exportedFunctions(index: FileIndex): Iterable<[string, FunctionWithBody]> {
+  for (const statement of index.sourceFile.statements) {
+    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (!exported) continue;
+    if (ts.isFunctionDeclaration(statement) && statement.name) yield [statement.name.text, statement];
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer && skipOuterExpressions(declaration.initializer);
+      if (ts.isIdentifier(declaration.name) && value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) yield [declaration.name.text, value];
+    }
+  }
 }
 
 /** `module.exports = require('./db')`: the other module's whole export; anything else as the receivers see it. */

@@ -22,6 +22,11 @@ export interface DriverValue {
   exportName?: string;
   /** How the receiver was made, for messages and fixes (e.g. 'request' for an mssql Request). */
   via?: string;
+  /**
+   * A project's wrapper (`module.exports = { query: (text, params) => pool.query(text, params) }`): only these
+   * methods run SQL, each passing its arguments on unchanged; nothing else is derived from it.
+   */
+  methods?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -29,6 +34,9 @@ export interface DriverValue {
  * or a property `member` of that export; undefined for packages and for what is not a driver value.
  */
 export type LocalExportResolver = (specifier: string, exportName: string, member?: string) => DriverValue | undefined;
+
+/** A function declaration, method, arrow function or function expression. */
+export type FunctionWithBody = ts.SignatureDeclaration & { body?: ts.Node };
 
 export class SqlReceivers {
   private readonly cache = new Map<ts.Node, DriverValue | null>();
@@ -63,14 +71,15 @@ export class SqlReceivers {
       const object = this.classify(node.expression);
       const name = node.name.text;
       if (object?.kind === 'module') return { driver: object.driver, kind: 'export', exportName: name };
-      if (object?.kind === 'receiver' && object.driver.derivedProperties.includes(name)) return { driver: object.driver, kind: 'receiver' };
+      if (object?.kind === 'receiver' && !object.methods && object.driver.derivedProperties.includes(name)) return { driver: object.driver, kind: 'receiver' };
       const conventional = CONVENTIONAL_RECEIVER_PROPERTIES.get(name);
       if (conventional) return { driver: driverForId(conventional), kind: 'receiver' };
       return undefined;
     }
+    if (ts.isObjectLiteralExpression(node)) return this.forwardingWrapper(this.namedFunctions(node.properties));
     if (ts.isNewExpression(node)) {
       const constructor = this.classify(node.expression);
-      if (!constructor) return undefined;
+      if (!constructor) return this.localClassWrapper(node.expression);
       if (constructor.kind === 'export' && constructor.driver.constructors.includes(constructor.exportName!)) {
         return { driver: constructor.driver, kind: 'receiver', via: constructor.exportName };
       }
@@ -89,6 +98,7 @@ export class SqlReceivers {
         const object = this.classify(callee.expression);
         const method = callee.name.text;
         if (object?.kind === 'receiver') {
+          if (object.methods) return undefined;
           // knex: every builder method returns a builder.
           if (object.driver.id === 'knex' || object.driver.derivations.includes(method)) return { driver: object.driver, kind: 'receiver', via: method };
           return undefined;
@@ -107,7 +117,7 @@ export class SqlReceivers {
       }
       if (called.kind === 'export' && called.driver.factories.includes(called.exportName!)) return { driver: called.driver, kind: 'receiver', via: called.exportName };
       if (called.kind === 'factory') return { driver: called.driver, kind: 'receiver' };
-      if (called.kind === 'receiver' && called.driver.id === 'knex') return { driver: called.driver, kind: 'receiver' };
+      if (called.kind === 'receiver' && !called.methods && called.driver.id === 'knex') return { driver: called.driver, kind: 'receiver' };
       return undefined;
     }
     return undefined;
@@ -155,6 +165,74 @@ export class SqlReceivers {
     return imported.imported === '*' ? this.resolveLocalExport(imported.module, name) : this.resolveLocalExport(imported.module, imported.imported, name);
   }
 
+  /** `new Database()` of a class declared in this file that wraps a driver (`query(text, params) { return this.pool.query(text, params) }`). */
+  private localClassWrapper(expression: ts.Expression): DriverValue | undefined {
+    const node = skipOuterExpressions(expression);
+    if (!ts.isIdentifier(node)) return undefined;
+    const declaration = this.index.resolve(node);
+    return declaration && ts.isClassDeclaration(declaration.node) ? this.forwardingWrapper(this.namedFunctions(declaration.node.members)) : undefined;
+  }
+
+  /**
+   * An object or class whose methods hand their own arguments, unchanged and in order, to the driver method of the
+   * same name (node-postgres's suggested `db/index.js`). A method that builds its own text, or a `query` that is a
+   * cache lookup, makes nothing a sink.
+   */
+  forwardingWrapper(functions: Iterable<[string, FunctionWithBody]>): DriverValue | undefined {
+    let driver: DriverValue['driver'] | undefined;
+    const methods = new Map<string, number>();
+    for (const [name, fn] of functions) {
+      const forwarded = this.forwardedCall(fn, name);
+      if (!forwarded || (driver && forwarded.driver !== driver)) continue;
+      driver = forwarded.driver;
+      methods.set(name, forwarded.argumentCount);
+    }
+    return driver ? { driver, kind: 'receiver', via: 'wrapper', methods } : undefined;
+  }
+
+  private *namedFunctions(members: ts.NodeArray<ts.ObjectLiteralElementLike | ts.ClassElement>): Iterable<[string, FunctionWithBody]> {
+    for (const member of members) {
+      const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      const fn = name === undefined ? undefined : this.functionOfMember(member);
+      if (fn) yield [name!, fn];
+    }
+  }
+
+  private functionOfMember(member: ts.ObjectLiteralElementLike | ts.ClassElement): FunctionWithBody | undefined {
+    if (ts.isMethodDeclaration(member)) return member;
+    let value: ts.Expression | undefined;
+    if (ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member)) value = member.initializer;
+    else if (ts.isShorthandPropertyAssignment(member)) {
+      const declaration = this.index.resolve(member.name);
+      if (declaration && ts.isFunctionDeclaration(declaration.node)) return declaration.node;
+      if (declaration && ts.isVariableDeclaration(declaration.node)) value = declaration.node.initializer;
+    }
+    const fn = value && skipOuterExpressions(value);
+    return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+  }
+
+  /**
+   * The driver whose method `name` the function calls with exactly its own parameters (`(text, params) =>
+   * pool.query(text, params)`), and how many it passes on (a rest parameter: all).
+   */
+  private forwardedCall(fn: FunctionWithBody, name: string): { driver: DriverValue['driver']; argumentCount: number } | undefined {
+    const parameters = fn.parameters;
+    if (!fn.body || parameters.length === 0) return undefined;
+    let found: { driver: DriverValue['driver']; argumentCount: number } | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found || (node !== fn.body && ts.isFunctionLike(node))) return;
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === name && passesParametersOn(node.arguments, parameters, this.index)) {
+        const receiver = this.classify(node.expression.expression);
+        const method = receiver?.kind === 'receiver' && !receiver.methods ? receiver.driver.sinks.find((sink) => sink.name === name) : undefined;
+        if (receiver && method) found = { driver: receiver.driver, argumentCount: node.arguments.some(ts.isSpreadElement) ? Infinity : node.arguments.length };
+        return;
+      }
+      node.forEachChild(visit);
+    };
+    visit(fn.body);
+    return found;
+  }
+
   /** `db.transaction(async (trx) => …)`, `dataSource.transaction(async (manager) => …)`: the callback gets a receiver. */
   private classifyCallbackParameter(parameter: ts.ParameterDeclaration): DriverValue | undefined {
     const fn = parameter.parent;
@@ -164,7 +242,7 @@ export class SqlReceivers {
     const method = call.expression.name.text;
     if (method !== 'transaction' && method !== 'task' && method !== 'tx' && method !== 'begin' && method !== 'reserve') return undefined;
     const owner = this.classify(call.expression.expression);
-    return owner?.kind === 'receiver' ? { driver: owner.driver, kind: 'receiver' } : undefined;
+    return owner?.kind === 'receiver' && !owner.methods ? { driver: owner.driver, kind: 'receiver' } : undefined;
   }
 
   /** `Pool`, `pg.Pool`, `Knex`, `Knex.Transaction`, `Repository<User>`: a driver type written in an annotation. */
@@ -251,6 +329,17 @@ export class SqlReceivers {
     }
     return undefined;
   }
+}
+
+/** `(text, params, cb)` passed on as `(text, params, cb)` or a prefix of it, or `(...args)` as `(...args)`. */
+function passesParametersOn(args: ts.NodeArray<ts.Expression>, parameters: ts.NodeArray<ts.ParameterDeclaration>, index: FileIndex): boolean {
+  if (args.length === 0 || args.length > parameters.length) return false;
+  return args.every((arg, position) => {
+    const parameter = parameters[position]!;
+    const value = ts.isSpreadElement(arg) ? arg.expression : arg;
+    if (ts.isSpreadElement(arg) !== (parameter.dotDotDotToken !== undefined) || !ts.isIdentifier(value) || !ts.isIdentifier(parameter.name)) return false;
+    return index.resolve(value)?.node === parameter;
+  });
 }
 
 function requireModule(call: ts.CallExpression): string | undefined {

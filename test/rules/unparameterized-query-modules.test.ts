@@ -2,6 +2,8 @@
 // (CommonJS and ESM), the sequelize-cli `models/index.js` registry, re-export chains (bounded at three files),
 // tsconfig `paths`/`baseUrl` aliases — and the traps: same-named exports that are not drivers, objects with a
 // `query` method, a star re-export asked for a default, aliases pointing outside the workspace or into node_modules.
+// A project wrapper whose methods pass their arguments on unchanged to the driver method of the same name
+// (node-postgres's suggested `db/index.js`) is a receiver for those methods only.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -94,8 +96,85 @@ runRuleTests(unparameterizedQuery, {
       files: { 'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@db/*": ["node_modules/fake-db/*"] } } }\n', 'node_modules/fake-db/pool.ts': PG_POOL_TS },
       code: lines("import { pool } from '@db/pool';", 'export function find(req: { query: { q: string } }) {', '  return pool.query(`SELECT * FROM t WHERE a = ${req.query.q}`);', '}'),
     },
+    {
+      name: 'a wrapper whose query builds its own text, and an `all` that is a cache lookup, are not sinks',
+      filename: 'src/routes/users.js',
+      files: { 'src/db.js': lines("const { Pool } = require('pg');", 'const pool = new Pool();', 'const cache = new Map();', 'module.exports = {', "  query: (id) => pool.query('SELECT * FROM users WHERE id = $1', [id]),", '  all: (key) => cache.get(key),', '};') },
+      code: lines("const db = require('../db');", 'exports.show = (req) => [db.query(`user:${req.params.id}`), db.all(`user:${req.params.id}`)];'),
+    },
+    {
+      name: 'a wrapper that passes its parameters on in another order is not the driver method',
+      filename: 'src/routes/users.js',
+      files: { 'src/db.js': lines("const { Pool } = require('pg');", 'const pool = new Pool();', 'module.exports = { query: (values, text) => pool.query(text, values) };') },
+      code: lines("const db = require('../db');", 'exports.show = (req) => db.query(`SELECT * FROM users WHERE id = ${req.params.id}`, []);'),
+    },
   ],
   invalid: [
+    {
+      name: "node-postgres's suggested db/index.js: module.exports = { query: (text, params) => pool.query(text, params) }",
+      filename: 'src/routes/users.js',
+      files: { 'src/db/index.js': lines("const { Pool } = require('pg');", 'const pool = new Pool();', 'module.exports = {', '  query: (text, params, callback) => pool.query(text, params, callback),', '  getClient: () => pool.connect(),', '};') },
+      code: lines("const db = require('../db');", 'exports.show = async (req, res) => {', '  const { rows } = await db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);', '  res.json(rows);', '};'),
+      errors: [{ messageId: 'requestValue', line: 3, column: 35, endLine: 3, endColumn: 84, severity: 'error' }],
+      output: lines("const db = require('../db');", 'exports.show = async (req, res) => {', '  const { rows } = await db.query(`SELECT * FROM users WHERE id = $1`, [req.params.id]);', '  res.json(rows);', '};'),
+    },
+    {
+      name: 'the ESM version (export const query = …) imported as a namespace, and a class wrapper with logging (TypeScript)',
+      files: {
+        'src/db/index.ts': lines("import pg from 'pg';", 'const pool = new pg.Pool();', 'export const query = (text: string, params?: unknown[]) => pool.query(text, params);'),
+        'src/db/logged.ts': lines(
+          "import { Pool } from 'pg';",
+          'class Database {',
+          '  private readonly pool = new Pool();',
+          '  async query(text: string, values?: unknown[]) {',
+          '    const started = Date.now();',
+          '    const result = await this.pool.query(text, values);',
+          "    console.log('query', Date.now() - started);",
+          '    return result;',
+          '  }',
+          '}',
+          'export default new Database();',
+        ),
+      },
+      code: lines(
+        "import * as db from './db';",
+        "import logged from './db/logged';",
+        'export async function find(req: { query: { q: string } }) {',
+        '  await logged.query(`SELECT * FROM t WHERE b = ${req.query.q}`);',
+        '  return db.query(`SELECT * FROM t WHERE a = ${req.query.q}`);',
+        '}',
+      ),
+      errors: [
+        { messageId: 'requestValue', line: 4, column: 22, endLine: 4, endColumn: 64, severity: 'error' },
+        { messageId: 'requestValue', line: 5, column: 19, endLine: 5, endColumn: 61, severity: 'error' },
+      ],
+      output: lines(
+        "import * as db from './db';",
+        "import logged from './db/logged';",
+        'export async function find(req: { query: { q: string } }) {',
+        '  await logged.query(`SELECT * FROM t WHERE b = $1`, [req.query.q]);',
+        '  return db.query(`SELECT * FROM t WHERE a = ${req.query.q}`);',
+        '}',
+      ),
+    },
+    {
+      name: 'a wrapper that passes on only the text: reported, without a fix it would break',
+      filename: 'src/routes/users.js',
+      files: { 'src/db.js': lines("const mysql = require('mysql2');", 'const pool = mysql.createPool({});', 'module.exports = { query: (sql) => pool.query(sql) };') },
+      code: lines("const db = require('../db');", 'exports.show = (req) => db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);'),
+      errors: [
+        {
+          messageId: 'requestValue',
+          message: 'Request data `req.params.id` is written into the SQL text run by `db.query` (mysql); pass it as a bound parameter instead. No automatic fix: `query` of this wrapper passes on only the SQL text, so values cannot be bound through it.',
+          line: 2,
+          column: 34,
+          endLine: 2,
+          endColumn: 83,
+          severity: 'error',
+        },
+      ],
+      output: null,
+    },
     {
       name: 'CommonJS: module.exports = new Sequelize(…), with the module required whole',
       filename: 'src/routes/users.js',
