@@ -108,8 +108,19 @@ runRuleTests(unparameterizedQuery, {
       files: { 'src/db.js': lines("const { Pool } = require('pg');", 'const pool = new Pool();', 'module.exports = { query: (values, text) => pool.query(text, values) };') },
       code: lines("const db = require('../db');", 'exports.show = (req) => db.query(`SELECT * FROM users WHERE id = ${req.params.id}`, []);'),
     },
+    {
+      name: 'a same-named `db` export that is a Redis client, reached through a barrel (TypeScript)',
+      files: { 'src/lib/cache.ts': lines("import Redis from 'ioredis';", 'export const db = new Redis();'), 'src/lib/index.ts': lines("export * as stores from './cache';", "export { db } from './cache';") },
+      code: lines("import { db, stores } from './lib';", 'export async function find(req: { query: { q: string } }) {', '  return [await db.get(`user:${req.query.q}`), await stores.db.get(`user:${req.query.q}`)];', '}'),
+    },
   ],
   invalid: [
+    {
+      name: 'export * as namespace from a barrel: stores.db.all on a better-sqlite3 statement factory',
+      files: { 'src/lib/sqlite.ts': lines("import Database from 'better-sqlite3';", "export const db = new Database('app.db');"), 'src/lib/index.ts': lines("export * as stores from './sqlite';") },
+      code: lines("import { stores } from './lib';", 'export function find(req: { query: { q: string } }) {', '  return stores.db.prepare(`SELECT * FROM t WHERE a = ${req.query.q}`).all();', '}'),
+      errors: [{ messageId: 'requestValue', line: 3, column: 28, endLine: 3, endColumn: 70, severity: 'error' }],
+    },
     {
       name: "node-postgres's suggested db/index.js: module.exports = { query: (text, params) => pool.query(text, params) }",
       filename: 'src/routes/users.js',
