@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel } from './data/sql-sinks';
 import { enclosingFunction, FileIndex } from './support/dataflow';
 import { RequestSources } from './support/request-sources';
+import { requestDataFromCaller } from './support/sql-request-paths';
 import { defineRule, type RuleContext, type RuleVisitors } from './support/rule';
 import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
 import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
@@ -20,7 +21,7 @@ export interface UnparameterizedQueryOptions {
   useTypeInformation: boolean;
 }
 
-type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText';
+type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText' | 'requestValueFromCaller' | 'requestIdentifierFromCaller';
 
 /** Drivers that also take the query as a config object, and the property that holds its text. */
 const QUERY_OBJECT_TEXT_PROPERTY: Record<string, string> = { pg: 'text', mysql: 'sql' };
@@ -46,8 +47,15 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       dynamicIdentifier:
         '`{{value}}` is not a constant and is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
       requestText: 'The whole SQL text run by {{sink}} comes from the request (`{{value}}`); never run client-supplied SQL.',
+      requestValueFromCaller: 'Request data {{path}} is written into the SQL text run by {{sink}}; pass it as a bound parameter instead.{{note}}',
+      requestIdentifierFromCaller:
+        'Request data {{path}} is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
     },
+    // Pass 1 of a scan sees only in-file flows; the CLI re-runs the rule where the index says request data arrives from other modules.
+    refinedByApiModel: true,
   },
+  // Files where some function is given request data by another module and passes it on (possibly into SQL text).
+  hasFindingsIn: (model, filePath) => model.receivesRequestData?.(filePath) ?? false,
   defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true },
   create(context) {
     // The index is fed by the engine's walk instead of a second walk of its own (that walk cost as much as the
@@ -231,15 +239,18 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const isRequest = (value: ts.Expression) => services.sources.carriesRequestData(value) || reachesFromRequestThroughCaller(value, sink.call, services);
   const identifier = plan.identifiers[0];
   const requestValue = identifier && isRequest(identifier) ? identifier : values.find(isRequest);
-  const shown = identifier ?? requestValue ?? values[0]!;
-  const severity = requestValue ? 'error' : 'warning';
-  const messageId: MessageId = identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  // sqlflow ↓ request data a caller in another module hands to a parameter here (the workspace index; sql-request-paths.ts).
+  const fromCaller = requestValue ? undefined : requestDataFromCaller(identifier, values, sink.call, services.index, context);
+  const shown = fromCaller?.value ?? identifier ?? requestValue ?? values[0]!;
+  const severity = requestValue || fromCaller ? 'error' : 'warning';
+  const messageId: MessageId = fromCaller ? (fromCaller.isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller') : identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  // sqlflow ↑
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
   context.report({
     messageId,
     node: textArg,
     severity,
-    data: { value: shortText(shown.getText(context.sourceFile)), sink: sinkLabel, driver: sink.driver.label, note, ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
+    data: { value: shortText(shown.getText(context.sourceFile)), sink: sinkLabel, driver: sink.driver.label, note, path: fromCaller?.path ?? '', ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
     fixes: plan.fixes,
   });
 }

@@ -4,6 +4,7 @@
 import * as ts from 'typescript';
 import { walkPreorder } from '../../../rules/support/ast';
 import { isPropertyName, type LocalDeclaration } from '../../../rules/support/dataflow';
+import { callText, calleeRef } from './request-arguments';
 import type { SummaryBuilder } from './summarize';
 import type { ParameterFlow } from './summary';
 
@@ -28,7 +29,10 @@ export function parameterFlowsOf(builder: SummaryBuilder, fn: ts.FunctionLikeDec
     const { consumer, child } = climb(identifier);
     if (ts.isCallExpression(consumer) || ts.isNewExpression(consumer)) {
       const argument = consumer.arguments?.indexOf(child as ts.Expression) ?? -1;
-      if (argument >= 0) flows.push({ parameter: entry.parameter, callee: builder.ref(consumer.expression), calleeText: builder.textOf(consumer.expression), argument, at: builder.spot(consumer) });
+      if (argument >= 0) {
+        const call = ts.isCallExpression(consumer) ? callText(builder, consumer) : `new ${builder.textOf(consumer.expression)}(…)`;
+        flows.push({ parameter: entry.parameter, callee: calleeRef(builder, consumer.expression), calleeText: builder.textOf(consumer.expression), call, argument, at: builder.spot(consumer) });
+      }
     } else if (ts.isVariableDeclaration(consumer) && ts.isIdentifier(consumer.name) && entry.depth < MAX_ALIAS_DEPTH) {
       // `const sql = 'SELECT … ' + q`: follow the new name too.
       const alias = builder.index.resolve(consumer.name);

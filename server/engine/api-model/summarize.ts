@@ -11,6 +11,7 @@ import { summarizeDataModels } from './data-models';
 import { FRAMEWORK_SUMMARIZERS } from './frameworks';
 import { parameterWritesOf, passesRequestBody } from './data-flows';
 import { parameterFlowsOf } from './parameter-flows';
+import { requestArgumentsOf } from './request-arguments';
 import type { ContainerSummary, FileSummary, FunctionSummary, MiddlewareRef, ValueRef } from './summary';
 
 export const SUMMARY_NODE_KINDS: readonly ts.SyntaxKind[] = [
@@ -86,6 +87,8 @@ export class SummaryBuilder {
     this.collectCommonJsExports();
     this.collectParameterFlows();
     if (passesRequestBody(this)) this.summary.passesRequestBody = true;
+    const requestArguments = requestArgumentsOf(this);
+    if (requestArguments.length > 0) this.summary.requestArguments = requestArguments;
     this.decideMiddlewareAuth();
     return this.summary;
   }
@@ -344,9 +347,15 @@ export class SummaryBuilder {
       else if (ref.kind === 'name') visit(this.summary.values[ref.name], depth + 1);
     };
     for (const ref of Object.values(this.summary.exports)) visit(ref, 0);
-    // Methods of exported classes (services, repositories): `ProductService.search`.
+    // Methods of exported classes (services, repositories): `ProductService.search`, also when the module exports the
+    // class or an instance of it (`module.exports = new ProductService()`).
+    const exportedClasses = new Set<string>();
+    for (const ref of Object.values(this.summary.exports)) {
+      const className = ref.kind === 'name' && !ref.members ? ref.name : ref.kind === 'opaque' ? /^new\s+([A-Za-z_$][\w$]*)\s*\(/.exec(ref.text)?.[1] : undefined;
+      if (className) exportedClasses.add(className);
+    }
     for (const cls of this.classes) {
-      if (cls.parent !== this.sourceFile || !cls.name || !hasModifier(cls, ts.SyntaxKind.ExportKeyword)) continue;
+      if (cls.parent !== this.sourceFile || !cls.name || !(hasModifier(cls, ts.SyntaxKind.ExportKeyword) || exportedClasses.has(cls.name.text))) continue;
       for (const member of cls.members) {
         const name = ts.isMethodDeclaration(member) && member.body ? propertyNameText(member.name) : undefined;
         if (name === undefined) continue;

@@ -1,0 +1,207 @@
+// Calls that hand request data to a function of another module (`products.search(req.query.q)`), recorded in the
+// file's summary so the linker can follow request data to the functions it reaches (`ApiModel.requestDataInto`), and
+// the callee names those calls and parameter flows use (NestJS constructor injection: `this.products.search` is
+// `ProductsService.search`). Syntactic and bounded: only calls whose callee is imported, a member of an imported
+// name, or a method of an injected or own class; request data as rules/support/request-sources.ts recognises it.
+import * as ts from 'typescript';
+import { isRequestAccess, RequestSources } from '../../../rules/support/request-sources';
+import { bindingPath, bindingRoot, skipOuterExpressions, type FileIndex } from '../../../rules/support/dataflow';
+import { isAllowListChecked } from '../../../rules/support/sql-text';
+import type { SummaryBuilder } from './summarize';
+import type { RequestArgument, ValueRef } from './summary';
+
+const MAX_REQUEST_ARGUMENTS = 100;
+const MAX_CALL_TEXT = 60;
+const MAX_SOURCE_TEXT = 50;
+
+export function requestArgumentsOf(builder: SummaryBuilder): RequestArgument[] {
+  const found: RequestArgument[] = [];
+  let sources: RequestSources | undefined;
+  for (const call of builder.calls) {
+    if (!ts.isCallExpression(call) || call.arguments.length === 0) continue;
+    const callee = crossModuleCallee(builder, call.expression);
+    if (!callee) continue;
+    sources ??= new RequestSources(builder.index);
+    for (const [argument, value] of call.arguments.entries()) {
+      if (ts.isSpreadElement(value) || !sources.carriesRequestData(value) || isNarrowed(value, call, builder.index, 0)) continue;
+      found.push({ callee, argument, source: sourceText(value, builder, sources, 0) ?? shorten(value.getText(builder.sourceFile), MAX_SOURCE_TEXT), call: callText(builder, call), at: builder.spot(call) });
+      if (found.length >= MAX_REQUEST_ARGUMENTS) return found;
+    }
+  }
+  return found;
+}
+
+/**
+ * The callee as the linker should resolve it. `this.x.m` inside a class: `x` typed by a constructor parameter or
+ * property (`private readonly products: ProductsService`) names that class's method; `this.m` the class's own.
+ */
+export function calleeRef(builder: SummaryBuilder, expression: ts.Expression): ValueRef {
+  const callee = skipOuterExpressions(expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const receiver = skipOuterExpressions(callee.expression);
+    if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(callee);
+      if (cls?.name) return { kind: 'name', name: cls.name.text, members: [callee.name.text] };
+    } else if (ts.isPropertyAccessExpression(receiver) && skipOuterExpressions(receiver.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      const typeName = injectedTypeName(receiver.name.text, enclosingClass(callee));
+      if (typeName) return { kind: 'name', name: typeName, members: [callee.name.text] };
+    }
+  }
+  return builder.ref(expression);
+}
+
+/** `products.search`, `searchProducts`, `this.productsService.search`: a function another module declares. */
+function crossModuleCallee(builder: SummaryBuilder, expression: ts.Expression): ValueRef | undefined {
+  const callee = skipOuterExpressions(expression);
+  let root: ts.Expression = callee;
+  let depth = 0;
+  while (ts.isPropertyAccessExpression(root)) {
+    root = skipOuterExpressions(root.expression);
+    depth++;
+  }
+  if (root.kind === ts.SyntaxKind.ThisKeyword) {
+    if (depth !== 2) return undefined;
+    const ref = calleeRef(builder, callee);
+    return ref.kind === 'name' && builder.summary.imports[ref.name] ? ref : undefined;
+  }
+  if (!ts.isIdentifier(root) || depth > 2) return undefined;
+  const declaration = builder.index.resolve(root);
+  if (!declaration || !builder.index.imports.has(declaration.node) || !builder.summary.imports[root.text]) return undefined;
+  const ref = builder.ref(callee);
+  return ref.kind === 'name' ? ref : undefined;
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isClassLike(current)) return current;
+  return undefined;
+}
+
+/** The class a field of `cls` holds by its declared type: a constructor parameter property or a typed property. */
+function injectedTypeName(field: string, cls: ts.ClassLikeDeclaration | undefined): string | undefined {
+  if (!cls) return undefined;
+  for (const member of cls.members) {
+    if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (ts.isIdentifier(parameter.name) && parameter.name.text === field && ts.isParameterPropertyDeclaration(parameter, member)) return typeNameOf(parameter.type);
+      }
+    } else if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === field) {
+      const created = member.initializer && skipOuterExpressions(member.initializer);
+      if (created && ts.isNewExpression(created) && ts.isIdentifier(created.expression)) return created.expression.text;
+      return typeNameOf(member.type);
+    }
+  }
+  return undefined;
+}
+
+function typeNameOf(type: ts.TypeNode | undefined): string | undefined {
+  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+}
+
+/** `products.search(q)`; `products.search(…)` when the arguments are not short names. */
+export function callText(builder: SummaryBuilder, call: ts.CallExpression): string {
+  const callee = builder.textOf(call.expression);
+  const args = call.arguments.map((argument) => {
+    const inner = skipOuterExpressions(argument);
+    return ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isNumericLiteral(inner) ? inner.getText(builder.sourceFile).replace(/\s+/g, '') : '…';
+  });
+  const text = `${callee}(${args.join(', ')})`;
+  return text.length <= MAX_CALL_TEXT ? text : `${callee}(…)`;
+}
+
+/**
+ * Values that cannot carry SQL text even though they come from the request: numbers (`Number(req.query.id)`,
+ * `parseInt`, unary `+`, lengths), booleans from comparisons, and a value checked against an allow-list before the call.
+ */
+function isNarrowed(value: ts.Expression, call: ts.CallExpression, index: FileIndex, depth: number): boolean {
+  const node = skipOuterExpressions(value);
+  if (ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return true;
+  // `+x`, `-x`, `~x` are numbers; `!x` a boolean.
+  if (ts.isPrefixUnaryExpression(node)) return true;
+  if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) return true;
+  if (ts.isTypeOfExpression(node)) return true;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'length') return true;
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuterExpressions(node.expression);
+    if (ts.isIdentifier(callee) && NUMERIC_CONVERSIONS.has(callee.text)) return true;
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && (callee.expression.text === 'Math' || (callee.expression.text === 'Number' && callee.name.text !== 'prototype'))) return true;
+    return false;
+  }
+  if (ts.isIdentifier(node)) {
+    if (isAllowListChecked(node, call, index)) return true;
+    const declaration = index.resolve(node);
+    if (!declaration || depth >= 3 || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return false;
+    // A variable assigned again may hold anything afterwards.
+    if (index.writesTo(declaration).some((write) => write.value !== undefined)) return false;
+    return isNarrowed(declaration.node.initializer, call, index, depth + 1);
+  }
+  return false;
+}
+
+const NUMERIC_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Boolean', 'BigInt', 'isNaN', 'isFinite']);
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.InstanceOfKeyword,
+  ts.SyntaxKind.InKeyword,
+]);
+
+/** Where request data in `value` enters: `req.query.q` for `q` after `const { q } = req.query`; `@Query('q') q` under NestJS. */
+function sourceText(value: ts.Expression, builder: SummaryBuilder, sources: RequestSources, depth: number): string | undefined {
+  const node = skipOuterExpressions(value);
+  if (depth > 4) return undefined;
+  if (isRequestAccess(node)) return shorten(node.getText(builder.sourceFile), MAX_SOURCE_TEXT);
+  if (ts.isIdentifier(node)) {
+    const declaration = builder.index.resolve(node);
+    const declared = declaration?.node;
+    if (!declared) return undefined;
+    if (ts.isParameter(declared)) return nestParameterText(declared, builder);
+    if (ts.isVariableDeclaration(declared) && declared.initializer) return sourceText(declared.initializer, builder, sources, depth + 1);
+    if (ts.isBindingElement(declared)) {
+      const root = bindingRoot(declared);
+      const members = bindingPath(declared);
+      if (ts.isParameter(root)) {
+        const nest = nestParameterText(root, builder);
+        if (nest) return nest;
+        // `({ query }) => …`: the request's own property.
+        return members ? shorten(`req.${members.join('.')}`, MAX_SOURCE_TEXT) : undefined;
+      }
+      if (ts.isVariableDeclaration(root) && root.initializer) {
+        const base = sourceText(root.initializer, builder, sources, depth + 1) ?? skipOuterExpressions(root.initializer).getText(builder.sourceFile);
+        return shorten(members ? `${base}.${members.join('.')}` : base, MAX_SOURCE_TEXT);
+      }
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = sourceText(node.expression, builder, sources, depth + 1);
+    return base ? shorten(`${base}.${node.name.text}`, MAX_SOURCE_TEXT) : undefined;
+  }
+  // A template, concatenation or wrapping call: the first part that carries request data.
+  const parts: ts.Expression[] = ts.isTemplateExpression(node)
+    ? node.templateSpans.map((span) => span.expression)
+    : ts.isBinaryExpression(node)
+      ? [node.left, node.right]
+      : ts.isCallExpression(node)
+        ? [...(ts.isPropertyAccessExpression(node.expression) ? [node.expression.expression] : []), ...node.arguments.filter((arg): arg is ts.Expression => !ts.isSpreadElement(arg))]
+        : [];
+  const carrying = parts.find((part) => sources.carriesRequestData(part));
+  return carrying ? sourceText(carrying, builder, sources, depth + 1) : undefined;
+}
+
+/** `@Query('q') q`: the decorators that inject it and its name (never its type or default). */
+function nestParameterText(parameter: ts.ParameterDeclaration, builder: SummaryBuilder): string | undefined {
+  const decorators = ts.getDecorators(parameter) ?? [];
+  if (decorators.length === 0 || !ts.isIdentifier(parameter.name)) return undefined;
+  return shorten(`${decorators.map((decorator) => decorator.getText(builder.sourceFile)).join(' ')} ${parameter.name.text}`, MAX_SOURCE_TEXT);
+}
+
+function shorten(text: string, max: number): string {
+  const single = text.replace(/\s+/g, ' ').trim();
+  return single.length > max ? `${single.slice(0, max - 1)}…` : single;
+}
