@@ -409,6 +409,9 @@ export class LinkedApiModel implements ApiModel {
 
   /** What request data reaches the file's functions from other modules: when it changes, its SQL sinks may be judged differently. */
   requestDataSignature(filePath: string): string {
+    // Only a file with functions that pass parameters on can be reached: others never make the flows be built.
+    const file = this.files.get(path.resolve(filePath));
+    if (!file || !Object.values(file.functions).some((fn) => fn.parameterFlows)) return '';
     return this.requestFlows()?.signature(filePath) ?? '';
   }
 
