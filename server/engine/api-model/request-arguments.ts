@@ -129,6 +129,7 @@ function isNarrowed(value: ts.Expression, call: ts.CallExpression, index: FileIn
   if (ts.isIdentifier(node)) {
     if (isAllowListChecked(node, call, index)) return true;
     const declaration = index.resolve(node);
+    if (declaration && ts.isParameter(declaration.node)) return isParsedByNestPipe(declaration.node);
     if (!declaration || depth >= 3 || !ts.isVariableDeclaration(declaration.node) || !declaration.node.initializer) return false;
     // A variable assigned again may hold anything afterwards.
     if (index.writesTo(declaration).some((write) => write.value !== undefined)) return false;
@@ -137,6 +138,20 @@ function isNarrowed(value: ts.Expression, call: ts.CallExpression, index: FileIn
   return false;
 }
 
+/** `@Query('limit', ParseIntPipe) limit`: NestJS converts (or rejects) the value before the handler runs. */
+function isParsedByNestPipe(parameter: ts.ParameterDeclaration): boolean {
+  return (ts.getDecorators(parameter) ?? []).some((decorator) => {
+    const call = decorator.expression;
+    if (!ts.isCallExpression(call)) return false;
+    return call.arguments.some((argument) => {
+      const pipe = skipOuterExpressions(argument);
+      const name = ts.isNewExpression(pipe) ? pipe.expression : pipe;
+      return ts.isIdentifier(name) && NARROWING_NEST_PIPES.has(name.text);
+    });
+  });
+}
+
+const NARROWING_NEST_PIPES = new Set(['ParseIntPipe', 'ParseFloatPipe', 'ParseBoolPipe', 'ParseUUIDPipe', 'ParseEnumPipe']);
 const NUMERIC_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Boolean', 'BigInt', 'isNaN', 'isFinite']);
 const COMPARISONS = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken,

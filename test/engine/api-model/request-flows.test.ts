@@ -56,10 +56,10 @@ function localHelper(x: string) { return x; }
     );
   });
 
-  it('NestJS: an injected service by its declared class, the input named by its decorator', () => {
+  it('NestJS: an injected service by its declared class, the input named by its decorator; not what a Parse*Pipe converted', () => {
     assert.deepEqual(
-      requestArguments(`import { Body, Controller, Post } from '@nestjs/common';
-import { OrdersService } from './orders.service';
+      requestArguments(`import { Body, Controller, Get, ParseEnumPipe, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { OrdersService, Status } from './orders.service';
 @Controller('orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersService, private readonly log: Console) {}
@@ -67,6 +67,10 @@ export class OrdersController {
   create(@Body() dto: { note: string }) {
     this.log.info(dto);
     return this.orders.create(dto.note);
+  }
+  @Get()
+  list(@Query('limit', ParseIntPipe) limit: number, @Query('status', new ParseEnumPipe(Status)) status: Status) {
+    return this.orders.list(limit, status);
   }
 }
 `),
