@@ -4,7 +4,7 @@
 // `ProductsService.search`). Syntactic and bounded: only calls whose callee is imported, a member of an imported
 // name, or a method of an injected or own class; request data as rules/support/request-sources.ts recognises it.
 import * as ts from 'typescript';
-import { isRequestAccess, RequestSources } from '../../../rules/support/request-sources';
+import { isRequestAccess, REQUEST_OBJECT_NAMES, RequestSources } from '../../../rules/support/request-sources';
 import { bindingPath, bindingRoot, skipOuterExpressions, type FileIndex } from '../../../rules/support/dataflow';
 import { isAllowListChecked } from '../../../rules/support/sql-text';
 import type { SummaryBuilder } from './summarize';
@@ -17,8 +17,9 @@ const MAX_SOURCE_TEXT = 50;
 export function requestArgumentsOf(builder: SummaryBuilder): RequestArgument[] {
   const found: RequestArgument[] = [];
   let sources: RequestSources | undefined;
+  const mayHoldRequest = new Map<ts.Node, boolean>();
   for (const call of builder.calls) {
-    if (!ts.isCallExpression(call) || call.arguments.length === 0) continue;
+    if (!ts.isCallExpression(call) || call.arguments.length === 0 || !insideRequestHandler(call, mayHoldRequest)) continue;
     const callee = crossModuleCallee(builder, call.expression);
     if (!callee) continue;
     sources ??= new RequestSources(builder.index);
@@ -29,6 +30,24 @@ export function requestArgumentsOf(builder: SummaryBuilder): RequestArgument[] {
     }
   }
   return found;
+}
+
+/**
+ * A cheap gate before the data-flow question: some enclosing function has a parameter a request can arrive in (named
+ * `req`, `ctx`, …, destructured, or with a NestJS input decorator). Calls elsewhere (module setup, utilities) never
+ * hand request data on.
+ */
+function insideRequestHandler(call: ts.Node, cache: Map<ts.Node, boolean>): boolean {
+  for (let current = call.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    let holds = cache.get(current);
+    if (holds === undefined) {
+      holds = current.parameters.some((parameter) => !ts.isIdentifier(parameter.name) || REQUEST_OBJECT_NAMES.has(parameter.name.text) || (ts.getDecorators(parameter)?.length ?? 0) > 0);
+      cache.set(current, holds);
+    }
+    if (holds) return true;
+  }
+  return false;
 }
 
 /**
@@ -197,16 +216,29 @@ function sourceText(value: ts.Expression, builder: SummaryBuilder, sources: Requ
     const base = sourceText(node.expression, builder, sources, depth + 1);
     return base ? shorten(`${base}.${node.name.text}`, MAX_SOURCE_TEXT) : undefined;
   }
-  // A template, concatenation or wrapping call: the first part that carries request data.
-  const parts: ts.Expression[] = ts.isTemplateExpression(node)
-    ? node.templateSpans.map((span) => span.expression)
-    : ts.isBinaryExpression(node)
-      ? [node.left, node.right]
-      : ts.isCallExpression(node)
-        ? [...(ts.isPropertyAccessExpression(node.expression) ? [node.expression.expression] : []), ...node.arguments.filter((arg): arg is ts.Expression => !ts.isSpreadElement(arg))]
-        : [];
+  if (ts.isElementAccessExpression(node)) return sourceText(node.expression, builder, sources, depth + 1);
+  // A template, concatenation, wrapping call, object or array: the first part that carries request data.
+  const parts = partsOf(node);
   const carrying = parts.find((part) => sources.carriesRequestData(part));
   return carrying ? sourceText(carrying, builder, sources, depth + 1) : undefined;
+}
+
+function partsOf(node: ts.Expression): ts.Expression[] {
+  if (ts.isTemplateExpression(node)) return node.templateSpans.map((span) => span.expression);
+  if (ts.isBinaryExpression(node)) return [node.left, node.right];
+  if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse];
+  if (ts.isCallExpression(node)) return [...(ts.isPropertyAccessExpression(node.expression) ? [node.expression.expression] : []), ...node.arguments.map(spreadInner)];
+  if (ts.isArrayLiteralExpression(node)) return node.elements.map(spreadInner);
+  if (ts.isObjectLiteralExpression(node)) {
+    return node.properties.flatMap((property) =>
+      ts.isPropertyAssignment(property) ? [property.initializer] : ts.isShorthandPropertyAssignment(property) ? [property.name] : ts.isSpreadAssignment(property) ? [property.expression] : [],
+    );
+  }
+  return [];
+}
+
+function spreadInner(element: ts.Expression): ts.Expression {
+  return ts.isSpreadElement(element) ? element.expression : element;
 }
 
 /** `@Query('q') q`: the decorators that inject it and its name (never its type or default). */
