@@ -203,6 +203,27 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'NestJS: on through a private method of the service (this.byName)',
+    filename: 'src/products/products.service.ts',
+    files: { 'src/products/products.controller.ts': NEST_CONTROLLER },
+    code: NEST_SERVICE.replace(
+      "  search(term: string) {\n    return this.dataSource.query(`SELECT * FROM products WHERE name = '${term}'`);\n  }",
+      "  search(term: string) {\n    return this.byName(term.trim());\n  }\n  private byName(name: string) {\n    return this.dataSource.query(`SELECT * FROM products WHERE name = '${name}'`);\n  }",
+    ),
+    errors: [
+      {
+        messageId: 'requestValueFromCaller',
+        message:
+          "Request data `@Query('q') q` → `this.productsService.search(q)` at src/products/products.controller.ts:8 → `this.byName(…)` at src/products/products.service.ts:7 → `name` is written into the SQL text run by `this.dataSource.query` (TypeORM); pass it as a bound parameter instead.",
+        line: 10,
+        column: 34,
+        endLine: 10,
+        endColumn: 81,
+        severity: 'error',
+      },
+    ],
+  },
+  {
     name: 'two calls: route → a service class exported as an instance → a repository function that orders by its parameter',
     filename: 'repositories/products.js',
     files: {

@@ -10,6 +10,8 @@ import type { ParameterFlow } from './summary';
 
 const MAX_ALIAS_DEPTH = 3;
 const MAX_FLOWS_PER_FUNCTION = 50;
+/** Methods whose result is a boolean or a number, whatever the text: `q.includes('x')`, `name.indexOf(' ')`. */
+const NON_CARRYING_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'search', 'localeCompare', 'charCodeAt', 'codePointAt', 'test', 'has', 'some', 'every', 'findIndex', 'getTime', 'valueOf']);
 
 export function parameterFlowsOf(builder: SummaryBuilder, fn: ts.FunctionLikeDeclaration): ParameterFlow[] {
   const flows: ParameterFlow[] = [];
@@ -74,6 +76,11 @@ function carriesValue(parent: ts.Node, child: ts.Node): boolean {
     case ts.SyntaxKind.PropertyAssignment:
     case ts.SyntaxKind.ShorthandPropertyAssignment:
       return true;
+    case ts.SyntaxKind.CallExpression: {
+      // `q.trim()`, `name.toLowerCase()`: a method of the value returns text made from it; a test of it does not.
+      const callee = (parent as ts.CallExpression).expression;
+      return callee === child && ts.isPropertyAccessExpression(callee) && !NON_CARRYING_METHODS.has(callee.name.text);
+    }
     case ts.SyntaxKind.BinaryExpression: {
       const operator = (parent as ts.BinaryExpression).operatorToken.kind;
       return operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
