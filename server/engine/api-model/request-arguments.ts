@@ -245,7 +245,18 @@ function spreadInner(element: ts.Expression): ts.Expression {
 function nestParameterText(parameter: ts.ParameterDeclaration, builder: SummaryBuilder): string | undefined {
   const decorators = ts.getDecorators(parameter) ?? [];
   if (decorators.length === 0 || !ts.isIdentifier(parameter.name)) return undefined;
-  return shorten(`${decorators.map((decorator) => decorator.getText(builder.sourceFile)).join(' ')} ${parameter.name.text}`, MAX_SOURCE_TEXT);
+  return shorten(`${decorators.map((decorator) => decoratorText(decorator, builder)).join(' ')} ${parameter.name.text}`, MAX_SOURCE_TEXT);
+}
+
+/** `@Query('q')`, `@Body()`; `@Body(…)` when its arguments are pipes or options, not a short key. */
+function decoratorText(decorator: ts.Decorator, builder: SummaryBuilder): string {
+  const expression = decorator.expression;
+  if (!ts.isCallExpression(expression)) return `@${expression.getText(builder.sourceFile)}`;
+  const name = expression.expression.getText(builder.sourceFile);
+  const [key, ...rest] = expression.arguments;
+  if (!key) return `@${name}()`;
+  const shownKey = ts.isStringLiteral(key) && /^[\w.-]{1,30}$/.test(key.text) ? key.getText(builder.sourceFile) : undefined;
+  return shownKey ? `@${name}(${shownKey}${rest.length > 0 ? ', …' : ''})` : `@${name}(…)`;
 }
 
 function shorten(text: string, max: number): string {
