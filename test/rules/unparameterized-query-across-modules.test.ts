@@ -151,6 +151,39 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'ESM in JavaScript (.mjs): a namespace import, the value through a local alias in the model',
+    filename: 'lib/users.mjs',
+    files: {
+      'routes/users.mjs': lines(
+        "import { Router } from 'express';",
+        "import * as users from '../lib/users.mjs';",
+        'export const router = Router();',
+        "router.get('/users', async (req, res) => res.json(await users.byEmail(req.query.email)));",
+      ),
+    },
+    code: lines(
+      "import mysql from 'mysql2/promise';",
+      'const db = mysql.createPool({});',
+      'export async function byEmail(email) {',
+      "  const where = `email = '${email}'`;",
+      '  const [rows] = await db.query(`SELECT id FROM users WHERE ${where}`);',
+      '  return rows;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'requestValueFromCaller',
+        message:
+          'Request data `req.query.email` → `users.byEmail(req.query.email)` at routes/users.mjs:4 → `email` is written into the SQL text run by `db.query` (mysql); pass it as a bound parameter instead. No automatic fix: `where` is a piece of SQL text built from values, not a value; parameterize it where it is built.',
+        line: 5,
+        column: 33,
+        endLine: 5,
+        endColumn: 70,
+        severity: 'error',
+      },
+    ],
+  },
+  {
     name: 'ESM default import of an object of functions (.js specifier naming a .ts file)',
     filename: 'src/products.ts',
     files: {
