@@ -5,20 +5,27 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel } from './data/sql-sinks';
-import { enclosingFunction, FileIndex } from './support/dataflow';
+import { enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
 import { RequestSources } from './support/request-sources';
-import { defineRule, type RuleContext, type RuleVisitors } from './support/rule';
+import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
 import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
 import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
-import { dedupe, shortText } from './support/source-edits';
+import { dedupe, shortExpressionText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
 
 export interface UnparameterizedQueryOptions {
   /** Placeholder style of TypeORM `query()`: 'auto' reads `type: '…'` from a DataSource in the file, else postgres. */
   typeormDatabase: TypeormDatabase;
-  /** Ask the type checker when a receiver's declared type comes from another file (builds a program once). */
+  /**
+   * Ask the type checker when a receiver's declared type comes from another file, and whether a value that is not
+   * request data has a literal, enum, number or boolean type (builds a program once, only when there is a question).
+   */
   useTypeInformation: boolean;
+  /** Severity of values that are neither constants nor request data (capped by the rule's severity). */
+  nonRequestSeverity: Severity;
 }
+
+const SEVERITIES: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
 
 type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText';
 
@@ -48,7 +55,7 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       requestText: 'The whole SQL text run by {{sink}} comes from the request (`{{value}}`); never run client-supplied SQL.',
     },
   },
-  defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true },
+  defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true, nonRequestSeverity: 'hint' },
   create(context) {
     // The index is fed by the engine's walk instead of a second walk of its own (that walk cost as much as the
     // engine's). Sinks need the whole file indexed, so sink-named calls are collected and checked in onEnd, in
@@ -213,7 +220,7 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
     sink.queryObject = textArg;
     textArg = property.initializer;
   }
-  const calleeText = sink.call.expression.getText(context.sourceFile).replace(/\s*\.\s*/g, '.');
+  const calleeText = shortExpressionText(sink.call.expression, context.sourceFile, 1000).replace(/\s*\.\s*/g, '.');
   const shownCallee = calleeText.length > 40 && ts.isPropertyAccessExpression(sink.call.expression) ? `….${sink.call.expression.name.text}` : calleeText;
   const sinkLabel = `\`${shownCallee}\` (${sink.driver.label})`;
   // Kysely `sql.lit(x)` takes a value, not text: the value itself is what gets written into SQL.
@@ -221,27 +228,100 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const analysis = isLiteralValue ? { built: true, values: services.text.valuesIn(textArg) } : services.text.analyze(textArg);
   if (!analysis.built) {
     if (services.sources.carriesRequestData(textArg)) {
-      context.report({ messageId: 'requestText', node: textArg, data: { sink: sinkLabel, value: shortText(textArg.getText(context.sourceFile)) } });
+      context.report({ messageId: 'requestText', node: textArg, data: { sink: sinkLabel, value: shortExpressionText(textArg, context.sourceFile) } });
     }
     return;
   }
   const values = dedupe(analysis.values).filter((value) => !isAllowListChecked(value, sink.call, services.index));
   if (values.length === 0) return;
-  const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
   const isRequest = (value: ts.Expression) => services.sources.carriesRequestData(value) || reachesFromRequestThroughCaller(value, sink.call, services);
+  // Request data stays reported whatever its declared type (`req.query.dir as 'asc' | 'desc'` is a claim, not a
+  // check); other values whose type says literal, enum, number or boolean are constants, so they leave the text.
+  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, context)) services.text.markConstant(value);
+  const remaining = values.filter((value) => !services.text.isSafe(value));
+  if (remaining.length === 0) return;
+  const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
   const identifier = plan.identifiers[0];
-  const requestValue = identifier && isRequest(identifier) ? identifier : values.find(isRequest);
-  const shown = identifier ?? requestValue ?? values[0]!;
-  const severity = requestValue ? 'error' : 'warning';
+  const requestValue = identifier && isRequest(identifier) ? identifier : remaining.find(isRequest);
+  const shown = identifier ?? requestValue ?? remaining[0]!;
+  const severity = requestValue ? 'error' : nonRequestSeverity(context.options);
   const messageId: MessageId = identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
   context.report({
     messageId,
     node: textArg,
     severity,
-    data: { value: shortText(shown.getText(context.sourceFile)), sink: sinkLabel, driver: sink.driver.label, note, ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
+    data: { value: shortExpressionText(shown, context.sourceFile), sink: sinkLabel, driver: sink.driver.label, note, ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
     fixes: plan.fixes,
   });
+}
+
+function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
+  return SEVERITIES.includes(options.nonRequestSeverity) ? options.nonRequestSeverity : 'hint';
+}
+
+/**
+ * Whether a value that is not request data is a constant by its type: a literal union, an enum, a number, a boolean
+ * or a Date. A declared annotation answers without a program; the checker is asked, in TypeScript files only, for
+ * what is still undecided, so files whose queries need no answer never build one.
+ */
+function hasConstantType(value: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
+  const node = skipOuterExpressions(value);
+  // `timeoutMs ?? 1000`: one of its operands.
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return [node.left, node.right].every((operand) => services.text.isSafe(operand) || hasConstantType(operand, services, context));
+  }
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return false;
+  const annotation = ts.isIdentifier(node) ? declaredTypeOf(node, services) : undefined;
+  if (annotation && isConstantTypeNode(annotation)) return true;
+  // `name: string`, `x: any`: the checker would say the same.
+  if (annotation && isOpenTypeNode(annotation)) return false;
+  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
+  let checker: ts.TypeChecker;
+  try {
+    checker = context.getTypeChecker();
+  } catch {
+    return false;
+  }
+  return isConstantType(checker.getTypeAtLocation(node), checker);
+}
+
+function declaredTypeOf(identifier: ts.Identifier, services: Services): ts.TypeNode | undefined {
+  const declaration = services.index.resolve(identifier)?.node;
+  return declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) ? declaration.type : undefined;
+}
+
+const CONSTANT_TYPE_KEYWORDS = new Set([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword, ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.NullKeyword]);
+const OPEN_TYPE_KEYWORDS = new Set([ts.SyntaxKind.StringKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.ObjectKeyword]);
+
+/** `'asc' | 'desc'`, `number`, `1 | 2 | null`: a type no SQL text fits in. */
+function isConstantTypeNode(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isConstantTypeNode(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.every(isConstantTypeNode);
+  if (ts.isLiteralTypeNode(type)) return true;
+  return CONSTANT_TYPE_KEYWORDS.has(type.kind);
+}
+
+function isOpenTypeNode(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isOpenTypeNode(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.some(isOpenTypeNode);
+  return OPEN_TYPE_KEYWORDS.has(type.kind) || ts.isArrayTypeNode(type);
+}
+
+const CONSTANT_TYPE_FLAGS = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike |
+  ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never;
+
+function isConstantType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  if (type.flags & ts.TypeFlags.Any || type.flags & ts.TypeFlags.Unknown) return false;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & CONSTANT_TYPE_FLAGS) !== 0 || isDateType(part, checker));
+}
+
+/** The global `Date` (its text is a fixed format), not a class of the same name in the project. */
+function isDateType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const symbol = type.getSymbol();
+  if (symbol?.getName() !== 'Date') return false;
+  return (symbol.getDeclarations() ?? []).some((d) => /[\\/]lib\.[\w.]*\.d\.ts$/.test(d.getSourceFile().fileName)) && checker.getFullyQualifiedName(symbol) === 'Date';
 }
 
 /** One level across functions in this file: `function find(name) { db.query(`…${name}`) }` called with `req.body.name`. */
