@@ -9,7 +9,7 @@ import { enclosingFunction, FileIndex, skipOuterExpressions } from './support/da
 import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
 import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
-import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
+import { isAllowListChecked, returnedExpressions, SqlTextAnalyzer } from './support/sql-text';
 import { dedupe, shortExpressionText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
 
@@ -272,6 +272,7 @@ function hasConstantType(value: ts.Expression, services: Services, context: Rule
     return [node.left, node.right].every((operand) => services.text.isSafe(operand) || hasConstantType(operand, services, context));
   }
   if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return false;
+  if (ts.isCallExpression(node) && returnsConstantText(node, services, context)) return true;
   const annotation = ts.isIdentifier(node) ? declaredTypeOf(node, services) : undefined;
   if (annotation && isConstantTypeNode(annotation)) return true;
   // `name: string`, `x: any`: the checker would say the same.
@@ -284,6 +285,58 @@ function hasConstantType(value: ts.Expression, services: Services, context: Rule
     return false;
   }
   return isConstantType(checker.getTypeAtLocation(node), checker);
+}
+
+/** Analysers of other files' helpers (`createSqlPlaceholders` in a base class), keyed by the checker's source file. */
+const helperFileAnalyzers = new WeakMap<ts.SourceFile, SqlTextAnalyzer>();
+
+/**
+ * A call of a helper whose every return is built from constants alone, whatever its arguments:
+ * `createSqlPlaceholders(values)` returning `values.map(() => '?').join(',')`. The helper is found in this file
+ * (a function, or a method of the enclosing class) or, in TypeScript, through the checker in the project's files.
+ */
+function returnsConstantText(call: ts.CallExpression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
+  const local = localHelperOf(call, services);
+  if (local) return returnsOnlyConstants(local, services.text);
+  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
+  let declaration: ts.Declaration | undefined;
+  try {
+    declaration = context.getTypeChecker().getResolvedSignature(call)?.getDeclaration();
+  } catch {
+    return false;
+  }
+  if (!declaration || !ts.isFunctionLike(declaration) || !('body' in declaration) || !declaration.body) return false;
+  const sourceFile = declaration.getSourceFile();
+  if (sourceFile.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sourceFile.fileName)) return false;
+  let analyzer = sourceFile === context.sourceFile ? services.text : helperFileAnalyzers.get(sourceFile);
+  if (!analyzer) {
+    analyzer = new SqlTextAnalyzer(new FileIndex(sourceFile));
+    helperFileAnalyzers.set(sourceFile, analyzer);
+  }
+  return returnsOnlyConstants(declaration as ts.FunctionLikeDeclaration, analyzer);
+}
+
+function returnsOnlyConstants(fn: ts.FunctionLikeDeclaration, analyzer: SqlTextAnalyzer): boolean {
+  const results = returnedExpressions(fn);
+  return results.length > 0 && results.every((result) => analyzer.valuesIn(result).length === 0);
+}
+
+/** `helper(…)` declared in this file, or `this.helper(…)` declared in the enclosing class. */
+function localHelperOf(call: ts.CallExpression, services: Services): ts.FunctionLikeDeclaration | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const declaration = services.index.resolve(callee)?.node;
+    if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+    return initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    let container: ts.Node | undefined = call.parent;
+    while (container && !ts.isClassLike(container)) container = container.parent;
+    const method = container?.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === callee.name.text);
+    return method && ts.isMethodDeclaration(method) ? method : undefined;
+  }
+  return undefined;
 }
 
 function declaredTypeOf(identifier: ts.Identifier, services: Services): ts.TypeNode | undefined {

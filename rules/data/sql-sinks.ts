@@ -294,8 +294,11 @@ export const CONVENTIONAL_RECEIVER_PROPERTIES: ReadonlyMap<string, string> = new
 
 /** Calls whose result is safe to put into SQL text: escaping functions and numeric conversions. */
 export const SQL_SAFE_WRAPPERS = {
-  /** `x.escape(v)`, `SqlString.escape(v)`, `client.escapeLiteral(v)`, … on any receiver. */
-  methods: new Set(['escape', 'escapeLiteral', 'escapeIdentifier', 'escapeId', 'quoteIdentifier', 'toFixed']),
+  /**
+   * `x.escape(v)`, `SqlString.escape(v)`, `client.escapeLiteral(v)`, … on any receiver; knex `ref(name)` quotes an
+   * identifier and `builder.toQuery()` is SQL that knex compiled with its values escaped.
+   */
+  methods: new Set(['escape', 'escapeLiteral', 'escapeIdentifier', 'escapeId', 'quoteIdentifier', 'toFixed', 'ref', 'toQuery']),
   /** Plain functions. `format` is safe only with %L/%I formats (pg-format), checked by the rule. */
   functions: new Set(['Number', 'parseInt', 'parseFloat', 'Boolean', 'escapeLiteral', 'escapeIdentifier', 'escape']),
   /** Namespaces whose every member returns a number (`Date.now()`, `Date.parse(x)`). */

@@ -97,10 +97,12 @@ export function planFix(sink: Sink, textArg: ts.Expression, services: Services, 
   // Classify interpolations: constants stay, SQL fragments built elsewhere block the fix, identifiers need a guard.
   const identifiers: ts.Expression[] = [];
   for (const [n, pieces] of pieceLists.entries()) {
+    const inLiteral = insideStringLiterals(pieces, sink.driver);
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
       if (piece.kind !== 'expr' || !isUnsafePiece(piece.expr, sink, services)) continue;
-      if (sink.method.identifiersOnly || isIdentifierPosition(textBefore(pieces, i, n === 0 ? sink.method.clause : undefined), textAfter(pieces, i), sink.driver)) {
+      // Inside a quoted SQL string (`'$[*] ? (@ == "${v}")'`) a value is text of that string, never an identifier.
+      if (sink.method.identifiersOnly || (!inLiteral[i] && isIdentifierPosition(textBefore(pieces, i, n === 0 ? sink.method.clause : undefined), textAfter(pieces, i), sink.driver))) {
         identifiers.push(piece.expr);
         continue;
       }
@@ -133,6 +135,7 @@ function renderPieces(
   placeholder: (slot: ValueSlot, index: number) => string,
 ): { body: string; slots: ValueSlot[] } | string {
   const parts = pieces.map((p) => ({ ...p }));
+  const inLiteral = insideStringLiterals(pieces, sink.driver);
   let body = '';
   const slots: ValueSlot[] = [];
   let questionMarks = 0;
@@ -159,7 +162,7 @@ function renderPieces(
       const prefix = before[2]!;
       const suffix = after[1]!;
       if (prefix || suffix) valueText = `\`${prefix}\${${exprText}}${suffix}\``;
-    } else if (before || after) {
+    } else if (before || after || inLiteral[i]) {
       return `\`${shortExpressionText(part.expr, sourceFile)}\` is only part of a quoted SQL string`;
     }
     const slot: ValueSlot = { expr: part.expr, valueText, questionMarksBefore: questionMarks };
@@ -467,6 +470,25 @@ function isPlainReference(expr: ts.Expression): boolean {
   if (ts.isIdentifier(expr)) return true;
   if (ts.isPropertyAccessExpression(expr)) return isPlainReference(expr.expression) || expr.expression.kind === ts.SyntaxKind.ThisKeyword;
   return false;
+}
+
+/**
+ * For each piece, whether it starts inside a quoted SQL string literal, reading the text from the start of the
+ * query. Quoted identifiers ("…" outside MySQL, `…`) are skipped over; a doubled quote closes and reopens.
+ */
+function insideStringLiterals(pieces: Piece[], driver: DriverModel): boolean[] {
+  const stringQuotes = driver.id === 'mysql' ? `'"` : `'`;
+  const states: boolean[] = [];
+  let open: string | undefined;
+  for (const piece of pieces) {
+    states.push(open !== undefined && stringQuotes.includes(open));
+    if (piece.kind !== 'text') continue;
+    for (const char of piece.raw) {
+      if (open === undefined) open = char === "'" || char === '"' || char === '`' ? char : undefined;
+      else if (open === char) open = undefined;
+    }
+  }
+  return states;
 }
 
 /** The quotes of string literals: MySQL also reads "…" as a string; elsewhere "…" is an identifier. */

@@ -21,6 +21,7 @@ export class SqlTextAnalyzer {
   private readonly active = new Set<ts.Node>();
   /** Variables whose writes are being followed: `q = q + …` refers to the text itself, not to a value. */
   private readonly activeVariables = new Set<ts.Node>();
+  private readonly patternWrites = new Map<ts.Node, boolean>();
 
   constructor(private readonly index: FileIndex) {}
 
@@ -95,8 +96,12 @@ export class SqlTextAnalyzer {
     if (ts.isPropertyAccessExpression(callee) && STRING_BUILDING_METHODS.has(callee.name.text)) {
       const method = callee.name.text;
       if (method === 'join') return { built: true, values: this.arrayValues(callee.expression) };
+      // `text.trim()` is the text itself: built where the text is built, or not at all.
+      if (method === 'trim' || method === 'toString') return this.analyze(callee.expression);
       const receiver = this.analyze(callee.expression);
-      const argValues = method === 'replace' || method === 'replaceAll' ? this.valuesIn(call.arguments[1]) : method === 'concat' ? call.arguments.flatMap((a) => this.valuesIn(a)) : [];
+      // `prefix.concat(x)`: a prefix that is not built here is a value of the text too.
+      if (method === 'concat' && !receiver.built) return { built: true, values: [...this.valuesIn(callee.expression), ...call.arguments.flatMap((a) => this.valuesIn(a))] };
+      const argValues = method === 'replace' || method === 'replaceAll' ? this.replacementValues(call.arguments[1]) : method === 'concat' ? call.arguments.flatMap((a) => this.valuesIn(a)) : [];
       return { built: true, values: [...receiver.values, ...argValues] };
     }
     if (isFormatCall(call)) {
@@ -107,6 +112,13 @@ export class SqlTextAnalyzer {
       return { built: true, values: args.flatMap((a) => this.valuesIn(a)) };
     }
     return NOT_BUILT;
+  }
+
+  /** What a `replace` writes: its replacement text, or what its replacer function returns. */
+  private replacementValues(replacement: ts.Expression | undefined): ts.Expression[] {
+    const fn = replacement && skipOuterExpressions(replacement);
+    if (!fn || (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn))) return this.valuesIn(replacement);
+    return returnedExpressions(fn).flatMap((result) => this.valuesIn(result));
   }
 
   /** Elements written into `array.join(…)`: literal elements, `push` arguments, `map` callback results. */
@@ -244,25 +256,33 @@ export class SqlTextAnalyzer {
     // Imported constants are written in SCREAMING_CASE by convention (`import { USERS_TABLE } from './tables'`).
     if (imported) return SCREAMING_CASE.test(declaration.name);
     if (ts.isVariableDeclaration(node)) {
-      if (!node.initializer) return this.isConstantLoopVariable(node) && this.keepsSafeWrites(declaration);
+      // `let table; table = 'users'; …`: a local assigned only constants is a constant.
+      if (!node.initializer) return (isLoopVariable(node) ? this.isConstantLoopVariable(node) : this.index.writesTo(declaration).length > 0) && this.keepsSafeWrites(declaration);
       // `let i = 1; … i++`: a counter stays a number.
       return this.isSafe(node.initializer) && this.keepsSafeWrites(declaration);
     }
     if (ts.isBindingElement(node)) return this.isConstantBinding(node) && this.keepsSafeWrites(declaration);
-    if (ts.isParameter(node)) return (isIndexParameter(node) || this.isConstantElementParameter(node)) && this.keepsSafeWrites(declaration);
+    if (ts.isParameter(node)) return (isIndexParameter(node) || isReplacerParameter(node) || this.isConstantElementParameter(node)) && this.keepsSafeWrites(declaration);
     return false;
   }
 
   /** A `const`, or a `let` whose every later assignment is safe too (`++` keeps a number a number). */
   private keepsSafeWrites(declaration: LocalDeclaration): boolean {
-    return declaration.isConst || this.index.writesTo(declaration).every((w) => !w.value || this.isSafe(w.value));
+    if (declaration.isConst) return true;
+    if (!this.index.writesTo(declaration).every((w) => !w.value || this.isSafe(w.value))) return false;
+    // Writes the index does not list: `[a, b] = rows[0]`, `({ a } = req.body)`, `for (a of list)`.
+    let patternWrite = this.patternWrites.get(declaration.node);
+    if (patternWrite === undefined) {
+      patternWrite = this.index.referencesTo(declaration).some(isWrittenByPattern);
+      this.patternWrites.set(declaration.node, patternWrite);
+    }
+    return !patternWrite;
   }
 
   /** `for (const t of TABLES)`, `for (const k in COLUMNS)`: iterating constant data gives constants. */
   private isConstantLoopVariable(node: ts.VariableDeclaration): boolean {
-    const list = node.parent;
-    const loop = list.parent;
-    if (!ts.isVariableDeclarationList(list) || !loop || (!ts.isForOfStatement(loop) && !ts.isForInStatement(loop)) || loop.initializer !== list) return false;
+    if (!isLoopVariable(node)) return false;
+    const loop = node.parent.parent as ts.ForOfStatement | ts.ForInStatement;
     return ts.isForOfStatement(loop) ? this.isSafe(loop.expression) : this.hasConstantKeys(loop.expression);
   }
 
@@ -414,6 +434,51 @@ const SUBSET_METHODS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted'
 const FIXED_FORMAT_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'some', 'every', 'has', 'test', 'indexOf', 'lastIndexOf', 'findIndex', 'localeCompare', 'getTime', 'toISOString', 'toPrecision', 'toExponential']);
 /** Global functions that return a boolean or a number. */
 const BOOLEAN_OR_NUMBER_FUNCTIONS = new Set(['isNaN', 'isFinite', 'BigInt']);
+
+/**
+ * `text.replace(re, (match, group) => …)`: the replacer's parameters are pieces of `text`, whose own values are
+ * counted with it, so they add nothing new.
+ */
+function isReplacerParameter(parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  const call = fn.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !!call && ts.isCallExpression(call) && call.arguments[1] === fn &&
+    ts.isPropertyAccessExpression(call.expression) && (call.expression.name.text === 'replace' || call.expression.name.text === 'replaceAll');
+}
+
+/** The expressions a function returns (an expression body, or every `return` not inside a nested function). */
+export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) found.push(node.expression);
+      return;
+    }
+    node.forEachChild(visit);
+  };
+  fn.body.forEachChild(visit);
+  return found;
+}
+
+function isLoopVariable(node: ts.VariableDeclaration): boolean {
+  const loop = node.parent.parent;
+  return !!loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && loop.initializer === node.parent;
+}
+
+/** A reference assigned by a destructuring assignment or as a `for (x of …)` target. */
+function isWrittenByPattern(reference: ts.Identifier): boolean {
+  let node: ts.Node = reference;
+  while (ts.isArrayLiteralExpression(node.parent) || ts.isObjectLiteralExpression(node.parent) || ts.isPropertyAssignment(node.parent) ||
+    ts.isShorthandPropertyAssignment(node.parent) || ts.isSpreadElement(node.parent) || ts.isSpreadAssignment(node.parent) || ts.isParenthesizedExpression(node.parent)) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node) return true;
+  return node !== reference && ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
 
 /** `Object.freeze(x)`: the same object. */
 function isObjectFreeze(node: ts.Expression): boolean {

@@ -131,6 +131,73 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       ),
     },
     {
+      name: "CommonJS migration: locals assigned only string literals, then reassigned to other literals",
+      filename: "migrations/002-cascades.js",
+      code: lines(
+        "module.exports = {",
+        "  up: async (queryInterface) => {",
+        "    let tableName, constraintName;",
+        "    tableName = 'collection_users';",
+        "    constraintName = 'collection_users_collectionId_fkey';",
+        "    await queryInterface.sequelize.query(`alter table \"${tableName}\" drop constraint \"${constraintName}\"`);",
+        "    tableName = 'group_users';",
+        "    constraintName = `${tableName}_groupId_fkey`;",
+        "    await queryInterface.sequelize.query(`alter table \"${tableName}\" drop constraint \"${constraintName}\"`);",
+        "  },",
+        "};",
+      ),
+    },
+    {
+      name: "a replacer function's parameters are pieces of the text; knex ref() and toQuery() are compiled by knex",
+      code: lines(
+        "import knex from 'knex';",
+        "import { PrismaClient } from '@prisma/client';",
+        "const prisma = new PrismaClient();",
+        "const db = knex({ client: 'pg' });",
+        "export async function rawQuery(sql: string, data: Record<string, unknown>) {",
+        "  const params: unknown[] = [];",
+        "  const query = sql.replaceAll(/\\{\\{\\s*(\\w+)(::\\w+)?\\s*}}/g, (...args: string[]) => {",
+        "    const [, name, type] = args;",
+        "    params.push(data[name!]);",
+        "    return `$${params.length}${type ?? ''}`;",
+        "  });",
+        "  return prisma.$queryRawUnsafe(query, ...params);",
+        "}",
+        "export function joined(joinTable: string) {",
+        "  const inner = db('users').where('active', true);",
+        "  return db('teams').joinRaw(`, ${db.ref(joinTable)}`).whereRaw(`id IN (${inner.toQuery()})`);",
+        "}",
+      ),
+    },
+    {
+      name: "placeholders from a helper whose every return is constant (same file, and a base class in another file)",
+      files: {
+        "src/base-filter.ts": lines(
+          "export abstract class BaseFilter {",
+          "  protected createSqlPlaceholders(values: unknown[]): string {",
+          "    return values.map(() => '?').join(',');",
+          "  }",
+          "}",
+        ),
+      },
+      code: lines(
+        "import knex from 'knex';",
+        "import { BaseFilter } from './base-filter';",
+        "const db = knex({ client: 'pg' });",
+        "function placeholders(count: number) {",
+        "  return Array(count).fill('?').join(', ');",
+        "}",
+        "export class TagFilter extends BaseFilter {",
+        "  anyOf(values: string[]) {",
+        "    return db('tags').whereRaw(`name IN (${this.createSqlPlaceholders(values)})`, values);",
+        "  }",
+        "  noneOf(values: string[]) {",
+        "    return db('tags').whereRaw(`name NOT IN (${placeholders(values.length)})`, values);",
+        "  }",
+        "}",
+      ),
+    },
+    {
       name: "allow-list guard without reassignment protects every later query",
       code: lines(
         "import express from 'express';",
@@ -416,6 +483,51 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       ),
     },
     {
+      name: "a helper that returns its argument is not constant: a hint",
+      code: lines(
+        "import knex from 'knex';",
+        "const db = knex({ client: 'pg' });",
+        "function label(name: string) {",
+        "  return name.trim();",
+        "}",
+        "export function byName(name: string) {",
+        "  return db('users').whereRaw(`name = '${label(name)}'`);",
+        "}",
+      ),
+      errors: [
+        { messageId: "dynamicValue", line: 7, column: 31, endLine: 7, endColumn: 56, severity: "hint",
+          message: "`label(name)` is not a constant and is written into the SQL text run by `db('users').whereRaw` (knex); pass it as a bound parameter instead." },
+      ],
+      output: lines(
+        "import knex from 'knex';",
+        "const db = knex({ client: 'pg' });",
+        "function label(name: string) {",
+        "  return name.trim();",
+        "}",
+        "export function byName(name: string) {",
+        "  return db('users').whereRaw(`name = ?`, [label(name)]);",
+        "}",
+      ),
+    },
+    {
+      name: "a value inside a quoted SQL string is a value, not an identifier (no fix: only part of the string)",
+      code: lines(
+        "import express from 'express';",
+        "import knex from 'knex';",
+        "const db = knex({ client: 'pg' });",
+        "const app = express();",
+        "app.get('/records', async (req, res) => {",
+        "  const value = req.query.value;",
+        "  res.json(await db('records').whereRaw(`??::jsonb @\\? '$[*] \\? (@ == \"${value}\")'`, ['tags']));",
+        "});",
+      ),
+      errors: [
+        { messageId: "requestValue", line: 7, column: 41, endLine: 7, endColumn: 84, severity: "error",
+          message: "Request data `value` is written into the SQL text run by `db('records').whereRaw` (knex); pass it as a bound parameter instead. No automatic fix: `value` is only part of a quoted SQL string." },
+      ],
+      output: null,
+    },
+    {
       name: "allow-list guard scope: a reassignment after the guard needs a guard of its own",
       code: lines(
         "import express from 'express';",
@@ -482,7 +594,8 @@ runRuleTests(unparameterizedQuery, cases);
 
 describe('unparameterized-query (constants): test code and fixed code type-check against the driver declarations', () => {
   for (const testCase of [...cases.valid, ...cases.invalid]) {
-    if (testCase.filename && !testCase.filename.endsWith('.ts')) continue;
+    // JavaScript, and cases with other files (the checker here sees one file).
+    if ((testCase.filename && !testCase.filename.endsWith('.ts')) || testCase.files) continue;
     it(testCase.name ?? testCase.code.slice(0, 60), () => {
       assert.deepEqual(typeCheck(testCase.code, DRIVER_DECLARATIONS), [], 'the original');
       const output = (testCase as InvalidCase).output;
