@@ -82,7 +82,19 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
           localExports.set(key, value);
           return value;
         };
-        const services: Services = { index, receivers: new SqlReceivers(index, resolveLocalExport), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
+        // Each getTypeChecker() call updates the program: ask once per file, and only when a question comes up.
+        let checker: ts.TypeChecker | null | undefined;
+        const typeChecker = () => {
+          if (checker === undefined) {
+            try {
+              checker = context.getTypeChecker();
+            } catch {
+              checker = null;
+            }
+          }
+          return checker ?? undefined;
+        };
+        const services: Services = { index, receivers: new SqlReceivers(index, resolveLocalExport), text: new SqlTextAnalyzer(index), sources: new RequestSources(index), typeChecker };
         for (const call of sinkNamedCalls) {
           const sink = findSink(call, services, context);
           if (sink) checkSink(sink, services, context);
@@ -165,12 +177,8 @@ function findSink(call: ts.CallExpression, services: Services, context: RuleCont
 function driverFromChecker(receiver: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): DriverModel | undefined {
   const declared = services.receivers.declaredTypeOf(receiver);
   if (!declared || !ts.isTypeReferenceNode(declared) || !isDeclaredInWorkspace(declared.typeName, services)) return undefined;
-  let checker: ts.TypeChecker;
-  try {
-    checker = context.getTypeChecker();
-  } catch {
-    return undefined;
-  }
+  const checker = services.typeChecker();
+  if (!checker) return undefined;
   const type = checker.getTypeAtLocation(receiver);
   const seen = new Set<ts.Type>();
   const queue: ts.Type[] = [type];
@@ -278,13 +286,8 @@ function hasConstantType(value: ts.Expression, services: Services, context: Rule
   // `name: string`, `x: any`: the checker would say the same.
   if (annotation && isOpenTypeNode(annotation)) return false;
   if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
-  let checker: ts.TypeChecker;
-  try {
-    checker = context.getTypeChecker();
-  } catch {
-    return false;
-  }
-  return isConstantType(checker.getTypeAtLocation(node), checker);
+  const checker = services.typeChecker();
+  return !!checker && isConstantType(checker.getTypeAtLocation(node), checker);
 }
 
 /** Analysers of other files' helpers (`createSqlPlaceholders` in a base class), keyed by the checker's source file. */
@@ -299,12 +302,7 @@ function returnsConstantText(call: ts.CallExpression, services: Services, contex
   const local = localHelperOf(call, services);
   if (local) return returnsOnlyConstants(local, services.text);
   if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
-  let declaration: ts.Declaration | undefined;
-  try {
-    declaration = context.getTypeChecker().getResolvedSignature(call)?.getDeclaration();
-  } catch {
-    return false;
-  }
+  const declaration = services.typeChecker()?.getResolvedSignature(call)?.getDeclaration();
   if (!declaration || !ts.isFunctionLike(declaration) || !('body' in declaration) || !declaration.body) return false;
   const sourceFile = declaration.getSourceFile();
   if (sourceFile.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sourceFile.fileName)) return false;

@@ -30,6 +30,8 @@ export interface Services {
   receivers: SqlReceivers;
   text: SqlTextAnalyzer;
   sources: RequestSources;
+  /** The file's type checker, built on the first call (undefined when there is none). */
+  typeChecker: () => ts.TypeChecker | undefined;
 }
 
 export const FIX_TITLE = 'Parameterize this query';
