@@ -61,6 +61,7 @@ export class RequestSources {
     if (ts.isParameter(node)) return isNestInputParameter(node);
     if (ts.isVariableDeclaration(node)) {
       if (node.initializer && this.carriesRequestData(node.initializer)) return true;
+      if (this.iteratesRequestData(node)) return true;
     } else if (ts.isBindingElement(node)) {
       const root = bindingRoot(node);
       if (ts.isParameter(root)) {
@@ -77,8 +78,15 @@ export class RequestSources {
         if (ts.isIdentifier(init) && REQUEST_OBJECT_NAMES.has(init.text) && REQUEST_INPUT_PROPERTIES.has(path[0] ?? '')) return true;
         if (this.carriesRequestData(root.initializer)) return true;
       }
+      if (ts.isVariableDeclaration(root) && this.iteratesRequestData(root)) return true;
     }
     return this.index.writesTo(declaration).some((write) => write.value !== undefined && this.carriesRequestData(write.value));
+  }
+
+  /** `for (const t of req.body.tables)`, `for (const k in req.query)`: the loop variable holds request data. */
+  private iteratesRequestData(declaration: ts.VariableDeclaration): boolean {
+    const loop = declaration.parent.parent;
+    return !!loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && loop.initializer === declaration.parent && this.carriesRequestData(loop.expression);
   }
 }
 

@@ -68,7 +68,9 @@ describe('scan: unparameterized-query across modules (pass 2 replaces pass 1)', 
   it('without the caller the same sink is judged by what its file shows', () => {
     writeFile(project, 'models/products.js', MODEL);
     const report = JSON.parse(runCli(['scan', 'models', '--format', 'json'], project).stdout);
+    // Not request data as far as this file shows: below an error (a hint by default; whether the JSON lists hints is the CLI's choice).
     const findings = report.findings as { ruleId: string; severity: string; line: number; message: string }[];
-    assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity, finding.line, finding.message.startsWith('Request data')]), [['unparameterized-query', 'warning', 4, false]]);
+    assert.deepEqual(findings.filter((finding) => finding.severity === 'error' || finding.message.startsWith('Request data')), []);
+    assert.equal(report.summary.errors, 0);
   });
 });

@@ -41,7 +41,7 @@ function productsRoute(...handler: string[]): string {
 const ESM_PRODUCTS = lines(
   "import { Pool } from 'pg';",
   'const pool = new Pool();',
-  'export async function searchProducts(term: string, pageSize: number) {',
+  'export async function searchProducts(term: string, pageSize: string) {',
   '  const { rows } = await pool.query(`SELECT * FROM products WHERE name = $1 LIMIT ${pageSize}`, [term]);',
   '  return rows;',
   '}',
@@ -100,7 +100,7 @@ const valid: ValidCase[] = [
         "import express from 'express';",
         "import { searchProducts } from './products';",
         'export const app = express();',
-        "app.get('/search', async (req, res) => res.json(await searchProducts(String(req.query.q), 20)));",
+        "app.get('/search', async (req, res) => res.json(await searchProducts(String(req.query.q), '20')));",
       ),
     },
     code: ESM_PRODUCTS.replace('LIMIT ${pageSize}', 'LIMIT 20'),
@@ -134,14 +134,14 @@ const invalid: InvalidCase[] = [
         "import express from 'express';",
         "import { searchProducts } from './products';",
         'export const app = express();',
-        "app.get('/search', async (req, res) => res.json(await searchProducts('x', req.query.size as unknown as number)));",
+        "app.get('/search', async (req, res) => res.json(await searchProducts('x', String(req.query.size))));",
       ),
     },
     code: ESM_PRODUCTS,
     errors: [
       {
         messageId: 'requestValueFromCaller',
-        message: 'Request data `req.query.size` → `searchProducts(…, req.query.size)` at src/routes.ts:4 → `pageSize` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead.',
+        message: 'Request data `req.query.size` → `searchProducts(…, …)` at src/routes.ts:4 → `pageSize` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead.',
         line: 4,
         column: 37,
         endLine: 4,
@@ -283,20 +283,20 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
-  // Traps: the value in the SQL text is not request data (a warning at most, as without any caller).
+  // Traps: the value in the SQL text is not request data (a hint, as without any caller).
   {
     name: 'trap: the caller passes a constant',
     filename: 'models/products.js',
     files: { 'routes/products.js': productsRoute("res.json(await products.search('shoes'));") },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
+    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
   },
   {
     name: 'trap: the caller passes Number(req.query.q)',
     filename: 'models/products.js',
     files: { 'routes/products.js': productsRoute('const limit = Number(req.query.q);', 'res.json(await products.search(limit));') },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
+    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
   },
   {
     name: 'trap: the caller checks the value against an allow-list first',
@@ -309,7 +309,7 @@ const invalid: InvalidCase[] = [
       ),
     },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
+    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
   },
   {
     name: 'trap: request data goes to a function of the same name in an unrelated module',
@@ -319,7 +319,7 @@ const invalid: InvalidCase[] = [
       'routes/articles.js': productsRoute('res.json(await articles.search(req.query.q));').replace("const products = require('../models/products');", "const articles = require('../models/articles');"),
     },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
+    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
   },
   {
     name: 'trap: request data reaches the bound parameter, a constant the one in the SQL text (two calls)',
@@ -335,7 +335,7 @@ const invalid: InvalidCase[] = [
       ),
     },
     code: PRODUCTS_REPOSITORY,
-    errors: [{ messageId: 'dynamicIdentifier', line: 4, column: 37, endLine: 4, endColumn: 96, severity: 'warning' }],
+    errors: [{ messageId: 'dynamicIdentifier', line: 4, column: 37, endLine: 4, endColumn: 96, severity: 'hint' }],
   },
 ];
 
@@ -352,6 +352,6 @@ describe('unparameterized-query without a workspace index', () => {
     fs.writeFileSync(modelPath, PRODUCTS_MODEL);
     const engine = new Engine({ rules: [unparameterizedQuery], workspaceRoots: [dir] });
     const findings = engine.analyze(modelPath, PRODUCTS_MODEL).findings.filter((finding) => finding.ruleId === unparameterizedQuery.meta.id);
-    assert.deepEqual(findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1]), [['dynamicValue', 'warning', 4]]);
+    assert.deepEqual(findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1]), [['dynamicValue', 'hint', 4]]);
   });
 });
