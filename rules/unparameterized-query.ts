@@ -253,7 +253,9 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const isRequest = (value: ts.Expression) => services.sources.carriesRequestData(value) || reachesFromRequestThroughCaller(value, sink.call, services);
   // Request data stays reported whatever its declared type (`req.query.dir as 'asc' | 'desc'` is a claim, not a
   // check); other values whose type says literal, enum, number or boolean are constants, so they leave the text.
-  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, context)) services.text.markConstant(value);
+  // sqlflow: so is request data handed over by a caller in another module (`sort: 'asc' | 'desc'` given `req.query.sort`).
+  const fromCallers = (value: ts.Expression) => requestDataFromCaller(undefined, [value], sink.call, services.index, context) !== undefined;
+  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, context) && !fromCallers(value)) services.text.markConstant(value);
   const remaining = values.filter((value) => !services.text.isSafe(value));
   if (remaining.length === 0) return;
   const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);

@@ -184,6 +184,37 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'a parameter typed as a literal union is still request data when a caller hands it the request (a claim, not a check)',
+    filename: 'src/products.ts',
+    files: {
+      'src/routes.ts': lines(
+        "import express from 'express';",
+        "import { listProducts } from './products';",
+        'export const app = express();',
+        "app.get('/products', async (req, res) => res.json(await listProducts(req.query.dir as 'asc' | 'desc')));",
+      ),
+    },
+    code: lines(
+      "import { Pool } from 'pg';",
+      'const pool = new Pool();',
+      "export async function listProducts(direction: 'asc' | 'desc') {",
+      '  return (await pool.query(`SELECT * FROM products ORDER BY name ${direction}`)).rows;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'requestIdentifierFromCaller',
+        message:
+          'Request data `req.query.dir` → `listProducts(req.query.dir)` at src/routes.ts:4 → `direction` is written into the SQL text run by `pool.query` (pg) as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.',
+        line: 4,
+        column: 28,
+        endLine: 4,
+        endColumn: 79,
+        severity: 'error',
+      },
+    ],
+  },
+  {
     name: 'ESM default import of an object of functions (.js specifier naming a .ts file)',
     filename: 'src/products.ts',
     files: {
