@@ -151,6 +151,47 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'CommonJS: an object of functions declared apart, exported through a variable (vulnerable-node)',
+    filename: 'model/products.js',
+    files: {
+      'routes/products.js': lines(
+        "var express = require('express');",
+        "var db_products = require('../model/products');",
+        'var router = express.Router();',
+        "router.all('/products/buy', function (req, res) {",
+        '  var params = null;',
+        '  params = req.body;',
+        '  var cart = { mail: params.mail, price: params.price };',
+        '  db_products.purchase(cart).then(() => res.sendStatus(201));',
+        '});',
+        'module.exports = router;',
+      ),
+    },
+    code: lines(
+      "var pgp = require('pg-promise')();",
+      'var db = pgp(process.env.DATABASE_URL);',
+      'function purchase(cart) {',
+      `  var q = "INSERT INTO purchases(mail, price) VALUES('" + cart.mail + "', '" + cart.price + "');";`,
+      '  return db.one(q);',
+      '}',
+      'var actions = {',
+      '  "purchase": purchase',
+      '};',
+      'module.exports = actions;',
+    ),
+    errors: [
+      {
+        messageId: 'requestValueFromCaller',
+        message: 'Request data `req.body.mail` → `db_products.purchase(cart)` at routes/products.js:8 → `cart.mail` is written into the SQL text run by `db.one` (pg-promise); pass it as a bound parameter instead.',
+        line: 5,
+        column: 17,
+        endLine: 5,
+        endColumn: 18,
+        severity: 'error',
+      },
+    ],
+  },
+  {
     name: 'ESM in JavaScript (.mjs): a namespace import, the value through a local alias in the model',
     filename: 'lib/users.mjs',
     files: {

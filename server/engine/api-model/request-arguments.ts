@@ -195,7 +195,13 @@ function sourceText(value: ts.Expression, builder: SummaryBuilder, sources: Requ
     const declared = declaration?.node;
     if (!declared) return undefined;
     if (ts.isParameter(declared)) return nestParameterText(declared, builder);
-    if (ts.isVariableDeclaration(declared) && declared.initializer) return sourceText(declared.initializer, builder, sources, depth + 1);
+    if (ts.isVariableDeclaration(declared)) {
+      // `var params = null; … params = req.body;`: the initializer, else the first assignment that carries it.
+      const fromInitializer = declared.initializer && sourceText(declared.initializer, builder, sources, depth + 1);
+      if (fromInitializer) return fromInitializer;
+      const write = builder.index.writesTo(declaration).find((candidate) => candidate.value !== undefined && sources.carriesRequestData(candidate.value));
+      return write?.value ? sourceText(write.value, builder, sources, depth + 1) : undefined;
+    }
     if (ts.isBindingElement(declared)) {
       const root = bindingRoot(declared);
       const members = bindingPath(declared);

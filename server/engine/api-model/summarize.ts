@@ -340,8 +340,9 @@ export class SummaryBuilder {
   /** For the functions other files can call (exports, and methods of exported objects). */
   private collectParameterFlows(): void {
     const exported = new Set<string>();
+    // `module.exports = actions` where `var actions = { search: search }` and `function search(q) {…}`: four steps.
     const visit = (ref: ValueRef | undefined, depth: number): void => {
-      if (!ref || depth > 2) return;
+      if (!ref || depth > 4) return;
       if (ref.kind === 'function') exported.add(ref.id);
       else if (ref.kind === 'object') for (const property of Object.values(ref.properties)) visit(property, depth + 1);
       else if (ref.kind === 'name') visit(this.summary.values[ref.name], depth + 1);
