@@ -4,23 +4,31 @@
 // so `db.query` on an arbitrary object is not a sink. Fixes rewrite to the driver's own parameterized form.
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel, type SinkMethod } from './data/sql-sinks';
-import { enclosingFunction, FileIndex } from './support/dataflow';
+import { enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
 import { DriverExports } from './support/driver-exports';
 import { RequestSources } from './support/request-sources';
-import { defineRule, type RuleContext, type RuleVisitors } from './support/rule';
+import { requestDataFromCaller } from './support/sql-request-paths';
+import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
 import { SqlReceivers, type DriverValue } from './support/sql-receivers';
-import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
-import { dedupe, shortText } from './support/source-edits';
+import { isAllowListChecked, returnedExpressions, SqlTextAnalyzer } from './support/sql-text';
+import { dedupe, shortExpressionText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
 
 export interface UnparameterizedQueryOptions {
   /** Placeholder style of TypeORM `query()`: 'auto' reads `type: '…'` from a DataSource in the file, else postgres. */
   typeormDatabase: TypeormDatabase;
-  /** Ask the type checker when a receiver's declared type comes from another file (builds a program once). */
+  /**
+   * Ask the type checker when a receiver's declared type comes from another file, and whether a value that is not
+   * request data has a literal, enum, number or boolean type (builds a program once, only when there is a question).
+   */
   useTypeInformation: boolean;
+  /** Severity of values that are neither constants nor request data (capped by the rule's severity). */
+  nonRequestSeverity: Severity;
 }
 
-type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText';
+const SEVERITIES: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
+
+type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText' | 'requestValueFromCaller' | 'requestIdentifierFromCaller';
 
 /** Drivers that also take the query as a config object, and the property that holds its text. */
 const QUERY_OBJECT_TEXT_PROPERTY: Record<string, string> = { pg: 'text', mysql: 'sql' };
@@ -46,9 +54,16 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       dynamicIdentifier:
         '`{{value}}` is not a constant and is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
       requestText: 'The whole SQL text run by {{sink}} comes from the request (`{{value}}`); never run client-supplied SQL.',
+      requestValueFromCaller: 'Request data {{path}} is written into the SQL text run by {{sink}}; pass it as a bound parameter instead.{{note}}',
+      requestIdentifierFromCaller:
+        'Request data {{path}} is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
     },
+    // Pass 1 of a scan sees only in-file flows; the CLI re-runs the rule where the index says request data arrives from other modules.
+    refinedByApiModel: true,
   },
-  defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true },
+  // Files where some function is given request data by another module and passes it on (possibly into SQL text).
+  hasFindingsIn: (model, filePath) => model.receivesRequestData?.(filePath) ?? false,
+  defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true, nonRequestSeverity: 'hint' },
   create(context) {
     // The index is fed by the engine's walk instead of a second walk of its own (that walk cost as much as the
     // engine's). Sinks need the whole file indexed, so sink-named calls are collected and checked in onEnd, in
@@ -68,7 +83,20 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
         if (sinkNamedCalls.length === 0) return;
         // Every use of an imported binding asks again (receivers are cached per node): one answer per import and analysis.
         const driverExports = new DriverExports(context.workspace, context.filePath);
-        const services: Services = { index, receivers: new SqlReceivers(index, (specifier, exportName, member) => driverExports.lookup(specifier, exportName, member)), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
+        // Each getTypeChecker() call updates the program: ask once per file, and only when a question comes up.
+        let checker: ts.TypeChecker | null | undefined;
+        const typeChecker = () => {
+          if (checker === undefined) {
+            try {
+              checker = context.getTypeChecker();
+            } catch {
+              checker = null;
+            }
+          }
+          return checker ?? undefined;
+        };
+        const receivers = new SqlReceivers(index, (specifier, exportName, member) => driverExports.lookup(specifier, exportName, member));
+        const services: Services = { index, receivers, text: new SqlTextAnalyzer(index), sources: new RequestSources(index), typeChecker };
         for (const call of sinkNamedCalls) {
           const sink = findSink(call, services, context);
           if (sink) checkSink(sink, services, context);
@@ -132,12 +160,8 @@ function findSink(call: ts.CallExpression, services: Services, context: RuleCont
 function driverFromChecker(receiver: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): DriverModel | undefined {
   const declared = services.receivers.declaredTypeOf(receiver);
   if (!declared || !ts.isTypeReferenceNode(declared) || !isDeclaredInWorkspace(declared.typeName, services)) return undefined;
-  let checker: ts.TypeChecker;
-  try {
-    checker = context.getTypeChecker();
-  } catch {
-    return undefined;
-  }
+  const checker = services.typeChecker();
+  if (!checker) return undefined;
   const type = checker.getTypeAtLocation(receiver);
   const seen = new Set<ts.Type>();
   const queue: ts.Type[] = [type];
@@ -187,7 +211,7 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
     sink.queryObject = textArg;
     textArg = property.initializer;
   }
-  const calleeText = sink.call.expression.getText(context.sourceFile).replace(/\s*\.\s*/g, '.');
+  const calleeText = shortExpressionText(sink.call.expression, context.sourceFile, 1000).replace(/\s*\.\s*/g, '.');
   const shownCallee = calleeText.length > 40 && ts.isPropertyAccessExpression(sink.call.expression) ? `….${sink.call.expression.name.text}` : calleeText;
   const sinkLabel = `\`${shownCallee}\` (${sink.driver.label})`;
   // Kysely `sql.lit(x)` takes a value, not text: the value itself is what gets written into SQL.
@@ -195,27 +219,148 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const analysis = isLiteralValue ? { built: true, values: services.text.valuesIn(textArg) } : services.text.analyze(textArg);
   if (!analysis.built) {
     if (services.sources.carriesRequestData(textArg)) {
-      context.report({ messageId: 'requestText', node: textArg, data: { sink: sinkLabel, value: shortText(textArg.getText(context.sourceFile)) } });
+      context.report({ messageId: 'requestText', node: textArg, data: { sink: sinkLabel, value: shortExpressionText(textArg, context.sourceFile) } });
     }
     return;
   }
   const values = dedupe(analysis.values).filter((value) => !isAllowListChecked(value, sink.call, services.index));
   if (values.length === 0) return;
-  const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
   const isRequest = (value: ts.Expression) => services.sources.carriesRequestData(value) || reachesFromRequestThroughCaller(value, sink.call, services);
+  // Request data stays reported whatever its declared type (`req.query.dir as 'asc' | 'desc'` is a claim, not a
+  // check); other values whose type says literal, enum, number or boolean are constants, so they leave the text.
+  // sqlflow: so is request data handed over by a caller in another module (`sort: 'asc' | 'desc'` given `req.query.sort`).
+  const fromCallers = (value: ts.Expression) => requestDataFromCaller(undefined, [value], sink.call, services.index, context) !== undefined;
+  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, context) && !fromCallers(value)) services.text.markConstant(value);
+  const remaining = values.filter((value) => !services.text.isSafe(value));
+  if (remaining.length === 0) return;
+  const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
   const identifier = plan.identifiers[0];
-  const requestValue = identifier && isRequest(identifier) ? identifier : values.find(isRequest);
-  const shown = identifier ?? requestValue ?? values[0]!;
-  const severity = requestValue ? 'error' : 'warning';
-  const messageId: MessageId = identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  const requestValue = identifier && isRequest(identifier) ? identifier : remaining.find(isRequest);
+  // sqlflow ↓ request data a caller in another module hands to a parameter here (the workspace index; sql-request-paths.ts).
+  const fromCaller = requestValue ? undefined : requestDataFromCaller(identifier, remaining, sink.call, services.index, context);
+  const shown = fromCaller?.value ?? identifier ?? requestValue ?? remaining[0]!;
+  const severity = requestValue || fromCaller ? 'error' : nonRequestSeverity(context.options);
+  const messageId: MessageId = fromCaller ? (fromCaller.isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller') : identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  // sqlflow ↑
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
   context.report({
     messageId,
     node: textArg,
     severity,
-    data: { value: shortText(shown.getText(context.sourceFile)), sink: sinkLabel, driver: sink.driver.label, note, ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
+    data: { value: shortExpressionText(shown, context.sourceFile), sink: sinkLabel, driver: sink.driver.label, note, path: fromCaller?.path ?? '', ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
     fixes: plan.fixes,
   });
+}
+
+function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
+  return SEVERITIES.includes(options.nonRequestSeverity) ? options.nonRequestSeverity : 'hint';
+}
+
+/**
+ * Whether a value that is not request data is a constant by its type: a literal union, an enum, a number, a boolean
+ * or a Date. A declared annotation answers without a program; the checker is asked, in TypeScript files only, for
+ * what is still undecided, so files whose queries need no answer never build one.
+ */
+function hasConstantType(value: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
+  const node = skipOuterExpressions(value);
+  // `timeoutMs ?? 1000`: one of its operands.
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return [node.left, node.right].every((operand) => services.text.isSafe(operand) || hasConstantType(operand, services, context));
+  }
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return false;
+  if (ts.isCallExpression(node) && returnsConstantText(node, services, context)) return true;
+  const annotation = ts.isIdentifier(node) ? declaredTypeOf(node, services) : undefined;
+  if (annotation && isConstantTypeNode(annotation)) return true;
+  // `name: string`, `x: any`: the checker would say the same.
+  if (annotation && isOpenTypeNode(annotation)) return false;
+  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
+  const checker = services.typeChecker();
+  return !!checker && isConstantType(checker.getTypeAtLocation(node), checker);
+}
+
+/** Analysers of other files' helpers (`createSqlPlaceholders` in a base class), keyed by the checker's source file. */
+const helperFileAnalyzers = new WeakMap<ts.SourceFile, SqlTextAnalyzer>();
+
+/**
+ * A call of a helper whose every return is built from constants alone, whatever its arguments:
+ * `createSqlPlaceholders(values)` returning `values.map(() => '?').join(',')`. The helper is found in this file
+ * (a function, or a method of the enclosing class) or, in TypeScript, through the checker in the project's files.
+ */
+function returnsConstantText(call: ts.CallExpression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
+  const local = localHelperOf(call, services);
+  if (local) return returnsOnlyConstants(local, services.text);
+  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
+  const declaration = services.typeChecker()?.getResolvedSignature(call)?.getDeclaration();
+  if (!declaration || !ts.isFunctionLike(declaration) || !('body' in declaration) || !declaration.body) return false;
+  const sourceFile = declaration.getSourceFile();
+  if (sourceFile.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sourceFile.fileName)) return false;
+  let analyzer = sourceFile === context.sourceFile ? services.text : helperFileAnalyzers.get(sourceFile);
+  if (!analyzer) {
+    analyzer = new SqlTextAnalyzer(new FileIndex(sourceFile));
+    helperFileAnalyzers.set(sourceFile, analyzer);
+  }
+  return returnsOnlyConstants(declaration as ts.FunctionLikeDeclaration, analyzer);
+}
+
+function returnsOnlyConstants(fn: ts.FunctionLikeDeclaration, analyzer: SqlTextAnalyzer): boolean {
+  const results = returnedExpressions(fn);
+  return results.length > 0 && results.every((result) => analyzer.valuesIn(result).length === 0);
+}
+
+/** `helper(…)` declared in this file, or `this.helper(…)` declared in the enclosing class. */
+function localHelperOf(call: ts.CallExpression, services: Services): ts.FunctionLikeDeclaration | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const declaration = services.index.resolve(callee)?.node;
+    if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+    return initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    let container: ts.Node | undefined = call.parent;
+    while (container && !ts.isClassLike(container)) container = container.parent;
+    const method = container?.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === callee.name.text);
+    return method && ts.isMethodDeclaration(method) ? method : undefined;
+  }
+  return undefined;
+}
+
+function declaredTypeOf(identifier: ts.Identifier, services: Services): ts.TypeNode | undefined {
+  const declaration = services.index.resolve(identifier)?.node;
+  return declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) ? declaration.type : undefined;
+}
+
+const CONSTANT_TYPE_KEYWORDS = new Set([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword, ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.NullKeyword]);
+const OPEN_TYPE_KEYWORDS = new Set([ts.SyntaxKind.StringKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.ObjectKeyword]);
+
+/** `'asc' | 'desc'`, `number`, `1 | 2 | null`: a type no SQL text fits in. */
+function isConstantTypeNode(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isConstantTypeNode(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.every(isConstantTypeNode);
+  if (ts.isLiteralTypeNode(type)) return true;
+  return CONSTANT_TYPE_KEYWORDS.has(type.kind);
+}
+
+function isOpenTypeNode(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isOpenTypeNode(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.some(isOpenTypeNode);
+  return OPEN_TYPE_KEYWORDS.has(type.kind) || ts.isArrayTypeNode(type);
+}
+
+const CONSTANT_TYPE_FLAGS = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike |
+  ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never;
+
+function isConstantType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  if (type.flags & ts.TypeFlags.Any || type.flags & ts.TypeFlags.Unknown) return false;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & CONSTANT_TYPE_FLAGS) !== 0 || isDateType(part, checker));
+}
+
+/** The global `Date` (its text is a fixed format), not a class of the same name in the project. */
+function isDateType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const symbol = type.getSymbol();
+  if (symbol?.getName() !== 'Date') return false;
+  return (symbol.getDeclarations() ?? []).some((d) => /[\\/]lib\.[\w.]*\.d\.ts$/.test(d.getSourceFile().fileName)) && checker.getFullyQualifiedName(symbol) === 'Date';
 }
 
 /** One level across functions in this file: `function find(name) { db.query(`…${name}`) }` called with `req.body.name`. */

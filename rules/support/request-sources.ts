@@ -101,6 +101,7 @@ export class RequestSources {
     if (ts.isParameter(node)) return isNestInputParameter(node) || this.isDecodedTokenParameter(node);
     if (ts.isVariableDeclaration(node)) {
       if (node.initializer && this.carries(node.initializer, copy)) return true;
+      if (this.iteratesRequestData(node, copy)) return true;
     } else if (ts.isBindingElement(node)) {
       const root = bindingRoot(node);
       if (ts.isParameter(root)) {
@@ -119,6 +120,7 @@ export class RequestSources {
         if (path[0] !== undefined && isSessionObject(init)) return this.sessionFieldCarries(path[0]);
         if (this.carries(root.initializer, copy)) return true;
       }
+      if (ts.isVariableDeclaration(root) && this.iteratesRequestData(root, copy)) return true;
     }
     return this.index.writesTo(declaration).some((write) => write.value !== undefined && this.carries(write.value, copy));
   }
@@ -181,6 +183,12 @@ export class RequestSources {
   private importedModuleOf(identifier: ts.Identifier): string | undefined {
     const declaration = this.index.resolve(identifier);
     return declaration ? this.index.importOf(declaration)?.module : undefined;
+  }
+
+  /** `for (const t of req.body.tables)`, `for (const k in req.query)`: the loop variable holds request data. */
+  private iteratesRequestData(declaration: ts.VariableDeclaration, copy: boolean): boolean {
+    const loop = declaration.parent.parent;
+    return !!loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && loop.initializer === declaration.parent && this.carries(loop.expression, copy);
   }
 }
 
