@@ -14,7 +14,11 @@ export const REQUEST_INPUT_METHODS = new Set(['param', 'header', 'get', 'json', 
 /** Names a request object goes by; a property of one of these is input. */
 export const REQUEST_OBJECT_NAMES = new Set(['req', 'request', 'ctx', 'context', 'c', 'event']);
 /** NestJS parameter decorators that inject client input. */
-export const NEST_INPUT_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request', 'Cookies', 'UploadedFile']);
+export const NEST_INPUT_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'Req', 'Request', 'Cookies', 'UploadedFile', 'Args', 'Arg']);
+/** GraphQL root operation types: functions of an object under these keys are resolvers (`(parent, args, ctx)`). */
+const GRAPHQL_ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+/** Names of a top-level object of resolvers: express-graphql's `rootValue` style (`(args, ctx)`), or a resolver map. */
+const GRAPHQL_RESOLVER_OBJECT_NAME = /graphql|^(root|rootValue|resolvers?)$/i;
 
 /** Packages whose calls decode or verify a token: their result is what the client sent in it. */
 const TOKEN_MODULES = new Set(['jsonwebtoken', 'jose', 'jwt-decode', 'jwt-simple', 'hono/jwt', 'fast-jwt', '@tsndr/cloudflare-worker-jwt']);
@@ -33,6 +37,8 @@ export class RequestSources {
   private readonly inProgress = new Set<ts.Node>();
   private readonly copyInProgress = new Set<ts.Node>();
   private readonly sessionFields = new Map<string, boolean>();
+  /** Functions a top-level resolver object names, with the index of their `args` parameter. */
+  private graphqlResolvers: Map<ts.Node, number> | undefined;
 
   constructor(private readonly index: FileIndex) {}
 
@@ -98,14 +104,14 @@ export class RequestSources {
 
   private declarationCarries(declaration: LocalDeclaration, copy: boolean): boolean {
     const node = declaration.node;
-    if (ts.isParameter(node)) return isNestInputParameter(node) || this.isDecodedTokenParameter(node);
+    if (ts.isParameter(node)) return isNestInputParameter(node) || this.isDecodedTokenParameter(node) || this.isGraphqlArgsParameter(node);
     if (ts.isVariableDeclaration(node)) {
       if (node.initializer && this.carries(node.initializer, copy)) return true;
       if (this.iteratesRequestData(node, copy)) return true;
     } else if (ts.isBindingElement(node)) {
       const root = bindingRoot(node);
       if (ts.isParameter(root)) {
-        if (isNestInputParameter(root)) return true;
+        if (isNestInputParameter(root) || this.isGraphqlArgsParameter(root)) return true;
         // `({ body }) => …`, `async ({ query }) => …`: a destructured request parameter.
         const path = bindingPath(node);
         if (path && REQUEST_INPUT_PROPERTIES.has(path[0]!) && path.length >= 1 && looksLikeRequestParameter(root)) return true;
@@ -180,6 +186,62 @@ export class RequestSources {
     return token !== undefined && this.carriesRequestData(token);
   }
 
+  /**
+   * The `args` of a GraphQL resolver: `Query: { user: (parent, args) => … }` (any resolver map), a graphql-js field
+   * config's `resolve(parent, args)` next to its `type`, or express-graphql's root value (`const root = { user:
+   * getUser }`, `getUser(args)`). A function that is none of these keeps its parameters non-request.
+   */
+  private isGraphqlArgsParameter(parameter: ts.ParameterDeclaration): boolean {
+    const fn = parameter.parent;
+    if (!ts.isFunctionLike(fn)) return false;
+    const position = fn.parameters.indexOf(parameter);
+    const slot = objectSlotOf(fn);
+    if (slot && position === 1) {
+      if (ts.isPropertyAssignment(slot.object.parent) && GRAPHQL_ROOT_TYPES.has(propertyNameOf(slot.object.parent) ?? '')) return true;
+      if (slot.name === 'resolve' && slot.object.properties.some((p) => propertyNameOf(p) === 'type')) return true;
+    }
+    return this.resolverFunctions().get(fn) === position;
+  }
+
+  private resolverFunctions(): Map<ts.Node, number> {
+    if (this.graphqlResolvers) return this.graphqlResolvers;
+    const found = new Map<ts.Node, number>();
+    const add = (value: ts.Expression | undefined, argsPosition: number) => {
+      const fn = value && this.functionNamedBy(value);
+      if (fn) found.set(fn, argsPosition);
+    };
+    for (const statement of this.index.sourceFile.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        const object = declaration.initializer && skipOuterExpressions(declaration.initializer);
+        if (!ts.isIdentifier(declaration.name) || !object || !ts.isObjectLiteralExpression(object) || !GRAPHQL_RESOLVER_OBJECT_NAME.test(declaration.name.text)) continue;
+        for (const property of object.properties) {
+          const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+          if (ts.isMethodDeclaration(property)) found.set(property, 0);
+          else if (value && ts.isObjectLiteralExpression(value)) {
+            for (const field of value.properties) {
+              if (ts.isMethodDeclaration(field)) found.set(field, 1);
+              else add(ts.isPropertyAssignment(field) ? field.initializer : ts.isShorthandPropertyAssignment(field) ? field.name : undefined, 1);
+            }
+          }
+          else add(value, 0);
+        }
+      }
+    }
+    return (this.graphqlResolvers = found);
+  }
+
+  /** `getUser` naming `function getUser(args)` or `const getUser = (args) => …`, or an inline function. */
+  private functionNamedBy(value: ts.Expression): ts.Node | undefined {
+    const node = skipOuterExpressions(value);
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+    if (!ts.isIdentifier(node)) return undefined;
+    const declaration = this.index.resolve(node)?.node;
+    if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && skipOuterExpressions(declaration.initializer);
+    return initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
+  }
+
   private importedModuleOf(identifier: ts.Identifier): string | undefined {
     const declaration = this.index.resolve(identifier);
     return declaration ? this.index.importOf(declaration)?.module : undefined;
@@ -190,6 +252,19 @@ export class RequestSources {
     const loop = declaration.parent.parent;
     return !!loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && loop.initializer === declaration.parent && this.carries(loop.expression, copy);
   }
+}
+
+/** The object literal a function is a property or method of, and the property's name. */
+function objectSlotOf(fn: ts.SignatureDeclaration): { object: ts.ObjectLiteralExpression; name: string } | undefined {
+  const holder = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  if (!holder || !(ts.isPropertyAssignment(holder) || ts.isMethodDeclaration(holder)) || !ts.isObjectLiteralExpression(holder.parent)) return undefined;
+  const name = propertyNameOf(holder);
+  return name === undefined ? undefined : { object: holder.parent, name };
+}
+
+function propertyNameOf(property: ts.ObjectLiteralElementLike): string | undefined {
+  const name = property.name;
+  return name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
 }
 
 /** `req.session`, `ctx.session`: a request's session object. */

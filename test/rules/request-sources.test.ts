@@ -1,6 +1,7 @@
 // RequestSources: which values count as request data — the request's properties and methods, tokens decoded from
 // it, cookie and header helpers, session fields set from request data in the same file — and the traps: a session
-// field set from a database record or a constant, `req.user`, a verify call that is not a token decoder.
+// field set from a database record or a constant, `req.user`, a verify call that is not a token decoder; GraphQL
+// resolver arguments (resolver maps, field configs, express-graphql root values, @Args()) and their look-alikes.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
@@ -120,6 +121,30 @@ describe('RequestSources', () => {
     );
     assert.deepEqual(probes(code, 'app.js'), [true, true, true, true, false, false, false, false]);
   });
+
+  it('GraphQL resolver arguments: resolver maps, graphql-js field configs, express-graphql root values, @Args()', () => {
+    const code = lines(
+      'const graphqlroot = { user: getUser, update: updateProfile, list: async (args) => probe(args.q) };',
+      'async function getUser(arg) { probe(arg.username); }',
+      'async function updateProfile(args, req) { probe(args.email); probe(req.user.name); }',
+      'const resolvers = { Query: { user: (parent, args, ctx) => probe(args.id), me(parent, { id }) { return probe(id); } }, User: { posts: (user, args) => probe(args.first) } };',
+      'const server = new ApolloServer({ resolvers: { Mutation: { add: (_, { name }) => probe(name) } } });',
+      'const field = { type: UserType, args: { id: { type: GraphQLID } }, resolve(parent, args) { return probe(args.id); } };',
+      'class UserResolver { @Query() user(@Args("id") id: string, @Args() input: Input) { probe(id); probe(input.name); } }',
+    );
+    assert.deepEqual(probes(code), [true, true, true, false, true, true, true, true, true, true, true]);
+  });
+
+  it('look-alikes of resolvers are not: reducers, a resolve without a type, a resolver`s parent, a plain helper', () => {
+    const code = lines(
+      'const handlers = { add: (state, action) => probe(action.payload), Query: 1 };',
+      'const reducers = { user: (parent, args) => probe(args.id) };',
+      'const cfg = { resolve: (parent, args) => probe(args.id) };',
+      'const resolvers = { Query: { user: (parent, args) => probe(parent.id) } };',
+      'function helper(args) { probe(args.x); }',
+    );
+    assert.deepEqual(probes(code), [false, false, false, false, false]);
+  });
 });
 
 runRuleTests(unparameterizedQuery, {
@@ -143,6 +168,44 @@ runRuleTests(unparameterizedQuery, {
     },
   ],
   invalid: [
+    {
+      name: "express-graphql root value resolvers (vuln-nodejs-app's shape): args is request data",
+      filename: 'src/controllers/graphql.js',
+      code: lines(
+        "const mysql = require('mysql2');",
+        'const con = mysql.createConnection({});',
+        'const graphqlroot = { user: graphqlGetUser };',
+        'async function graphqlGetUser(arg) {',
+        "  const q = 'SELECT * FROM users where username=\\'' + arg.username + '\\';';",
+        '  const rows = await con.promise().query(q);',
+        '  return rows[0][0];',
+        '}',
+        'module.exports = { graphqlroot };',
+      ),
+      errors: [{ messageId: 'requestValue', line: 6, column: 42, endLine: 6, endColumn: 43, severity: 'error' }],
+    },
+    {
+      name: 'an Apollo resolver map in TypeScript: Query field args into knex raw',
+      code: lines(
+        "import knex from 'knex';",
+        "const db = knex({ client: 'pg' });",
+        'export const resolvers = {',
+        '  Query: {',
+        '    users: (_: unknown, { role }: { role: string }) => db.raw(`SELECT * FROM users WHERE role = ${role}`),',
+        '  },',
+        '};',
+      ),
+      errors: [{ messageId: 'requestValue', line: 5, column: 63, endLine: 5, endColumn: 105, severity: 'error' }],
+      output: lines(
+        "import knex from 'knex';",
+        "const db = knex({ client: 'pg' });",
+        'export const resolvers = {',
+        '  Query: {',
+        '    users: (_: unknown, { role }: { role: string }) => db.raw(`SELECT * FROM users WHERE role = ?`, [role]),',
+        '  },',
+        '};',
+      ),
+    },
     {
       name: 'a sort order kept in the session from the query string (Express, CommonJS)',
       filename: 'src/routes/products.js',
