@@ -249,11 +249,15 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const remaining = values.filter((value) => !services.text.isSafe(value));
   if (remaining.length === 0) return;
   const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
-  const identifier = plan.identifiers[0];
-  const requestValue = identifier && isRequest(identifier) ? identifier : remaining.find(isRequest);
-  const shown = identifier ?? requestValue ?? remaining[0]!;
+  // Named first: request data (an identifier before a value), then a value pasted inside a quoted SQL string, then
+  // an identifier, then any value.
+  const requestIdentifier = plan.identifiers.find(isRequest);
+  const requestValue = requestIdentifier ?? remaining.find(isRequest);
+  const quotedValue = plan.quotedValues?.[0];
+  const shown = requestValue ?? quotedValue ?? plan.identifiers[0] ?? remaining[0]!;
+  const isIdentifier = plan.identifiers.includes(shown);
   const severity = requestValue ? 'error' : nonRequestSeverity(context.options);
-  const messageId: MessageId = identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  const messageId: MessageId = isIdentifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
   context.report({
     messageId,
