@@ -528,6 +528,19 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       output: null,
     },
     {
+      name: "a whole query text from the request stays the whole text after trim()",
+      filename: "src/console.js",
+      code: lines(
+        "const { Pool } = require('pg');",
+        "const pool = new Pool();",
+        "exports.run = async (req, res) => res.json(await pool.query(req.body.sql.trim()));",
+      ),
+      errors: [
+        { messageId: "requestText", line: 3, column: 61, endLine: 3, endColumn: 80, severity: "error",
+          message: "The whole SQL text run by `pool.query` (pg) comes from the request (`req.body.sql.trim()`); never run client-supplied SQL." },
+      ],
+    },
+    {
       name: "messages name the value pasted inside a quoted string before an identifier",
       code: lines(
         "import knex from 'knex';",
