@@ -254,19 +254,25 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   // Request data stays reported whatever its declared type (`req.query.dir as 'asc' | 'desc'` is a claim, not a
   // check); other values whose type says literal, enum, number or boolean are constants, so they leave the text.
   // sqlflow: so is request data handed over by a caller in another module (`sort: 'asc' | 'desc'` given `req.query.sort`).
-  const fromCallers = (value: ts.Expression) => requestDataFromCaller(undefined, [value], sink.call, services.index, context) !== undefined;
+  const fromCallers = (value: ts.Expression) => requestDataFromCaller([value], sink.call, services.index, context) !== undefined;
   for (const value of values) if (!isRequest(value) && hasConstantType(value, services, context) && !fromCallers(value)) services.text.markConstant(value);
   const remaining = values.filter((value) => !services.text.isSafe(value));
   if (remaining.length === 0) return;
   const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
-  const identifier = plan.identifiers[0];
-  const requestValue = identifier && isRequest(identifier) ? identifier : remaining.find(isRequest);
+  // Named first: request data (an identifier before a value), then a value pasted inside a quoted SQL string, then
+  // an identifier, then any value.
+  const requestIdentifier = plan.identifiers.find(isRequest);
+  const requestValue = requestIdentifier ?? remaining.find(isRequest);
   // sqlflow ↓ request data a caller in another module hands to a parameter here (the workspace index; sql-request-paths.ts).
-  const fromCaller = requestValue ? undefined : requestDataFromCaller(identifier, remaining, sink.call, services.index, context);
-  const shown = fromCaller?.value ?? identifier ?? requestValue ?? remaining[0]!;
-  const severity = requestValue || fromCaller ? 'error' : nonRequestSeverity(context.options);
-  const messageId: MessageId = fromCaller ? (fromCaller.isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller') : identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  const fromCaller = requestValue ? undefined : requestDataFromCaller([...plan.identifiers, ...remaining], sink.call, services.index, context);
   // sqlflow ↑
+  const quotedValue = plan.quotedValues?.[0];
+  const shown = requestValue ?? fromCaller?.value ?? quotedValue ?? plan.identifiers[0] ?? remaining[0]!;
+  const isIdentifier = plan.identifiers.includes(shown);
+  const severity = requestValue || fromCaller ? 'error' : nonRequestSeverity(context.options);
+  const messageId: MessageId = fromCaller
+    ? isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller'
+    : isIdentifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
   context.report({
     messageId,

@@ -13,29 +13,26 @@ const MAX_ALIAS_DEPTH = 3;
 export interface RequestDataFromCaller {
   /** The value of the SQL text the request data reaches. */
   value: ts.Expression;
-  /** True when it is written as an identifier (column, table, sort direction). */
-  isIdentifier: boolean;
   /** For the message: "`req.query.q` → `products.search(q)` at routes/products.js:22 → `q`". */
   path: string;
 }
 
 /**
- * The first of `identifier` (an identifier position) and `values` that roots in a parameter of a function enclosing
- * the sink which a caller in another module gives request data.
+ * The first of `candidates` (values of the SQL text, in the order the message prefers them) that roots in a
+ * parameter of a function enclosing the sink which a caller in another module gives request data.
  */
-export function requestDataFromCaller(identifier: ts.Expression | undefined, values: readonly ts.Expression[], sinkCall: ts.Node, index: FileIndex, context: RuleContext<unknown>): RequestDataFromCaller | undefined {
+export function requestDataFromCaller(candidates: readonly ts.Expression[], sinkCall: ts.Node, index: FileIndex, context: RuleContext<unknown>): RequestDataFromCaller | undefined {
   const model = context.getApiModel();
   if (!model.complete || !model.requestDataInto) return undefined;
   const enclosing = new Set<ts.Node>();
   for (let fn = enclosingFunction(sinkCall); fn; fn = enclosingFunction(fn)) enclosing.add(fn);
   if (enclosing.size === 0) return undefined;
-  const candidates = identifier ? [identifier, ...values.filter((value) => value !== identifier)] : values;
-  for (const value of candidates) {
+  for (const value of new Set(candidates)) {
     for (const parameter of parameterRoots(value, index, 0)) {
       const fn = parameter.parent;
       if (!ts.isFunctionLike(fn) || !enclosing.has(fn)) continue;
       const found = model.requestDataInto(context.filePath, fn.getStart(context.sourceFile), fn.parameters.indexOf(parameter));
-      if (found) return { value, isIdentifier: value === identifier, path: describeRequestPath(found, value.getText(context.sourceFile), context.workspace.projectRoot) };
+      if (found) return { value, path: describeRequestPath(found, value.getText(context.sourceFile), context.workspace.projectRoot) };
     }
   }
   return undefined;

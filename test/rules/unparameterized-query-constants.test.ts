@@ -528,6 +528,61 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       output: null,
     },
     {
+      name: "a whole query text from the request stays the whole text after trim()",
+      filename: "src/console.js",
+      code: lines(
+        "const { Pool } = require('pg');",
+        "const pool = new Pool();",
+        "exports.run = async (req, res) => res.json(await pool.query(req.body.sql.trim()));",
+      ),
+      errors: [
+        { messageId: "requestText", line: 3, column: 61, endLine: 3, endColumn: 80, severity: "error",
+          message: "The whole SQL text run by `pool.query` (pg) comes from the request (`req.body.sql.trim()`); never run client-supplied SQL." },
+      ],
+    },
+    {
+      name: "messages name the value pasted inside a quoted string before an identifier",
+      code: lines(
+        "import knex from 'knex';",
+        "const db = knex({ client: 'pg' });",
+        "export function containing(alias: string, json: string) {",
+        "  return db('index_data').whereRaw(`${alias}.data @> '${json}'::jsonb`);",
+        "}",
+      ),
+      errors: [
+        { messageId: "dynamicValue", line: 4, column: 36, endLine: 4, endColumn: 71, severity: "hint",
+          message: "`json` is not a constant and is written into the SQL text run by `db('index_data').whereRaw` (knex); pass it as a bound parameter instead." },
+      ],
+      fixTitle: "Check `alias` against an allow-list (then list the allowed names)",
+      output: lines(
+        "import knex from 'knex';",
+        "const db = knex({ client: 'pg' });",
+        "export function containing(alias: string, json: string) {",
+        "  const allowedIdentifiers: readonly unknown[] = [/* TODO: list the columns or tables allowed here */];",
+        "  if (!allowedIdentifiers.includes(alias)) throw new Error('Unexpected identifier');",
+        "  return db('index_data').whereRaw(`${alias}.data @> '${json}'::jsonb`);",
+        "}",
+      ),
+    },
+    {
+      name: "request data is named before a table name that is not request data",
+      code: lines(
+        "import express from 'express';",
+        "import { Pool } from 'pg';",
+        "const pool = new Pool();",
+        "const app = express();",
+        "export function route(table: string) {",
+        "  app.get('/rows', async (req, res) => {",
+        "    res.json(await pool.query(`SELECT * FROM ${table} WHERE id = '${req.query.id}'`));",
+        "  });",
+        "}",
+      ),
+      errors: [
+        { messageId: "requestValue", line: 7, column: 31, endLine: 7, endColumn: 84, severity: "error",
+          message: "Request data `req.query.id` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead." },
+      ],
+    },
+    {
       name: "allow-list guard scope: a reassignment after the guard needs a guard of its own",
       code: lines(
         "import express from 'express';",
