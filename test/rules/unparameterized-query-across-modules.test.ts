@@ -329,6 +329,49 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'the value that is the parameter is named before one a helper computed from another parameter',
+    filename: 'src/table/table.service.ts',
+    files: {
+      'src/table/table.controller.ts': lines(
+        "import { Controller, Get, Param, Query } from '@nestjs/common';",
+        "import { TableService } from './table.service';",
+        "@Controller('tables')",
+        'export class TableController {',
+        '  constructor(private readonly tableService: TableService) {}',
+        "  @Get(':tableId/rows')",
+        "  rows(@Param('tableId') tableId: string, @Query('name') name: string) {",
+        '    return this.tableService.rows(tableId, name);',
+        '  }',
+        '}',
+      ),
+    },
+    code: lines(
+      "import { Injectable } from '@nestjs/common';",
+      "import { PrismaClient } from '@prisma/client';",
+      "import { buildQuery } from './query-builder';",
+      '@Injectable()',
+      'export class TableService {',
+      '  constructor(private readonly prisma: PrismaClient) {}',
+      '  async rows(tableId: string, name: string) {',
+      '    const baseQuery = (await buildQuery(tableId)).toString();',
+      "    return this.prisma.$queryRawUnsafe(`WITH base AS (${baseQuery}) SELECT * FROM base WHERE name = '${name}'`);",
+      '  }',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'requestValueFromCaller',
+        message:
+          "Request data `@Query('name') name` → `this.tableService.rows(tableId, name)` at src/table/table.controller.ts:8 → `name` is written into the SQL text run by `this.prisma.$queryRawUnsafe` (Prisma); pass it as a bound parameter instead.",
+        line: 9,
+        column: 40,
+        endLine: 9,
+        endColumn: 111,
+        severity: 'error',
+      },
+    ],
+  },
+  {
     name: 'two calls: route → a service class exported as an instance → a repository function that orders by its parameter',
     filename: 'repositories/products.js',
     files: {
