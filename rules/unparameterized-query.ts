@@ -277,11 +277,14 @@ function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
  * or a Date. A declared annotation answers without a program; the checker is asked, in TypeScript files only, for
  * what is still undecided, so files whose queries need no answer never build one.
  */
-function hasConstantType(value: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
+function hasConstantType(value: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>, depth = 0): boolean {
   const node = skipOuterExpressions(value);
+  // `const placeholders = this.createSqlPlaceholders(values)`: what the binding holds.
+  const initializer = ts.isIdentifier(node) && depth < 3 ? constInitializerOf(node, services) : undefined;
+  if (initializer && ts.isCallExpression(skipOuterExpressions(initializer)) && hasConstantType(initializer, services, context, depth + 1)) return true;
   // `timeoutMs ?? 1000`: one of its operands.
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return [node.left, node.right].every((operand) => services.text.isSafe(operand) || hasConstantType(operand, services, context));
+    return [node.left, node.right].every((operand) => services.text.isSafe(operand) || hasConstantType(operand, services, context, depth + 1));
   }
   if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return false;
   if (ts.isCallExpression(node) && returnsConstantText(node, services, context)) return true;
@@ -339,6 +342,11 @@ function localHelperOf(call: ts.CallExpression, services: Services): ts.Function
     return method && ts.isMethodDeclaration(method) ? method : undefined;
   }
   return undefined;
+}
+
+function constInitializerOf(identifier: ts.Identifier, services: Services): ts.Expression | undefined {
+  const declaration = services.index.resolve(identifier);
+  return declaration?.isConst && ts.isVariableDeclaration(declaration.node) ? declaration.node.initializer : undefined;
 }
 
 function declaredTypeOf(identifier: ts.Identifier, services: Services): ts.TypeNode | undefined {
