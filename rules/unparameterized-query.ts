@@ -5,11 +5,12 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel } from './data/sql-sinks';
-import { enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
+import { enclosingFunction, FileIndex } from './support/dataflow';
 import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
 import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
-import { isAllowListChecked, returnedExpressions, SqlTextAnalyzer } from './support/sql-text';
+import { hasConstantType } from './support/sql-constant-types';
+import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
 import { dedupe, shortExpressionText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
 
@@ -245,7 +246,8 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const isRequest = (value: ts.Expression) => services.sources.carriesRequestData(value) || reachesFromRequestThroughCaller(value, sink.call, services);
   // Request data stays reported whatever its declared type (`req.query.dir as 'asc' | 'desc'` is a claim, not a
   // check); other values whose type says literal, enum, number or boolean are constants, so they leave the text.
-  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, context)) services.text.markConstant(value);
+  const typeQuestions = { filePath: context.filePath, sourceFile: context.sourceFile, useTypeInformation: context.options.useTypeInformation };
+  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, typeQuestions)) services.text.markConstant(value);
   const remaining = values.filter((value) => !services.text.isSafe(value));
   if (remaining.length === 0) return;
   const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
@@ -270,121 +272,6 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
 
 function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
   return SEVERITIES.includes(options.nonRequestSeverity) ? options.nonRequestSeverity : 'hint';
-}
-
-/**
- * Whether a value that is not request data is a constant by its type: a literal union, an enum, a number, a boolean
- * or a Date. A declared annotation answers without a program; the checker is asked, in TypeScript files only, for
- * what is still undecided, so files whose queries need no answer never build one.
- */
-function hasConstantType(value: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>, depth = 0): boolean {
-  const node = skipOuterExpressions(value);
-  // `const placeholders = this.createSqlPlaceholders(values)`: what the binding holds.
-  const initializer = ts.isIdentifier(node) && depth < 3 ? constInitializerOf(node, services) : undefined;
-  if (initializer && ts.isCallExpression(skipOuterExpressions(initializer)) && hasConstantType(initializer, services, context, depth + 1)) return true;
-  // `timeoutMs ?? 1000`: one of its operands.
-  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return [node.left, node.right].every((operand) => services.text.isSafe(operand) || hasConstantType(operand, services, context, depth + 1));
-  }
-  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return false;
-  if (ts.isCallExpression(node) && returnsConstantText(node, services, context)) return true;
-  const annotation = ts.isIdentifier(node) ? declaredTypeOf(node, services) : undefined;
-  if (annotation && isConstantTypeNode(annotation)) return true;
-  // `name: string`, `x: any`: the checker would say the same.
-  if (annotation && isOpenTypeNode(annotation)) return false;
-  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
-  const checker = services.typeChecker();
-  return !!checker && isConstantType(checker.getTypeAtLocation(node), checker);
-}
-
-/** Analysers of other files' helpers (`createSqlPlaceholders` in a base class), keyed by the checker's source file. */
-const helperFileAnalyzers = new WeakMap<ts.SourceFile, SqlTextAnalyzer>();
-
-/**
- * A call of a helper whose every return is built from constants alone, whatever its arguments:
- * `createSqlPlaceholders(values)` returning `values.map(() => '?').join(',')`. The helper is found in this file
- * (a function, or a method of the enclosing class) or, in TypeScript, through the checker in the project's files.
- */
-function returnsConstantText(call: ts.CallExpression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
-  const local = localHelperOf(call, services);
-  if (local) return returnsOnlyConstants(local, services.text);
-  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
-  const declaration = services.typeChecker()?.getResolvedSignature(call)?.getDeclaration();
-  if (!declaration || !ts.isFunctionLike(declaration) || !('body' in declaration) || !declaration.body) return false;
-  const sourceFile = declaration.getSourceFile();
-  if (sourceFile.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sourceFile.fileName)) return false;
-  let analyzer = sourceFile === context.sourceFile ? services.text : helperFileAnalyzers.get(sourceFile);
-  if (!analyzer) {
-    analyzer = new SqlTextAnalyzer(new FileIndex(sourceFile));
-    helperFileAnalyzers.set(sourceFile, analyzer);
-  }
-  return returnsOnlyConstants(declaration as ts.FunctionLikeDeclaration, analyzer);
-}
-
-function returnsOnlyConstants(fn: ts.FunctionLikeDeclaration, analyzer: SqlTextAnalyzer): boolean {
-  const results = returnedExpressions(fn);
-  return results.length > 0 && results.every((result) => analyzer.valuesIn(result).length === 0);
-}
-
-/** `helper(…)` declared in this file, or `this.helper(…)` declared in the enclosing class. */
-function localHelperOf(call: ts.CallExpression, services: Services): ts.FunctionLikeDeclaration | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) {
-    const declaration = services.index.resolve(callee)?.node;
-    if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
-    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
-    return initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
-  }
-  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    let container: ts.Node | undefined = call.parent;
-    while (container && !ts.isClassLike(container)) container = container.parent;
-    const method = container?.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === callee.name.text);
-    return method && ts.isMethodDeclaration(method) ? method : undefined;
-  }
-  return undefined;
-}
-
-function constInitializerOf(identifier: ts.Identifier, services: Services): ts.Expression | undefined {
-  const declaration = services.index.resolve(identifier);
-  return declaration?.isConst && ts.isVariableDeclaration(declaration.node) ? declaration.node.initializer : undefined;
-}
-
-function declaredTypeOf(identifier: ts.Identifier, services: Services): ts.TypeNode | undefined {
-  const declaration = services.index.resolve(identifier)?.node;
-  return declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) ? declaration.type : undefined;
-}
-
-const CONSTANT_TYPE_KEYWORDS = new Set([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword, ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.NullKeyword]);
-const OPEN_TYPE_KEYWORDS = new Set([ts.SyntaxKind.StringKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.ObjectKeyword]);
-
-/** `'asc' | 'desc'`, `number`, `1 | 2 | null`: a type no SQL text fits in. */
-function isConstantTypeNode(type: ts.TypeNode): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return isConstantTypeNode(type.type);
-  if (ts.isUnionTypeNode(type)) return type.types.every(isConstantTypeNode);
-  if (ts.isLiteralTypeNode(type)) return true;
-  return CONSTANT_TYPE_KEYWORDS.has(type.kind);
-}
-
-function isOpenTypeNode(type: ts.TypeNode): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return isOpenTypeNode(type.type);
-  if (ts.isUnionTypeNode(type)) return type.types.some(isOpenTypeNode);
-  return OPEN_TYPE_KEYWORDS.has(type.kind) || ts.isArrayTypeNode(type);
-}
-
-const CONSTANT_TYPE_FLAGS = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike |
-  ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never;
-
-function isConstantType(type: ts.Type, checker: ts.TypeChecker): boolean {
-  if (type.flags & ts.TypeFlags.Any || type.flags & ts.TypeFlags.Unknown) return false;
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) => (part.flags & CONSTANT_TYPE_FLAGS) !== 0 || isDateType(part, checker));
-}
-
-/** The global `Date` (its text is a fixed format), not a class of the same name in the project. */
-function isDateType(type: ts.Type, checker: ts.TypeChecker): boolean {
-  const symbol = type.getSymbol();
-  if (symbol?.getName() !== 'Date') return false;
-  return (symbol.getDeclarations() ?? []).some((d) => /[\\/]lib\.[\w.]*\.d\.ts$/.test(d.getSourceFile().fileName)) && checker.getFullyQualifiedName(symbol) === 'Date';
 }
 
 /** One level across functions in this file: `function find(name) { db.query(`…${name}`) }` called with `req.body.name`. */
