@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel } from './data/sql-sinks';
-import { enclosingFunction, FileIndex } from './support/dataflow';
+import { bindingRoot, enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
 import { RequestSources } from './support/request-sources';
 import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
 import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
@@ -28,7 +28,7 @@ export interface UnparameterizedQueryOptions {
 
 const SEVERITIES: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
 
-type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText';
+type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText' | 'parameterValue';
 
 /** Drivers that also take the query as a config object, and the property that holds its text. */
 const QUERY_OBJECT_TEXT_PROPERTY: Record<string, string> = { pg: 'text', mysql: 'sql' };
@@ -54,6 +54,8 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       dynamicIdentifier:
         '`{{value}}` is not a constant and is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
       requestText: 'The whole SQL text run by {{sink}} comes from the request (`{{value}}`); never run client-supplied SQL.',
+      parameterValue:
+        '`{{value}}` comes from a parameter of `{{function}}`, so from whatever its callers pass, and is written into the SQL text run by {{sink}}; pass it as a bound parameter instead.{{note}}',
     },
   },
   defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true, nonRequestSeverity: 'hint' },
@@ -251,23 +253,72 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const remaining = values.filter((value) => !services.text.isSafe(value));
   if (remaining.length === 0) return;
   const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
-  // Named first: request data (an identifier before a value), then a value pasted inside a quoted SQL string, then
-  // an identifier, then any value.
+  // Tiers, and what the message names: request data (an identifier before a value) is an error; a value (not an
+  // identifier) taken from a parameter of the enclosing functions comes from callers nobody here sees, a warning;
+  // anything else that is not constant (configuration, rows, schema names, identifiers) is nonRequestSeverity.
   const requestIdentifier = plan.identifiers.find(isRequest);
   const requestValue = requestIdentifier ?? remaining.find(isRequest);
+  const inIdentifier = (value: ts.Expression) => plan.identifiers.some((identifier) => value.pos >= identifier.pos && value.end <= identifier.end);
+  let parameter: ts.ParameterDeclaration | undefined;
+  const parameterValue = requestValue ? undefined : remaining.find((value) => !inIdentifier(value) && (parameter = callerSuppliedParameterOf(value, services)) !== undefined);
   const quotedValue = plan.quotedValues?.[0];
-  const shown = requestValue ?? quotedValue ?? plan.identifiers[0] ?? remaining[0]!;
+  const shown = requestValue ?? parameterValue ?? quotedValue ?? plan.identifiers[0] ?? remaining[0]!;
   const isIdentifier = plan.identifiers.includes(shown);
-  const severity = requestValue ? 'error' : nonRequestSeverity(context.options);
-  const messageId: MessageId = isIdentifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  const severity = requestValue ? 'error' : parameterValue ? 'warning' : nonRequestSeverity(context.options);
+  const messageId: MessageId = requestValue ? (isIdentifier ? 'requestIdentifier' : 'requestValue') : parameterValue ? 'parameterValue' : isIdentifier ? 'dynamicIdentifier' : 'dynamicValue';
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
+  const functionLabel = parameter ? functionLabelOf(parameter.parent) : '';
   context.report({
     messageId,
     node: textArg,
     severity,
-    data: { value: shortExpressionText(shown, context.sourceFile), sink: sinkLabel, driver: sink.driver.label, note, ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
+    data: { value: shortExpressionText(shown, context.sourceFile), sink: sinkLabel, driver: sink.driver.label, note, function: functionLabel, ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
     fixes: plan.fixes,
   });
+}
+
+/**
+ * The parameter a value is read from (`name`, `filter.value`, or a local set from one), when that parameter is
+ * filled by callers: a named function, method or function-valued property. Callback parameters (`rows.map((r) => …)`)
+ * are filled by the callee, so they do not count.
+ */
+function callerSuppliedParameterOf(value: ts.Expression, services: Services, depth = 0): ts.ParameterDeclaration | undefined {
+  let node = skipOuterExpressions(value);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return callerSuppliedParameterOf(node.left, services, depth + 1);
+  }
+  if (!ts.isIdentifier(node) || depth > 3) return undefined;
+  const declaration = services.index.resolve(node);
+  if (!declaration) return undefined;
+  let declared: ts.Node = declaration.node;
+  if (ts.isBindingElement(declared)) declared = bindingRoot(declared);
+  if (ts.isParameter(declared)) return isCallerSupplied(declared) && callersMayPassRequestData(declared, services) ? declared : undefined;
+  if (ts.isVariableDeclaration(declared) && declared.initializer && services.index.writesTo(declaration).length === 0) return callerSuppliedParameterOf(declared.initializer, services, depth + 1);
+  return undefined;
+}
+
+function isCallerSupplied(parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn)) return true;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  // Passed straight to a call, it is a callback the callee fills.
+  return !ts.isCallExpression(fn.parent) && !ts.isNewExpression(fn.parent);
+}
+
+/**
+ * Whether callers may pass request data to this parameter. Nothing here can tell yet, so every caller may; the
+ * workspace index's per-function summaries (sqlflow) answer here when they prove that no caller does.
+ */
+function callersMayPassRequestData(_parameter: ts.ParameterDeclaration, _services: Services): boolean {
+  return true;
+}
+
+function functionLabelOf(fn: ts.SignatureDeclaration): string {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  if (ts.isConstructorDeclaration(fn)) return 'constructor';
+  const named = functionName(fn);
+  return named ?? 'this function';
 }
 
 function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
