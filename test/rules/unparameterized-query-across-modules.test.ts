@@ -398,20 +398,20 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
-  // Traps: the value in the SQL text is not request data (a hint, as without any caller).
+  // Traps: the value in the SQL text is not request data: not an error (a parameter's value is a warning, an identifier a hint, as without any caller).
   {
     name: 'trap: the caller passes a constant',
     filename: 'models/products.js',
     files: { 'routes/products.js': productsRoute("res.json(await products.search('shoes'));") },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: the caller passes Number(req.query.q)',
     filename: 'models/products.js',
     files: { 'routes/products.js': productsRoute('const limit = Number(req.query.q);', 'res.json(await products.search(limit));') },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: the caller checks the value against an allow-list first',
@@ -424,7 +424,7 @@ const invalid: InvalidCase[] = [
       ),
     },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: request data goes to a function of the same name in an unrelated module',
@@ -434,7 +434,7 @@ const invalid: InvalidCase[] = [
       'routes/articles.js': productsRoute('res.json(await articles.search(req.query.q));').replace("const products = require('../models/products');", "const articles = require('../models/articles');"),
     },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: request data reaches the bound parameter, a constant the one in the SQL text (two calls)',
@@ -467,6 +467,6 @@ describe('unparameterized-query without a workspace index', () => {
     fs.writeFileSync(modelPath, PRODUCTS_MODEL);
     const engine = new Engine({ rules: [unparameterizedQuery], workspaceRoots: [dir] });
     const findings = engine.analyze(modelPath, PRODUCTS_MODEL).findings.filter((finding) => finding.ruleId === unparameterizedQuery.meta.id);
-    assert.deepEqual(findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1]), [['dynamicValue', 'hint', 4]]);
+    assert.deepEqual(findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1]), [['parameterValue', 'warning', 4]]);
   });
 });
