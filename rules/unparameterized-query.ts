@@ -4,13 +4,14 @@
 // so `db.query` on an arbitrary object is not a sink. Fixes rewrite to the driver's own parameterized form.
 import * as ts from 'typescript';
 import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel, type SinkMethod } from './data/sql-sinks';
-import { enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
+import { bindingRoot, enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
 import { DriverExports } from './support/driver-exports';
 import { RequestSources } from './support/request-sources';
 import { requestDataFromCaller } from './support/sql-request-paths';
 import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
 import { SqlReceivers, type DriverValue } from './support/sql-receivers';
-import { isAllowListChecked, returnedExpressions, SqlTextAnalyzer } from './support/sql-text';
+import { hasConstantType } from './support/sql-constant-types';
+import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
 import { dedupe, shortExpressionText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
 
@@ -28,7 +29,7 @@ export interface UnparameterizedQueryOptions {
 
 const SEVERITIES: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
 
-type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText' | 'requestValueFromCaller' | 'requestIdentifierFromCaller';
+type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText' | 'parameterValue' | 'requestValueFromCaller' | 'requestIdentifierFromCaller';
 
 /** Drivers that also take the query as a config object, and the property that holds its text. */
 const QUERY_OBJECT_TEXT_PROPERTY: Record<string, string> = { pg: 'text', mysql: 'sql' };
@@ -54,6 +55,8 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       dynamicIdentifier:
         '`{{value}}` is not a constant and is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
       requestText: 'The whole SQL text run by {{sink}} comes from the request (`{{value}}`); never run client-supplied SQL.',
+      parameterValue:
+        '`{{value}}` comes from a parameter of `{{function}}`, so from whatever its callers pass, and is written into the SQL text run by {{sink}}; pass it as a bound parameter instead.{{note}}',
       requestValueFromCaller: 'Request data {{path}} is written into the SQL text run by {{sink}}; pass it as a bound parameter instead.{{note}}',
       requestIdentifierFromCaller:
         'Request data {{path}} is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
@@ -228,139 +231,88 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const isRequest = (value: ts.Expression) => services.sources.carriesRequestData(value) || reachesFromRequestThroughCaller(value, sink.call, services);
   // Request data stays reported whatever its declared type (`req.query.dir as 'asc' | 'desc'` is a claim, not a
   // check); other values whose type says literal, enum, number or boolean are constants, so they leave the text.
+  const typeQuestions = { filePath: context.filePath, sourceFile: context.sourceFile, useTypeInformation: context.options.useTypeInformation };
   // sqlflow: so is request data handed over by a caller in another module (`sort: 'asc' | 'desc'` given `req.query.sort`).
-  const fromCallers = (value: ts.Expression) => requestDataFromCaller(undefined, [value], sink.call, services.index, context) !== undefined;
-  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, context) && !fromCallers(value)) services.text.markConstant(value);
+  const fromCallers = (value: ts.Expression) => requestDataFromCaller([value], sink.call, services.index, context) !== undefined;
+  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, typeQuestions) && !fromCallers(value)) services.text.markConstant(value);
   const remaining = values.filter((value) => !services.text.isSafe(value));
   if (remaining.length === 0) return;
   const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
-  const identifier = plan.identifiers[0];
-  const requestValue = identifier && isRequest(identifier) ? identifier : remaining.find(isRequest);
+  // Tiers, and what the message names: request data (an identifier before a value) is an error; a value (not an
+  // identifier) taken from a parameter of the enclosing functions comes from callers nobody here sees, a warning;
+  // anything else that is not constant (configuration, rows, schema names, identifiers) is nonRequestSeverity.
+  const requestIdentifier = plan.identifiers.find(isRequest);
+  const requestValue = requestIdentifier ?? remaining.find(isRequest);
   // sqlflow ↓ request data a caller in another module hands to a parameter here (the workspace index; sql-request-paths.ts).
-  const fromCaller = requestValue ? undefined : requestDataFromCaller(identifier, remaining, sink.call, services.index, context);
-  const shown = fromCaller?.value ?? identifier ?? requestValue ?? remaining[0]!;
-  const severity = requestValue || fromCaller ? 'error' : nonRequestSeverity(context.options);
-  const messageId: MessageId = fromCaller ? (fromCaller.isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller') : identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  const fromCaller = requestValue ? undefined : requestDataFromCaller([...plan.identifiers, ...remaining], sink.call, services.index, context);
   // sqlflow ↑
+  const inIdentifier = (value: ts.Expression) => plan.identifiers.some((identifier) => value.pos >= identifier.pos && value.end <= identifier.end);
+  let parameter: ts.ParameterDeclaration | undefined;
+  const parameterValue = requestValue || fromCaller ? undefined : remaining.find((value) => !inIdentifier(value) && (parameter = callerSuppliedParameterOf(value, services)) !== undefined);
+  const quotedValue = plan.quotedValues?.[0];
+  const shown = requestValue ?? fromCaller?.value ?? parameterValue ?? quotedValue ?? plan.identifiers[0] ?? remaining[0]!;
+  const isIdentifier = plan.identifiers.includes(shown);
+  const severity = requestValue || fromCaller ? 'error' : parameterValue ? 'warning' : nonRequestSeverity(context.options);
+  const messageId: MessageId = fromCaller
+    ? isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller'
+    : requestValue ? (isIdentifier ? 'requestIdentifier' : 'requestValue') : parameterValue ? 'parameterValue' : isIdentifier ? 'dynamicIdentifier' : 'dynamicValue';
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
+  const functionLabel = parameter ? functionLabelOf(parameter.parent) : '';
   context.report({
     messageId,
     node: textArg,
     severity,
-    data: { value: shortExpressionText(shown, context.sourceFile), sink: sinkLabel, driver: sink.driver.label, note, path: fromCaller?.path ?? '', ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
+    data: { value: shortExpressionText(shown, context.sourceFile), sink: sinkLabel, driver: sink.driver.label, note, function: functionLabel, path: fromCaller?.path ?? '', ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
     fixes: plan.fixes,
   });
 }
 
-function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
-  return SEVERITIES.includes(options.nonRequestSeverity) ? options.nonRequestSeverity : 'hint';
-}
-
 /**
- * Whether a value that is not request data is a constant by its type: a literal union, an enum, a number, a boolean
- * or a Date. A declared annotation answers without a program; the checker is asked, in TypeScript files only, for
- * what is still undecided, so files whose queries need no answer never build one.
+ * The parameter a value is read from (`name`, `filter.value`, or a local set from one), when that parameter is
+ * filled by callers: a named function, method or function-valued property. Callback parameters (`rows.map((r) => …)`)
+ * are filled by the callee, so they do not count.
  */
-function hasConstantType(value: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
-  const node = skipOuterExpressions(value);
-  // `timeoutMs ?? 1000`: one of its operands.
+function callerSuppliedParameterOf(value: ts.Expression, services: Services, depth = 0): ts.ParameterDeclaration | undefined {
+  let node = skipOuterExpressions(value);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return [node.left, node.right].every((operand) => services.text.isSafe(operand) || hasConstantType(operand, services, context));
+    return callerSuppliedParameterOf(node.left, services, depth + 1);
   }
-  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return false;
-  if (ts.isCallExpression(node) && returnsConstantText(node, services, context)) return true;
-  const annotation = ts.isIdentifier(node) ? declaredTypeOf(node, services) : undefined;
-  if (annotation && isConstantTypeNode(annotation)) return true;
-  // `name: string`, `x: any`: the checker would say the same.
-  if (annotation && isOpenTypeNode(annotation)) return false;
-  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
-  const checker = services.typeChecker();
-  return !!checker && isConstantType(checker.getTypeAtLocation(node), checker);
-}
-
-/** Analysers of other files' helpers (`createSqlPlaceholders` in a base class), keyed by the checker's source file. */
-const helperFileAnalyzers = new WeakMap<ts.SourceFile, SqlTextAnalyzer>();
-
-/**
- * A call of a helper whose every return is built from constants alone, whatever its arguments:
- * `createSqlPlaceholders(values)` returning `values.map(() => '?').join(',')`. The helper is found in this file
- * (a function, or a method of the enclosing class) or, in TypeScript, through the checker in the project's files.
- */
-function returnsConstantText(call: ts.CallExpression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): boolean {
-  const local = localHelperOf(call, services);
-  if (local) return returnsOnlyConstants(local, services.text);
-  if (!context.options.useTypeInformation || !/\.[cm]?tsx?$/i.test(context.filePath)) return false;
-  const declaration = services.typeChecker()?.getResolvedSignature(call)?.getDeclaration();
-  if (!declaration || !ts.isFunctionLike(declaration) || !('body' in declaration) || !declaration.body) return false;
-  const sourceFile = declaration.getSourceFile();
-  if (sourceFile.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sourceFile.fileName)) return false;
-  let analyzer = sourceFile === context.sourceFile ? services.text : helperFileAnalyzers.get(sourceFile);
-  if (!analyzer) {
-    analyzer = new SqlTextAnalyzer(new FileIndex(sourceFile));
-    helperFileAnalyzers.set(sourceFile, analyzer);
-  }
-  return returnsOnlyConstants(declaration as ts.FunctionLikeDeclaration, analyzer);
-}
-
-function returnsOnlyConstants(fn: ts.FunctionLikeDeclaration, analyzer: SqlTextAnalyzer): boolean {
-  const results = returnedExpressions(fn);
-  return results.length > 0 && results.every((result) => analyzer.valuesIn(result).length === 0);
-}
-
-/** `helper(…)` declared in this file, or `this.helper(…)` declared in the enclosing class. */
-function localHelperOf(call: ts.CallExpression, services: Services): ts.FunctionLikeDeclaration | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) {
-    const declaration = services.index.resolve(callee)?.node;
-    if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
-    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
-    return initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
-  }
-  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    let container: ts.Node | undefined = call.parent;
-    while (container && !ts.isClassLike(container)) container = container.parent;
-    const method = container?.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === callee.name.text);
-    return method && ts.isMethodDeclaration(method) ? method : undefined;
-  }
+  if (!ts.isIdentifier(node) || depth > 3) return undefined;
+  const declaration = services.index.resolve(node);
+  if (!declaration) return undefined;
+  let declared: ts.Node = declaration.node;
+  if (ts.isBindingElement(declared)) declared = bindingRoot(declared);
+  if (ts.isParameter(declared)) return isCallerSupplied(declared) && callersMayPassRequestData(declared, services) ? declared : undefined;
+  if (ts.isVariableDeclaration(declared) && declared.initializer && services.index.writesTo(declaration).length === 0) return callerSuppliedParameterOf(declared.initializer, services, depth + 1);
   return undefined;
 }
 
-function declaredTypeOf(identifier: ts.Identifier, services: Services): ts.TypeNode | undefined {
-  const declaration = services.index.resolve(identifier)?.node;
-  return declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) ? declaration.type : undefined;
+function isCallerSupplied(parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn)) return true;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  // Passed straight to a call, it is a callback the callee fills.
+  return !ts.isCallExpression(fn.parent) && !ts.isNewExpression(fn.parent);
 }
 
-const CONSTANT_TYPE_KEYWORDS = new Set([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword, ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.NullKeyword]);
-const OPEN_TYPE_KEYWORDS = new Set([ts.SyntaxKind.StringKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.ObjectKeyword]);
-
-/** `'asc' | 'desc'`, `number`, `1 | 2 | null`: a type no SQL text fits in. */
-function isConstantTypeNode(type: ts.TypeNode): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return isConstantTypeNode(type.type);
-  if (ts.isUnionTypeNode(type)) return type.types.every(isConstantTypeNode);
-  if (ts.isLiteralTypeNode(type)) return true;
-  return CONSTANT_TYPE_KEYWORDS.has(type.kind);
+/**
+ * Whether callers may pass request data to this parameter. Nothing here can tell yet, so every caller may; the
+ * workspace index's per-function summaries (sqlflow) answer here when they prove that no caller does.
+ */
+function callersMayPassRequestData(_parameter: ts.ParameterDeclaration, _services: Services): boolean {
+  return true;
 }
 
-function isOpenTypeNode(type: ts.TypeNode): boolean {
-  if (ts.isParenthesizedTypeNode(type)) return isOpenTypeNode(type.type);
-  if (ts.isUnionTypeNode(type)) return type.types.some(isOpenTypeNode);
-  return OPEN_TYPE_KEYWORDS.has(type.kind) || ts.isArrayTypeNode(type);
+function functionLabelOf(fn: ts.SignatureDeclaration): string {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  if (ts.isConstructorDeclaration(fn)) return 'constructor';
+  const named = functionName(fn);
+  return named ?? 'this function';
 }
 
-const CONSTANT_TYPE_FLAGS = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike |
-  ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never;
-
-function isConstantType(type: ts.Type, checker: ts.TypeChecker): boolean {
-  if (type.flags & ts.TypeFlags.Any || type.flags & ts.TypeFlags.Unknown) return false;
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) => (part.flags & CONSTANT_TYPE_FLAGS) !== 0 || isDateType(part, checker));
-}
-
-/** The global `Date` (its text is a fixed format), not a class of the same name in the project. */
-function isDateType(type: ts.Type, checker: ts.TypeChecker): boolean {
-  const symbol = type.getSymbol();
-  if (symbol?.getName() !== 'Date') return false;
-  return (symbol.getDeclarations() ?? []).some((d) => /[\\/]lib\.[\w.]*\.d\.ts$/.test(d.getSourceFile().fileName)) && checker.getFullyQualifiedName(symbol) === 'Date';
+function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
+  return SEVERITIES.includes(options.nonRequestSeverity) ? options.nonRequestSeverity : 'hint';
 }
 
 /** One level across functions in this file: `function find(name) { db.query(`…${name}`) }` called with `req.body.name`. */

@@ -68,7 +68,7 @@ export function shortExpressionText(node: ts.Node, sourceFile: ts.SourceFile, ma
   visit(node);
   shown += text.slice(cursor, node.end);
   // A call chain broken over lines reads as one chain: `db('t')\n  .whereRaw` → `db('t').whereRaw`.
-  return shortText(shown.replace(/\s*[\r\n]\s*\./g, '.'), max);
+  return shortText(shown.replace(/\s*[\r\n]\s*\./g, '.').replace(/\(\s*…\s*\)/g, '(…)'), max);
 }
 
 function isElidedInMessages(node: ts.Node, sourceFile: ts.SourceFile): boolean {

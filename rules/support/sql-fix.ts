@@ -42,6 +42,8 @@ export interface FixPlan {
   reason?: string;
   /** Values in identifier positions (they get an allow-list guard instead). */
   identifiers: ts.Expression[];
+  /** Values written inside a quoted SQL string (`'…${v}…'`): the classic injection, named first in the message. */
+  quotedValues?: ts.Expression[];
 }
 
 type Piece = { kind: 'text'; raw: string } | { kind: 'expr'; expr: ts.Expression };
@@ -98,6 +100,7 @@ export function planFix(sink: Sink, textArg: ts.Expression, services: Services, 
 
   // Classify interpolations: constants stay, SQL fragments built elsewhere block the fix, identifiers need a guard.
   const identifiers: ts.Expression[] = [];
+  const quotedValues: ts.Expression[] = [];
   for (const [n, pieces] of pieceLists.entries()) {
     const inLiteral = insideStringLiterals(pieces, sink.driver);
     for (let i = 0; i < pieces.length; i++) {
@@ -108,6 +111,7 @@ export function planFix(sink: Sink, textArg: ts.Expression, services: Services, 
         identifiers.push(piece.expr);
         continue;
       }
+      if (inLiteral[i]) quotedValues.push(piece.expr);
       if (services.text.analyze(piece.expr).built && !ts.isTemplateExpression(skipOuterExpressions(piece.expr))) {
         return { fixes: [], identifiers: [], reason: `\`${shortExpressionText(piece.expr, sourceFile)}\` is a piece of SQL text built from values, not a value; parameterize it where it is built` };
       }
@@ -115,7 +119,7 @@ export function planFix(sink: Sink, textArg: ts.Expression, services: Services, 
   }
   if (identifiers.length > 0) {
     const guard = allowListGuardFix(identifiers, pieceLists, sink, services, sourceFile);
-    return typeof guard === 'string' ? { fixes: [], identifiers, reason: guard } : { fixes: [guard], identifiers };
+    return typeof guard === 'string' ? { fixes: [], identifiers, quotedValues, reason: guard } : { fixes: [guard], identifiers, quotedValues };
   }
 
   if (sink.method.passing === 'none') return { fixes: [], identifiers: [], reason: sink.method.noFixReason };

@@ -13,29 +13,32 @@ const MAX_ALIAS_DEPTH = 3;
 export interface RequestDataFromCaller {
   /** The value of the SQL text the request data reaches. */
   value: ts.Expression;
-  /** True when it is written as an identifier (column, table, sort direction). */
-  isIdentifier: boolean;
   /** For the message: "`req.query.q` → `products.search(q)` at routes/products.js:22 → `q`". */
   path: string;
 }
 
 /**
- * The first of `identifier` (an identifier position) and `values` that roots in a parameter of a function enclosing
- * the sink which a caller in another module gives request data.
+ * The first of `candidates` (values of the SQL text, in the order the message prefers them) that roots in a
+ * parameter of a function enclosing the sink which a caller in another module gives request data.
  */
-export function requestDataFromCaller(identifier: ts.Expression | undefined, values: readonly ts.Expression[], sinkCall: ts.Node, index: FileIndex, context: RuleContext<unknown>): RequestDataFromCaller | undefined {
+export function requestDataFromCaller(candidates: readonly ts.Expression[], sinkCall: ts.Node, index: FileIndex, context: RuleContext<unknown>): RequestDataFromCaller | undefined {
   const model = context.getApiModel();
   if (!model.complete || !model.requestDataInto) return undefined;
   const enclosing = new Set<ts.Node>();
   for (let fn = enclosingFunction(sinkCall); fn; fn = enclosingFunction(fn)) enclosing.add(fn);
   if (enclosing.size === 0) return undefined;
-  const candidates = identifier ? [identifier, ...values.filter((value) => value !== identifier)] : values;
-  for (const value of candidates) {
-    for (const parameter of parameterRoots(value, index, 0)) {
-      const fn = parameter.parent;
-      if (!ts.isFunctionLike(fn) || !enclosing.has(fn)) continue;
-      const found = model.requestDataInto(context.filePath, fn.getStart(context.sourceFile), fn.parameters.indexOf(parameter));
-      if (found) return { value, isIdentifier: value === identifier, path: describeRequestPath(found, value.getText(context.sourceFile), context.workspace.projectRoot) };
+  // A value that is the parameter itself (or text made from it: `sql.replace(…)`) before one computed by a call
+  // given the parameter (`(await build(tableId)).toString()`): the message names the more direct one.
+  const roots = [...new Set(candidates)].map((value) => ({ value, roots: parameterRoots(value, index, 0, false) }));
+  for (const direct of [true, false]) {
+    for (const { value, roots: found } of roots) {
+      for (const root of found) {
+        if (root.direct !== direct) continue;
+        const fn = root.parameter.parent;
+        if (!ts.isFunctionLike(fn) || !enclosing.has(fn)) continue;
+        const reached = model.requestDataInto(context.filePath, fn.getStart(context.sourceFile), fn.parameters.indexOf(root.parameter));
+        if (reached) return { value, path: describeRequestPath(reached, value.getText(context.sourceFile), context.workspace.projectRoot) };
+      }
     }
   }
   return undefined;
@@ -52,30 +55,39 @@ function shortValue(text: string): string {
   return single.length > 40 ? `${single.slice(0, 39)}…` : single;
 }
 
-/** The parameters a value is built from, through `const` aliases (`const term = '%' + q + '%'`) and destructuring. */
-function parameterRoots(expression: ts.Node, index: FileIndex, depth: number): ts.ParameterDeclaration[] {
-  const found: ts.ParameterDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
+/**
+ * The parameters a value is built from, through `const` aliases (`const term = '%' + q + '%'`) and destructuring;
+ * `direct` unless the way goes through the arguments of a call (whose result may or may not carry them).
+ */
+function parameterRoots(expression: ts.Node, index: FileIndex, depth: number, throughCall: boolean): { parameter: ts.ParameterDeclaration; direct: boolean }[] {
+  const found: { parameter: ts.ParameterDeclaration; direct: boolean }[] = [];
+  const visit = (node: ts.Node, viaCall: boolean): void => {
     if (ts.isIdentifier(node)) {
       const declaration = index.resolve(node);
       const declared = declaration?.node;
       if (!declared) return;
-      if (ts.isParameter(declared)) found.push(declared);
+      if (ts.isParameter(declared)) found.push({ parameter: declared, direct: !viaCall });
       else if (ts.isBindingElement(declared)) {
         const root = bindingRoot(declared);
-        if (ts.isParameter(root)) found.push(root);
-        else if (ts.isVariableDeclaration(root) && root.initializer && depth < MAX_ALIAS_DEPTH) found.push(...parameterRoots(skipOuterExpressions(root.initializer), index, depth + 1));
+        if (ts.isParameter(root)) found.push({ parameter: root, direct: !viaCall });
+        else if (ts.isVariableDeclaration(root) && root.initializer && depth < MAX_ALIAS_DEPTH) found.push(...parameterRoots(skipOuterExpressions(root.initializer), index, depth + 1, viaCall));
       } else if (ts.isVariableDeclaration(declared) && declared.initializer && depth < MAX_ALIAS_DEPTH) {
-        found.push(...parameterRoots(declared.initializer, index, depth + 1));
+        found.push(...parameterRoots(declared.initializer, index, depth + 1, viaCall));
       }
       return;
     }
     if (ts.isPropertyAccessExpression(node)) {
-      visit(node.expression);
+      visit(node.expression, viaCall);
       return;
     }
-    node.forEachChild(visit);
+    if (ts.isCallExpression(node)) {
+      // `sql.replace(a, b)`: text made from its receiver; the arguments of any call only perhaps.
+      visit(node.expression, viaCall);
+      for (const argument of node.arguments) visit(argument, true);
+      return;
+    }
+    node.forEachChild((child) => visit(child, viaCall));
   };
-  visit(expression);
+  visit(expression, throughCall);
   return found;
 }

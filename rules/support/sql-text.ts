@@ -229,10 +229,10 @@ export class SqlTextAnalyzer {
       // `.length` of a string or array is a number (`.size` is not trusted: `req.query.size`).
       if (node.name.text === 'length' && !this.isRequestLike(node.expression)) return true;
       // A member of constant data (`t.name` in `for (const t of TABLES)`) is constant too.
-      return this.isConstantMember(node.expression, node.name.text) || this.isSafe(node.expression);
+      return this.isConstantMember(node.expression, node.name.text) || (!isRequestRooted(node) && this.isSafe(node.expression));
     }
     if (ts.isElementAccessExpression(node)) {
-      if (this.isSafe(node.expression) && this.isSafe(node.argumentExpression)) return true;
+      if (!isRequestRooted(node) && this.isSafe(node.expression) && this.isSafe(node.argumentExpression)) return true;
       if (ts.isStringLiteralLike(node.argumentExpression)) return this.isConstantMember(node.expression, node.argumentExpression.text);
       // `SORT_COLUMNS[req.query.sort]`: a lookup in a map of constants yields a constant (or undefined).
       return this.isConstantMap(node.expression);
@@ -480,6 +480,13 @@ function isWrittenByPattern(reference: ts.Identifier): boolean {
   return node !== reference && ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 }
 
+/** `req.query.x`, `ctx.request.body`: never constant data, so the chain is not walked (a handler file has many). */
+function isRequestRooted(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  let node: ts.Expression = access;
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
+  return ts.isIdentifier(node) && REQUEST_OBJECT_NAMES.has(node.text);
+}
+
 /** `Object.freeze(x)`: the same object. */
 function isObjectFreeze(node: ts.Expression): boolean {
   return ts.isCallExpression(node) && node.arguments.length === 1 && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'freeze' &&
@@ -526,7 +533,8 @@ function isIndexParameter(parameter: ts.ParameterDeclaration): boolean {
 export function isAllowListChecked(value: ts.Expression, sink: ts.Node, index: FileIndex): boolean {
   const checked = skipOuterExpressions(value);
   const valueText = checked.getText(index.sourceFile);
-  const variable = rootVariableOf(checked, index);
+  // Resolved only when a check of the same text is found: most values have none.
+  let variable: LocalDeclaration | undefined | null = null;
   const fn = enclosingFunction(sink) ?? index.sourceFile;
   const sinkStart = sink.getStart(index.sourceFile);
   // `/^\w+$/.test(key)` validates the shape the same way an allow-list does.
@@ -537,6 +545,7 @@ export function isAllowListChecked(value: ts.Expression, sink: ts.Node, index: F
       if (argument.getText(index.sourceFile) !== valueText) continue;
       // The same text may name another variable (a shadowing one), and a guard protects a value only until its
       // variable is assigned again: `col = req.query.other` after the check needs a check of its own.
+      if (variable === null) variable = rootVariableOf(checked, index);
       if (variable) {
         if (rootVariableOf(argument, index) !== variable) continue;
         if (index.writesTo(variable).some((write) => write.node.pos >= call.end && write.node.end <= sinkStart)) continue;

@@ -329,6 +329,49 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'the value that is the parameter is named before one a helper computed from another parameter',
+    filename: 'src/table/table.service.ts',
+    files: {
+      'src/table/table.controller.ts': lines(
+        "import { Controller, Get, Param, Query } from '@nestjs/common';",
+        "import { TableService } from './table.service';",
+        "@Controller('tables')",
+        'export class TableController {',
+        '  constructor(private readonly tableService: TableService) {}',
+        "  @Get(':tableId/rows')",
+        "  rows(@Param('tableId') tableId: string, @Query('name') name: string) {",
+        '    return this.tableService.rows(tableId, name);',
+        '  }',
+        '}',
+      ),
+    },
+    code: lines(
+      "import { Injectable } from '@nestjs/common';",
+      "import { PrismaClient } from '@prisma/client';",
+      "import { buildQuery } from './query-builder';",
+      '@Injectable()',
+      'export class TableService {',
+      '  constructor(private readonly prisma: PrismaClient) {}',
+      '  async rows(tableId: string, name: string) {',
+      '    const baseQuery = (await buildQuery(tableId)).toString();',
+      "    return this.prisma.$queryRawUnsafe(`WITH base AS (${baseQuery}) SELECT * FROM base WHERE name = '${name}'`);",
+      '  }',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'requestValueFromCaller',
+        message:
+          "Request data `@Query('name') name` → `this.tableService.rows(tableId, name)` at src/table/table.controller.ts:8 → `name` is written into the SQL text run by `this.prisma.$queryRawUnsafe` (Prisma); pass it as a bound parameter instead.",
+        line: 9,
+        column: 40,
+        endLine: 9,
+        endColumn: 111,
+        severity: 'error',
+      },
+    ],
+  },
+  {
     name: 'two calls: route → a service class exported as an instance → a repository function that orders by its parameter',
     filename: 'repositories/products.js',
     files: {
@@ -355,20 +398,20 @@ const invalid: InvalidCase[] = [
       },
     ],
   },
-  // Traps: the value in the SQL text is not request data (a hint, as without any caller).
+  // Traps: the value in the SQL text is not request data: not an error (a parameter's value is a warning, an identifier a hint, as without any caller).
   {
     name: 'trap: the caller passes a constant',
     filename: 'models/products.js',
     files: { 'routes/products.js': productsRoute("res.json(await products.search('shoes'));") },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: the caller passes Number(req.query.q)',
     filename: 'models/products.js',
     files: { 'routes/products.js': productsRoute('const limit = Number(req.query.q);', 'res.json(await products.search(limit));') },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: the caller checks the value against an allow-list first',
@@ -381,7 +424,7 @@ const invalid: InvalidCase[] = [
       ),
     },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: request data goes to a function of the same name in an unrelated module',
@@ -391,7 +434,7 @@ const invalid: InvalidCase[] = [
       'routes/articles.js': productsRoute('res.json(await articles.search(req.query.q));').replace("const products = require('../models/products');", "const articles = require('../models/articles');"),
     },
     code: PRODUCTS_MODEL,
-    errors: [{ messageId: 'dynamicValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'hint' }],
+    errors: [{ messageId: 'parameterValue', line: 4, column: 35, endLine: 4, endColumn: 87, severity: 'warning' }],
   },
   {
     name: 'trap: request data reaches the bound parameter, a constant the one in the SQL text (two calls)',
@@ -424,6 +467,6 @@ describe('unparameterized-query without a workspace index', () => {
     fs.writeFileSync(modelPath, PRODUCTS_MODEL);
     const engine = new Engine({ rules: [unparameterizedQuery], workspaceRoots: [dir] });
     const findings = engine.analyze(modelPath, PRODUCTS_MODEL).findings.filter((finding) => finding.ruleId === unparameterizedQuery.meta.id);
-    assert.deepEqual(findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1]), [['dynamicValue', 'hint', 4]]);
+    assert.deepEqual(findings.map((finding) => [finding.messageId, finding.severity, finding.range.start.line + 1]), [['parameterValue', 'warning', 4]]);
   });
 });

@@ -464,7 +464,7 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       ),
     },
     {
-      name: "pg: parameter typed Pool (annotation), a hint without request data",
+      name: "pg: parameter typed Pool (annotation), a warning for a parameter without request data",
       code: lines(
         "import express from 'express';",
         "import type { Pool } from 'pg';",
@@ -474,8 +474,8 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "}",
       ),
       errors: [
-        { messageId: "dynamicValue", line: 5, column: 21, endLine: 5, endColumn: 91, severity: "hint",
-          message: "`table` is not a constant and is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead." },
+        { messageId: "parameterValue", line: 5, column: 21, endLine: 5, endColumn: 91, severity: "warning",
+          message: "`table` comes from a parameter of `countRows`, so from whatever its callers pass, and is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead." },
       ],
       output: lines(
         "import express from 'express';",
@@ -1159,8 +1159,8 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "}",
       ),
       errors: [
-        { messageId: "dynamicValue", line: 7, column: 28, endLine: 7, endColumn: 72, severity: "hint",
-          message: "`name` is not a constant and is written into the SQL text run by `this.em.execute` (MikroORM); pass it as a bound parameter instead." },
+        { messageId: "parameterValue", line: 7, column: 28, endLine: 7, endColumn: 72, severity: "warning",
+          message: "`name` comes from a parameter of `findByName`, so from whatever its callers pass, and is written into the SQL text run by `this.em.execute` (MikroORM); pass it as a bound parameter instead." },
       ],
       output: lines(
         "import express from 'express';",
@@ -1521,8 +1521,8 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "}",
       ),
       errors: [
-        { messageId: "dynamicValue", line: 7, column: 56, endLine: 7, endColumn: 81, severity: "hint",
-          message: "`email` is not a constant and is written into the SQL text run by `….where` (TypeORM); pass it as a bound parameter instead." },
+        { messageId: "parameterValue", line: 7, column: 56, endLine: 7, endColumn: 81, severity: "warning",
+          message: "`email` comes from a parameter of `findByEmail`, so from whatever its callers pass, and is written into the SQL text run by `….where` (TypeORM); pass it as a bound parameter instead." },
       ],
       output: lines(
         "import { Repository } from 'typeorm';",
