@@ -239,6 +239,11 @@ export class FileIndex {
   propertyWritesNamed(name: string): readonly PropertyWrite[] {
     return this.propertyWrites.get(name) ?? [];
   }
+
+  /** Every property write of the file, grouped by property name. */
+  allPropertyWrites(): Iterable<readonly PropertyWrite[]> {
+    return this.propertyWrites.values();
+  }
 }
 
 function assignedPropertyName(target: ts.Expression): string | undefined {

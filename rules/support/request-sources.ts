@@ -37,6 +37,8 @@ export class RequestSources {
   private readonly inProgress = new Set<ts.Node>();
   private readonly copyInProgress = new Set<ts.Node>();
   private readonly sessionFields = new Map<string, boolean>();
+  /** Most files never write a session field: then no read needs looking at (answers every value, so kept cheap). */
+  private sessionWritten: boolean | undefined;
   /** Functions a top-level resolver object names, with the index of their `args` parameter. */
   private graphqlResolvers: Map<ts.Node, number> | undefined;
 
@@ -72,7 +74,7 @@ export class RequestSources {
 
   private compute(node: ts.Expression, copy: boolean): boolean {
     if (isRequestAccess(node)) return true;
-    const field = sessionFieldOf(node);
+    const field = this.hasSessionWrites() ? sessionFieldOf(node) : undefined;
     if (field !== undefined) return this.sessionFieldCarries(field);
     if (ts.isIdentifier(node)) {
       const declaration = this.index.resolve(node);
@@ -129,6 +131,14 @@ export class RequestSources {
       if (ts.isVariableDeclaration(root) && this.iteratesRequestData(root, copy)) return true;
     }
     return this.index.writesTo(declaration).some((write) => write.value !== undefined && this.carries(write.value, copy));
+  }
+
+  private hasSessionWrites(): boolean {
+    if (this.sessionWritten === undefined) {
+      this.sessionWritten = false;
+      for (const writes of this.index.allPropertyWrites()) if (writes.some((write) => sessionFieldOf(write.target) !== undefined)) this.sessionWritten = true;
+    }
+    return this.sessionWritten;
   }
 
   /**
