@@ -2,25 +2,34 @@
 // concat/join/replace/format) that reaches a call that runs it, for the drivers and ORMs in data/sql-sinks.ts.
 // Receivers are recognised by what they are (imports, constructors, annotations, the checker as a last resort),
 // so `db.query` on an arbitrary object is not a sink. Fixes rewrite to the driver's own parameterized form.
-import * as path from 'node:path';
 import * as ts from 'typescript';
-import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel } from './data/sql-sinks';
-import { enclosingFunction, FileIndex } from './support/dataflow';
+import { ALL_SINK_METHOD_NAMES, DISTINCTIVE_SINKS, driverById, driverForModule, type DriverModel, type SinkMethod } from './data/sql-sinks';
+import { bindingRoot, enclosingFunction, FileIndex, skipOuterExpressions } from './support/dataflow';
+import { DriverExports } from './support/driver-exports';
 import { RequestSources } from './support/request-sources';
-import { defineRule, type RuleContext, type RuleVisitors } from './support/rule';
-import { exportedDriverValue, SqlReceivers, type DriverValue } from './support/sql-receivers';
+import { requestDataFromCaller } from './support/sql-request-paths';
+import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
+import { SqlReceivers, type DriverValue } from './support/sql-receivers';
+import { hasConstantType } from './support/sql-constant-types';
 import { isAllowListChecked, SqlTextAnalyzer } from './support/sql-text';
-import { dedupe, shortText } from './support/source-edits';
+import { dedupe, shortExpressionText } from './support/source-edits';
 import { literalToValueFix, planFix, type Services, type Sink, type TypeormDatabase } from './support/sql-fix';
 
 export interface UnparameterizedQueryOptions {
   /** Placeholder style of TypeORM `query()`: 'auto' reads `type: '…'` from a DataSource in the file, else postgres. */
   typeormDatabase: TypeormDatabase;
-  /** Ask the type checker when a receiver's declared type comes from another file (builds a program once). */
+  /**
+   * Ask the type checker when a receiver's declared type comes from another file, and whether a value that is not
+   * request data has a literal, enum, number or boolean type (builds a program once, only when there is a question).
+   */
   useTypeInformation: boolean;
+  /** Severity of values that are neither constants nor request data (capped by the rule's severity). */
+  nonRequestSeverity: Severity;
 }
 
-type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText';
+const SEVERITIES: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
+
+type MessageId = 'requestValue' | 'dynamicValue' | 'requestIdentifier' | 'dynamicIdentifier' | 'requestText' | 'parameterValue' | 'requestValueFromCaller' | 'requestIdentifierFromCaller';
 
 /** Drivers that also take the query as a config object, and the property that holds its text. */
 const QUERY_OBJECT_TEXT_PROPERTY: Record<string, string> = { pg: 'text', mysql: 'sql' };
@@ -46,9 +55,18 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       dynamicIdentifier:
         '`{{value}}` is not a constant and is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
       requestText: 'The whole SQL text run by {{sink}} comes from the request (`{{value}}`); never run client-supplied SQL.',
+      parameterValue:
+        '`{{value}}` comes from a parameter of `{{function}}`, so from whatever its callers pass, and is written into the SQL text run by {{sink}}; pass it as a bound parameter instead.{{note}}',
+      requestValueFromCaller: 'Request data {{path}} is written into the SQL text run by {{sink}}; pass it as a bound parameter instead.{{note}}',
+      requestIdentifierFromCaller:
+        'Request data {{path}} is written into the SQL text run by {{sink}} as an identifier (column, table or sort direction), which cannot be a bound parameter; check it against an allow-list first.{{note}}',
     },
+    // Pass 1 of a scan sees only in-file flows; the CLI re-runs the rule where the index says request data arrives from other modules.
+    refinedByApiModel: true,
   },
-  defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true },
+  // Files where some function is given request data by another module and passes it on (possibly into SQL text).
+  hasFindingsIn: (model, filePath) => model.receivesRequestData?.(filePath) ?? false,
+  defaultOptions: { typeormDatabase: 'auto', useTypeInformation: true, nonRequestSeverity: 'hint' },
   create(context) {
     // The index is fed by the engine's walk instead of a second walk of its own (that walk cost as much as the
     // engine's). Sinks need the whole file indexed, so sink-named calls are collected and checked in onEnd, in
@@ -66,16 +84,22 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
       },
       onEnd: () => {
         if (sinkNamedCalls.length === 0) return;
-        // Every use of an imported binding asks again (receivers are cached per node): answer each import once per file.
-        const localExports = new Map<string, DriverValue | undefined>();
-        const resolveLocalExport = (specifier: string, exportName: string) => {
-          const key = `${specifier}\0${exportName}`;
-          if (localExports.has(key)) return localExports.get(key);
-          const value = localExportOf(context, specifier, exportName);
-          localExports.set(key, value);
-          return value;
+        // Every use of an imported binding asks again (receivers are cached per node): one answer per import and analysis.
+        const driverExports = new DriverExports(context.workspace, context.filePath);
+        // Each getTypeChecker() call updates the program: ask once per file, and only when a question comes up.
+        let checker: ts.TypeChecker | null | undefined;
+        const typeChecker = () => {
+          if (checker === undefined) {
+            try {
+              checker = context.getTypeChecker();
+            } catch {
+              checker = null;
+            }
+          }
+          return checker ?? undefined;
         };
-        const services: Services = { index, receivers: new SqlReceivers(index, resolveLocalExport), text: new SqlTextAnalyzer(index), sources: new RequestSources(index) };
+        const receivers = new SqlReceivers(index, (specifier, exportName, member) => driverExports.lookup(specifier, exportName, member));
+        const services: Services = { index, receivers, text: new SqlTextAnalyzer(index), sources: new RequestSources(index), typeChecker };
         for (const call of sinkNamedCalls) {
           const sink = findSink(call, services, context);
           if (sink) checkSink(sink, services, context);
@@ -87,30 +111,11 @@ export const unparameterizedQuery = defineRule<UnparameterizedQueryOptions, Mess
   },
 });
 
-/** Parsed neighbour files, keyed by path and checked against their current text: sinks re-ask on every keystroke. */
-const neighbourFiles = new Map<string, { text: string; index: FileIndex; receivers: SqlReceivers; exports: Map<string, DriverValue | undefined> }>();
-const MAX_NEIGHBOUR_FILES = 500;
-const NEIGHBOUR_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
-
-/** `import pool from './db'`: what the relative module exports, one file away (its own imports are not followed). */
-function localExportOf(context: RuleContext<UnparameterizedQueryOptions>, specifier: string, exportName: string): DriverValue | undefined {
-  const base = path.resolve(path.dirname(context.filePath), specifier);
-  const stem = /\.[cm]?js$/.test(base) ? base.replace(/\.[cm]?js$/, '') : base;
-  const candidates = [base, ...NEIGHBOUR_EXTENSIONS.map((ext) => stem + ext)];
-  const target = candidates.find((candidate) => /\.[cm]?[jt]sx?$/.test(candidate) && candidate !== context.filePath && context.workspace.fileExists(candidate));
-  if (!target) return undefined;
-  const text = context.workspace.readFile(target);
-  if (text === undefined || text.length > 512 * 1024) return undefined;
-  let entry = neighbourFiles.get(target);
-  if (!entry || entry.text !== text) {
-    const sourceFile = ts.createSourceFile(target, text, ts.ScriptTarget.Latest, true, /\.[cm]?jsx?$/.test(target) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
-    const index = new FileIndex(sourceFile);
-    entry = { text, index, receivers: new SqlReceivers(index), exports: new Map() };
-    if (neighbourFiles.size >= MAX_NEIGHBOUR_FILES) neighbourFiles.clear();
-    neighbourFiles.set(target, entry);
-  }
-  if (!entry.exports.has(exportName)) entry.exports.set(exportName, exportedDriverValue(entry.index.sourceFile, entry.receivers, entry.index, exportName));
-  return entry.exports.get(exportName);
+/** A project wrapper that passes on only the text (`query: (text) => pool.query(text)`) drops the values a fix would add. */
+function throughWrapper(method: SinkMethod, owner: DriverValue, callee: ts.PropertyAccessExpression): SinkMethod {
+  const passedOn = owner.methods?.get(method.name);
+  if (passedOn === undefined || passedOn > method.textArg + 1 || method.passing === 'none') return method;
+  return { ...method, passing: 'none', noFixReason: `\`${callee.name.text}\` of this wrapper passes on only the SQL text, so values cannot be bound through it` };
 }
 
 function nameOfCallee(call: ts.CallExpression): string | undefined {
@@ -132,8 +137,8 @@ function findSink(call: ts.CallExpression, services: Services, context: RuleCont
   const name = callee.name.text;
   const owner = services.receivers.classify(callee.expression);
   if (owner?.kind === 'receiver') {
-    const method = owner.driver.sinks.find((s) => s.name === name);
-    if (method) return { driver: owner.driver, method, call, receiver: callee.expression, receiverValue: owner };
+    const method = owner.methods && !owner.methods.has(name) ? undefined : owner.driver.sinks.find((s) => s.name === name);
+    if (method) return { driver: owner.driver, method: throughWrapper(method, owner, callee), call, receiver: callee.expression, receiverValue: owner };
   }
   if (owner?.kind === 'export' || owner?.kind === 'module') {
     const namespaceSink = owner.driver.namespaceSinks?.find((s) => s.method.name === name && (owner.kind === 'module' || s.object === owner.exportName));
@@ -158,12 +163,8 @@ function findSink(call: ts.CallExpression, services: Services, context: RuleCont
 function driverFromChecker(receiver: ts.Expression, services: Services, context: RuleContext<UnparameterizedQueryOptions>): DriverModel | undefined {
   const declared = services.receivers.declaredTypeOf(receiver);
   if (!declared || !ts.isTypeReferenceNode(declared) || !isDeclaredInWorkspace(declared.typeName, services)) return undefined;
-  let checker: ts.TypeChecker;
-  try {
-    checker = context.getTypeChecker();
-  } catch {
-    return undefined;
-  }
+  const checker = services.typeChecker();
+  if (!checker) return undefined;
   const type = checker.getTypeAtLocation(receiver);
   const seen = new Set<ts.Type>();
   const queue: ts.Type[] = [type];
@@ -213,7 +214,7 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
     sink.queryObject = textArg;
     textArg = property.initializer;
   }
-  const calleeText = sink.call.expression.getText(context.sourceFile).replace(/\s*\.\s*/g, '.');
+  const calleeText = shortExpressionText(sink.call.expression, context.sourceFile, 1000).replace(/\s*\.\s*/g, '.');
   const shownCallee = calleeText.length > 40 && ts.isPropertyAccessExpression(sink.call.expression) ? `….${sink.call.expression.name.text}` : calleeText;
   const sinkLabel = `\`${shownCallee}\` (${sink.driver.label})`;
   // Kysely `sql.lit(x)` takes a value, not text: the value itself is what gets written into SQL.
@@ -221,27 +222,97 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const analysis = isLiteralValue ? { built: true, values: services.text.valuesIn(textArg) } : services.text.analyze(textArg);
   if (!analysis.built) {
     if (services.sources.carriesRequestData(textArg)) {
-      context.report({ messageId: 'requestText', node: textArg, data: { sink: sinkLabel, value: shortText(textArg.getText(context.sourceFile)) } });
+      context.report({ messageId: 'requestText', node: textArg, data: { sink: sinkLabel, value: shortExpressionText(textArg, context.sourceFile) } });
     }
     return;
   }
   const values = dedupe(analysis.values).filter((value) => !isAllowListChecked(value, sink.call, services.index));
   if (values.length === 0) return;
-  const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
   const isRequest = (value: ts.Expression) => services.sources.carriesRequestData(value) || reachesFromRequestThroughCaller(value, sink.call, services);
-  const identifier = plan.identifiers[0];
-  const requestValue = identifier && isRequest(identifier) ? identifier : values.find(isRequest);
-  const shown = identifier ?? requestValue ?? values[0]!;
-  const severity = requestValue ? 'error' : 'warning';
-  const messageId: MessageId = identifier ? (requestValue ? 'requestIdentifier' : 'dynamicIdentifier') : requestValue ? 'requestValue' : 'dynamicValue';
+  // Request data stays reported whatever its declared type (`req.query.dir as 'asc' | 'desc'` is a claim, not a
+  // check); other values whose type says literal, enum, number or boolean are constants, so they leave the text.
+  const typeQuestions = { filePath: context.filePath, sourceFile: context.sourceFile, useTypeInformation: context.options.useTypeInformation };
+  // sqlflow: so is request data handed over by a caller in another module (`sort: 'asc' | 'desc'` given `req.query.sort`).
+  const fromCallers = (value: ts.Expression) => requestDataFromCaller([value], sink.call, services.index, context) !== undefined;
+  for (const value of values) if (!isRequest(value) && hasConstantType(value, services, typeQuestions) && !fromCallers(value)) services.text.markConstant(value);
+  const remaining = values.filter((value) => !services.text.isSafe(value));
+  if (remaining.length === 0) return;
+  const plan = isLiteralValue ? literalToValueFix(sink) : planFix(sink, textArg, services, context);
+  // Tiers, and what the message names: request data (an identifier before a value) is an error; a value (not an
+  // identifier) taken from a parameter of the enclosing functions comes from callers nobody here sees, a warning;
+  // anything else that is not constant (configuration, rows, schema names, identifiers) is nonRequestSeverity.
+  const requestIdentifier = plan.identifiers.find(isRequest);
+  const requestValue = requestIdentifier ?? remaining.find(isRequest);
+  // sqlflow ↓ request data a caller in another module hands to a parameter here (the workspace index; sql-request-paths.ts).
+  const fromCaller = requestValue ? undefined : requestDataFromCaller([...plan.identifiers, ...remaining], sink.call, services.index, context);
+  // sqlflow ↑
+  const inIdentifier = (value: ts.Expression) => plan.identifiers.some((identifier) => value.pos >= identifier.pos && value.end <= identifier.end);
+  let parameter: ts.ParameterDeclaration | undefined;
+  const parameterValue = requestValue || fromCaller ? undefined : remaining.find((value) => !inIdentifier(value) && (parameter = callerSuppliedParameterOf(value, services)) !== undefined);
+  const quotedValue = plan.quotedValues?.[0];
+  const shown = requestValue ?? fromCaller?.value ?? parameterValue ?? quotedValue ?? plan.identifiers[0] ?? remaining[0]!;
+  const isIdentifier = plan.identifiers.includes(shown);
+  const severity = requestValue || fromCaller ? 'error' : parameterValue ? 'warning' : nonRequestSeverity(context.options);
+  const messageId: MessageId = fromCaller
+    ? isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller'
+    : requestValue ? (isIdentifier ? 'requestIdentifier' : 'requestValue') : parameterValue ? 'parameterValue' : isIdentifier ? 'dynamicIdentifier' : 'dynamicValue';
   const note = plan.reason ? ` No automatic fix: ${plan.reason}.` : '';
+  const functionLabel = parameter ? functionLabelOf(parameter.parent) : '';
   context.report({
     messageId,
     node: textArg,
     severity,
-    data: { value: shortText(shown.getText(context.sourceFile)), sink: sinkLabel, driver: sink.driver.label, note, ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
+    data: { value: shortExpressionText(shown, context.sourceFile), sink: sinkLabel, driver: sink.driver.label, note, function: functionLabel, path: fromCaller?.path ?? '', ...(plan.reason ? { fixUnavailable: plan.reason } : {}) },
     fixes: plan.fixes,
   });
+}
+
+/**
+ * The parameter a value is read from (`name`, `filter.value`, or a local set from one), when that parameter is
+ * filled by callers: a named function, method or function-valued property. Callback parameters (`rows.map((r) => …)`)
+ * are filled by the callee, so they do not count.
+ */
+function callerSuppliedParameterOf(value: ts.Expression, services: Services, depth = 0): ts.ParameterDeclaration | undefined {
+  let node = skipOuterExpressions(value);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return callerSuppliedParameterOf(node.left, services, depth + 1);
+  }
+  if (!ts.isIdentifier(node) || depth > 3) return undefined;
+  const declaration = services.index.resolve(node);
+  if (!declaration) return undefined;
+  let declared: ts.Node = declaration.node;
+  if (ts.isBindingElement(declared)) declared = bindingRoot(declared);
+  if (ts.isParameter(declared)) return isCallerSupplied(declared) && callersMayPassRequestData(declared, services) ? declared : undefined;
+  if (ts.isVariableDeclaration(declared) && declared.initializer && services.index.writesTo(declaration).length === 0) return callerSuppliedParameterOf(declared.initializer, services, depth + 1);
+  return undefined;
+}
+
+function isCallerSupplied(parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn)) return true;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  // Passed straight to a call, it is a callback the callee fills.
+  return !ts.isCallExpression(fn.parent) && !ts.isNewExpression(fn.parent);
+}
+
+/**
+ * Whether callers may pass request data to this parameter. Nothing here can tell yet, so every caller may; the
+ * workspace index's per-function summaries (sqlflow) answer here when they prove that no caller does.
+ */
+function callersMayPassRequestData(_parameter: ts.ParameterDeclaration, _services: Services): boolean {
+  return true;
+}
+
+function functionLabelOf(fn: ts.SignatureDeclaration): string {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  if (ts.isConstructorDeclaration(fn)) return 'constructor';
+  const named = functionName(fn);
+  return named ?? 'this function';
+}
+
+function nonRequestSeverity(options: UnparameterizedQueryOptions): Severity {
+  return SEVERITIES.includes(options.nonRequestSeverity) ? options.nonRequestSeverity : 'hint';
 }
 
 /** One level across functions in this file: `function find(name) { db.query(`…${name}`) }` called with `req.body.name`. */

@@ -29,6 +29,11 @@ export interface SinkMethod {
   noFixReason?: string;
   /** The text is only ever an identifier list (`orderBy('user.name')`): values in it get an allow-list guard. */
   identifiersOnly?: boolean;
+  /**
+   * SQL the method writes before its text (knex `orderByRaw` writes `ORDER BY`): a value at the start of the text
+   * sits in that clause, so `orderByRaw(`${col} ${dir}`)` holds identifiers, not bindable values.
+   */
+  clause?: string;
 }
 
 export interface DriverModel {
@@ -62,6 +67,9 @@ const dollarArray = (name: string, textArg = 0): SinkMethod => ({ name, textArg,
 const questionArray = (name: string, textArg = 0): SinkMethod => ({ name, textArg, passing: 'values-array', placeholder: 'question' });
 
 const KNEX_RAW_METHODS = ['raw', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'orderByRaw', 'joinRaw', 'groupByRaw', 'fromRaw'];
+/** The clause knex writes before the text of these `*Raw` methods. */
+const KNEX_RAW_CLAUSES: Record<string, string> = { orderByRaw: 'ORDER BY', groupByRaw: 'GROUP BY', fromRaw: 'FROM' };
+const knexRaw = (name: string): SinkMethod => ({ ...questionArray(name), ...(KNEX_RAW_CLAUSES[name] ? { clause: KNEX_RAW_CLAUSES[name] } : {}) });
 const TYPEORM_CONDITION_METHODS = ['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving'];
 
 export const SQL_DRIVERS: readonly DriverModel[] = [
@@ -188,7 +196,7 @@ export const SQL_DRIVERS: readonly DriverModel[] = [
     typeNames: ['Knex'],
     derivations: ['transaction'],
     derivedProperties: [],
-    sinks: KNEX_RAW_METHODS.map((name) => questionArray(name)),
+    sinks: KNEX_RAW_METHODS.map(knexRaw),
   },
   {
     id: 'typeorm',
@@ -273,10 +281,7 @@ export const SQL_DRIVERS: readonly DriverModel[] = [
  * often a query chain built across files: `this.db('users').whereRaw(…)`).
  */
 export const DISTINCTIVE_SINKS: readonly { driverId: string; method: SinkMethod }[] = [
-  ...['whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'orderByRaw', 'joinRaw', 'groupByRaw', 'fromRaw'].map((name) => ({
-    driverId: 'knex',
-    method: questionArray(name),
-  })),
+  ...KNEX_RAW_METHODS.filter((name) => name !== 'raw').map((name) => ({ driverId: 'knex', method: knexRaw(name) })),
   { driverId: 'prisma', method: { name: '$queryRawUnsafe', textArg: 0, passing: 'tagged-template', placeholder: 'template' } },
   { driverId: 'prisma', method: { name: '$executeRawUnsafe', textArg: 0, passing: 'tagged-template', placeholder: 'template' } },
 ];
@@ -289,12 +294,15 @@ export const CONVENTIONAL_RECEIVER_PROPERTIES: ReadonlyMap<string, string> = new
 
 /** Calls whose result is safe to put into SQL text: escaping functions and numeric conversions. */
 export const SQL_SAFE_WRAPPERS = {
-  /** `x.escape(v)`, `SqlString.escape(v)`, `client.escapeLiteral(v)`, … on any receiver. */
-  methods: new Set(['escape', 'escapeLiteral', 'escapeIdentifier', 'escapeId', 'quoteIdentifier', 'toFixed']),
+  /**
+   * `x.escape(v)`, `SqlString.escape(v)`, `client.escapeLiteral(v)`, … on any receiver; knex `ref(name)` quotes an
+   * identifier and `builder.toQuery()` is SQL that knex compiled with its values escaped.
+   */
+  methods: new Set(['escape', 'escapeLiteral', 'escapeIdentifier', 'escapeId', 'quoteIdentifier', 'toFixed', 'ref', 'toQuery']),
   /** Plain functions. `format` is safe only with %L/%I formats (pg-format), checked by the rule. */
   functions: new Set(['Number', 'parseInt', 'parseFloat', 'Boolean', 'escapeLiteral', 'escapeIdentifier', 'escape']),
-  /** Namespaces whose every member returns a number. */
-  numericNamespaces: new Set(['Math']),
+  /** Namespaces whose every member returns a number (`Date.now()`, `Date.parse(x)`). */
+  numericNamespaces: new Set(['Math', 'Date']),
 };
 
 /** Modules of SQL tag functions that parameterize: `sql`…`` from these is never text. */

@@ -103,6 +103,14 @@ export interface ApiModel {
   parameterWritesOf?(filePath: string, localName: string, members: readonly string[]): readonly ParameterWrite[] | undefined;
   /** The file hands a request body to a call as written (`service.create(req.body)`), for `hasFindingsIn`. */
   passesRequestBody?(filePath: string): boolean;
+  /**
+   * How request data from another module reaches parameter `parameter` (0-based) of the function of `filePath` that
+   * starts at offset `functionStart` (its `getStart()`): a handler's call, then the calls of exported functions that
+   * pass it on (at most three calls). The first such path by length, then caller file and line; undefined when none.
+   */
+  requestDataInto?(filePath: string, functionStart: number, parameter: number): RequestPath | undefined;
+  /** Some function of the file is given request data by another module and passes that parameter to a call (for `hasFindingsIn`). */
+  receivesRequestData?(filePath: string): boolean;
   /** The project's data models (ORM models, entities, Prisma schema). */
   readonly dataModels: DataModelCatalogue;
   /** The file calls an ORM read or write method or `new`s a model (for `hasFindingsIn` of the data rules). */
@@ -114,6 +122,20 @@ export interface ApiModel {
   importedFromDataFile?(filePath: string, localName: string): boolean | undefined;
   /** The workspace's OpenAPI/Swagger specs and which routes they document (empty without any). */
   readonly specs: SpecCatalogue;
+}
+
+/** Request data handed from module to module: `req.query.q` → `products.search(q)` at routes/products.js:22 → … */
+export interface RequestPath {
+  /** Where it enters, shortened: `req.query.q`, `@Query('q') q`. */
+  source: string;
+  /** The calls that carry it, from the handler's to the one into the function asked about. */
+  steps: RequestStep[];
+}
+
+export interface RequestStep {
+  /** `products.search(q)`, `repo.find(…)`. */
+  call: string;
+  at: SourceSpot;
 }
 
 // ── Specs: what the workspace's OpenAPI/Swagger documents promise, for rules comparing them with the code ──────

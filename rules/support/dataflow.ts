@@ -42,10 +42,17 @@ export interface Write {
   operator: ts.SyntaxKind;
 }
 
+/** `req.session.sort = …`: a plain assignment to a property. */
+export interface PropertyWrite {
+  target: ts.PropertyAccessExpression | ts.ElementAccessExpression;
+  value: ts.Expression;
+}
+
 export class FileIndex {
   private readonly declarations = new Map<string, LocalDeclaration[]>();
   private readonly writes = new Map<string, Write[]>();
   private readonly callsByName = new Map<string, ts.CallExpression[]>();
+  private readonly propertyWrites = new Map<string, PropertyWrite[]>();
   readonly imports = new Map<ts.Node, ImportBinding>();
 
   /**
@@ -112,6 +119,9 @@ export class FileIndex {
         if (isAssignmentOperator(binary.operatorToken.kind) && binary.left.kind === ts.SyntaxKind.Identifier) {
           const target = binary.left as ts.Identifier;
           push(this.writes, target.text, { node: binary, target, value: binary.right, operator: binary.operatorToken.kind });
+        } else if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          const property = assignedPropertyName(binary.left);
+          if (property !== undefined) push(this.propertyWrites, property, { target: binary.left as ts.PropertyAccessExpression | ts.ElementAccessExpression, value: binary.right });
         }
         return;
       }
@@ -224,6 +234,25 @@ export class FileIndex {
   importOf(declaration: LocalDeclaration): ImportBinding | undefined {
     return this.imports.get(declaration.node);
   }
+
+  /** `x.name = …` and `x['name'] = …` anywhere in the file, in source order. */
+  propertyWritesNamed(name: string): readonly PropertyWrite[] {
+    return this.propertyWrites.get(name) ?? [];
+  }
+
+  /** Every property write of the file, grouped by property name. */
+  allPropertyWrites(): Iterable<readonly PropertyWrite[]> {
+    return this.propertyWrites.values();
+  }
+}
+
+function assignedPropertyName(target: ts.Expression): string | undefined {
+  if (target.kind === ts.SyntaxKind.PropertyAccessExpression) return (target as ts.PropertyAccessExpression).name.text;
+  if (target.kind === ts.SyntaxKind.ElementAccessExpression) {
+    const argument = (target as ts.ElementAccessExpression).argumentExpression;
+    return ts.isStringLiteralLike(argument) ? argument.text : undefined;
+  }
+  return undefined;
 }
 
 /** `require('x')` or `require('x').y` → 'x'. */

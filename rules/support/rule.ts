@@ -34,6 +34,12 @@ export interface RuleMeta<MessageIds extends string = string> {
    * files. Such rules run where the workspace index lives (the background worker, the CLI after indexing).
    */
   requiresApiModel?: boolean;
+  /**
+   * True when the rule runs without the API model but says more with it (unparameterized-query: request data from
+   * other modules). It runs in every pass; where `hasFindingsIn` says the model matters, the CLI's second pass runs
+   * it again and its findings there replace those of the first pass (made while the index was incomplete).
+   */
+  refinedByApiModel?: boolean;
   /** True when findings carry fixes. */
   fixable: boolean;
   /** Message templates; `{{name}}` is replaced from the finding's data. */
@@ -82,6 +88,11 @@ export interface WorkspaceReader {
   readonly projectRoot: string;
   readFile(filePath: string): string | undefined;
   fileExists(filePath: string): boolean;
+  /**
+   * The workspace file a module specifier names, written in `fromFile`: relative, or through the nearest
+   * tsconfig/jsconfig `paths` and `baseUrl`; undefined for a package or a file outside the workspace.
+   */
+  resolveModule?(fromFile: string, specifier: string): string | undefined;
 }
 
 export interface RuleContext<Options = unknown> {
@@ -116,8 +127,8 @@ export interface Rule<Options = unknown, MessageIds extends string = string> {
   defaultOptions: Options;
   create(context: RuleContext<Options>): RuleVisitors;
   /**
-   * Rules with `requiresApiModel`: whether the model gives the rule anything to say about this file. The CLI's
-   * second pass (model rules after every file is summarised) re-reads only the files some rule wants.
+   * Rules with `requiresApiModel` or `refinedByApiModel`: whether the model gives the rule anything (more) to say
+   * about this file. The CLI's second pass (after every file is summarised) re-reads only the files some rule wants.
    */
   hasFindingsIn?(model: ApiModel, filePath: string): boolean;
 }

@@ -48,3 +48,31 @@ export function shortText(text: string, max = MAX_SHORT_TEXT): string {
 export function dedupe<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
+
+/**
+ * An expression as a message names it: on one line, with functions and multi-line literals inside it elided, so
+ * `items.map((x) => { … })` reads `items.map(…)`, then shortened like shortText.
+ */
+export function shortExpressionText(node: ts.Node, sourceFile: ts.SourceFile, max = MAX_SHORT_TEXT): string {
+  const text = sourceFile.text;
+  let shown = '';
+  let cursor = node.getStart(sourceFile);
+  const visit = (current: ts.Node): void => {
+    if (current !== node && isElidedInMessages(current, sourceFile)) {
+      shown += `${text.slice(cursor, current.getStart(sourceFile))}…`;
+      cursor = current.end;
+      return;
+    }
+    current.forEachChild(visit);
+  };
+  visit(node);
+  shown += text.slice(cursor, node.end);
+  // A call chain broken over lines reads as one chain: `db('t')\n  .whereRaw` → `db('t').whereRaw`.
+  return shortText(shown.replace(/\s*[\r\n]\s*\./g, '.').replace(/\(\s*…\s*\)/g, '(…)'), max);
+}
+
+function isElidedInMessages(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) return true;
+  if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) return /[\r\n]/.test(sourceFile.text.slice(node.getStart(sourceFile), node.end));
+  return false;
+}

@@ -9,7 +9,7 @@ import type { RuleContext, RuleEdit, RuleFix } from './rule';
 import type { DriverValue, SqlReceivers } from './sql-receivers';
 import { isAllowListChecked, SqlTextAnalyzer } from './sql-text';
 import { lineBreakOf } from './ast';
-import { appendToObjectLiteral, enclosingStatement, freeName, indentationOf, isStatementListParent, replaceNode, shortText } from './source-edits';
+import { appendToObjectLiteral, enclosingStatement, freeName, indentationOf, isStatementListParent, replaceNode, shortExpressionText } from './source-edits';
 import type { UnparameterizedQueryOptions } from '../unparameterized-query';
 
 export type TypeormDatabase = 'auto' | 'postgres' | 'mysql' | 'mariadb' | 'sqlite' | 'better-sqlite3' | 'mssql' | 'oracle' | 'cockroachdb';
@@ -30,6 +30,8 @@ export interface Services {
   receivers: SqlReceivers;
   text: SqlTextAnalyzer;
   sources: RequestSources;
+  /** The file's type checker, built on the first call (undefined when there is none). */
+  typeChecker: () => ts.TypeChecker | undefined;
 }
 
 export const FIX_TITLE = 'Parameterize this query';
@@ -40,6 +42,8 @@ export interface FixPlan {
   reason?: string;
   /** Values in identifier positions (they get an allow-list guard instead). */
   identifiers: ts.Expression[];
+  /** Values written inside a quoted SQL string (`'…${v}…'`): the classic injection, named first in the message. */
+  quotedValues?: ts.Expression[];
 }
 
 type Piece = { kind: 'text'; raw: string } | { kind: 'expr'; expr: ts.Expression };
@@ -96,22 +100,26 @@ export function planFix(sink: Sink, textArg: ts.Expression, services: Services, 
 
   // Classify interpolations: constants stay, SQL fragments built elsewhere block the fix, identifiers need a guard.
   const identifiers: ts.Expression[] = [];
-  for (const pieces of pieceLists) {
+  const quotedValues: ts.Expression[] = [];
+  for (const [n, pieces] of pieceLists.entries()) {
+    const inLiteral = insideStringLiterals(pieces, sink.driver);
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
       if (piece.kind !== 'expr' || !isUnsafePiece(piece.expr, sink, services)) continue;
-      if (sink.method.identifiersOnly || isIdentifierPosition(textBefore(pieces, i), textAfter(pieces, i), sink.driver)) {
+      // Inside a quoted SQL string (`'$[*] ? (@ == "${v}")'`) a value is text of that string, never an identifier.
+      if (sink.method.identifiersOnly || (!inLiteral[i] && isIdentifierPosition(textBefore(pieces, i, n === 0 ? sink.method.clause : undefined), textAfter(pieces, i), sink.driver))) {
         identifiers.push(piece.expr);
         continue;
       }
+      if (inLiteral[i]) quotedValues.push(piece.expr);
       if (services.text.analyze(piece.expr).built && !ts.isTemplateExpression(skipOuterExpressions(piece.expr))) {
-        return { fixes: [], identifiers: [], reason: `\`${shortText(piece.expr.getText(sourceFile))}\` is a piece of SQL text built from values, not a value; parameterize it where it is built` };
+        return { fixes: [], identifiers: [], reason: `\`${shortExpressionText(piece.expr, sourceFile)}\` is a piece of SQL text built from values, not a value; parameterize it where it is built` };
       }
     }
   }
   if (identifiers.length > 0) {
     const guard = allowListGuardFix(identifiers, pieceLists, sink, services, sourceFile);
-    return { fixes: guard ? [guard] : [], identifiers, reason: guard ? undefined : 'the identifier is not a plain variable or property' };
+    return typeof guard === 'string' ? { fixes: [], identifiers, quotedValues, reason: guard } : { fixes: [guard], identifiers, quotedValues };
   }
 
   if (sink.method.passing === 'none') return { fixes: [], identifiers: [], reason: sink.method.noFixReason };
@@ -133,6 +141,7 @@ function renderPieces(
   placeholder: (slot: ValueSlot, index: number) => string,
 ): { body: string; slots: ValueSlot[] } | string {
   const parts = pieces.map((p) => ({ ...p }));
+  const inLiteral = insideStringLiterals(pieces, sink.driver);
   let body = '';
   const slots: ValueSlot[] = [];
   let questionMarks = 0;
@@ -159,8 +168,8 @@ function renderPieces(
       const prefix = before[2]!;
       const suffix = after[1]!;
       if (prefix || suffix) valueText = `\`${prefix}\${${exprText}}${suffix}\``;
-    } else if (before || after) {
-      return `\`${shortText(exprText)}\` is only part of a quoted SQL string`;
+    } else if (before || after || inLiteral[i]) {
+      return `\`${shortExpressionText(part.expr, sourceFile)}\` is only part of a quoted SQL string`;
     }
     const slot: ValueSlot = { expr: part.expr, valueText, questionMarksBefore: questionMarks };
     body += placeholder(slot, slots.length);
@@ -334,7 +343,7 @@ function valuesTarget(sink: Sink, sourceFile: ts.SourceFile): ValuesTarget | str
     // Callback APIs (`connection.query(sql, (err, rows) => …)`): the values array goes before the callback.
     return { existing: [], write: (values) => ({ start: valuesArg.getStart(sourceFile), end: valuesArg.getStart(sourceFile), newText: `[${values.join(', ')}], ` }) };
   }
-  return `values are already passed as \`${shortText(valuesArg.getText(sourceFile))}\`; add the new ones there`;
+  return `values are already passed as \`${shortExpressionText(valuesArg, sourceFile)}\`; add the new ones there`;
 }
 
 function isPositionalValue(arg: ts.Expression): boolean {
@@ -431,20 +440,21 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
 // ---------------------------------------------------------------------------------------------------------------
 // Identifiers: an allow-list guard before the statement that runs the query.
 
-function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], sink: Sink, services: Services, sourceFile: ts.SourceFile): RuleFix | undefined {
+/** The guard fix, or why there is none. */
+function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], sink: Sink, services: Services, sourceFile: ts.SourceFile): RuleFix | string {
   const statement = enclosingStatement(sink.call);
-  if (!statement) return undefined;
+  if (!statement) return 'the query is not in a statement the check could go before (an arrow function returning it, for instance)';
   const indent = indentationOf(statement, sourceFile);
   const lines: string[] = [];
   const taken = new Set<string>();
   let needsNames = false;
   for (const identifier of identifiers) {
     const expr = skipOuterExpressions(identifier);
-    if (!isPlainReference(expr)) return undefined;
+    if (!isPlainReference(expr)) return 'the identifier is not a plain variable or property';
     const exprText = expr.getText(sourceFile);
-    const isDirection = pieceLists.some((pieces) => {
+    const isDirection = pieceLists.some((pieces, n) => {
       const i = pieces.findIndex((p) => p.kind === 'expr' && p.expr === identifier);
-      return i >= 0 && /\bORDER\s+BY\s+[\w."`]+\s*$/i.test(textBefore(pieces, i));
+      return i >= 0 && SORT_DIRECTION_POSITION.test(textBefore(pieces, i, n === 0 ? sink.method.clause : undefined));
     });
     const base = isDirection ? 'allowedSortDirections' : 'allowedIdentifiers';
     let name = base;
@@ -457,7 +467,7 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
     lines.push(`if (!${name}.includes(${exprText})) throw new Error('Unexpected ${isDirection ? 'sort direction' : 'identifier'}');`);
   }
   return {
-    title: `Check ${identifiers.map((e) => `\`${shortText(e.getText(sourceFile), 30)}\``).join(', ')} against an allow-list${needsNames ? ' (then list the allowed names)' : ''}`,
+    title: `Check ${identifiers.map((e) => `\`${shortExpressionText(e, sourceFile, 30)}\``).join(', ')} against an allow-list${needsNames ? ' (then list the allowed names)' : ''}`,
     edits: [{ start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`${lineBreakOf(sourceFile.text)}${indent}`)}${lineBreakOf(sourceFile.text)}${indent}` }],
   };
 }
@@ -468,15 +478,39 @@ function isPlainReference(expr: ts.Expression): boolean {
   return false;
 }
 
+/**
+ * For each piece, whether it starts inside a quoted SQL string literal, reading the text from the start of the
+ * query. Quoted identifiers ("…" outside MySQL, `…`) are skipped over; a doubled quote closes and reopens.
+ */
+function insideStringLiterals(pieces: Piece[], driver: DriverModel): boolean[] {
+  const stringQuotes = driver.id === 'mysql' ? `'"` : `'`;
+  const states: boolean[] = [];
+  let open: string | undefined;
+  for (const piece of pieces) {
+    states.push(open !== undefined && stringQuotes.includes(open));
+    if (piece.kind !== 'text') continue;
+    for (const char of piece.raw) {
+      if (open === undefined) open = char === "'" || char === '"' || char === '`' ? char : undefined;
+      else if (open === char) open = undefined;
+    }
+  }
+  return states;
+}
+
 /** The quotes of string literals: MySQL also reads "…" as a string; elsewhere "…" is an identifier. */
 function stringQuotes(driver: DriverModel): string {
   return driver.id === 'mysql' ? `'|"` : `'`;
 }
 
+/** `ORDER BY name ${dir}`, `ORDER BY a ASC, b ${dir}`: a sort direction. */
+const SORT_DIRECTION_POSITION = /\bORDER\s+BY\s+(?:[\w."`]+(?:\s+(?:ASC|DESC))?\s*,\s*)*[\w."`]+\s*$/i;
+/** `ORDER BY ${col}`, `GROUP BY a, ${col}`: a sort or group key. */
+const SORT_KEY_POSITION = /\b(?:ORDER|GROUP)\s+BY\s+(?:[\w."`]+(?:\s+(?:ASC|DESC))?\s*,\s*)*$/i;
+
 /** `ORDER BY ${col}`, `FROM ${table}`, `ORDER BY name ${dir}`, `"${col}"`: a place only an identifier can go. */
 function isIdentifierPosition(before: string, after: string, driver: DriverModel): boolean {
-  if (/\b(ORDER\s+BY|GROUP\s+BY|FROM|JOIN|INTO|UPDATE|TABLE|SELECT|DISTINCT)\s*$/i.test(before)) return true;
-  if (/\bORDER\s+BY\s+[\w."`]+\s*$/i.test(before)) return true;
+  if (/\b(FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE|SELECT|DISTINCT)\s*$/i.test(before)) return true;
+  if (SORT_KEY_POSITION.test(before) || SORT_DIRECTION_POSITION.test(before)) return true;
   const identifierQuote = driver.id === 'mysql' ? /`$/ : /["`]$/;
   if (identifierQuote.test(before) && /^["`]/.test(after)) return true;
   if (/^\.\w/.test(after) || /\w\.$/.test(before)) return true;
@@ -530,14 +564,18 @@ function escapeTemplate(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
-/** The SQL just before a piece (enough for the identifier patterns), without rebuilding the whole prefix. */
-function textBefore(pieces: Piece[], index: number): string {
+/**
+ * The SQL just before a piece (enough for the identifier patterns), without rebuilding the whole prefix; `clause`
+ * is what the method writes before the text (`ORDER BY` for knex `orderByRaw`).
+ */
+function textBefore(pieces: Piece[], index: number, clause?: string): string {
   let text = '';
-  for (let i = index - 1; i >= 0 && text.length < 200; i--) {
+  let i = index - 1;
+  for (; i >= 0 && text.length < 200; i--) {
     const p = pieces[i]!;
     text = (p.kind === 'text' ? p.raw : 'x') + text;
   }
-  return text;
+  return i < 0 && clause ? `${clause} ${text}` : text;
 }
 
 function textAfter(pieces: Piece[], index: number): string {

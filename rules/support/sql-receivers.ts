@@ -22,17 +22,28 @@ export interface DriverValue {
   exportName?: string;
   /** How the receiver was made, for messages and fixes (e.g. 'request' for an mssql Request). */
   via?: string;
+  /**
+   * A project's wrapper (`module.exports = { query: (text, params) => pool.query(text, params) }`): only these
+   * methods run SQL, each passing its arguments on unchanged; nothing else is derived from it.
+   */
+  methods?: ReadonlyMap<string, number>;
 }
 
-/** Looks up what a relative module exports under a name ('default', '*' for `module.exports`/`export =`, or a name). */
-export type LocalExportResolver = (specifier: string, exportName: string) => DriverValue | undefined;
+/**
+ * Looks up what a workspace module exports under a name ('default', '*' for `module.exports`/`export =`, or a name),
+ * or a property `member` of that export; undefined for packages and for what is not a driver value.
+ */
+export type LocalExportResolver = (specifier: string, exportName: string, member?: string) => DriverValue | undefined;
+
+/** A function declaration, method, arrow function or function expression. */
+export type FunctionWithBody = ts.SignatureDeclaration & { body?: ts.Node };
 
 export class SqlReceivers {
   private readonly cache = new Map<ts.Node, DriverValue | null>();
 
   constructor(
     private readonly index: FileIndex,
-    /** Follows `import pool from './db'` one file away; absent when this instance serves that other file. */
+    /** Follows `import pool from './db'` into other workspace modules (support/driver-exports.ts). */
     private readonly resolveLocalExport?: LocalExportResolver,
   ) {}
 
@@ -55,23 +66,25 @@ export class SqlReceivers {
     if (node.kind === ts.SyntaxKind.ThisKeyword) return undefined;
     if (ts.isPropertyAccessExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.classifyThisMember(node, node.name.text);
-      const localModule = this.localModuleOf(node.expression);
-      if (localModule !== undefined) return this.resolveLocalExport?.(localModule, node.name.text);
+      const exported = this.importedMember(node.expression, node.name.text);
+      if (exported) return exported;
       const object = this.classify(node.expression);
       const name = node.name.text;
       if (object?.kind === 'module') return { driver: object.driver, kind: 'export', exportName: name };
-      if (object?.kind === 'receiver' && object.driver.derivedProperties.includes(name)) return { driver: object.driver, kind: 'receiver' };
+      if (object?.kind === 'receiver' && !object.methods && object.driver.derivedProperties.includes(name)) return { driver: object.driver, kind: 'receiver' };
       const conventional = CONVENTIONAL_RECEIVER_PROPERTIES.get(name);
       if (conventional) return { driver: driverForId(conventional), kind: 'receiver' };
       return undefined;
     }
+    if (ts.isObjectLiteralExpression(node)) return this.forwardingWrapper(this.namedFunctions(node.properties));
     if (ts.isNewExpression(node)) {
       const constructor = this.classify(node.expression);
-      if (!constructor) return undefined;
+      if (!constructor) return this.localClassWrapper(node.expression);
       if (constructor.kind === 'export' && constructor.driver.constructors.includes(constructor.exportName!)) {
         return { driver: constructor.driver, kind: 'receiver', via: constructor.exportName };
       }
-      if (constructor.kind === 'module' && constructor.driver.moduleIsFactory) return { driver: constructor.driver, kind: 'receiver' };
+      // `const Sequelize = require('sequelize'); new Sequelize(…)`: a CommonJS driver whose module is its class.
+      if (constructor.kind === 'module' && (constructor.driver.moduleIsFactory || constructor.driver.constructors.length > 0)) return { driver: constructor.driver, kind: 'receiver' };
       return undefined;
     }
     if (ts.isCallExpression(node)) {
@@ -85,6 +98,7 @@ export class SqlReceivers {
         const object = this.classify(callee.expression);
         const method = callee.name.text;
         if (object?.kind === 'receiver') {
+          if (object.methods) return undefined;
           // knex: every builder method returns a builder.
           if (object.driver.id === 'knex' || object.driver.derivations.includes(method)) return { driver: object.driver, kind: 'receiver', via: method };
           return undefined;
@@ -103,7 +117,7 @@ export class SqlReceivers {
       }
       if (called.kind === 'export' && called.driver.factories.includes(called.exportName!)) return { driver: called.driver, kind: 'receiver', via: called.exportName };
       if (called.kind === 'factory') return { driver: called.driver, kind: 'receiver' };
-      if (called.kind === 'receiver' && called.driver.id === 'knex') return { driver: called.driver, kind: 'receiver' };
+      if (called.kind === 'receiver' && !called.methods && called.driver.id === 'knex') return { driver: called.driver, kind: 'receiver' };
       return undefined;
     }
     return undefined;
@@ -113,7 +127,7 @@ export class SqlReceivers {
     const imported = this.index.importOf(declaration);
     if (imported) {
       const driver = driverForModule(imported.module);
-      if (!driver) return isRelativeSpecifier(imported.module) ? this.resolveLocalExport?.(imported.module, imported.imported) : undefined;
+      if (!driver) return this.resolveLocalExport?.(imported.module, imported.imported);
       if (imported.imported === '*') return { driver, kind: 'module' };
       if (imported.imported === 'default') return { driver, kind: 'module' };
       return { driver, kind: 'export', exportName: imported.imported };
@@ -141,13 +155,82 @@ export class SqlReceivers {
     return undefined;
   }
 
-  /** The specifier of a relative module an identifier names as a whole (`import * as db from './db'`). */
-  private localModuleOf(expression: ts.Expression): string | undefined {
+  /** `db.pool` with `db` imported from a workspace module (`import * as db`, `const db = require('../models')`, `import db from './db'`). */
+  private importedMember(expression: ts.Expression, name: string): DriverValue | undefined {
+    const node = skipOuterExpressions(expression);
+    if (!ts.isIdentifier(node) || !this.resolveLocalExport) return undefined;
+    const declaration = this.index.resolve(node);
+    const imported = declaration && this.index.importOf(declaration);
+    if (!imported || driverForModule(imported.module)) return undefined;
+    return imported.imported === '*' ? this.resolveLocalExport(imported.module, name) : this.resolveLocalExport(imported.module, imported.imported, name);
+  }
+
+  /** `new Database()` of a class declared in this file that wraps a driver (`query(text, params) { return this.pool.query(text, params) }`). */
+  private localClassWrapper(expression: ts.Expression): DriverValue | undefined {
     const node = skipOuterExpressions(expression);
     if (!ts.isIdentifier(node)) return undefined;
     const declaration = this.index.resolve(node);
-    const imported = declaration && this.index.importOf(declaration);
-    return imported && imported.imported === '*' && isRelativeSpecifier(imported.module) ? imported.module : undefined;
+    return declaration && ts.isClassDeclaration(declaration.node) ? this.forwardingWrapper(this.namedFunctions(declaration.node.members)) : undefined;
+  }
+
+  /**
+   * An object or class whose methods hand their own arguments, unchanged and in order, to the driver method of the
+   * same name (node-postgres's suggested `db/index.js`). A method that builds its own text, or a `query` that is a
+   * cache lookup, makes nothing a sink.
+   */
+  forwardingWrapper(functions: Iterable<[string, FunctionWithBody]>): DriverValue | undefined {
+    let driver: DriverValue['driver'] | undefined;
+    const methods = new Map<string, number>();
+    for (const [name, fn] of functions) {
+      const forwarded = this.forwardedCall(fn, name);
+      if (!forwarded || (driver && forwarded.driver !== driver)) continue;
+      driver = forwarded.driver;
+      methods.set(name, forwarded.argumentCount);
+    }
+    return driver ? { driver, kind: 'receiver', via: 'wrapper', methods } : undefined;
+  }
+
+  private *namedFunctions(members: ts.NodeArray<ts.ObjectLiteralElementLike | ts.ClassElement>): Iterable<[string, FunctionWithBody]> {
+    for (const member of members) {
+      const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      const fn = name === undefined ? undefined : this.functionOfMember(member);
+      if (fn) yield [name!, fn];
+    }
+  }
+
+  private functionOfMember(member: ts.ObjectLiteralElementLike | ts.ClassElement): FunctionWithBody | undefined {
+    if (ts.isMethodDeclaration(member)) return member;
+    let value: ts.Expression | undefined;
+    if (ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member)) value = member.initializer;
+    else if (ts.isShorthandPropertyAssignment(member)) {
+      const declaration = this.index.resolve(member.name);
+      if (declaration && ts.isFunctionDeclaration(declaration.node)) return declaration.node;
+      if (declaration && ts.isVariableDeclaration(declaration.node)) value = declaration.node.initializer;
+    }
+    const fn = value && skipOuterExpressions(value);
+    return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+  }
+
+  /**
+   * The driver whose method `name` the function calls with exactly its own parameters (`(text, params) =>
+   * pool.query(text, params)`), and how many it passes on (a rest parameter: all).
+   */
+  private forwardedCall(fn: FunctionWithBody, name: string): { driver: DriverValue['driver']; argumentCount: number } | undefined {
+    const parameters = fn.parameters;
+    if (!fn.body || parameters.length === 0) return undefined;
+    let found: { driver: DriverValue['driver']; argumentCount: number } | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found || (node !== fn.body && ts.isFunctionLike(node))) return;
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === name && passesParametersOn(node.arguments, parameters, this.index)) {
+        const receiver = this.classify(node.expression.expression);
+        const method = receiver?.kind === 'receiver' && !receiver.methods ? receiver.driver.sinks.find((sink) => sink.name === name) : undefined;
+        if (receiver && method) found = { driver: receiver.driver, argumentCount: node.arguments.some(ts.isSpreadElement) ? Infinity : node.arguments.length };
+        return;
+      }
+      node.forEachChild(visit);
+    };
+    visit(fn.body);
+    return found;
   }
 
   /** `db.transaction(async (trx) => …)`, `dataSource.transaction(async (manager) => …)`: the callback gets a receiver. */
@@ -159,7 +242,7 @@ export class SqlReceivers {
     const method = call.expression.name.text;
     if (method !== 'transaction' && method !== 'task' && method !== 'tx' && method !== 'begin' && method !== 'reserve') return undefined;
     const owner = this.classify(call.expression.expression);
-    return owner?.kind === 'receiver' ? { driver: owner.driver, kind: 'receiver' } : undefined;
+    return owner?.kind === 'receiver' && !owner.methods ? { driver: owner.driver, kind: 'receiver' } : undefined;
   }
 
   /** `Pool`, `pg.Pool`, `Knex`, `Knex.Transaction`, `Repository<User>`: a driver type written in an annotation. */
@@ -248,6 +331,17 @@ export class SqlReceivers {
   }
 }
 
+/** `(text, params, cb)` passed on as `(text, params, cb)` or a prefix of it, or `(...args)` as `(...args)`. */
+function passesParametersOn(args: ts.NodeArray<ts.Expression>, parameters: ts.NodeArray<ts.ParameterDeclaration>, index: FileIndex): boolean {
+  if (args.length === 0 || args.length > parameters.length) return false;
+  return args.every((arg, position) => {
+    const parameter = parameters[position]!;
+    const value = ts.isSpreadElement(arg) ? arg.expression : arg;
+    if (ts.isSpreadElement(arg) !== (parameter.dotDotDotToken !== undefined) || !ts.isIdentifier(value) || !ts.isIdentifier(parameter.name)) return false;
+    return index.resolve(value)?.node === parameter;
+  });
+}
+
 function requireModule(call: ts.CallExpression): string | undefined {
   if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1 && ts.isStringLiteralLike(call.arguments[0]!)) {
     return call.arguments[0].text;
@@ -263,49 +357,4 @@ function driverForId(id: string): DriverModel {
 
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
-}
-
-/**
- * What another file exports under a name, when it is a driver value: `export default pool`, `export const pool =
- * new Pool()`, `export { pool as db }`, `module.exports = pool`, `module.exports = { pool }`, `exports.pool = …`.
- */
-export function exportedDriverValue(sourceFile: ts.SourceFile, receivers: SqlReceivers, index: FileIndex, exportName: string): DriverValue | undefined {
-  for (const statement of sourceFile.statements) {
-    if (ts.isExportAssignment(statement)) {
-      if (exportName === 'default' || exportName === '*') return receivers.classify(statement.expression);
-      continue;
-    }
-    if (ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === exportName) {
-          const local = index.resolve(declaration.name);
-          return local ? receivers.classifyDeclaration(local) : undefined;
-        }
-      }
-      continue;
-    }
-    if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-      for (const element of statement.exportClause.elements) {
-        if (element.name.text === exportName) return receivers.classify(element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName : element.name);
-      }
-      continue;
-    }
-    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = statement.expression.left.getText(sourceFile);
-      const value = statement.expression.right;
-      if (target === 'module.exports') {
-        if (exportName === 'default' || exportName === '*') return receivers.classify(value);
-        const object = skipOuterExpressions(value);
-        if (ts.isObjectLiteralExpression(object)) {
-          for (const property of object.properties) {
-            if (ts.isShorthandPropertyAssignment(property) && property.name.text === exportName) return receivers.classify(property.name);
-            if (ts.isPropertyAssignment(property) && property.name.getText(sourceFile) === exportName) return receivers.classify(property.initializer);
-          }
-        }
-      } else if (target === `module.exports.${exportName}` || target === `exports.${exportName}`) {
-        return receivers.classify(value);
-      }
-    }
-  }
-  return undefined;
 }

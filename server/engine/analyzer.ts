@@ -21,6 +21,7 @@ import { SUMMARY_NODE_KINDS, SummaryBuilder } from './api-model/summarize';
 import type { WorkspaceIndex } from './api-model/workspace-index';
 import { isTestFile } from '../../rules/support/test-files';
 import { ModuleAliases } from './api-model/module-aliases';
+import { resolveWorkspaceModule, type ModuleResolutionHost } from './module-resolution';
 import { collectFindings, toFileEdit, type LocatedReport, type RuleOutcome } from './collect-findings';
 import { analyzeSpec, ParsedSpecCache } from './openapi/analyze-spec';
 import { summarizeSpec } from './openapi/spec-summary';
@@ -87,6 +88,11 @@ export class Engine {
   readonly noIgnore: boolean;
   private readonly withoutIgnoreGlobs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   private readonly moduleAliases: ModuleAliases;
+  private readonly moduleResolution: ModuleResolutionHost = {
+    fileExists: (filePath) => this.reader.fileExists(filePath),
+    aliasesFor: (filePath) => this.moduleAliases.forFile(filePath),
+    boundaryFor: (filePath) => deepestContaining(this.workspaceRoots, path.dirname(path.resolve(filePath))) ?? this.projectRootFor(filePath),
+  };
   private readonly parsedSpecs = new ParsedSpecCache();
 
   constructor(options: EngineOptions = {}) {
@@ -334,6 +340,7 @@ export class Engine {
       projectRoot: this.projectRootFor(filePath),
       readFile: (p) => reader.readFile(p),
       fileExists: (p) => reader.fileExists(p),
+      resolveModule: (fromFile, specifier) => resolveWorkspaceModule(this.moduleResolution, fromFile, specifier),
     };
   }
 }

@@ -9,6 +9,7 @@ import { diskReader, type Engine, type FileSystemReader } from './analyzer';
 import type { ResolvedConfig } from './config';
 import { INTERNAL_ERROR, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from './engine-findings';
 import type { Finding } from './findings';
+import type { Rule } from '../../rules/support/rule';
 import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
 import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
@@ -394,15 +395,21 @@ function scanFile(
  * Rules that read the API model (meta.requiresApiModel) can judge a route only once every file is summarised. With
  * an index attached, pass 1 analyses every file without them (making the summaries in the same walk); then the
  * index is complete, and pass 2 runs only those rules on the files that declare routes (and on specs, for spec
- * rules that compare them with the routes), merging their findings.
+ * rules that compare them with the routes), merging their findings. Rules refined by the model
+ * (meta.refinedByApiModel: unparameterized-query, which follows request data across modules) run in pass 1 with
+ * what the file shows; pass 2 runs them again on the files their `hasFindingsIn` names, and those findings replace
+ * the pass-1 ones.
  */
 class ApiModelPasses {
   private readonly ruleIds: ReadonlySet<string>;
+  private readonly refinedRules: readonly Rule<unknown>[];
   private readonly withoutModelRules = new WeakMap<ResolvedConfig, ResolvedConfig>();
-  private readonly onlyModelRules = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  /** Pass-2 configs by the set of rules they keep. */
+  private readonly passTwoConfigs = new Map<string, WeakMap<ResolvedConfig, ResolvedConfig>>();
 
   constructor(private readonly engine: Engine) {
     this.ruleIds = new Set(engine.apiIndex ? [...engine.rules, ...engine.specRules].filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
+    this.refinedRules = engine.apiIndex ? engine.rules.filter((rule) => rule.meta.refinedByApiModel && !rule.meta.requiresApiModel && rule.hasFindingsIn) : [];
   }
 
 
@@ -424,7 +431,7 @@ class ApiModelPasses {
     if (!index) return;
     this.indexCounterparts(result, targets);
     index.markComplete();
-    if (this.ruleIds.size === 0) return;
+    if (this.ruleIds.size === 0 && this.refinedRules.length === 0) return;
     const model = index.model();
     const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
     const specModelRules = this.engine.specRules.filter((rule) => this.ruleIds.has(rule.meta.id));
@@ -439,16 +446,18 @@ class ApiModelPasses {
           result.cancelled = true;
           return;
         }
-        this.reanalyse(file, result.root);
+        this.reanalyse(file, result.root, true, []);
         continue;
       }
-      if (model.routesDeclaredIn(filePath).length === 0 && !model.touchesData(filePath) && !model.passesRequestBody?.(filePath)) continue;
-      if (!this.suppressing.has(filePath) && !modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
+      const refined = this.refinedRules.filter((rule) => rule.hasFindingsIn!(model, filePath)).map((rule) => rule.meta.id);
+      const mayHaveModelFindings = this.ruleIds.size > 0 && (model.routesDeclaredIn(filePath).length > 0 || model.touchesData(filePath) || model.passesRequestBody?.(filePath) === true);
+      const wantsModelRules = mayHaveModelFindings && (this.suppressing.has(filePath) || modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath)));
+      if (!wantsModelRules && refined.length === 0) continue;
       if (isCancelled?.()) {
         result.cancelled = true;
         return;
       }
-      this.reanalyse(file, result.root);
+      this.reanalyse(file, result.root, wantsModelRules, refined);
     }
   }
 
@@ -492,13 +501,18 @@ class ApiModelPasses {
     }
   }
 
-  private reanalyse(file: ScannedFile, root: string): void {
+  /** Runs the model rules (when `withModelRules`) and the `refined` rules again on a file and merges their findings. */
+  private reanalyse(file: ScannedFile, root: string, withModelRules: boolean, refined: readonly string[]): void {
     const { filePath } = file;
+    const rerun = new Set([...(withModelRules ? this.ruleIds : []), ...refined]);
     let text: string;
     let analysis;
     try {
       text = fs.readFileSync(filePath, 'utf8');
-      const config = configWithRules(this.engine.configFor(filePath), this.onlyModelRules, (id) => this.ruleIds.has(id));
+      const key = [...rerun].sort().join(' ');
+      let cache = this.passTwoConfigs.get(key);
+      if (!cache) this.passTwoConfigs.set(key, (cache = new WeakMap()));
+      const config = configWithRules(this.engine.configFor(filePath), cache, (id) => rerun.has(id));
       if (config.rules.size === 0) return;
       // Its summary is in the index already (pass 1 made it from this text).
       analysis = this.engine.analyze(filePath, text, { config, summarize: false });
@@ -507,21 +521,37 @@ class ApiModelPasses {
       return;
     }
     if (analysis.skipped) return;
-    const added = analysis.findings.filter((finding) => this.isModelFinding(finding));
-    if (added.length === 0) return;
+    const judgedAgain = new Set(refined);
+    const added = analysis.findings.filter((finding) => this.isModelFinding(finding, rerun));
+    // A refined rule's pass-1 findings are replaced, with the engine's findings about it (its failure, unused suppressions of it alone).
+    const replaced = file.findings.filter((finding) => judgedAgain.has(finding.ruleId) || (isEngineFindingAbout(finding, judgedAgain) && aboutOnly(finding, rerun)));
+    if (added.length === 0 && replaced.length === 0) return;
+    // A suppression unused in pass 1 that pass 2 finds used, without a reason: reported as reason-less now.
+    const replacedUnusedAt = new Set(replaced.filter((finding) => finding.ruleId === UNUSED_SUPPRESSION.id).map((finding) => rangeKey(finding)));
+    added.push(...analysis.findings.filter((finding) => finding.ruleId === SUPPRESSION_WITHOUT_REASON.id && replacedUnusedAt.has(rangeKey(finding))));
     // A reason-less suppression of a model rule that turns out unused is reported as unused alone (as in one pass).
     const unusedAt = new Set(added.filter((finding) => finding.ruleId === UNUSED_SUPPRESSION.id).map((finding) => rangeKey(finding)));
-    const kept = file.findings.filter((finding) => !(finding.ruleId === SUPPRESSION_WITHOUT_REASON.id && unusedAt.has(rangeKey(finding))));
+    const kept = file.findings.filter((finding) => !replaced.includes(finding) && !(finding.ruleId === SUPPRESSION_WITHOUT_REASON.id && unusedAt.has(rangeKey(finding))));
     const merged = [...kept.map(withoutFingerprint), ...added].sort(compareFindings);
     file.findings = fingerprintFindings(merged, text, toRelativeUri(root, filePath));
   }
 
-  /** The findings pass 2 adds: the model rules', and engine findings about them (their failures, their suppressions). */
-  private isModelFinding(finding: Finding): boolean {
-    if (this.ruleIds.has(finding.ruleId)) return true;
-    if (finding.ruleId !== INTERNAL_ERROR.id && finding.ruleId !== UNUSED_SUPPRESSION.id) return false;
-    return String(finding.data.ruleId ?? '').split(', ').some((id) => this.ruleIds.has(id));
+  /** The findings pass 2 adds: those of the rules it ran, and engine findings about them (their failures, their suppressions). */
+  private isModelFinding(finding: Finding, rerun: ReadonlySet<string>): boolean {
+    if (rerun.has(finding.ruleId)) return true;
+    return isEngineFindingAbout(finding, rerun);
   }
+}
+
+/** An internal error or unused suppression naming one of `ruleIds`. */
+function isEngineFindingAbout(finding: Finding, ruleIds: ReadonlySet<string>): boolean {
+  if (finding.ruleId !== INTERNAL_ERROR.id && finding.ruleId !== UNUSED_SUPPRESSION.id) return false;
+  return String(finding.data.ruleId ?? '').split(', ').some((id) => ruleIds.has(id));
+}
+
+/** An engine finding naming only rules of `ruleIds` (a suppression naming others too was judged in pass 1 and stands). */
+function aboutOnly(finding: Finding, ruleIds: ReadonlySet<string>): boolean {
+  return String(finding.data.ruleId ?? '').split(', ').every((id) => ruleIds.has(id));
 }
 
 /** The config with only the rules `keep` accepts, made once per config object. */

@@ -406,7 +406,8 @@ export function runBackgroundWorker(): void {
 /**
  * What model rules judge in an open file: a spec's operations with the routes implementing them
  * (spec/unimplemented-operation); a script's routes with their verdicts and the operations documenting them
- * (missing-auth, spec/undocumented-route, spec/auth-mismatch). A change to it re-analyses that file.
+ * (missing-auth, spec/undocumented-route, spec/auth-mismatch), and the request data other modules hand to its
+ * functions (unparameterized-query at their sinks). A change to it re-analyses that file.
  */
 function judgedSignature(model: ReturnType<WorkspaceIndex['model']>, filePath: string): string {
   if (isSpecCandidateFile(filePath)) {
@@ -417,7 +418,7 @@ function judgedSignature(model: ReturnType<WorkspaceIndex['model']>, filePath: s
     const documentedBy = model.specs.operationForRoute(route);
     return documentedBy ? [documentedBy.specPath, documentedBy.operation.method, documentedBy.operation.path, documentedBy.operation.security] : null;
   });
-  return model.signatureOf(filePath) + JSON.stringify([model.specs.coveringSpecs(filePath), documented]);
+  return model.signatureOf(filePath) + JSON.stringify([model.specs.coveringSpecs(filePath), documented]) + model.requestDataSignature(filePath);
 }
 
 function routesReply(id: number, apiIndex: WorkspaceIndex): FromWorker {

@@ -123,13 +123,16 @@ declare module 'knex' {
       orWhereRaw(sql: string, bindings?: unknown[]): QueryBuilder;
       orderByRaw(sql: string, bindings?: unknown[]): QueryBuilder;
       havingRaw(sql: string, bindings?: unknown[]): QueryBuilder;
+      joinRaw(sql: string, bindings?: unknown[]): QueryBuilder;
       select(...columns: string[]): QueryBuilder;
+      toQuery(): string;
       then(resolve: (rows: any[]) => void): void;
     }
   }
   export interface Knex {
     (table: string): Knex.QueryBuilder;
     raw(sql: string, bindings?: unknown[]): Promise<any>;
+    ref(name: string): { toString(): string };
     transaction<T>(callback: (trx: Knex) => Promise<T>): Promise<T>;
   }
   export function knex(config: object): Knex;

@@ -41,7 +41,7 @@ runRuleTests(unparameterizedQuery, {
       name: 'default import of a pg pool from a neighbour module',
       files: { 'src/db.ts': PG_POOL_MODULE },
       code: lines("import pool from './db';", 'export function find(name: string) {', "  return pool.query(`SELECT * FROM users WHERE name = '${name}'`);", '}'),
-      errors: [{ messageId: 'dynamicValue', line: 3, column: 21, endLine: 3, endColumn: 65, severity: 'warning' }],
+      errors: [{ messageId: 'parameterValue', line: 3, column: 21, endLine: 3, endColumn: 65, severity: 'warning' }],
       output: lines("import pool from './db';", 'export function find(name: string) {', '  return pool.query(`SELECT * FROM users WHERE name = $1`, [name]);', '}'),
     },
     {
@@ -58,8 +58,8 @@ runRuleTests(unparameterizedQuery, {
         '}',
       ),
       errors: [
-        { messageId: 'dynamicValue', line: 5, column: 16, endLine: 5, endColumn: 44, severity: 'warning' },
-        { messageId: 'dynamicValue', line: 6, column: 19, endLine: 6, endColumn: 47, severity: 'warning' },
+        { messageId: 'parameterValue', line: 5, column: 16, endLine: 5, endColumn: 44, severity: 'warning' },
+        { messageId: 'parameterValue', line: 6, column: 19, endLine: 6, endColumn: 47, severity: 'warning' },
       ],
       output: lines(
         "import { pool } from './db.js';",
@@ -122,7 +122,7 @@ runRuleTests(unparameterizedQuery, {
         '  db.query(text, (err, rows) => done(err, rows));',
         '};',
       ),
-      errors: [{ messageId: 'dynamicValue', line: 7, column: 12, endLine: 7, endColumn: 16, severity: 'warning' }],
+      errors: [{ messageId: 'parameterValue', line: 7, column: 12, endLine: 7, endColumn: 16, severity: 'warning' }],
       output: lines(
         "const db = require('./db.js');",
         'exports.search = (author, done) => {',
@@ -140,7 +140,7 @@ runRuleTests(unparameterizedQuery, {
       name: 'checker fallback: a class from another file that extends pg.Pool',
       files: { ...INSTALLED_PG, 'src/db.ts': lines("import { Pool } from 'pg';", 'export class Database extends Pool {}') },
       code: lines("import { Database } from './db';", 'export function find(db: Database, name: string) {', "  return db.query(`SELECT * FROM users WHERE name = '${name}'`);", '}'),
-      errors: [{ messageId: 'dynamicValue', line: 3, column: 19, endLine: 3, endColumn: 63, severity: 'warning' }],
+      errors: [{ messageId: 'parameterValue', line: 3, column: 19, endLine: 3, endColumn: 63, severity: 'warning' }],
       output: lines("import { Database } from './db';", 'export function find(db: Database, name: string) {', '  return db.query(`SELECT * FROM users WHERE name = $1`, [name]);', '}'),
     },
   ],

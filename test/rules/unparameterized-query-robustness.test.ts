@@ -37,7 +37,7 @@ describe('unparameterized-query robustness', () => {
     const { analysis } = runCase(unparameterizedQuery, { code });
     assert.deepEqual(
       analysis.findings.filter((f) => f.ruleId === 'unparameterized-query').map((f) => [f.messageId, f.range.start.line]),
-      [['dynamicValue', 3]],
+      [['parameterValue', 3]],
     );
   });
 });

@@ -464,7 +464,7 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       ),
     },
     {
-      name: "pg: parameter typed Pool (annotation), warning without request data",
+      name: "pg: parameter typed Pool (annotation), a warning for a parameter without request data",
       code: lines(
         "import express from 'express';",
         "import type { Pool } from 'pg';",
@@ -474,15 +474,15 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "}",
       ),
       errors: [
-        { messageId: "dynamicValue", line: 5, column: 21, endLine: 5, endColumn: 91, severity: "warning",
-          message: "`table` is not a constant and is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead." },
+        { messageId: "parameterValue", line: 5, column: 21, endLine: 5, endColumn: 91, severity: "warning",
+          message: "`table` comes from a parameter of `countRows`, so from whatever its callers pass, and is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead." },
       ],
       output: lines(
         "import express from 'express';",
         "import type { Pool } from 'pg';",
         "const app = express();",
         "export async function countRows(pool: Pool, table: string, minId: number) {",
-        "  return pool.query(`SELECT count(*) FROM audit WHERE kind = $1 AND id > $2`, [table, minId]);",
+        "  return pool.query(`SELECT count(*) FROM audit WHERE kind = $1 AND id > ${minId}`, [table]);",
         "}",
       ),
     },
@@ -1159,8 +1159,8 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "}",
       ),
       errors: [
-        { messageId: "dynamicValue", line: 7, column: 28, endLine: 7, endColumn: 72, severity: "warning",
-          message: "`name` is not a constant and is written into the SQL text run by `this.em.execute` (MikroORM); pass it as a bound parameter instead." },
+        { messageId: "parameterValue", line: 7, column: 28, endLine: 7, endColumn: 72, severity: "warning",
+          message: "`name` comes from a parameter of `findByName`, so from whatever its callers pass, and is written into the SQL text run by `this.em.execute` (MikroORM); pass it as a bound parameter instead." },
       ],
       output: lines(
         "import express from 'express';",
@@ -1270,7 +1270,7 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       ),
       errors: [
         { messageId: "requestValue", line: 8, column: 29, endLine: 8, endColumn: 77, severity: "error",
-          message: "Request data `req.query[key]` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead. No automatic fix: `filters.join(' AND ')` is a piece of SQL text built from values, not a value; parameterize it where it is built." },
+          message: "Request data `key` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead. No automatic fix: `filters.join(' AND ')` is a piece of SQL text built from values, not a value; parameterize it where it is built." },
       ],
       output: null,
     },
@@ -1521,8 +1521,8 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "}",
       ),
       errors: [
-        { messageId: "dynamicValue", line: 7, column: 56, endLine: 7, endColumn: 81, severity: "warning",
-          message: "`email` is not a constant and is written into the SQL text run by `….where` (TypeORM); pass it as a bound parameter instead." },
+        { messageId: "parameterValue", line: 7, column: 56, endLine: 7, endColumn: 81, severity: "warning",
+          message: "`email` comes from a parameter of `findByEmail`, so from whatever its callers pass, and is written into the SQL text run by `….where` (TypeORM); pass it as a bound parameter instead." },
       ],
       output: lines(
         "import { Repository } from 'typeorm';",

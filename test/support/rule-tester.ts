@@ -71,7 +71,7 @@ export function runCase(rule: Rule<any>, testCase: ValidCase): CaseRun {
   const config = parseConfig(path.join(dir, 'apiguard.json'), configText, [rule]);
   // A rule that reads the API model sees the whole fixture, indexed as the server and the CLI index a workspace.
   let apiIndex: WorkspaceIndex | undefined;
-  if (rule.meta.requiresApiModel) {
+  if (rule.meta.requiresApiModel || rule.meta.refinedByApiModel) {
     apiIndex = new WorkspaceIndex({ authSettingsFor: () => config.auth, isTestFile: (file) => isTestFile(file, dir) });
     for (const [relative, content] of Object.entries(files)) {
       // Scripts, Prisma schemas for the data-model catalogue, and OpenAPI/Swagger specs for ApiModel.specs.

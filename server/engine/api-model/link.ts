@@ -2,7 +2,7 @@
 // every app down through the routers mounted on it (collecting prefixes and middleware in the order a request
 // meets them), and decides for each route what authenticates it. Pure and cheap: no parsing, no disk.
 import * as path from 'node:path';
-import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type ChainLink, type DataModelCatalogue, NO_SPECS, type SpecCatalogue, type MountStep, type ParameterWrite, type RouteAuth, type SourceSpot, type UnmodelledRoutes } from '../../../rules/support/api-model';
+import { NO_DATA_MODELS, type ApiModel, type ApiRoute, type AuthSuggestion, type ChainLink, type DataModelCatalogue, NO_SPECS, type SpecCatalogue, type MountStep, type ParameterWrite, type RequestPath, type RouteAuth, type SourceSpot, type UnmodelledRoutes } from '../../../rules/support/api-model';
 import { findAuthLibrary } from '../../../rules/data/auth-libraries';
 import { isPassThroughWrapper, middlewareCombinator } from '../../../rules/data/frameworks';
 import { publicReasonForPath } from '../../../rules/data/public-routes';
@@ -13,6 +13,7 @@ import { NO_AUTH_SETTINGS, type AuthSettings } from '../config';
 import { aliasCandidates, type AliasConfig } from './module-aliases';
 import { LinkedDataModels } from './data-models/catalogue';
 import { LinkedSpecs } from './specs';
+import { RequestFlows } from './request-flows';
 
 export type { AuthSettings };
 
@@ -387,6 +388,31 @@ export class LinkedApiModel implements ApiModel {
 
   passesRequestBody(filePath: string): boolean {
     return this.files.get(path.resolve(filePath))?.passesRequestBody === true;
+  }
+
+  private flows: RequestFlows | undefined;
+
+  /** Made on the first question after a link: most links (a keystroke in a route file) never ask. */
+  private requestFlows(): RequestFlows | undefined {
+    if (!this.linker) return undefined;
+    this.flows ??= new RequestFlows(this.files, this.linker);
+    return this.flows;
+  }
+
+  requestDataInto(filePath: string, functionStart: number, parameter: number): RequestPath | undefined {
+    return this.requestFlows()?.into(filePath, functionStart, parameter);
+  }
+
+  receivesRequestData(filePath: string): boolean {
+    return this.requestFlows()?.receives(filePath) ?? false;
+  }
+
+  /** What request data reaches the file's functions from other modules: when it changes, its SQL sinks may be judged differently. */
+  requestDataSignature(filePath: string): string {
+    // Only a file with functions that pass parameters on can be reached: others never make the flows be built.
+    const file = this.files.get(path.resolve(filePath));
+    if (!file || !Object.values(file.functions).some((fn) => fn.parameterFlows)) return '';
+    return this.requestFlows()?.signature(filePath) ?? '';
   }
 
   touchesData(filePath: string): boolean {

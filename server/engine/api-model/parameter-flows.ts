@@ -4,11 +4,14 @@
 import * as ts from 'typescript';
 import { walkPreorder } from '../../../rules/support/ast';
 import { isPropertyName, type LocalDeclaration } from '../../../rules/support/dataflow';
+import { callText, calleeRef } from './request-arguments';
 import type { SummaryBuilder } from './summarize';
 import type { ParameterFlow } from './summary';
 
 const MAX_ALIAS_DEPTH = 3;
 const MAX_FLOWS_PER_FUNCTION = 50;
+/** Methods whose result is a boolean or a number, whatever the text: `q.includes('x')`, `name.indexOf(' ')`. */
+const NON_CARRYING_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'search', 'localeCompare', 'charCodeAt', 'codePointAt', 'test', 'has', 'some', 'every', 'findIndex', 'getTime', 'valueOf']);
 
 export function parameterFlowsOf(builder: SummaryBuilder, fn: ts.FunctionLikeDeclaration): ParameterFlow[] {
   const flows: ParameterFlow[] = [];
@@ -28,7 +31,10 @@ export function parameterFlowsOf(builder: SummaryBuilder, fn: ts.FunctionLikeDec
     const { consumer, child } = climb(identifier);
     if (ts.isCallExpression(consumer) || ts.isNewExpression(consumer)) {
       const argument = consumer.arguments?.indexOf(child as ts.Expression) ?? -1;
-      if (argument >= 0) flows.push({ parameter: entry.parameter, callee: builder.ref(consumer.expression), calleeText: builder.textOf(consumer.expression), argument, at: builder.spot(consumer) });
+      if (argument >= 0) {
+        const call = ts.isCallExpression(consumer) ? callText(builder, consumer) : `new ${builder.textOf(consumer.expression)}(…)`;
+        flows.push({ parameter: entry.parameter, callee: calleeRef(builder, consumer.expression), calleeText: builder.textOf(consumer.expression), call, argument, at: builder.spot(consumer) });
+      }
     } else if (ts.isVariableDeclaration(consumer) && ts.isIdentifier(consumer.name) && entry.depth < MAX_ALIAS_DEPTH) {
       // `const sql = 'SELECT … ' + q`: follow the new name too.
       const alias = builder.index.resolve(consumer.name);
@@ -70,6 +76,11 @@ function carriesValue(parent: ts.Node, child: ts.Node): boolean {
     case ts.SyntaxKind.PropertyAssignment:
     case ts.SyntaxKind.ShorthandPropertyAssignment:
       return true;
+    case ts.SyntaxKind.CallExpression: {
+      // `q.trim()`, `name.toLowerCase()`: a method of the value returns text made from it; a test of it does not.
+      const callee = (parent as ts.CallExpression).expression;
+      return callee === child && ts.isPropertyAccessExpression(callee) && !NON_CARRYING_METHODS.has(callee.name.text);
+    }
     case ts.SyntaxKind.BinaryExpression: {
       const operator = (parent as ts.BinaryExpression).operatorToken.kind;
       return operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;

@@ -11,6 +11,7 @@ import { summarizeDataModels } from './data-models';
 import { FRAMEWORK_SUMMARIZERS } from './frameworks';
 import { parameterWritesOf, passesRequestBody } from './data-flows';
 import { parameterFlowsOf } from './parameter-flows';
+import { requestArgumentsOf } from './request-arguments';
 import type { ContainerSummary, FileSummary, FunctionSummary, MiddlewareRef, ValueRef } from './summary';
 
 export const SUMMARY_NODE_KINDS: readonly ts.SyntaxKind[] = [
@@ -86,6 +87,8 @@ export class SummaryBuilder {
     this.collectCommonJsExports();
     this.collectParameterFlows();
     if (passesRequestBody(this)) this.summary.passesRequestBody = true;
+    const requestArguments = requestArgumentsOf(this);
+    if (requestArguments.length > 0) this.summary.requestArguments = requestArguments;
     this.decideMiddlewareAuth();
     return this.summary;
   }
@@ -337,16 +340,23 @@ export class SummaryBuilder {
   /** For the functions other files can call (exports, and methods of exported objects). */
   private collectParameterFlows(): void {
     const exported = new Set<string>();
+    // `module.exports = actions` where `var actions = { search: search }` and `function search(q) {…}`: four steps.
     const visit = (ref: ValueRef | undefined, depth: number): void => {
-      if (!ref || depth > 2) return;
+      if (!ref || depth > 4) return;
       if (ref.kind === 'function') exported.add(ref.id);
       else if (ref.kind === 'object') for (const property of Object.values(ref.properties)) visit(property, depth + 1);
       else if (ref.kind === 'name') visit(this.summary.values[ref.name], depth + 1);
     };
     for (const ref of Object.values(this.summary.exports)) visit(ref, 0);
-    // Methods of exported classes (services, repositories): `ProductService.search`.
+    // Methods of exported classes (services, repositories): `ProductService.search`, also when the module exports the
+    // class or an instance of it (`module.exports = new ProductService()`).
+    const exportedClasses = new Set<string>();
+    for (const ref of Object.values(this.summary.exports)) {
+      const className = ref.kind === 'name' && !ref.members ? ref.name : ref.kind === 'opaque' ? /^new\s+([A-Za-z_$][\w$]*)\s*\(/.exec(ref.text)?.[1] : undefined;
+      if (className) exportedClasses.add(className);
+    }
     for (const cls of this.classes) {
-      if (cls.parent !== this.sourceFile || !cls.name || !hasModifier(cls, ts.SyntaxKind.ExportKeyword)) continue;
+      if (cls.parent !== this.sourceFile || !cls.name || !(hasModifier(cls, ts.SyntaxKind.ExportKeyword) || exportedClasses.has(cls.name.text))) continue;
       for (const member of cls.members) {
         const name = ts.isMethodDeclaration(member) && member.body ? propertyNameText(member.name) : undefined;
         if (name === undefined) continue;

@@ -33,6 +33,8 @@ export interface FileSummary {
   dataAccess?: true;
   /** The file hands a request body to a call (`userService.createUser(req.body)`): mass-assignment may report it. */
   passesRequestBody?: true;
+  /** Calls that hand request data to a function of another module (`products.search(req.query.q)`), in source order. */
+  requestArguments?: RequestArgument[];
   /** NestJS `ClassSerializerInterceptor` is registered here (globally or on a controller): `@Exclude()` fields are hidden. */
   classSerializer?: true;
   /** `new PrismaClient({ omit: { user: { password: true } } })`: fields the client leaves out of every result. */
@@ -127,9 +129,28 @@ export interface FunctionSummary {
 /** Parameter `parameter` (0-based) reaches argument `argument` of a call, directly or through locals. */
 export interface ParameterFlow {
   parameter: number;
+  /** `this.repo.find` under NestJS injection is the injected class's method: `{ name: 'ProductsRepository', members: ['find'] }`. */
   callee: ValueRef;
   calleeText: string;
+  /** The call for people: `repo.find(term)`, arguments elided when long (`repo.find(…)`). */
+  call: string;
   argument: number;
+  at: SourceSpot;
+}
+
+/**
+ * A call that hands request data to a function of another module: `products.search(q)` where `q` is `req.query.q`.
+ * The linker follows it (and the callee's parameter flows) to the functions request data reaches.
+ */
+export interface RequestArgument {
+  /** The function called, as ParameterFlow.callee. */
+  callee: ValueRef;
+  /** The 0-based index of the argument that carries request data. */
+  argument: number;
+  /** Where the data comes from, shortened: `req.query.q`, `@Query('q') q`. */
+  source: string;
+  /** The call for people: `products.search(q)`. */
+  call: string;
   at: SourceSpot;
 }
 

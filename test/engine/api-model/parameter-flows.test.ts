@@ -45,6 +45,21 @@ module.exports = {
     );
   });
 
+  it('through a method of the value that returns text made from it, not through a test of it', () => {
+    assert.deepEqual(
+      flows(`export class Search {
+  run(term: string, flag: string) {
+    this.byName(term.trim().toLowerCase());
+    return this.check(flag.includes('x'));
+  }
+  byName(name: string) { return name; }
+  check(ok: boolean) { return ok; }
+}
+`),
+      ['Search.run#0 → this.byName[0] line 3'],
+    );
+  });
+
   it('a parameter only compared or logged does not flow into the comparison', () => {
     assert.deepEqual(flows(`export function check(role: string) { if (role === 'admin') return true; return false; }\n`), []);
   });
