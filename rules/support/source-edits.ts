@@ -68,7 +68,10 @@ export function shortExpressionText(node: ts.Node, sourceFile: ts.SourceFile, ma
   visit(node);
   shown += text.slice(cursor, node.end);
   // A call chain broken over lines reads as one chain: `db('t')\n  .whereRaw` → `db('t').whereRaw`.
-  return shortText(shown.replace(/\s*[\r\n]\s*\./g, '.').replace(/\(\s*…\s*\)/g, '(…)'), max);
+  let oneLine = shown.replace(/\s*[\r\n]\s*\./g, '.').replace(/\(\s*…\s*\)/g, '(…)');
+  // Arguments broken over lines: `f(\n  a,\n  b\n)` reads `f(a, b)`.
+  if (/[\r\n]/.test(oneLine)) oneLine = oneLine.replace(/([([{])\s*[\r\n]\s*/g, '$1').replace(/,?\s*[\r\n]\s*([)\]}])/g, '$1');
+  return shortText(oneLine, max);
 }
 
 function isElidedInMessages(node: ts.Node, sourceFile: ts.SourceFile): boolean {

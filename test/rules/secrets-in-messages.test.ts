@@ -26,7 +26,8 @@ const MYSQL = "import mysql from 'mysql';\nconst conn = mysql.createConnection({
 /** file name → [code, the rule/messageId pairs it must produce]. */
 const CASES: Record<string, [string, string[]]> = {
   'request-value.ts': [`${MYSQL}app.get('/', (req) => conn.query("SELECT * FROM t WHERE a = '" + (req.query.t || '${GITHUB}') + "'"));\n`, ['unparameterized-query/requestValue']],
-  'dynamic-value.ts': [`${MYSQL}export function find(x: string) {\n  return conn.query("SELECT * FROM t WHERE a = '" + (x || '${STRIPE}') + "'");\n}\n`, ['unparameterized-query/dynamicValue']],
+  'parameter-value.ts': [`${MYSQL}export function find(x: string) {\n  return conn.query("SELECT * FROM t WHERE a = '" + (x || '${STRIPE}') + "'");\n}\n`, ['unparameterized-query/parameterValue']],
+  'dynamic-value.ts': [`${MYSQL}declare const settings: { a?: string };\nexport function find() {\n  return conn.query("SELECT * FROM t WHERE a = '" + (settings.a || '${STRIPE}') + "'");\n}\n`, ['unparameterized-query/dynamicValue']],
   'request-identifier.ts': [`${MYSQL}app.get('/', (req) => conn.query('SELECT * FROM t ORDER BY ' + (req.query.sort || '${RANDOM}')));\n`, ['unparameterized-query/requestIdentifier']],
   'dynamic-identifier.ts': [`${MYSQL}export const sorted = (column: string) => conn.query('SELECT * FROM t ORDER BY ' + (column || '${RANDOM}'));\n`, ['unparameterized-query/dynamicIdentifier']],
   'request-text.ts': [`${MYSQL}app.post('/', (req) => conn.query(req.body.sql || '${GITHUB}'));\n`, ['unparameterized-query/requestText']],

@@ -507,6 +507,24 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       output: null,
     },
     {
+      name: "messages put a call whose arguments are broken over lines on one line",
+      code: lines(
+        "import { Pool } from 'pg';",
+        "const pool = new Pool();",
+        "declare function pathOperation(attr: string, field: string[]): string;",
+        "export function containing(attr: string, field: string[]) {",
+        "  return pool.query(`SELECT * FROM t WHERE data @> '${pathOperation(",
+        "    attr,",
+        "    field,",
+        "  )}'::jsonb`);",
+        "}",
+      ),
+      errors: [
+        { messageId: "dynamicValue", line: 5, column: 21, endLine: 8, endColumn: 14, severity: "hint",
+          message: "`pathOperation(attr, field)` is not a constant and is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead." },
+      ],
+    },
+    {
       name: "a helper that returns its argument is not constant: a hint",
       code: lines(
         "import knex from 'knex';",
