@@ -338,8 +338,9 @@ export function isNonSecretValue(value: string): boolean {
   if (looksLikeConditionCode(value)) return true; // an error code or i18n key: 'auth/invalid-password'
   if (/^(--|var\(--)[A-Za-z][\w-]*\)?$/.test(value)) return true; // a CSS custom property: design tokens `{ token: '--color-error' }`
 
-  // Sentences and labels: ending in punctuation, four or more words, or Title case with a space ('Cart secret').
-  if (/\s/.test(value) && (/[.!?:]$/.test(value) || value.trim().split(/\s+/).length >= 4 || /^[A-Z][a-z]/.test(value))) return true;
+  // Sentences and labels: ending in punctuation, four or more words, Title case with a space ('Cart secret'), or a
+  // short code and a title ('A2: Broken Authentication').
+  if (/\s/.test(value) && (/[.!?:]$/.test(value) || value.trim().split(/\s+/).length >= 4 || /^[A-Z][a-z]|^[A-Z0-9]{1,6}:\s+[A-Z][a-z]/.test(value))) return true;
   // Translations: secrets in source are ASCII in practice, UI strings often are not.
   if (/[^\x00-\x7F]/.test(value)) return true;
   // Names made of words that describe rather than hide ('x-custom-jwt-property-name', 'provider-access-token').

@@ -52,6 +52,7 @@ runRuleTests(hardcodedSecret, {
     "export const errors = { password: 'auth/weak-password', apiKey: 'apiKey.invalid', token: 'TokenExpiredError' };",
     'export enum Errors {\n  TokenExpired = \'token_expired\',\n  InvalidPassword = \'auth/invalid-password\',\n  PasswordTooShort = \'PASSWORD_TOO_SHORT\',\n}',
     "export const validation = { messages: { password: 'Must be 8 characters' } };",
+    { name: 'CommonJS: a label under an auth-named key', code: "module.exports = {\n  'a2_broken_auth': 'A2: Broken Authentication',\n};\n", filename: 'config/vulns.js' },
     {
       name: 'CommonJS: an error-code table',
       code: "module.exports = {\n  TOKEN_EXPIRED: 'errors.session/token-expired',\n  WRONG_PASSWORD: 'auth/wrong-password',\n  API_KEY_MISSING: 'api_key_missing',\n};\n",
