@@ -27,6 +27,7 @@ import { ANY_PROVIDER_KEYWORD, fingerprint, looksHighEntropy, redact } from './s
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
 import { isPlaceholderValue, isPublicInContext, isPublicValue } from './data/secret-placeholders';
 import { CREDENTIAL_WORDS, NON_SECRET_WORDS, credentialNameStrength, mentionsCredential } from './data/secret-names';
+import { SHAPE_MESSAGES, SecretShapes, type ShapeFinding, type ShapeMessageId } from './support/secret-shapes';
 
 export interface HardcodedSecretOptions {
   /** Skip files under test/, tests/, __tests__/, __mocks__/, fixtures/ and *.test.* / *.spec.* files. */
@@ -35,7 +36,7 @@ export interface HardcodedSecretOptions {
   entropy: boolean;
 }
 
-type MessageId = 'providerToken' | 'credentialLiteral' | 'highEntropyString';
+type MessageId = 'providerToken' | 'credentialLiteral' | 'highEntropyString' | ShapeMessageId;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tier 1: provider formats
@@ -524,6 +525,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
       providerToken: '{{provider}} in source ({{redacted}}, sha256 {{fingerprint}}). Rotate it: it stays in version history.',
       credentialLiteral: 'Hard-coded credential in {{sink}} ({{redacted}}, sha256 {{fingerprint}}). Move it out of source and rotate it: it stays in version history.',
       highEntropyString: 'High-entropy string, possibly a secret ({{redacted}}, sha256 {{fingerprint}}). If it is one, move it out of source and rotate it: it stays in version history.',
+      ...SHAPE_MESSAGES,
     },
   },
   defaultOptions: { ignoreTestFiles: true, entropy: false },
@@ -538,6 +540,17 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
     const jwtFunctionNames = new Set<string>();
 
     const providerContext = new LiteralProviderContext(sourceFile, text);
+    // Shapes beyond formats and names (rules/support/secret-shapes.ts); test files get none of them.
+    const shapes = isTestFile(context.filePath, context.workspace.projectRoot) ? undefined : new SecretShapes(sourceFile, context.filePath.split(path.sep).join('/'), secretUseOf);
+    function secretUseOf(expression: ts.Expression): string | undefined {
+      const sink = credentialSinkOf(expression, '', jwtFunctionNames);
+      return sink?.certain && sink.fallbackOf === undefined && sink.label !== 'new Sequelize()' ? sink.label : undefined;
+    }
+    function reportShape(shape: ShapeFinding): void {
+      const move = shape.move;
+      const fix = move && moveToEnvFix(context, envFiles(), move.replaced, move.value, move.envName, move.fallbackOf);
+      context.report({ messageId: shape.messageId, node: shape.node, data: shape.data, fixes: fix ? [fix] : [], ...(shape.severity ? { severity: shape.severity } : {}) });
+    }
     const textAround = () => providerContext.textBefore() + providerContext.textAfter();
 
     function checkLiteral(node: ts.Node): void {
@@ -566,6 +579,9 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
           return;
         }
       }
+
+      const shape = shapes?.check(node, value);
+      if (shape !== undefined) return shape ? reportShape(shape) : undefined;
 
       // Tier 2
       const sink = credentialSinkOf(node, value, jwtFunctionNames, inLocaleFile);
@@ -622,6 +638,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
       },
       [ts.SyntaxKind.StringLiteral]: checkLiteral,
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+      onEnd: () => shapes?.atEnd().forEach(reportShape),
     };
   },
 });
