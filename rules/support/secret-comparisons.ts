@@ -33,18 +33,19 @@ export class CredentialComparisons {
 
   /** The comparison a literal takes part in as the secret side, when it is one of request credentials. */
   comparisonAt(literal: ts.Node, value: string): CredentialComparison | undefined {
-    if (!isSecretLikeComparedValue(value)) return undefined;
+    // Where the literal sits first (one parent check rules out nearly every literal), the value after.
     const outer = skipTransparentParents(literal);
     const parent = outer.parent;
     if (!parent) return undefined;
     if (ts.isBinaryExpression(parent) && EQUALITY_OPERATORS.has(parent.operatorToken.kind)) {
       const other = parent.left === outer ? parent.right : parent.left;
-      return this.requestCredential(other);
+      return isSecretLikeComparedValue(value) ? this.requestCredential(other) : undefined;
     }
     if (ts.isCaseClause(parent) && parent.expression === outer) {
-      return this.requestCredential(parent.parent.parent.expression);
+      return isSecretLikeComparedValue(value) ? this.requestCredential(parent.parent.parent.expression) : undefined;
     }
-    return constantTimeComparison(outer, this.sourceFile);
+    if (!ts.isCallExpression(parent) && !ts.isNewExpression(parent)) return undefined;
+    return isSecretLikeComparedValue(value) ? constantTimeComparison(outer, this.sourceFile) : undefined;
   }
 
   private requestCredential(expression: ts.Expression): CredentialComparison | undefined {

@@ -7,7 +7,7 @@
 // file's text is searched for the binding's name and only those positions are looked at, at the end of the walk.
 // Not followed: destructuring (`const { secret } = config`), other files, class fields.
 import * as ts from 'typescript';
-import { envVariableRead, skipTransparentParents, staticStringValue, valueDestination } from './ast';
+import { calleeName, envVariableRead, skipTransparentParents, staticStringValue, valueDestination } from './ast';
 import { isPlaceholderValue } from '../data/secret-placeholders';
 import { credentialNameStrength, mentionsCredential } from '../data/secret-names';
 
@@ -22,6 +22,9 @@ export interface GuessableSecret {
   /** The secret slot that uses it, with its line: `jwt.sign() on line 12`; just `line 3` when it is the holder. */
   use: string;
 }
+
+/** Calls that take a secret as an argument (options objects are reached through their credential-named keys). */
+const SECRET_TAKING_CALLS: ReadonlySet<string> = new Set(['sign', 'verify', 'cookieParser', 'createHmac', 'createCipheriv', 'createDecipheriv']);
 
 interface Candidate {
   literal: ts.Node;
@@ -49,8 +52,11 @@ export class GuessableSecrets {
 
   /** A finding when the literal goes straight into a secret slot; otherwise remembers it for `usedLater`. */
   check(literal: ts.Node, value: string): GuessableSecret | undefined {
-    if (!isGuessableValue(value)) return undefined;
     const carrier = withEnvFallback(literal);
+    // Only a credential-named slot or a secret-taking call can make a literal the app's secret: ask that first.
+    const destination = valueDestination(carrier);
+    const inSlot = 'name' in destination ? credentialNameStrength(destination.name) !== undefined : destination.kind === 'argument' && SECRET_TAKING_CALLS.has(calleeName(destination.call) ?? '');
+    if (!inSlot || !isGuessableValue(value)) return undefined;
     const directUse = this.secretUseOf(carrier);
     if (directUse !== undefined) {
       // Placeholders only: other values in a known slot are tier 2's already.

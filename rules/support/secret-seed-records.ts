@@ -6,6 +6,7 @@
 // is not in the source, so neither this nor the credential-name tier reports them) and computed values (`password: hash('x')`: the literal there is an argument, not the record's value).
 import * as ts from 'typescript';
 import { calleeName, identifierWords, propertyNameText, skipTransparentParents, valueDestination } from './ast';
+import { credentialNameStrength } from '../data/secret-names';
 import { ACCOUNT_FIELDS, ACCOUNT_LIST_WORDS, PASSWORD_HASH_FORMATS, RECORD_WRITE_CALLS, SEED_PATH } from '../data/secret-shapes';
 
 export interface SeededPassword {
@@ -19,13 +20,14 @@ export interface SeededPassword {
   isHash: boolean;
 }
 
-const PASSWORD_FIELD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pass', 'passcode', 'passphrase']);
+const PASSWORD_FIELD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'passcode', 'passphrase']);
 
 /** `filePath` uses forward slashes. */
 export function seededPasswordAt(literal: ts.Node, value: string, filePath: string): SeededPassword | undefined {
   const destination = valueDestination(literal);
   if (destination.kind !== 'property') return undefined;
   const field = destination.name;
+  if (credentialNameStrength(field) !== 'password') return undefined;
   const words = identifierWords(field);
   if (words.length === 0 || !PASSWORD_FIELD_WORDS.has(words[words.length - 1]!) || words.some((word) => word === 'confirm' || word === 'old')) return undefined;
   if (value.trim() === '') return undefined;

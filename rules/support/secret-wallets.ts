@@ -31,12 +31,14 @@ export interface WalletSecret {
 }
 
 const MNEMONIC_LENGTHS: ReadonlySet<number> = new Set([12, 15, 18, 21, 24]);
+/** A cheap first test, without allocating: only lower-case words and single spaces, 12 to 24 of them. */
+const MNEMONIC_SHAPE = /^\s*[a-z]{3,8}(?:\s+[a-z]{3,8}){11,23}\s*$/;
 /** Frequent English words that the BIP-39 list leaves out: a phrase with one is prose. */
 const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'and', 'that', 'this', 'with', 'from', 'have', 'were', 'was', 'are', 'for', 'but', 'its', 'they', 'them', 'than', 'which']);
 
 /** 12–24 lower-case words of 3–8 letters, at most two repeated: the shape of an English BIP-39 phrase. */
 export function looksLikeMnemonic(value: string): boolean {
-  if (value.length < 12 * 4 - 1 || value.length > 24 * 9) return false;
+  if (value.length < 12 * 4 - 1 || value.length > 24 * 9 || !MNEMONIC_SHAPE.test(value)) return false;
   const words = value.trim().split(/\s+/);
   if (!MNEMONIC_LENGTHS.has(words.length)) return false;
   for (const word of words) if (!/^[a-z]{3,8}$/.test(word) || ENGLISH_FUNCTION_WORDS.has(word)) return false;
@@ -46,6 +48,7 @@ export function looksLikeMnemonic(value: string): boolean {
 
 /** 64 hex digits, optionally `0x`-prefixed, varied enough not to be a dummy (`0x000…01`, `aaaa…`). */
 export function looksLikeRawPrivateKey(value: string): boolean {
+  if (value.length !== 64 && value.length !== 66) return false;
   const hex = value.startsWith('0x') || value.startsWith('0X') ? value.slice(2) : value;
   if (!/^[0-9a-fA-F]{64}$/.test(hex)) return false;
   if (PUBLISHED_DEV_PRIVATE_KEYS.has(hex.toLowerCase())) return false;
