@@ -7,7 +7,7 @@
 // file's text is searched for the binding's name and only those positions are looked at, at the end of the walk.
 // Not followed: destructuring (`const { secret } = config`), other files, class fields.
 import * as ts from 'typescript';
-import { calleeName, envVariableRead, skipTransparentParents, staticStringValue, valueDestination } from './ast';
+import { calleeName, envVariableRead, skipTransparentParents, staticStringValue, valueDestination, type ValueDestination } from './ast';
 import { isPlaceholderValue } from '../data/secret-placeholders';
 import { credentialNameStrength, mentionsCredential } from '../data/secret-names';
 
@@ -55,8 +55,7 @@ export class GuessableSecrets {
     const carrier = withEnvFallback(literal);
     // Only a credential-named slot or a secret-taking call can make a literal the app's secret: ask that first.
     const destination = valueDestination(carrier);
-    const inSlot = 'name' in destination ? credentialNameStrength(destination.name) !== undefined : destination.kind === 'argument' && SECRET_TAKING_CALLS.has(calleeName(destination.call) ?? '');
-    if (!inSlot || !isGuessableValue(value)) return undefined;
+    if (!isInSecretSlot(destination) || !isGuessableValue(value)) return undefined;
     const directUse = this.secretUseOf(carrier);
     if (directUse !== undefined) {
       // Placeholders only: other values in a known slot are tier 2's already.
@@ -89,6 +88,15 @@ export class GuessableSecrets {
   private lineOf(node: ts.Node): string {
     return `line ${this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line + 1}`;
   }
+}
+
+/** A credential-named binding, a secret-taking call's argument, or a list under such a name (Koa's `app.keys = […]`). */
+function isInSecretSlot(destination: ValueDestination): boolean {
+  if ('name' in destination) return credentialNameStrength(destination.name) !== undefined;
+  if (destination.kind === 'argument') return SECRET_TAKING_CALLS.has(calleeName(destination.call) ?? '');
+  if (destination.kind !== 'array-element') return false;
+  const list = valueDestination(destination.array);
+  return 'name' in list && (list.name === 'keys' || credentialNameStrength(list.name) !== undefined);
 }
 
 /** `process.env.X || '…'` / `?? '…'`: the whole fallback is what flows on. */

@@ -122,6 +122,11 @@ const usersEsm = `export const users = [
   { id: 1, username: 'alice', password: 'wonderland' },
 ];
 `;
+const newUserCjs = `const User = require('./models/user');
+module.exports = async function seed() {
+  await new User({ username: 'test', password: 'test', admin: false }).save();
+};
+`;
 const prismaTs = `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 await prisma.user.create({ data: { email: 'ops@acme.io', password: 'toor1234' } });
@@ -155,6 +160,11 @@ app.use(session({ secret: 'changeme', resave: false, saveUninitialized: false })
 const fallbackEsm = `import jwt from 'jsonwebtoken';
 const JWT_SECRET = process.env.JWT_SECRET || 'your_secret';
 export const verify = (token) => jwt.verify(token, JWT_SECRET);
+`;
+const koaKeysCjs = `const Koa = require('koa');
+const app = new Koa();
+app.keys = ['koa-sample-app'];
+module.exports = app;
 `;
 const nestedHmacTs = `import { createHmac } from 'node:crypto';
 const settings = { webhooks: { secret: 'secret_here' } };
@@ -212,6 +222,7 @@ runRuleTests(hardcodedSecret, {
       name: 'guessable: a placeholder used only as a guard',
       code: "const PLACEHOLDER_SECRET = 'changeme';\nconst secret = process.env.JWT_SECRET ?? '';\nif (secret === PLACEHOLDER_SECRET) throw new Error('Set JWT_SECRET');\nexport { secret };\n",
     },
+    { name: 'guessable: a sample value in a list that holds no secret', code: "export const examples = ['koa-sample-app', 'changeme'];\n", filename: 'src/app.js' },
     { name: 'guessable: an example env line', code: "export const envExample = 'JWT_SECRET=changeme';\n", filename: 'src/app.js' },
     { name: 'guessable: the real secret from the environment', code: "import jwt from 'jsonwebtoken';\nconst config = { jwtSecret: process.env.JWT_SECRET! };\nexport const issue = (id: string) => jwt.sign({ id }, config.jwtSecret);\n" },
   ],
@@ -314,6 +325,12 @@ runRuleTests(hardcodedSecret, {
       errors: [{ messageId: 'seededPassword', message: seededMessage('password', '"users"', 'wonderland'), severity: 'warning', ...literalAt(usersEsm, 'wonderland') }],
     },
     {
+      name: 'seed: new User({…}) with a placeholder password is a default account (CommonJS)',
+      code: newUserCjs,
+      filename: 'startup.js',
+      errors: [{ messageId: 'seededPassword', message: seededMessage('password', 'new User()', 'test'), severity: 'warning', ...literalAt(newUserCjs, 'test', 1) }],
+    },
+    {
       name: "seed: Prisma's create({ data })",
       code: prismaTs,
       errors: [{ messageId: 'seededPassword', message: seededMessage('password', 'prisma.user.create()', 'toor1234'), severity: 'warning', ...literalAt(prismaTs, 'toor1234') }],
@@ -378,6 +395,12 @@ runRuleTests(hardcodedSecret, {
       code: fallbackEsm,
       filename: 'src/auth.mjs',
       errors: [{ messageId: 'guessableSecret', message: guessableMessage('"JWT_SECRET"', 'jwt.verify() on line 3', 'your_secret'), severity: 'warning', ...literalAt(fallbackEsm, 'your_secret') }],
+    },
+    {
+      name: "guessable: Koa's app.keys with a sample value (CommonJS)",
+      code: koaKeysCjs,
+      filename: 'src/app.js',
+      errors: [{ messageId: 'guessableSecret', message: guessableMessage('app.keys', 'line 3', 'koa-sample-app'), severity: 'warning', ...literalAt(koaKeysCjs, 'koa-sample-app') }],
     },
     {
       name: 'guessable: a nested setting read by createHmac',
