@@ -26,6 +26,8 @@ export interface GuessableSecret {
 /** Calls that take a secret as an argument (options objects are reached through their credential-named keys). */
 const SECRET_TAKING_CALLS: ReadonlySet<string> = new Set(['sign', 'verify', 'cookieParser', 'createHmac', 'createCipheriv', 'createDecipheriv']);
 
+const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
+
 interface Candidate {
   literal: ts.Node;
   value: string;
@@ -72,6 +74,8 @@ export class GuessableSecrets {
     const text = this.sourceFile.text;
     for (const candidate of this.candidates) {
       for (let at = text.indexOf(candidate.root); at !== -1; at = text.indexOf(candidate.root, at + candidate.root.length)) {
+        // Whole words only before descending the tree (a short name occurs inside many others).
+        if (IDENTIFIER_CHAR.test(text[at - 1] ?? '') || IDENTIFIER_CHAR.test(text[at + candidate.root.length] ?? '')) continue;
         const identifier = identifierAt(this.sourceFile, at);
         if (!identifier || identifier.text !== candidate.root || isDeclarationName(identifier)) continue;
         const read = readOfPath(identifier, candidate.path);

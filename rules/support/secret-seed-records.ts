@@ -30,7 +30,8 @@ export function seededPasswordAt(literal: ts.Node, value: string, filePath: stri
   if (credentialNameStrength(field) !== 'password') return undefined;
   const words = identifierWords(field);
   if (words.length === 0 || !PASSWORD_FIELD_WORDS.has(words[words.length - 1]!) || words.some((word) => word === 'confirm' || word === 'old')) return undefined;
-  if (value.trim() === '') return undefined;
+  // Empty, or a validation message in a record-shaped object ('Password is required.'): not a password.
+  if (value.trim() === '' || (/\s/.test(value) && (value.trim().split(/\s+/).length >= 3 || /[.!?:]$/.test(value)))) return undefined;
   const record = destination.holder.parent;
   if (!ts.isObjectLiteralExpression(record)) return undefined;
   const account = accountOf(record);

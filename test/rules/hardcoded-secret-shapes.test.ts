@@ -204,6 +204,7 @@ runRuleTests(hardcodedSecret, {
     { name: 'seed: a bcrypt hash literal', code: `await User.create({ email: 'admin@shop.io', password: '${'$2b$10$' + 'N9qo8uLOickgx2ZMRZoMye' + 'IjZAgcfl7p92ldGxad68LJZdL17lhWy'}' });\n` },
     { name: 'seed: a computed password', code: "await User.create({ email: 'admin@shop.io', password: hash('admin123') });\n" },
     { name: 'seed: a password from the request', code: "app.post('/signup', async (req, res) => res.json(await User.create({ email: req.body.email, password: req.body.password })));\n", filename: 'src/app.js' },
+    { name: 'seed: validation messages in a record-shaped list', code: "export const users = [{ email: 'Enter your e-mail address', password: 'Password is required.' }];\n" },
     { name: 'seed: a test file', code: "await User.create({ email: 'admin@shop.io', password: 'admin123' });\n", filename: 'test/seed.test.ts' },
     // 4. URLs without credentials, or with templates.
     { name: 'url: no password', code: "export const databaseUrl = 'postgres://localhost/db';\n" },
