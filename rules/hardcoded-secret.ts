@@ -540,8 +540,8 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
     const jwtFunctionNames = new Set<string>();
 
     const providerContext = new LiteralProviderContext(sourceFile, text);
-    // Shapes beyond formats and names (rules/support/secret-shapes.ts); test files get none of them.
-    const shapes = isTestFile(context.filePath, context.workspace.projectRoot) ? undefined : new SecretShapes(sourceFile, context.filePath.split(path.sep).join('/'), secretUseOf);
+    // Shapes beyond formats and names (rules/support/secret-shapes.ts); test files get none of them (ignoreTestFiles).
+    const shapes = options.ignoreTestFiles && isTestFile(context.filePath, context.workspace.projectRoot) ? undefined : new SecretShapes(sourceFile, context.filePath.split(path.sep).join('/'), secretUseOf);
     function secretUseOf(expression: ts.Expression): string | undefined {
       const sink = credentialSinkOf(expression, '', jwtFunctionNames);
       return sink?.certain && sink.fallbackOf === undefined && sink.label !== 'new Sequelize()' ? sink.label : undefined;
