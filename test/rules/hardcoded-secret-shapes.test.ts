@@ -88,6 +88,15 @@ export function unlock(req: Request, res: Response) {
   res.json({ open: passcode === 'hunter22' });
 }
 `;
+const nestTs = `import { Body, Controller, Post } from '@nestjs/common';
+@Controller('admin')
+export class AdminController {
+  @Post('unlock')
+  unlock(@Body() body: { masterKey: string }) {
+    return body.masterKey === 'mk-7f3a9c2e';
+  }
+}
+`;
 const headerGetEsm = `export const guard = (req, res, next) => (req.get('x-api-key') === 'sk-internal-42' ? next() : res.sendStatus(403));
 `;
 
@@ -262,6 +271,11 @@ runRuleTests(hardcodedSecret, {
       name: 'comparison: a passcode destructured from the body',
       code: destructuredTs,
       errors: [{ messageId: 'credentialComparison', message: comparisonMessage('passcode', 'hunter22'), severity: 'error', ...literalAt(destructuredTs, 'hunter22') }],
+    },
+    {
+      name: 'comparison: a NestJS @Body() field',
+      code: nestTs,
+      errors: [{ messageId: 'credentialComparison', message: comparisonMessage('body.masterKey', 'mk-7f3a9c2e'), severity: 'error', ...literalAt(nestTs, 'mk-7f3a9c2e') }],
     },
     {
       name: "comparison: req.get('x-api-key') (ESM)",
