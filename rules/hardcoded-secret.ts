@@ -27,6 +27,7 @@ import { ANY_PROVIDER_KEYWORD, fingerprint, looksHighEntropy, redact } from './s
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
 import { DOCUMENTED_EXAMPLE_VALUES, isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
 import { CREDENTIAL_WORDS, KEY_QUALIFIERS, NON_SECRET_WORDS, credentialNameStrength, looksLikeConditionCode, mentionsCredential } from './data/secret-names';
+import { SHAPE_MESSAGES, SecretShapes, type ShapeFinding, type ShapeMessageId } from './support/secret-shapes';
 
 export interface HardcodedSecretOptions {
   /**
@@ -38,7 +39,7 @@ export interface HardcodedSecretOptions {
   entropy: boolean;
 }
 
-type MessageId = 'providerToken' | 'publicClientKey' | 'credentialLiteral' | 'highEntropyString';
+type MessageId = 'providerToken' | 'publicClientKey' | 'credentialLiteral' | 'highEntropyString' | ShapeMessageId;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tier 1: provider formats
@@ -543,6 +544,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
       publicClientKey: '{{provider}}: public by design ({{reason}}), not a secret ({{redacted}}, sha256 {{fingerprint}}).',
       credentialLiteral: 'Hard-coded credential in {{sink}} ({{redacted}}, sha256 {{fingerprint}}). Move it out of source and rotate it: it stays in version history.',
       highEntropyString: 'High-entropy string, possibly a secret ({{redacted}}, sha256 {{fingerprint}}). If it is one, move it out of source and rotate it: it stays in version history.',
+      ...SHAPE_MESSAGES,
     },
   },
   defaultOptions: { ignoreTestFiles: true, entropy: false },
@@ -558,6 +560,19 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
     const jwtFunctionNames = new Set<string>();
 
     const providerContext = new LiteralProviderContext(sourceFile, text);
+    // Tier-2 findings: a guessable-secret shape found at the end of the walk must not report the same literal again.
+    const reportedByName = new Set<ts.Node>();
+    // Shapes beyond formats and names (rules/support/secret-shapes.ts); test files get none of them (ignoreTestFiles).
+    const shapes = providerKeysOnly ? undefined : new SecretShapes(sourceFile, context.filePath.split(path.sep).join('/'), secretUseOf);
+    function secretUseOf(expression: ts.Expression): string | undefined {
+      const sink = credentialSinkOf(expression, '', jwtFunctionNames);
+      return sink?.certain && sink.fallbackOf === undefined && sink.label !== 'new Sequelize()' ? sink.label : undefined;
+    }
+    function reportShape(shape: ShapeFinding): void {
+      const move = shape.move;
+      const fix = move && moveToEnvFix(context, envFiles(), move.replaced, move.value, move.envName, move.fallbackOf);
+      context.report({ messageId: shape.messageId, node: shape.node, data: shape.data, fixes: fix ? [fix] : [], ...(shape.severity ? { severity: shape.severity } : {}) });
+    }
 
     function checkLiteral(node: ts.Node): void {
       const value = (node as ts.StringLiteral).text;
@@ -592,6 +607,9 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
 
       if (providerKeysOnly) return;
 
+      const shape = shapes?.check(node, value);
+      if (shape !== undefined) return shape ? reportShape(shape) : undefined;
+
       // Tier 2
       const sink = credentialSinkOf(node, value, jwtFunctionNames, inLocaleFile);
       if (sink) {
@@ -599,6 +617,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
         const exempt = sink.certain ? isPlaceholderValue(value) || isPublicValue(value) || value.includes('\n') : isNonSecretValue(value);
         if (exempt) return;
         const fix = moveToEnvFix(context, envFiles(), sink.replaced, value, sink.envName, sink.fallbackOf);
+        reportedByName.add(node);
         context.report({
           messageId: 'credentialLiteral',
           node,
@@ -657,6 +676,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
       },
       [ts.SyntaxKind.StringLiteral]: checkLiteral,
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+      onEnd: () => shapes?.atEnd().forEach((shape) => reportedByName.has(shape.node) || reportShape(shape)),
     };
   },
 });

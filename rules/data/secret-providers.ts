@@ -50,15 +50,21 @@ export interface SecretProvider {
 /** Everything after the mode prefix (`sk_test_`, `pk_live_`): what placeholder and dummy checks should read. */
 const afterModePrefix = (token: string) => token.slice(token.indexOf('_', 3) + 1);
 
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
+/** Development hosts: localhost, loopback addresses, docker-compose service names (single labels). */
+export const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
 
 /** `scheme://user:password@host`: reported unless the password is a placeholder or the host is a dev-only host. */
 function hasRealUrlPassword(_token: string, match: RegExpExecArray): boolean {
-  const password = decodeURIComponentSafe(match[2] ?? '');
-  const host = match[3] ?? '';
-  if (isPlaceholderValue(password) || /^(pass(word)?|pwd|secret|<.*>|:?\w*password\w*)$/i.test(password)) return false;
-  // Single-label hosts (localhost, docker-compose service names) are development set-ups, not leaked credentials.
-  return !LOCAL_HOST.test(host);
+  if (isPlaceholderUrlPassword(match[2] ?? '')) return false;
+  // Single-label hosts (localhost, docker-compose service names) are development set-ups, reported apart by
+  // hardcoded-secret as default development credentials (rules/support/secret-dev-urls.ts).
+  return !LOCAL_HOST.test(match[3] ?? '');
+}
+
+/** The password part of a URL that documents a slot rather than filling it: `password`, `<pass>`, `${PASS}`, `$(PASSWORD)`. */
+function isPlaceholderUrlPassword(encoded: string): boolean {
+  const password = decodeURIComponentSafe(encoded);
+  return isPlaceholderValue(password) || /^(pass(word)?|pwd|secret|<.*>|:?\w*password\w*)$/i.test(password) || /^\$\(.*\)$/.test(password);
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -78,7 +78,6 @@ runRuleTests(hardcodedSecret, {
     "const dbPassword = 'test';",
     `const stripeKey = '${'sk_live_' + 'x'.repeat(24)}';`,
     `const dsn = 'postgres://user:\${DB_PASSWORD}@db.acme-corp.net/app';`,
-    "const localUrl = 'postgres://postgres:postgres@localhost:5432/app';",
     "mongoose.connect('mongodb://localhost:27017/app');",
     // Documented examples and public values (public client keys are information: hardcoded-secret-noise.test.ts).
     "const accessKeyId = 'AKIAIOSFODNN7EXAMPLE';\nconst secretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';",
