@@ -676,7 +676,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
       },
       [ts.SyntaxKind.StringLiteral]: checkLiteral,
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
-      onEnd: () => shapes?.atEnd().forEach((shape) => reportedByName.has(shape.node) || reportShape(shape)),
+      onEnd: () => shapes?.atEnd().filter((shape) => !reportedByName.has(shape.node)).forEach(reportShape),
     };
   },
 });
