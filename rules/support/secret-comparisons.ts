@@ -45,7 +45,8 @@ export class CredentialComparisons {
       return isSecretLikeComparedValue(value) ? this.requestCredential(parent.parent.parent.expression) : undefined;
     }
     if (!ts.isCallExpression(parent) && !ts.isNewExpression(parent)) return undefined;
-    return isSecretLikeComparedValue(value) ? constantTimeComparison(outer, this.sourceFile) : undefined;
+    const comparison = constantTimeComparison(outer, this.sourceFile);
+    return comparison && isSecretLikeComparedValue(value) ? comparison : undefined;
   }
 
   private requestCredential(expression: ts.Expression): CredentialComparison | undefined {
