@@ -187,6 +187,7 @@ runRuleTests(hardcodedSecret, {
     { name: 'comparison: a scheme', code: "app.use((req, res, next) => { if (req.headers.authorization === 'Bearer') return res.sendStatus(401); next(); });\n" },
     { name: 'comparison: a scheme, lower case', code: "app.use((req, res, next) => { if (req.headers.authorization !== 'basic') next(); });\n", filename: 'src/app.js' },
     { name: 'comparison: the string undefined', code: "app.use((req, res, next) => { if (req.query.token === 'undefined') return res.sendStatus(401); next(); });\n", filename: 'src/app.mjs' },
+    { name: 'comparison: a token state word', code: "app.use((req, res, next) => { if (req.cookies.token === 'expired') return res.redirect('/login'); next(); });\n", filename: 'src/app.cjs' },
     { name: 'comparison: two request values', code: "app.post('/x', (req, res) => { if (req.body.password === req.body.confirm) res.sendStatus(204); });\n" },
     { name: 'comparison: a length', code: "app.post('/x', (req, res) => { if (req.body.password.length < 8) res.sendStatus(400); });\n" },
     { name: 'comparison: a role is not a credential', code: "app.post('/x', (req, res) => { if (req.body.role === 'admin') res.sendStatus(403); });\n", filename: 'src/app.js' },
