@@ -26,7 +26,7 @@ export const SHAPE_MESSAGES: Record<Exclude<ShapeMessageId, 'credentialLiteral'>
   seededPassword:
     'Seeded user account with a plaintext password in "{{field}}" ({{redacted}}, sha256 {{fingerprint}}), written by {{target}}: the account exists with this password wherever the code runs. Read the password from the environment or generate one.',
   devCredentials:
-    'Default development credentials in a {{what}} for {{host}} ({{redacted}}, sha256 {{fingerprint}}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.',
+    '{{what}} with default development credentials for {{host}} ({{redacted}}, sha256 {{fingerprint}}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.',
   guessableSecret:
     'Guessable secret in {{holder}} ({{redacted}}, sha256 {{fingerprint}}): the app uses it as its secret ({{use}}), and a placeholder is the first thing anyone tries. Set a long random secret outside source.',
 };

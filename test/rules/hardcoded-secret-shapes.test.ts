@@ -24,7 +24,7 @@ const walletMessage = (what: string, holder: string, value: string) =>
 const seededMessage = (field: string, target: string, value: string) =>
   `Seeded user account with a plaintext password in "${field}" (${secret(value)}), written by ${target}: the account exists with this password wherever the code runs. Read the password from the environment or generate one.`;
 const devUrlMessage = (what: string, host: string, token: string) =>
-  `Default development credentials in a ${what} for ${host} (${secret(token)}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.`;
+  `${what} with default development credentials for ${host} (${secret(token)}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.`;
 const credentialMessage = (sink: string, value: string) =>
   `Hard-coded credential in ${sink} (${secret(value)}). Move it out of source and rotate it: it stays in version history.`;
 const guessableMessage = (holder: string, use: string, value: string) =>
