@@ -4,7 +4,7 @@
 // The value must look machine-made (32+ hex digits, or a random-looking token by looksHighEntropy); a word
 // (`key: 'users'`) or an id / sha / hash beside the URL is not reported (their names are not key names).
 import * as ts from 'typescript';
-import { propertyNameText, screamingSnakeCase, valueDestination } from './ast';
+import { propertyNameText, screamingSnakeCase, type ValueDestination } from './ast';
 import { looksHighEntropy } from './secret-text';
 import { API_URL_NAMES, GENERIC_KEY_NAMES } from '../data/secret-shapes';
 
@@ -17,8 +17,8 @@ export interface KeyBesideApiUrl {
   envName: string;
 }
 
-export function keyBesideApiUrlAt(literal: ts.Node, value: string): KeyBesideApiUrl | undefined {
-  const destination = valueDestination(literal);
+/** `destination` is the literal's (valueDestination). */
+export function keyBesideApiUrlAt(destination: ValueDestination, value: string): KeyBesideApiUrl | undefined {
   if (destination.kind !== 'property' || !GENERIC_KEY_NAMES.has(destination.name) || !looksMachineMade(value)) return undefined;
   const object = destination.holder.parent;
   if (!ts.isObjectLiteralExpression(object)) return undefined;

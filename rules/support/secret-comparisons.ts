@@ -39,19 +39,23 @@ export class CredentialComparisons {
     if (!parent) return undefined;
     if (ts.isBinaryExpression(parent) && EQUALITY_OPERATORS.has(parent.operatorToken.kind)) {
       const other = parent.left === outer ? parent.right : parent.left;
-      return isSecretLikeComparedValue(value) ? this.requestCredential(other) : undefined;
+      return isSecretLikeComparedValue(value) ? this.requestCredential(other, value) : undefined;
     }
     if (ts.isCaseClause(parent) && parent.expression === outer) {
-      return isSecretLikeComparedValue(value) ? this.requestCredential(parent.parent.parent.expression) : undefined;
+      return isSecretLikeComparedValue(value) ? this.requestCredential(parent.parent.parent.expression, value) : undefined;
     }
     if (!ts.isCallExpression(parent) && !ts.isNewExpression(parent)) return undefined;
-    return isSecretLikeComparedValue(value) ? constantTimeComparison(outer, this.sourceFile) : undefined;
+    const comparison = constantTimeComparison(outer, this.sourceFile);
+    return comparison && isSecretLikeComparedValue(value) ? comparison : undefined;
   }
 
-  private requestCredential(expression: ts.Expression): CredentialComparison | undefined {
+  private requestCredential(expression: ts.Expression, value: string): CredentialComparison | undefined {
     const compared = skipTransparentExpressions(expression);
     const name = credentialNameOf(compared);
-    if (name === undefined || credentialNameStrength(name) === undefined) return undefined;
+    const strength = name === undefined ? undefined : credentialNameStrength(name);
+    if (strength === undefined) return undefined;
+    // Tokens and keys are machine-made: `token === 'expired'` tests a state. A password may be any word.
+    if (strength !== 'password' && /^[A-Za-z]+([._-][A-Za-z]+)*$/.test(value)) return undefined;
     if (!isRequestAccess(compared)) {
       // A local (`const { password } = req.body`, `const token = req.query.token`): follow it through the index.
       if (!ts.isIdentifier(compared) && !ts.isPropertyAccessExpression(compared) && !ts.isElementAccessExpression(compared)) return undefined;

@@ -53,10 +53,11 @@ export class GuessableSecrets {
   ) {}
 
   /** A finding when the literal goes straight into a secret slot; otherwise remembers it for `usedLater`. */
-  check(literal: ts.Node, value: string): GuessableSecret | undefined {
+  /** `destination` is the literal's (valueDestination). */
+  check(literal: ts.Node, value: string, literalDestination: ValueDestination): GuessableSecret | undefined {
     const carrier = withEnvFallback(literal);
     // Only a credential-named slot or a secret-taking call can make a literal the app's secret: ask that first.
-    const destination = valueDestination(carrier);
+    const destination = carrier === skipTransparentParents(literal) ? literalDestination : valueDestination(carrier);
     if (!isInSecretSlot(destination) || !isGuessableValue(value)) return undefined;
     const directUse = this.secretUseOf(carrier);
     if (directUse !== undefined) {

@@ -5,7 +5,7 @@
 // Not reported: password-hash literals in such records (bcrypt, argon2, scrypt, PBKDF2, hex digests: the plaintext
 // is not in the source, so neither this nor the credential-name tier reports them) and computed values (`password: hash('x')`: the literal there is an argument, not the record's value).
 import * as ts from 'typescript';
-import { calleeName, identifierWords, propertyNameText, skipTransparentParents, valueDestination } from './ast';
+import { calleeName, identifierWords, propertyNameText, skipTransparentParents, valueDestination, type ValueDestination } from './ast';
 import { credentialNameStrength } from '../data/secret-names';
 import { ACCOUNT_FIELDS, ACCOUNT_LIST_WORDS, PASSWORD_HASH_FORMATS, RECORD_WRITE_CALLS, SEED_PATH } from '../data/secret-shapes';
 
@@ -22,9 +22,8 @@ export interface SeededPassword {
 
 const PASSWORD_FIELD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'passcode', 'passphrase']);
 
-/** `filePath` uses forward slashes. */
-export function seededPasswordAt(literal: ts.Node, value: string, filePath: string): SeededPassword | undefined {
-  const destination = valueDestination(literal);
+/** `destination` is the literal's (valueDestination); `filePath` uses forward slashes. */
+export function seededPasswordAt(destination: ValueDestination, value: string, filePath: string): SeededPassword | undefined {
   if (destination.kind !== 'property') return undefined;
   const field = destination.name;
   if (credentialNameStrength(field) !== 'password') return undefined;

@@ -7,7 +7,7 @@
 //            development credentials (secret-dev-urls.ts), keys beside an API URL (secret-api-objects.ts),
 //            placeholder secrets the app really uses (secret-guessable.ts)
 import * as ts from 'typescript';
-import { envVariableRead, screamingSnakeCase, skipTransparentParents } from './ast';
+import { envVariableRead, screamingSnakeCase, skipTransparentParents, valueDestination } from './ast';
 import { fingerprint, redact } from './secret-text';
 import { CredentialComparisons } from './secret-comparisons';
 import { walletSecretAt } from './secret-wallets';
@@ -26,7 +26,7 @@ export const SHAPE_MESSAGES: Record<Exclude<ShapeMessageId, 'credentialLiteral'>
   seededPassword:
     'Seeded user account with a plaintext password in "{{field}}" ({{redacted}}, sha256 {{fingerprint}}), written by {{target}}: the account exists with this password wherever the code runs. Read the password from the environment or generate one.',
   devCredentials:
-    'Default development credentials in a {{what}} for {{host}} ({{redacted}}, sha256 {{fingerprint}}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.',
+    '{{what}} with default development credentials for {{host}} ({{redacted}}, sha256 {{fingerprint}}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.',
   guessableSecret:
     'Guessable secret in {{holder}} ({{redacted}}, sha256 {{fingerprint}}): the app uses it as its secret ({{use}}), and a placeholder is the first thing anyone tries. Set a long random secret outside source.',
 };
@@ -63,7 +63,8 @@ export class SecretShapes {
     const comparison = this.comparisons.comparisonAt(literal, value);
     if (comparison) return { messageId: 'credentialComparison', node: literal, data: { compared: comparison.compared, ...secretData(value) } };
 
-    const wallet = walletSecretAt(literal, value);
+    const destination = valueDestination(literal);
+    const wallet = walletSecretAt(destination, value);
     if (wallet) {
       const what = wallet.kind === 'mnemonic' ? 'Wallet mnemonic phrase' : 'Raw private key (64 hex digits)';
       const envName = wallet.name ? screamingSnakeCase(wallet.name) : wallet.kind === 'mnemonic' ? 'MNEMONIC' : 'PRIVATE_KEY';
@@ -75,7 +76,7 @@ export class SecretShapes {
       return { messageId: 'devCredentials', node: literal, severity: 'warning', data: { what: url.what, host: url.host, ...secretData(url.token) }, move: moveTarget(literal, value, url.envName) };
     }
 
-    const seeded = seededPasswordAt(literal, value, this.filePath);
+    const seeded = seededPasswordAt(destination, value, this.filePath);
     if (seeded?.isHash) return null;
     if (seeded) {
       const account = seeded.account?.split('@')[0];
@@ -83,12 +84,12 @@ export class SecretShapes {
       return { messageId: 'seededPassword', node: literal, severity: 'warning', data: { field: seeded.field, target: seeded.target, ...secretData(value) }, move: moveTarget(literal, value, envName) };
     }
 
-    const key = keyBesideApiUrlAt(literal, value);
+    const key = keyBesideApiUrlAt(destination, value);
     if (key) {
       return { messageId: 'credentialLiteral', node: literal, severity: 'warning', data: { sink: `"${key.name}" beside the API URL in "${key.urlName}"`, ...secretData(value) }, move: moveTarget(literal, value, key.envName) };
     }
 
-    const guessable = this.guessable.check(literal, value);
+    const guessable = this.guessable.check(literal, value, destination);
     return guessable && guessableFinding(guessable);
   }
 

@@ -7,8 +7,7 @@
 // repeated, none of the English function words the list leaves out ('the', 'and', …): what nearly every English
 // BIP-39 phrase is. Ordinary text fails it (lorem ipsum has 2- and 10-letter words; sentences have capitals,
 // punctuation, 'the'); the context requirement (a mnemonic / seed-phrase name, or a call) does the rest.
-import * as ts from 'typescript';
-import { calleeName, identifierWords, valueDestination } from './ast';
+import { calleeName, identifierWords, valueDestination, type ValueDestination } from './ast';
 import {
   MNEMONIC_CALLS,
   MNEMONIC_NAME_WORDS,
@@ -56,12 +55,11 @@ export function looksLikeRawPrivateKey(value: string): boolean {
   return new Set(hex.toLowerCase()).size >= 10;
 }
 
-/** The wallet secret a literal is, from its value and where it goes; undefined for anything else. */
-export function walletSecretAt(literal: ts.Node, value: string): WalletSecret | undefined {
+/** The wallet secret a literal is, from its value and where it goes (its valueDestination); undefined for anything else. */
+export function walletSecretAt(destination: ValueDestination, value: string): WalletSecret | undefined {
   const mnemonic = looksLikeMnemonic(value);
   if (!mnemonic && !looksLikeRawPrivateKey(value)) return undefined;
   const kind: WalletSecretKind = mnemonic ? 'mnemonic' : 'private-key';
-  const destination = valueDestination(literal);
   switch (destination.kind) {
     case 'argument': {
       const callee = calleeName(destination.call);

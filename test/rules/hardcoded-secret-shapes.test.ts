@@ -24,7 +24,7 @@ const walletMessage = (what: string, holder: string, value: string) =>
 const seededMessage = (field: string, target: string, value: string) =>
   `Seeded user account with a plaintext password in "${field}" (${secret(value)}), written by ${target}: the account exists with this password wherever the code runs. Read the password from the environment or generate one.`;
 const devUrlMessage = (what: string, host: string, token: string) =>
-  `Default development credentials in a ${what} for ${host} (${secret(token)}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.`;
+  `${what} with default development credentials for ${host} (${secret(token)}): they ship in images and copies of this configuration and get reused. Read the URL from the environment.`;
 const credentialMessage = (sink: string, value: string) =>
   `Hard-coded credential in ${sink} (${secret(value)}). Move it out of source and rotate it: it stays in version history.`;
 const guessableMessage = (holder: string, use: string, value: string) =>
@@ -187,6 +187,7 @@ runRuleTests(hardcodedSecret, {
     { name: 'comparison: a scheme', code: "app.use((req, res, next) => { if (req.headers.authorization === 'Bearer') return res.sendStatus(401); next(); });\n" },
     { name: 'comparison: a scheme, lower case', code: "app.use((req, res, next) => { if (req.headers.authorization !== 'basic') next(); });\n", filename: 'src/app.js' },
     { name: 'comparison: the string undefined', code: "app.use((req, res, next) => { if (req.query.token === 'undefined') return res.sendStatus(401); next(); });\n", filename: 'src/app.mjs' },
+    { name: 'comparison: a token state word', code: "app.use((req, res, next) => { if (req.cookies.token === 'expired') return res.redirect('/login'); next(); });\n", filename: 'src/app.cjs' },
     { name: 'comparison: two request values', code: "app.post('/x', (req, res) => { if (req.body.password === req.body.confirm) res.sendStatus(204); });\n" },
     { name: 'comparison: a length', code: "app.post('/x', (req, res) => { if (req.body.password.length < 8) res.sendStatus(400); });\n" },
     { name: 'comparison: a role is not a credential', code: "app.post('/x', (req, res) => { if (req.body.role === 'admin') res.sendStatus(403); });\n", filename: 'src/app.js' },
