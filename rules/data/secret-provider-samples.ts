@@ -21,6 +21,8 @@ const PEM_BODY =
   'DRuHAyXE0z9qBMf4WM3fvUniRggHNxjQIDNo4K5IhTBstdvxT6fWPkQHxrOi1JIp';
 const JWT_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 const JWT_PAYLOAD = 'eyJzdWIiOiI0ODIxIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzMyNzgwODAwfQ';
+const SUPABASE_ANON_PAYLOAD = 'eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFma3ptd2JucnR4bHB2aGRnY3NlIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MzI3ODA4MDAsImV4cCI6MjA0ODM1NjgwMH0';
+const SUPABASE_SERVICE_PAYLOAD = 'eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFma3ptd2JucnR4bHB2aGRnY3NlIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTczMjc4MDgwMCwiZXhwIjoyMDQ4MzU2ODAwfQ';
 const JWT_SIGNATURE = 'KSDKgnu9v95WfSAV7kVcZj2x' + 'bKiiXDg2iyFL7tnJVKQ';
 const GITHUB_TOKEN_BODIES = {
   ghp: 'Hk34VYhy9EsAYi8IasRq' + 'bo32F3GIiev7sLWa',
@@ -66,11 +68,29 @@ export const SECRET_PROVIDER_SAMPLES: Readonly<Record<string, SecretProviderSamp
   },
   'stripe-secret-key': {
     positive: ['sk_live_' + 'Aru4JlTXhCLS7b8NejBWOCcD', 'sk_live_51' + 'VdyM4oGppBhwpfnrcdjHqMl7PxfpQni0VYv0ikB1gDt5ZO0At5zPrszTMrvkDgRIXzgX'],
-    negative: ['pk_live_' + 'Aru4JlTXhCLS7b8NejBWOCcD', 'sk_test_' + 'Aru4JlTXhCLS7b8NejBWOCcD', 'sk_live_' + '000000000000000000000000', 'sk_live_...'],
+    negative: ['sk_live_' + '000000000000000000000000', 'sk_live_...'],
+  },
+  // Test mode is still a credential (reported as a warning); placeholders and Stripe's own documentation keys are not.
+  'stripe-test-secret-key': {
+    positive: ['sk_test_' + 'Aru4JlTXhCLS7b8NejBWOCcD', 'sk_test_51' + 'OveMCPvenqsVWRkz9wuO8RVYmhQjzgAh7yEGTle3SORsusMm'],
+    negative: ['sk_test_' + '4eC39HqLyjWDarjtT1zdp7dc', 'sk_test_' + 'x'.repeat(24), 'sk_test_123', 'sk_test_' + '000000000000000000000000'],
+  },
+  'stripe-test-restricted-key': {
+    positive: ['rk_test_' + '5FWqS0UW13SlKKby36dyp5qa'],
+    negative: ['rk_test_' + '5FWqS0', 'rk_test_' + 'XXXXXXXXXXXXXXXXXXXXXXXX'],
+  },
+  'stripe-publishable-key': {
+    positive: ['pk_live_' + 'Aru4JlTXhCLS7b8NejBWOCcD', 'pk_test_' + '4bsHQXGxF6C0HeuqrAFYEBeP'],
+    negative: ['pk_test_' + 'TYooMQauvdEDq54NiTphI7jx', 'pk_live_' + 'XXXXXXXXXXXXXXXXXXXXXXXX', 'pk_live_' + '4bsHQX'],
+  },
+  // Same prefix as Stripe's; the body is the base64 of the instance's host and a `$`.
+  'clerk-publishable-key': {
+    positive: ['pk_test_' + 'cXVpZXQtb3dsLTEyLmNsZXJrLmFjY291bnRzLmRldiQ=', 'pk_live_' + 'Y2xlcmsuYWNtZXNob3AuZGV2JA=='],
+    negative: ['pk_test_' + 'Y2xlcmsu'],
   },
   'stripe-restricted-key': {
     positive: ['rk_live_' + 'Aru4JlTXhCLS7b8NejBWOCcD'],
-    negative: ['rk_test_' + 'Aru4JlTXhCLS7b8NejBWOCcD', 'rk_live_' + 'Aru4Jl'],
+    negative: ['rk_live_' + 'Aru4Jl'],
   },
   'stripe-webhook-secret': {
     positive: ['whsec_' + 'K5WgDgixGnvPvlNEgbVlY0311NFGZ30M'],
@@ -93,12 +113,21 @@ export const SECRET_PROVIDER_SAMPLES: Readonly<Record<string, SecretProviderSamp
     negative: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/'],
   },
   'google-api-key': {
-    positive: ['AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', textBefore: 'const maps = new mapsclient({ key: ' }],
-    negative: [
-      'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti',
-      '81234567890-' + 'k2d8s7f6g5h4j3k2l1.apps.googleusercontent.com',
-      { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', sinkName: 'apiKey', textBefore: 'const firebaseconfig = {\n  apikey: ', textAfter: ",\n  authdomain: 'acme.firebaseapp.com'," },
+    positive: [
+      'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6',
+      { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', textBefore: 'const maps = new mapsclient({ key: ' },
+      // Legacy Cloud Messaging server keys share the format and are secret: "firebase" nearby is not a web config.
+      { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', sinkName: 'firebaseServerKey', textBefore: 'const firebase = admin.messaging(); ' },
     ],
+    negative: ['AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti', '81234567890-' + 'k2d8s7f6g5h4j3k2l1.apps.googleusercontent.com'],
+  },
+  // A web config's apiKey ships to every browser: told apart by the keys only that config has.
+  'firebase-web-api-key': {
+    positive: [
+      { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', sinkName: 'apiKey', textBefore: 'const firebaseconfig = {\n  apikey: ', textAfter: ",\n  authdomain: 'acme.firebaseapp.com'," },
+      { value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0cti-Didh89UX6', sinkName: 'apiKey', textBefore: 'initializeapp({ apikey: ', textAfter: ", projectid: 'acme-shop', appid: '1:81234567890:web:2d8s7f6g5h4j' })" },
+    ],
+    negative: [{ value: 'AIza' + 'OYA_oIBZJPVLSaRprR8bo0c', textAfter: ", authdomain: 'acme.firebaseapp.com'" }],
   },
   'google-oauth-client-secret': {
     positive: ['GOCSPX-' + 'DdS1F0r6XTRST90kNK9De83SgBKS'],
@@ -143,8 +172,13 @@ export const SECRET_PROVIDER_SAMPLES: Readonly<Record<string, SecretProviderSamp
     positive: [pem('RSA ' + 'PRIVATE KEY', PEM_BODY), pem('PRIVATE ' + 'KEY', PEM_BODY.replace(/\n/g, '\\n')), pem('OPENSSH ' + 'PRIVATE KEY', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAA' + PEM_BODY)],
     negative: ['-----BEGIN ' + 'PRIVATE KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----' + ' '.repeat(60) + '-----END PRIVATE KEY-----', pem('PUBLIC KEY', PEM_BODY), pem('CERTIFICATE', PEM_BODY), '-----BEGIN RSA ' + 'PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----'],
   },
+  // The anon key is meant for browsers (row level security guards the data); the service_role key is a secret JWT.
+  'supabase-anon-key': {
+    positive: [JWT_HEADER + '.' + SUPABASE_ANON_PAYLOAD + '.' + JWT_SIGNATURE],
+    negative: ['eyJhbGciOiJIUzI1NiIs' + '.' + SUPABASE_ANON_PAYLOAD],
+  },
   'jwt': {
-    positive: [JWT_HEADER + '.' + JWT_PAYLOAD + '.' + JWT_SIGNATURE, 'Bearer ' + JWT_HEADER + '.' + JWT_PAYLOAD + '.' + JWT_SIGNATURE],
+    positive: [JWT_HEADER + '.' + JWT_PAYLOAD + '.' + JWT_SIGNATURE, 'Bearer ' + JWT_HEADER + '.' + JWT_PAYLOAD + '.' + JWT_SIGNATURE, JWT_HEADER + '.' + SUPABASE_SERVICE_PAYLOAD + '.' + JWT_SIGNATURE],
     negative: [
       'eyJraWQiOiJrMSIsInR5cCI6IkpXVCJ9' + '.' + JWT_PAYLOAD + '.' + JWT_SIGNATURE, // header without "alg"
       JWT_HEADER + '.' + JWT_PAYLOAD + '.', // unsigned, nothing to protect
@@ -242,8 +276,25 @@ export const SECRET_PROVIDER_SAMPLES: Readonly<Record<string, SecretProviderSamp
   },
   'sentry-auth-token': {
     positive: ['sntrys_' + 'rx5Y5C4UMn10v4FADypy4xPIu3g1VLoO3LU5BQ9GwWkJqKywb5iNcMj1yK6f'],
-    // A DSN is public by design (it ships in browser bundles): never a finding.
-    negative: ['https://' + '70ba5c2aea1ef32401715ae774e937b1@o412345.ingest.sentry.io/5567890', 'sntrys_' + 'rx5Y5C'],
+    negative: ['sntrys_' + 'rx5Y5C'],
+  },
+  // Public by design (it ships in browser bundles): information.
+  'sentry-dsn': {
+    positive: ['https://' + '70ba5c2aea1ef32401715ae774e937b1@o412345.ingest.sentry.io/5567890', 'https://' + '8167de5ad138638c96217ce17511cb08@sentry.acme-corp.net/12'],
+    negative: ['https://sentry.io/organizations/acme/issues/', 'https://' + '70ba5c2aea1ef32401715ae774e937b@o412345.ingest.sentry.io/5567890'],
+  },
+  'posthog-project-key': {
+    positive: ['phc_' + 'stkuqiVxbpJ7BiBIeSlM7Jvt7esSnpWOxR7tTh7II2P'],
+    negative: ['phc_' + 'stkuqiVxbpJ7', 'phc_' + 'X'.repeat(43)],
+  },
+  'mapbox-public-token': {
+    positive: ['pk.eyJ1IjoiYWNtZSIsImEiOiJjbHgxMjM0NTY3ODkwIn0' + '.Zk3mW8pQ2rT6yU9iO0pA1s'],
+    negative: ['pk.eyJ1IjoiYWNtZSJ9', 'mapbox://styles/acme/' + 'clx1234567890abcdefghijk'],
+  },
+  // Only under a search-key name with an Algolia hint: the same 32 hex characters are also admin keys and hashes.
+  'algolia-search-key': {
+    positive: [{ value: '8167de5ad138638c' + '96217ce17511cb08', sinkName: 'algoliaSearchKey' }, { value: '8167de5ad138638c' + '96217ce17511cb08', sinkName: 'searchOnlyApiKey', textBefore: "const client = algoliasearch('latency', " }],
+    negative: [{ value: '8167de5ad138638c' + '96217ce17511cb08', sinkName: 'searchKey' }, { value: '8167de5ad138638c' + '96217ce17511cb08', sinkName: 'algoliaAdminKey' }],
   },
   'huggingface-token': {
     positive: ['hf_' + 'wRLZctXsOsdcLzXSxGbIRbNgzKqJxXfCbV'],

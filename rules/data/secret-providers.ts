@@ -2,7 +2,7 @@
 // Kept as data. Each entry's true and false samples live beside this file in ./secret-provider-samples.ts (keyed by
 // id, run by test/rules/secret-providers.test.ts), a test-only file, so the bundled extension ships no token-shaped
 // strings. Add or change a provider together with its samples there.
-import { isPlaceholderValue, isPublicInContext } from './secret-placeholders';
+import { isPlaceholderValue, isPublicInContext, looksLikeFirebaseWebConfig } from './secret-placeholders';
 
 export interface ProviderContext {
   /** The name of the variable/property/parameter the literal initialises, when there is one. */
@@ -31,17 +31,40 @@ export interface SecretProvider {
   validate?: (token: string, match: RegExpExecArray, context: ProviderContext) => boolean;
   /** Skip the generic "looks like a dummy" check (long runs of one character are normal in e.g. PEM bodies). */
   allowRepetition?: boolean;
+  /** The part of a match the placeholder and dummy checks read: a `sk_test_` prefix says test mode, not "fake". */
+  checkedPart?: (token: string) => string;
+  /**
+   * A format applications mint or generate for themselves (JWTs, PEM keys, connection URLs) rather than a key a
+   * provider issued: in tests, fixtures and mocks such values are fixtures, so they are reported in product code only.
+   */
+  selfIssued?: boolean;
+  /** Below the configured level: a test-mode key is still a credential, but not the production one. */
+  severity?: 'warning';
+  /**
+   * Set for keys that are public by design (publishable and client keys): why, as the message shows it. They are
+   * reported as information, never in test files, and never by rules that ask only for secrets.
+   */
+  publicReason?: string;
 }
 
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
+/** Everything after the mode prefix (`sk_test_`, `pk_live_`): what placeholder and dummy checks should read. */
+const afterModePrefix = (token: string) => token.slice(token.indexOf('_', 3) + 1);
+
+/** Development hosts: localhost, loopback addresses, docker-compose service names (single labels). */
+export const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9_-]+)$/i;
 
 /** `scheme://user:password@host`: reported unless the password is a placeholder or the host is a dev-only host. */
 function hasRealUrlPassword(_token: string, match: RegExpExecArray): boolean {
-  const password = decodeURIComponentSafe(match[2] ?? '');
-  const host = match[3] ?? '';
-  if (isPlaceholderValue(password) || /^(pass(word)?|pwd|secret|<.*>|:?\w*password\w*)$/i.test(password)) return false;
-  // Single-label hosts (localhost, docker-compose service names) are development set-ups, not leaked credentials.
-  return !LOCAL_HOST.test(host);
+  if (isPlaceholderUrlPassword(match[2] ?? '')) return false;
+  // Single-label hosts (localhost, docker-compose service names) are development set-ups, reported apart by
+  // hardcoded-secret as default development credentials (rules/support/secret-dev-urls.ts).
+  return !LOCAL_HOST.test(match[3] ?? '');
+}
+
+/** The password part of a URL that documents a slot rather than filling it: `password`, `<pass>`, `${PASS}`, `$(PASSWORD)`. */
+function isPlaceholderUrlPassword(encoded: string): boolean {
+  const password = decodeURIComponentSafe(encoded);
+  return isPlaceholderValue(password) || /^(pass(word)?|pwd|secret|<.*>|:?\w*password\w*)$/i.test(password) || /^\$\(.*\)$/.test(password);
 }
 
 function decodeURIComponentSafe(value: string): string {
@@ -63,6 +86,22 @@ function isDecodableJwt(token: string): boolean {
   }
 }
 
+/** A Supabase anon key: a JWT whose payload says `"role": "anon"` (the service_role key stays a secret). */
+function isSupabaseAnonKey(token: string): boolean {
+  if (!isDecodableJwt(token)) return false;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+    return typeof payload === 'object' && payload !== null && (payload as { role?: unknown }).role === 'anon';
+  } catch {
+    return false;
+  }
+}
+
+/** Clerk publishable keys encode the instance's frontend API host followed by `$` (`clerk.acme.dev$`). */
+function encodesClerkHost(token: string): boolean {
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+\$$/i.test(Buffer.from(afterModePrefix(token), 'base64').toString('latin1'));
+}
+
 /** Discord bot tokens start with the bot's user id (a snowflake), base64-encoded. */
 function startsWithBase64Snowflake(token: string): boolean {
   const decoded = Buffer.from(token.slice(0, token.indexOf('.')), 'base64').toString('latin1');
@@ -74,6 +113,7 @@ function looksRandomMixedCase(token: string): boolean {
   return /[a-z]/.test(token) && /[A-Z]/.test(token) && /[0-9]/.test(token);
 }
 
+const ALGOLIA_HINT = /algolia/;
 const AWS_HINT = /aws|secret_?access_?key|secretaccesskey|akia|asia|s3|amazon/;
 const DATADOG_HINT = /datadog|\bdd[_-]?(api|app|client)|\bdd_/;
 
@@ -150,6 +190,52 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     pattern: /(?<![A-Za-z0-9_])rk_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
   },
   {
+    id: 'stripe-test-secret-key',
+    provider: 'Stripe',
+    name: 'Stripe test-mode secret key',
+    envName: 'STRIPE_SECRET_KEY',
+    keywords: ['sk_test_'],
+    minLength: 32,
+    pattern: /(?<![A-Za-z0-9_])sk_test_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
+    checkedPart: afterModePrefix,
+    severity: 'warning',
+  },
+  {
+    id: 'stripe-test-restricted-key',
+    provider: 'Stripe',
+    name: 'Stripe test-mode restricted key',
+    envName: 'STRIPE_RESTRICTED_KEY',
+    keywords: ['rk_test_'],
+    minLength: 32,
+    pattern: /(?<![A-Za-z0-9_])rk_test_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
+    checkedPart: afterModePrefix,
+    severity: 'warning',
+  },
+  // Clerk's publishable keys share Stripe's `pk_live_`/`pk_test_` prefix: told apart by what they encode.
+  {
+    id: 'clerk-publishable-key',
+    provider: 'Clerk',
+    name: 'Clerk publishable key',
+    envName: 'CLERK_PUBLISHABLE_KEY',
+    keywords: ['pk_live_', 'pk_test_'],
+    minLength: 20,
+    pattern: /(?<![A-Za-z0-9_])pk_(?:live|test)_[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])/,
+    validate: encodesClerkHost,
+    checkedPart: afterModePrefix,
+    publicReason: 'it only names the Clerk instance to the browser',
+  },
+  {
+    id: 'stripe-publishable-key',
+    provider: 'Stripe',
+    name: 'Stripe publishable key',
+    envName: 'STRIPE_PUBLISHABLE_KEY',
+    keywords: ['pk_live_', 'pk_test_'],
+    minLength: 32,
+    pattern: /(?<![A-Za-z0-9_])pk_(?:live|test)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
+    checkedPart: afterModePrefix,
+    publicReason: 'it only identifies the account to Stripe.js in the browser',
+  },
+  {
     id: 'stripe-webhook-secret',
     provider: 'Stripe',
     name: 'Stripe webhook signing secret',
@@ -193,6 +279,17 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['hooks.slack.com/'],
     minLength: 60,
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[AB][A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24}(?![A-Za-z0-9])/,
+  },
+  {
+    id: 'firebase-web-api-key',
+    provider: 'Firebase',
+    name: 'Firebase web API key',
+    envName: 'FIREBASE_API_KEY',
+    keywords: ['AIza'],
+    minLength: 39,
+    pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/,
+    validate: (_token, _match, context) => looksLikeFirebaseWebConfig(context.textBefore() + context.textAfter()),
+    publicReason: 'a Firebase web config ships to every browser; Security Rules and App Check guard the data',
   },
   {
     id: 'google-api-key',
@@ -299,6 +396,19 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     // The body must be key material, not just whitespace.
     validate: (token) => token.slice(token.indexOf('-----', 11) + 5).replace(/\\n|[^A-Za-z0-9+/=]/g, '').length >= 40,
     allowRepetition: true,
+    selfIssued: true,
+  },
+  {
+    id: 'supabase-anon-key',
+    provider: 'Supabase',
+    name: 'Supabase anon key',
+    envName: 'SUPABASE_ANON_KEY',
+    keywords: ['eyJ'],
+    minLength: 40,
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/,
+    validate: (token) => isSupabaseAnonKey(token),
+    allowRepetition: true,
+    publicReason: 'the anon key is meant for browsers; row level security guards the data',
   },
   {
     id: 'jwt',
@@ -310,6 +420,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/,
     validate: (token) => isDecodableJwt(token),
     allowRepetition: true,
+    selfIssued: true,
   },
   {
     id: 'database-url',
@@ -321,6 +432,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     pattern: /\b(?:postgres(?:ql)?|mysql2?|mariadb|mssql|sqlserver|cockroachdb|oracle|jdbc:[a-z]+):\/\/([^:/?#@\s'"]+):([^@/?#\s'"]+)@([^/?#\s:'"]+)/,
     validate: hasRealUrlPassword,
     allowRepetition: true,
+    selfIssued: true,
   },
   {
     id: 'mongodb-url',
@@ -332,6 +444,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     pattern: /\bmongodb(?:\+srv)?:\/\/([^:/?#@\s'"]+):([^@/?#\s'"]+)@([^/?#\s:,'"]+)/,
     validate: hasRealUrlPassword,
     allowRepetition: true,
+    selfIssued: true,
   },
   {
     id: 'redis-url',
@@ -343,6 +456,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     pattern: /\brediss?:\/\/([^:/?#@\s'"]*):([^@/?#\s'"]+)@([^/?#\s:'"]+)/,
     validate: hasRealUrlPassword,
     allowRepetition: true,
+    selfIssued: true,
   },
   {
     id: 'amqp-url',
@@ -354,6 +468,7 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     pattern: /\bamqps?:\/\/([^:/?#@\s'"]+):([^@/?#\s'"]+)@([^/?#\s:'"]+)/,
     validate: hasRealUrlPassword,
     allowRepetition: true,
+    selfIssued: true,
   },
   {
     id: 'shopify-token',
@@ -428,6 +543,18 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     minLength: 99,
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/,
     validate: (_token, match) => !isPlaceholderValue(match[1] ?? ''),
+  },
+  {
+    id: 'algolia-search-key',
+    provider: 'Algolia',
+    name: 'Algolia search-only API key',
+    envName: 'ALGOLIA_SEARCH_KEY',
+    keywords: [],
+    minLength: 32,
+    pattern: /^[0-9a-f]{32}$/,
+    // 32 hex characters are also hashes and admin keys: only under a search-key name with an Algolia hint.
+    validate: (token, match, context) => context.sinkName !== undefined && /search/i.test(context.sinkName) && nearby(ALGOLIA_HINT)(token, match, context),
+    publicReason: 'a search-only key is meant for browsers',
   },
   {
     id: 'datadog-api-key',
@@ -511,6 +638,37 @@ export const SECRET_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['sntrys_', 'sntryu_'],
     minLength: 47,
     pattern: /sntry[su]_[A-Za-z0-9+/=_]{40,}(?![A-Za-z0-9+/=_])/,
+  },
+  {
+    id: 'sentry-dsn',
+    provider: 'Sentry',
+    name: 'Sentry DSN',
+    envName: 'SENTRY_DSN',
+    keywords: ['sentry'],
+    minLength: 50,
+    pattern: /https?:\/\/[0-9a-f]{32}@[a-z0-9.-]*sentry[a-z0-9.-]*(?::[0-9]+)?\/[0-9]+/,
+    allowRepetition: true,
+    publicReason: 'its key only lets clients send events to the project',
+  },
+  {
+    id: 'posthog-project-key',
+    provider: 'PostHog',
+    name: 'PostHog project API key',
+    envName: 'POSTHOG_KEY',
+    keywords: ['phc_'],
+    minLength: 44,
+    pattern: /(?<![A-Za-z0-9_])phc_[A-Za-z0-9]{40,50}(?![A-Za-z0-9])/,
+    publicReason: 'it only lets clients send events to the project',
+  },
+  {
+    id: 'mapbox-public-token',
+    provider: 'Mapbox',
+    name: 'Mapbox public token',
+    envName: 'MAPBOX_TOKEN',
+    keywords: ['pk.eyJ'],
+    minLength: 50,
+    pattern: /(?<![A-Za-z0-9_.-])pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/,
+    publicReason: 'public tokens are meant for browser maps; restrict it to your URLs',
   },
   {
     id: 'huggingface-token',

@@ -1,7 +1,7 @@
 // Runs every tier-1 provider's own samples (rules/data/secret-provider-samples.ts, test-only so the bundle ships no
 // token-shaped strings): each true sample is found by exactly that provider (directly and as a literal in a source
-// file, through the whole rule), each false sample by none. Every provider must have samples, and every sample set a
-// provider.
+// file, through the whole rule, at the provider's level: error, warning for test mode, info for public keys), each
+// false sample by none. Every provider must have samples, and every sample set a provider.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { SECRET_PROVIDER_SAMPLES, type SecretSample } from '../../rules/data/secret-provider-samples';
@@ -41,7 +41,7 @@ describe('secret providers (data)', () => {
       samples.positive.forEach((sample, index) => {
         const { value, context, code } = sampleParts(sample);
         it(`finds true sample ${index + 1}`, () => {
-          const match = findProviderToken(value, context);
+          const match = findProviderToken(value, context, true);
           assert.equal(match?.provider.id, provider.id);
           assert.ok(value.includes(match!.token));
           assert.ok(match!.token.length >= provider.minLength, 'minLength must not exceed real tokens');
@@ -49,19 +49,48 @@ describe('secret providers (data)', () => {
         it(`reports true sample ${index + 1} through the rule, with the provider's name and no secret in the message`, () => {
           const { analysis } = runCase(hardcodedSecret, { code });
           const findings = analysis.findings.filter((f) => f.ruleId === 'hardcoded-secret');
-          assert.deepEqual(findings.map((f) => [f.messageId, f.severity, f.data.providerId]), [['providerToken', 'error', provider.id]]);
+          const expected = provider.publicReason ? ['publicClientKey', 'info'] : ['providerToken', provider.severity ?? 'error'];
+          assert.deepEqual(findings.map((f) => [f.messageId, f.severity, f.data.providerId]), [[...expected, provider.id]]);
           assert.ok(findings[0]!.message.startsWith(provider.name), findings[0]!.message);
-          const token = findProviderToken(value, context)!.token;
+          const token = findProviderToken(value, context, true)!.token;
           assert.ok(!findings[0]!.message.includes(token.slice(8)) && !JSON.stringify(findings[0]!.data).includes(token.slice(8)), 'secret leaked');
         });
       });
       samples.negative.forEach((sample, index) => {
         const { value, context } = sampleParts(sample);
         it(`ignores false sample ${index + 1}`, () => {
-          const match = findProviderToken(value, context);
+          const match = findProviderToken(value, context, true);
           assert.equal(match, undefined, `matched by ${match?.provider.id}`);
         });
       });
     });
   }
+});
+
+describe('secret providers: tiers', () => {
+  it('only public-by-design and test-mode formats sit below error, and each says why in its name or reason', () => {
+    const lower = SECRET_PROVIDERS.filter((p) => p.severity || p.publicReason).map((p) => [p.id, p.severity ?? 'info']);
+    assert.deepEqual(lower, [
+      ['stripe-test-secret-key', 'warning'],
+      ['stripe-test-restricted-key', 'warning'],
+      ['clerk-publishable-key', 'info'],
+      ['stripe-publishable-key', 'info'],
+      ['firebase-web-api-key', 'info'],
+      ['supabase-anon-key', 'info'],
+      ['algolia-search-key', 'info'],
+      ['sentry-dsn', 'info'],
+      ['posthog-project-key', 'info'],
+      ['mapbox-public-token', 'info'],
+    ]);
+    for (const provider of SECRET_PROVIDERS.filter((p) => p.severity === 'warning')) assert.match(provider.name, /test-mode/, provider.id);
+  });
+
+  it('without allTiers (what the spec rule asks), public and test-mode formats are not secrets', () => {
+    for (const provider of SECRET_PROVIDERS.filter((p) => p.severity || p.publicReason)) {
+      for (const sample of SECRET_PROVIDER_SAMPLES[provider.id]!.positive) {
+        const { value, context } = sampleParts(sample);
+        assert.equal(findProviderToken(value, context)?.provider.id, undefined, provider.id);
+      }
+    }
+  });
 });

@@ -19,7 +19,9 @@ const GITHUB = 'ghp_' + 'R8kT2mVq9LxW4nZ7pB3c' + 'Y6dF1hJ5sA0eGuKo';
 const STRIPE = 'sk_live_' + '51Hq8ZtLkR2vXw9' + 'Yb3NcP7dF4gJ6mS';
 const RANDOM = 'xQ7vLp2Rk9Tz' + 'W4mN8bYc3Hs6Fd';
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG' + '/bPxRfiCYzQ8LkW3nTs';
-const TOKENS = [GITHUB, STRIPE, RANDOM, AWS_SECRET];
+const POSTHOG = 'phc_' + 'Tq4ZbW8xLm2RvK7nPc9' + 'Yd3HsF6gJ1aE5uVoXiBt0Nw';
+const PRIVATE_KEY_HEX = '4c0883a6' + '9102937d6231471b' + '5dbb6204fe512961' + '708668573b3ea4f16c6e9a2d';
+const TOKENS = [GITHUB, STRIPE, RANDOM, AWS_SECRET, POSTHOG, PRIVATE_KEY_HEX];
 
 const MYSQL = "import mysql from 'mysql';\nconst conn = mysql.createConnection({});\n";
 
@@ -70,8 +72,13 @@ const CASES: Record<string, [string, string[]]> = {
     ['spec/auth-mismatch/specRequiresAuth', 'spec/auth-mismatch/specAllowsAnonymous', 'spec/undocumented-route/undocumented'],
   ],
   'secrets.ts': [
-    `export const token = '${GITHUB}';\nexport const dbPassword = '${RANDOM}';\nexport const anything = '${RANDOM}9';\nconst awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY || '${AWS_SECRET}';\n`,
-    ['hardcoded-secret/providerToken', 'hardcoded-secret/credentialLiteral', 'hardcoded-secret/highEntropyString'],
+    `export const token = '${GITHUB}';\nexport const dbPassword = '${RANDOM}';\nexport const anything = '${RANDOM}9';\nconst awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY || '${AWS_SECRET}';\nexport const posthogKey = '${POSTHOG}';\n`,
+    ['hardcoded-secret/providerToken', 'hardcoded-secret/publicClientKey', 'hardcoded-secret/credentialLiteral', 'hardcoded-secret/highEntropyString'],
+  ],
+  // hardcoded-secret's shapes quote the compared expression, the holder's name (token-shaped here) and the use.
+  'secret-shapes.ts': [
+    `import jwt from 'jsonwebtoken';\napp.post('/login', (req: any) => req.body.password === '${RANDOM}');\nexport const deployerKey = '0x${PRIVATE_KEY_HEX}';\nexport const seed = () => User.create({ email: 'a@b.io', password: '${RANDOM}1' });\nexport const databaseUrl = 'postgres://postgres:${RANDOM}@localhost/db';\nconst ${RANDOM}Secret = 'changeme';\nexport const signed = jwt.sign({}, ${RANDOM}Secret);\n`,
+    ['hardcoded-secret/credentialComparison', 'hardcoded-secret/walletSecret', 'hardcoded-secret/seededPassword', 'hardcoded-secret/devCredentials', 'hardcoded-secret/guessableSecret'],
   ],
 };
 
