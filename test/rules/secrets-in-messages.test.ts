@@ -32,6 +32,9 @@ const CASES: Record<string, [string, string[]]> = {
   'dynamic-value.ts': [`${MYSQL}declare const settings: { a?: string };\nexport function find() {\n  return conn.query("SELECT * FROM t WHERE a = '" + (settings.a || '${STRIPE}') + "'");\n}\n`, ['unparameterized-query/dynamicValue']],
   'request-identifier.ts': [`${MYSQL}app.get('/', (req) => conn.query('SELECT * FROM t ORDER BY ' + (req.query.sort || '${RANDOM}')));\n`, ['unparameterized-query/requestIdentifier']],
   'dynamic-identifier.ts': [`${MYSQL}export const sorted = (column: string) => conn.query('SELECT * FROM t ORDER BY ' + (column || '${RANDOM}'));\n`, ['unparameterized-query/dynamicIdentifier']],
+  // Request data from another module: the message shows the path, quoting the request expression and the call.
+  'caller-service.ts': [`${MYSQL}export function findByName(name: string) {\n  return conn.query("SELECT * FROM t WHERE a = '" + name + "'");\n}\nexport function sortedBy(column: string) {\n  return conn.query('SELECT * FROM t ORDER BY ' + column);\n}\n`, ['unparameterized-query/requestValueFromCaller', 'unparameterized-query/requestIdentifierFromCaller']],
+  'caller-routes.ts': [`import express from 'express';\nimport { findByName, sortedBy } from './caller-service';\nconst app = express();\napp.get('/f', (req, res) => res.json(findByName(req.query.${RANDOM} as string)));\napp.get('/s', (req, res) => res.json(sortedBy(req.query.${RANDOM}2 as string)));\n`, []],
   'request-text.ts': [`${MYSQL}app.post('/', (req) => conn.query(req.body.sql || '${GITHUB}'));\n`, ['unparameterized-query/requestText']],
   // The sink label quotes the receiver, which may itself be token-shaped; the value is cut at 60 characters.
   'sink-label.ts': [
