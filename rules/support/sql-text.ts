@@ -166,6 +166,9 @@ export class SqlTextAnalyzer {
       return operandsOfChain(node, ts.SyntaxKind.PlusToken).flatMap((operand) => this.valuesIn(operand, safeIdentifiers));
     }
     if (ts.isConditionalExpression(node)) return [...this.valuesIn(node.whenTrue, safeIdentifiers), ...this.valuesIn(node.whenFalse, safeIdentifiers)];
+    // `${sql.replace(a, 'b')}` inside a larger text: text not built here is written in whole, so it is a value too.
+    const replaced = replacedText(node);
+    if (replaced && !this.analyze(replaced).built) return [...this.valuesIn(replaced, safeIdentifiers), ...this.replacementValues((node as ts.CallExpression).arguments[1])];
     const nested = this.analyze(node);
     if (nested.built) return nested.values;
     return [node];
@@ -579,4 +582,11 @@ function exits(statement: ts.Statement): boolean {
     return !!last && exits(last);
   }
   return false;
+}
+
+/** The text a `text.replace(…)` / `text.replaceAll(…)` call starts from. */
+function replacedText(node: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const method = node.expression.name.text;
+  return method === 'replace' || method === 'replaceAll' ? node.expression.expression : undefined;
 }

@@ -107,7 +107,41 @@ const valid: ValidCase[] = [
   },
 ];
 
+const REPORTS_SERVICE = lines(
+  "import { Pool } from 'pg';",
+  'const pool = new Pool();',
+  'export async function runReport(sql: string) {',
+  "  const combined = `WITH base AS (SELECT * FROM reports WHERE public) ${sql.replace('reports', 'base')}`;",
+  '  return pool.query(combined);',
+  '}',
+);
+
 const invalid: InvalidCase[] = [
+  {
+    name: 'the client\'s SQL text, rewritten with replace() and written into a larger text, is named (not the text around it)',
+    filename: 'src/reports.ts',
+    files: {
+      'src/routes.ts': lines(
+        "import express from 'express';",
+        "import { runReport } from './reports';",
+        'export const app = express();',
+        "app.post('/reports', async (req, res) => res.json(await runReport(req.body.sql)));",
+      ),
+    },
+    code: REPORTS_SERVICE,
+    errors: [
+      {
+        messageId: 'requestValueFromCaller',
+        message:
+          "Request data `req.body.sql` → `runReport(req.body.sql)` at src/routes.ts:4 → `sql` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead. No automatic fix: `sql.replace('reports', 'base')` is a piece of SQL text built from values, not a value; parameterize it where it is built.",
+        line: 5,
+        column: 21,
+        endLine: 5,
+        endColumn: 29,
+        severity: 'error',
+      },
+    ],
+  },
   {
     name: 'CommonJS: req.query.q → products.search(q) in another module → pool.query (pg)',
     filename: 'models/products.js',
