@@ -219,6 +219,7 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const sinkLabel = `\`${shownCallee}\` (${sink.driver.label})`;
   // Kysely `sql.lit(x)` takes a value, not text: the value itself is what gets written into SQL.
   const isLiteralValue = sink.driver.id === 'kysely' && sink.method.name === 'lit';
+  services.text.rewrittenTexts.clear();
   const analysis = isLiteralValue ? { built: true, values: services.text.valuesIn(textArg) } : services.text.analyze(textArg);
   if (!analysis.built) {
     if (services.sources.carriesRequestData(textArg)) {
@@ -244,7 +245,7 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const requestIdentifier = plan.identifiers.find(isRequest);
   const requestValue = requestIdentifier ?? remaining.find(isRequest);
   // sqlflow ↓ request data a caller in another module hands to a parameter here (the workspace index; sql-request-paths.ts).
-  const fromCaller = requestValue ? undefined : requestDataFromCaller([...plan.identifiers, ...remaining], sink.call, services.index, context);
+  const fromCaller = requestValue ? undefined : requestDataFromCaller([...plan.identifiers, ...remaining, ...rewrittenTextsIn(services)], sink.call, services.index, context);
   // sqlflow ↑
   const inIdentifier = (value: ts.Expression) => plan.identifiers.some((identifier) => value.pos >= identifier.pos && value.end <= identifier.end);
   let parameter: ts.ParameterDeclaration | undefined;
@@ -373,3 +374,8 @@ function isInside(node: ts.Node, container: ts.Node): boolean {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixes
+
+/** Texts built elsewhere and written whole into this sink's text through replace() (`${sql.replace(a, 'b')}`): a caller may fill them with request data. */
+function rewrittenTextsIn(services: Services): ts.Expression[] {
+  return [...services.text.rewrittenTexts];
+}

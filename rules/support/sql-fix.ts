@@ -7,7 +7,7 @@ import { enclosingFunction, FileIndex, operandsOfChain, skipOuterExpressions } f
 import { RequestSources } from './request-sources';
 import type { RuleContext, RuleEdit, RuleFix } from './rule';
 import type { DriverValue, SqlReceivers } from './sql-receivers';
-import { isAllowListChecked, SqlTextAnalyzer } from './sql-text';
+import { isAllowListChecked, replacedText, SqlTextAnalyzer } from './sql-text';
 import { lineBreakOf } from './ast';
 import { appendToObjectLiteral, enclosingStatement, freeName, indentationOf, isStatementListParent, replaceNode, shortExpressionText } from './source-edits';
 import type { UnparameterizedQueryOptions } from '../unparameterized-query';
@@ -105,7 +105,14 @@ export function planFix(sink: Sink, textArg: ts.Expression, services: Services, 
     const inLiteral = insideStringLiterals(pieces, sink.driver);
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
-      if (piece.kind !== 'expr' || !isUnsafePiece(piece.expr, sink, services)) continue;
+      if (piece.kind !== 'expr') continue;
+      // `${sql.replace(a, 'b')}`, or a value where a subquery goes (`WITH base AS (${q})`): SQL text from elsewhere.
+      const rewritten = replacedText(skipOuterExpressions(piece.expr));
+      const subquery = !inLiteral[i] && /\b(AS|FROM|JOIN|EXISTS)\s*\(\s*$/i.test(textBefore(pieces, i, n === 0 ? sink.method.clause : undefined));
+      if ((rewritten && services.text.rewrittenTexts.has(skipOuterExpressions(rewritten))) || (subquery && isUnsafePiece(piece.expr, sink, services))) {
+        return { fixes: [], identifiers: [], reason: `\`${shortExpressionText(piece.expr, sourceFile)}\` is SQL text written in whole, not a value; parameterize it where it is built` };
+      }
+      if (!isUnsafePiece(piece.expr, sink, services)) continue;
       // Inside a quoted SQL string (`'$[*] ? (@ == "${v}")'`) a value is text of that string, never an identifier.
       if (sink.method.identifiersOnly || (!inLiteral[i] && isIdentifierPosition(textBefore(pieces, i, n === 0 ? sink.method.clause : undefined), textAfter(pieces, i), sink.driver))) {
         identifiers.push(piece.expr);

@@ -19,6 +19,8 @@ const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/;
 export class SqlTextAnalyzer {
   private readonly safeCache = new Map<ts.Node, boolean>();
   private readonly active = new Set<ts.Node>();
+  /** Texts built elsewhere and rewritten with replace() inside a text built here (`${sql.replace(a, 'b')}`). */
+  readonly rewrittenTexts = new Set<ts.Expression>();
   /** Variables whose writes are being followed: `q = q + …` refers to the text itself, not to a value. */
   private readonly activeVariables = new Set<ts.Node>();
   private readonly patternWrites = new Map<ts.Node, boolean>();
@@ -166,9 +168,10 @@ export class SqlTextAnalyzer {
       return operandsOfChain(node, ts.SyntaxKind.PlusToken).flatMap((operand) => this.valuesIn(operand, safeIdentifiers));
     }
     if (ts.isConditionalExpression(node)) return [...this.valuesIn(node.whenTrue, safeIdentifiers), ...this.valuesIn(node.whenFalse, safeIdentifiers)];
-    // `${sql.replace(a, 'b')}` inside a larger text: text not built here is written in whole, so it is a value too.
+    // `${sql.replace(a, 'b')}` inside a larger text: a text not built here is written in whole. Not a value (the
+    // tiers would then report every rewritten schema name), but remembered: request data may reach it from a caller.
     const replaced = replacedText(node);
-    if (replaced && !this.analyze(replaced).built) return [...this.valuesIn(replaced, safeIdentifiers), ...this.replacementValues((node as ts.CallExpression).arguments[1])];
+    if (replaced && !this.analyze(replaced).built) this.rewrittenTexts.add(skipOuterExpressions(replaced));
     const nested = this.analyze(node);
     if (nested.built) return nested.values;
     return [node];
@@ -585,7 +588,7 @@ function exits(statement: ts.Statement): boolean {
 }
 
 /** The text a `text.replace(…)` / `text.replaceAll(…)` call starts from. */
-function replacedText(node: ts.Expression): ts.Expression | undefined {
+export function replacedText(node: ts.Expression): ts.Expression | undefined {
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
   const method = node.expression.name.text;
   return method === 'replace' || method === 'replaceAll' ? node.expression.expression : undefined;
