@@ -8,6 +8,7 @@ import { bindingRoot, enclosingFunction, FileIndex, skipOuterExpressions } from 
 import { DriverExports } from './support/driver-exports';
 import { RequestSources } from './support/request-sources';
 import { requestDataFromCaller } from './support/sql-request-paths';
+import { isTestFile } from './support/test-files';
 import { defineRule, type RuleContext, type RuleVisitors, type Severity } from './support/rule';
 import { SqlReceivers, type DriverValue } from './support/sql-receivers';
 import { hasConstantType } from './support/sql-constant-types';
@@ -253,7 +254,9 @@ function checkSink(sink: Sink, services: Services, context: RuleContext<Unparame
   const quotedValue = plan.quotedValues?.[0];
   const shown = requestValue ?? fromCaller?.value ?? parameterValue ?? quotedValue ?? plan.identifiers[0] ?? remaining[0]!;
   const isIdentifier = plan.identifiers.includes(shown);
-  const severity = requestValue || fromCaller ? 'error' : parameterValue ? 'warning' : nonRequestSeverity(context.options);
+  // In tests, fixtures and mocks the callers of a helper are tests, not requests: a parameter there is no more than any other value.
+  const parameterSeverity = isTestFile(context.filePath, context.workspace.projectRoot) ? nonRequestSeverity(context.options) : 'warning';
+  const severity = requestValue || fromCaller ? 'error' : parameterValue ? parameterSeverity : nonRequestSeverity(context.options);
   const messageId: MessageId = fromCaller
     ? isIdentifier ? 'requestIdentifierFromCaller' : 'requestValueFromCaller'
     : requestValue ? (isIdentifier ? 'requestIdentifier' : 'requestValue') : parameterValue ? 'parameterValue' : isIdentifier ? 'dynamicIdentifier' : 'dynamicValue';

@@ -671,6 +671,30 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       ),
     },
     {
+      name: "in a test helper, a parameter written into SQL is a hint: tests call it, not requests",
+      filename: "test/e2e/helpers/db.js",
+      code: lines(
+        "const { Pool } = require('pg');",
+        "const pool = new Pool();",
+        "function search(term) {",
+        "  return pool.query(\"SELECT * FROM products WHERE name LIKE '%\" + term + \"%'\");",
+        "}",
+        "module.exports = { search };",
+      ),
+      errors: [
+        { messageId: "parameterValue", line: 4, column: 21, endLine: 4, endColumn: 78, severity: "hint",
+          message: "`term` comes from a parameter of `search`, so from whatever its callers pass, and is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead." },
+      ],
+      output: lines(
+        "const { Pool } = require('pg');",
+        "const pool = new Pool();",
+        "function search(term) {",
+        "  return pool.query(`SELECT * FROM products WHERE name LIKE $1`, [`%${term}%`]);",
+        "}",
+        "module.exports = { search };",
+      ),
+    },
+    {
       name: "request data is named before a table name that is not request data",
       code: lines(
         "import express from 'express';",
