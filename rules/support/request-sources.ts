@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 import { bindingPath, bindingRoot, operandsOfChain, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
 
 /** `req.body`, `request.query`, `ctx.params`, …: properties of a request object that hold client input. */
-export const REQUEST_INPUT_PROPERTIES = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'rawBody', 'searchParams', 'nextUrl']);
+export const REQUEST_INPUT_PROPERTIES = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'rawBody', 'searchParams', 'nextUrl', 'url', 'originalUrl']);
 /** Methods of a request object that return client input (`req.param('id')`, `c.req.json()`, `request.json()`). */
 export const REQUEST_INPUT_METHODS = new Set(['param', 'header', 'get', 'json', 'formData', 'text', 'query', 'queries', 'valid', 'parseBody', 'cookie']);
 /** Names a request object goes by; a property of one of these is input. */

@@ -1,4 +1,4 @@
-// RequestSources: which values count as request data — the request's properties and methods, tokens decoded from
+// RequestSources: which values count as request data — the request's properties (the URL too) and methods, tokens decoded from
 // it, cookie and header helpers, session fields set from request data in the same file — and the traps: a session
 // field set from a database record or a constant, `req.user`, a verify call that is not a token decoder; GraphQL
 // resolver arguments (resolver maps, field configs, express-graphql root values, @Args()) and their look-alikes.
@@ -46,6 +46,21 @@ describe('RequestSources', () => {
       '}',
     );
     assert.deepEqual(probes(code, 'app.js'), [true, true, true, true, true, true]);
+  });
+
+  it('the request URL: req.url / originalUrl and what is parsed from it (url.parse(req.url, true).query)', () => {
+    const code = lines(
+      "const url = require('url');",
+      'function handler(req, res) {',
+      '  const params = url.parse(req.url, true).query;',
+      '  probe(params.id);',
+      '  const { pathname } = url.parse(req.originalUrl);',
+      '  probe(pathname);',
+      '  probe(res.locals.url);',
+      "  probe(url.parse('http://example.com/a?b=1', true).query.b);",
+      '}',
+    );
+    assert.deepEqual(probes(code, 'app.js'), [true, true, false, false]);
   });
 
   it('a token that is not the request`s, and a verify that is not a decoder, are not request data', () => {
