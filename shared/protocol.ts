@@ -25,6 +25,11 @@ export namespace StatusNotification {
 
 export interface ReportParams {
   format: 'html' | 'markdown' | 'json' | 'sarif';
+  /**
+   * html only: the report is shown in a VS Code webview. Its one script carries this nonce (the page's CSP allows
+   * only it), links post `ReportWebviewMessage`s instead of navigating, and styles may use `cspSource`.
+   */
+  interactive?: { nonce: string; cspSource: string };
 }
 
 export interface ReportResult {
@@ -35,6 +40,16 @@ export namespace ReportRequest {
   export const method = 'apiguard/report';
   export const type = new RequestType<ReportParams, ReportResult, void>(method);
 }
+
+/**
+ * What the interactive report's script posts to the extension (`acquireVsCodeApi().postMessage`). Positions are
+ * 0-based, UTF-16, as in LSP; `file` is a file URI.
+ */
+export type ReportWebviewMessage =
+  | { type: 'open'; file: string; line: number; character: number; endLine: number; endCharacter: number }
+  | { type: 'refresh' }
+  | { type: 'export'; format: ReportParams['format'] }
+  | { type: 'showDocs'; ruleId: string };
 
 /** How a route is authenticated, flattened for display (see rules/support/api-model.ts RouteAuth). */
 export interface RouteInventoryAuth {
@@ -78,6 +93,14 @@ export interface RoutesResult {
   routes: RouteInventoryEntry[];
   /** Routes that exist but could not be listed (generated from computed lists, autoloaded folders): what and where. */
   unmodelled: { framework: string; what: string; file: string; line: number }[];
+}
+
+/** A route as the report's API inventory lists it (the JSON report's `inventory.routes`). */
+export interface ReportRouteEntry extends RouteInventoryEntry {
+  /** Findings shown in the report that lie in this route's handler (or on its declaration), by severity. */
+  findings: { error: number; warning: number; info: number; hint: number };
+  /** Whether an OpenAPI operation in the workspace documents this route; absent when the workspace has no spec. */
+  documented?: boolean;
 }
 
 /** The workspace's route inventory; answered once background indexing has finished. */
