@@ -11,8 +11,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ReportRequest, StatusNotification, type StatusParams } from '../shared/protocol';
+import { ReportRequest, RoutesRequest, StatusNotification, type ReportParams, type StatusParams } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
+import { ReportPanel, type ReportMessageOutcome, type SaveDialog } from './report-panel';
+import { REFRESH_ROUTES_COMMAND, ROUTES_VIEW_ID, RouteTreeProvider } from './route-tree';
 
 /** Languages the server analyses: TS/JS and their React variants, plus OpenAPI specs in YAML or JSON. */
 export const ANALYSED_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml', 'json', 'jsonc'];
@@ -31,6 +33,17 @@ export interface ApiGuardExtensionApi {
   ready(): Promise<void>;
   /** The open report panel, if any. */
   readonly reportPanel: vscode.WebviewPanel | undefined;
+  /** The API Guard view's data: the suite reads its items as the view shows them. */
+  readonly routeTree: RouteTreeProvider;
+  /** Hooks for the end-to-end suite, which reaches the webview and dialogs only through the extension. */
+  readonly testHooks: {
+    /** Acts on a message as if the report page had posted it; returns what was done. */
+    handleReportMessage(message: unknown): Promise<ReportMessageOutcome>;
+    /** Answers the export's save dialog (undefined restores the real dialog). */
+    stubSaveDialog(dialog: SaveDialog | undefined): void;
+    /** Shows this page in the report panel instead of the server's (undefined restores the server's). */
+    stubReportPage(page: ((nonce: string, cspSource: string) => string) | undefined): void;
+  };
 }
 
 let client: LanguageClient | undefined;
@@ -46,8 +59,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiGua
   context.subscriptions.push(output, statusBar);
 
   let status: StatusParams | undefined;
-  let reportPanel: vscode.WebviewPanel | undefined;
   let started: Promise<void> = Promise.resolve();
+  const runningClient = async (): Promise<LanguageClient> => {
+    await started;
+    if (!client) throw new Error('the language server is not running');
+    return client;
+  };
+  const requestReport = async (params: ReportParams): Promise<string> => (await (await runningClient()).sendRequest(ReportRequest.type, params)).content;
+
+  const reportPanel = new ReportPanel({ requestReport, log: (message) => output.appendLine(message), extensionUri: context.extensionUri });
+  const routeTree = new RouteTreeProvider({
+    requestRoutes: async () => (await runningClient()).sendRequest(RoutesRequest.type),
+    requestReport,
+    log: (message) => output.appendLine(message),
+  });
+  const routesView = vscode.window.createTreeView(ROUTES_VIEW_ID, { treeDataProvider: routeTree, showCollapseAll: true });
+  // The report was just built: the view's finding counts come from the same (reused) analysis.
+  reportPanel.onDidRefresh(() => void routeTree.refresh(true));
+  context.subscriptions.push(reportPanel, routeTree, routesView);
 
   const showStatus = (params: StatusParams): void => {
     status = params;
@@ -101,26 +130,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiGua
         void vscode.window.showErrorMessage('API Guard: the language server is not running.');
         return undefined;
       }
-      let html: string;
-      try {
-        html = (await client.sendRequest(ReportRequest.type, { format: 'html' })).content;
-      } catch (error) {
-        // The request may be unsupported by an older server, or fail on a broken workspace: say so, keep going.
-        output.appendLine(`[client] report request failed: ${describe(error)}`);
-        void vscode.window.showErrorMessage(`API Guard: could not build the security report: ${describe(error)}`);
-        return undefined;
-      }
-      if (!reportPanel) {
-        // Scripts stay off: the report is static HTML built by the server from workspace findings.
-        reportPanel = vscode.window.createWebviewPanel('apiguard.report', 'API Guard Security Report', vscode.ViewColumn.Beside, {
-          enableScripts: false,
-        });
-        reportPanel.onDidDispose(() => (reportPanel = undefined));
-      }
-      reportPanel.webview.html = html;
-      reportPanel.reveal();
-      return reportPanel;
+      return reportPanel.show();
     }),
+    vscode.commands.registerCommand(REFRESH_ROUTES_COMMAND, () => routeTree.refresh(true)),
   );
 
   return {
@@ -132,7 +144,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiGua
     },
     ready: () => started,
     get reportPanel() {
-      return reportPanel;
+      return reportPanel.webviewPanel;
+    },
+    routeTree,
+    testHooks: {
+      handleReportMessage: (message) => reportPanel.handleMessage(message),
+      stubSaveDialog: (dialog) => {
+        reportPanel.saveDialog = dialog ?? ((options) => vscode.window.showSaveDialog(options));
+      },
+      stubReportPage: (page) => {
+        reportPanel.pageForTests = page;
+      },
     },
   };
 }
