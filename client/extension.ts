@@ -39,6 +39,8 @@ export interface ApiGuardExtensionApi {
   readonly testHooks: {
     /** Acts on a message as if the report page had posted it; returns what was done. */
     handleReportMessage(message: unknown): Promise<ReportMessageOutcome>;
+    /** What each message did, those the page posted included. */
+    onDidHandleReportMessage: vscode.Event<ReportMessageOutcome>;
     /** Answers the export's save dialog (undefined restores the real dialog). */
     stubSaveDialog(dialog: SaveDialog | undefined): void;
     /** Shows this page in the report panel instead of the server's (undefined restores the server's). */
@@ -149,6 +151,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiGua
     routeTree,
     testHooks: {
       handleReportMessage: (message) => reportPanel.handleMessage(message),
+      onDidHandleReportMessage: reportPanel.onDidHandleMessage,
       stubSaveDialog: (dialog) => {
         reportPanel.saveDialog = dialog ?? ((options) => vscode.window.showSaveDialog(options));
       },

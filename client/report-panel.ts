@@ -36,6 +36,9 @@ export class ReportPanel implements vscode.Disposable {
   private readonly refreshed = new vscode.EventEmitter<void>();
   /** Fires after the report was (re)built, so views showing the same workspace refresh with it. */
   readonly onDidRefresh = this.refreshed.event;
+  private readonly handled = new vscode.EventEmitter<ReportMessageOutcome>();
+  /** Fires with what each message from the page (or the test hook) did. */
+  readonly onDidHandleMessage = this.handled.event;
   /** Replaced by the end-to-end suite: no dialog can be answered there. */
   saveDialog: SaveDialog = (options) => vscode.window.showSaveDialog(options);
   /** Test hook: renders this page instead of the server's (a hand-made page with links). */
@@ -88,12 +91,14 @@ export class ReportPanel implements vscode.Disposable {
     }
     this.host.log(`[report] ${describeOutcome(outcome)}`);
     if (outcome.action === 'failed') void vscode.window.showErrorMessage(`API Guard: ${outcome.reason}`);
+    this.handled.fire(outcome);
     return outcome;
   }
 
   dispose(): void {
     this.panel?.dispose();
     this.refreshed.dispose();
+    this.handled.dispose();
   }
 
   private createPanel(): vscode.WebviewPanel {

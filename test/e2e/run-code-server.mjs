@@ -56,6 +56,8 @@ const env = {
   XDG_CONFIG_HOME: path.join(home, '.config'),
   XDG_DATA_HOME: path.join(home, '.local/share'),
   XDG_CACHE_HOME: path.join(home, '.cache'),
+  // The suite's real-click check needs this runner, which can click inside the webview frame (see clickInWebview).
+  APIGUARD_E2E_WEBVIEW_CLICK: '1',
 };
 fs.mkdirSync(home, { recursive: true });
 
@@ -176,7 +178,11 @@ try {
   if (verbose) page.on('console', (message) => process.stderr.write(`[browser ${message.type()}] ${message.text()}\n`));
   page.on('pageerror', (error) => console.error(`[browser pageerror] ${error.message}`));
   // The workbench relays the extension host's console and the suite's result through these two hooks.
-  await page.exposeFunction('codeAutomationLog', (type, logArgs) => (console[type] ?? console.log)(...(logArgs ?? [])));
+  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+    (console[type] ?? console.log)(...(logArgs ?? []));
+    const [first] = logArgs ?? [];
+    if (typeof first === 'string' && first.startsWith(CLICK_REQUEST)) void clickInWebview(page, first.slice(CLICK_REQUEST.length));
+  });
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   const remote = (absolutePath) => `vscode-remote://127.0.0.1:${port}${absolutePath}`;
   const payload = JSON.stringify([
@@ -190,6 +196,31 @@ try {
   console.error(serverLog.join(''));
   console.error(error);
   await finish(2);
+}
+
+/**
+ * The suite cannot reach the webview's DOM; it asks for a click by logging `APIGUARD_E2E_CLICK <selector>`. The
+ * report's frame is nested in the workbench (webview host, then the page): look in every frame until it shows up.
+ */
+const CLICK_REQUEST = 'APIGUARD_E2E_CLICK ';
+async function clickInWebview(page, selector) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        const element = await frame.$(selector);
+        if (element) {
+          await element.click();
+          log(`clicked ${selector} in the webview frame`);
+          return;
+        }
+      } catch {
+        // A frame navigating or detached mid-lookup: try the others, then again.
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.error(`[vscode-e2e] no frame showed ${selector}; frames: ${page.frames().map((frame) => frame.url()).join(', ')}`);
 }
 
 function freePort() {

@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import expected from '../fixtures/expected.json';
 import type { ApiGuardExtensionApi } from '../../../client/extension';
+import type { ReportMessageOutcome } from '../../../client/report-panel';
+import type { RouteTreeNode } from '../../../client/route-tree';
 
 const EXTENSION_ID = 'apiguard.apiguard';
 const TIMEOUT_MS = 60_000;
@@ -99,8 +101,13 @@ check('"API Guard: Show Security Report" opens the report of the workspace in a 
   const panel = api.reportPanel;
   assert.ok(panel, 'no report panel after apiguard.showReport (see the "API Guard" output channel)');
   assert.equal(panel.title, 'API Guard Security Report');
+  // Scripts on for the page's own script only: no local file can be loaded, no command URI followed.
+  assert.equal(panel.webview.options.enableScripts, true);
+  assert.deepEqual(panel.webview.options.localResourceRoots, []);
+  assert.equal(panel.webview.options.enableCommandUris, false);
   const html = panel.webview.html;
   assert.match(html, /<html/i);
+  assertScriptsCarryTheCspNonce(html);
   assert.ok(html.includes(expected.file), `the report names ${expected.file}`);
   for (const diagnostic of expected.diagnostics) assert.ok(html.includes(escapeHtml(diagnostic.message)), `the report lists: ${diagnostic.message}`);
   // Reports are shared and pasted into tickets: the secrets themselves must never appear in full.
@@ -115,6 +122,169 @@ check('"API Guard: Show Security Report" opens the report of the workspace in a 
   panel.dispose();
   assert.equal(api.reportPanel, undefined);
   await vscode.window.showTextDocument(document);
+});
+
+check('a finding link of the report opens the file at its range, beside the report; forged messages are ignored', async () => {
+  await vscode.commands.executeCommand('apiguard.showReport');
+  const panel = api.reportPanel;
+  assert.ok(panel, 'no report panel');
+  const target = expected.diagnostics[0]!;
+  const [line, character, endLine, endCharacter] = target.range as [number, number, number, number];
+  const outcome = await api.testHooks.handleReportMessage({ type: 'open', file: fixtureUri().toString(), line, character, endLine, endCharacter });
+  const beside = panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+  assert.deepEqual(outcome, { action: 'opened', file: fixtureUri().fsPath, range: target.range, viewColumn: beside });
+  const editor = vscode.window.activeTextEditor;
+  assert.equal(editor?.document.uri.toString(), fixtureUri().toString());
+  assert.deepEqual(rangeOf(editor!.selection), target.range);
+  assert.ok(api.reportPanel, 'opening a finding closed the report');
+  // The page shows untrusted text: what it posts is checked, and nothing outside the workspace opens.
+  const outside = vscode.Uri.file(path.join(workspaceRoot(), '..', 'outside.ts')).toString();
+  const forged: [unknown, RegExp][] = [
+    [{ type: 'open', file: outside, line: 0, character: 0, endLine: 0, endCharacter: 0 }, /^outside the workspace folders: "file:\/\//],
+    [{ type: 'open', file: 'command:workbench.action.terminal.new', line: 0, character: 0, endLine: 0, endCharacter: 0 }, /^not a file: URI: "command:workbench\.action\.terminal\.new"$/],
+    [{ type: 'open', file: fixtureUri().toString(), line: -1, character: 0, endLine: 0, endCharacter: 0 }, /^line is not a position: -1$/],
+    [{ type: 'runCommand', command: 'workbench.action.terminal.new' }, /^unknown message type "runCommand"$/],
+    [{ type: 'showDocs', ruleId: '../../../etc/passwd' }, /^not a rule id: "\.\.\/\.\.\/\.\.\/etc\/passwd"$/],
+    [{ type: 'export', format: 'pdf' }, /^unknown export format "pdf"$/],
+  ];
+  for (const [message, reason] of forged) {
+    const ignored = await api.testHooks.handleReportMessage(message);
+    assert.equal(ignored.action, 'ignored', JSON.stringify(message));
+    assert.match((ignored as { reason: string }).reason, reason);
+  }
+  assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fixtureUri().toString());
+});
+
+check('"refresh" rebuilds the report and the API Guard view refreshes with it', async () => {
+  let viewChanges = 0;
+  const listener = api.routeTree.onDidChangeTreeData(() => (viewChanges += 1));
+  try {
+    assert.deepEqual(await api.testHooks.handleReportMessage({ type: 'refresh' }), { action: 'refreshed' });
+    await waitFor('the view refreshed after the report', () => viewChanges > 0);
+    await api.routeTree.settled();
+  } finally {
+    listener.dispose();
+  }
+  assert.ok(api.reportPanel?.webview.html.includes(expected.file), 'the refreshed report names the fixture file');
+});
+
+check('export: the save dialog proposes apiguard-report.<ext> in the workspace root; the chosen file gets that format', async () => {
+  const exportDir = path.join(workspaceRoot(), '..', 'exports');
+  fs.mkdirSync(exportDir, { recursive: true });
+  const asked: vscode.SaveDialogOptions[] = [];
+  let answer: vscode.Uri | undefined;
+  api.testHooks.stubSaveDialog(async (options) => {
+    asked.push(options);
+    return answer;
+  });
+  try {
+    const formats = [
+      ['markdown', 'md', 'Markdown'],
+      ['json', 'json', 'JSON'],
+      ['sarif', 'sarif', 'SARIF'],
+      ['html', 'html', 'HTML'],
+    ] as const;
+    for (const [format, extension, filterName] of formats) {
+      const file = path.join(exportDir, `chosen.${extension}`);
+      answer = vscode.Uri.file(file);
+      assert.deepEqual(await api.testHooks.handleReportMessage({ type: 'export', format }), { action: 'exported', file, format });
+      const options = asked.at(-1)!;
+      assert.equal(options.defaultUri?.fsPath, path.join(workspaceRoot(), `apiguard-report.${extension}`));
+      assert.deepEqual(options.filters, { [filterName]: [extension] });
+      const content = fs.readFileSync(file, 'utf8');
+      for (const secret of expected.secrets) assert.ok(!content.includes(secret), `the ${format} export leaks a secret in full`);
+      if (format === 'json') {
+        const findings = (JSON.parse(content) as { findings: { file: string; line: number; column: number; ruleId: string }[] }).findings;
+        const wanted = [
+          ...expected.diagnostics.map((d) => [expected.file, d.range[0]! + 1, d.range[1]! + 1, d.code]),
+          ...expected.spec.diagnostics.map((d) => [expected.spec.file, d.range[0]! + 1, d.range[1]! + 1, d.code]),
+        ];
+        assert.deepEqual(findings.map((f) => [f.file, f.line, f.column, f.ruleId]).sort(), wanted.sort());
+      } else if (format === 'sarif') {
+        assert.equal((JSON.parse(content) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, expected.diagnostics.length + expected.spec.diagnostics.length);
+      } else {
+        for (const diagnostic of expected.diagnostics) {
+          assert.ok(content.includes(format === 'html' ? escapeHtml(diagnostic.message) : diagnostic.message), `the ${format} export lists: ${diagnostic.message}`);
+        }
+      }
+      // A saved page opens in a browser, outside the webview: no script, interactive or not.
+      if (format === 'html') assert.doesNotMatch(content, /<script/i);
+    }
+    // Cancelling the dialog writes nothing.
+    answer = undefined;
+    const before = fs.readdirSync(exportDir).sort();
+    assert.deepEqual(await api.testHooks.handleReportMessage({ type: 'export', format: 'markdown' }), { action: 'exportCancelled' });
+    assert.deepEqual(fs.readdirSync(exportDir).sort(), before);
+  } finally {
+    api.testHooks.stubSaveDialog(undefined);
+  }
+});
+
+check('"showDocs" opens the rule page', async () => {
+  const viaCommand = (await vscode.commands.getCommands(true)).includes('apiguard.showRuleDocs');
+  const outcome = await api.testHooks.handleReportMessage({ type: 'showDocs', ruleId: 'hardcoded-secret' });
+  assert.deepEqual(outcome, { action: 'showedDocs', ruleId: 'hardcoded-secret', via: viaCommand ? 'command' : 'preview' });
+  if (!viaCommand) {
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+    await waitFor('the rule page preview', () => tabs().some((label) => label.includes('hardcoded-secret.md')), () => JSON.stringify(tabs()));
+  }
+});
+
+if (process.env.APIGUARD_E2E_WEBVIEW_CLICK === '1') {
+  check('a click in the real report webview reaches the extension through the nonce script; a script without the nonce does not run', async () => {
+    const route = expected.routes.groups[0]!.routes[1]!;
+    const target = vscode.Uri.file(path.join(workspaceRoot(), expected.routes.file));
+    const outcomes: ReportMessageOutcome[] = [];
+    const listener = api.testHooks.onDidHandleReportMessage((outcome) => outcomes.push(outcome));
+    // A hand-made page in the shape the server's interactive report has (one nonce script, links with data
+    // attributes), plus an injected script: if it ran it would post an export, and the dialog stub would see it.
+    let dialogs = 0;
+    api.testHooks.stubSaveDialog(async () => ((dialogs += 1), undefined));
+    api.testHooks.stubReportPage((nonce, cspSource) => handMadeReportPage(nonce, cspSource, target.toString(), route.line - 1));
+    try {
+      await vscode.commands.executeCommand('apiguard.showReport');
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: true });
+      api.reportPanel!.reveal(undefined, false);
+      // run-code-server.mjs watches the relayed console for this line and clicks the link in the webview frame.
+      console.log('APIGUARD_E2E_CLICK a[data-e2e-open]');
+      await waitFor('the clicked link opened the file', () => outcomes.some((outcome) => outcome.action === 'opened'), () => JSON.stringify(outcomes));
+      assert.deepEqual(outcomes, [{ action: 'opened', file: target.fsPath, range: [route.line - 1, 0, route.line - 1, 0], viewColumn: api.reportPanel!.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One }]);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
+      assert.equal(dialogs, 0, 'the injected script ran');
+    } finally {
+      listener.dispose();
+      api.testHooks.stubReportPage(undefined);
+      api.testHooks.stubSaveDialog(undefined);
+    }
+  });
+}
+
+check('the API Guard view lists the fixture routes by file with their auth status; a route opens its handler', async () => {
+  await vscode.commands.executeCommand('workbench.view.extension.apiguard');
+  await api.routeTree.settled();
+  let roots: RouteTreeNode[] = [];
+  await waitFor('routes listed', () => (roots = api.routeTree.getChildren()).some((node) => node.kind === 'group'), () => JSON.stringify(roots));
+  const shown = roots.map((group) => ({
+    label: api.routeTree.getTreeItem(group).label,
+    routes: api.routeTree.getChildren(group).map((node) => {
+      const item = api.routeTree.getTreeItem(node);
+      const icon = item.iconPath as vscode.ThemeIcon;
+      const [uri, options] = item.command!.arguments as [vscode.Uri, vscode.TextDocumentShowOptions];
+      assert.equal(uri.fsPath, path.join(workspaceRoot(), expected.routes.file));
+      return { label: item.label, icon: icon.id, color: (icon.color as unknown as { id: string } | undefined)?.id, auth: String(item.tooltip).split('\n')[1], line: (options.selection as vscode.Range).start.line + 1 };
+    }),
+  }));
+  assert.deepEqual(shown, expected.routes.groups);
+  // Clicking a route runs its command: the handler opens at the route's line.
+  const routeNode = api.routeTree.getChildren(roots[0]!)[1]!;
+  const command = api.routeTree.getTreeItem(routeNode).command!;
+  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+  const line = expected.routes.groups[0]!.routes[1]!.line - 1;
+  await waitFor('the handler opened', () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(workspaceRoot(), expected.routes.file));
+  assert.deepEqual(rangeOf(vscode.window.activeTextEditor!.selection), [line, 0, line, 0]);
+  // Back to the fixture: later checks edit the active editor.
+  api.reportPanel?.dispose();
+  await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
 });
 
 check(`quick fix "${expected.quickFix.title}" rewrites the file and the diagnostic goes`, async () => {
@@ -246,6 +416,46 @@ async function codeActionFor(target: ExpectedDiagnostic, title: string, uri: vsc
 async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace edit of "${action.title}" was rejected`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+function rangeOf(range: vscode.Range): number[] {
+  return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+/** Every script of the page carries the nonce its CSP allows, and the CSP allows no other script. */
+function assertScriptsCarryTheCspNonce(html: string): void {
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)];
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1];
+  assert.ok(csp, 'the report has a Content-Security-Policy');
+  if (scripts.length === 0) {
+    assert.doesNotMatch(csp, /script-src[^;]*(unsafe-inline|\*)/);
+    return;
+  }
+  const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+  assert.ok(nonce, `scripts without a nonce in the CSP: ${csp}`);
+  for (const [tag, attributes] of scripts) assert.ok(attributes!.includes(`nonce="${nonce}"`), `script without the nonce: ${tag}`);
+}
+
+/** The page the real-click check shows: links with data attributes, one nonce script that posts "open". */
+function handMadeReportPage(nonce: string, cspSource: string, file: string, line: number): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}'">
+<title>hand-made report</title></head>
+<body>
+<script>acquireVsCodeApi().postMessage({ type: 'export', format: 'html' });</script>
+<p><a href="#" data-e2e-open data-file="${escapeHtml(file)}" data-line="${line}" style="display:block;font-size:40px">open the handler</a></p>
+<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-file]');
+  if (!link) return;
+  event.preventDefault();
+  const line = Number(link.dataset.line);
+  vscode.postMessage({ type: 'open', file: link.dataset.file, line, character: 0, endLine: line, endCharacter: 0 });
+});
+</script>
+</body></html>`;
 }
 
 function escapeHtml(text: string): string {
