@@ -13,7 +13,8 @@ import * as vscode from 'vscode';
 import expected from '../fixtures/expected.json';
 import type { ApiGuardExtensionApi } from '../../../client/extension';
 import type { ReportMessageOutcome } from '../../../client/report-panel';
-import type { RouteTreeNode } from '../../../client/route-tree';
+import { RouteTreeProvider, type RouteTreeNode } from '../../../client/route-tree';
+import type { RouteInventoryEntry, RoutesResult } from '../../../shared/protocol';
 
 const EXTENSION_ID = 'apiguard.apiguard';
 const TIMEOUT_MS = 60_000;
@@ -285,6 +286,87 @@ check('the API Guard view lists the fixture routes by file with their auth statu
   // Back to the fixture: later checks edit the active editor.
   api.reportPanel?.dispose();
   await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+});
+
+check('the API Guard view\'s tree: "Indexing…" until the routes arrive, finding counts from the report inventory, failures said, stale answers dropped', async () => {
+  // A provider of its own with a scripted server: the real one has finished indexing, and its report has no
+  // findings in the fixture's handlers.
+  const file = vscode.Uri.file(path.join(workspaceRoot(), expected.routes.file)).toString();
+  const entry = (method: string, routePath: string, line: number, auth: RouteInventoryEntry['auth']): RouteInventoryEntry => ({
+    method, path: routePath, framework: 'express', file, line, handler: '<inline handler>', auth, mounts: [], chain: [], notes: [],
+  });
+  const routes: RoutesResult = {
+    complete: true,
+    routes: [entry('GET', '/health', 21, { status: 'public', reason: 'health check' }), entry('GET', '/me', 25, { status: 'none' })],
+    unmodelled: [{ framework: 'express', what: 'routes registered in a loop', file, line: 30 }],
+  };
+  const answers: { resolve: (result: RoutesResult) => void; reject: (error: Error) => void }[] = [];
+  const reports: string[] = [];
+  const tree = new RouteTreeProvider({
+    requestRoutes: () => new Promise<RoutesResult>((resolve, reject) => answers.push({ resolve, reject })),
+    requestReport: async (params) => {
+      reports.push(params.format);
+      return JSON.stringify({ version: 1, findings: [], inventory: { routes: [{ ...routes.routes[1], file: expected.routes.file, findings: { error: 2, warning: 1, info: 0, hint: 0 } }] } });
+    },
+    log: () => undefined,
+  });
+  const describeNodes = (nodes: RouteTreeNode[]) =>
+    nodes.map((node) => {
+      const item = tree.getTreeItem(node);
+      return [item.label, item.description, (item.iconPath as vscode.ThemeIcon).id, item.collapsibleState];
+    });
+  try {
+    // First shown: the routes are asked for (no report: opening the view costs no analysis).
+    assert.deepEqual(describeNodes(tree.getChildren()), [['Indexing the workspace…', undefined, 'loading~spin', vscode.TreeItemCollapsibleState.None]]);
+    assert.equal(answers.length, 1);
+    answers[0]!.resolve(routes);
+    await tree.settled();
+    const roots = tree.getChildren();
+    assert.deepEqual(describeNodes(roots), [
+      [expected.routes.file, undefined, 'file-code', vscode.TreeItemCollapsibleState.Expanded],
+      ['1 route declaration(s) could not be listed', undefined, 'warning', vscode.TreeItemCollapsibleState.None],
+    ]);
+    assert.equal(tree.getTreeItem(roots[1]!).tooltip, `express: routes registered in a loop (${expected.routes.file}:30)`);
+    assert.deepEqual(describeNodes(tree.getChildren(roots[0]!)), [
+      ['GET /health', undefined, 'globe', vscode.TreeItemCollapsibleState.None],
+      ['GET /me', undefined, 'unlock', vscode.TreeItemCollapsibleState.None],
+    ]);
+    assert.deepEqual(reports, []);
+
+    // Refreshed with findings: the report's inventory counts them per route.
+    const withFindings = tree.refresh(true);
+    answers[1]!.resolve(routes);
+    await withFindings;
+    assert.deepEqual(reports, ['json']);
+    const [health, me] = tree.getChildren(tree.getChildren()[0]!);
+    assert.deepEqual(describeNodes([health!, me!]), [
+      ['GET /health', undefined, 'globe', vscode.TreeItemCollapsibleState.None],
+      ['GET /me', '2 errors, 1 warning', 'unlock', vscode.TreeItemCollapsibleState.Collapsed],
+    ]);
+    assert.deepEqual(describeNodes(tree.getChildren(me)), [
+      ['2 errors', undefined, 'error', vscode.TreeItemCollapsibleState.None],
+      ['1 warning', undefined, 'warning', vscode.TreeItemCollapsibleState.None],
+    ]);
+
+    // Two refreshes answered out of order: the later request wins; the view keeps its routes meanwhile.
+    const older = tree.refresh(false);
+    const newer = tree.refresh(false);
+    assert.equal(describeNodes(tree.getChildren())[0]![0], expected.routes.file);
+    answers[3]!.resolve({ ...routes, routes: routes.routes.slice(0, 1), unmodelled: [] });
+    answers[2]!.resolve(routes);
+    await Promise.all([older, newer]);
+    assert.deepEqual(tree.getChildren(tree.getChildren()[0]!).map((node) => tree.getTreeItem(node).label), ['GET /health']);
+
+    // A failed request is said, with the reason in the tooltip.
+    const failing = tree.refresh(false);
+    answers[4]!.reject(new Error('the server stopped'));
+    await failing;
+    const failed = tree.getChildren();
+    assert.deepEqual(describeNodes(failed), [['Could not list the routes', undefined, 'error', vscode.TreeItemCollapsibleState.None]]);
+    assert.equal(tree.getTreeItem(failed[0]!).tooltip, 'the server stopped');
+  } finally {
+    tree.dispose();
+  }
 });
 
 check(`quick fix "${expected.quickFix.title}" rewrites the file and the diagnostic goes`, async () => {
