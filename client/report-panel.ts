@@ -176,7 +176,8 @@ export class ReportPanel implements vscode.Disposable {
 
   private async showDocs(ruleId: string): Promise<ReportMessageOutcome> {
     if ((await vscode.commands.getCommands(true)).includes(SHOW_RULE_DOCS_COMMAND)) {
-      await vscode.commands.executeCommand(SHOW_RULE_DOCS_COMMAND, ruleId);
+      // The server's command (registered in VS Code by the language client): its argument is `{ ruleId }`.
+      await vscode.commands.executeCommand(SHOW_RULE_DOCS_COMMAND, { ruleId });
       return { action: 'showedDocs', ruleId, via: 'command' };
     }
     // Rule pages ship in the extension's docs/: spec rules as spec-<name>.md, engine findings under docs/engine.
