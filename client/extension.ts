@@ -78,7 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiGua
   const routesView = vscode.window.createTreeView(ROUTES_VIEW_ID, { treeDataProvider: routeTree, showCollapseAll: true });
   // The report was just built: the view's finding counts come from the same (reused) analysis.
   reportPanel.onDidRefresh(() => void routeTree.refresh(true));
-  context.subscriptions.push(reportPanel, routeTree, routesView);
+  const isSource = (document: vscode.TextDocument) => document.uri.scheme === 'file' && ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'].includes(document.languageId);
+  context.subscriptions.push(reportPanel, routeTree, routesView, routeTree.followSaves(routesView, isSource));
 
   const showStatus = (params: StatusParams): void => {
     status = params;

@@ -26,6 +26,9 @@ type State =
   | { phase: 'ready'; result: RoutesResult; findings: Map<string, FindingCounts> | undefined }
   | { phase: 'failed'; reason: string };
 
+/** Saves closer together than this (save all, format on save) list the routes once. */
+const SAVE_SETTLE_MS = 1_000;
+
 const SEVERITY_ICONS: Record<keyof FindingCounts, { icon: string; color: string }> = {
   error: { icon: 'error', color: 'problemsErrorIcon.foreground' },
   warning: { icon: 'warning', color: 'problemsWarningIcon.foreground' },
@@ -40,6 +43,9 @@ export class RouteTreeProvider implements vscode.TreeDataProvider<RouteTreeNode>
   /** Each refresh supersedes the ones before it: a slow answer never overwrites a newer one. */
   private generation = 0;
   private pending: Promise<void> | undefined;
+  /** A file was saved since the routes were listed: list them again when the view is next visible. */
+  private stale = false;
+  private debounce: NodeJS.Timeout | undefined;
 
   constructor(private readonly host: RouteTreeHost) {}
 
@@ -65,6 +71,30 @@ export class RouteTreeProvider implements vscode.TreeDataProvider<RouteTreeNode>
     };
     this.pending = run();
     return this.pending;
+  }
+
+  /**
+   * Keeps the view current as code is saved: routes only (the server re-indexes the saved file), once the saves
+   * settle, and only while the view is visible; a hidden view catches up when shown.
+   */
+  followSaves(view: vscode.TreeView<RouteTreeNode>, isSource: (document: vscode.TextDocument) => boolean): vscode.Disposable {
+    const refreshIfShown = () => {
+      if (!this.stale || !view.visible) return;
+      clearTimeout(this.debounce);
+      this.debounce = setTimeout(() => {
+        this.stale = false;
+        void this.refresh(false);
+      }, SAVE_SETTLE_MS);
+    };
+    return vscode.Disposable.from(
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.state.phase === 'idle' || !isSource(document)) return;
+        this.stale = true;
+        refreshIfShown();
+      }),
+      view.onDidChangeVisibility(refreshIfShown),
+      { dispose: () => clearTimeout(this.debounce) },
+    );
   }
 
   /** Resolves when the latest refresh has finished (the end-to-end suite waits on it). */

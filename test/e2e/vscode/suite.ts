@@ -310,6 +310,15 @@ check('the API Guard view lists the fixture routes by file with their auth statu
   const line = expected.routes.groups[0]!.routes[1]!.line - 1;
   await waitFor('the handler opened', () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(workspaceRoot(), expected.routes.file));
   assert.deepEqual(rangeOf(vscode.window.activeTextEditor!.selection), [line, 0, line, 0]);
+  // A route added and saved shows up without a refresh (the view is visible).
+  const routesDocument = vscode.window.activeTextEditor!.document;
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(routesDocument.uri, new vscode.Position(routesDocument.lineCount - 2, 0), "app.get('/status', requireAuth, (_req, res) => {\n  res.json({ up: true });\n});\n\n");
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.ok(await routesDocument.save());
+  const labels = () => api.routeTree.getChildren().flatMap((node) => (node.kind === 'group' ? api.routeTree.getChildren(node) : [node])).map((node) => String(api.routeTree.getTreeItem(node).label));
+  await waitFor('the saved route listed', () => labels().includes('GET /status'), () => JSON.stringify(labels()));
+  assert.deepEqual(labels(), ['GET /health', 'GET /me', 'GET /status']);
   // Back to the fixture: later checks edit the active editor.
   api.reportPanel?.dispose();
   await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
