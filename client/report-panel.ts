@@ -52,13 +52,19 @@ export class ReportPanel implements vscode.Disposable {
 
   /** Opens (or reveals) the panel with a freshly built report; undefined when the report could not be built. */
   async show(): Promise<vscode.WebviewPanel | undefined> {
-    const panel = this.panel ?? this.createPanel();
-    if (!(await this.render(panel))) {
-      if (!panel.webview.html) panel.dispose();
-      return undefined;
+    // A panel closed while the server worked (its dispose event arrives late) is replaced once.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const panel = this.panel ?? this.createPanel();
+      const rendered = await this.render(panel);
+      if (rendered === 'closed') continue;
+      if (rendered === 'failed') {
+        if (!panel.webview.html) panel.dispose();
+        return undefined;
+      }
+      panel.reveal(undefined, false);
+      return panel;
     }
-    panel.reveal(undefined, false);
-    return this.panel;
+    return undefined;
   }
 
   /** Checks and acts on one message from the page. Never throws: a failure is logged and returned. */
@@ -117,8 +123,8 @@ export class ReportPanel implements vscode.Disposable {
     return panel;
   }
 
-  /** Builds the page with a new nonce; false (and the reason shown) when the server could not. */
-  private async render(panel: vscode.WebviewPanel): Promise<boolean> {
+  /** Builds the page with a new nonce: 'failed' (the reason shown) when the server could not. */
+  private async render(panel: vscode.WebviewPanel): Promise<'rendered' | 'failed' | 'closed'> {
     // A fresh nonce per render: a page kept from an earlier render cannot reuse it.
     const nonce = randomBytes(18).toString('base64');
     const cspSource = panel.webview.cspSource;
@@ -130,16 +136,16 @@ export class ReportPanel implements vscode.Disposable {
       const reason = error instanceof Error ? error.message : String(error);
       this.host.log(`[client] report request failed: ${reason}`);
       void vscode.window.showErrorMessage(`API Guard: could not build the security report: ${reason}`);
-      return false;
+      return 'failed';
     }
-    if (this.panel !== panel) return false; // closed while the server worked
+    if (this.panel !== panel) return 'closed';
     panel.webview.html = html;
     this.refreshed.fire();
-    return true;
+    return 'rendered';
   }
 
   private async refresh(): Promise<boolean> {
-    return this.panel ? this.render(this.panel) : (await this.show()) !== undefined;
+    return (await this.show()) !== undefined;
   }
 
   private async open(target: OpenTarget): Promise<ReportMessageOutcome> {

@@ -58,6 +58,8 @@ const env = {
   XDG_CACHE_HOME: path.join(home, '.cache'),
   // The suite's real-click check needs this runner, which can click inside the webview frame (see clickInWebview).
   APIGUARD_E2E_WEBVIEW_CLICK: '1',
+  // Where screenshots asked for by the suite go; the suite waits for the file, so the picture shows its state.
+  APIGUARD_E2E_ARTIFACTS: path.join(repoRoot, 'test-artifacts'),
 };
 fs.mkdirSync(home, { recursive: true });
 
@@ -182,6 +184,7 @@ try {
     (console[type] ?? console.log)(...(logArgs ?? []));
     const [first] = logArgs ?? [];
     if (typeof first === 'string' && first.startsWith(CLICK_REQUEST)) void clickInWebview(page, first.slice(CLICK_REQUEST.length));
+    if (typeof first === 'string' && first.startsWith(SCREENSHOT_REQUEST)) void screenshot(page, first.slice(SCREENSHOT_REQUEST.length));
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   const remote = (absolutePath) => `vscode-remote://127.0.0.1:${port}${absolutePath}`;
@@ -221,6 +224,19 @@ async function clickInWebview(page, selector) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   console.error(`[vscode-e2e] no frame showed ${selector}; frames: ${page.frames().map((frame) => frame.url()).join(', ')}`);
+}
+
+/** `APIGUARD_E2E_SCREENSHOT <name>`: the workbench as it is, to test-artifacts/vscode-<name>.png (not committed). */
+const SCREENSHOT_REQUEST = 'APIGUARD_E2E_SCREENSHOT ';
+async function screenshot(page, name) {
+  const file = path.join(env.APIGUARD_E2E_ARTIFACTS, `vscode-${name.replace(/[^a-z0-9-]/gi, '_')}.png`);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file });
+    log(`screenshot ${path.relative(repoRoot, file)}`);
+  } catch (error) {
+    console.error(`[vscode-e2e] screenshot ${name} failed: ${error.message}`);
+  }
 }
 
 function freePort() {

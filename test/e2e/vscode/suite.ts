@@ -129,6 +129,7 @@ check('a finding link of the report opens the file at its range, beside the repo
   await vscode.commands.executeCommand('apiguard.showReport');
   const panel = api.reportPanel;
   assert.ok(panel, 'no report panel');
+  await waitFor('the report shown in a column', () => panel.viewColumn !== undefined);
   const target = expected.diagnostics[0]!;
   const [line, character, endLine, endCharacter] = target.range as [number, number, number, number];
   const outcome = await api.testHooks.handleReportMessage({ type: 'open', file: fixtureUri().toString(), line, character, endLine, endCharacter });
@@ -137,6 +138,7 @@ check('a finding link of the report opens the file at its range, beside the repo
   const editor = vscode.window.activeTextEditor;
   assert.equal(editor?.document.uri.toString(), fixtureUri().toString());
   assert.deepEqual(rangeOf(editor!.selection), target.range);
+  assert.notEqual(editor!.viewColumn, panel.viewColumn, 'the file opened over the report');
   assert.ok(api.reportPanel, 'opening a finding closed the report');
   // The page shows untrusted text: what it posts is checked, and nothing outside the workspace opens.
   const outside = vscode.Uri.file(path.join(workspaceRoot(), '..', 'outside.ts')).toString();
@@ -484,6 +486,18 @@ check('a YAML OpenAPI spec: the diagnostic at its exact range, and its quick fix
   await waitForDiagnostics(specUri, (d) => d.length === 0);
 });
 
+check('the report opens beside the code, with the API Guard view in the side bar (screenshot for people)', async () => {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const routesFile = vscode.Uri.file(path.join(workspaceRoot(), expected.routes.file));
+  await vscode.window.showTextDocument(routesFile, { viewColumn: vscode.ViewColumn.One });
+  await vscode.commands.executeCommand('apiguard.showReport');
+  // The panel's column is known once the workbench has shown it.
+  await waitFor('the report in the second column', () => api.reportPanel?.viewColumn === vscode.ViewColumn.Two, () => String(api.reportPanel?.viewColumn));
+  await vscode.commands.executeCommand('workbench.view.extension.apiguard');
+  await api.routeTree.settled();
+  await screenshot('report-and-view');
+});
+
 // --- helpers ---
 
 interface ExpectedDiagnostic {
@@ -534,6 +548,16 @@ async function codeActionFor(target: ExpectedDiagnostic, title: string, uri: vsc
 async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace edit of "${action.title}" was rejected`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** For people, not assertions: run-code-server.mjs saves the workbench as it is now; waits until it has. */
+async function screenshot(name: string): Promise<void> {
+  const artifacts = process.env.APIGUARD_E2E_ARTIFACTS;
+  if (!artifacts) return;
+  const file = path.join(artifacts, `vscode-${name}.png`);
+  fs.rmSync(file, { force: true });
+  console.log(`APIGUARD_E2E_SCREENSHOT ${name}`);
+  await waitFor(`screenshot ${name}`, () => fs.existsSync(file));
 }
 
 function rangeOf(range: vscode.Range): number[] {
