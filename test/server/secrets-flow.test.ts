@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
+import { docsHref } from '../support/docs-href';
 
 // Built from parts so that no scanner mistakes this test for a leaked token.
 const GITHUB_TOKEN = ['ghp', 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5'].join('_');
@@ -30,7 +31,7 @@ const TOKEN_DIAGNOSTIC = {
   severity: 1,
   source: 'apiguard',
   code: 'hardcoded-secret',
-  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/hardcoded-secret.md' },
+  codeDescription: { href: docsHref('rules/hardcoded-secret.md') },
   message: 'GitHub personal access token in source (ghp_…(40 chars), sha256 79250a07). Rotate it: it stays in version history.',
 };
 const JWT_DIAGNOSTIC = {
@@ -38,7 +39,7 @@ const JWT_DIAGNOSTIC = {
   severity: 2,
   source: 'apiguard',
   code: 'hardcoded-secret',
-  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/hardcoded-secret.md' },
+  codeDescription: { href: docsHref('rules/hardcoded-secret.md') },
   message: 'Hard-coded credential in jwt.sign() (key…(12 chars), sha256 422b6cfd). Move it out of source and rotate it: it stays in version history.',
 };
 
@@ -155,7 +156,7 @@ describe('hardcoded-secret through the language server', () => {
           severity: 4,
           source: 'apiguard',
           code: 'suppression-without-reason',
-          codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/engine/suppression-without-reason.md' },
+          codeDescription: { href: docsHref('engine/suppression-without-reason.md') },
           message: 'Say why this finding is suppressed: write the reason after "--" in the comment.',
         },
       ]);

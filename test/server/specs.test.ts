@@ -7,11 +7,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
+import { docsHref } from '../support/docs-href';
 
 const RULE = 'spec/undefined-security-scheme';
 /** Spec ↔ code tests watch those rules only: the fixtures document neither security nor responses in full. */
 const SPEC_CODE_ONLY = '{ "rules": { "spec/operation-without-security": "off", "spec/missing-auth-error-response": "off", "spec/missing-rate-limit-response": "off" } }\n';
-const DOCS = 'https://github.com/apiguard/apiguard/blob/main/docs/rules/spec-undefined-security-scheme.md';
+const DOCS = docsHref('rules/spec-undefined-security-scheme.md');
 
 const SPEC_30_YAML = `openapi: 3.0.3
 info: { title: Users, version: '1' }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
+import { docsHref } from '../support/docs-href';
 
 const SOURCE = [
   "import express from 'express';",
@@ -28,7 +29,7 @@ const sqlDiagnostic = (line: number) => ({
   severity: 1,
   source: 'apiguard',
   code: 'unparameterized-query',
-  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/unparameterized-query.md' },
+  codeDescription: { href: docsHref('rules/unparameterized-query.md') },
   message: 'Request data `req.query.name` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead.',
 });
 
