@@ -76,6 +76,8 @@ describe('hardcoded-secret through the language server', () => {
       assert.deepEqual(actions.map((a) => [a.kind, a.title]), [
         ['quickfix', 'Move to an environment variable'],
         ['quickfix', 'Ignore "hardcoded-secret" on this line'],
+        ['quickfix', SHOW_DOCS],
+        ['quickfix', DISABLE],
       ]);
       const fix = actions[0]!;
       assert.equal(fix.isPreferred, true);
@@ -178,6 +180,9 @@ const MOVE = 'Move to an environment variable';
 const TOKEN_LINE = `const token = '${GITHUB_TOKEN}';`;
 
 /** Opens SOURCE and returns the "Move to an environment variable" action for the token (line 3). */
+const SHOW_DOCS = 'Show documentation for "hardcoded-secret"';
+const DISABLE = 'Disable "hardcoded-secret" for this folder';
+
 async function moveTokenAction(client: LspTestClient): Promise<{ uri: string; fix: CodeAction | undefined; titles: string[] }> {
   const uri = client.open('src/auth.ts', SOURCE);
   await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
@@ -212,12 +217,12 @@ describe('"Move to an environment variable" stores the value before the code cha
   it('does not offer the fix when .env cannot be written (a directory): disabled with the reason where the client shows that', async () => {
     await withClient('plain', { '.env/keep': '', '.gitignore': '.env\n' }, async (client) => {
       const { titles } = await moveTokenAction(client);
-      assert.deepEqual(titles, ['Ignore "hardcoded-secret" on this line']);
+      assert.deepEqual(titles, ['Ignore "hardcoded-secret" on this line', SHOW_DOCS, DISABLE]);
       await client.waitForLog(/"Move to an environment variable" not offered for hardcoded-secret at 3:15 of .*auth\.ts: \.env is not a regular file/);
     });
     await withClient('vscode', { '.env/keep': '', '.gitignore': '.env\n' }, async (client) => {
       const { fix, titles } = await moveTokenAction(client);
-      assert.deepEqual(titles, [MOVE, 'Ignore "hardcoded-secret" on this line']);
+      assert.deepEqual(titles, [MOVE, 'Ignore "hardcoded-secret" on this line', SHOW_DOCS, DISABLE]);
       assert.deepEqual(fix, {
         title: MOVE,
         kind: 'quickfix',
@@ -238,6 +243,8 @@ describe('"Move to an environment variable" stores the value before the code cha
       assert.deepEqual(actions.map((a) => [a.title, a.disabled?.reason]), [
         [MOVE, 'Cannot move the value: the document is not saved to disk, so there is no project .env to move the value to.'],
         ['Ignore "hardcoded-secret" on this line', undefined],
+        // An untitled document has no folder: documentation only.
+        [SHOW_DOCS, undefined],
       ]);
     });
   });

@@ -80,7 +80,7 @@ describe('specs in the language server', () => {
     assert.deepEqual(published.diagnostics, [undefinedScheme(range(7, 10, 7, 20), message)]);
 
     const actions = (await client.codeActions(uri, range(7, 12, 7, 12))) as CodeAction[];
-    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "bearerAuth"', `Ignore "${RULE}" on this line`]);
+    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "bearerAuth"', `Ignore "${RULE}" on this line`, `Show documentation for "${RULE}"`, `Disable "${RULE}" for this folder`]);
     assert.deepEqual(actions[0]!.edit, { documentChanges: [{ textDocument: { uri, version: 0 }, edits: [{ range: range(7, 10, 7, 20), newText: 'bearerAuth' }] }] });
     // YAML comments start with `#`, at the line's indentation.
     assert.deepEqual(actions[1]!.edit, {
@@ -107,7 +107,7 @@ describe('specs in the language server', () => {
     const message = 'Security scheme "token" is not defined in securityDefinitions (defined: apiKey): nothing says how GET /users is authenticated.';
     assert.deepEqual(published.diagnostics, [undefinedScheme(range(6, 30, 6, 37), message)]);
     const actions = (await client.codeActions(uri, range(6, 32, 6, 32))) as CodeAction[];
-    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "apiKey"']);
+    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "apiKey"', `Show documentation for "${RULE}"`, `Disable "${RULE}" for this folder`]);
     await client.applyCodeAction(actions[0]!);
     // The quotes stay: the key is replaced inside the JSON string's own quoting.
     assert.equal(client.text(uri), SPEC_20_JSON.replace('"token"', '"apiKey"'));

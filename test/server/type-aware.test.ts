@@ -51,7 +51,7 @@ describe('type-aware rules (background worker)', () => {
 
       // Asked at once, code actions wait for the worker and offer the rule's fix with its edits inline.
       const actions = (await client.codeActions(uri, range(8, 40, 8, 40), ['quickfix'])) as CodeAction[];
-      assert.deepEqual(actions.map((a) => a.title), ['Parameterize this query', 'Ignore "unparameterized-query" on this line']);
+      assert.deepEqual(actions.map((a) => a.title), ['Parameterize this query', 'Ignore "unparameterized-query" on this line', 'Show documentation for "unparameterized-query"', 'Disable "unparameterized-query" for this folder']);
       assert.deepEqual(actions[0]!.edit, {
         documentChanges: [
           {
