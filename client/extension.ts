@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ReportRequest, StatusNotification, type StatusParams } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
+import { docsMiddleware } from './docs';
 
 /** Languages the server analyses: TS/JS and their React variants, plus OpenAPI specs in YAML or JSON. */
 export const ANALYSED_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml', 'json', 'jsonc'];
@@ -161,6 +162,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: docsMiddleware(context),
   };
   // The id 'apiguard' makes vscode-languageclient honour the apiguard.trace.server setting.
   return new LanguageClient('apiguard', 'API Guard', serverOptions, clientOptions);

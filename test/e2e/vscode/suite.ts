@@ -87,6 +87,29 @@ check('shows the fixture diagnostics with exact ranges, codes, severities and me
   }
 });
 
+check('a doc link opens the page, rendered: the diagnostic\'s code link and "Show documentation for <rule>"', async () => {
+  const [diagnostic] = await waitForDiagnostics(fixtureUri(), (d) => d.length === expected.diagnostics.length);
+  const code = diagnostic!.code as { value: string; target: vscode.Uri };
+  const page = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'docs', 'rules', `${code.value.replace('/', '-')}.md`);
+  assert.equal(code.target.scheme, 'file');
+  assert.equal(code.target.fsPath, page);
+  // What the Problems panel and the hover do with the link: the workbench opens the URI.
+  await vscode.commands.executeCommand('vscode.open', code.target);
+  await waitFor('the rule page in the Markdown preview editor', () => {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    return input instanceof vscode.TabInputCustom && input.viewType === 'vscode.markdown.preview.editor' && input.uri.fsPath === page;
+  }, () => describeActiveTab());
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  // The code action: the server asks for the page with window/showDocument; the client renders it.
+  await applyCodeAction(await codeActionFor(expected.diagnostics[0]!, `Show documentation for "${code.value}"`));
+  await waitFor('the rule page in a Markdown preview', () => {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    return tab?.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label.includes(path.basename(page));
+  }, () => describeActiveTab());
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  await vscode.window.showTextDocument(document);
+});
+
 check('status bar shows the finding count the server pushed', async () => {
   const errors = expected.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
@@ -246,6 +269,12 @@ async function codeActionFor(target: ExpectedDiagnostic, title: string, uri: vsc
 async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace edit of "${action.title}" was rejected`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+function describeActiveTab(): string {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  const input = tab?.input as { viewType?: string; uri?: vscode.Uri } | undefined;
+  return JSON.stringify({ label: tab?.label, kind: input?.constructor?.name, viewType: input?.viewType, uri: input?.uri?.toString() });
 }
 
 function escapeHtml(text: string): string {
