@@ -41,7 +41,28 @@ const typescriptAsEsm = {
     }));
   },
 };
-common.plugins = [typescriptAsEsm];
+// SARIF carries each rule's page as its help text: the bundles embed docs/rules and docs/engine in place of
+// server/report/doc-pages.ts (which reads them from disk when run from source), so dist/cli.js is self-contained.
+const docsRoot = fileURLToPath(new URL('./docs/', import.meta.url));
+const embeddedDocPages = {
+  name: 'embedded-doc-pages',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]report[\\/]doc-pages\.ts$/ }, () => {
+      const pages = {};
+      for (const folder of ['rules', 'engine']) {
+        for (const name of fs.readdirSync(path.join(docsRoot, folder)).sort()) {
+          if (name.endsWith('.md')) pages[`${folder}/${name}`] = fs.readFileSync(path.join(docsRoot, folder, name), 'utf8');
+        }
+      }
+      return {
+        contents: `const PAGES = ${JSON.stringify(pages)};\nexport function docPageText(page) { return Object.prototype.hasOwnProperty.call(PAGES, page) ? PAGES[page] : undefined; }\n`,
+        loader: 'js',
+        watchFiles: Object.keys(pages).map((page) => path.join(docsRoot, page)),
+      };
+    });
+  },
+};
+common.plugins = [typescriptAsEsm, embeddedDocPages];
 
 const builds = [
   { ...common, entryPoints: { client: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] },

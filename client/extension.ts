@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ReportRequest, RoutesRequest, StatusNotification, type ReportParams, type StatusParams } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
+import { docsMiddleware } from './docs';
 import { ReportPanel, type ReportMessageOutcome, type SaveDialog } from './report-panel';
 import { REFRESH_ROUTES_COMMAND, ROUTES_VIEW_ID, RouteTreeProvider } from './route-tree';
 
@@ -187,6 +188,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: docsMiddleware(context),
   };
   // The id 'apiguard' makes vscode-languageclient honour the apiguard.trace.server setting.
   return new LanguageClient('apiguard', 'API Guard', serverOptions, clientOptions);

@@ -4,13 +4,11 @@
 // the page shows untrusted text.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ReportParams } from '../shared/protocol';
+import { SHOW_RULE_DOCS_COMMAND, type ReportParams } from '../shared/protocol';
 import { checkReportMessage, EXPORT_FILE_TYPES, type OpenTarget } from './report-messages';
 
 export const REPORT_VIEW_TYPE = 'apiguard.report';
 export const REPORT_TITLE = 'API Guard Security Report';
-/** The docs helper's command; when a build lacks it, the rule page shipped in docs/ opens as a Markdown preview. */
-export const SHOW_RULE_DOCS_COMMAND = 'apiguard.showRuleDocs';
 
 /** What handling a message did: the end-to-end suite asserts it, the output channel logs it. */
 export type ReportMessageOutcome =
@@ -181,6 +179,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private async showDocs(ruleId: string): Promise<ReportMessageOutcome> {
+    // The server's command when it is registered (a running server); else the page shipped in docs/, previewed.
     if ((await vscode.commands.getCommands(true)).includes(SHOW_RULE_DOCS_COMMAND)) {
       // The server's command (registered in VS Code by the language client): its argument is `{ ruleId }`.
       await vscode.commands.executeCommand(SHOW_RULE_DOCS_COMMAND, { ruleId });

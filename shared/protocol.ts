@@ -7,6 +7,15 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserv
  */
 export const APPLY_FIX_COMMAND = 'apiguard.applyFix';
 
+/** Opens a rule's doc page: the server sends window/showDocument with its URI (or shows the link). Args: `[{ ruleId }]`. */
+export const SHOW_RULE_DOCS_COMMAND = 'apiguard.showRuleDocs';
+
+/**
+ * Turns a rule off in the apiguard.json that applies to a file (created in its workspace folder if there is none):
+ * through workspace/applyEdit when that file is open in the editor, else on disk. Args: `[{ uri, ruleId }]`.
+ */
+export const DISABLE_RULE_COMMAND = 'apiguard.disableRule';
+
 export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.apiguard';
 
 /** Pushed after each analysis so the client can show a finding count without counting diagnostics itself. */

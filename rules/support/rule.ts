@@ -6,11 +6,12 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Confidence = 'high' | 'medium' | 'low';
 export type RuleCategory = 'secrets' | 'injection' | 'authorization' | 'data-exposure' | 'spec' | 'engine';
 
-export const DOCS_BASE_URL = 'https://github.com/apiguard/apiguard/blob/main/docs/rules/';
-
-/** Every finding links to its rule's page; the URL is derived from the id so the two cannot drift apart. */
-export function docsUrlFor(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId.replace(/\//g, '-')}.md`;
+/**
+ * A rule's doc page relative to docs/ (`spec/x` → `rules/spec-x.md`): derived from the id so the two cannot drift
+ * apart. Where the page is reached from (a `file:` URI, a public URL) is decided in server/engine/docs-links.ts.
+ */
+export function docsPageFor(ruleId: string): string {
+  return `rules/${ruleId.replace(/\//g, '-')}.md`;
 }
 
 export interface RuleMeta<MessageIds extends string = string> {

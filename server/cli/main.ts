@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { allFindingMetas, Engine, TOO_DEEP_TO_PARSE } from '../engine/analyzer';
 import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { ConfigError } from '../engine/config';
+import { DOCS_URL_ENV, DocsUrlError, setPublicDocsBaseUrl } from '../engine/docs-links';
 import { INTERNAL_ERROR } from '../engine/engine-findings';
 import { SEVERITY_ORDER, type FileAnalysis } from '../engine/findings';
 import { isScriptFile, reasonToSkip } from '../engine/source-files';
@@ -46,6 +47,9 @@ Options:
                           (json and sarif too; the summary counts them) and never fail the scan (default: ${DEFAULT_MIN_SEVERITY})
   --no-ignore             also scan what .gitignore and apiguard.json "ignore" exclude (not node_modules
                           or build output found in folders)
+  --docs-url <url>        scan: the http(s) address where docs/ is published: reports link rule pages there
+                          and SARIF gets helpUri (default: $APIGUARD_DOCS_URL, else file: links to the pages
+                          installed with apiguard, and SARIF carries the pages' text only)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -95,6 +99,7 @@ function run(argv: string[], io: CliIo): number {
         'fail-on': { type: 'string' },
         'min-severity': { type: 'string' },
         'no-ignore': { type: 'boolean' },
+        'docs-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -123,6 +128,13 @@ function run(argv: string[], io: CliIo): number {
   const minSeverity = (values['min-severity'] ?? DEFAULT_MIN_SEVERITY) as Severity;
   if (!SEVERITIES.includes(minSeverity)) throw new UsageError(`unknown --min-severity "${minSeverity}" (use one of: ${SEVERITIES.join(', ')})`);
   const noIgnore = values['no-ignore'] === true;
+  // Set for every run (the CLI also runs in-process in tests): the flag, else the environment, else none.
+  try {
+    setPublicDocsBaseUrl(values['docs-url'] ?? io.env[DOCS_URL_ENV]);
+  } catch (error) {
+    if (!(error instanceof DocsUrlError)) throw error;
+    throw new UsageError(`${values['docs-url'] !== undefined ? '--docs-url' : DOCS_URL_ENV}: ${error.message}`);
+  }
 
   const cwd = io.cwd;
   const configPath = values.config !== undefined ? path.resolve(cwd, values.config) : undefined;
@@ -173,7 +185,7 @@ function createEngine(configPath: string | undefined, io: CliIo, noIgnore: boole
 /** `apiguard routes`: indexes the walked files (no rules run) and prints the route inventory. Always exits 0. */
 function runRoutes(
   paths: string[],
-  values: { format?: string; output?: string; config?: string; 'fail-on'?: string; 'min-severity'?: string; 'no-ignore'?: boolean },
+  values: { format?: string; output?: string; config?: string; 'fail-on'?: string; 'min-severity'?: string; 'no-ignore'?: boolean; 'docs-url'?: string },
   io: CliIo,
 ): number {
   const format = values.format ?? 'text';
@@ -181,6 +193,7 @@ function runRoutes(
   if (values.output !== undefined) throw new UsageError('--output is for "scan" (redirect the output of "routes" instead)');
   if (values['fail-on'] !== undefined) throw new UsageError('--fail-on is for "scan" ("routes" is an inventory and always exits 0)');
   if (values['min-severity'] !== undefined) throw new UsageError('--min-severity is for "scan" ("routes" reports no findings)');
+  if (values['docs-url'] !== undefined) throw new UsageError('--docs-url is for "scan" ("routes" links no rule pages)');
   const noIgnore = values['no-ignore'] === true;
   const cwd = io.cwd;
   const index = new WorkspaceIndex();

@@ -4,13 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { docsUrlFor, type NodeVisitor, type Rule, type RuleContext, type RuleReport, type RuleVisitors, type Severity, type WorkspaceReader } from '../../rules/support/rule';
+import { type NodeVisitor, type Rule, type RuleContext, type RuleReport, type RuleVisitors, type Severity, type WorkspaceReader } from '../../rules/support/rule';
 import type { SpecRule } from '../../rules/support/spec-rule';
 import { ALL_RULES } from '../../rules';
 import { ALL_SPEC_RULES } from '../../rules/spec';
 import { walkPreorder } from '../../rules/support/ast';
 import { ConfigResolver, NO_AUTH_SETTINGS, deepestContaining, type ResolvedConfig } from './config';
-import { ENGINE_FINDING_METAS, engineDocsUrl } from './engine-findings';
+import { ENGINE_FINDING_METAS } from './engine-findings';
 import type { FileAnalysis } from './findings';
 import { LineIndex, countLines } from './line-index';
 import { isScriptFile, parseSourceFile, reasonToSkip } from './source-files';
@@ -365,10 +365,8 @@ const SUMMARY_ENTRY = { rule: { meta: { id: 'api-index' } } as Rule<any>, severi
 
 const EMPTY_API_MODEL: ApiModel = { complete: false, routes: [], unmodelled: [], routesDeclaredIn: () => [], suggestedAuthFor: () => undefined, dataModels: NO_DATA_MODELS, touchesData: () => false, specs: NO_SPECS };
 
-/** The doc page of any finding id, rule or engine. */
-export function helpUrlFor(ruleId: string): string {
-  return ENGINE_FINDING_METAS.some((meta) => meta.id === ruleId) ? engineDocsUrl(ruleId) : docsUrlFor(ruleId);
-}
+/** The doc page of any finding id, rule or engine (decided in docs-links.ts; kept here for the report writers). */
+export { helpUrlFor } from './docs-links';
 
 /** Metadata for every id a finding can carry (rules, then engine findings): for SARIF and reports. */
 export function allFindingMetas(rules: readonly { meta: Rule['meta'] }[] = [...ALL_RULES, ...ALL_SPEC_RULES]) {

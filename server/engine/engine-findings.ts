@@ -1,5 +1,5 @@
 // Findings the engine itself produces (not a rule in rules/): they still need ids, docs and SARIF metadata.
-import { docsUrlFor, type RuleMeta } from '../../rules/support/rule';
+import type { RuleMeta } from '../../rules/support/rule';
 
 function engineMeta(id: string, description: string, message: string, severity: RuleMeta['defaultSeverity']): RuleMeta {
   return {
@@ -54,6 +54,7 @@ export const INVALID_SPEC = engineMeta(
 
 export const ENGINE_FINDING_METAS: readonly RuleMeta[] = [INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, TOO_MANY_FINDINGS, INVALID_SPEC];
 
-export function engineDocsUrl(id: string): string {
-  return docsUrlFor(id).replace('/docs/rules/', '/docs/engine/');
+/** An engine finding's doc page relative to docs/. */
+export function engineDocsPage(id: string): string {
+  return `engine/${id}.md`;
 }

@@ -11,6 +11,7 @@ import { SUPPRESSION_REASON_PLACEHOLDER } from '../engine/suppressions';
 import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 import { whyNotStorable, type ApplyFixArguments } from './fix-command';
+import { ruleActions } from './rule-commands';
 
 
 export interface CodeActionRequest {
@@ -32,9 +33,12 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
   const { document, range } = request;
   const actions: CodeAction[] = [];
   if (wants(request.only, CodeActionKind.QuickFix)) {
+    const underCursor: Parameters<typeof ruleActions>[0][number][] = [];
     for (const finding of request.findings) {
       if (!touches(finding.range, range)) continue;
       const diagnostic = toDiagnostic(finding);
+      // Only files on disk have a folder whose apiguard.json could turn the rule off.
+      underCursor.push({ ruleId: finding.ruleId, diagnostic, configurable: isRuleFinding(finding) && document.uri.startsWith('file:') });
       for (const fix of fixesFor(finding, document)) {
         const action = fixAction(request, finding, fix);
         if (action) actions.push({ ...action, diagnostics: [diagnostic] });
@@ -48,6 +52,8 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
         });
       }
     }
+    // After the fixes and suppressions, so a client's first (or preferred) action is still a fix.
+    actions.push(...ruleActions(underCursor, document.uri));
   }
   if (wants(request.only, FIX_ALL_CODE_ACTION_KIND)) {
     const fixAll = fixAllAction(request);

@@ -19,9 +19,10 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { APPLY_FIX_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, RoutesRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
+import { APPLY_FIX_COMMAND, DISABLE_RULE_COMMAND, FIX_ALL_CODE_ACTION_KIND, SHOW_RULE_DOCS_COMMAND, ReportRequest, RoutesRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
-import { Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
+import { allFindingMetas, Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
+import { helpUrlFor } from '../engine/docs-links';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
 import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { FileAnalysis, Finding } from '../engine/findings';
@@ -32,6 +33,7 @@ import { codeActionsFor } from './code-actions';
 import { analysisFailedDiagnostic, configFileDiagnostic, invalidConfigDiagnostic, lastValidConfigDiagnostic, skippedFileDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './documents';
 import { executeFix, FixError, parseApplyFixArguments } from './fix-command';
+import { executeDisableRule, parseDisableRuleArguments, parseShowRuleDocsArguments, RuleCommandError } from './rule-commands';
 import { normalizeSettings, settingsFromPayload } from './settings';
 import { BackgroundAnalysis, CancelledError, type TypeAwareResult } from './background-analysis';
 import { IndexingProgressReporter } from './indexing-progress';
@@ -188,8 +190,10 @@ export class ApiGuardServer {
     // (command-only actions), and must get it back unchanged or it runs nothing.
     connection.onCodeActionResolve((action: CodeAction) => action);
     connection.onExecuteCommand(async ({ command, arguments: args }) => {
-      if (command !== APPLY_FIX_COMMAND) return this.logError(`unknown command ${command}`);
-      await this.applyFix(args);
+      if (command === APPLY_FIX_COMMAND) await this.applyFix(args);
+      else if (command === SHOW_RULE_DOCS_COMMAND) await this.showRuleDocs(args);
+      else if (command === DISABLE_RULE_COMMAND) await this.disableRule(args);
+      else this.logError(`unknown command ${command}`);
       return null;
     });
     connection.onRequest(ReportRequest.type, async ({ format }) => {
@@ -249,6 +253,7 @@ export class ApiGuardServer {
     this.indexingProgress = new IndexingProgressReporter(this.connection, params.capabilities.window?.workDoneProgress === true, (message) => this.log(message));
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
     this.codeActionDisabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
+    this.showDocumentSupport = params.capabilities.window?.showDocument?.support === true;
     const options = params.initializationOptions as Record<string, unknown> | undefined;
     this.settings = settingsFromPayload(options?.settings) ?? settingsFromPayload(options) ?? DEFAULT_SETTINGS;
     this.registrations = {
@@ -259,13 +264,15 @@ export class ApiGuardServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND], resolveProvider: true },
-        executeCommandProvider: { commands: [APPLY_FIX_COMMAND] },
+        executeCommandProvider: { commands: [APPLY_FIX_COMMAND, SHOW_RULE_DOCS_COMMAND, DISABLE_RULE_COMMAND] },
       },
       serverInfo: { name: 'apiguard', version: SERVER_VERSION },
     };
   }
 
   private registrations = { watchedFiles: false, configuration: false };
+  /** The client handles window/showDocument (LSP 3.16). */
+  private showDocumentSupport = false;
 
   private async initialized(): Promise<void> {
     // Optional extras: a client without them still gets everything through static capabilities.
@@ -356,6 +363,54 @@ export class ApiGuardServer {
     // Carried findings may be of rules just turned off or re-levelled: let the new analysis decide.
     for (const document of this.documents.values()) document.carriedFindings = [];
     this.revalidateAll();
+  }
+
+  /**
+   * SHOW_RULE_DOCS_COMMAND: window/showDocument with the page's URI where the client has it (VS Code's client
+   * renders our pages as a Markdown preview, client/docs.ts); otherwise the link in a message.
+   */
+  private async showRuleDocs(args: unknown[] | undefined): Promise<void> {
+    try {
+      const { ruleId } = parseShowRuleDocsArguments(args, new Set(allFindingMetas([...this.engine.rules, ...this.engine.specRules]).map((meta) => meta.id)));
+      const uri = helpUrlFor(ruleId);
+      if (this.showDocumentSupport) {
+        const { success } = await this.connection.window.showDocument({ uri, external: !uri.startsWith('file:'), takeFocus: true });
+        if (success) return;
+        this.log(`${SHOW_RULE_DOCS_COMMAND}: the client did not show ${uri}`);
+      }
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation for "${ruleId}": ${uri}` });
+    } catch (error) {
+      this.commandFailed(SHOW_RULE_DOCS_COMMAND, 'API Guard could not show the documentation', error);
+    }
+  }
+
+  /** DISABLE_RULE_COMMAND: the config is re-read at once when written on disk; an edited buffer counts once saved. */
+  private async disableRule(args: unknown[] | undefined): Promise<void> {
+    try {
+      const { uri, ruleId } = parseDisableRuleArguments(args, new Set([...this.engine.rules, ...this.engine.specRules].map((rule) => rule.meta.id)));
+      const filePath = safeFilePath(uri);
+      if (!filePath) throw new RuleCommandError('the file is not on disk, so no apiguard.json applies to it');
+      // The nearest config is cached per folder: one may have been created or deleted since.
+      this.engine.invalidateConfig();
+      const outcome = await executeDisableRule(path.resolve(filePath), ruleId, {
+        configPathFor: (file) => this.engine.configs.configPathFor(file),
+        workspaceRoots: this.workspaceRoots,
+        openDocumentFor: (file) => this.documentsByPath.get(path.resolve(file)),
+        applyEdit: async (label, edit) => (await this.connection.workspace.applyEdit({ label, edit })).applied,
+      });
+      this.log(`${DISABLE_RULE_COMMAND}: "${ruleId}" off in ${outcome.configPath} (${outcome.how})`);
+      if (outcome.how !== 'edited in the editor') this.configChanged(`${CONFIG_FILE_NAME} ${outcome.how}`);
+    } catch (error) {
+      this.commandFailed(DISABLE_RULE_COMMAND, 'API Guard did not disable the rule', error);
+    }
+  }
+
+  /** Logged, and shown as a notification (window/showMessageRequest would block Neovim/Eglot). */
+  private commandFailed(command: string, shownPrefix: string, error: unknown): void {
+    const known = error instanceof RuleCommandError;
+    this.logError(`${command} failed: ${known ? (error as Error).message : String(error instanceof Error ? error.stack : error)}`);
+    const message = `${shownPrefix}: ${error instanceof Error ? error.message : String(error)}`;
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   }
 
   /** APPLY_FIX_COMMAND: every failure is logged and shown (an error message, never a blocking request). */

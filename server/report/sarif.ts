@@ -1,10 +1,13 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. `ruleId` is the rule id; every rule the tool
-// has is listed (with help URI, tags, CWE and GitHub's `security-severity`) so viewers can show rule help even
-// for rules without results. Fixes are left out on purpose: their edits may carry a secret's value.
+// has is listed (with its doc page as help text, tags, CWE and GitHub's `security-severity`) so viewers can show
+// rule help even for rules without results. `helpUri` only when a public docs URL is configured: a `file:` URI of
+// the machine that ran the scan means nothing where the log is read. Fixes are left out on purpose: their edits
+// may carry a secret's value.
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../../rules/support/rule';
-import { helpUrlFor } from '../engine/analyzer';
+import { docsPagePath, publicDocsBaseUrl, publicHelpUrlFor } from '../engine/docs-links';
+import { docPageText } from './doc-pages';
 import { describeIgnoredBy, ignoredFiles, reportFindings, skippedFiles, type ReportInput } from './model';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -64,7 +67,7 @@ export function buildSarifLog(input: ReportInput): Sarif.Log {
         name: input.tool.name,
         version: input.tool.version,
         semanticVersion: input.tool.version,
-        informationUri: 'https://github.com/apiguard/apiguard',
+        ...(publicDocsBaseUrl() ? { informationUri: publicDocsBaseUrl() } : {}),
         rules: input.rules.map(toReportingDescriptor),
       },
     },
@@ -86,7 +89,7 @@ function toReportingDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
     ? ['security', meta.category, ...meta.cwe, ...meta.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`)]
     : ['apiguard-engine'];
   if (meta.owaspApi) tags.push(meta.owaspApi.split(' ')[0]!);
-  const helpUri = helpUrlFor(meta.id);
+  const helpUri = publicHelpUrlFor(meta.id);
   const details = [meta.description];
   if (meta.cwe.length > 0) details.push(`Weakness: ${meta.cwe.join(', ')}.`);
   if (meta.owaspApi) details.push(`OWASP API Security Top 10: ${meta.owaspApi}.`);
@@ -97,11 +100,64 @@ function toReportingDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
     name: pascalCase(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: details.join(' ') },
-    help: { text: `${details.join(' ')} See ${helpUri}`, markdown: `${details.join(' ')} [Rule documentation](${helpUri})` },
-    helpUri,
+    help: helpFor(meta.id, details.join(' '), helpUri),
+    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
     properties,
   };
+}
+
+/** The rule's doc page (Markdown as written, and as plain text); the one-line details when it has none. */
+function helpFor(ruleId: string, details: string, helpUri: string | undefined): Sarif.MultiformatMessageString {
+  const page = docPageText(docsPagePath(ruleId));
+  if (page === undefined) return helpUri ? { text: `${details} See ${helpUri}`, markdown: `${details} [Rule documentation](${helpUri})` } : { text: details, markdown: details };
+  const markdown = withResolvedLinks(page.trimEnd(), helpUri);
+  return { text: markdownToText(markdown), markdown };
+}
+
+const MARKDOWN_LINK = /(!?)\[([^\]\n]*)\]\(([^)\s]+)\)/g;
+const FENCE = /^\s*(```|~~~)/;
+
+/**
+ * Links relative to the page (`../../rules/data/sql-sinks.ts`) resolve against its public URL; without one there
+ * is nowhere they lead from a SARIF viewer, so only their text stays.
+ */
+function withResolvedLinks(markdown: string, pageUrl: string | undefined): string {
+  return outsideCodeBlocks(markdown, (line) =>
+    line.replace(MARKDOWN_LINK, (whole, image: string, text: string, target: string) => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) return whole;
+      return pageUrl ? `${image}[${text}](${new URL(target, pageUrl).href})` : text;
+    }),
+  );
+}
+
+/** Plain text for viewers without Markdown: heading marks, fences and bold dropped, links as `text (url)`. */
+function markdownToText(markdown: string): string {
+  const text = outsideCodeBlocks(markdown, (line) =>
+    line
+      .replace(/^#{1,6}\s+/, '')
+      .replace(MARKDOWN_LINK, (_whole, _image: string, label: string, target: string) => `${label} (${target})`)
+      .replace(/\*\*([^*\n]+)\*\*/g, '$1'),
+  );
+  return text
+    .split('\n')
+    .filter((line) => !FENCE.test(line))
+    .join('\n');
+}
+
+/** Applies `rewrite` to the lines outside fenced code blocks (code is shown as written). */
+function outsideCodeBlocks(markdown: string, rewrite: (line: string) => string): string {
+  let inCode = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (FENCE.test(line)) {
+        inCode = !inCode;
+        return line;
+      }
+      return inCode ? line : rewrite(line);
+    })
+    .join('\n');
 }
 
 const PRECISION: Record<RuleMeta['confidence'], string> = { high: 'high', medium: 'medium', low: 'low' };

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sarifSchemaErrors } from '../report/sarif-schema';
 import { normalizeDuration, removeDir, runCli, writeFile } from './support';
+import { DOCS_DIR, docsHref } from '../support/docs-href';
 
 const RULE = 'spec/undefined-security-scheme';
 
@@ -97,7 +98,9 @@ package.json  skipped: not a JavaScript, TypeScript or OpenAPI file
     const [run] = log.runs;
     const rule = run.tool.driver.rules.find((candidate: { id: string }) => candidate.id === RULE);
     assert.equal(rule.shortDescription.text, 'Security requirements that name a scheme the spec does not define.');
-    assert.equal(rule.helpUri, 'https://github.com/apiguard/apiguard/blob/main/docs/rules/spec-undefined-security-scheme.md');
+    // The page's text is the help (embedded in dist/cli.js); no helpUri without a public docs URL.
+    assert.equal(rule.helpUri, undefined);
+    assert.equal(rule.help.markdown, fs.readFileSync(path.join(DOCS_DIR, 'rules/spec-undefined-security-scheme.md'), 'utf8').trimEnd());
     assert.deepEqual(
       run.results.map((result: any) => [result.ruleId, result.level, result.locations[0].physicalLocation.artifactLocation.uri, result.locations[0].physicalLocation.region, result.ruleIndex]),
       [
@@ -110,7 +113,7 @@ package.json  skipped: not a JavaScript, TypeScript or OpenAPI file
   it('Markdown and HTML name the spec files and the finding lines', () => {
     const markdown = runCli(['scan', '--format', 'markdown'], project).stdout;
     assert.ok(markdown.includes('### api/openapi.yaml\n'), markdown);
-    assert.ok(markdown.includes(`| 7:11 | error | [${RULE}](https://github.com/apiguard/apiguard/blob/main/docs/rules/spec-undefined-security-scheme.md) | ${YAML_MESSAGE} |`), markdown);
+    assert.ok(markdown.includes(`| 7:11 | error | [${RULE}](${docsHref('rules/spec-undefined-security-scheme.md')}) | ${YAML_MESSAGE} |`), markdown);
     assert.ok(markdown.includes('### api/legacy/swagger.json\n'), markdown);
     const html = runCli(['scan', '--format', 'html'], project).stdout;
     assert.ok(html.includes('api/openapi.yaml'));

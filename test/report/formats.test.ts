@@ -9,9 +9,10 @@ import { buildSarifLog, FINGERPRINT_KEY } from '../../server/report/sarif';
 import type { ReportInput } from '../../server/report';
 import { FIXTURE_FILES, makeFixtureProject, scanFixture, SECRET_IN_FIX } from './fixture-scan';
 import { sarifSchemaErrors } from './sarif-schema';
+import { DOCS_DIR, docsHref } from '../support/docs-href';
 
-const RULE_URL = 'https://github.com/apiguard/apiguard/blob/main/docs/rules/test-flag.md';
-const UNUSED_URL = 'https://github.com/apiguard/apiguard/blob/main/docs/engine/unused-suppression.md';
+const RULE_URL = docsHref('rules/test-flag.md');
+const UNUSED_URL = docsHref('engine/unused-suppression.md');
 
 describe('report formats', () => {
   let dir: string;
@@ -132,16 +133,18 @@ src/blob.ts  skipped: binary content (NUL bytes)
       name: 'TestFlag',
       shortDescription: { text: 'Flags FLAG literals (test fixture).' },
       fullDescription: { text: 'Flags FLAG literals (test fixture). Weakness: CWE-79. OWASP API Security Top 10: API8:2023 Security Misconfiguration.' },
+      // test-flag has no page: its details stand in; no helpUri without a public docs URL.
       help: {
-        text: `Flags FLAG literals (test fixture). Weakness: CWE-79. OWASP API Security Top 10: API8:2023 Security Misconfiguration. See ${RULE_URL}`,
-        markdown: `Flags FLAG literals (test fixture). Weakness: CWE-79. OWASP API Security Top 10: API8:2023 Security Misconfiguration. [Rule documentation](${RULE_URL})`,
+        text: 'Flags FLAG literals (test fixture). Weakness: CWE-79. OWASP API Security Top 10: API8:2023 Security Misconfiguration.',
+        markdown: 'Flags FLAG literals (test fixture). Weakness: CWE-79. OWASP API Security Top 10: API8:2023 Security Misconfiguration.',
       },
-      helpUri: RULE_URL,
       defaultConfiguration: { level: 'error' },
       properties: { tags: ['security', 'injection', 'CWE-79', 'external/cwe/cwe-79', 'API8:2023'], precision: 'medium', 'security-severity': '7.5' },
     });
     const engineRule = run.tool.driver.rules![2]!;
-    assert.equal(engineRule.helpUri, UNUSED_URL);
+    assert.equal(engineRule.helpUri, undefined);
+    assert.equal(engineRule.help!.markdown, fs.readFileSync(path.join(DOCS_DIR, 'engine/unused-suppression.md'), 'utf8').trimEnd());
+    assert.ok(engineRule.help!.text.startsWith('unused-suppression\n\nAn `apiguard-ignore` comment that no longer suppresses anything'), engineRule.help!.text);
     assert.deepEqual(engineRule.properties, { tags: ['apiguard-engine'], precision: 'high' }, 'engine notices are not security alerts');
     assert.deepEqual(run.invocations, [
       {

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules';
-import { docsUrlFor } from '../../rules/support/rule';
-import { ENGINE_FINDING_METAS, engineDocsUrl } from '../../server/engine/engine-findings';
+import { ENGINE_FINDING_METAS } from '../../server/engine/engine-findings';
+import { docsFileFor } from '../../server/engine/docs-links';
 import { runCase } from '../support/rule-tester';
 import { ALL_SPEC_RULES } from '../../rules/spec';
 import { runSpecCase } from '../support/spec-rule-tester';
@@ -66,7 +66,7 @@ describe('engine finding conventions', () => {
   for (const { id } of ENGINE_FINDING_METAS) {
     it(`${id} has a doc page under docs/engine/ that its links point to`, () => {
       assert.ok(fs.existsSync(path.join(root, 'docs/engine', `${id}.md`)), `docs/engine/${id}.md`);
-      assert.ok(engineDocsUrl(id).endsWith(`/docs/engine/${id}.md`));
+      assert.equal(docsFileFor(id), path.join(root, 'docs/engine', `${id}.md`));
     });
   }
 });
@@ -92,7 +92,7 @@ describe('rule conventions', () => {
         assert.ok(fs.existsSync(path.join(root, 'rules', `${id}.ts`)), `rules/${id}.ts`);
         assert.ok(fs.existsSync(path.join(root, 'test/rules', `${id}.test.ts`)), `test/rules/${id}.test.ts`);
         assert.ok(fs.existsSync(path.join(root, 'docs/rules', `${id.replace('/', '-')}.md`)), `docs/rules/${id.replace('/', '-')}.md`);
-        assert.ok(docsUrlFor(id).endsWith(`/docs/rules/${id.replace('/', '-')}.md`));
+        assert.equal(docsFileFor(id), path.join(root, 'docs/rules', `${id.replace('/', '-')}.md`));
       });
 
       it('declares complete metadata', () => {
@@ -151,7 +151,7 @@ describe('spec rule conventions', () => {
         assert.ok(fs.existsSync(path.join(root, 'rules/spec', `${name}.ts`)), `rules/spec/${name}.ts`);
         assert.ok(fs.existsSync(path.join(root, 'test/rules/spec', `${name}.test.ts`)), `test/rules/spec/${name}.test.ts`);
         assert.ok(fs.existsSync(docPath), `docs/rules/spec-${name}.md`);
-        assert.ok(docsUrlFor(id).endsWith(`/docs/rules/spec-${name}.md`));
+        assert.equal(docsFileFor(id), docPath);
       });
 
       it('declares complete metadata', () => {

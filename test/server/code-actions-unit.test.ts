@@ -67,7 +67,8 @@ describe('codeActionsFor', () => {
     });
     assert.deepEqual((joined!.edit!.documentChanges![0] as { edits: unknown[] }).edits, [{ range: { start: at(4, 51), end: at(4, 51) }, newText: ', spec/undefined-security-scheme' }]);
     const json = codeActionsFor({ document: new OpenDocument('file:///p/api/openapi.json', 'json', 1, '{}\n'), findings: [{ ...specFinding(), filePath: '/p/api/openapi.json', range: { start: at(0, 0), end: at(0, 1) } }], range: { start: at(0, 0), end: at(0, 0) }, openDocumentFor: () => undefined });
-    assert.deepEqual(json, []);
+    // No suppression comment in JSON: only the rule's own actions.
+    assert.deepEqual(json.map((action) => action.title), ['Show documentation for "spec/undefined-security-scheme"', 'Disable "spec/undefined-security-scheme" for this folder']);
     // The $ref'd "file" is a folder: the fix cannot be written there.
     const intoFolder = specFinding([{ title: 'Use the defined scheme "bearer"', edits: [{ filePath: '/tmp', range: { start: at(0, 0), end: at(0, 0) }, newText: 'x' }], safeForFixAll: false, isPreferred: true }]);
     const [disabled] = inYaml(yaml, [intoFolder], true);
@@ -81,7 +82,8 @@ describe('codeActionsFor', () => {
       { title: 'Move', edits: [{ filePath: '/p/src/a.ts', range: { start: at(0, 10), end: at(0, 11) }, newText: 'process.env.A!' }], safeForFixAll: false, isPreferred: true },
     ]);
     const titles = actionsAt(text, [unused], 0, 20).map((a) => a.title);
-    assert.deepEqual(titles, ['Remove unused suppression', 'Fix all safely fixable API Guard problems']);
+    // Engine findings have a page but no "rules" entry: documentation, never "Disable".
+    assert.deepEqual(titles, ['Remove unused suppression', 'Show documentation for "unused-suppression"', 'Fix all safely fixable API Guard problems']);
     assert.deepEqual(actionsAt(text, [unsafe], 0, 10, ['source.fixAll']), []);
   });
 

@@ -33,7 +33,7 @@ describe('code actions', () => {
     await client.waitForCurrentDiagnostics(uri);
     const actions = (await client.codeActions(uri, range(3, 20, 3, 20))) as CodeAction[];
     const quickfixes = actions.filter((a) => a.kind === 'quickfix');
-    assert.deepEqual(quickfixes.map((a) => a.title), ['Remove unused suppression']);
+    assert.deepEqual(quickfixes.map((a) => a.title), ['Remove unused suppression', 'Show documentation for "unused-suppression"']);
     const [fix] = quickfixes;
     assert.equal(fix!.isPreferred, true);
     assert.equal(fix!.diagnostics![0]!.code, 'unused-suppression');

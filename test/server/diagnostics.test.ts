@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
+import { docsHref } from '../support/docs-href';
 
 const UNUSED = [
   'export function handler() {',
@@ -17,7 +18,7 @@ const unusedSuppressionDiagnostic = (line: number, character: number, endCharact
   severity: 2,
   source: 'apiguard',
   code: 'unused-suppression',
-  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/engine/unused-suppression.md' },
+  codeDescription: { href: docsHref('engine/unused-suppression.md') },
   message: `Unused suppression: no "hardcoded-secret" finding on line ${targetLine}. Remove the comment.`,
   tags: [1],
 });

@@ -57,6 +57,8 @@ export class LspTestClient {
   /** Every window/workDoneProgress/create token, then every $/progress, in arrival order. */
   readonly progressTokens: (string | number)[] = [];
   readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string } }[] = [];
+  /** Every window/showDocument (vscode flavour), in arrival order; answered with success. */
+  readonly shownDocuments: { uri: string; external?: boolean; takeFocus?: boolean }[] = [];
   /** Every window/showMessage, in arrival order. */
   readonly shownMessages: { type: number; message: string }[] = [];
   applyEditAnswer: ApplyEditAnswer = 'apply';
@@ -104,6 +106,10 @@ export class LspTestClient {
       return null;
     });
     connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => client.progress.push(params));
+    connection.onRequest('window/showDocument', (params: { uri: string; external?: boolean; takeFocus?: boolean }) => {
+      client.shownDocuments.push(params);
+      return { success: true };
+    });
     connection.onNotification('window/showMessage', (params: { type: number; message: string }) => client.shownMessages.push(params));
     connection.listen();
     const rootUri = pathToFileURL(options.rootDir).toString();
@@ -305,7 +311,7 @@ function capabilitiesFor(flavour: ClientOptions['flavour']): ClientCapabilities 
       didChangeWatchedFiles: { dynamicRegistration: true },
       executeCommand: { dynamicRegistration: true },
     },
-    window: { workDoneProgress: true },
+    window: { workDoneProgress: true, showDocument: { support: true } },
   };
 }
 

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
+import { docsHref } from '../support/docs-href';
 
 // Built from parts so that no scanner mistakes this test for a leaked token.
 const GITHUB_TOKEN = ['ghp', 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5'].join('_');
@@ -30,7 +31,7 @@ const TOKEN_DIAGNOSTIC = {
   severity: 1,
   source: 'apiguard',
   code: 'hardcoded-secret',
-  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/hardcoded-secret.md' },
+  codeDescription: { href: docsHref('rules/hardcoded-secret.md') },
   message: 'GitHub personal access token in source (ghp_…(40 chars), sha256 79250a07). Rotate it: it stays in version history.',
 };
 const JWT_DIAGNOSTIC = {
@@ -38,7 +39,7 @@ const JWT_DIAGNOSTIC = {
   severity: 2,
   source: 'apiguard',
   code: 'hardcoded-secret',
-  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/hardcoded-secret.md' },
+  codeDescription: { href: docsHref('rules/hardcoded-secret.md') },
   message: 'Hard-coded credential in jwt.sign() (key…(12 chars), sha256 422b6cfd). Move it out of source and rotate it: it stays in version history.',
 };
 
@@ -75,6 +76,8 @@ describe('hardcoded-secret through the language server', () => {
       assert.deepEqual(actions.map((a) => [a.kind, a.title]), [
         ['quickfix', 'Move to an environment variable'],
         ['quickfix', 'Ignore "hardcoded-secret" on this line'],
+        ['quickfix', SHOW_DOCS],
+        ['quickfix', DISABLE],
       ]);
       const fix = actions[0]!;
       assert.equal(fix.isPreferred, true);
@@ -155,7 +158,7 @@ describe('hardcoded-secret through the language server', () => {
           severity: 4,
           source: 'apiguard',
           code: 'suppression-without-reason',
-          codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/engine/suppression-without-reason.md' },
+          codeDescription: { href: docsHref('engine/suppression-without-reason.md') },
           message: 'Say why this finding is suppressed: write the reason after "--" in the comment.',
         },
       ]);
@@ -177,6 +180,9 @@ const MOVE = 'Move to an environment variable';
 const TOKEN_LINE = `const token = '${GITHUB_TOKEN}';`;
 
 /** Opens SOURCE and returns the "Move to an environment variable" action for the token (line 3). */
+const SHOW_DOCS = 'Show documentation for "hardcoded-secret"';
+const DISABLE = 'Disable "hardcoded-secret" for this folder';
+
 async function moveTokenAction(client: LspTestClient): Promise<{ uri: string; fix: CodeAction | undefined; titles: string[] }> {
   const uri = client.open('src/auth.ts', SOURCE);
   await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
@@ -211,12 +217,12 @@ describe('"Move to an environment variable" stores the value before the code cha
   it('does not offer the fix when .env cannot be written (a directory): disabled with the reason where the client shows that', async () => {
     await withClient('plain', { '.env/keep': '', '.gitignore': '.env\n' }, async (client) => {
       const { titles } = await moveTokenAction(client);
-      assert.deepEqual(titles, ['Ignore "hardcoded-secret" on this line']);
+      assert.deepEqual(titles, ['Ignore "hardcoded-secret" on this line', SHOW_DOCS, DISABLE]);
       await client.waitForLog(/"Move to an environment variable" not offered for hardcoded-secret at 3:15 of .*auth\.ts: \.env is not a regular file/);
     });
     await withClient('vscode', { '.env/keep': '', '.gitignore': '.env\n' }, async (client) => {
       const { fix, titles } = await moveTokenAction(client);
-      assert.deepEqual(titles, [MOVE, 'Ignore "hardcoded-secret" on this line']);
+      assert.deepEqual(titles, [MOVE, 'Ignore "hardcoded-secret" on this line', SHOW_DOCS, DISABLE]);
       assert.deepEqual(fix, {
         title: MOVE,
         kind: 'quickfix',
@@ -237,6 +243,8 @@ describe('"Move to an environment variable" stores the value before the code cha
       assert.deepEqual(actions.map((a) => [a.title, a.disabled?.reason]), [
         [MOVE, 'Cannot move the value: the document is not saved to disk, so there is no project .env to move the value to.'],
         ['Ignore "hardcoded-secret" on this line', undefined],
+        // An untitled document has no folder: documentation only.
+        [SHOW_DOCS, undefined],
       ]);
     });
   });

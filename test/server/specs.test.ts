@@ -7,11 +7,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
+import { docsHref } from '../support/docs-href';
 
 const RULE = 'spec/undefined-security-scheme';
 /** Spec ↔ code tests watch those rules only: the fixtures document neither security nor responses in full. */
 const SPEC_CODE_ONLY = '{ "rules": { "spec/operation-without-security": "off", "spec/missing-auth-error-response": "off", "spec/missing-rate-limit-response": "off" } }\n';
-const DOCS = 'https://github.com/apiguard/apiguard/blob/main/docs/rules/spec-undefined-security-scheme.md';
+const DOCS = docsHref('rules/spec-undefined-security-scheme.md');
 
 const SPEC_30_YAML = `openapi: 3.0.3
 info: { title: Users, version: '1' }
@@ -79,7 +80,7 @@ describe('specs in the language server', () => {
     assert.deepEqual(published.diagnostics, [undefinedScheme(range(7, 10, 7, 20), message)]);
 
     const actions = (await client.codeActions(uri, range(7, 12, 7, 12))) as CodeAction[];
-    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "bearerAuth"', `Ignore "${RULE}" on this line`]);
+    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "bearerAuth"', `Ignore "${RULE}" on this line`, `Show documentation for "${RULE}"`, `Disable "${RULE}" for this folder`]);
     assert.deepEqual(actions[0]!.edit, { documentChanges: [{ textDocument: { uri, version: 0 }, edits: [{ range: range(7, 10, 7, 20), newText: 'bearerAuth' }] }] });
     // YAML comments start with `#`, at the line's indentation.
     assert.deepEqual(actions[1]!.edit, {
@@ -106,7 +107,7 @@ describe('specs in the language server', () => {
     const message = 'Security scheme "token" is not defined in securityDefinitions (defined: apiKey): nothing says how GET /users is authenticated.';
     assert.deepEqual(published.diagnostics, [undefinedScheme(range(6, 30, 6, 37), message)]);
     const actions = (await client.codeActions(uri, range(6, 32, 6, 32))) as CodeAction[];
-    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "apiKey"']);
+    assert.deepEqual(actions.map((action) => action.title), ['Use the defined scheme "apiKey"', `Show documentation for "${RULE}"`, `Disable "${RULE}" for this folder`]);
     await client.applyCodeAction(actions[0]!);
     // The quotes stay: the key is replaced inside the JSON string's own quoting.
     assert.equal(client.text(uri), SPEC_20_JSON.replace('"token"', '"apiKey"'));

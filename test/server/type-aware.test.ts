@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { LspTestClient, makeProject, range } from './lsp-test-client';
+import { docsHref } from '../support/docs-href';
 
 const SOURCE = [
   "import express from 'express';",
@@ -28,7 +29,7 @@ const sqlDiagnostic = (line: number) => ({
   severity: 1,
   source: 'apiguard',
   code: 'unparameterized-query',
-  codeDescription: { href: 'https://github.com/apiguard/apiguard/blob/main/docs/rules/unparameterized-query.md' },
+  codeDescription: { href: docsHref('rules/unparameterized-query.md') },
   message: 'Request data `req.query.name` is written into the SQL text run by `pool.query` (pg); pass it as a bound parameter instead.',
 });
 
@@ -50,7 +51,7 @@ describe('type-aware rules (background worker)', () => {
 
       // Asked at once, code actions wait for the worker and offer the rule's fix with its edits inline.
       const actions = (await client.codeActions(uri, range(8, 40, 8, 40), ['quickfix'])) as CodeAction[];
-      assert.deepEqual(actions.map((a) => a.title), ['Parameterize this query', 'Ignore "unparameterized-query" on this line']);
+      assert.deepEqual(actions.map((a) => a.title), ['Parameterize this query', 'Ignore "unparameterized-query" on this line', 'Show documentation for "unparameterized-query"', 'Disable "unparameterized-query" for this folder']);
       assert.deepEqual(actions[0]!.edit, {
         documentChanges: [
           {
