@@ -22,7 +22,7 @@ import {
 import { APPLY_FIX_COMMAND, DISABLE_RULE_COMMAND, FIX_ALL_CODE_ACTION_KIND, SHOW_RULE_DOCS_COMMAND, ReportRequest, RoutesRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
 import { allFindingMetas, Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
-import { helpUrlFor } from '../engine/docs-links';
+import { docsUrlEnvironmentProblem, helpUrlFor } from '../engine/docs-links';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
 import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { FileAnalysis, Finding } from '../engine/findings';
@@ -254,6 +254,8 @@ export class ApiGuardServer {
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
     this.codeActionDisabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     this.showDocumentSupport = params.capabilities.window?.showDocument?.support === true;
+    const docsUrlProblem = docsUrlEnvironmentProblem();
+    if (docsUrlProblem) this.connection.console.warn(docsUrlProblem);
     const options = params.initializationOptions as Record<string, unknown> | undefined;
     this.settings = settingsFromPayload(options?.settings) ?? settingsFromPayload(options) ?? DEFAULT_SETTINGS;
     this.registrations = {
