@@ -39,6 +39,8 @@ export class ScanCache {
   private readonly indexedFiles = new Set<string>();
   /** Files whose summary the current scan vouches for (reused or made again). */
   private seenThisScan = new Set<string>();
+  /** Files whose pass-1 findings the current scan reused. */
+  private reusedThisScan = new Set<string>();
   /** Bumped whenever the index changed: a summary made from new text, a file removed. */
   private generation = 0;
   private scanReader: FileSystemReader = createScanReader();
@@ -72,6 +74,7 @@ export class ScanCache {
     }
     this.scanReader = createScanReader();
     this.seenThisScan = new Set();
+    this.reusedThisScan = new Set();
     engine.apiIndex?.markIncomplete();
   }
 
@@ -96,6 +99,7 @@ export class ScanCache {
     const entry = this.files.get(filePath);
     if (!entry || entry.config !== config || entry.textHash !== hashText(text) || !this.readsUnchanged(entry)) return undefined;
     this.seenThisScan.add(filePath);
+    this.reusedThisScan.add(filePath);
     return { lineCount: entry.lineCount, findings: entry.firstPass };
   }
 
@@ -124,7 +128,7 @@ export class ScanCache {
     }
     return files.filter((file) => {
       const entry = this.files.get(file.filePath);
-      return entry !== undefined && entry.usedTypes && file.findings === entry.firstPass && entry.confirmedAt !== this.generation;
+      return entry !== undefined && entry.usedTypes && this.reusedThisScan.has(file.filePath) && entry.confirmedAt !== this.generation;
     });
   }
 

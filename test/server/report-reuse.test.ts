@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { defineRule } from '../../rules/support/rule';
 import { Engine, allFindingMetas } from '../../server/engine/analyzer';
 import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
 import { ScanCache } from '../../server/engine/scan-cache';
@@ -52,14 +54,14 @@ function reportOf(engine: Engine, scan: WorkspaceScanResult): string {
   return formatReport('json', { scan: { ...scan, durationMs: 0 }, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: 'test' } });
 }
 
-function freshReport(root: string): string {
-  const engine = new Engine({ workspaceRoots: [root], reader: createScanReader(), apiIndex: new WorkspaceIndex() });
+function freshReport(root: string, rules?: Engine['rules']): string {
+  const engine = new Engine({ workspaceRoots: [root], reader: createScanReader(), apiIndex: new WorkspaceIndex(), ...(rules ? { rules } : {}) });
   return reportOf(engine, scanWorkspace(engine, { paths: [root], root }));
 }
 
-function reusingScanner(root: string) {
+function reusingScanner(root: string, rules?: Engine['rules']) {
   const cache = new ScanCache();
-  const engine = new Engine({ workspaceRoots: [root], reader: cache.reader, apiIndex: new WorkspaceIndex() });
+  const engine = new Engine({ workspaceRoots: [root], reader: cache.reader, apiIndex: new WorkspaceIndex(), ...(rules ? { rules } : {}) });
   return () => {
     const scan = new WorkspaceScan(engine, { paths: [root], root, cache });
     while (!scan.step());
@@ -127,5 +129,41 @@ describe('report reuse (ScanCache)', () => {
     assert.equal(after.report, freshReport(root));
     assert.deepEqual(ruleFindings(after.report, 'missing-auth'), ['src/users.js:4']);
     assert.deepEqual(after.scan.skipped.map((skipped) => path.relative(root, skipped.filePath)), ['src/orders.mjs']);
+  });
+
+  it('analyses again a file whose findings came from the type checker when another file changed, and only then', () => {
+    // A type-aware rule whose finding in a.ts depends on b.ts alone: the type of what a.ts imports.
+    const typeOfExport = defineRule({
+      meta: { id: 'type-of-export', description: 'Names the type of exported values.', category: 'data-exposure', defaultSeverity: 'warning', confidence: 'high', cwe: [], owaspApi: '', frameworks: [], requiresTypes: true, fixable: false, messages: { type: '{{name}} is {{type}}' } },
+      defaultOptions: {},
+      create: (context) => ({
+        [ts.SyntaxKind.VariableDeclaration]: (node: ts.Node) => {
+          const declaration = node as ts.VariableDeclaration;
+          const checker = context.getTypeChecker();
+          const type = checker.typeToString(checker.getTypeAtLocation(declaration.name));
+          context.report({ messageId: 'type', node: declaration.name, data: { name: declaration.name.getText(), type } });
+        },
+      }),
+    });
+    const root = makeProject({
+      'package.json': '{ "name": "typed" }\n',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "noEmit": true }, "include": ["src"] }\n',
+      'src/a.ts': "import { limit } from './b';\nexport const copy = limit;\n",
+      'src/b.ts': 'export const limit: number = 10;\n',
+      'src/c.ts': "export const name = 'c';\n",
+    });
+    const scan = reusingScanner(root, [typeOfExport]);
+    const first = scan();
+    assert.deepEqual(first.counts, { analysed: 3, reused: 0 });
+    assert.match(first.report, /copy is number/);
+    assert.deepEqual(scan().counts, { analysed: 0, reused: 3 }, 'nothing changed: nothing analysed');
+
+    fs.writeFileSync(path.join(root, 'src/b.ts'), "export const limit: string = 'ten';\n");
+    const after = scan();
+    // b.ts changed; a.ts and c.ts asked the checker, whose program read b.ts: both are analysed again.
+    assert.deepEqual(after.counts, { analysed: 3, reused: 0 });
+    assert.match(after.report, /copy is string/);
+    assert.equal(after.report, freshReport(root, [typeOfExport]));
+    assert.deepEqual(scan().counts, { analysed: 0, reused: 3 });
   });
 });
