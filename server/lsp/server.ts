@@ -229,7 +229,7 @@ export class ApiGuardServer {
         const { content, counts } = await this.background.report(format, ({ percentage, message }) => progress?.report(percentage, message), onCancel);
         // The end goes out before the answer, so a client never sees progress of a request it has its answer to.
         await progress?.end(`${counts.files} ${counts.files === 1 ? 'file' : 'files'}`);
-        this.log(`report (${format}) built in ${elapsed()} ms: ${counts.analysed} files analysed, ${counts.reused} reused`);
+        this.log(`report (${format}) built in ${elapsed()} ms: ${counts.analysed} ${counts.analysed === 1 ? 'file' : 'files'} analysed, ${counts.reused} reused`);
         return { content };
       } catch (error) {
         if (error instanceof CancelledError) {
