@@ -580,6 +580,8 @@ function rootVariableOf(expression: ts.Expression, index: FileIndex): LocalDecla
 
 function exits(statement: ts.Statement): boolean {
   if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return true;
+  // Koa's `ctx.throw(400, '…')` throws an HTTP error.
+  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && ts.isPropertyAccessExpression(statement.expression.expression) && statement.expression.expression.name.text === 'throw' && ts.isIdentifier(statement.expression.expression.expression)) return true;
   if (ts.isBlock(statement)) {
     const last = statement.statements[statement.statements.length - 1];
     return !!last && exits(last);
