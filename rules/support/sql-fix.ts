@@ -461,6 +461,7 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
   const lines: string[] = [];
   const taken = new Set<string>();
   const unknownKinds = new Set<IdentifierKind>();
+  const inferredFrom = new Set<string>();
   for (const identifier of identifiers) {
     const expr = skipOuterExpressions(identifier);
     if (!isPlainReference(expr)) return 'the identifier is not a plain variable or property';
@@ -468,6 +469,7 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
     const kind = identifierKind(identifier, pieceLists, sink);
     const allowed = allowedValuesFor(identifier, kind, sql, sink.call, services.index, context);
     if (!allowed.known) unknownKinds.add(kind);
+    if (allowed.inferredFrom) inferredFrom.add(allowed.inferredFrom);
     const base = GUARD_LIST_NAMES[kind];
     let name = base;
     for (let n = 2; taken.has(name) || services.index.declarationsNamed(name).length > 0; n++) name = `${base}${n}`;
@@ -476,7 +478,8 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
     lines.push(`const ${name}${/\.[cm]?jsx?$/i.test(sourceFile.fileName) ? '' : ': readonly unknown[]'} = ${allowed.listText};`);
     lines.push(`if (!${name}.includes(${exprText})) ${rejection.statement(`invalid ${kind}`, indent, unit, lineBreak)}`);
   }
-  const fillIn = unknownKinds.size === 0 ? '' : ` (fill in the allowed ${unknownKinds.has('table') && unknownKinds.size === 1 ? 'tables' : unknownKinds.has('table') ? 'columns and tables' : 'columns'})`;
+  // An inferred list is named so the user reviews it; a missing one is what the user must add.
+  const fillIn = unknownKinds.size === 0 ? (inferredFrom.size > 0 ? ` (${[...inferredFrom].join('; ')})` : '') : ` (fill in the allowed ${unknownKinds.has('table') && unknownKinds.size === 1 ? 'tables' : unknownKinds.has('table') ? 'columns and tables' : 'columns'})`;
   return {
     title: `Check ${identifiers.map((e) => `\`${shortExpressionText(e, sourceFile, 30)}\``).join(', ')} against an allow-list${fillIn}`,
     edits: [...rejection.edits, { start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`${lineBreak}${indent}`)}${lineBreak}${indent}` }],

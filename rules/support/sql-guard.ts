@@ -23,6 +23,8 @@ export interface AllowedValues {
   listText: string;
   /** False when the code does not say which values are allowed (the list is a TODO and the fix title says so). */
   known: boolean;
+  /** For the fix title, when the list is inferred rather than written in the code: "the values it is compared with". */
+  inferredFrom?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -47,14 +49,16 @@ const DIRECTION_VALUE = /^(?:asc|desc)$/i;
 export function allowedValuesFor(value: ts.Expression, kind: IdentifierKind, sql: string, call: ts.CallExpression, index: FileIndex, context: RuleContext<unknown>): AllowedValues {
   const constant = constantListFor(value, kind, index);
   if (constant) return { listText: constant, known: true };
-  const { compared, defaults } = literalsOf(value, index);
+  const { typed, compared, defaults } = literalsOf(value, index);
   const accept = (text: string) => (kind === 'sort direction' ? DIRECTION_VALUE.test(text) : IDENTIFIER_VALUE.test(text) && !DIRECTION_VALUE.test(text));
+  const declared = typed.filter(accept);
+  if (declared.length > 0 && declared.length === typed.length) return { listText: arrayText(declared), known: true };
   const known = compared.filter(accept);
-  if (known.length > 0) return { listText: arrayText([...known, ...defaults.filter((d) => accept(d) && !known.includes(d))]), known: true };
+  if (known.length > 0) return { listText: arrayText([...known, ...defaults.filter((d) => accept(d) && !known.includes(d))]), known: true, inferredFrom: 'the values it is compared with' };
   if (kind === 'sort direction') return { listText: arrayText(SORT_DIRECTIONS), known: true };
   if (kind !== 'table') {
     const columns = modelColumns(call, sql, index, context);
-    if (columns) return { listText: arrayText(columns), known: true };
+    if (columns) return { listText: arrayText(columns.names), known: true, inferredFrom: `the columns of ${columns.model}` };
   }
   const todo = `/* TODO: list the allowed ${kind === 'table' ? 'tables' : 'columns'} */`;
   const start = defaults.filter(accept);
@@ -144,10 +148,11 @@ function constantArray(initializer: ts.Expression): { values: string[]; isSet: b
 }
 
 /**
- * String literals the value is compared with (`sort === 'name'`, `case 'price':`) or declared as (`sort: 'name' |
- * 'price'`), and its default (`= 'name'`, `?? 'name'`, `|| 'name'`), in the functions around the query.
+ * String literals the value is declared as (`sort: 'name' | 'price'`) or compared with (`sort === 'name'`, `case
+ * 'price':`), and its default (`= 'name'`, `?? 'name'`, `|| 'name'`), in the functions around the query.
  */
-function literalsOf(value: ts.Expression, index: FileIndex): { compared: string[]; defaults: string[] } {
+function literalsOf(value: ts.Expression, index: FileIndex): { typed: string[]; compared: string[]; defaults: string[] } {
+  const typed: string[] = [];
   const compared: string[] = [];
   const defaults: string[] = [];
   const node = skipOuterExpressions(value);
@@ -155,7 +160,7 @@ function literalsOf(value: ts.Expression, index: FileIndex): { compared: string[
   const text = node.getText(sourceFile);
   const declaration = ts.isIdentifier(node) ? index.resolve(node) : undefined;
   if (declaration) {
-    declaredLiterals(declaration, compared, defaults);
+    declaredLiterals(declaration, typed, defaults);
     for (const reference of index.referencesTo(declaration)) comparedWith(reference, compared);
   } else {
     // `req.query.sort`: the same text elsewhere in the function.
@@ -175,13 +180,13 @@ function literalsOf(value: ts.Expression, index: FileIndex): { compared: string[
       }
     }
   }
-  return { compared: [...new Set(compared)], defaults: [...new Set(defaults)] };
+  return { typed: [...new Set(typed)], compared: [...new Set(compared)], defaults: [...new Set(defaults)] };
 }
 
-function declaredLiterals(declaration: LocalDeclaration, compared: string[], defaults: string[]): void {
+function declaredLiterals(declaration: LocalDeclaration, typed: string[], defaults: string[]): void {
   const node = declaration.node;
   if (!ts.isVariableDeclaration(node) && !ts.isParameter(node) && !ts.isBindingElement(node)) return;
-  if (!ts.isBindingElement(node) && node.type) literalUnion(node.type, compared);
+  if (!ts.isBindingElement(node) && node.type) literalUnion(node.type, typed);
   const initializer = node.initializer;
   if (!initializer) return;
   // A binding's `= 'x'` and a parameter's default are defaults; so is the right side of `?? 'x'` / `|| 'x'`.
@@ -191,7 +196,7 @@ function declaredLiterals(declaration: LocalDeclaration, compared: string[], def
     return;
   }
   let current = skipOuterExpressions(initializer);
-  if (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer)) literalUnion(initializer.type, compared);
+  if (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer)) literalUnion(initializer.type, typed);
   for (let depth = 0; depth < 4; depth++) {
     if (ts.isCallExpression(current) && ts.isIdentifier(current.expression) && current.expression.text === 'String' && current.arguments.length === 1) {
       current = skipOuterExpressions(current.arguments[0]!);
@@ -247,7 +252,7 @@ function comparedWith(reference: ts.Node, into: string[]): void {
  * FROM. Relations, fields the ORM hides (`select: false`) and secrets (`passwordHash`) are left out: sorting by a
  * secret column leaks its order.
  */
-function modelColumns(call: ts.CallExpression, sql: string, index: FileIndex, context: RuleContext<unknown>): string[] | undefined {
+function modelColumns(call: ts.CallExpression, sql: string, index: FileIndex, context: RuleContext<unknown>): { names: string[]; model: string } | undefined {
   let model: DataModel | undefined;
   const lookup = dataModelLookup(context, index);
   if (lookup.models.all.length === 0) return undefined;
@@ -264,15 +269,15 @@ function modelColumns(call: ts.CallExpression, sql: string, index: FileIndex, co
   }
   if (!model) {
     const table = /\bFROM\s+[`"]?(?:\w+[`"]?\.[`"]?)?(\w+)/i.exec(sql)?.[1];
-    if (table) model = modelForTable(table, lookup.models.all, context.filePath);
+    if (table) model = modelForTable(table, lookup.models.all);
   }
   if (!model || model.partial) return undefined;
   const columns = model.fields.filter((field) => !field.relation && !field.hiddenBy && !isSensitiveFieldName(field.name)).map((field) => field.name);
-  return columns.length > 0 ? columns : undefined;
+  return columns.length > 0 ? { names: columns, model: model.name } : undefined;
 }
 
 /** The model whose table is `table` (`users`), else the one named like it (`User`, `Users`); none when several fit. */
-function modelForTable(table: string, models: readonly DataModel[], _filePath: string): DataModel | undefined {
+function modelForTable(table: string, models: readonly DataModel[]): DataModel | undefined {
   const wanted = table.toLowerCase();
   const byTable = models.filter((model) => model.tableName?.toLowerCase() === wanted);
   if (byTable.length > 0) return byTable.length === 1 ? byTable[0] : undefined;
