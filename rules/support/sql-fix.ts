@@ -9,7 +9,7 @@ import type { RuleContext, RuleEdit, RuleFix } from './rule';
 import type { DriverValue, SqlReceivers } from './sql-receivers';
 import { isAllowListChecked, replacedText, SqlTextAnalyzer } from './sql-text';
 import { lineBreakOf } from './ast';
-import { allowedValuesFor, rejectionFor, type IdentifierKind } from './sql-guard';
+import { allowedValuesFor, KIND_PLURALS, rejectionFor, type IdentifierKind } from './sql-guard';
 import { appendToObjectLiteral, enclosingStatement, freeName, indentationOf, isStatementListParent, replaceNode, shortExpressionText } from './source-edits';
 import type { UnparameterizedQueryOptions } from '../unparameterized-query';
 
@@ -479,7 +479,8 @@ function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], 
     lines.push(`if (!${name}.includes(${exprText})) ${rejection.statement(`invalid ${kind}`, indent, unit, lineBreak)}`);
   }
   // An inferred list is named so the user reviews it; a missing one is what the user must add.
-  const fillIn = unknownKinds.size === 0 ? (inferredFrom.size > 0 ? ` (${[...inferredFrom].join('; ')})` : '') : ` (fill in the allowed ${unknownKinds.has('table') && unknownKinds.size === 1 ? 'tables' : unknownKinds.has('table') ? 'columns and tables' : 'columns'})`;
+  const missing = [...new Set([...unknownKinds].map((kind) => KIND_PLURALS[kind]))];
+  const fillIn = missing.length > 0 ? ` (fill in the allowed ${missing.join(' and ')})` : inferredFrom.size > 0 ? ` (${[...inferredFrom].join('; ')})` : '';
   return {
     title: `Check ${identifiers.map((e) => `\`${shortExpressionText(e, sourceFile, 30)}\``).join(', ')} against an allow-list${fillIn}`,
     edits: [...rejection.edits, { start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`${lineBreak}${indent}`)}${lineBreak}${indent}` }],
@@ -492,6 +493,7 @@ const GUARD_LIST_NAMES: Record<IdentifierKind, string> = {
   'sort column': 'allowedSortColumns',
   column: 'allowedColumns',
   table: 'allowedTables',
+  name: 'allowedNames',
 };
 
 /** What the identifier names, from the SQL around it: `ORDER BY x ${dir}`, `ORDER BY ${col}`, `FROM ${table}`, `${alias}.name`. */
@@ -500,13 +502,16 @@ function identifierKind(identifier: ts.Expression, pieceLists: Piece[][], sink: 
   for (const [n, pieces] of pieceLists.entries()) {
     const i = pieces.findIndex((p) => p.kind === 'expr' && p.expr === identifier);
     if (i < 0) continue;
-    const before = textBefore(pieces, i, n === 0 ? sink.method.clause : undefined);
+    // A quoted identifier (`"${col}"`) sits where a bare one would.
+    const before = textBefore(pieces, i, n === 0 ? sink.method.clause : undefined).replace(/["`\[]$/, '');
+    const after = textAfter(pieces, i).replace(/^["`\]]/, '');
     if (SORT_DIRECTION_POSITION.test(before)) return 'sort direction';
     if (SORT_KEY_POSITION.test(before)) return /\b(ORDER|GROUP)\s+BY\b(?![^]*\b(?:ORDER|GROUP)\s+BY\b)/i.exec(before)?.[1]?.toUpperCase() === 'ORDER' ? 'sort column' : 'column';
-    if (/\b(FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\s*$/i.test(before) || /^\.\w/.test(textAfter(pieces, i))) return 'table';
-    return 'column';
+    if (/\b(FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\s*$/i.test(before) || /^\.\w/.test(after)) return 'table';
+    if (/\b(SELECT|DISTINCT)\s*$|,\s*$|\w\.$/i.test(before)) return 'column';
+    return 'name';
   }
-  return 'column';
+  return 'name';
 }
 
 function isPlainReference(expr: ts.Expression): boolean {

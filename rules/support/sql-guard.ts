@@ -14,7 +14,11 @@ import { isSensitiveFieldName } from '../data/sensitive-fields';
 import { FASTIFY, HONO, KOA, NEST, NEXT } from '../data/frameworks';
 
 /** What the identifier names in the SQL: the guard's list, variable name and 400 message follow from it. */
-export type IdentifierKind = 'sort direction' | 'sort column' | 'column' | 'table';
+/** `name`: a quoted identifier in no telling place (`CREATE SCHEMA "${x}"`): a schema, database, column… */
+export type IdentifierKind = 'sort direction' | 'sort column' | 'column' | 'table' | 'name';
+
+/** What the TODO and the fix title ask for, per kind. */
+export const KIND_PLURALS: Record<IdentifierKind, string> = { 'sort direction': 'sort directions', 'sort column': 'columns', column: 'columns', table: 'tables', name: 'names' };
 
 export const SORT_DIRECTIONS = ['ASC', 'DESC', 'asc', 'desc'];
 
@@ -36,6 +40,7 @@ const KIND_WORDS: Record<IdentifierKind, ReadonlySet<string>> = {
   'sort column': new Set(['sort', 'sortable', 'sorts', 'order', 'orderable', 'column', 'columns', 'field', 'fields', 'key', 'keys']),
   column: new Set(['column', 'columns', 'field', 'fields', 'select', 'selectable', 'attribute', 'attributes']),
   table: new Set(['table', 'tables', 'entity', 'entities', 'model', 'models', 'collection', 'collections']),
+  name: new Set(['name', 'names', 'identifier', 'identifiers']),
 };
 /** An identifier an allow-list may hold: a name, optionally qualified (`u.name`). */
 const IDENTIFIER_VALUE = /^[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*)?$/;
@@ -56,11 +61,11 @@ export function allowedValuesFor(value: ts.Expression, kind: IdentifierKind, sql
   const known = compared.filter(accept);
   if (known.length > 0) return { listText: arrayText([...known, ...defaults.filter((d) => accept(d) && !known.includes(d))]), known: true, inferredFrom: 'the values it is compared with' };
   if (kind === 'sort direction') return { listText: arrayText(SORT_DIRECTIONS), known: true };
-  if (kind !== 'table') {
+  if (kind === 'column' || kind === 'sort column') {
     const columns = modelColumns(call, sql, index, context);
     if (columns) return { listText: arrayText(columns.names), known: true, inferredFrom: `the columns of ${columns.model}` };
   }
-  const todo = `/* TODO: list the allowed ${kind === 'table' ? 'tables' : 'columns'} */`;
+  const todo = `/* TODO: list the allowed ${KIND_PLURALS[kind]} */`;
   const start = defaults.filter(accept);
   return { listText: start.length > 0 ? `[${start.map(quote).join(', ')}, ${todo}]` : `[${todo}]`, known: false };
 }

@@ -554,6 +554,25 @@ const invalid: InvalidCase[] = [
     ),
   },
   {
+    name: "a quoted identifier in no telling place (a database name) asks for names, not columns",
+    fixTitle: "Check `databaseName` against an allow-list (fill in the allowed names)",
+    code: lines(
+      "import { Client } from 'pg';",
+      "export async function createDb(client: Client, databaseName: string) {",
+      "  await client.query(`CREATE DATABASE \"${databaseName}\"`);",
+      "}",
+    ),
+    errors: [{ messageId: "dynamicIdentifier", line: 3, column: 22, endLine: 3, endColumn: 57, severity: "hint" }],
+    output: lines(
+      "import { Client } from 'pg';",
+      "export async function createDb(client: Client, databaseName: string) {",
+      "  const allowedNames: readonly unknown[] = [/* TODO: list the allowed names */];",
+      "  if (!allowedNames.includes(databaseName)) throw new RangeError('invalid name');",
+      "  await client.query(`CREATE DATABASE \"${databaseName}\"`);",
+      "}",
+    ),
+  },
+  {
     name: "trap: inside a nested callback of an Express handler the guard cannot return from the handler, so it throws",
     fixTitle: "Check `table` against an allow-list (fill in the allowed tables)",
     code: lines(
