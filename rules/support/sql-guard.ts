@@ -11,7 +11,7 @@ import type { DataModel } from './api-model';
 import type { RuleContext, RuleEdit } from './rule';
 import { decoratorsOf } from './response-sinks';
 import { isSensitiveFieldName } from '../data/sensitive-fields';
-import { FASTIFY, HONO, KOA, NEST, NEXT } from '../data/frameworks';
+import { EXPRESS, FASTIFY, HONO, KOA, NEST, NEXT } from '../data/frameworks';
 
 /** What the identifier names in the SQL: the guard's list, variable name and 400 message follow from it. */
 /** `name`: a quoted identifier in no telling place (`CREATE SCHEMA "${x}"`): a schema, database, column… */
@@ -334,7 +334,7 @@ export function rejectionFor(statement: ts.Statement, index: FileIndex, filePath
   const names = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
   const typeModules = fn.parameters.map((parameter) => typeModuleOf(parameter, index));
   const second = names[1];
-  if (second && (FASTIFY_REPLY_NAMES.has(second) || typeModules[1] === 'fastify' || (imports(FASTIFY.modules) && EXPRESS_RESPONSE_NAMES.has(second)))) {
+  if (second && (FASTIFY_REPLY_NAMES.has(second) || typeModules[1] === 'fastify' || ((imports(FASTIFY.modules) || imports(FASTIFY.pluginWrappers) || (!imports(EXPRESS.modules) && isFastifyPluginRoute(fn, index))) && EXPRESS_RESPONSE_NAMES.has(second)))) {
     return { how: 'fastify', edits: [], statement: (message) => `return ${second}.code(400).send({ error: ${quote(message)} });` };
   }
   if (second && (EXPRESS_RESPONSE_NAMES.has(second) || (typeModules[1] !== undefined && EXPRESS_TYPE_MODULES.test(typeModules[1]))) && !modules.has('http') && !modules.has('node:http')) {
@@ -353,6 +353,23 @@ export function rejectionFor(statement: ts.Statement, index: FileIndex, filePath
     if (koa && !hono && first !== 'c') return { how: 'koa', edits: [], statement: (message) => `${first}.throw(400, ${quote(message)});` };
   }
   return thrown;
+}
+
+/**
+ * `fastify.get('/x', async (req, res) => …)` in a plugin file, which often imports nothing from fastify: the
+ * instance is named for it, or is the first parameter of a plugin `(app, opts)`. Its reply has no `json()`.
+ */
+function isFastifyPluginRoute(fn: ts.SignatureDeclaration, index: FileIndex): boolean {
+  const registration = fn.parent;
+  if (!ts.isCallExpression(registration) || !ts.isPropertyAccessExpression(registration.expression) || !registration.arguments.includes(fn as ts.Expression)) return false;
+  const instance = skipOuterExpressions(registration.expression.expression);
+  if (!ts.isIdentifier(instance)) return false;
+  if (/fastify/i.test(instance.text)) return true;
+  const declaration = index.resolve(instance)?.node;
+  if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return false;
+  const plugin = declaration.parent;
+  const options = plugin.parameters[1];
+  return plugin.parameters[0] === declaration && !!options && ts.isIdentifier(options.name) && /^_?(opts|options)$/.test(options.name.text);
 }
 
 function localNameOf(node: ts.Node): string | undefined {
