@@ -9,6 +9,7 @@ import type { RuleContext, RuleEdit, RuleFix } from './rule';
 import type { DriverValue, SqlReceivers } from './sql-receivers';
 import { isAllowListChecked, replacedText, SqlTextAnalyzer } from './sql-text';
 import { lineBreakOf } from './ast';
+import { allowedValuesFor, KIND_PLURALS, rejectionFor, type IdentifierKind } from './sql-guard';
 import { appendToObjectLiteral, enclosingStatement, freeName, indentationOf, isStatementListParent, replaceNode, shortExpressionText } from './source-edits';
 import type { UnparameterizedQueryOptions } from '../unparameterized-query';
 
@@ -125,7 +126,7 @@ export function planFix(sink: Sink, textArg: ts.Expression, services: Services, 
     }
   }
   if (identifiers.length > 0) {
-    const guard = allowListGuardFix(identifiers, pieceLists, sink, services, sourceFile);
+    const guard = allowListGuardFix(identifiers, pieceLists, sink, services, context);
     return typeof guard === 'string' ? { fixes: [], identifiers, quotedValues, reason: guard } : { fixes: [guard], identifiers, quotedValues };
   }
 
@@ -448,35 +449,69 @@ function planMultiStatementFix(site: MultiStatementSite, pieceLists: Piece[][], 
 // Identifiers: an allow-list guard before the statement that runs the query.
 
 /** The guard fix, or why there is none. */
-function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], sink: Sink, services: Services, sourceFile: ts.SourceFile): RuleFix | string {
+function allowListGuardFix(identifiers: ts.Expression[], pieceLists: Piece[][], sink: Sink, services: Services, context: RuleContext<UnparameterizedQueryOptions>): RuleFix | string {
+  const sourceFile = context.sourceFile;
   const statement = enclosingStatement(sink.call);
   if (!statement) return 'the query is not in a statement the check could go before (an arrow function returning it, for instance)';
   const indent = indentationOf(statement, sourceFile);
+  const lineBreak = lineBreakOf(sourceFile.text);
+  const unit = indent.startsWith('\t') ? '\t' : '  ';
+  const rejection = rejectionFor(statement, services.index, context.filePath);
+  const sql = pieceLists.map((pieces) => pieces.map((p) => (p.kind === 'text' ? p.raw : 'x')).join('')).join(' ');
   const lines: string[] = [];
   const taken = new Set<string>();
-  let needsNames = false;
+  const unknownKinds = new Set<IdentifierKind>();
+  const inferredFrom = new Set<string>();
   for (const identifier of identifiers) {
     const expr = skipOuterExpressions(identifier);
     if (!isPlainReference(expr)) return 'the identifier is not a plain variable or property';
     const exprText = expr.getText(sourceFile);
-    const isDirection = pieceLists.some((pieces, n) => {
-      const i = pieces.findIndex((p) => p.kind === 'expr' && p.expr === identifier);
-      return i >= 0 && SORT_DIRECTION_POSITION.test(textBefore(pieces, i, n === 0 ? sink.method.clause : undefined));
-    });
-    const base = isDirection ? 'allowedSortDirections' : 'allowedIdentifiers';
+    const kind = identifierKind(identifier, pieceLists, sink);
+    const allowed = allowedValuesFor(identifier, kind, sql, sink.call, services.index, context);
+    if (!allowed.known) unknownKinds.add(kind);
+    if (allowed.inferredFrom) inferredFrom.add(allowed.inferredFrom);
+    const base = GUARD_LIST_NAMES[kind];
     let name = base;
     for (let n = 2; taken.has(name) || services.index.declarationsNamed(name).length > 0; n++) name = `${base}${n}`;
     taken.add(name);
-    // Only the user knows which columns or tables are fine; until they list them the guard rejects every value.
-    if (!isDirection) needsNames = true;
-    const list = isDirection ? `['ASC', 'DESC', 'asc', 'desc']` : `[/* TODO: list the columns or tables allowed here */]`;
-    lines.push(`const ${name}${/\.[cm]?jsx?$/i.test(sourceFile.fileName) ? '' : ': readonly unknown[]'} = ${list};`);
-    lines.push(`if (!${name}.includes(${exprText})) throw new Error('Unexpected ${isDirection ? 'sort direction' : 'identifier'}');`);
+    // `readonly unknown[]`: an `as const` list's includes() would refuse a plain string argument.
+    lines.push(`const ${name}${/\.[cm]?jsx?$/i.test(sourceFile.fileName) ? '' : ': readonly unknown[]'} = ${allowed.listText};`);
+    lines.push(`if (!${name}.includes(${exprText})) ${rejection.statement(`invalid ${kind}`, indent, unit, lineBreak)}`);
   }
+  // An inferred list is named so the user reviews it; a missing one is what the user must add.
+  const missing = [...new Set([...unknownKinds].map((kind) => KIND_PLURALS[kind]))];
+  const fillIn = missing.length > 0 ? ` (fill in the allowed ${missing.join(' and ')})` : inferredFrom.size > 0 ? ` (${[...inferredFrom].join('; ')})` : '';
   return {
-    title: `Check ${identifiers.map((e) => `\`${shortExpressionText(e, sourceFile, 30)}\``).join(', ')} against an allow-list${needsNames ? ' (then list the allowed names)' : ''}`,
-    edits: [{ start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`${lineBreakOf(sourceFile.text)}${indent}`)}${lineBreakOf(sourceFile.text)}${indent}` }],
+    title: `Check ${identifiers.map((e) => `\`${shortExpressionText(e, sourceFile, 30)}\``).join(', ')} against an allow-list${fillIn}`,
+    edits: [...rejection.edits, { start: statement.getStart(sourceFile), end: statement.getStart(sourceFile), newText: `${lines.join(`${lineBreak}${indent}`)}${lineBreak}${indent}` }],
   };
+}
+
+/** Names of the inserted lists, per kind of identifier. */
+const GUARD_LIST_NAMES: Record<IdentifierKind, string> = {
+  'sort direction': 'allowedSortDirections',
+  'sort column': 'allowedSortColumns',
+  column: 'allowedColumns',
+  table: 'allowedTables',
+  name: 'allowedNames',
+};
+
+/** What the identifier names, from the SQL around it: `ORDER BY x ${dir}`, `ORDER BY ${col}`, `FROM ${table}`, `${alias}.name`. */
+function identifierKind(identifier: ts.Expression, pieceLists: Piece[][], sink: Sink): IdentifierKind {
+  if (sink.method.identifiersOnly) return 'sort column';
+  for (const [n, pieces] of pieceLists.entries()) {
+    const i = pieces.findIndex((p) => p.kind === 'expr' && p.expr === identifier);
+    if (i < 0) continue;
+    // A quoted identifier (`"${col}"`) sits where a bare one would.
+    const before = textBefore(pieces, i, n === 0 ? sink.method.clause : undefined).replace(/["`\[]$/, '');
+    const after = textAfter(pieces, i).replace(/^["`\]]/, '');
+    if (SORT_DIRECTION_POSITION.test(before)) return 'sort direction';
+    if (SORT_KEY_POSITION.test(before)) return /\b(ORDER|GROUP)\s+BY\b(?![^]*\b(?:ORDER|GROUP)\s+BY\b)/i.exec(before)?.[1]?.toUpperCase() === 'ORDER' ? 'sort column' : 'column';
+    if (/\b(FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\s*$/i.test(before) || /^\.\w/.test(after)) return 'table';
+    if (/\b(SELECT|DISTINCT)\s*$|,\s*$|\w\.$/i.test(before)) return 'column';
+    return 'name';
+  }
+  return 'name';
 }
 
 function isPlainReference(expr: ts.Expression): boolean {

@@ -2,6 +2,7 @@
 // several statements, concat/join/replace/format and local variables), and which values are safe (constants,
 // escaping calls, numbers, allow-list-checked identifiers). Answers come from a FileIndex; nothing walks the file.
 import * as ts from 'typescript';
+import { KOA_CONTEXT_NAMES } from '../data/responses';
 import { SQL_SAFE_WRAPPERS, STRING_BUILDING_METHODS } from '../data/sql-sinks';
 import { REQUEST_INPUT_PROPERTIES, REQUEST_OBJECT_NAMES } from './request-sources';
 import { bindingRoot, enclosingFunction, isAssignmentOperator, operandsOfChain, skipOuterExpressions, type FileIndex, type LocalDeclaration } from './dataflow';
@@ -580,6 +581,11 @@ function rootVariableOf(expression: ts.Expression, index: FileIndex): LocalDecla
 
 function exits(statement: ts.Statement): boolean {
   if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return true;
+  // Koa's `ctx.throw(400, '…')` throws an HTTP error.
+  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
+    const callee = statement.expression.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'throw' && ts.isIdentifier(callee.expression) && KOA_CONTEXT_NAMES.has(callee.expression.text)) return true;
+  }
   if (ts.isBlock(statement)) {
     const last = statement.statements[statement.statements.length - 1];
     return !!last && exits(last);

@@ -50,6 +50,16 @@ export function publicDocsBaseUrl(): string | undefined {
   return configuredBase.url;
 }
 
+/** Why APIGUARD_DOCS_URL is ignored, if it is set and invalid (the server logs it once at start-up). */
+export function docsUrlEnvironmentProblem(): string | undefined {
+  try {
+    parseDocsBaseUrl(process.env[DOCS_URL_ENV]);
+    return undefined;
+  } catch (error) {
+    return `${DOCS_URL_ENV} is ignored (rule links stay file: URIs): ${(error as Error).message}`;
+  }
+}
+
 /** Sets the public docs base for this process (the CLI's --docs-url); undefined means none: links are `file:` URIs. */
 export function setPublicDocsBaseUrl(value: string | undefined): void {
   configuredBase = { url: parseDocsBaseUrl(value) };

@@ -13,16 +13,19 @@ import {
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
+  WorkDoneProgressCancelNotification,
   type CodeAction,
   type Connection,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type ProgressToken,
+  type WorkDoneProgressParams,
 } from 'vscode-languageserver';
 import { APPLY_FIX_COMMAND, DISABLE_RULE_COMMAND, FIX_ALL_CODE_ACTION_KIND, SHOW_RULE_DOCS_COMMAND, ReportRequest, RoutesRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
 import { allFindingMetas, Engine, TOO_DEEP_TO_PARSE, diskReader, type FileSystemReader } from '../engine/analyzer';
-import { helpUrlFor } from '../engine/docs-links';
+import { docsUrlEnvironmentProblem, helpUrlFor } from '../engine/docs-links';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ResolvedConfig } from '../engine/config';
 import { INTERNAL_ERROR, UNUSED_SUPPRESSION } from '../engine/engine-findings';
 import type { FileAnalysis, Finding } from '../engine/findings';
@@ -36,7 +39,7 @@ import { executeFix, FixError, parseApplyFixArguments } from './fix-command';
 import { executeDisableRule, parseDisableRuleArguments, parseShowRuleDocsArguments, RuleCommandError } from './rule-commands';
 import { normalizeSettings, settingsFromPayload } from './settings';
 import { BackgroundAnalysis, CancelledError, type TypeAwareResult } from './background-analysis';
-import { IndexingProgressReporter } from './indexing-progress';
+import { IndexingProgressReporter, RequestProgress } from './indexing-progress';
 import type { IndexingProgress } from './workspace-indexer';
 
 const REPORT_FORMATS: readonly ReportParams['format'][] = ['html', 'markdown', 'json', 'sarif'];
@@ -99,6 +102,10 @@ export class ApiGuardServer {
   /** Spec rules' ids: whether a spec needs the worker depends only on these (and a script's only on the others). */
   private specRuleIds = new Set<string>();
   private indexingProgress: IndexingProgressReporter | undefined;
+  private workDoneProgressSupported = false;
+  /** Reports in progress: their progress token → stop (window/workDoneProgress/cancel). */
+  private readonly progressCancels = new Map<ProgressToken, () => void>();
+  private nextReportToken = 1;
   private readonly syntacticConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** Code action requests waiting for a document's complete analysis. */
   private completionWaiters: { uri: string; resolve: () => void }[] = [];
@@ -196,17 +203,45 @@ export class ApiGuardServer {
       else this.logError(`unknown command ${command}`);
       return null;
     });
-    connection.onRequest(ReportRequest.type, async ({ format }) => {
+    connection.onRequest(ReportRequest.type, async ({ format, workDoneToken }: ReportParams & WorkDoneProgressParams, token) => {
       if (!REPORT_FORMATS.includes(format)) {
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown report format "${String(format)}" (expected ${REPORT_FORMATS.join(', ')})`);
       }
       if (!this.background) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
       const started = performance.now();
+      const progress = RequestProgress.begin(this.connection, {
+        clientToken: workDoneToken,
+        supported: this.workDoneProgressSupported,
+        title: 'API Guard: building the security report',
+        cancellable: true,
+        log: (message) => this.log(message),
+        nextToken: () => `apiguard-report-${this.nextReportToken++}`,
+      });
+      // The request's own cancellation and window/workDoneProgress/cancel on its progress both stop the scan.
+      const onCancel = (stop: () => void) => {
+        const requestCancel = token.onCancellationRequested(stop);
+        if (progress) this.progressCancels.set(progress.token, stop);
+        return {
+          dispose: () => {
+            requestCancel.dispose();
+            if (progress) this.progressCancels.delete(progress.token);
+          },
+        };
+      };
+      const elapsed = () => (performance.now() - started).toFixed(0);
       try {
-        const content = await this.background.report(format);
-        this.log(`report (${format}) built in ${(performance.now() - started).toFixed(0)} ms`);
+        const { content, counts } = await this.background.report(format, ({ percentage, message }) => progress?.report(percentage, message), onCancel);
+        // The end goes out before the answer, so a client never sees progress of a request it has its answer to.
+        await progress?.end(`${counts.files} ${counts.files === 1 ? 'file' : 'files'}`);
+        this.log(`report (${format}) built in ${elapsed()} ms: ${counts.analysed} ${counts.analysed === 1 ? 'file' : 'files'} analysed, ${counts.reused} reused`);
         return { content };
       } catch (error) {
+        if (error instanceof CancelledError) {
+          await progress?.end('cancelled');
+          this.log(`report (${format}) cancelled after ${elapsed()} ms`);
+          throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the report request was cancelled');
+        }
+        await progress?.end('failed');
         const message = error instanceof Error ? error.message : String(error);
         this.logError(`report (${format}) failed: ${message}`);
         throw new ResponseError(ErrorCodes.InternalError, `API Guard could not build the report: ${message}`);
@@ -250,10 +285,16 @@ export class ApiGuardServer {
         },
       },
     );
-    this.indexingProgress = new IndexingProgressReporter(this.connection, params.capabilities.window?.workDoneProgress === true, (message) => this.log(message));
+    this.workDoneProgressSupported = params.capabilities.window?.workDoneProgress === true;
+    this.indexingProgress = new IndexingProgressReporter(this.connection, this.workDoneProgressSupported, (message) => this.log(message));
+    // Registered here, after vscode-languageserver's own handler (set up before this one runs), which it replaces:
+    // that one only cancels progress made with connection.window.createWorkDoneProgress, which this server never uses.
+    this.connection.onNotification(WorkDoneProgressCancelNotification.type, ({ token }) => this.progressCancels.get(token)?.());
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
     this.codeActionDisabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     this.showDocumentSupport = params.capabilities.window?.showDocument?.support === true;
+    const docsUrlProblem = docsUrlEnvironmentProblem();
+    if (docsUrlProblem) this.connection.console.warn(docsUrlProblem);
     const options = params.initializationOptions as Record<string, unknown> | undefined;
     this.settings = settingsFromPayload(options?.settings) ?? settingsFromPayload(options) ?? DEFAULT_SETTINGS;
     this.registrations = {

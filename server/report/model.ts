@@ -18,6 +18,8 @@ export interface ReportInput {
   tool: { name: string; version: string };
   /** Findings below it are not shown (counted in the summary as not shown). Default: DEFAULT_MIN_SEVERITY. */
   minSeverity?: Severity;
+  /** When the scan finished (the server's report passes it). */
+  generatedAt?: Date;
 }
 
 /** A finding at or above `minSeverity` is shown; a rule that failed (internal-error) always is: it is why a scan fails. */

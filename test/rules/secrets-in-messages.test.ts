@@ -124,7 +124,7 @@ describe('secrets planted in every rule message path', () => {
 
   it('the cases do reach the paths that quote source: sink labels, allow-list fix titles, "fix unavailable" reasons', () => {
     assert.ok(findings.some((f) => f.data.sink === '`xQ7v…(26 chars).query` (mysql)'), 'a sink label quoting a token-named receiver');
-    assert.ok(findings.some((f) => f.fixes.some((fix) => fix.title === 'Check `req.query.xQ7v…(19 chars)…` against an allow-list (then list the allowed names)')), 'an allow-list fix title quoting the value');
+    assert.ok(findings.some((f) => f.fixes.some((fix) => fix.title === 'Check `req.query.xQ7v…(19 chars)…` against an allow-list (fill in the allowed columns)')), 'an allow-list fix title quoting the value');
     assert.ok(findings.some((f) => typeof f.data.fixUnavailable === 'string' && f.data.fixUnavailable.includes("['ghp_…(40 chars)']")), 'a fix-unavailable reason quoting values');
   });
 

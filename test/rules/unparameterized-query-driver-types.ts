@@ -5,7 +5,7 @@ export const DRIVER_DECLARATIONS = `
 declare const console: { log(...args: unknown[]): void };
 declare module 'express' {
   export interface Request { body: any; query: any; params: any; headers: any; cookies: any }
-  export interface Response { json(body: unknown): void; send(body: unknown): void }
+  export interface Response { json(body: unknown): void; send(body: unknown): void; status(code: number): Response }
   export interface App { get(path: string, handler: (req: Request, res: Response) => unknown): void; post(path: string, handler: (req: Request, res: Response) => unknown): void }
   export default function express(): App;
 }

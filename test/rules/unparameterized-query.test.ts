@@ -32,7 +32,10 @@ const ORDER_BY_DIRECTION = [
 const ORDER_BY_DIRECTION_GUARDED = [
   ...ORDER_BY_DIRECTION.slice(0, 6),
   "  const allowedSortDirections: readonly unknown[] = ['ASC', 'DESC', 'asc', 'desc'];",
-  "  if (!allowedSortDirections.includes(direction)) throw new Error('Unexpected sort direction');",
+  "  if (!allowedSortDirections.includes(direction)) {",
+  "    res.status(400).json({ error: 'invalid sort direction' });",
+  "    return;",
+  "  }",
   ...ORDER_BY_DIRECTION.slice(6),
 ];
 
@@ -1328,7 +1331,7 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     },
     {
       name: "ORDER BY column from the request: allow-list guard to fill in",
-      fixTitle: "Check `req.query.sort` against an allow-list (then list the allowed names)",
+      fixTitle: "Check `req.query.sort` against an allow-list (fill in the allowed columns)",
       code: lines(
         "import express from 'express';",
         "import { Pool } from 'pg';",
@@ -1349,8 +1352,11 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "const pool = new Pool();",
         "const app = express();",
         "app.get('/users', async (req, res) => {",
-        "  const allowedIdentifiers: readonly unknown[] = [/* TODO: list the columns or tables allowed here */];",
-        "  if (!allowedIdentifiers.includes(req.query.sort)) throw new Error('Unexpected identifier');",
+        "  const allowedSortColumns: readonly unknown[] = [/* TODO: list the allowed columns */];",
+        "  if (!allowedSortColumns.includes(req.query.sort)) {",
+        "    res.status(400).json({ error: 'invalid sort column' });",
+        "    return;",
+        "  }",
         "  const result = await pool.query(`SELECT * FROM users ORDER BY ${req.query.sort} LIMIT 20`);",
         "  res.json(result.rows);",
         "});",
@@ -1663,8 +1669,11 @@ const cases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
         "const app = express();",
         "app.get('/users', async (req, res) => {",
         "  const sort = String(req.query.sort);",
-        "  const allowedIdentifiers: readonly unknown[] = [/* TODO: list the columns or tables allowed here */];",
-        "  if (!allowedIdentifiers.includes(sort)) throw new Error('Unexpected identifier');",
+        "  const allowedSortColumns: readonly unknown[] = [/* TODO: list the allowed columns */];",
+        "  if (!allowedSortColumns.includes(sort)) {",
+        "    res.status(400).json({ error: 'invalid sort column' });",
+        "    return;",
+        "  }",
         "  const users = await dataSource.getRepository(User).createQueryBuilder('user').orderBy(`user.${sort}`, 'ASC').getMany();",
         "  res.json(users);",
         "});",

@@ -19,10 +19,10 @@ describe('rule actions: documentation and disabling', () => {
     client = undefined;
   });
 
-  async function openWithFinding(flavour: 'plain' | 'vscode', files: Record<string, string> = {}): Promise<{ client: LspTestClient; uri: string; actions: CodeAction[] }> {
+  async function openWithFinding(flavour: 'plain' | 'vscode', files: Record<string, string> = {}, file = 'src/config.ts', source = SOURCE): Promise<{ client: LspTestClient; uri: string; actions: CodeAction[] }> {
     const rootDir = makeProject({ 'package.json': '{}', ...files });
     client = await LspTestClient.start({ rootDir, flavour });
-    const uri = client.open('src/config.ts', SOURCE);
+    const uri = client.open(file, source);
     await client.waitForDiagnostics(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === RULE));
     const actions = (await client.codeActions(uri, range(0, 30, 0, 30))) as CodeAction[];
     return { client, uri, actions };
@@ -39,6 +39,18 @@ describe('rule actions: documentation and disabling', () => {
     assert.equal(show!.kind, 'quickfix');
     assert.equal(show!.diagnostics?.[0]?.code, RULE);
   });
+
+  for (const [file, source] of [
+    ['src/config.js', "const dbPassword = 'hunter2-but-longer';\nmodule.exports = { dbPassword };\n"],
+    ['src/config.mjs', "export const dbPassword = 'hunter2-but-longer';\n"],
+  ] as const) {
+    it(`offers both in JavaScript too (${file}), and disabling clears the finding`, async () => {
+      const { client, uri, actions } = await openWithFinding('plain', {}, file, source);
+      assert.deepEqual(actions.map((action) => action.title).slice(-2), [`Show documentation for "${RULE}"`, `Disable "${RULE}" for this folder`]);
+      await client.applyCodeAction(actions.at(-1)!);
+      await client.waitForDiagnostics(uri, (params) => params.diagnostics.every((diagnostic) => diagnostic.code !== RULE));
+    });
+  }
 
   it('shows the shipped page with window/showDocument where the client has it', async () => {
     const { client, actions } = await openWithFinding('vscode');
