@@ -21,7 +21,7 @@ import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspac
 import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
 import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
-import { routesResult } from '../report/routes';
+import { buildReportInventory, routesResult } from '../report/routes';
 import type { Finding } from '../engine/findings';
 import { WorkspaceIndexer, type IndexingProgress } from './workspace-indexer';
 
@@ -437,10 +437,20 @@ function buildReport(id: number, format: ReportFormat, workspaceRoots: string[])
     // With an index of its own, the report includes what model rules find (missing-auth), as `apiguard scan` does.
     const engine = new Engine({ workspaceRoots, reader: createScanReader(), apiIndex: new WorkspaceIndex() });
     const scan = scanWorkspace(engine, { paths: workspaceRoots, root: workspaceRoots[0]! });
-    const content = formatReport(format, { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION } }, { color: false });
+    const inventory = buildReportInventory(engine.apiIndex!.model(), workspaceRoots[0]!, (filePath) => readTextOrUndefined(filePath));
+    const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION }, generatedAt: new Date().toISOString(), inventory };
+    const content = formatReport(format, input, { color: false });
     return { type: 'report', id, content };
   } catch (error) {
     return { type: 'report', id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function readTextOrUndefined(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
