@@ -543,6 +543,19 @@ describe('report inventory: routes, their findings, spec coverage', () => {
     assert.deepEqual([...hrefs].filter((href) => !href!.startsWith('#') && !href!.startsWith('https://owasp.org/')), [], 'no link navigates the webview away');
   });
 
+  it('a token in a route path is masked in every format that lists routes', () => {
+    const token = 'xoxb' + '-2048136593-4827150396-Qk8vTzR3mW9pLx2Hc7Yd';
+    const withToken = makeFixtureProject({ ...API_FIXTURE_FILES, 'src/hooks.js': `const app = require('./app');\napp.post('/hooks/${token}', (req, res) => res.sendStatus(204));\n` });
+    try {
+      const tokenInput = scanFixtureWithModel(withToken);
+      const paths = JSON.parse(formatReport('json', tokenInput)).inventory.routes.map((route: { path: string }) => route.path);
+      assert.ok(paths.includes('/hooks/xoxb…(47 chars)'), paths.join(', '));
+      for (const format of ['json', 'markdown', 'html'] as const) assert.ok(!formatReport(format, tokenInput).includes(token.slice(5)), `${format} shows the token`);
+    } finally {
+      fs.rmSync(withToken, { recursive: true, force: true });
+    }
+  });
+
   it('html (interactive): a nonce or CSP source that could break out of the CSP is refused', () => {
     assert.throws(() => formatReport('html', input, { interactive: { nonce: "abcdefghijklmnop' 'unsafe-inline", cspSource: 'x' } }), /nonce/);
     assert.throws(() => formatReport('html', input, { interactive: { nonce: 'abcdefghijklmnop0123', cspSource: "x; script-src 'unsafe-inline'" } }), /CSP source/);
