@@ -174,8 +174,10 @@ export function owaspItemOf(ruleId: string, metas: ReadonlyMap<string, RuleMeta>
 
 /**
  * The inventory's routes with the shown findings that lie in each: in the handler's lines, or on the declaration's
- * line (where missing-auth and spec/undocumented-route report). A finding may count for several routes sharing a
- * handler. The entries are what the JSON report prints: `file` relative to the scan root.
+ * line (where missing-auth and spec/undocumented-route report). A finding that names a route (`method` and `path` in
+ * its data, as the route rules' do) counts only for that one: routes generated from one line (finale's resources,
+ * a loop over paths) share it. Other findings may count for several routes sharing a handler. The entries are what
+ * the JSON report prints: `file` relative to the scan root.
  */
 export function inventoryRoutes(input: ReportInput, findings: readonly ReportFinding[]): { source: InventoryRouteSource; entry: ReportRouteEntry }[] {
   if (!input.inventory) return [];
@@ -188,9 +190,12 @@ export function inventoryRoutes(input: ReportInput, findings: readonly ReportFin
   return input.inventory.routes.map((source) => {
     const counts: SeverityCounts = { ...NO_FINDINGS };
     const span = source.handlerSpan;
+    const namesOtherRoute = (finding: ReportFinding) =>
+      typeof finding.data.method === 'string' && typeof finding.data.path === 'string' && (finding.data.method !== source.method || (finding.data.path !== source.path && finding.data.path !== (source.path || '/')));
     const inRoute = (finding: ReportFinding) =>
-      (finding.filePath === source.filePath && finding.range.start.line === source.declaredRange.line) ||
-      (span !== undefined && finding.filePath === span.filePath && finding.range.start.line >= span.startLine && finding.range.start.line <= span.endLine);
+      !namesOtherRoute(finding) &&
+      ((finding.filePath === source.filePath && finding.range.start.line === source.declaredRange.line) ||
+      (span !== undefined && finding.filePath === span.filePath && finding.range.start.line >= span.startLine && finding.range.start.line <= span.endLine));
     const candidates = new Set([...(byFile.get(source.filePath) ?? []), ...(span ? (byFile.get(span.filePath) ?? []) : [])]);
     for (const finding of candidates) if (inRoute(finding)) counts[finding.severity]++;
     const { filePath: _filePath, declaredRange: _declaredRange, handlerSpan: _handlerSpan, documented, ...entry } = source;
