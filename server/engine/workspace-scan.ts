@@ -14,6 +14,7 @@ import { LineIndex } from './line-index';
 import { isPrismaSchemaFile } from './api-model/workspace-index';
 import { isSpecCandidateFile, mayBeSpecText, syntaxOf } from './openapi/parse-spec';
 import { isScriptFile } from './source-files';
+import type { RecordedReads, ScanCache } from './scan-cache';
 
 /** Why a file named on the command line is not analysed: not a script, and not an OpenAPI document. */
 export const NOT_ANALYSABLE = 'skipped: not a JavaScript, TypeScript or OpenAPI file';
@@ -105,6 +106,11 @@ export interface WorkspaceScanOptions {
   onFile?: (file: ScannedFile) => void;
   /** Checked before each file; the server's report command passes its request's cancellation. */
   isCancelled?: () => boolean;
+  /**
+   * Findings of an earlier scan with the same engine, reused for files whose text, config and reads are unchanged
+   * (the server's report; see scan-cache.ts). The engine must read through `cache.reader`.
+   */
+  cache?: ScanCache;
 }
 
 /**
@@ -270,43 +276,190 @@ export function isWalkedFile(filePath: string, root: string): boolean {
   return !isGitignored(scopes, filePath, false);
 }
 
+/** Where a scan is, for progress reports. */
+export interface ScanProgress {
+  /** `walk`: listing files; `analyse`: pass 1 over every file; `model`: pass 2, model rules on the files that need them. */
+  phase: 'walk' | 'analyse' | 'model';
+  /** Files done and to do in this phase (while walking, `total` is the files found so far). */
+  done: number;
+  total: number;
+  /** The file analysed last (absolute). */
+  filePath?: string;
+}
+
+/** The whole scan in one call (the CLI). The server drives a `WorkspaceScan` a slice at a time instead. */
 export function scanWorkspace(engine: Engine, options: WorkspaceScanOptions): WorkspaceScanResult {
-  const started = performance.now();
-  const root = path.resolve(options.root);
-  const result: WorkspaceScanResult = { root, files: [], skipped: [], ignored: [], linesScanned: 0, durationMs: 0, cancelled: false };
-  const modelRules = new ApiModelPasses(engine);
-  const ignoredByConfig = new IgnoredWholeTargets();
-  // With an index, Prisma schemas are read too (for the data-model catalogue): indexed, never analysed.
-  const indexesSchemas = engine.apiIndex !== undefined;
-  const isAnalysable = (name: string) => engine.isAnalysable(name) || (indexesSchemas && isPrismaSchemaFile(name));
-  // With engine.noIgnore (`--no-ignore`) no .gitignore is read either.
-  for (const entry of walkWorkspace(options.paths, root, isAnalysable, { noIgnore: engine.noIgnore, reportIgnored: true })) {
-    if (entry.kind === 'skipped') {
-      result.skipped.push({ filePath: entry.filePath, reason: entry.reason });
-      continue;
+  const scan = new WorkspaceScan(engine, options);
+  while (!scan.step());
+  return scan.result;
+}
+
+type ScanPhase = 'walk' | 'analyse' | 'model' | 'done';
+
+/**
+ * A scan as a sequence of small steps (an entry of the walk, one file's analysis, one file's model rules), so a
+ * caller can run it in slices, report progress between them and stop it. The walk comes first, whole, so progress
+ * knows how many files there are to analyse.
+ */
+export class WorkspaceScan {
+  readonly result: WorkspaceScanResult;
+  /** Scanned files analysed, and those whose earlier findings were reused (with `options.cache`). */
+  readonly counts = { analysed: 0, reused: 0 };
+  private phase: ScanPhase = 'walk';
+  private readonly started = performance.now();
+  private readonly walk: Iterator<WalkedEntry>;
+  private readonly toRead: Extract<WalkedEntry, { kind: 'file' }>[] = [];
+  private nextFile = 0;
+  private lastFile: string | undefined;
+  private readonly modelRules: ApiModelPasses;
+  private readonly ignoredByConfig = new IgnoredWholeTargets();
+  private readonly indexesSchemas: boolean;
+  private modelWork: PassTwoWork[] = [];
+  private nextModelFile = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly options: WorkspaceScanOptions,
+  ) {
+    const root = path.resolve(options.root);
+    this.result = { root, files: [], skipped: [], ignored: [], linesScanned: 0, durationMs: 0, cancelled: false };
+    this.modelRules = new ApiModelPasses(engine, options.cache);
+    // With an index, Prisma schemas are read too (for the data-model catalogue): indexed, never analysed.
+    this.indexesSchemas = engine.apiIndex !== undefined;
+    const isAnalysable = (name: string) => engine.isAnalysable(name) || (this.indexesSchemas && isPrismaSchemaFile(name));
+    // With engine.noIgnore (`--no-ignore`) no .gitignore is read either. Throws ScanPathError at once.
+    this.walk = walkWorkspace(options.paths, root, isAnalysable, { noIgnore: engine.noIgnore, reportIgnored: true });
+    options.cache?.beginScan(engine);
+  }
+
+  get isDone(): boolean {
+    return this.phase === 'done';
+  }
+
+  progress(): ScanProgress {
+    const lastFile = this.lastFile === undefined ? {} : { filePath: this.lastFile };
+    if (this.phase === 'walk') return { phase: 'walk', done: 0, total: this.toRead.length };
+    if (this.phase === 'analyse') return { phase: 'analyse', done: this.nextFile, total: this.toRead.length, ...lastFile };
+    return { phase: 'model', done: this.nextModelFile, total: this.modelWork.length, ...lastFile };
+  }
+
+  /** Does one step; true once the scan has ended (finished or cancelled). */
+  step(): boolean {
+    switch (this.phase) {
+      case 'walk':
+        this.walkStep();
+        break;
+      case 'analyse':
+        this.analyseStep();
+        break;
+      case 'model':
+        this.modelStep();
+        break;
+      case 'done':
+        break;
     }
-    if (entry.kind === 'ignored') {
-      result.ignored.push({ filePath: entry.filePath, by: entry.by });
-      continue;
+    return this.phase === 'done';
+  }
+
+  private walkStep(): void {
+    const next = this.walk.next();
+    if (next.done) {
+      this.phase = 'analyse';
+      return;
     }
-    if (options.isCancelled?.()) {
-      result.cancelled = true;
-      break;
-    }
+    const entry = next.value;
+    if (entry.kind === 'skipped') this.result.skipped.push({ filePath: entry.filePath, reason: entry.reason });
+    else if (entry.kind === 'ignored') this.result.ignored.push({ filePath: entry.filePath, by: entry.by });
+    else this.toRead.push(entry);
+  }
+
+  private analyseStep(): void {
+    const entry = this.toRead[this.nextFile];
+    if (!entry) return this.endFirstPass();
+    if (this.cancelledNow()) return;
+    this.nextFile++;
+    this.lastFile = entry.filePath;
+    const { engine, result } = this;
     const read = readWalkedFile(engine, entry.filePath, entry.explicit);
     if (read?.kind === 'ignored') {
-      ignoredByConfig.ignored(entry.target, entry.filePath);
-      continue;
+      this.ignoredByConfig.ignored(entry.target, entry.filePath);
+      return;
     }
     const listedBefore = result.files.length + result.skipped.length;
-    if (indexesSchemas && isPrismaSchemaFile(entry.filePath)) indexSchemaFile(engine, entry.filePath, read, result);
-    else scanFile(engine, entry.filePath, read, root, entry.explicit, result, options.onFile, modelRules);
-    if (result.files.length + result.skipped.length > listedBefore) ignoredByConfig.listed(entry.target);
+    if (this.indexesSchemas && isPrismaSchemaFile(entry.filePath)) {
+      indexSchemaFile(engine, entry.filePath, read, result);
+      this.options.cache?.indexed(entry.filePath);
+    } else {
+      const reused = this.options.cache && read?.kind === 'text' ? this.options.cache.reusableFirstPass(entry.filePath, read.text, read.config) : undefined;
+      if (reused && read?.kind === 'text') {
+        this.modelRules.notice(entry.filePath, read.text);
+        const file: ScannedFile = { filePath: entry.filePath, lineCount: reused.lineCount, findings: reused.findings };
+        result.files.push(file);
+        result.linesScanned += file.lineCount;
+        this.counts.reused++;
+        this.options.onFile?.(file);
+      } else {
+        const scannedBefore = result.files.length;
+        scanFile(engine, entry.filePath, read, result.root, entry.explicit, result, this.options.onFile, this.modelRules, this.options.cache);
+        this.counts.analysed += result.files.length - scannedBefore;
+      }
+    }
+    if (result.files.length + result.skipped.length > listedBefore) this.ignoredByConfig.listed(entry.target);
   }
-  result.ignored.push(...ignoredByConfig.ignoredWhole());
-  if (!result.cancelled) modelRules.secondPass(result, options.isCancelled, options.paths.map((given) => path.resolve(root, given)));
-  result.durationMs = performance.now() - started;
-  return result;
+
+  private endFirstPass(): void {
+    this.result.ignored.push(...this.ignoredByConfig.ignoredWhole());
+    const { cache } = this.options;
+    if (cache) {
+      // Reused findings that asked the type checker were computed with other files' texts: redone if any changed.
+      for (const file of cache.endFirstPass(this.result.files)) {
+        if (this.cancelledNow()) return;
+        this.counts.reused--;
+        this.counts.analysed++;
+        this.reanalyseFirstPass(file);
+      }
+      cache.confirmFirstPass();
+    }
+    this.modelWork = this.modelRules.planSecondPass(this.result, this.options.paths.map((given) => path.resolve(this.result.root, given)));
+    this.phase = 'model';
+  }
+
+  /** Pass 1 again for a file whose reused findings may be stale; its place in the results is kept. */
+  private reanalyseFirstPass(file: ScannedFile): void {
+    const { engine, result } = this;
+    const read = readWalkedFile(engine, file.filePath, false);
+    const position = result.files.indexOf(file);
+    result.files.splice(position, 1);
+    result.linesScanned -= file.lineCount;
+    const scanned = { ...result, files: [] as ScannedFile[], skipped: [] as SkippedFile[], linesScanned: 0 };
+    scanFile(engine, file.filePath, read, result.root, false, scanned, undefined, this.modelRules, this.options.cache);
+    result.files.splice(position, 0, ...scanned.files);
+    result.skipped.push(...scanned.skipped);
+    result.linesScanned += scanned.linesScanned;
+  }
+
+  private modelStep(): void {
+    const work = this.modelWork[this.nextModelFile];
+    if (!work) return this.finish();
+    if (this.cancelledNow()) return;
+    this.nextModelFile++;
+    this.lastFile = work.file.filePath;
+    this.modelRules.reanalyse(work.file, this.result.root, work.withModelRules, work.refined);
+  }
+
+  private finish(): void {
+    this.options.cache?.endScan(this.result.files);
+    this.result.durationMs = performance.now() - this.started;
+    this.phase = 'done';
+  }
+
+  private cancelledNow(): boolean {
+    if (!this.options.isCancelled?.()) return false;
+    this.result.cancelled = true;
+    this.result.durationMs = performance.now() - this.started;
+    this.phase = 'done';
+    return true;
+  }
 }
 
 /**
@@ -355,6 +508,7 @@ function scanFile(
   result: WorkspaceScanResult,
   onFile: WorkspaceScanOptions['onFile'],
   modelRules: ApiModelPasses,
+  cache?: ScanCache,
 ): void {
   if (!read || read.kind === 'ignored') return;
   if (read.kind === 'skipped') {
@@ -363,8 +517,11 @@ function scanFile(
   }
   const { text, config } = read;
   let analysis;
+  let recorded: RecordedReads | undefined;
   try {
-    analysis = engine.analyze(filePath, text, { config: modelRules.firstPassConfig(config) });
+    const analyse = () => engine.analyze(filePath, text, { config: modelRules.firstPassConfig(config) });
+    if (cache) ({ value: analysis, recorded } = cache.record(filePath, text, analyse));
+    else analysis = analyse();
     modelRules.notice(filePath, text);
   } catch (error) {
     // The engine isolates rules; this guards the rest (parser, suppressions) so one file cannot end the scan.
@@ -388,6 +545,7 @@ function scanFile(
   };
   result.files.push(file);
   result.linesScanned += analysis.lineCount;
+  if (recorded) cache!.storeFirstPass(filePath, text, config, file, recorded);
   onFile?.(file);
 }
 
@@ -400,6 +558,13 @@ function scanFile(
  * what the file shows; pass 2 runs them again on the files their `hasFindingsIn` names, and those findings replace
  * the pass-1 ones.
  */
+/** A file pass 2 reads again, and which rules it runs there. */
+interface PassTwoWork {
+  file: ScannedFile;
+  withModelRules: boolean;
+  refined: string[];
+}
+
 class ApiModelPasses {
   private readonly ruleIds: ReadonlySet<string>;
   private readonly refinedRules: readonly Rule<unknown>[];
@@ -407,7 +572,10 @@ class ApiModelPasses {
   /** Pass-2 configs by the set of rules they keep. */
   private readonly passTwoConfigs = new Map<string, WeakMap<ResolvedConfig, ResolvedConfig>>();
 
-  constructor(private readonly engine: Engine) {
+  constructor(
+    private readonly engine: Engine,
+    private readonly cache?: ScanCache,
+  ) {
     this.ruleIds = new Set(engine.apiIndex ? [...engine.rules, ...engine.specRules].filter((rule) => rule.meta.requiresApiModel).map((rule) => rule.meta.id) : []);
     this.refinedRules = engine.apiIndex ? engine.rules.filter((rule) => rule.meta.refinedByApiModel && !rule.meta.requiresApiModel && rule.hasFindingsIn) : [];
   }
@@ -426,39 +594,42 @@ class ApiModelPasses {
     return configWithRules(config, this.withoutModelRules, (id) => !this.ruleIds.has(id));
   }
 
-  secondPass(result: WorkspaceScanResult, isCancelled: (() => boolean) | undefined, targets: readonly string[] = []): void {
+  /**
+   * Completes the index and lists the files pass 2 reads again (the model rules' and refined rules' work); a file
+   * whose findings after pass 2 the cache holds for this very model gets them back instead.
+   */
+  planSecondPass(result: WorkspaceScanResult, targets: readonly string[] = []): PassTwoWork[] {
     const index = this.engine.apiIndex;
-    if (!index) return;
+    if (!index) return [];
     this.indexCounterparts(result, targets);
     index.markComplete();
-    if (this.ruleIds.size === 0 && this.refinedRules.length === 0) return;
+    if (this.ruleIds.size === 0 && this.refinedRules.length === 0) return [];
     const model = index.model();
     const modelRules = this.engine.rules.filter((rule) => this.ruleIds.has(rule.meta.id));
     const specModelRules = this.engine.specRules.filter((rule) => this.ruleIds.has(rule.meta.id));
+    const work: PassTwoWork[] = [];
     for (const file of result.files) {
+      const reused = this.cache?.reusableFindings(file.filePath);
+      if (reused) {
+        file.findings = reused;
+        continue;
+      }
       // Only files a model rule has something to say about are read again (most route files have none): files that
       // declare routes, files that read or write data (a controller's handlers, for the data rules), and files that
       // hand a request body to a call (a service that may write it whole: mass-assignment across files).
       const filePath = path.resolve(file.filePath);
       if (index.summaryOf(filePath)?.spec) {
         if (!this.suppressing.has(filePath) && !specModelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath))) continue;
-        if (isCancelled?.()) {
-          result.cancelled = true;
-          return;
-        }
-        this.reanalyse(file, result.root, true, []);
+        work.push({ file, withModelRules: true, refined: [] });
         continue;
       }
       const refined = this.refinedRules.filter((rule) => rule.hasFindingsIn!(model, filePath)).map((rule) => rule.meta.id);
       const mayHaveModelFindings = this.ruleIds.size > 0 && (model.routesDeclaredIn(filePath).length > 0 || model.touchesData(filePath) || model.passesRequestBody?.(filePath) === true);
       const wantsModelRules = mayHaveModelFindings && (this.suppressing.has(filePath) || modelRules.some((rule) => !rule.hasFindingsIn || rule.hasFindingsIn(model, filePath)));
       if (!wantsModelRules && refined.length === 0) continue;
-      if (isCancelled?.()) {
-        result.cancelled = true;
-        return;
-      }
-      this.reanalyse(file, result.root, wantsModelRules, refined);
+      work.push({ file, withModelRules: wantsModelRules, refined });
     }
+    return work;
   }
 
   /**
@@ -502,7 +673,7 @@ class ApiModelPasses {
   }
 
   /** Runs the model rules (when `withModelRules`) and the `refined` rules again on a file and merges their findings. */
-  private reanalyse(file: ScannedFile, root: string, withModelRules: boolean, refined: readonly string[]): void {
+  reanalyse(file: ScannedFile, root: string, withModelRules: boolean, refined: readonly string[]): void {
     const { filePath } = file;
     const rerun = new Set([...(withModelRules ? this.ruleIds : []), ...refined]);
     let text: string;

@@ -19,7 +19,8 @@ import type { RoutesResult } from '../../shared/protocol';
 import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
 import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
-import { createScanReader, scanWorkspace } from '../engine/workspace-scan';
+import { ScanCache } from '../engine/scan-cache';
+import { WorkspaceScan, type ScanProgress, type WorkspaceScanResult } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
 import { buildReportInventory, routesResult } from '../report/routes';
 import type { Finding } from '../engine/findings';
@@ -60,10 +61,29 @@ type FromWorker =
   | { type: 'result'; result: TypeAwareResult }
   | { type: 'log'; message: string }
   | { type: 'inspect'; id: number; state: WorkerState }
-  | { type: 'report'; id: number; content?: string; error?: string }
+  | { type: 'report'; id: number; content?: string; error?: string; cancelled?: boolean; counts?: ReportCounts }
+  | { type: 'reportProgress'; id: number; progress: ReportProgress }
   | { type: 'routes'; id: number; result?: RoutesResult; error?: string }
   | { type: 'indexing'; progress: IndexingProgress }
   | { type: 'affected'; filePaths: string[] };
+
+/** Where a report's scan is: a percentage that only grows, and what it is doing ("src/routes (12/340 files)"). */
+export interface ReportProgress {
+  percentage: number;
+  message: string;
+}
+
+/** How much of the workspace a report analysed, and how much it reused from the previous ones. */
+export interface ReportCounts {
+  files: number;
+  analysed: number;
+  reused: number;
+}
+
+export interface ReportOutcome {
+  content: string;
+  counts: ReportCounts;
+}
 
 /** What the main thread hears besides analysis results. */
 export interface BackgroundEvents {
@@ -106,6 +126,8 @@ export class BackgroundAnalysis {
   private readonly dirtyPaths = new Set<string>();
   /** Report and route requests waiting for the worker's answer, by id. */
   private readonly replies = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
+  /** Reports in progress: id → where their progress goes. */
+  private readonly progressListeners = new Map<number, (progress: ReportProgress) => void>();
   private nextReportId = 1;
   private indexing = false;
 
@@ -175,9 +197,12 @@ export class BackgroundAnalysis {
     });
   }
 
-  /** The report of the saved workspace folders, as `apiguard scan --format <format>` prints it. */
-  report(format: ReportFormat): Promise<string> {
-    return this.ask((id) => ({ type: 'report', id, format }));
+  /**
+   * The report of the saved workspace folders, as `apiguard scan --format <format>` prints it, with the scan's
+   * progress as it goes; `onCancel` stops it (the promise rejects with CancelledError, the worker stops between files).
+   */
+  report(format: ReportFormat, onProgress: (progress: ReportProgress) => void, onCancel: (stop: () => void) => { dispose(): void }): Promise<ReportOutcome> {
+    return this.ask((id) => ({ type: 'report', id, format }), onCancel, onProgress);
   }
 
   /** The route inventory, once indexing has finished; `onCancel` stops waiting (the promise rejects with Cancelled). */
@@ -185,18 +210,21 @@ export class BackgroundAnalysis {
     return this.ask((id) => ({ type: 'routes', id }), onCancel);
   }
 
-  private ask<T>(message: (id: number) => ToWorker, onCancel?: (stop: () => void) => { dispose(): void }): Promise<T> {
+  private ask<T>(message: (id: number) => ToWorker, onCancel?: (stop: () => void) => { dispose(): void }, onProgress?: (progress: ReportProgress) => void): Promise<T> {
     const worker = this.disposed ? undefined : this.ensureWorker();
     if (!worker) return Promise.reject(new Error('the background worker is unavailable (it kept failing; see the log)'));
     const id = this.nextReportId++;
+    if (onProgress) this.progressListeners.set(id, onProgress);
     return new Promise<T>((resolve, reject) => {
       const cancellation = onCancel?.(() => {
+        this.progressListeners.delete(id);
         if (!this.replies.delete(id)) return;
         this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
         reject(new CancelledError());
       });
       const settled = (then: () => void) => {
         cancellation?.dispose();
+        this.progressListeners.delete(id);
         then();
       };
       this.replies.set(id, { resolve: (value: T) => settled(() => resolve(value)), reject: (error) => settled(() => reject(error)) });
@@ -253,11 +281,14 @@ export class BackgroundAnalysis {
         return this.events.indexing(message.progress);
       }
       if (message.type === 'affected') return this.events.affected(message.filePaths);
+      if (message.type === 'reportProgress') return this.progressListeners.get(message.id)?.(message.progress);
       if (message.type === 'report' || message.type === 'routes') {
         const waiting = this.replies.get(message.id);
         this.replies.delete(message.id);
-        const value = message.type === 'report' ? message.content : message.result;
+        const value: ReportOutcome | RoutesResult | undefined =
+          message.type === 'report' ? (message.content !== undefined ? { content: message.content, counts: message.counts! } : undefined) : message.result;
         if (value !== undefined) waiting?.resolve(value);
+        else if (message.type === 'report' && message.cancelled) waiting?.reject(new CancelledError());
         else waiting?.reject(new Error(message.error ?? `${message.type} failed`));
         return;
       }
@@ -306,6 +337,7 @@ export function runBackgroundWorker(): void {
   const apiIndex = new WorkspaceIndex();
   const engine = new Engine({ workspaceRoots, reader, keepLastValidConfig: true, log, apiIndex });
   const indexer = new WorkspaceIndexer(engine, apiIndex, workspaceRoots, openTexts, (progress) => post({ type: 'indexing', progress }), log);
+  const reports = new ReportBuilder(workspaceRoots, post);
   /** Route requests waiting for indexing to end: id → stop waiting. */
   const waitingRoutes = new Map<number, () => void>();
   /** Open specs analysed here → the `$ref` targets they read, whose parses go when no open spec reads them. */
@@ -365,6 +397,8 @@ export function runBackgroundWorker(): void {
     switch (message.type) {
       case 'invalidateConfig':
         engine.invalidateConfig();
+        // Findings of earlier reports were made with the old config (and project roots, tsconfig paths).
+        reports.invalidate();
         // "auth", "ignore" and size limits may have changed: verdicts are decided again and the walk redone.
         apiIndex.invalidate();
         return indexer.start();
@@ -381,7 +415,7 @@ export function runBackgroundWorker(): void {
         return post({ type: 'inspect', id: message.id, state });
       }
       case 'report':
-        return post(buildReport(message.id, message.format, workspaceRoots));
+        return reports.request(message.id, message.format);
       case 'routes': {
         const { id } = message;
         const stop = indexer.whenFinished(() => {
@@ -394,6 +428,7 @@ export function runBackgroundWorker(): void {
       case 'cancel':
         waitingRoutes.get(message.id)?.();
         waitingRoutes.delete(message.id);
+        reports.cancel(message.id);
         return;
       case 'analyze':
         return analyzeRequest(message);
@@ -430,19 +465,133 @@ function routesReply(id: number, apiIndex: WorkspaceIndex): FromWorker {
   }
 }
 
-/** Scans the saved workspace folders with a fresh engine (fresh caches), like the CLI. */
-function buildReport(id: number, format: ReportFormat, workspaceRoots: string[]): FromWorker {
-  if (workspaceRoots.length === 0) return { type: 'report', id, error: 'no workspace folder is open: open a folder to get a report' };
+/** How long the worker scans before it lets other messages in (an analysis of the file being typed, a cancel). */
+const REPORT_SLICE_MS = 30;
+/** Progress goes to the main thread at most this often. */
+const REPORT_PROGRESS_EVERY_MS = 100;
+
+interface ReportJob {
+  id: number;
+  format: ReportFormat;
+  cancelled: boolean;
+}
+
+/**
+ * The security report, scanned a slice at a time so the worker keeps serving analyses, and stopped between files
+ * when cancelled. One engine, index and ScanCache live from one report to the next, so a report asked for again
+ * analyses only what changed (see server/engine/scan-cache.ts); a config change drops them. Reports run one at a time.
+ */
+class ReportBuilder {
+  private scanner: { engine: Engine; cache: ScanCache } | undefined;
+  private readonly queue: ReportJob[] = [];
+  private running: ReportJob | undefined;
+
+  constructor(
+    private readonly workspaceRoots: string[],
+    private readonly post: (message: FromWorker) => void,
+  ) {}
+
+  request(id: number, format: ReportFormat): void {
+    if (this.workspaceRoots.length === 0) return this.post({ type: 'report', id, error: 'no workspace folder is open: open a folder to get a report' });
+    this.queue.push({ id, format, cancelled: false });
+    this.next();
+  }
+
+  cancel(id: number): void {
+    if (this.running?.id === id) this.running.cancelled = true;
+    const queued = this.queue.findIndex((job) => job.id === id);
+    if (queued >= 0) this.queue.splice(queued, 1);
+  }
+
+  /** apiguard.json, package.json or a tsconfig changed: nothing of earlier reports is reused. */
+  invalidate(): void {
+    this.scanner = undefined;
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.running = job;
+    let scan: WorkspaceScan;
+    let engine: Engine;
+    try {
+      if (!this.scanner) {
+        const cache = new ScanCache();
+        // With an index of its own, the report includes what model rules find (missing-auth), as `apiguard scan` does.
+        this.scanner = { cache, engine: new Engine({ workspaceRoots: this.workspaceRoots, reader: cache.reader, apiIndex: new WorkspaceIndex() }) };
+      }
+      engine = this.scanner.engine;
+      scan = new WorkspaceScan(engine, { paths: this.workspaceRoots, root: this.workspaceRoots[0]!, cache: this.scanner.cache, isCancelled: () => job.cancelled });
+    } catch (error) {
+      return this.settle(job, { type: 'report', id: job.id, error: errorMessage(error) });
+    }
+    let lastProgress = performance.now();
+    let percentage = 0;
+    this.post({ type: 'reportProgress', id: job.id, progress: reportProgressOf(scan.progress(), this.workspaceRoots) });
+    const slice = () => {
+      try {
+        const deadline = performance.now() + REPORT_SLICE_MS;
+        while (performance.now() < deadline) {
+          if (!scan.step()) continue;
+          if (scan.result.cancelled) return this.settle(job, { type: 'report', id: job.id, cancelled: true });
+          const generatedAt = new Date();
+          const counts = { files: scan.result.files.length, ...scan.counts };
+          return this.settle(job, { ...buildReport(job.id, job.format, engine, scan.result, generatedAt), counts });
+        }
+        if (performance.now() - lastProgress >= REPORT_PROGRESS_EVERY_MS) {
+          lastProgress = performance.now();
+          const progress = reportProgressOf(scan.progress(), this.workspaceRoots);
+          // Percentages only grow (pass 2 starts at 90 %).
+          percentage = Math.max(percentage, progress.percentage);
+          this.post({ type: 'reportProgress', id: job.id, progress: { ...progress, percentage } });
+        }
+        setImmediate(slice);
+      } catch (error) {
+        // An invalid apiguard.json, a file that vanished mid-read: the report fails, the next one starts afresh.
+        this.scanner = undefined;
+        this.settle(job, { type: 'report', id: job.id, error: errorMessage(error) });
+      }
+    };
+    setImmediate(slice);
+  }
+
+  private settle(job: ReportJob, reply: FromWorker): void {
+    this.running = undefined;
+    // A cancelled request has been answered on the main thread already.
+    if (!job.cancelled) this.post(reply);
+    this.next();
+  }
+}
+
+/** "src/routes (12/340 files)": pass 1 fills 0–90 %, the model rules' pass 90–100 %. */
+function reportProgressOf(progress: ScanProgress, workspaceRoots: readonly string[]): ReportProgress {
+  if (progress.phase === 'walk') return { percentage: 0, message: `listing files (${progress.total} found)` };
+  const folder = progress.filePath === undefined ? '' : `${folderLabel(progress.filePath, workspaceRoots)} `;
+  const fraction = progress.total === 0 ? 1 : progress.done / progress.total;
+  if (progress.phase === 'analyse') return { percentage: Math.floor(90 * fraction), message: `${folder}(${progress.done}/${progress.total} files)` };
+  return { percentage: 90 + Math.floor(10 * fraction), message: `${folder}(model rules: ${progress.done}/${progress.total} files)` };
+}
+
+/** The file's folder relative to its workspace folder (prefixed with that folder's name when there are several). */
+function folderLabel(filePath: string, workspaceRoots: readonly string[]): string {
+  const root = workspaceRoots.filter((candidate) => filePath.startsWith(candidate + path.sep)).sort((a, b) => b.length - a.length)[0];
+  if (root === undefined) return path.basename(path.dirname(filePath));
+  const relative = path.relative(root, path.dirname(filePath)).split(path.sep).join('/');
+  const inRoot = relative === '' ? '.' : relative;
+  return workspaceRoots.length > 1 ? `${path.basename(root)}/${relative}`.replace(/\/$/, '') : inRoot;
+}
+
+/** Formats a finished scan like the CLI. */
+function buildReport(id: number, format: ReportFormat, engine: Engine, scan: WorkspaceScanResult, generatedAt: Date): Extract<FromWorker, { type: 'report' }> {
   try {
-    // With an index of its own, the report includes what model rules find (missing-auth), as `apiguard scan` does.
-    const engine = new Engine({ workspaceRoots, reader: createScanReader(), apiIndex: new WorkspaceIndex() });
-    const scan = scanWorkspace(engine, { paths: workspaceRoots, root: workspaceRoots[0]! });
-    const inventory = buildReportInventory(engine.apiIndex!.model(), workspaceRoots[0]!, (filePath) => readTextOrUndefined(filePath));
-    const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION }, generatedAt: new Date().toISOString(), inventory };
+    // The scan's own index (the report's engine has one): its routes and specs make the report's API inventory.
+    const inventory = engine.apiIndex ? buildReportInventory(engine.apiIndex.model(), scan.root, readTextOrUndefined) : undefined;
+    const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION }, generatedAt: generatedAt.toISOString(), ...(inventory ? { inventory } : {}) };
     const content = formatReport(format, input, { color: false });
     return { type: 'report', id, content };
   } catch (error) {
-    return { type: 'report', id, error: error instanceof Error ? error.message : String(error) };
+    return { type: 'report', id, error: errorMessage(error) };
   }
 }
 
@@ -452,6 +601,10 @@ function readTextOrUndefined(filePath: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -13,11 +13,14 @@ import {
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
+  WorkDoneProgressCancelNotification,
   type CodeAction,
   type Connection,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type ProgressToken,
+  type WorkDoneProgressParams,
 } from 'vscode-languageserver';
 import { APPLY_FIX_COMMAND, FIX_ALL_CODE_ACTION_KIND, ReportRequest, RoutesRequest, StatusNotification, type ReportParams } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ApiGuardSettings } from '../../shared/settings';
@@ -34,7 +37,7 @@ import { OpenDocument } from './documents';
 import { executeFix, FixError, parseApplyFixArguments } from './fix-command';
 import { normalizeSettings, settingsFromPayload } from './settings';
 import { BackgroundAnalysis, CancelledError, type TypeAwareResult } from './background-analysis';
-import { IndexingProgressReporter } from './indexing-progress';
+import { IndexingProgressReporter, RequestProgress } from './indexing-progress';
 import type { IndexingProgress } from './workspace-indexer';
 
 const REPORT_FORMATS: readonly ReportParams['format'][] = ['html', 'markdown', 'json', 'sarif'];
@@ -97,6 +100,10 @@ export class ApiGuardServer {
   /** Spec rules' ids: whether a spec needs the worker depends only on these (and a script's only on the others). */
   private specRuleIds = new Set<string>();
   private indexingProgress: IndexingProgressReporter | undefined;
+  private workDoneProgressSupported = false;
+  /** Reports in progress: their progress token → stop (window/workDoneProgress/cancel). */
+  private readonly progressCancels = new Map<ProgressToken, () => void>();
+  private nextReportToken = 1;
   private readonly syntacticConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** Code action requests waiting for a document's complete analysis. */
   private completionWaiters: { uri: string; resolve: () => void }[] = [];
@@ -192,17 +199,45 @@ export class ApiGuardServer {
       await this.applyFix(args);
       return null;
     });
-    connection.onRequest(ReportRequest.type, async ({ format }) => {
+    connection.onRequest(ReportRequest.type, async ({ format, workDoneToken }: ReportParams & WorkDoneProgressParams, token) => {
       if (!REPORT_FORMATS.includes(format)) {
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown report format "${String(format)}" (expected ${REPORT_FORMATS.join(', ')})`);
       }
       if (!this.background) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
       const started = performance.now();
+      const progress = RequestProgress.begin(this.connection, {
+        clientToken: workDoneToken,
+        supported: this.workDoneProgressSupported,
+        title: 'API Guard: building the security report',
+        cancellable: true,
+        log: (message) => this.log(message),
+        nextToken: () => `apiguard-report-${this.nextReportToken++}`,
+      });
+      // The request's own cancellation and window/workDoneProgress/cancel on its progress both stop the scan.
+      const onCancel = (stop: () => void) => {
+        const requestCancel = token.onCancellationRequested(stop);
+        if (progress) this.progressCancels.set(progress.token, stop);
+        return {
+          dispose: () => {
+            requestCancel.dispose();
+            if (progress) this.progressCancels.delete(progress.token);
+          },
+        };
+      };
+      const elapsed = () => (performance.now() - started).toFixed(0);
       try {
-        const content = await this.background.report(format);
-        this.log(`report (${format}) built in ${(performance.now() - started).toFixed(0)} ms`);
+        const { content, counts } = await this.background.report(format, ({ percentage, message }) => progress?.report(percentage, message), onCancel);
+        // The end goes out before the answer, so a client never sees progress of a request it has its answer to.
+        await progress?.end(`${counts.files} ${counts.files === 1 ? 'file' : 'files'}`);
+        this.log(`report (${format}) built in ${elapsed()} ms: ${counts.analysed} ${counts.analysed === 1 ? 'file' : 'files'} analysed, ${counts.reused} reused`);
         return { content };
       } catch (error) {
+        if (error instanceof CancelledError) {
+          await progress?.end('cancelled');
+          this.log(`report (${format}) cancelled after ${elapsed()} ms`);
+          throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the report request was cancelled');
+        }
+        await progress?.end('failed');
         const message = error instanceof Error ? error.message : String(error);
         this.logError(`report (${format}) failed: ${message}`);
         throw new ResponseError(ErrorCodes.InternalError, `API Guard could not build the report: ${message}`);
@@ -246,7 +281,11 @@ export class ApiGuardServer {
         },
       },
     );
-    this.indexingProgress = new IndexingProgressReporter(this.connection, params.capabilities.window?.workDoneProgress === true, (message) => this.log(message));
+    this.workDoneProgressSupported = params.capabilities.window?.workDoneProgress === true;
+    this.indexingProgress = new IndexingProgressReporter(this.connection, this.workDoneProgressSupported, (message) => this.log(message));
+    // Registered here, after vscode-languageserver's own handler (set up before this one runs), which it replaces:
+    // that one only cancels progress made with connection.window.createWorkDoneProgress, which this server never uses.
+    this.connection.onNotification(WorkDoneProgressCancelNotification.type, ({ token }) => this.progressCancels.get(token)?.());
     this.canAskForConfiguration = params.capabilities.workspace?.configuration === true;
     this.codeActionDisabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     const options = params.initializationOptions as Record<string, unknown> | undefined;

@@ -9,7 +9,9 @@
 // - editor latency through dist/server.js: once background indexing has ended, one-character edits inside a
 //   handler's string in an Express route file with a missing-auth finding, each measured from didChange to the
 //   first publish for that version (syntactic rules, main thread; target p95 ≤ 20 ms) and to the worker's publish
-//   that holds missing-auth for that version (the model re-linked; target p95 ≤ 50 ms).
+//   that holds missing-auth for that version (the model re-linked; target p95 ≤ 50 ms). Before the edits, the
+//   security report (apiguard/report) three times: cold, unchanged (all reused), one file changed on disk; with
+//   when its progress began and first counted files (informational: no target).
 // Process ratios are medians of CPU time (user + system), which other load on the machine barely moves; wall
 // times are printed too.
 // Usage: npm run build && node test/bench/workspace-index.bench.mjs [runs] [--edits N] [--cpu-prof DIR]
@@ -226,6 +228,9 @@ async function measureEditorLatency(relativePath) {
   const serverAnalysisMs = new Map();
   const workerMs = new Map();
   let indexingEnd;
+  const reportBegins = [];
+  const reportProgress = [];
+  const reportLogs = [];
   const hasMissingAuth = (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'missing-auth');
   const started = performance.now();
   const server = await startServer(
@@ -248,9 +253,12 @@ async function measureEditorLatency(relativePath) {
       workDoneProgress: true,
       nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
       onProgress: (value, at) => {
-        if (value.kind === 'end') indexingEnd = { at, message: value.message };
+        if (value.kind === 'end') indexingEnd ??= { at, message: value.message };
+        if (value.title === 'API Guard: building the security report') reportBegins.push(at);
+        else if (value.kind === 'report' && /files\)$/.test(value.message ?? '')) reportProgress.push(at);
       },
       onLog: (message) => {
+        if (/^report \(json\) built in/.test(message)) reportLogs.push(message);
         const analysed = /^analysed \S+ v(\d+) in ([\d.]+) ms/.exec(message);
         if (analysed) serverAnalysisMs.set(Number(analysed[1]), Number(analysed[2]));
         const worker = /^type-aware pass on \S+ v(\d+): ([\d.]+) ms in the worker/.exec(message);
@@ -282,6 +290,23 @@ async function measureEditorLatency(relativePath) {
 
   await pollUntil(() => indexingEnd !== undefined, INDEXING_TIMEOUT_MS, 'the end of background indexing');
   const indexing = { wallMs: round(indexingEnd.at - started), message: indexingEnd.message, rssMb: rssMegabytes(server.child.pid) };
+
+  // The security report three times: cold, again with nothing changed (everything reused), and after one route
+  // file changed on disk (that file analysed again, the model rules re-run on the files they judge).
+  const reportOnce = async () => {
+    const sent = performance.now();
+    const [beginsBefore, progressBefore] = [reportBegins.length, reportProgress.length];
+    await server.connection.sendRequest('apiguard/report', { format: 'json' });
+    const at = (list, from) => (list.length > from ? round(list[from] - sent) : null);
+    await pollUntil(() => reportLogs.length > 0, 5_000, 'the report log line');
+    return { wallMs: round(performance.now() - sent), beginMs: at(reportBegins, beginsBefore), firstProgressMs: at(reportProgress, progressBefore), log: reportLogs.shift() };
+  };
+  const coldReport = await reportOnce();
+  const warmReport = await reportOnce();
+  fs.writeFileSync(filePath, text.replace("resource: '", "resource: 'x"));
+  const afterEditReport = await reportOnce();
+  fs.writeFileSync(filePath, text);
+  const reports = { cold: coldReport, unchanged: warmReport, oneFileChanged: afterEditReport };
 
   let version = 0;
   const entryOf = (v) => timings.get(v);
@@ -348,6 +373,7 @@ async function measureEditorLatency(relativePath) {
       worker: inWorker.length ? stats(inWorker) : null,
     },
     rssAfterEditsMb,
+    reports,
   };
 }
 
@@ -391,6 +417,9 @@ function printSummary(r, mismatches) {
     for (const line of mismatches[kind].slice(0, 10)) console.log(`      ${line}`);
   }
   console.log(`  editor: background indexing ended after ${e.indexing.wallMs} ms (${e.indexing.message}); server RSS ${e.indexing.rssMb ?? '?'} MB after indexing, ${e.rssAfterEditsMb ?? '?'} MB after the edits`);
+  for (const [name, report] of Object.entries(e.reports)) {
+    console.log(`    security report (${name}): ${report.wallMs} ms wall, progress begin after ${report.beginMs ?? '-'} ms, first file count after ${report.firstProgressMs ?? '-'} ms; ${report.log}`);
+  }
   console.log(`    opened ${e.file} (${e.fileLines} lines): syntactic ${e.open.syntactic} ms, complete ${e.open.complete} ms (missing-auth ${e.open.missingAuth ? 'present' : 'ABSENT'})`);
   console.log(`    ${e.edits} one-character edits (an edit every ${e.typingIntervalMs} ms at most, each after the previous results):`);
   console.log(`    syntactic publish: p50 ${e.syntactic.p50Ms} ms, p95 ${e.syntactic.p95Ms} ms, max ${e.syntactic.maxMs} ms; target p95 ≤ ${TARGET_SYNTACTIC_P95_MS} ms: ${verdict(r.met.syntactic)}`);

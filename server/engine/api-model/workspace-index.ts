@@ -65,6 +65,12 @@ export class WorkspaceIndex {
     this.linked = undefined;
   }
 
+  /** A scan that keeps the index across runs (the server's report) starts over: model rules wait for its pass 1. */
+  markIncomplete(): void {
+    this.complete = false;
+    this.linked = undefined;
+  }
+
   /** Replaces a file's summary; returns false when it is the same as before (nothing to re-link). */
   update(summary: FileSummary): boolean {
     const key = path.resolve(summary.filePath);
