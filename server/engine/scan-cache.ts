@@ -44,6 +44,8 @@ export class ScanCache {
   /** Bumped whenever the index changed: a summary made from new text, a file removed. */
   private generation = 0;
   private scanReader: FileSystemReader = createScanReader();
+  /** This scan's text hashes by path: a module many files import is hashed once, not at every read. */
+  private hashes = new Map<string, { text: string; hash: string }>();
   private recording: RecordedReads | undefined;
   private engine: Engine | undefined;
 
@@ -51,7 +53,7 @@ export class ScanCache {
   readonly reader: FileSystemReader = {
     readFile: (filePath) => {
       const text = this.scanReader.readFile(filePath);
-      this.recording?.reads.set(filePath, text === undefined ? null : hashText(text));
+      this.recording?.reads.set(filePath, text === undefined ? null : this.hashOf(filePath, text));
       return text;
     },
     fileExists: (filePath) => {
@@ -73,6 +75,7 @@ export class ScanCache {
       };
     }
     this.scanReader = createScanReader();
+    this.hashes = new Map();
     this.seenThisScan = new Set();
     this.reusedThisScan = new Set();
     engine.apiIndex?.markIncomplete();
@@ -90,21 +93,21 @@ export class ScanCache {
       this.recording = undefined;
       const after = index?.summaryOf(filePath);
       // A summary whose positions moved is updated in place (the same object): new text says it changed.
-      if (before !== after || (after !== undefined && this.files.get(filePath)?.textHash !== hashText(text))) this.generation++;
+      if (before !== after || (after !== undefined && this.files.get(filePath)?.textHash !== this.hashOf(filePath, text))) this.generation++;
     }
   }
 
   /** Pass-1 findings computed before from this text and config, with everything they read unchanged. */
   reusableFirstPass(filePath: string, text: string, config: ResolvedConfig): { lineCount: number; findings: ScannedFinding[] } | undefined {
     const entry = this.files.get(filePath);
-    if (!entry || entry.config !== config || entry.textHash !== hashText(text) || !this.readsUnchanged(entry)) return undefined;
+    if (!entry || entry.config !== config || entry.textHash !== this.hashOf(filePath, text) || !this.readsUnchanged(entry)) return undefined;
     this.seenThisScan.add(filePath);
     this.reusedThisScan.add(filePath);
     return { lineCount: entry.lineCount, findings: entry.firstPass };
   }
 
   storeFirstPass(filePath: string, text: string, config: ResolvedConfig, file: ScannedFile, recorded: RecordedReads): void {
-    this.files.set(filePath, { textHash: hashText(text), config, ...recorded, lineCount: file.lineCount, firstPass: file.findings, confirmedAt: -1 });
+    this.files.set(filePath, { textHash: this.hashOf(filePath, text), config, ...recorded, lineCount: file.lineCount, firstPass: file.findings, confirmedAt: -1 });
     this.indexed(filePath);
   }
 
@@ -146,7 +149,7 @@ export class ScanCache {
     return entry?.final !== undefined && entry.finalAt === this.generation ? entry.final : undefined;
   }
 
-  /** The scan finished: every file's findings are kept for the model it ended with. */
+  /** The scan finished: every file's findings are kept for the model it ended with; the texts read are let go. */
   endScan(files: readonly ScannedFile[]): void {
     for (const file of files) {
       const entry = this.files.get(file.filePath);
@@ -154,6 +157,8 @@ export class ScanCache {
       entry.final = file.findings;
       entry.finalAt = this.generation;
     }
+    this.hashes = new Map();
+    this.scanReader = createScanReader();
   }
 
   private readsUnchanged(entry: CachedFile): boolean {
@@ -163,9 +168,17 @@ export class ScanCache {
         continue;
       }
       const text = this.scanReader.readFile(key);
-      if ((text === undefined ? null : hashText(text)) !== expected) return false;
+      if ((text === undefined ? null : this.hashOf(key, text)) !== expected) return false;
     }
     return true;
+  }
+
+  private hashOf(filePath: string, text: string): string {
+    const known = this.hashes.get(filePath);
+    if (known && known.text === text) return known.hash;
+    const hash = hashText(text);
+    this.hashes.set(filePath, { text, hash });
+    return hash;
   }
 }
 

@@ -7,8 +7,9 @@
 // - the API model: after start-up the worker indexes the workspace (workspace-indexer.ts) and keeps the index
 //   current from every analysis and from files changed on disk; model rules (meta.requiresApiModel) run here only.
 //   An analysis that changes the verdicts of other open files names them, so the main thread re-analyses them.
-// - the security report (apiguard/report) scans the saved workspace, exactly as `apiguard scan` does, and the route
-//   inventory (apiguard/routes) is read from the index once indexing has finished.
+// - the security report (apiguard/report) scans the saved workspace, exactly as `apiguard scan` does, a slice at a
+//   time with progress and cancellation, reusing what earlier reports found in unchanged files (ReportBuilder); the
+//   route inventory (apiguard/routes) is read from the index once indexing has finished.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
