@@ -23,7 +23,7 @@ import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
 import { ScanCache } from '../engine/scan-cache';
 import { WorkspaceScan, type ScanProgress, type WorkspaceScanResult } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
-import { routesResult } from '../report/routes';
+import { buildReportInventory, routesResult } from '../report/routes';
 import type { Finding } from '../engine/findings';
 import { WorkspaceIndexer, type IndexingProgress } from './workspace-indexer';
 
@@ -586,10 +586,21 @@ function folderLabel(filePath: string, workspaceRoots: readonly string[]): strin
 /** Formats a finished scan like the CLI. */
 function buildReport(id: number, format: ReportFormat, engine: Engine, scan: WorkspaceScanResult, generatedAt: Date): Extract<FromWorker, { type: 'report' }> {
   try {
-    const content = formatReport(format, { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION }, generatedAt }, { color: false });
+    // The scan's own index (the report's engine has one): its routes and specs make the report's API inventory.
+    const inventory = engine.apiIndex ? buildReportInventory(engine.apiIndex.model(), scan.root, readTextOrUndefined) : undefined;
+    const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION }, generatedAt: generatedAt.toISOString(), ...(inventory ? { inventory } : {}) };
+    const content = formatReport(format, input, { color: false });
     return { type: 'report', id, content };
   } catch (error) {
     return { type: 'report', id, error: errorMessage(error) };
+  }
+}
+
+function readTextOrUndefined(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
