@@ -63,6 +63,18 @@ paths:
         ],
         unimplementedOperations: [{ method: 'GET', path: '/orders', file: 'openapi.yaml', line: 11 }],
       });
+
+      // The webview asks for the interactive page: its CSP allows the one script carrying the request's nonce, and
+      // findings open through messages (a file URI and a 0-based range), not hrefs.
+      const nonce = 'bm9uY2Utb2YtdGhlLXRlc3Q=';
+      const interactive = ((await client.connection.sendRequest('apiguard/report', { format: 'html', interactive: { nonce, cspSource: 'https://webview.test' } })) as { content: string }).content;
+      assert.match(interactive, new RegExp(`script-src 'nonce-${nonce}'`));
+      assert.equal(interactive.match(/<script\b/g)?.length, 1);
+      assert.match(interactive, new RegExp(`<script nonce="${nonce}">`));
+      assert.match(interactive, /data-file="file:\/\/[^"]*\/src\/app\.js"/);
+      const plain = ((await client.connection.sendRequest('apiguard/report', { format: 'html' })) as { content: string }).content;
+      assert.equal(plain.match(/<script\b/g), null);
+      await assert.rejects(client.connection.sendRequest('apiguard/report', { format: 'html', interactive: { nonce: "x' 'unsafe-inline", cspSource: 'a' } }), /nonce/);
     } finally {
       assert.equal(await client.stop(), 0);
     }
