@@ -14,7 +14,8 @@ import { createScanReader, IgnoredWholeTargets, readWalkedFile, ScanPathError, s
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report';
 import { DEFAULT_MIN_SEVERITY, ignoredNotice, isShown, reportFindings, summarize, summaryLine } from '../report/model';
 import type { Severity } from '../../rules/support/rule';
-import { formatRoutesText, routesResult } from '../report/routes';
+import { buildReportInventory, formatRoutesText, routesResult } from '../report/routes';
+import type { ReportInput } from '../report/model';
 import type { RoutesResult } from '../../shared/protocol';
 import { version as toolVersion } from '../../package.json';
 
@@ -142,11 +143,19 @@ function run(argv: string[], io: CliIo): number {
   const engine = createEngine(configPath, io, noIgnore, new WorkspaceIndex());
 
   const scan = scanWorkspace(engine, { paths: paths.length > 0 ? paths : ['.'], root: cwd });
-  const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: toolVersion }, minSeverity };
+  const input: ReportInput = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: toolVersion }, minSeverity };
+  // The reports that list routes and say when they were made (text and SARIF do neither).
+  if (format === 'html' || format === 'markdown' || format === 'json') {
+    input.generatedAt = generatedAt(io.env);
+    if (engine.apiIndex) input.inventory = buildReportInventory(engine.apiIndex.model(), cwd, readTextOrUndefined);
+  }
   reportIgnored(scan.ignored, io);
 
   if (values.output !== undefined) {
     const outputPath = path.resolve(cwd, values.output);
+    // The HTML report's file links are relative: from where the file is written back to the scan root.
+    const toRoot = path.relative(path.dirname(outputPath), cwd).split(path.sep).join('/');
+    if (toRoot !== '') input.fileLinkBase = `${toRoot}/`;
     const report = formatReport(format as ReportFormat, input, { color: false });
     try {
       writeFileCreatingFolders(outputPath, report);
@@ -160,6 +169,20 @@ function run(argv: string[], io: CliIo): number {
   }
 
   return exitCodeFor(scan.files, failOn, minSeverity);
+}
+
+/** Now, or SOURCE_DATE_EPOCH (seconds) when set: the reproducible-builds convention, so a report can be compared byte for byte. */
+function generatedAt(env: NodeJS.ProcessEnv): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : new Date().toISOString();
+}
+
+function readTextOrUndefined(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** One stderr line when the ignore rules left a named path out whole: "0 files scanned" never goes unexplained. */

@@ -16,14 +16,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { version as TOOL_VERSION } from '../../package.json';
-import type { RoutesResult } from '../../shared/protocol';
+import type { ReportParams, RoutesResult } from '../../shared/protocol';
 import { Engine, allFindingMetas, diskReader } from '../engine/analyzer';
 import { isPrismaSchemaFile, WorkspaceIndex } from '../engine/api-model/workspace-index';
 import { isSpecCandidateFile } from '../engine/openapi/parse-spec';
 import { ScanCache } from '../engine/scan-cache';
 import { WorkspaceScan, type ScanProgress, type WorkspaceScanResult } from '../engine/workspace-scan';
 import { formatReport, type ReportFormat } from '../report';
-import { routesResult } from '../report/routes';
+import { buildReportInventory, routesResult } from '../report/routes';
 import type { Finding } from '../engine/findings';
 import { WorkspaceIndexer, type IndexingProgress } from './workspace-indexer';
 
@@ -54,7 +54,7 @@ type ToWorker =
   | { type: 'invalidateConfig' }
   | { type: 'closed'; filePath: string }
   | { type: 'inspect'; id: number }
-  | { type: 'report'; id: number; format: ReportFormat }
+  | { type: 'report'; id: number; format: ReportFormat; interactive?: ReportParams['interactive'] }
   | { type: 'fileChanged'; filePath: string }
   | { type: 'routes'; id: number }
   | { type: 'cancel'; id: number };
@@ -202,8 +202,8 @@ export class BackgroundAnalysis {
    * The report of the saved workspace folders, as `apiguard scan --format <format>` prints it, with the scan's
    * progress as it goes; `onCancel` stops it (the promise rejects with CancelledError, the worker stops between files).
    */
-  report(format: ReportFormat, onProgress: (progress: ReportProgress) => void, onCancel: (stop: () => void) => { dispose(): void }): Promise<ReportOutcome> {
-    return this.ask((id) => ({ type: 'report', id, format }), onCancel, onProgress);
+  report(format: ReportFormat, interactive: ReportParams['interactive'], onProgress: (progress: ReportProgress) => void, onCancel: (stop: () => void) => { dispose(): void }): Promise<ReportOutcome> {
+    return this.ask((id) => ({ type: 'report', id, format, ...(interactive ? { interactive } : {}) }), onCancel, onProgress);
   }
 
   /** The route inventory, once indexing has finished; `onCancel` stops waiting (the promise rejects with Cancelled). */
@@ -416,7 +416,7 @@ export function runBackgroundWorker(): void {
         return post({ type: 'inspect', id: message.id, state });
       }
       case 'report':
-        return reports.request(message.id, message.format);
+        return reports.request(message.id, message.format, message.interactive);
       case 'routes': {
         const { id } = message;
         const stop = indexer.whenFinished(() => {
@@ -474,6 +474,7 @@ const REPORT_PROGRESS_EVERY_MS = 100;
 interface ReportJob {
   id: number;
   format: ReportFormat;
+  interactive: ReportParams['interactive'];
   cancelled: boolean;
 }
 
@@ -492,9 +493,9 @@ class ReportBuilder {
     private readonly post: (message: FromWorker) => void,
   ) {}
 
-  request(id: number, format: ReportFormat): void {
+  request(id: number, format: ReportFormat, interactive: ReportParams['interactive']): void {
     if (this.workspaceRoots.length === 0) return this.post({ type: 'report', id, error: 'no workspace folder is open: open a folder to get a report' });
-    this.queue.push({ id, format, cancelled: false });
+    this.queue.push({ id, format, interactive, cancelled: false });
     this.next();
   }
 
@@ -538,7 +539,7 @@ class ReportBuilder {
           if (scan.result.cancelled) return this.settle(job, { type: 'report', id: job.id, cancelled: true });
           const generatedAt = new Date();
           const counts = { files: scan.result.files.length, ...scan.counts };
-          return this.settle(job, { ...buildReport(job.id, job.format, engine, scan.result, generatedAt), counts });
+          return this.settle(job, { ...buildReport(job.id, job.format, job.interactive, engine, scan.result, generatedAt), counts });
         }
         if (performance.now() - lastProgress >= REPORT_PROGRESS_EVERY_MS) {
           lastProgress = performance.now();
@@ -584,12 +585,23 @@ function folderLabel(filePath: string, workspaceRoots: readonly string[]): strin
 }
 
 /** Formats a finished scan like the CLI. */
-function buildReport(id: number, format: ReportFormat, engine: Engine, scan: WorkspaceScanResult, generatedAt: Date): Extract<FromWorker, { type: 'report' }> {
+function buildReport(id: number, format: ReportFormat, interactive: ReportParams['interactive'], engine: Engine, scan: WorkspaceScanResult, generatedAt: Date): Extract<FromWorker, { type: 'report' }> {
   try {
-    const content = formatReport(format, { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION }, generatedAt }, { color: false });
+    // The scan's own index (the report's engine has one): its routes and specs make the report's API inventory.
+    const inventory = engine.apiIndex ? buildReportInventory(engine.apiIndex.model(), scan.root, readTextOrUndefined) : undefined;
+    const input = { scan, rules: allFindingMetas([...engine.rules, ...engine.specRules]), tool: { name: 'apiguard', version: TOOL_VERSION }, generatedAt: generatedAt.toISOString(), ...(inventory ? { inventory } : {}) };
+    const content = formatReport(format, input, { color: false, ...(interactive ? { interactive } : {}) });
     return { type: 'report', id, content };
   } catch (error) {
     return { type: 'report', id, error: errorMessage(error) };
+  }
+}
+
+function readTextOrUndefined(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

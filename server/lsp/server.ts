@@ -203,7 +203,7 @@ export class ApiGuardServer {
       else this.logError(`unknown command ${command}`);
       return null;
     });
-    connection.onRequest(ReportRequest.type, async ({ format, workDoneToken }: ReportParams & WorkDoneProgressParams, token) => {
+    connection.onRequest(ReportRequest.type, async ({ format, interactive, workDoneToken }: ReportParams & WorkDoneProgressParams, token) => {
       if (!REPORT_FORMATS.includes(format)) {
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown report format "${String(format)}" (expected ${REPORT_FORMATS.join(', ')})`);
       }
@@ -230,7 +230,7 @@ export class ApiGuardServer {
       };
       const elapsed = () => (performance.now() - started).toFixed(0);
       try {
-        const { content, counts } = await this.background.report(format, ({ percentage, message }) => progress?.report(percentage, message), onCancel);
+        const { content, counts } = await this.background.report(format, interactive, ({ percentage, message }) => progress?.report(percentage, message), onCancel);
         // The end goes out before the answer, so a client never sees progress of a request it has its answer to.
         await progress?.end(`${counts.files} ${counts.files === 1 ? 'file' : 'files'}`);
         this.log(`report (${format}) built in ${elapsed()} ms: ${counts.analysed} ${counts.analysed === 1 ? 'file' : 'files'} analysed, ${counts.reused} reused`);

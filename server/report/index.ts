@@ -1,5 +1,5 @@
 // The report formats, by name: shared by the CLI (`--format`) and the server's report command.
-import { formatHtml } from './html';
+import { formatHtml, type HtmlOptions } from './html';
 import { formatJson } from './json';
 import { formatMarkdown } from './markdown';
 import type { ReportInput } from './model';
@@ -13,7 +13,8 @@ export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
 }
 
-export function formatReport(format: ReportFormat, input: ReportInput, options: { color?: boolean } = {}): string {
+/** `color`: text only; `interactive`: html only, the webview's page (see ReportParams.interactive). */
+export function formatReport(format: ReportFormat, input: ReportInput, options: { color?: boolean } & HtmlOptions = {}): string {
   switch (format) {
     case 'text':
       return formatText(input, { color: options.color ?? false });
@@ -24,7 +25,7 @@ export function formatReport(format: ReportFormat, input: ReportInput, options: 
     case 'markdown':
       return formatMarkdown(input);
     case 'html':
-      return formatHtml(input);
+      return formatHtml(input, options.interactive ? { interactive: options.interactive } : {});
   }
 }
 

@@ -4,8 +4,9 @@
 import { helpUrlFor } from '../engine/analyzer';
 import { toRelativeUri } from '../engine/workspace-scan';
 import type { IgnoredBy } from '../engine/workspace-scan';
-import { ignoredFiles, reportFindings, skippedFiles, summarize, type ReportInput } from './model';
+import { ignoredFiles, inventoryRoutes, owaspItemOf, reportFindings, ruleMetaById, skippedFiles, summarize, type ReportInput, type SpecCoverage } from './model';
 import type { Severity } from '../../rules/support/rule';
+import type { ReportRouteEntry, RoutesResult } from '../../shared/protocol';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -26,13 +27,19 @@ export interface JsonReport {
     minSeverity: Severity;
     notShown: { warnings: number; infos: number; hints: number };
     filesIgnored: number;
+    /** OWASP API Security Top 10 (2023) items with findings shown, in the list's order. */
+    byOwasp: { id: string; title: string; url: string; findings: number }[];
   };
+  /** When the scan ran (ISO 8601), when the caller says. */
+  generatedAt?: string;
   /** Relative paths (forward slashes) of every analysed file. */
   filesScanned: string[];
   findings: JsonFinding[];
   skipped: { file: string; reason: string }[];
   /** Files of named paths the ignore rules excluded whole (`--no-ignore` scans them). */
   ignored: { file: string; by: IgnoredBy }[];
+  /** The API model's routes and the specs' coverage, when the scan built the model (see README). */
+  inventory?: { routes: ReportRouteEntry[]; specCoverage: SpecCoverage | null; unmodelled: RoutesResult['unmodelled'] };
 }
 
 export interface JsonFinding {
@@ -48,11 +55,14 @@ export interface JsonFinding {
   fixes: string[];
   helpUri: string;
   fingerprint: string;
+  /** The OWASP API Top 10 (2023) item (`API8:2023`); absent for engine notices. */
+  owaspApi?: string;
 }
 
 export function buildJsonReport(input: ReportInput): JsonReport {
   const findings = reportFindings(input);
   const summary = summarize(input, findings);
+  const metas = ruleMetaById(input);
   return {
     version: JSON_REPORT_VERSION,
     tool: { ...input.tool },
@@ -69,7 +79,9 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       minSeverity: summary.minSeverity,
       notShown: { warnings: summary.notShown.warning, infos: summary.notShown.info, hints: summary.notShown.hint },
       filesIgnored: summary.filesIgnored,
+      byOwasp: summary.byOwasp.map((entry) => ({ id: entry.item.id, title: entry.item.title, url: entry.item.url, findings: entry.count })),
     },
+    ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
     filesScanned: input.scan.files.map((file) => toRelativeUri(input.scan.root, file.filePath)).sort(),
     findings: findings.map((finding) => ({
       ruleId: finding.ruleId,
@@ -83,10 +95,19 @@ export function buildJsonReport(input: ReportInput): JsonReport {
       fixes: finding.fixes.map((fix) => fix.title),
       helpUri: helpUrlFor(finding.ruleId),
       fingerprint: finding.fingerprint,
+      ...owaspField(finding.ruleId),
     })),
     skipped: skippedFiles(input).map((skipped) => ({ file: skipped.relativePath, reason: skipped.reason })),
     ignored: ignoredFiles(input).map((ignored) => ({ file: ignored.relativePath, by: ignored.by })),
+    ...(input.inventory
+      ? { inventory: { routes: inventoryRoutes(input, findings).map((route) => route.entry), specCoverage: input.inventory.specCoverage, unmodelled: input.inventory.unmodelled } }
+      : {}),
   };
+
+  function owaspField(ruleId: string): { owaspApi?: string } {
+    const item = owaspItemOf(ruleId, metas);
+    return item ? { owaspApi: item.id } : {};
+  }
 }
 
 export function formatJson(input: ReportInput): string {

@@ -1,6 +1,8 @@
 // What every report writer gets: one workspace scan plus the metadata of every rule a finding can name.
 // Writers are pure functions of this input, so the CLI and the server's report command print the same thing.
+import { owaspItemFor, type OwaspApiItem } from '../../rules/data/owasp-api-top10';
 import type { RuleMeta, Severity } from '../../rules/support/rule';
+import type { ReportRouteEntry, RouteInventoryEntry, RoutesResult } from '../../shared/protocol';
 import { INTERNAL_ERROR } from '../engine/engine-findings';
 import { SEVERITY_ORDER, type Finding } from '../engine/findings';
 import { toRelativeUri, type IgnoredBy, type ScannedFinding, type WorkspaceScanResult } from '../engine/workspace-scan';
@@ -18,8 +20,53 @@ export interface ReportInput {
   tool: { name: string; version: string };
   /** Findings below it are not shown (counted in the summary as not shown). Default: DEFAULT_MIN_SEVERITY. */
   minSeverity?: Severity;
-  /** When the scan finished (the server's report passes it). */
-  generatedAt?: Date;
+  /** When the scan ran (ISO 8601); the HTML report shows it, the JSON report carries it. */
+  generatedAt?: string;
+  /** The routes and specs of the scan's API model (routes.ts `buildReportInventory`); absent without a model. */
+  inventory?: ReportInventorySource;
+  /** HTML: the path from the report file's folder to the scan root (`../`), so file links resolve; default: beside it. */
+  fileLinkBase?: string;
+}
+
+/** A route as the report writers get it: the inventory entry (`file` relative to the scan root) and where its code is. */
+export interface InventoryRouteSource extends RouteInventoryEntry {
+  /** Absolute path of the declaring file (the webview opens it). */
+  filePath: string;
+  /** The declaration, 0-based. */
+  declaredRange: { line: number; character: number; endLine: number; endCharacter: number };
+  /** The handler's lines (0-based, inclusive) when the model can follow it: its findings count for the route. */
+  handlerSpan?: { filePath: string; startLine: number; endLine: number };
+  /** Whether a spec documents it; absent when no spec covers its file or it cannot be compared (a catch-all, an unmounted router). */
+  documented?: boolean;
+}
+
+/** A route or an operation named in the coverage lists; `file` relative to the scan root, `line` 1-based. */
+export interface CoverageEntry {
+  method: string;
+  path: string;
+  file: string;
+  line: number;
+}
+
+/** Operations documented vs routes implemented, over the workspace's specs. */
+export interface SpecCoverage {
+  /**
+   * Every spec; `implemented` counts its operations some route implements, null when the spec documents no route of
+   * its project (an API implemented elsewhere) or the project has routes the model cannot list.
+   */
+  specs: { file: string; operations: number; implemented: number | null }[];
+  /** Routes compared with a spec (a spec covers their file), and of those the documented ones. */
+  routesCompared: number;
+  routesDocumented: number;
+  undocumentedRoutes: CoverageEntry[];
+  unimplementedOperations: CoverageEntry[];
+}
+
+export interface ReportInventorySource {
+  routes: InventoryRouteSource[];
+  /** Null when the workspace has no spec. */
+  specCoverage: SpecCoverage | null;
+  unmodelled: RoutesResult['unmodelled'];
 }
 
 /** A finding at or above `minSeverity` is shown; a rule that failed (internal-error) always is: it is why a scan fails. */
@@ -45,8 +92,10 @@ export interface ReportSummary {
   minSeverity: Severity;
   /** Findings below minSeverity, left out of the report. */
   notShown: SeverityCounts;
-  /** Rule id → count, rules with findings only, most findings first. */
-  byRule: { ruleId: string; severity: Severity; count: number }[];
+  /** Rule id → count, rules with findings only, most findings first; `counts` by each finding's own severity. */
+  byRule: { ruleId: string; severity: Severity; count: number; counts: SeverityCounts }[];
+  /** OWASP API Top 10 items with findings, in the list's order; engine notices belong to none. */
+  byOwasp: { item: OwaspApiItem; count: number; counts: SeverityCounts }[];
   filesWithFindings: number;
   filesScanned: number;
   filesSkipped: number;
@@ -79,17 +128,25 @@ export function reportFindings(input: ReportInput): ReportFinding[] {
 
 export function summarize(input: ReportInput, findings: readonly ReportFinding[]): ReportSummary {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
-  const byRule = new Map<string, { ruleId: string; severity: Severity; count: number }>();
+  const byRule = new Map<string, ReportSummary['byRule'][number]>();
+  const byOwasp = new Map<OwaspApiItem, ReportSummary['byOwasp'][number]>();
+  const metas = ruleMetaById(input);
   const files = new Set<string>();
   for (const finding of findings) {
     counts[finding.severity]++;
     files.add(finding.filePath);
     const entry = byRule.get(finding.ruleId);
-    if (!entry) byRule.set(finding.ruleId, { ruleId: finding.ruleId, severity: finding.severity, count: 1 });
+    if (!entry) byRule.set(finding.ruleId, { ruleId: finding.ruleId, severity: finding.severity, count: 1, counts: { ...NO_FINDINGS, [finding.severity]: 1 } });
     else {
       entry.count++;
+      entry.counts[finding.severity]++;
       if (SEVERITY_ORDER[finding.severity] > SEVERITY_ORDER[entry.severity]) entry.severity = finding.severity;
     }
+    const item = owaspItemOf(finding.ruleId, metas);
+    if (!item) continue;
+    const owasp = byOwasp.get(item) ?? byOwasp.set(item, { item, count: 0, counts: { ...NO_FINDINGS } }).get(item)!;
+    owasp.count++;
+    owasp.counts[finding.severity]++;
   }
   const minSeverity = minSeverityOf(input);
   const notShown: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -99,6 +156,7 @@ export function summarize(input: ReportInput, findings: readonly ReportFinding[]
     minSeverity,
     notShown,
     byRule: [...byRule.values()].sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
+    byOwasp: [...byOwasp.values()].sort((a, b) => Number(a.item.id.slice(3).split(':')[0]) - Number(b.item.id.slice(3).split(':')[0])),
     filesWithFindings: files.size,
     filesScanned: input.scan.files.length,
     filesSkipped: input.scan.skipped.length,
@@ -106,6 +164,43 @@ export function summarize(input: ReportInput, findings: readonly ReportFinding[]
     linesScanned: input.scan.linesScanned,
     durationMs: input.scan.durationMs,
   };
+}
+
+const NO_FINDINGS: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+
+export function owaspItemOf(ruleId: string, metas: ReadonlyMap<string, RuleMeta>): OwaspApiItem | undefined {
+  return owaspItemFor(ruleId, metas.get(ruleId)?.owaspApi);
+}
+
+/**
+ * The inventory's routes with the shown findings that lie in each: in the handler's lines, or on the declaration's
+ * line (where missing-auth and spec/undocumented-route report). A finding that names a route (`method` and `path` in
+ * its data, as the route rules' do) counts only for that one: routes generated from one line (finale's resources,
+ * a loop over paths) share it. Other findings may count for several routes sharing a handler. The entries are what
+ * the JSON report prints: `file` relative to the scan root.
+ */
+export function inventoryRoutes(input: ReportInput, findings: readonly ReportFinding[]): { source: InventoryRouteSource; entry: ReportRouteEntry }[] {
+  if (!input.inventory) return [];
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.filePath);
+    if (list) list.push(finding);
+    else byFile.set(finding.filePath, [finding]);
+  }
+  return input.inventory.routes.map((source) => {
+    const counts: SeverityCounts = { ...NO_FINDINGS };
+    const span = source.handlerSpan;
+    const namesOtherRoute = (finding: ReportFinding) =>
+      typeof finding.data.method === 'string' && typeof finding.data.path === 'string' && (finding.data.method !== source.method || (finding.data.path !== source.path && finding.data.path !== (source.path || '/')));
+    const inRoute = (finding: ReportFinding) =>
+      !namesOtherRoute(finding) &&
+      ((finding.filePath === source.filePath && finding.range.start.line === source.declaredRange.line) ||
+      (span !== undefined && finding.filePath === span.filePath && finding.range.start.line >= span.startLine && finding.range.start.line <= span.endLine));
+    const candidates = new Set([...(byFile.get(source.filePath) ?? []), ...(span ? (byFile.get(span.filePath) ?? []) : [])]);
+    for (const finding of candidates) if (inRoute(finding)) counts[finding.severity]++;
+    const { filePath: _filePath, declaredRange: _declaredRange, handlerSpan: _handlerSpan, documented, ...entry } = source;
+    return { source, entry: { ...entry, findings: counts, ...(documented !== undefined ? { documented } : {}) } };
+  });
 }
 
 export function skippedFiles(input: ReportInput): { relativePath: string; reason: string }[] {

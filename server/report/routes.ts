@@ -3,6 +3,9 @@
 import type { ApiModel, ApiRoute, RouteAuth, SourceSpot } from '../../rules/support/api-model';
 import type { RouteInventoryAuth, RouteInventoryEntry, RoutesResult } from '../../shared/protocol';
 import { maskSecrets } from '../../rules/support/secret-text';
+import { LineIndex } from '../engine/line-index';
+import { toRelativeUri } from '../engine/workspace-scan';
+import type { CoverageEntry, InventoryRouteSource, ReportInventorySource, SpecCoverage } from './model';
 
 /** Every route of the model, sorted by path then method; `fileLabel` names a file (a URI, or a relative path). */
 export function routeInventory(model: ApiModel, fileLabel: (filePath: string) => string): RouteInventoryEntry[] {
@@ -27,6 +30,70 @@ function masked<T>(value: T): T {
   if (Array.isArray(value)) return value.map(masked) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, masked(inner)])) as T;
   return value;
+}
+
+/**
+ * The report's inventory: every route (files relative to `root`) with the spans its findings are counted in, and the
+ * specs' coverage. `readText` gives a file's text (offsets become lines); a file it cannot read leaves the handler
+ * span out (findings then count on the declaration's line only).
+ */
+export function buildReportInventory(model: ApiModel, root: string, readText: (filePath: string) => string | undefined): ReportInventorySource {
+  const lineIndexes = new Map<string, LineIndex | undefined>();
+  const linesOf = (filePath: string) => {
+    if (!lineIndexes.has(filePath)) {
+      const text = readText(filePath);
+      lineIndexes.set(filePath, text === undefined ? undefined : LineIndex.of(text));
+    }
+    return lineIndexes.get(filePath);
+  };
+  const relative = (filePath: string) => toRelativeUri(root, filePath);
+  const hasSpecs = model.specs.all.size > 0;
+  const routes = [...model.routes].sort(compareRoutes).map((route): InventoryRouteSource => {
+    const declared = linesOf(route.declaredAt.filePath);
+    const start = declared?.positionAt(route.declaredAt.start) ?? { line: route.declaredAt.line, character: 0 };
+    const end = declared?.positionAt(route.declaredAt.end) ?? start;
+    const handler = route.handlerAt;
+    const handlerLines = handler ? linesOf(handler.filePath) : undefined;
+    const documented = hasSpecs && isCompared(model, route) ? model.specs.operationForRoute(route) !== undefined : undefined;
+    return {
+      ...masked(inventoryEntry(route, relative)),
+      filePath: route.declaredAt.filePath,
+      declaredRange: { line: start.line, character: start.character, endLine: end.line, endCharacter: end.character },
+      ...(handler && handlerLines ? { handlerSpan: { filePath: handler.filePath, startLine: handler.line, endLine: handlerLines.positionAt(handler.end).line } } : {}),
+      ...(documented !== undefined ? { documented } : {}),
+    };
+  });
+  return {
+    routes,
+    specCoverage: hasSpecs ? specCoverage(model, routes, relative) : null,
+    unmodelled: model.unmodelled.map((entry) => masked({ framework: entry.framework, what: entry.what, file: relative(entry.at.filePath), line: entry.at.line + 1 })),
+  };
+}
+
+/** As spec/undocumented-route decides: a spec covers the route's file and the route's full path is known. */
+function isCompared(model: ApiModel, route: ApiRoute): boolean {
+  if (route.auth.status === 'unknown' && route.notes.some((note) => note.includes('not mounted'))) return false;
+  return model.specs.isComparable(route) && model.specs.coveringSpecs(route.declaredAt.filePath).length > 0;
+}
+
+function specCoverage(model: ApiModel, routes: readonly InventoryRouteSource[], relative: (filePath: string) => string): SpecCoverage {
+  const specs: SpecCoverage['specs'] = [];
+  const unimplementedOperations: CoverageEntry[] = [];
+  for (const [specPath, summary] of [...model.specs.all].sort(([a], [b]) => compareText(a, b))) {
+    const operations = model.specs.operationsOf(specPath);
+    specs.push({ file: relative(specPath), operations: summary.operations.length, implemented: operations ? operations.filter((entry) => entry.implementedBy.length > 0).length : null });
+    for (const { operation } of operations?.filter((entry) => entry.implementedBy.length === 0) ?? []) {
+      unimplementedOperations.push(masked({ method: operation.method, path: operation.path, file: relative(specPath), line: operation.at.line + 1 }));
+    }
+  }
+  const compared = routes.filter((route) => route.documented !== undefined);
+  return {
+    specs,
+    routesCompared: compared.length,
+    routesDocumented: compared.filter((route) => route.documented).length,
+    undocumentedRoutes: compared.filter((route) => !route.documented).map((route) => ({ method: route.method, path: route.path, file: route.file, line: route.line })),
+    unimplementedOperations,
+  };
 }
 
 function inventoryEntry(route: ApiRoute, fileLabel: (filePath: string) => string): RouteInventoryEntry {

@@ -87,6 +87,7 @@ ${UNUSED}
       minSeverity: 'info',
       notShown: { warnings: 0, infos: 0, hints: 2 },
       filesIgnored: 0,
+      byOwasp: [{ id: 'API8:2023', title: 'Security Misconfiguration', url: 'https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/', findings: 1 }],
     });
     const everything = JSON.parse(runCli(['scan', '--format', 'json', '--min-severity', 'hint'], project).stdout);
     assert.equal(everything.findings.filter((finding: { severity: string }) => finding.severity === 'hint').length, 2);

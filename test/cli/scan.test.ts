@@ -359,16 +359,21 @@ describe('apiguard scan: --output and colors', () => {
 
   for (const format of ['text', 'json', 'sarif', 'markdown', 'html'] as const) {
     it(`--output writes the ${format} report to the file, creating folders, and prints the summary on stderr`, () => {
-      const run = runCli(['scan', '--format', format, '--output', `reports/out.${format}`], project);
+      // SOURCE_DATE_EPOCH pins "generated at", so the file and stdout can be compared whole.
+      const epoch = { SOURCE_DATE_EPOCH: '1700000000' };
+      const run = runCli(['scan', '--format', format, '--output', `reports/out.${format}`], project, epoch);
       assert.equal(run.stdout, '');
       assert.equal(
         normalizeDuration(run.stderr),
         `apiguard: wrote ${format} report to reports/out.${format}; 0 errors, 2 warnings in 2 files (4 files scanned in <T> ms)\n`,
       );
       const written = fs.readFileSync(path.join(project, `reports/out.${format}`), 'utf8');
-      const onStdout = runCli(['scan', '--format', format], project).stdout;
+      const onStdout = runCli(['scan', '--format', format], project, epoch).stdout;
       const normalize = (text: string) => normalizeDuration(text).replace(/"durationMs": \d+/, '"durationMs": 0');
-      assert.equal(normalize(written), normalize(onStdout));
+      if (format === 'json') assert.ok(written.includes('\n  "generatedAt": "2023-11-14T22:13:20.000Z",\n'));
+      // The HTML file's links lead from reports/ back to the files.
+      if (format === 'html') assert.ok(written.includes('<a href="../src/app.ts#L7">7:1</a>'), written);
+      assert.equal(normalize(format === 'html' ? written.replace(/href="\.\.\//g, 'href="') : written), normalize(onStdout));
       assert.equal(run.status, 0);
     });
   }

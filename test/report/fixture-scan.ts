@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { defineRule } from '../../rules/support/rule';
 import { allFindingMetas, Engine } from '../../server/engine/analyzer';
+import { WorkspaceIndex } from '../../server/engine/api-model/workspace-index';
 import { scanWorkspace } from '../../server/engine/workspace-scan';
+import { buildReportInventory } from '../../server/report/routes';
 import type { ReportInput } from '../../server/report';
 
 export const SECRET_IN_FIX = 'hunter2-value-from-fix';
@@ -70,3 +72,63 @@ export function scanFixture(dir: string): ReportInput {
   scan.durationMs = 12;
   return { scan, rules: allFindingMetas([flagRule]), tool: { name: 'apiguard', version: '9.9.9' } };
 }
+
+/** Routes in CommonJS, ESM and TypeScript with a spec beside them: for the inventory and spec coverage. */
+export const API_FIXTURE_FILES: Record<string, string> = {
+  'package.json': '{ "name": "api-fixture", "private": true }\n',
+  'src/app.js': `const express = require('express');
+const { users } = require('./users');
+const app = express();
+const banner = "FLAG outside every handler";
+app.get('/health', (req, res) => res.send('ok'));
+app.get('/items/:id', (req, res) => {
+  res.send("FLAG in the handler");
+});
+app.post('/<script>window.__pwned=1</script>', (req, res) => res.send('flag-warning'));
+app.use('/users', users);
+module.exports = app;
+`,
+  'src/users.ts': `import { Router } from 'express';
+export const users = Router();
+users.get('/', listUsers);
+function listUsers(req: unknown, res: { json(value: unknown): void }) {
+  res.json("FLAG in a named handler");
+}
+`,
+  'src/admin.mjs': `import express from 'express';
+const admin = express.Router();
+admin.delete('/cache', (req, res) => res.sendStatus(204));
+export default admin;
+`,
+  'openapi.yaml': `openapi: 3.0.3
+info: { title: fixture, version: '1' }
+paths:
+  /health:
+    get: { responses: { '200': { description: ok } } }
+  /items/{id}:
+    get:
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+  /users:
+    get: { responses: { '200': { description: ok } } }
+  /orders:
+    get: { responses: { '200': { description: ok } } }
+`,
+};
+
+/** Like scanFixture, with the workspace index (the API model) and the report's inventory and time. */
+export function scanFixtureWithModel(dir: string): ReportInput {
+  const apiIndex = new WorkspaceIndex();
+  const engine = new Engine({ rules: [flagRule], workspaceRoots: [dir], apiIndex });
+  const scan = scanWorkspace(engine, { paths: ['.'], root: dir });
+  scan.durationMs = 12;
+  return {
+    scan,
+    rules: allFindingMetas([flagRule]),
+    tool: { name: 'apiguard', version: '9.9.9' },
+    generatedAt: GENERATED_AT,
+    inventory: buildReportInventory(apiIndex.model(), dir, (filePath) => fs.readFileSync(filePath, 'utf8')),
+  };
+}
+
+export const GENERATED_AT = '2026-11-29T14:00:00.000Z';

@@ -7,12 +7,14 @@ import { after, before, describe, it } from 'node:test';
 import { formatReport, REPORT_FORMATS } from '../../server/report';
 import { buildSarifLog, FINGERPRINT_KEY } from '../../server/report/sarif';
 import type { ReportInput } from '../../server/report';
-import { FIXTURE_FILES, makeFixtureProject, scanFixture, SECRET_IN_FIX } from './fixture-scan';
+import { pathToFileURL } from 'node:url';
+import { API_FIXTURE_FILES, FIXTURE_FILES, GENERATED_AT, makeFixtureProject, scanFixture, scanFixtureWithModel, SECRET_IN_FIX } from './fixture-scan';
 import { sarifSchemaErrors } from './sarif-schema';
 import { DOCS_DIR, docsHref } from '../support/docs-href';
 
 const RULE_URL = docsHref('rules/test-flag.md');
 const UNUSED_URL = docsHref('engine/unused-suppression.md');
+const OWASP_API8_URL = 'https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/';
 
 describe('report formats', () => {
   let dir: string;
@@ -72,6 +74,7 @@ src/blob.ts  skipped: binary content (NUL bytes)
       endColumn,
       fixes,
       helpUri: ruleId === 'test-flag' ? RULE_URL : UNUSED_URL,
+      ...(ruleId === 'test-flag' ? { owaspApi: 'API8:2023' } : {}),
     });
     assert.deepEqual(report, {
       version: 1,
@@ -89,6 +92,7 @@ src/blob.ts  skipped: binary content (NUL bytes)
         minSeverity: 'info',
         notShown: { warnings: 0, infos: 0, hints: 0 },
         filesIgnored: 0,
+        byOwasp: [{ id: 'API8:2023', title: 'Security Misconfiguration', url: 'https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/', findings: 5 }],
       },
       filesScanned: ['src/a.ts', 'src/b.ts', 'src/clean.js', 'src/sub dir/c#1.ts'],
       findings: [
@@ -196,7 +200,7 @@ src/blob.ts  skipped: binary content (NUL bytes)
     }
   });
 
-  it('markdown: summaries by severity and rule, findings grouped by file with rule links, everything escaped', () => {
+  it('markdown: summaries by severity, OWASP item and rule (empty severities left out), findings grouped by file with rule links, everything escaped', () => {
     assert.equal(
       formatReport('markdown', input),
       `# apiguard security report
@@ -209,15 +213,19 @@ src/blob.ts  skipped: binary content (NUL bytes)
 | --- | ---: |
 | error | 4 |
 | warning | 2 |
-| info | 0 |
-| hint | 0 |
+
+## OWASP API Security Top 10 (2023)
+
+| Item | error | warning | Total |
+| --- | ---: | ---: | ---: |
+| [API8:2023 Security Misconfiguration](${OWASP_API8_URL}) | 4 | 1 | 5 |
 
 ## Summary by rule
 
-| Rule | Severity | Findings | Description |
-| --- | --- | ---: | --- |
-| [test-flag](${RULE_URL}) | error | 5 | Flags FLAG literals (test fixture). |
-| [unused-suppression](${UNUSED_URL}) | warning | 1 | An apiguard-ignore comment that no longer suppresses anything. |
+| Rule | error | warning | Total | OWASP | Description |
+| --- | ---: | ---: | ---: | --- | --- |
+| [test-flag](${RULE_URL}) | 4 | 1 | 5 | API8:2023 | Flags FLAG literals (test fixture). |
+| [unused-suppression](${UNUSED_URL}) |  | 1 | 1 |  | An apiguard-ignore comment that no longer suppresses anything. |
 
 ## Findings
 
@@ -259,34 +267,126 @@ src/blob.ts  skipped: binary content (NUL bytes)
     }
   });
 
-  it('html: self-contained, no scripts or external assets, every message escaped', () => {
+  it('html: the whole page body for the fixture scan: summary with charts, findings by file and by rule, relative file links', () => {
     const html = formatReport('html', input);
     assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'));
-    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`));
+    assert.equal(
+      html.slice(html.indexOf('<body>')),
+      `<body>
+<header>
+<h1>apiguard security report</h1>
+<p class="summary">4 errors, 2 warnings in 3 files (4 files scanned, 1 skipped in 12 ms); 11 lines analysed.</p>
+<nav><a href="#summary">Summary</a><a href="#by-file">Findings by file</a><a href="#by-rule">Findings by rule</a><a href="#skipped">Skipped files</a></nav>
+</header>
+<section id="summary">
+<h2>Summary</h2>
+<svg class="chart" id="chart-severity" role="img" aria-labelledby="chart-severity-title" width="680" height="56" viewBox="0 0 680 56"><title id="chart-severity-title">Findings by severity</title><text x="322" y="17" text-anchor="end">error</text><rect class="bar bar-error" x="330" y="6" width="300" height="14"></rect><text x="636" y="17">4</text><text x="322" y="41" text-anchor="end">warning</text><rect class="bar bar-warning" x="330" y="30" width="150" height="14"></rect><text x="486" y="41">2</text></svg>
+<svg class="chart" id="chart-owasp" role="img" aria-labelledby="chart-owasp-title" width="680" height="32" viewBox="0 0 680 32"><title id="chart-owasp-title">Findings by OWASP API Security Top 10 (2023) item</title><text x="322" y="17" text-anchor="end">API8 Security Misconfiguration</text><rect class="bar bar-owasp" x="330" y="6" width="300" height="14"></rect><text x="636" y="17">5</text></svg>
+<h3>By severity</h3>
+<table><thead><tr><th>Severity</th><th class="num">Findings</th></tr></thead><tbody>
+<tr><td class="sev sev-error">error</td><td class="num">4</td></tr>
+<tr><td class="sev sev-warning">warning</td><td class="num">2</td></tr>
+</tbody></table>
+<h3>By OWASP API Security Top 10 (2023)</h3>
+<table><thead><tr><th>Item</th><th class="num">error</th><th class="num">warning</th><th class="num">Total</th></tr></thead><tbody>
+<tr><td><a href="${OWASP_API8_URL}">API8:2023 Security Misconfiguration</a></td><td class="num">4</td><td class="num">1</td><td class="num">5</td></tr>
+</tbody></table>
+<h3>By rule</h3>
+<table><thead><tr><th>Rule</th><th class="num">error</th><th class="num">warning</th><th class="num">Total</th><th>OWASP</th><th>Description</th></tr></thead><tbody>
+<tr><td><a href="${RULE_URL}">test-flag</a></td><td class="num">4</td><td class="num">1</td><td class="num">5</td><td>API8:2023</td><td>Flags FLAG literals (test fixture).</td></tr>
+<tr><td><a href="${UNUSED_URL}">unused-suppression</a></td><td class="num"></td><td class="num">1</td><td class="num">1</td><td></td><td>An apiguard-ignore comment that no longer suppresses anything.</td></tr>
+</tbody></table>
+</section>
+<section id="by-file">
+<h2>Findings by file</h2>
+<h3><a href="src/a.ts#L1">src/a.ts</a></h3>
+<table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>
+<tr><td class="num"><a href="src/a.ts#L1">1:15</a></td><td class="sev sev-error">error</td><td><a href="${RULE_URL}">test-flag</a></td><td>Flagged FLAG&lt;script&gt;alert(1)&lt;/script&gt;</td></tr>
+<tr><td class="num"><a href="src/a.ts#L2">2:16</a></td><td class="sev sev-warning">warning</td><td><a href="${RULE_URL}">test-flag</a></td><td>Warned about flag-warning</td></tr>
+</tbody></table>
+<h3><a href="src/b.ts#L1">src/b.ts</a></h3>
+<table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>
+<tr><td class="num"><a href="src/b.ts#L1">1:20</a></td><td class="sev sev-error">error</td><td><a href="${RULE_URL}">test-flag</a></td><td>Flagged FLAG|pipe</td></tr>
+<tr><td class="num"><a href="src/b.ts#L2">2:20</a></td><td class="sev sev-error">error</td><td><a href="${RULE_URL}">test-flag</a></td><td>Flagged FLAG|pipe</td></tr>
+</tbody></table>
+<h3><a href="src/sub%20dir/c%231.ts#L1">src/sub dir/c#1.ts</a></h3>
+<table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>
+<tr><td class="num"><a href="src/sub%20dir/c%231.ts#L1">1:21</a></td><td class="sev sev-error">error</td><td><a href="${RULE_URL}">test-flag</a></td><td>Flagged FLAG *multi*
+line</td></tr>
+<tr><td class="num"><a href="src/sub%20dir/c%231.ts#L2">2:8</a></td><td class="sev sev-warning">warning</td><td><a href="${UNUSED_URL}">unused-suppression</a></td><td>Unused suppression: no &quot;test-flag&quot; finding on line 2. Remove the comment.</td></tr>
+</tbody></table>
+</section>
+<section id="by-rule">
+<h2>Findings by rule</h2>
+<h3><a href="${RULE_URL}">test-flag</a> <span class="muted">(5 findings, API8:2023)</span></h3>
+<p class="muted">Flags FLAG literals (test fixture).</p>
+<table><thead><tr><th>Location</th><th>Severity</th><th>Message</th></tr></thead><tbody>
+<tr><td class="mono"><a href="src/a.ts#L1">src/a.ts:1:15</a></td><td class="sev sev-error">error</td><td>Flagged FLAG&lt;script&gt;alert(1)&lt;/script&gt;</td></tr>
+<tr><td class="mono"><a href="src/a.ts#L2">src/a.ts:2:16</a></td><td class="sev sev-warning">warning</td><td>Warned about flag-warning</td></tr>
+<tr><td class="mono"><a href="src/b.ts#L1">src/b.ts:1:20</a></td><td class="sev sev-error">error</td><td>Flagged FLAG|pipe</td></tr>
+<tr><td class="mono"><a href="src/b.ts#L2">src/b.ts:2:20</a></td><td class="sev sev-error">error</td><td>Flagged FLAG|pipe</td></tr>
+<tr><td class="mono"><a href="src/sub%20dir/c%231.ts#L1">src/sub dir/c#1.ts:1:21</a></td><td class="sev sev-error">error</td><td>Flagged FLAG *multi*
+line</td></tr>
+</tbody></table>
+<h3><a href="${UNUSED_URL}">unused-suppression</a> <span class="muted">(1 finding)</span></h3>
+<p class="muted">An apiguard-ignore comment that no longer suppresses anything.</p>
+<table><thead><tr><th>Location</th><th>Severity</th><th>Message</th></tr></thead><tbody>
+<tr><td class="mono"><a href="src/sub%20dir/c%231.ts#L2">src/sub dir/c#1.ts:2:8</a></td><td class="sev sev-warning">warning</td><td>Unused suppression: no &quot;test-flag&quot; finding on line 2. Remove the comment.</td></tr>
+</tbody></table>
+</section>
+<section id="skipped">
+<h2>Skipped files</h2>
+<ul>
+<li><code>src/blob.ts</code>: skipped: binary content (NUL bytes)</li>
+</ul>
+</section>
+</body>
+</html>
+`,
+    );
+  });
+
+  it('html (static): a CSP that forbids scripts and remote assets, no script, no external asset, no toolbar', () => {
+    const html = formatReport('html', input);
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`));
     assert.ok(!/<script/i.test(html), 'no script element, not even from a finding message');
     assert.ok(!/<link|\ssrc=|@import|url\(/i.test(html), 'no external assets');
-    assert.ok(html.includes('<td>Flagged FLAG&lt;script&gt;alert(1)&lt;/script&gt;</td>'));
-    assert.ok(html.includes('<h3>src/sub dir/c#1.ts</h3>'));
-    assert.ok(html.includes(`<td><a href="${RULE_URL}">test-flag</a></td><td class="sev sev-error">error</td><td class="num">5</td>`));
-    assert.ok(html.includes('<tr><td class="num">2:20</td><td class="sev sev-error">error</td><td><a href="' + RULE_URL + '">test-flag</a></td><td>Flagged FLAG|pipe</td></tr>'));
-    assert.ok(html.includes('<li><code>src/blob.ts</code>: skipped: binary content (NUL bytes)</li>'));
-    assert.ok(html.includes('<p class="summary">4 errors, 2 warnings in 3 files (4 files scanned, 1 skipped in 12 ms); 11 lines analysed.</p>'));
-    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
-    assert.ok(hrefs.length > 0 && hrefs.every((href) => href === RULE_URL || href === UNUSED_URL), hrefs.join(', '));
+    assert.ok(!/data-(open|docs|export|action|sort)|<button|<input/.test(html), 'nothing that needs the webview script');
+    assert.ok(!html.includes('Generated at'), 'no time when the caller gives none');
+    // The theme follows VS Code's variables, with light colours for a browser.
+    assert.ok(html.includes('--fg: var(--vscode-foreground, #1f2328);'));
+    const hrefs = [...new Set([...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]))];
+    assert.deepEqual(hrefs, ['#summary', '#by-file', '#by-rule', '#skipped', OWASP_API8_URL, RULE_URL, UNUSED_URL, 'src/a.ts#L1', 'src/a.ts#L2', 'src/b.ts#L1', 'src/b.ts#L2', 'src/sub%20dir/c%231.ts#L1', 'src/sub%20dir/c%231.ts#L2']);
+  });
+
+  it('html: file links start from where the report is written (fileLinkBase)', () => {
+    const html = formatReport('html', { ...input, fileLinkBase: '../../' });
+    assert.ok(html.includes('<tr><td class="num"><a href="../../src/sub%20dir/c%231.ts#L2">2:8</a></td>'), html);
+  });
+
+  it('html: a clean scan says so and draws no chart', () => {
+    const clean = makeFixtureProject({ 'src/ok.ts': 'export const ok = 1;\n' });
+    try {
+      const html = formatReport('html', scanFixture(clean));
+      assert.ok(html.includes('<section id="summary">\n<h2>Summary</h2>\n<p>No findings.</p>\n</section>\n</body>'), html);
+      assert.ok(!html.includes('<svg') && !html.includes('<table'));
+      assert.ok(html.includes('<nav><a href="#summary">Summary</a></nav>'));
+    } finally {
+      fs.rmSync(clean, { recursive: true, force: true });
+    }
   });
 
   it('html: attribute-breaking and entity characters in file names and messages are escaped', () => {
     const tricky = makeFixtureProject({ "src/q'\"&<b>.ts": 'const a = "FLAG \\" onmouseover=alert(1) \' &amp;";\n' });
     try {
       const html = formatReport('html', scanFixture(tricky));
-      assert.ok(html.includes('<h3>src/q&#39;&quot;&amp;&lt;b&gt;.ts</h3>'), html);
+      assert.ok(html.includes('<h3><a href="src/q&#39;%22%26%3Cb%3E.ts#L1">src/q&#39;&quot;&amp;&lt;b&gt;.ts</a></h3>'), html);
       assert.ok(html.includes('<td>Flagged FLAG &quot; onmouseover=alert(1) &#39; &amp;amp;</td>'), html);
       assert.ok(!html.includes('<b>'));
     } finally {
       fs.rmSync(tricky, { recursive: true, force: true });
     }
   });
-
   it('minSeverity: findings below it are left out of every format and counted as not shown', () => {
     const errorsOnly: ReportInput = { ...input, minSeverity: 'error' };
     const summary = '4 errors, 0 warnings in 3 files (4 files scanned, 1 skipped in 12 ms); 2 warnings not shown: --min-severity warning shows them';
@@ -318,6 +418,181 @@ ${summary}
     }
   });
 });
+
+describe('report inventory: routes, their findings, spec coverage', () => {
+  let dir: string;
+  let input: ReportInput;
+  before(() => {
+    dir = makeFixtureProject(API_FIXTURE_FILES);
+    input = scanFixtureWithModel(dir);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('json: inventory.routes are ReportRouteEntry with the findings in each handler or on its declaration line; specCoverage; generatedAt', () => {
+    const report = JSON.parse(formatReport('json', input));
+    assert.equal(report.version, 1);
+    assert.equal(report.generatedAt, GENERATED_AT);
+    const route = (method: string, routePath: string, file: string, line: number, handler: string, auth: object, findings: Partial<Record<'error' | 'warning', number>>, documented?: boolean, extra: object = {}) => ({
+      method,
+      path: routePath,
+      framework: 'express',
+      file,
+      line,
+      handler,
+      auth,
+      mounts: [],
+      chain: [],
+      notes: [],
+      ...extra,
+      findings: { error: 0, warning: 0, info: 0, hint: 0, ...findings },
+      ...(documented === undefined ? {} : { documented }),
+    });
+    const unmounted = 'admin is not mounted on an app anywhere in the workspace';
+    assert.deepEqual(report.inventory, {
+      routes: [
+        // The warning on its declaration line counts; the finding above every handler (src/app.js:4) counts nowhere.
+        route('POST', '/<script>window.__pwned=1</script>', 'src/app.js', 9, '<inline handler>', { status: 'none' }, { warning: 1 }, false),
+        // Not mounted: its full path is unknown, so no spec is compared with it.
+        route('DELETE', '/cache', 'src/admin.mjs', 3, '<inline handler>', { status: 'unknown', why: unmounted }, {}, undefined, { notes: [unmounted] }),
+        route('GET', '/health', 'src/app.js', 5, '<inline handler>', { status: 'public', reason: 'health check' }, {}, true),
+        route('GET', '/items/:id', 'src/app.js', 6, '<inline handler>', { status: 'none' }, { error: 1 }, true),
+        // A named TypeScript handler declared below its route: its body's finding counts.
+        route('GET', '/users', 'src/users.ts', 3, 'listUsers', { status: 'none' }, { error: 1 }, true, { mounts: [{ path: '/users', file: 'src/app.js', line: 10 }] }),
+      ],
+      specCoverage: {
+        specs: [{ file: 'openapi.yaml', operations: 4, implemented: 3 }],
+        routesCompared: 4,
+        routesDocumented: 3,
+        undocumentedRoutes: [{ method: 'POST', path: '/<script>window.__pwned=1</script>', file: 'src/app.js', line: 9 }],
+        unimplementedOperations: [{ method: 'GET', path: '/orders', file: 'openapi.yaml', line: 13 }],
+      },
+      unmodelled: [],
+    });
+  });
+
+  it('json: no inventory key without an API model, and none for a workspace without specs has specCoverage null', () => {
+    assert.equal('inventory' in JSON.parse(formatReport('json', { ...input, inventory: undefined })), false);
+    const noSpec = makeFixtureProject({ ...API_FIXTURE_FILES, 'openapi.yaml': '' });
+    try {
+      const report = JSON.parse(formatReport('json', scanFixtureWithModel(noSpec)));
+      assert.equal(report.inventory.specCoverage, null);
+      assert.deepEqual(report.inventory.routes.map((entry: { documented?: boolean }) => 'documented' in entry), [false, false, false, false, false]);
+    } finally {
+      fs.rmSync(noSpec, { recursive: true, force: true });
+    }
+  });
+
+  it('markdown: the inventory table and the coverage lists, route paths escaped', () => {
+    const markdown = formatReport('markdown', input);
+    assert.ok(markdown.includes(`\n\nGenerated at ${GENERATED_AT}.\n\n`));
+    assert.equal(
+      markdown.slice(markdown.indexOf('## API inventory')),
+      MARKDOWN_INVENTORY,
+    );
+  });
+
+  it('html (static): the inventory and coverage sections, links to each route and operation, route paths escaped', () => {
+    const html = formatReport('html', input);
+    assert.ok(html.includes(`<p class="generated">Generated at <time datetime="${GENERATED_AT}" data-generated>${GENERATED_AT}</time></p>`));
+    assert.equal(
+      html.slice(html.indexOf('<section id="inventory">'), html.indexOf('</body>')),
+      `<section id="inventory">
+<h2>API inventory</h2>
+<p>5 routes: 0 authenticated, 1 public, 3 without authentication, 1 unknown.</p>
+<table id="routes"><thead><tr><th>Method</th><th>Path</th><th>Framework</th><th>Location</th><th>Authentication</th><th>Documented</th><th class="num">Findings</th></tr></thead><tbody>
+<tr><td class="mono">POST</td><td class="mono">/&lt;script&gt;window.__pwned=1&lt;/script&gt;</td><td>express</td><td class="mono" data-value="src/app.js:000009"><a href="src/app.js#L9">src/app.js:9</a></td><td class="auth-none">NONE</td><td><span class="sev-warning">no</span></td><td class="num" data-value="1" title="1 warning">1</td></tr>
+<tr><td class="mono">DELETE</td><td class="mono">/cache</td><td>express</td><td class="mono" data-value="src/admin.mjs:000003"><a href="src/admin.mjs#L3">src/admin.mjs:3</a></td><td class="auth-unknown">unknown: admin is not mounted on an app anywhere in the workspace</td><td><span class="muted">n/a</span></td><td class="num" data-value="0">0</td></tr>
+<tr><td class="mono">GET</td><td class="mono">/health</td><td>express</td><td class="mono" data-value="src/app.js:000005"><a href="src/app.js#L5">src/app.js:5</a></td><td class="auth-public">public: health check</td><td>yes</td><td class="num" data-value="0">0</td></tr>
+<tr><td class="mono">GET</td><td class="mono">/items/:id</td><td>express</td><td class="mono" data-value="src/app.js:000006"><a href="src/app.js#L6">src/app.js:6</a></td><td class="auth-none">NONE</td><td>yes</td><td class="num" data-value="1" title="1 error">1</td></tr>
+<tr><td class="mono">GET</td><td class="mono">/users</td><td>express</td><td class="mono" data-value="src/users.ts:000003"><a href="src/users.ts#L3">src/users.ts:3</a></td><td class="auth-none">NONE</td><td>yes</td><td class="num" data-value="1" title="1 error">1</td></tr>
+</tbody></table>
+</section>
+<section id="coverage">
+<h2>Spec coverage</h2>
+<p>3 of 4 documented operations implemented; 3 of 4 routes compared with a spec documented.</p>
+<table><thead><tr><th>Spec</th><th class="num">Operations</th><th class="num">Implemented</th></tr></thead><tbody>
+<tr><td class="mono"><a href="openapi.yaml#L1">openapi.yaml</a></td><td class="num">4</td><td class="num">3</td></tr>
+</tbody></table>
+<h3>Routes no spec documents</h3>
+<ul>
+<li><code>POST /&lt;script&gt;window.__pwned=1&lt;/script&gt;</code> <a href="src/app.js#L9">src/app.js:9</a></li>
+</ul>
+<h3>Operations no route implements</h3>
+<ul>
+<li><code>GET /orders</code> <a href="openapi.yaml#L13">openapi.yaml:13</a></li>
+</ul>
+</section>
+`,
+    );
+    assert.ok(!html.includes('<script'));
+  });
+
+  it('html (interactive): one script with the nonce, a CSP allowing only it, links as data for open/showDocs messages, toolbar, sortable routes', () => {
+    const nonce = 'abcdefghijklmnop0123456789';
+    const cspSource = 'https://*.vscode-cdn.net';
+    const html = formatReport('html', input, { interactive: { nonce, cspSource } });
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; img-src ${cspSource} data:; script-src 'nonce-${nonce}'">`));
+    assert.deepEqual([...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]), [`<script nonce="${nonce}">`]);
+    const appUri = pathToFileURL(path.join(dir, 'src/app.js')).href;
+    assert.ok(
+      html.includes(`<tr><td class="num"><a href="#" data-open data-file="${appUri}" data-line="6" data-character="11" data-end-line="6" data-end-character="32">7:12</a></td><td class="sev sev-error">error</td><td><a href="#" data-docs="test-flag">test-flag</a></td><td>Flagged FLAG in the handler</td></tr>`),
+    );
+    assert.ok(html.includes(`<td class="mono" data-value="src/app.js:000006"><a href="#" data-open data-file="${appUri}" data-line="5" data-character="0" data-end-line="5" data-end-character="20">src/app.js:6</a></td>`));
+    assert.ok(html.includes('<p class="generated">Generated at <time datetime="2026-11-29T14:00:00.000Z" data-generated>2026-11-29T14:00:00.000Z</time><span id="age"></span></p>'));
+    assert.ok(html.includes('<div class="toolbar"><button type="button" data-action="refresh">Refresh</button> Export: <button type="button" data-export="html">HTML</button><button type="button" data-export="markdown">Markdown</button><button type="button" data-export="json">JSON</button><button type="button" data-export="sarif">SARIF</button></div>'));
+    assert.ok(html.includes('<input type="search" id="route-filter" placeholder="Filter routes (method, path, auth…)" aria-label="Filter routes">'));
+    assert.ok(html.includes('<th class="num"><button type="button" data-sort>Findings</button></th>'));
+    const hrefs = new Set([...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]));
+    assert.deepEqual([...hrefs].filter((href) => !href!.startsWith('#') && !href!.startsWith('https://owasp.org/')), [], 'no link navigates the webview away');
+  });
+
+  it('a token in a route path is masked in every format that lists routes', () => {
+    const token = 'xoxb' + '-2048136593-4827150396-Qk8vTzR3mW9pLx2Hc7Yd';
+    const withToken = makeFixtureProject({ ...API_FIXTURE_FILES, 'src/hooks.js': `const app = require('./app');\napp.post('/hooks/${token}', (req, res) => res.sendStatus(204));\n` });
+    try {
+      const tokenInput = scanFixtureWithModel(withToken);
+      const paths = JSON.parse(formatReport('json', tokenInput)).inventory.routes.map((route: { path: string }) => route.path);
+      assert.ok(paths.includes('/hooks/xoxb…(47 chars)'), paths.join(', '));
+      for (const format of ['json', 'markdown', 'html'] as const) assert.ok(!formatReport(format, tokenInput).includes(token.slice(5)), `${format} shows the token`);
+    } finally {
+      fs.rmSync(withToken, { recursive: true, force: true });
+    }
+  });
+
+  it('html (interactive): a nonce or CSP source that could break out of the CSP is refused', () => {
+    assert.throws(() => formatReport('html', input, { interactive: { nonce: "abcdefghijklmnop' 'unsafe-inline", cspSource: 'x' } }), /nonce/);
+    assert.throws(() => formatReport('html', input, { interactive: { nonce: 'abcdefghijklmnop0123', cspSource: "x; script-src 'unsafe-inline'" } }), /CSP source/);
+  });
+});
+
+const MARKDOWN_INVENTORY = `## API inventory
+
+5 routes: 0 authenticated, 1 public, 3 without authentication, 1 unknown.
+
+| Method | Path | Framework | Location | Authentication | Documented | Findings |
+| --- | --- | --- | --- | --- | --- | ---: |
+| POST | /&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt; | express | src/app.js:9 | NONE | no | 1 |
+| DELETE | /cache | express | src/admin.mjs:3 | unknown: admin is not mounted on an app anywhere in the workspace | n/a | 0 |
+| GET | /health | express | src/app.js:5 | public: health check | yes | 0 |
+| GET | /items/:id | express | src/app.js:6 | NONE | yes | 1 |
+| GET | /users | express | src/users.ts:3 | NONE | yes | 1 |
+
+## Spec coverage
+
+3 of 4 documented operations implemented; 3 of 4 routes compared with a spec documented.
+
+| Spec | Operations | Implemented |
+| --- | ---: | ---: |
+| openapi.yaml | 4 | 3 |
+
+### Routes no spec documents
+
+- POST /&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt; (src/app.js:9)
+
+### Operations no route implements
+
+- GET /orders (openapi.yaml:13)
+`;
 
 describe('fingerprints', () => {
   const fingerprintsOf = (files: Record<string, string>) => {

@@ -134,8 +134,10 @@ export function runRuleTests(rule: Rule<any>, cases: { valid: (string | ValidCas
           // The fix must remove the finding it was offered for.
           run.engine.invalidateConfig();
           const after = runCase(rule, { ...testCase, code: testCase.output, files: readBack(run.dir, testCase) });
-          const remaining = ruleFindings(rule, after.analysis).filter((f) => f.messageId === first.messageId && f.range.start.line === first.range.start.line);
-          assert.deepEqual(remaining.map(describeFinding), [], 'the fix left the finding in place');
+          // Counted, not looked up by line: a fix that inserts a guard above the finding moves it down.
+          const sameKind = (list: typeof findings) => list.filter((f) => f.messageId === first.messageId);
+          const remaining = sameKind(ruleFindings(rule, after.analysis));
+          assert.ok(remaining.length < sameKind(findings).length, `the fix left the finding in place: ${remaining.map(describeFinding).join('; ')}`);
         });
       }
     });
