@@ -209,7 +209,10 @@ export function formatHtml(input: ReportInput, options: HtmlOptions = {}): strin
 /** The nonce and source go into the CSP and an attribute unescaped: only their expected characters are accepted. */
 function checkInteractive(interactive: NonNullable<ReportParams['interactive']>): void {
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(interactive.nonce)) throw new Error('report: the webview nonce must be 16 or more base64 characters');
-  if (!/^[A-Za-z0-9*.:/_+-]+$/.test(interactive.cspSource)) throw new Error('report: the webview CSP source must be one source expression');
+  // VS Code gives a list (`'self' https://*.vscode-cdn.net` since 1.9x): host sources and the 'self' keyword only.
+  if (!/^(?:'self'|[A-Za-z0-9*.:/_+-]+)(?: (?:'self'|[A-Za-z0-9*.:/_+-]+))*$/.test(interactive.cspSource)) {
+    throw new Error('report: the webview CSP source must be host sources or \'self\', space-separated');
+  }
 }
 
 function summarySection(input: ReportInput, summary: ReportSummary, page: Page): string[] {

@@ -562,6 +562,14 @@ describe('report inventory: routes, their findings, spec coverage', () => {
   it('html (interactive): a nonce or CSP source that could break out of the CSP is refused', () => {
     assert.throws(() => formatReport('html', input, { interactive: { nonce: "abcdefghijklmnop' 'unsafe-inline", cspSource: 'x' } }), /nonce/);
     assert.throws(() => formatReport('html', input, { interactive: { nonce: 'abcdefghijklmnop0123', cspSource: "x; script-src 'unsafe-inline'" } }), /CSP source/);
+    assert.throws(() => formatReport('html', input, { interactive: { nonce: 'abcdefghijklmnop0123', cspSource: "'self' 'unsafe-inline'" } }), /CSP source/);
+    assert.throws(() => formatReport('html', input, { interactive: { nonce: 'abcdefghijklmnop0123', cspSource: "'self'  https://a.example" } }), /CSP source/);
+  });
+
+  it("html (interactive): VS Code's CSP source list ('self' and a host) goes into the CSP as given", () => {
+    const cspSource = "'self' https://*.vscode-cdn.net";
+    const html = formatReport('html', input, { interactive: { nonce: 'abcdefghijklmnop0123', cspSource } });
+    assert.ok(html.includes(`content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; img-src ${cspSource} data:; script-src 'nonce-abcdefghijklmnop0123'"`));
   });
 });
 
