@@ -226,10 +226,11 @@ check('export: the save dialog proposes apiguard-report.<ext> in the workspace r
         const wanted = [
           ...expected.diagnostics.map((d) => [expected.file, d.range[0]! + 1, d.range[1]! + 1, d.code]),
           ...expected.spec.diagnostics.map((d) => [expected.spec.file, d.range[0]! + 1, d.range[1]! + 1, d.code]),
+          ...expected.routes.findings.map((f) => [expected.routes.file, f.line, f.column, f.code]),
         ];
         assert.deepEqual(findings.map((f) => [f.file, f.line, f.column, f.ruleId]).sort(), wanted.sort());
       } else if (format === 'sarif') {
-        assert.equal((JSON.parse(content) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, expected.diagnostics.length + expected.spec.diagnostics.length);
+        assert.equal((JSON.parse(content) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, expected.diagnostics.length + expected.spec.diagnostics.length + expected.routes.findings.length);
       } else {
         for (const diagnostic of expected.diagnostics) {
           assert.ok(content.includes(format === 'html' ? escapeHtml(diagnostic.message) : diagnostic.message), `the ${format} export lists: ${diagnostic.message}`);
@@ -315,7 +316,7 @@ if (process.env.APIGUARD_E2E_WEBVIEW_CLICK === '1') {
   });
 }
 
-check('the API Guard view lists the fixture routes by file with their auth status; a route opens its handler', async () => {
+check('the API Guard view lists the fixture routes by file with their auth status and findings; a route opens its handler', async () => {
   await vscode.commands.executeCommand('workbench.view.extension.apiguard');
   await api.routeTree.settled();
   let roots: RouteTreeNode[] = [];
@@ -327,10 +328,20 @@ check('the API Guard view lists the fixture routes by file with their auth statu
       const icon = item.iconPath as vscode.ThemeIcon;
       const [uri, options] = item.command!.arguments as [vscode.Uri, vscode.TextDocumentShowOptions];
       assert.equal(uri.fsPath, path.join(workspaceRoot(), expected.routes.file));
-      return { label: item.label, icon: icon.id, color: (icon.color as unknown as { id: string } | undefined)?.id, auth: String(item.tooltip).split('\n')[1], line: (options.selection as vscode.Range).start.line + 1 };
+      return {
+        label: item.label,
+        icon: icon.id,
+        color: (icon.color as unknown as { id: string } | undefined)?.id,
+        auth: String(item.tooltip).split('\n')[1],
+        line: (options.selection as vscode.Range).start.line + 1,
+        // Counted by the report the earlier checks built (the view refreshes with it).
+        findings: item.description ?? null,
+      };
     }),
   }));
   assert.deepEqual(shown, expected.routes.groups);
+  const injectable = api.routeTree.getChildren(roots[0]!)[2]!;
+  assert.deepEqual(api.routeTree.getChildren(injectable).map((node) => api.routeTree.getTreeItem(node).label), ['1 error']);
   // Clicking a route runs its command: the handler opens at the route's line.
   const routeNode = api.routeTree.getChildren(roots[0]!)[1]!;
   const command = api.routeTree.getTreeItem(routeNode).command!;
@@ -346,7 +357,7 @@ check('the API Guard view lists the fixture routes by file with their auth statu
   assert.ok(await routesDocument.save());
   const labels = () => api.routeTree.getChildren().flatMap((node) => (node.kind === 'group' ? api.routeTree.getChildren(node) : [node])).map((node) => String(api.routeTree.getTreeItem(node).label));
   await waitFor('the saved route listed', () => labels().includes('GET /status'), () => JSON.stringify(labels()));
-  assert.deepEqual(labels(), ['GET /health', 'GET /me', 'GET /status']);
+  assert.deepEqual(labels(), [...expected.routes.groups[0]!.routes.map((route) => route.label), 'GET /status']);
   // Back to the fixture: later checks edit the active editor.
   api.reportPanel?.dispose();
   await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
