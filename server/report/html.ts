@@ -56,7 +56,7 @@ code, .mono { font-family: var(--vscode-editor-font-family, ui-monospace, monosp
 .sev { font-weight: 600; } .sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); } .sev-hint { color: var(--hint); }
 .summary { font-weight: 600; } .generated, .muted { color: var(--muted); }
 .auth-none { color: var(--error); font-weight: 600; } .auth-unknown { color: var(--warning); }
-.chart { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
+.chart-box { overflow-x: auto; margin: .5rem 0 1rem; } .chart { display: block; }
 .chart text { fill: var(--fg); font-size: 12px; } .bar { fill: var(--bar); }
 .bar-error { fill: var(--error); } .bar-warning { fill: var(--warning); } .bar-info { fill: var(--info); } .bar-hint { fill: var(--hint); }
 .toolbar button, th button { font: inherit; cursor: pointer; }
@@ -256,9 +256,13 @@ function summarySection(input: ReportInput, summary: ReportSummary, page: Page):
   return html;
 }
 
-/** Horizontal bars with their labels and values as text: readable without colour, and by a screen reader. */
+/**
+ * Horizontal bars with their labels and values as text: readable without colour, and by a screen reader. Drawn at
+ * its natural size in a box that scrolls, never scaled down: a narrow webview beside the code keeps 12px labels.
+ */
 function barChart(id: string, title: string, bars: { label: string; value: number; kind: string }[]): string {
-  const labelWidth = 330;
+  // About 7px per character at 12px, so the label column is as wide as the longest label needs.
+  const labelWidth = Math.min(330, Math.max(60, Math.max(...bars.map((bar) => bar.label.length)) * 7 + 12));
   const barSpace = 300;
   const rowHeight = 24;
   const width = labelWidth + barSpace + 50;
@@ -273,7 +277,7 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
       `<text x="${labelWidth + barWidth + 6}" y="${y + 13}">${bar.value}</text>`
     );
   });
-  return `<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title id="${id}-title">${escapeHtml(title)}</title>${rows.join('')}</svg>`;
+  return `<div class="chart-box"><svg class="chart" id="${id}" role="img" aria-labelledby="${id}-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title id="${id}-title">${escapeHtml(title)}</title>${rows.join('')}</svg></div>`;
 }
 
 function findingsByFile(findings: readonly ReportFinding[], page: Page): string[] {

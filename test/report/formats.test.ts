@@ -280,8 +280,8 @@ src/blob.ts  skipped: binary content (NUL bytes)
 </header>
 <section id="summary">
 <h2>Summary</h2>
-<svg class="chart" id="chart-severity" role="img" aria-labelledby="chart-severity-title" width="680" height="56" viewBox="0 0 680 56"><title id="chart-severity-title">Findings by severity</title><text x="322" y="17" text-anchor="end">error</text><rect class="bar bar-error" x="330" y="6" width="300" height="14"></rect><text x="636" y="17">4</text><text x="322" y="41" text-anchor="end">warning</text><rect class="bar bar-warning" x="330" y="30" width="150" height="14"></rect><text x="486" y="41">2</text></svg>
-<svg class="chart" id="chart-owasp" role="img" aria-labelledby="chart-owasp-title" width="680" height="32" viewBox="0 0 680 32"><title id="chart-owasp-title">Findings by OWASP API Security Top 10 (2023) item</title><text x="322" y="17" text-anchor="end">API8 Security Misconfiguration</text><rect class="bar bar-owasp" x="330" y="6" width="300" height="14"></rect><text x="636" y="17">5</text></svg>
+<div class="chart-box"><svg class="chart" id="chart-severity" role="img" aria-labelledby="chart-severity-title" width="411" height="56" viewBox="0 0 411 56"><title id="chart-severity-title">Findings by severity</title><text x="53" y="17" text-anchor="end">error</text><rect class="bar bar-error" x="61" y="6" width="300" height="14"></rect><text x="367" y="17">4</text><text x="53" y="41" text-anchor="end">warning</text><rect class="bar bar-warning" x="61" y="30" width="150" height="14"></rect><text x="217" y="41">2</text></svg></div>
+<div class="chart-box"><svg class="chart" id="chart-owasp" role="img" aria-labelledby="chart-owasp-title" width="572" height="32" viewBox="0 0 572 32"><title id="chart-owasp-title">Findings by OWASP API Security Top 10 (2023) item</title><text x="214" y="17" text-anchor="end">API8 Security Misconfiguration</text><rect class="bar bar-owasp" x="222" y="6" width="300" height="14"></rect><text x="528" y="17">5</text></svg></div>
 <h3>By severity</h3>
 <table><thead><tr><th>Severity</th><th class="num">Findings</th></tr></thead><tbody>
 <tr><td class="sev sev-error">error</td><td class="num">4</td></tr>

@@ -103,6 +103,11 @@ describe('HTML report in Chromium', { skip: skipReason }, () => {
       const barWidths = (await page.evaluate("Array.from(document.querySelectorAll('#chart-severity rect'), (rect) => rect.getBBox().width)")) as number[];
       assert.equal(barWidths.length, 3);
       for (const width of barWidths) assert.ok(width >= 2, String(barWidths));
+      // In a webview as narrow as one beside the code, the chart keeps its size (its box scrolls): labels stay 12px.
+      await page.setViewportSize({ width: 360, height: 800 });
+      const drawnWidths = (await page.evaluate("Array.from(document.querySelectorAll('svg.chart'), (svg) => [svg.getBoundingClientRect().width, Number(svg.getAttribute('width'))])")) as number[][];
+      for (const [drawn, natural] of drawnWidths) assert.equal(drawn, natural);
+      await page.setViewportSize({ width: 1200, height: 800 });
       fs.mkdirSync(path.join(repoRoot, 'test-artifacts'), { recursive: true });
       await page.screenshot({ path: path.join(repoRoot, 'test-artifacts/report.png'), fullPage: true });
       assert.deepEqual(requests, []);
