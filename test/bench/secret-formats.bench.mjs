@@ -10,9 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleSources } from './bundle-sources.mjs';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -26,42 +24,15 @@ if (!samplesFile || !fs.existsSync(samplesFile)) {
   process.exit(0);
 }
 
-const require = createRequire(import.meta.url);
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const typescriptExports = Object.keys(require('typescript')).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
 const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apiguard-bench-secrets-'));
-await esbuild.build({
-  stdin: {
-    contents: [
-      "export { Engine } from './server/engine/analyzer';",
-      "export { parseConfig } from './server/engine/config';",
-      "export { hardcodedSecret } from './rules/hardcoded-secret';",
-    ].join('\n'),
-    resolveDir: REPO_ROOT,
-    loader: 'ts',
-  },
-  outfile: path.join(bundleDir, 'bench.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  logLevel: 'warning',
-  mainFields: ['module', 'main'],
-  plugins: [
-    {
-      name: 'typescript-as-esm',
-      setup(build) {
-        build.onResolve({ filter: /^typescript$/ }, (args) => (args.pluginData === 'shim' ? undefined : { path: 'typescript', namespace: 'shim' }));
-        build.onLoad({ filter: /.*/, namespace: 'shim' }, () => ({
-          contents: `import ts from 'typescript';\nexport default ts;\nexport const { ${typescriptExports.join(', ')} } = ts;\n`,
-          resolveDir: REPO_ROOT,
-          pluginData: 'shim',
-          loader: 'js',
-        }));
-      },
-    },
+const { Engine, parseConfig, hardcodedSecret } = await bundleSources(
+  [
+    "export { Engine } from './server/engine/analyzer';",
+    "export { parseConfig } from './server/engine/config';",
+    "export { hardcodedSecret } from './rules/hardcoded-secret';",
   ],
-});
-const { Engine, parseConfig, hardcodedSecret } = await import(pathToFileURL(path.join(bundleDir, 'bench.cjs')).href);
+  path.join(bundleDir, 'bench.cjs'),
+);
 fs.rmSync(bundleDir, { recursive: true, force: true });
 
 const samples = fs

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { bundleSources } from './bundle-sources.mjs';
 
 const require = createRequire(import.meta.url);
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -120,37 +121,9 @@ export function jsonSiblingOf(specPath) {
  * be the product's.
  */
 export async function bundleEngine(dir) {
-  const esbuild = await import('esbuild');
-  const typescriptExports = Object.keys(require('typescript')).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
   const outfile = path.join(dir, 'spec-bench.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: ["export { Engine } from './server/engine/analyzer';", "export { parseSpecText } from './server/engine/openapi/parse-spec';"].join('\n'),
-      resolveDir: REPO_ROOT,
-      loader: 'ts',
-    },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'warning',
-    mainFields: ['module', 'main'],
-    plugins: [
-      {
-        name: 'typescript-as-esm',
-        setup(build) {
-          build.onResolve({ filter: /^typescript$/ }, (args) => (args.pluginData === 'shim' ? undefined : { path: 'typescript', namespace: 'shim' }));
-          build.onLoad({ filter: /.*/, namespace: 'shim' }, () => ({
-            contents: `import ts from 'typescript';\nexport default ts;\nexport const { ${typescriptExports.join(', ')} } = ts;\n`,
-            resolveDir: REPO_ROOT,
-            pluginData: 'shim',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-  });
-  return { outfile, ...(await import(pathToFileURL(outfile).href)) };
+  const bundle = await bundleSources(["export { Engine } from './server/engine/analyzer';", "export { parseSpecText } from './server/engine/openapi/parse-spec';"], outfile);
+  return { outfile, ...bundle };
 }
 
 export function makeTempDir(prefix) {
