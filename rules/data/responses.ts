@@ -4,8 +4,12 @@
 /** Methods of a response object whose first argument is serialised as the body: `res.json(x)`, `reply.send(x)`. */
 export const RESPONSE_BODY_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'jsonp']);
 
+/** Names an Express-style response object goes by. */
+export const EXPRESS_RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'resp']);
+/** Names Fastify's reply goes by. */
+export const FASTIFY_REPLY_NAMES: ReadonlySet<string> = new Set(['reply', 'rep']);
 /** Names a response object goes by (Express `res`, Fastify `reply`); `res.status(200).json(x)` chains through. */
-export const RESPONSE_OBJECT_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'rep', 'resp']);
+export const RESPONSE_OBJECT_NAMES: ReadonlySet<string> = new Set([...EXPRESS_RESPONSE_NAMES, ...FASTIFY_REPLY_NAMES]);
 
 /** Methods of a response object that return it again, so the chain still ends in the body method. */
 export const RESPONSE_CHAIN_METHODS: ReadonlySet<string> = new Set(['status', 'code', 'header', 'headers', 'set', 'type', 'cookie', 'append', 'vary', 'location']);

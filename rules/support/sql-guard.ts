@@ -12,6 +12,7 @@ import type { RuleContext, RuleEdit } from './rule';
 import { decoratorsOf } from './response-sinks';
 import { isSensitiveFieldName } from '../data/sensitive-fields';
 import { EXPRESS, FASTIFY, HONO, KOA, NEST, NEXT } from '../data/frameworks';
+import { EXPRESS_RESPONSE_NAMES, FASTIFY_REPLY_NAMES, HONO_CONTEXT_NAMES, KOA_CONTEXT_NAMES } from '../data/responses';
 
 /** What the identifier names in the SQL: the guard's list, variable name and 400 message follow from it. */
 /** `name`: a quoted identifier in no telling place (`CREATE SCHEMA "${x}"`): a schema, database, column… */
@@ -304,9 +305,6 @@ export interface Rejection {
   edits: RuleEdit[];
 }
 
-const EXPRESS_RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
-const FASTIFY_REPLY_NAMES = new Set(['reply', 'rep']);
-const CONTEXT_NAMES = new Set(['ctx', 'context', 'c']);
 const EXPRESS_TYPE_MODULES = /^(?:express|@types\/express|express-serve-static-core|next)$/;
 const NEXT_ROUTE_FILE = /(?:^|[\\/])route\.[cm]?[jt]sx?$/;
 
@@ -346,11 +344,11 @@ export function rejectionFor(statement: ts.Statement, index: FileIndex, filePath
     };
   }
   const first = names[0];
-  if (first && CONTEXT_NAMES.has(first) && fn.parameters.length <= 2) {
+  if (first && (HONO_CONTEXT_NAMES.has(first) || KOA_CONTEXT_NAMES.has(first)) && fn.parameters.length <= 2) {
     const hono = typeModules[0]?.startsWith('hono') || [...modules].some((module) => HONO.modules.has(module) || module.startsWith('hono/'));
     const koa = typeModules[0] !== undefined && /^(?:koa|@koa\/router|koa-router|@types\/koa)/.test(typeModules[0]) || imports(KOA.appModules) || imports(KOA.routerModules);
     if (hono && !koa) return { how: 'hono', edits: [], statement: (message) => `return ${first}.json({ error: ${quote(message)} }, 400);` };
-    if (koa && !hono && first !== 'c') return { how: 'koa', edits: [], statement: (message) => `${first}.throw(400, ${quote(message)});` };
+    if (koa && !hono && KOA_CONTEXT_NAMES.has(first)) return { how: 'koa', edits: [], statement: (message) => `${first}.throw(400, ${quote(message)});` };
   }
   return thrown;
 }
