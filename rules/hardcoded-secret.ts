@@ -1,5 +1,5 @@
 // hardcoded-secret: keys, tokens, passwords and private keys written into source code.
-// Tier 1 (error): provider formats from rules/data/secret-providers.ts. Tier 2 (warning): any literal that flows
+// Tier 1 (error): provider formats from rules/data/secret-providers/. Tier 2 (warning): any literal that flows
 // into a credential sink (a credential-named binding, jwt.sign's key, session secrets, env fallbacks…). Tier 3
 // (info, option `entropy`): high-entropy strings without context. Findings never carry the secret itself.
 import * as path from 'node:path';

@@ -87,7 +87,7 @@ describe('apiguard scan: doc links and SARIF help', () => {
     }
     const secret = driver.rules.find((rule: { id: string }) => rule.id === 'hardcoded-secret');
     // Links into the sources mean nothing in a SARIF viewer without a public URL: their text stays.
-    assert.ok(secret.help.markdown.includes('The formats are data in\n`rules/data/secret-providers.ts`; each has'), secret.help.markdown.slice(0, 2000));
+    assert.ok(secret.help.markdown.includes('The formats are data in\n`rules/data/secret-providers/`, one file per family of providers; each\nhas'), secret.help.markdown.slice(0, 2000));
     assert.ok(secret.help.markdown.includes('## Incorrect\n\n```'));
     assert.ok(!secret.help.text.includes('```'));
     assert.equal(secret.help.text.split('\n')[0], 'hardcoded-secret');
@@ -101,7 +101,7 @@ describe('apiguard scan: doc links and SARIF help', () => {
     assert.equal(driver.informationUri, base);
     const secret = driver.rules.find((rule: { id: string }) => rule.id === 'hardcoded-secret');
     assert.equal(secret.helpUri, `${base}rules/hardcoded-secret.md`);
-    assert.ok(secret.help.markdown.includes('[`rules/data/secret-providers.ts`](https://docs.example.com/apiguard/rules/data/secret-providers.ts)'));
+    assert.ok(secret.help.markdown.includes('[`rules/data/secret-providers/`](https://docs.example.com/apiguard/rules/data/secret-providers/index.ts)'));
     const json = JSON.parse(runCli(['scan', '--format', 'json', '--docs-url', base], project).stdout);
     assert.deepEqual([...new Set(json.findings.map((finding: { helpUri: string }) => finding.helpUri))], [`${base}rules/hardcoded-secret.md`]);
     const fromEnv = JSON.parse(runCli(['scan', '--format', 'json'], project, { APIGUARD_DOCS_URL: base }).stdout);

@@ -1,4 +1,4 @@
-// Runs every tier-1 provider's own samples (rules/data/secret-provider-samples.ts, test-only so the bundle ships no
+// Runs every tier-1 provider's own samples (rules/data/secret-provider-samples/, test-only so the bundle ships no
 // token-shaped strings): each true sample is found by exactly that provider (directly and as a literal in a source
 // file, through the whole rule, at the provider's level: error, warning for test mode, info for public keys), each
 // false sample by none. Every provider must have samples, and every sample set a provider.
@@ -70,7 +70,8 @@ describe('secret providers (data)', () => {
 describe('secret providers: tiers', () => {
   it('only public-by-design and test-mode formats sit below error, and each says why in its name or reason', () => {
     const lower = SECRET_PROVIDERS.filter((p) => p.severity || p.publicReason).map((p) => [p.id, p.severity ?? 'info']);
-    assert.deepEqual(lower, [
+    const byId = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+    assert.deepEqual(lower.sort(byId), [
       ['stripe-test-secret-key', 'warning'],
       ['stripe-test-restricted-key', 'warning'],
       ['clerk-publishable-key', 'info'],
@@ -81,7 +82,7 @@ describe('secret providers: tiers', () => {
       ['sentry-dsn', 'info'],
       ['posthog-project-key', 'info'],
       ['mapbox-public-token', 'info'],
-    ]);
+    ].sort(byId));
     for (const provider of SECRET_PROVIDERS.filter((p) => p.severity === 'warning')) assert.match(provider.name, /test-mode/, provider.id);
   });
 
