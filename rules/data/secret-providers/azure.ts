@@ -1,9 +1,111 @@
-// Tier-1 secret formats, microsoft Azure and Entra ID: keys, client secrets, tokens and connection strings.
-// Samples: ../secret-provider-samples/azure.ts. The order of entries matters where formats overlap: the first match wins.
+// Tier-1 secret formats, Microsoft Azure and Entra ID: keys, client secrets, tokens and connection strings.
+// Samples: ../secret-provider-samples/azure.ts. The order of entries matters where formats overlap: the first match wins
+// (connection strings before the bare keys they contain, signed keys before the hint-only legacy shapes).
+//
+// Three kinds of format, from most to least self-evident:
+// - connection strings and URLs whose field names say what the key is (`SharedAccessKey=`, `sig=` beside `sv=`);
+// - Microsoft's "identifiable" keys: a fixed four-character signature at a fixed offset (`+ASt` at 76 in a storage
+//   account key, `JQQJ99` at 52 in the 84-character common annotated keys). A random value carries it once in 16
+//   million, so these need no hint;
+// - the older keys (plain 88-character base64, 32 hex, 52 characters): shapes many non-secrets share, so only as a
+//   whole value with an Azure hint in the name or the code around it.
+// Not formats here, on purpose: Application Insights connection strings and instrumentation keys (a write-only
+// telemetry id that browser SDKs ship to every visitor, not a credential), and tenant / client ids (GUIDs, public).
 import { isPlaceholderValue } from '../secret-placeholders';
-import { type SecretProvider } from './shared';
+import { looksRandomMixedCase, type ProviderContext, type SecretProvider } from './shared';
+
+/**
+ * The emulators' published keys: the same on every machine and printed in Microsoft's docs, so a development default,
+ * not a credential (Azurite's storage key is also in DOCUMENTED_EXAMPLE_VALUES; the Cosmos DB emulator's is only here).
+ * Split so that no whole key sits in the source.
+ */
+const EMULATOR_KEYS: ReadonlySet<string> = new Set([
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/' + 'K1SZFPTOtr/KBHBeksoGMGw==', // Azurite
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGy' + 'PMbIZnqyMsEcaGQy67XIw/Jw==', // Cosmos DB emulator
+]);
+
+/** The key in a connection string or a key field, without the text before it. */
+function keyAfter(field: string): (token: string) => string {
+  return (token) => token.slice(token.lastIndexOf(field) + field.length);
+}
+
+const isRealKey = (key: string) => !isPlaceholderValue(key) && !EMULATOR_KEYS.has(key);
+
+/** A hint in the variable's name or in the code on either side of the literal. */
+function hinted(hint: RegExp): (token: string, match: RegExpExecArray, context: ProviderContext) => boolean {
+  return (_token, _match, context) =>
+    (context.sinkName !== undefined && hint.test(context.sinkName.toLowerCase())) ||
+    hint.test(context.textBefore()) ||
+    hint.test(context.textAfter());
+}
+
+const NOT_BASE64_BEFORE = '(?<![A-Za-z0-9+/])';
+const NOT_BASE64_AFTER = '(?![A-Za-z0-9+/=])';
+
+/**
+ * A 64-byte identifiable key: 76 base64 characters, the service's signature, 5 more, a last character that canonical
+ * base64 of 64 bytes allows (A, Q, g or w), `==`.
+ */
+function signed64ByteKey(id: string, name: string, envName: string, signature: string): SecretProvider {
+  const escaped = signature.replace(/[+/]/g, '\\$&');
+  return {
+    id,
+    provider: 'Azure',
+    name,
+    envName,
+    keywords: [signature],
+    minLength: 88,
+    pattern: new RegExp(`${NOT_BASE64_BEFORE}[A-Za-z0-9+/]{76}${escaped}[A-Za-z0-9+/]{5}[AQgw]==${NOT_BASE64_AFTER}`),
+    checkedPart: (token) => token.slice(0, 76),
+  };
+}
+
+/** A 32-byte identifiable key: 33 base64 characters, the signature, a letter A–P, 5 more, `=`. */
+function signed32ByteKey(id: string, name: string, envName: string, signature: string): SecretProvider {
+  const escaped = signature.replace(/[+/]/g, '\\$&');
+  return {
+    id,
+    provider: 'Azure',
+    name,
+    envName,
+    keywords: [signature],
+    minLength: 44,
+    pattern: new RegExp(`${NOT_BASE64_BEFORE}[A-Za-z0-9+/]{33}${escaped}[A-P][A-Za-z0-9+/]{5}=${NOT_BASE64_AFTER}`),
+    checkedPart: (token) => token.slice(0, 33),
+  };
+}
+
+/**
+ * Microsoft's common annotated security key (84 characters): 52 random alphanumerics, `JQQJ9` and a version character,
+ * a date and reserved part, the issuing service's signature at offset 76 (`ACOG` Azure AI services, `AZDO` Azure
+ * DevOps, `AWPS` Web PubSub, …), 4 more, optionally 2 more and `==`. `service` narrows to one signature.
+ */
+function commonAnnotatedKey(service: string): RegExp {
+  return new RegExp(
+    `(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9][A-L][A-Za-z0-9]{16}${service}[A-Za-z0-9]{4}(?:[A-Za-z0-9]{2}==)?(?![A-Za-z0-9+/=])`,
+  );
+}
+
+// Hints for the hint-only legacy shapes (lower case: names and nearby text are lower-cased before the test).
+const STORAGE_KEY_HINT = /azure|account_?key|accountkey|storage|blob\.core|cosmos|documents\.azure|documentdb|batch/;
+const AZURE_AI_KEY_HINT =
+  /azure.?openai|openai\.azure\.com|cognitiveservices|cognitive.?services|azurekeycredential|ocp-apim-subscription-key|azure.?(?:ai|api|speech|translator|vision)?.?key/;
+const DEVOPS_HINT = /azure.?devops|dev\.azure\.com|visualstudio\.com|ado.?pat|azdo|system_accesstoken|azure.?pat/;
+const SEARCH_HINT = /search\.windows\.net|azure.?search|search.?(?:admin|query|api).?key|searchclient|searchindexclient/;
 
 export const AZURE_PROVIDERS: readonly SecretProvider[] = [
+  // --- Connection strings and URLs: the field names say what the key is.
+  {
+    id: 'azure-cosmos-db-connection-string',
+    provider: 'Azure',
+    name: 'Azure Cosmos DB connection string',
+    envName: 'AZURE_COSMOS_CONNECTION_STRING',
+    keywords: ['AccountEndpoint='],
+    minLength: 110,
+    pattern: /AccountEndpoint=https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/?;\s*AccountKey=[A-Za-z0-9+/]{86}==/,
+    checkedPart: keyAfter('AccountKey='),
+    validate: (token) => isRealKey(keyAfter('AccountKey=')(token)),
+  },
   {
     id: 'azure-storage-connection-string',
     provider: 'Azure',
@@ -12,6 +114,216 @@ export const AZURE_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['AccountKey='],
     minLength: 99,
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/,
-    validate: (_token, match) => !isPlaceholderValue(match[1] ?? ''),
+    validate: (_token, match) => isRealKey(match[1] ?? ''),
+  },
+  {
+    // Service Bus, Event Hubs, Relay and IoT Hub connection strings (`Endpoint=sb://…;SharedAccessKeyName=…;
+    // SharedAccessKey=…`, `HostName=….azure-devices.net;…;SharedAccessKey=…`): a 256-bit key in base64.
+    id: 'azure-shared-access-key',
+    provider: 'Azure',
+    name: 'Azure shared access key (Service Bus, Event Hubs, IoT Hub connection string)',
+    envName: 'AZURE_SERVICEBUS_CONNECTION_STRING',
+    keywords: ['SharedAccessKey='],
+    minLength: 60,
+    pattern: /SharedAccessKey=[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])/,
+    checkedPart: keyAfter('SharedAccessKey='),
+  },
+  {
+    // SignalR and Web PubSub: `Endpoint=https://….service.signalr.net;AccessKey=…;Version=1.0;`. The key is a 256-bit
+    // base64 key or, newer, a common annotated key.
+    id: 'azure-signalr-access-key',
+    provider: 'Azure',
+    name: 'Azure SignalR / Web PubSub access key',
+    envName: 'AZURE_SIGNALR_CONNECTION_STRING',
+    keywords: ['AccessKey='],
+    minLength: 70,
+    pattern: /Endpoint=https?:\/\/[A-Za-z0-9.-]+;\s*(?:[A-Za-z]+=[^;\s]*;\s*)*AccessKey=(?:[A-Za-z0-9+/]{43}=|[A-Za-z0-9]{84})(?![A-Za-z0-9+/=])/,
+    checkedPart: keyAfter('AccessKey='),
+  },
+  {
+    id: 'azure-app-configuration-connection-string',
+    provider: 'Azure',
+    name: 'Azure App Configuration connection string',
+    envName: 'AZURE_APPCONFIG_CONNECTION_STRING',
+    keywords: ['.azconfig.io'],
+    minLength: 50,
+    pattern: /Endpoint=https:\/\/[A-Za-z0-9-]+\.azconfig\.io\/?;\s*Id=[A-Za-z0-9+/=:-]+;\s*Secret=[A-Za-z0-9+/=]{20,}/,
+    checkedPart: keyAfter('Secret='),
+  },
+  {
+    // Account and service SAS (`sv=2022-11-02&…&sig=…`) and the Service Bus / Event Hubs form (`SharedAccessSignature
+    // sr=…&sig=…&se=…&skn=…`). The signature is an HMAC-SHA256 in base64, mostly URL-encoded. The version date or
+    // `skn=` is what says "Azure": other signed URLs name their signature differently.
+    id: 'azure-sas-token',
+    provider: 'Azure',
+    name: 'Azure shared access signature (SAS) token',
+    envName: 'AZURE_SAS_TOKEN',
+    keywords: ['sig='],
+    minLength: 44,
+    pattern: /(?<![A-Za-z0-9_])sig=[A-Za-z0-9%+/]{40,}(?:=|%3[Dd]){0,2}/,
+    checkedPart: keyAfter('sig='),
+    validate: (_token, match) => {
+      const query = match.input;
+      return /(?:^|[?&\s])sv=\d{4}-\d{2}-\d{2}(?:&|$)/.test(query) || /SharedAccessSignature\s.*(?:^|[&\s])skn=[^&\s]+/.test(query);
+    },
+  },
+  {
+    // A function URL with its key: `https://<app>.azurewebsites.net/api/<function>?code=<key>`.
+    id: 'azure-function-key-url',
+    provider: 'Azure',
+    name: 'Azure Functions key (in a function URL)',
+    envName: 'AZURE_FUNCTION_KEY',
+    keywords: ['.azurewebsites.net'],
+    minLength: 60,
+    pattern: /\.azurewebsites\.net\/api\/[A-Za-z0-9_.\/-]*\?(?:[^\s"'#]*&)?code=[A-Za-z0-9_-]{30,}(?:==|%3[Dd]%3[Dd])?/,
+    checkedPart: keyAfter('code='),
+    validate: (token) => looksRandomMixedCase(keyAfter('code=')(token)),
+  },
+
+  // --- Entra ID (Azure AD).
+  {
+    // Client secrets ("app passwords"): 3 characters, a version digit, `Q~`, 31 (version 7) to 34 (version 8) more.
+    id: 'azure-ad-client-secret',
+    provider: 'Azure',
+    name: 'Entra ID (Azure AD) client secret',
+    envName: 'AZURE_CLIENT_SECRET',
+    keywords: ['Q~'],
+    minLength: 37,
+    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/,
+    validate: (token) => looksRandomMixedCase(token),
+  },
+  {
+    // Refresh tokens as MSAL and the Azure CLI cache them: `0.A` or `1.A`, the client part, `.Ag`, the encrypted body.
+    id: 'azure-entra-refresh-token',
+    provider: 'Azure',
+    name: 'Entra ID (Azure AD) refresh token',
+    envName: 'AZURE_REFRESH_TOKEN',
+    keywords: ['.Ag'],
+    minLength: 300,
+    pattern: /(?<![A-Za-z0-9_.-])[01]\.A[A-Za-z0-9_-]{50,}(?:\.[0-9])?\.Ag[A-Za-z0-9_-]{250,}(?:\.A[A-Za-z0-9_-]{200,})?/,
+    checkedPart: (token) => token.slice(0, 120),
+  },
+
+  // --- Identifiable keys: the signature says which service issued them.
+  signed64ByteKey('azure-storage-account-key', 'Azure Storage account key', 'AZURE_STORAGE_KEY', '+ASt'),
+  signed64ByteKey('azure-cosmos-db-key', 'Azure Cosmos DB account key', 'AZURE_COSMOS_KEY', 'ACDb'),
+  signed64ByteKey('azure-batch-key', 'Azure Batch account key', 'AZURE_BATCH_KEY', '+ABa'),
+  signed64ByteKey('azure-api-management-key', 'Azure API Management key', 'AZURE_APIM_KEY', 'APIM'),
+  signed32ByteKey('azure-service-bus-key', 'Azure Service Bus key', 'AZURE_SERVICEBUS_KEY', '+ASb'),
+  signed32ByteKey('azure-event-hubs-key', 'Azure Event Hubs key', 'AZURE_EVENTHUBS_KEY', '+AEh'),
+  signed32ByteKey('azure-relay-key', 'Azure Relay key', 'AZURE_RELAY_KEY', '+ARm'),
+  signed32ByteKey('azure-iot-key', 'Azure IoT Hub key', 'AZURE_IOT_KEY', 'AIoT'),
+  signed32ByteKey('azure-cache-for-redis-key', 'Azure Cache for Redis access key', 'AZURE_REDIS_KEY', 'AzCa'),
+  signed32ByteKey('azure-event-grid-key', 'Azure Event Grid key', 'AZURE_EVENTGRID_KEY', 'AZEG'),
+  {
+    // 52 characters: 42, `+ACR`, a letter A–D, 5 more.
+    id: 'azure-container-registry-password',
+    provider: 'Azure',
+    name: 'Azure Container Registry password',
+    envName: 'AZURE_ACR_PASSWORD',
+    keywords: ['+ACR'],
+    minLength: 52,
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{42}\+ACR[A-D][A-Za-z0-9+/]{5}(?![A-Za-z0-9+/=])/,
+    checkedPart: (token) => token.slice(0, 42),
+  },
+  {
+    // Admin and query keys alike: 52 alphanumerics, `AzSe` at offset 42, a letter A–D, 5 more.
+    id: 'azure-search-key',
+    provider: 'Azure',
+    name: 'Azure AI Search key',
+    envName: 'AZURE_SEARCH_KEY',
+    keywords: ['AzSe'],
+    minLength: 52,
+    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{42}AzSe[A-D][A-Za-z0-9]{5}(?![A-Za-z0-9])/,
+    checkedPart: (token) => token.slice(0, 42),
+  },
+  {
+    // Function, host and master keys: 44 URL-safe characters, `AzFu`, 5 more, a canonical last character, `==`.
+    id: 'azure-function-key',
+    provider: 'Azure',
+    name: 'Azure Functions key',
+    envName: 'AZURE_FUNCTION_KEY',
+    keywords: ['AzFu'],
+    minLength: 56,
+    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{44}AzFu[A-Za-z0-9_-]{5}[AQgw]==(?![A-Za-z0-9_=-])/,
+    checkedPart: (token) => token.slice(0, 44),
+  },
+  {
+    id: 'azure-ai-services-key',
+    provider: 'Azure',
+    name: 'Azure AI services key (Azure OpenAI, Speech, Vision, …)',
+    envName: 'AZURE_OPENAI_API_KEY',
+    keywords: ['JQQJ9'],
+    minLength: 84,
+    pattern: commonAnnotatedKey('ACOG'),
+    checkedPart: (token) => token.slice(0, 52),
+  },
+  {
+    id: 'azure-devops-pat',
+    provider: 'Azure',
+    name: 'Azure DevOps personal access token',
+    envName: 'AZURE_DEVOPS_PAT',
+    keywords: ['JQQJ9'],
+    minLength: 84,
+    pattern: commonAnnotatedKey('AZDO'),
+    checkedPart: (token) => token.slice(0, 52),
+  },
+  {
+    // Any other service's common annotated key (App Configuration, Web PubSub, Communication Services, …).
+    id: 'azure-common-annotated-key',
+    provider: 'Azure',
+    name: 'Azure access key (common annotated format)',
+    envName: 'AZURE_ACCESS_KEY',
+    keywords: ['JQQJ9'],
+    minLength: 84,
+    pattern: commonAnnotatedKey('[A-Za-z][A-Za-z0-9]{3}'),
+    checkedPart: (token) => token.slice(0, 52),
+  },
+
+  // --- Legacy shapes without a signature: whole values, and only with an Azure hint.
+  {
+    // Storage, Cosmos DB and Batch account keys before signatures: 64 random bytes in base64.
+    id: 'azure-account-key',
+    provider: 'Azure',
+    name: 'Azure account key (Storage, Cosmos DB, Batch)',
+    envName: 'AZURE_STORAGE_KEY',
+    keywords: ['=='],
+    minLength: 88,
+    pattern: /^[A-Za-z0-9+/]{85}[AQgw]==$/,
+    validate: (token, match, context) => isRealKey(token) && looksRandomMixedCase(token) && hinted(STORAGE_KEY_HINT)(token, match, context),
+  },
+  {
+    // Azure OpenAI / AI services and API Management subscription keys before the annotated format: 32 hex digits,
+    // which is also every MD5: only beside an Azure AI name or endpoint.
+    id: 'azure-ai-services-legacy-key',
+    provider: 'Azure',
+    name: 'Azure AI services / API Management key',
+    envName: 'AZURE_OPENAI_API_KEY',
+    keywords: [],
+    minLength: 32,
+    pattern: /^[0-9a-f]{32}$/,
+    validate: (token, match, context) => /[a-f]/.test(token) && /[0-9]/.test(token) && hinted(AZURE_AI_KEY_HINT)(token, match, context),
+  },
+  {
+    // Azure DevOps personal access tokens before the annotated format: 52 characters of lower-case base32.
+    id: 'azure-devops-pat-legacy',
+    provider: 'Azure',
+    name: 'Azure DevOps personal access token',
+    envName: 'AZURE_DEVOPS_PAT',
+    keywords: [],
+    minLength: 52,
+    pattern: /^[a-z2-7]{52}$/,
+    validate: (token, match, context) => /[2-7]/.test(token) && hinted(DEVOPS_HINT)(token, match, context),
+  },
+  {
+    // Azure AI Search admin and query keys before the signature: 52 alphanumerics.
+    id: 'azure-search-key-legacy',
+    provider: 'Azure',
+    name: 'Azure AI Search key',
+    envName: 'AZURE_SEARCH_KEY',
+    keywords: [],
+    minLength: 52,
+    pattern: /^[A-Za-z0-9]{52}$/,
+    validate: (token, match, context) => looksRandomMixedCase(token) && hinted(SEARCH_HINT)(token, match, context),
   },
 ];
