@@ -290,6 +290,8 @@ export const AZURE_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
       { value: 'MjViV5/XQSt/0m1OKEuWiST0i0Cj1HjhYTMAZWr/c/pC' + 'orSuvdBV2khNP6dDgEj2wjyysHkLHJmgKRKCBmD2Sg==', textBefore: 'const credential = new StorageSharedKeyCredential("acmeprod", ' },
     ],
     negative: [
+      { value: 'j9UiPFnqnR1Lijb3q51bE11WAK3dKN0AF4Pv/j3j1dVe' + 'bpJPNQPIR5YyKO36LnypDLZo0+ieP4rQoGRFEnfG6g==', sinkName: 'signature', textBefore: 'verify every signature in the batch: ' },
+      { value: '+DaAnV6QGfYthK3zTXLPf1LAuzMbFwc4s7WtRAv1qr1C' + 'dki+2rv0+6Z0La3h4OtgpEaVxz+uuhzNkkEWvipkoQ==', sinkName: 'cached', textBefore: 'localStorage.setItem("session", ' },
       { value: 'A4OTgiw10AL8KW/SI2CrMQf0dZBGm5qm13vr9t9TwMWb' + 'YoVHzUjUh7oHf4sPAAVEoQxapWoTmTxZx5yEE7WOsA==', sinkName: 'digest' },
       { value: 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/' + 'K1SZFPTOtr/KBHBeksoGMGw==', sinkName: 'accountKey' },
       { value: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGy' + 'PMbIZnqyMsEcaGQy67XIw/Jw==', sinkName: 'cosmosKey' },

@@ -87,7 +87,9 @@ function commonAnnotatedKey(service: string): RegExp {
 }
 
 // Hints for the hint-only legacy shapes (lower case: names and nearby text are lower-cased before the test).
-const STORAGE_KEY_HINT = /azure|account_?key|accountkey|storage|blob\.core|cosmos|documents\.azure|documentdb|batch/;
+// Words like "storage" or "batch" alone are too common (localStorage, a batch of signatures): only with "account" or "key".
+const STORAGE_KEY_HINT =
+  /azure|account.?key|storage.?(?:account|key|credential)|sharedkeycredential|blob\.core|cosmos|documents\.azure|documentdb|batch\.azure|batch.?(?:account|key)/;
 const AZURE_AI_KEY_HINT =
   /azure.?openai|openai\.azure\.com|cognitiveservices|cognitive.?services|azurekeycredential|ocp-apim-subscription-key|azure.?(?:ai|api|speech|translator|vision)?.?key/;
 const DEVOPS_HINT = /azure.?devops|dev\.azure\.com|visualstudio\.com|ado.?pat|azdo|system_accesstoken|azure.?pat/;
