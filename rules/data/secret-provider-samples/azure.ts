@@ -48,6 +48,28 @@ export const AZURE_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
       'Endpoint=http://localhost;Port=8888;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;',
     ],
   },
+  'azure-communication-services-connection-string': {
+    positive: [
+      'endpoint=https://acme-calls.unitedstates.communication.azure.com/;accesskey=' + 'rmS7q7N0xqAGzofMwJB6enVlnojEQ8vpeu2cjh61GmgM' + 'TakG5t3iuSmSe4mkJ1tc6MJ6bmFgg24g7TpNI9WV4A==',
+      'endpoint=https://acme-sms.communication.azure.com/;accesskey=' + 'h7s4CGkqzWP2AZhQzfQg7h6E55RREZL61IIUFQnBLM' + 'F4QfddxQzUJQQJ99pJwSgYWrOODHMHARtDAZCSqoCq',
+    ],
+    negative: [
+      'endpoint=https://<acs-resource>.communication.azure.com/;accesskey=<access-key>',
+      'endpoint=https://acme-calls.communication.azure.com/;accesskey=' + '${ACS_ACCESS_KEY}',
+      'endpoint=https://acme-calls.communication.azure.com/',
+    ],
+  },
+  'azure-cache-for-redis-connection-string': {
+    positive: [
+      'acme-sessions.redis.cache.windows.net:6380,password=' + 'MILJVWuRbsO40Io4F8LfbW' + 'QTO5puWsQpPW1bD6m44Lg=' + ',ssl=True,abortConnect=False',
+      'acme-cache.redis.cache.windows.net,password=' + '0c5KDx5SdNolVO7gTJ4P6n' + '/hSg3lrRS92wkAJ0Efu78=',
+    ],
+    negative: [
+      'acme-sessions.redis.cache.windows.net:6380,password=<access-key>,ssl=True,abortConnect=False',
+      'acme-sessions.redis.cache.windows.net:6380,ssl=True,abortConnect=False',
+      'localhost:6379,password=' + 'dev-redis-password',
+    ],
+  },
   'azure-app-configuration-connection-string': {
     positive: [
       'Endpoint=https://acme-settings.azconfig.io;Id=Qx7b-l9-s0:' + 'c3Vb8rTq1LmN;Secret=' + 'E2Dx5aQ8kt40IR6wQ3HZ9l4PmMCU2Skcyxk4KFlgjk' + 'q1ktaPgNN7JQQJ99AGHxJbWOyIr9ZxkoGiAZC2yIL2',

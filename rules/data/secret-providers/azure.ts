@@ -143,6 +143,29 @@ export const AZURE_PROVIDERS: readonly SecretProvider[] = [
     checkedPart: keyAfter('AccessKey='),
   },
   {
+    // Communication Services write the field names in lower case: `endpoint=https://….communication.azure.com/;
+    // accesskey=…`. The key is 64 bytes in base64 or, newer, a common annotated key.
+    id: 'azure-communication-services-connection-string',
+    provider: 'Azure',
+    name: 'Azure Communication Services connection string',
+    envName: 'AZURE_COMMUNICATION_CONNECTION_STRING',
+    keywords: ['.communication.azure.com'],
+    minLength: 100,
+    pattern: /endpoint=https:\/\/[A-Za-z0-9.-]+\.communication\.azure\.com\/?;\s*accesskey=(?:[A-Za-z0-9+/]{86}==|[A-Za-z0-9]{84})(?![A-Za-z0-9+/=])/i,
+    checkedPart: (token) => token.slice(token.toLowerCase().lastIndexOf('accesskey=') + 'accesskey='.length),
+  },
+  {
+    // StackExchange.Redis style, as the portal shows it: `<name>.redis.cache.windows.net:6380,password=…,ssl=True`.
+    id: 'azure-cache-for-redis-connection-string',
+    provider: 'Azure',
+    name: 'Azure Cache for Redis connection string',
+    envName: 'AZURE_REDIS_CONNECTION_STRING',
+    keywords: ['.redis.cache.windows.net'],
+    minLength: 70,
+    pattern: /\.redis\.cache\.windows\.net(?::\d+)?,\s*password=[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])/i,
+    checkedPart: (token) => token.slice(token.toLowerCase().lastIndexOf('password=') + 'password='.length),
+  },
+  {
     id: 'azure-app-configuration-connection-string',
     provider: 'Azure',
     name: 'Azure App Configuration connection string',
