@@ -327,6 +327,8 @@ export const AZURE_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
       { value: '0f27de3418c62b47' + '1f06bf14ae7efc49', sinkName: 'apiKey', textAfter: ', endpoint: "https://acme-gpt.openai.azure.com"' },
     ],
     negative: [
+      // An Application Insights instrumentation key (a GUID, here without dashes) is a telemetry id, not a credential.
+      { value: '08e05bbab6dd4f70' + 'baf2a86909a9464b', sinkName: 'instrumentationKey', textBefore: 'appInsights.setup(' },
       { value: 'd0c9ba1cfffff11f' + 'd548e31a8b1ea79d', sinkName: 'contentMd5' },
       { value: '701BAB2044662DC8' + '1CC741ABFA636967', sinkName: 'azureOpenAiKey' },
       { value: '79054025255fb1a26e4bc422aef54eb4', sinkName: 'etag', textBefore: 'const blobUrl = "https://acme.blob.core.windows.net/x"; ' },
