@@ -138,8 +138,8 @@ export const SAAS_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
     negative: ['cache-key-' + '7aaeeda0e47d878ad62b2cbef0e5689d', 'key-' + '7aaeeda0', 'primary-key-column', 'key-' + 'thisisnotarealmailgunapikeyatall'],
   },
   'mailgun-private-key': {
-    positive: ['4edd8ffc2647a3e1308a0dc3da79f409' + '-a291e684-c166ada2', 'api:' + '4edd8ffc2647a3e1308a0dc3da79f409' + '-a291e684-c166ada2'],
-    negative: ['4edd8ffc2647a3e1308a0dc3da79f409' + '-a291e684', '4edd8ffc2647a3e1308a0dc3da79f409' + '-a291e684-c166ada2-9f1e', 'f0e4c2f7-6fd5-4a1c-9fcb-f1b1b4a3e6f2'],
+    positive: ['4edd8ffc2647a3e1308a0dc3da79f409' + '-a291e684-c166ada2', '9b1e07c4d2a85f36e0c7b94d1a3f8e25' + '-5d0c3e9a-71f4b2c8'],
+    negative: ['4edd8ffc2647a3e1308a0dc3da79f409' + '-a291e684', '4edd8ffc2647a3e1308a0dc3da79f409' + '-a291e684-c166ada2-9f1e', 'f0e4c2f7-6fd5-4a1c-9fcb-f1b1b4a3e6f2', '4EDD8FFC2647A3E1308A0DC3DA79F409' + '-A291E684-C166ADA2'],
   },
   // Public by design (client-side email validation): information.
   'mailgun-public-key': {

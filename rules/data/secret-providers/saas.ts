@@ -228,8 +228,9 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'MAILGUN_API_KEY',
     keywords: [],
     minLength: 50,
-    // Current private API keys and HTTP webhook signing keys: `<32 hex>-<8 hex>-<8 hex>`.
-    pattern: /(?<![A-Za-z0-9-])[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}(?![A-Za-z0-9-])/,
+    // Current private API keys and HTTP webhook signing keys: `<32 hex>-<8 hex>-<8 hex>`. No prefix to pre-check, so
+    // the whole value (a cheap anchored test); the three-part hex shape is the key's own, no hint needed.
+    pattern: /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/,
     validate: (token) => hasDigitAndLetter(token.slice(0, 32)),
   },
   {
