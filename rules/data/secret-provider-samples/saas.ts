@@ -180,20 +180,32 @@ export const SAAS_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
     negative: [{ value: 'd59ab25f3101b46fd5deec38db7936a1', sinkName: 'etag' }, { value: 'd59ab25f3101b46fd5deec38db7936a1' }],
   },
   'newrelic-user-key': {
-    positive: ['NRAK-' + 'IT5KHC5MZYLMM1NVITZUA7HYGLN'],
-    negative: ['NRAK-' + 'IT5KHC5M', 'NRJS-' + '7da5a2c7aeee24e85e8'],
+    positive: ['NRAK-' + 'IT5KHC5MZYLMM1NVITZUA7HYGLN', 'NRAK-' + '32U9IDLKPV1HI9PB4H9PRZN6YYN'.toLowerCase()],
+    negative: ['NRAK-' + 'IT5KHC5M', 'NRJS-' + '7da5a2c7aeee24e85e8', 'NRAK-' + 'NEWRELICUSERKEYGOESHEREPLSX'],
+  },
+  'newrelic-insights-key': {
+    positive: ['NRII-' + 'neFKWCAXhUTJyvHdo6EE_WrJlS9P13_W', 'NRIQ-' + 'OkiXi3kBJY36-H210Wxo-ddpO'],
+    negative: ['NRII-' + 'neFKWCAX', 'NRIQ-' + 'insights-query-key-for-prod', 'NRII-' + 'neFKWCAXhUTJyvHdo6EE_WrJlS9P13_Wx9'],
   },
   'newrelic-license-key': {
-    positive: ['7da5a2c7aeee24e85e89f1ea07db15e66ec9' + 'NRAL'],
-    negative: ['7da5a2c7aeee' + 'NRAL', 'NRAL'],
+    positive: ['7da5a2c7aeee24e85e89f1ea07db15e66ec9' + 'NRAL', 'e2365d46c827f0e130fa573139efab75' + 'FFFFNRAL', 'eu01xx' + '2924a21fbd5d955536d3bfc1aa' + 'FFFFNRAL'],
+    negative: ['7da5a2c7aeee' + 'NRAL', 'NRAL', 'e2365d46c827f0e130fa573139efab75' + 'NRAL', 'E2365D46C827F0E130FA573139EFAB75' + 'FFFFNRAL'],
   },
   'posthog-project-key': {
     positive: ['phc_' + 'stkuqiVxbpJ7BiBIeSlM7Jvt7esSnpWOxR7tTh7II2P'],
     negative: ['phc_' + 'stkuqiVxbpJ7', 'phc_' + 'X'.repeat(43)],
   },
+  'posthog-personal-key': {
+    positive: ['phx_' + 'qtAaZZLsWj9JU0QYmiFnrFp6cukaOE2flsXYJDz865P', 'phx_' + 'C4r_Tq9vLm2XwB7nYk0PzE5sJh8gDf3RaU6iOe1Kt_Wb'],
+    negative: ['phx_' + 'qtAaZZLsWj9J', 'phx_' + 'personal_api_key_for_posthog_goes_here_now'],
+  },
   'mapbox-public-token': {
     positive: ['pk.eyJ1IjoiYWNtZSIsImEiOiJjbHgxMjM0NTY3ODkwIn0' + '.Zk3mW8pQ2rT6yU9iO0pA1s'],
     negative: ['pk.eyJ1IjoiYWNtZSJ9', 'mapbox://styles/acme/' + 'clx1234567890abcdefghijk'],
+  },
+  'mapbox-secret-token': {
+    positive: ['sk.eyJ1IjoiYWNtZSIsImEiOiJjbHg5cTJ3M2UwYWJjMTIzZGVmNDU2Z2hpIn0' + '.d12B3MbMrddot2QPwFnfEu', 'sk.eyJ1IjoiYWNtZSIsImEiOiJjbHgxMjM0NTY3ODkwIn0' + '.Zk3mW8pQ2rT6yU9iO0pA1s'],
+    negative: ['sk.eyJ1IjoiYWNtZSJ9', 'task.eyJ1IjoiYWNtZSIsImEiOiJjbHg5cTJ3M2UwYWJjMTIzZGVmNDU2Z2hpIn0' + '.d12B3MbMrddot2QPwFnfEu'],
   },
   'linear-api-key': {
     positive: ['lin_api_' + '5PUGE77jzEe1Ssg9lEaifEM4UtVZvebioiXBnlXf'],

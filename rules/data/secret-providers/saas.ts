@@ -332,7 +332,18 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'NEW_RELIC_API_KEY',
     keywords: ['NRAK-'],
     minLength: 32,
-    pattern: /NRAK-[A-Z0-9]{27}(?![A-Za-z0-9])/,
+    pattern: /(?<![A-Za-z0-9])NRAK-[A-Za-z0-9]{27}(?![A-Za-z0-9])/,
+    validate: (token) => hasDigitAndLetter(token.slice(5)),
+  },
+  {
+    id: 'newrelic-insights-key',
+    provider: 'New Relic',
+    name: 'New Relic Insights insert or query key',
+    envName: 'NEW_RELIC_INSIGHTS_KEY',
+    keywords: ['NRII-', 'NRIQ-'],
+    minLength: 30,
+    pattern: /(?<![A-Za-z0-9])NRI[IQ]-[A-Za-z0-9_-]{25,32}(?![A-Za-z0-9_-])/,
+    validate: (token) => hasDigitAndLetter(token.slice(5)),
   },
   {
     id: 'newrelic-license-key',
@@ -341,7 +352,8 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'NEW_RELIC_LICENSE_KEY',
     keywords: ['NRAL'],
     minLength: 40,
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{36}NRAL(?![A-Za-z0-9])/,
+    // 40 characters ending in `NRAL`: 36 hex, or 32 hex (`eu01xx` + 26 in the EU region) and `FFFF`.
+    pattern: /(?<![A-Za-z0-9])(?:[a-f0-9]{36}|(?:[a-f0-9]{32}|eu01xx[a-f0-9]{26})FFFF)NRAL(?![A-Za-z0-9])/,
   },
   {
     id: 'posthog-project-key',
@@ -354,6 +366,16 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     publicReason: 'it only lets clients send events to the project',
   },
   {
+    id: 'posthog-personal-key',
+    provider: 'PostHog',
+    name: 'PostHog personal API key',
+    envName: 'POSTHOG_PERSONAL_API_KEY',
+    keywords: ['phx_'],
+    minLength: 47,
+    pattern: /(?<![A-Za-z0-9_])phx_[A-Za-z0-9_]{43,50}(?![A-Za-z0-9_])/,
+    validate: (token) => looksRandomMixedCase(token.slice(4)),
+  },
+  {
     id: 'mapbox-public-token',
     provider: 'Mapbox',
     name: 'Mapbox public token',
@@ -362,6 +384,15 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     minLength: 50,
     pattern: /(?<![A-Za-z0-9_.-])pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/,
     publicReason: 'public tokens are meant for browser maps; restrict it to your URLs',
+  },
+  {
+    id: 'mapbox-secret-token',
+    provider: 'Mapbox',
+    name: 'Mapbox secret token',
+    envName: 'MAPBOX_SECRET_TOKEN',
+    keywords: ['sk.eyJ'],
+    minLength: 50,
+    pattern: /(?<![A-Za-z0-9_.-])sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/,
   },
   {
     id: 'linear-api-key',
