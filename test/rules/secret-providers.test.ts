@@ -82,6 +82,7 @@ describe('secret providers: tiers', () => {
       ['sentry-dsn', 'info'],
       ['posthog-project-key', 'info'],
       ['mapbox-public-token', 'info'],
+      ['mailgun-public-key', 'info'],
     ].sort(byId));
     for (const provider of SECRET_PROVIDERS.filter((p) => p.severity === 'warning')) assert.match(provider.name, /test-mode/, provider.id);
   });

@@ -1,6 +1,12 @@
 // Tier-1 secret formats, web services an API backend calls: payments, messaging, email, commerce, search, monitoring, issue trackers.
 // Samples: ../secret-provider-samples/saas.ts. The order of entries matters where formats overlap: the first match wins.
-import { type SecretProvider, nearby } from './shared';
+import { type SecretProvider, looksRandomMixedCase, nearby } from './shared';
+
+/** Random key material has digits and letters; words, ids and `your-token-here` do not have both. */
+const hasDigitAndLetter = (text: string) => /[0-9]/.test(text) && /[A-Za-z]/.test(text);
+
+/** The part after the last `-` or `/`: where Slack, Mailgun and webhook URLs keep the random secret. */
+const lastPart = (token: string) => token.slice(Math.max(token.lastIndexOf('-'), token.lastIndexOf('/')) + 1);
 
 /** Everything after the mode prefix (`sk_test_`, `pk_live_`): what placeholder and dummy checks should read. */
 const afterModePrefix = (token: string) => token.slice(token.indexOf('_', 3) + 1);
@@ -18,6 +24,9 @@ function startsWithBase64Snowflake(token: string): boolean {
 
 const ALGOLIA_HINT = /algolia/;
 
+/** Lower-cased source: a Twilio name or an account SID (`AC` + 32 hex) next to the auth token. */
+const TWILIO_HINT = /twilio|\bac[0-9a-f]{32}\b/;
+
 const DATADOG_HINT = /datadog|\bdd[_-]?(api|app|client)|\bdd_/;
 
 export const SAAS_PROVIDERS: readonly SecretProvider[] = [
@@ -26,18 +35,18 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     provider: 'Stripe',
     name: 'Stripe live secret key',
     envName: 'STRIPE_SECRET_KEY',
-    keywords: ['sk_live_'],
+    keywords: ['sk_live_', 'sk_prod_'],
     minLength: 32,
-    pattern: /(?<![A-Za-z0-9_])sk_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
+    pattern: /(?<![A-Za-z0-9_])sk_(?:live|prod)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
   },
   {
     id: 'stripe-restricted-key',
     provider: 'Stripe',
     name: 'Stripe live restricted key',
     envName: 'STRIPE_RESTRICTED_KEY',
-    keywords: ['rk_live_'],
+    keywords: ['rk_live_', 'rk_prod_'],
     minLength: 32,
-    pattern: /(?<![A-Za-z0-9_])rk_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
+    pattern: /(?<![A-Za-z0-9_])rk_(?:live|prod)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/,
   },
   {
     id: 'stripe-test-secret-key',
@@ -94,23 +103,61 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     minLength: 38,
     pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{32,}(?![A-Za-z0-9])/,
   },
+  // Slack: a `xox?-` prefix followed by numeric team/user ids is unambiguous. Ids may be followed by nothing but the
+  // secret part (tokens cut short in docs and logs are still tokens); `#`/`*` after the ids means redacted.
   {
     id: 'slack-bot-token',
     provider: 'Slack',
     name: 'Slack bot token',
     envName: 'SLACK_BOT_TOKEN',
     keywords: ['xoxb-'],
-    minLength: 40,
-    pattern: /xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34}(?![A-Za-z0-9])/,
+    minLength: 26,
+    // Current: team id, bot user id, secret (`xoxb-<id>-<id>-<24>`); legacy two-part: one id and the secret.
+    pattern: /(?<![A-Za-z0-9.-])xoxb-(?:[0-9]{10,13}-[0-9]{10,13}(?:-[A-Za-z0-9]{20,40}|[A-Za-z0-9]{0,8})|[0-9]{8,14}-[A-Za-z0-9]{18,26})(?![A-Za-z0-9#*-])/,
+    // Two ids say "Slack" on their own; after a single id the secret has to look random.
+    validate: (token) => /^xoxb-[0-9]+-[0-9]{10}/.test(token) || hasDigitAndLetter(lastPart(token)),
   },
   {
     id: 'slack-user-token',
     provider: 'Slack',
     name: 'Slack user token',
     envName: 'SLACK_USER_TOKEN',
-    keywords: ['xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-'],
-    minLength: 40,
-    pattern: /xox[pares](?:\.xox[pares])?-(?:[0-9]{1,13}-){2,3}[A-Za-z0-9]{24,64}(?![A-Za-z0-9])/,
+    keywords: ['xoxp-', 'xoxe-'],
+    minLength: 20,
+    // `xoxp-<team>-<user>-<installation>-<secret>`; `xoxe-` is the rotating form with the same shape.
+    pattern: /(?<![A-Za-z0-9.-])xox[pe]-[0-9]{8,14}(?:-[0-9]{6,14}){1,2}(?:-[A-Za-z0-9]{10,64}|[A-Za-z0-9]{0,8})(?![A-Za-z0-9#*-])/,
+  },
+  {
+    id: 'slack-workspace-token',
+    provider: 'Slack',
+    name: 'Slack workspace access or refresh token',
+    envName: 'SLACK_WORKSPACE_TOKEN',
+    keywords: ['xoxa-', 'xoxr-'],
+    minLength: 17,
+    // Ids and a secret like user tokens, or (older) a version digit and a random string.
+    pattern: /(?<![A-Za-z0-9.-])xox[ar]-(?:[0-9]-)?(?:[0-9]{8,14}(?:-[0-9]{6,14}){1,2}(?:-[A-Za-z0-9]{10,64}|[A-Za-z0-9]{0,8})|[A-Za-z0-9]{12,48})(?![A-Za-z0-9#*-])/,
+    validate: (token) => hasDigitAndLetter(lastPart(token)) || /-[0-9]{8,}-[0-9]{6,}/.test(token),
+  },
+  {
+    id: 'slack-legacy-token',
+    provider: 'Slack',
+    name: 'Slack legacy session token',
+    envName: 'SLACK_TOKEN',
+    keywords: ['xoxs-', 'xoxo-'],
+    minLength: 36,
+    // Three ids and a hex secret; `xoxo` alone is just a sign-off, so the ids are required.
+    pattern: /(?<![A-Za-z0-9.-])xox[so]-[0-9]{6,14}(?:-[0-9]{6,14}){2}-[0-9a-f]{10,64}(?![A-Za-z0-9#*-])/,
+  },
+  {
+    id: 'slack-config-token',
+    provider: 'Slack',
+    name: 'Slack app configuration token',
+    envName: 'SLACK_CONFIG_TOKEN',
+    keywords: ['xoxe.xox', 'xoxe-'],
+    minLength: 120,
+    // Access (`xoxe.xoxp-1-…`, `xoxe.xoxb-1-…`) and refresh (`xoxe-1-…`) tokens of the app manifest API.
+    pattern: /(?<![A-Za-z0-9.-])xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{110,200}(?![A-Za-z0-9])/,
+    validate: (token) => hasDigitAndLetter(lastPart(token)),
   },
   {
     id: 'slack-app-token',
@@ -119,7 +166,7 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'SLACK_APP_TOKEN',
     keywords: ['xapp-'],
     minLength: 50,
-    pattern: /xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}(?![a-f0-9])/,
+    pattern: /(?<![A-Za-z0-9.-])xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-z0-9]{40,80}(?![A-Za-z0-9])/,
   },
   {
     id: 'slack-webhook',
@@ -128,7 +175,9 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'SLACK_WEBHOOK_URL',
     keywords: ['hooks.slack.com/'],
     minLength: 60,
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[AB][A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24}(?![A-Za-z0-9])/,
+    // The path is the secret: `/services/T…/B…/<24>`, `/workflows/T…/A…/<id>/<24>`, `/triggers/T…/<id>/<32 hex>`.
+    pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{40,140}(?![A-Za-z0-9_/+-])/,
+    validate: (token) => lastPart(token).length >= 20 && hasDigitAndLetter(lastPart(token)),
   },
   {
     id: 'twilio-api-key',
@@ -141,13 +190,25 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     validate: (token) => /[0-9]/.test(token.slice(2)) && /[a-f]/.test(token.slice(2)),
   },
   {
+    id: 'twilio-auth-token',
+    provider: 'Twilio',
+    name: 'Twilio auth token',
+    envName: 'TWILIO_AUTH_TOKEN',
+    keywords: [],
+    minLength: 32,
+    pattern: /^[0-9a-f]{32}$/,
+    // 32 hex characters are also hashes and ids: only next to a Twilio hint or an account SID (`AC` + 32 hex).
+    validate: (token, match, context) => /[a-f]/.test(token) && /[0-9]/.test(token) && (nearby(TWILIO_HINT)(token, match, context) || TWILIO_HINT.test(context.textAfter())),
+  },
+  {
     id: 'sendgrid-api-key',
     provider: 'SendGrid',
     name: 'SendGrid API key',
     envName: 'SENDGRID_API_KEY',
     keywords: ['SG.'],
-    minLength: 69,
-    pattern: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/,
+    minLength: 62,
+    // `SG.<key id>.<secret>`: 22 and 43 characters today, a little shorter or longer in older keys.
+    pattern: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{20,24}\.[A-Za-z0-9_-]{39,50}(?![A-Za-z0-9_-])/,
   },
   {
     id: 'mailgun-api-key',
@@ -156,7 +217,32 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'MAILGUN_API_KEY',
     keywords: ['key-'],
     minLength: 36,
-    pattern: /(?<![A-Za-z0-9_-])key-[0-9a-f]{32}(?![A-Za-z0-9])/,
+    // Legacy `key-<32>`: lower-case alphanumerics, not always hex.
+    pattern: /(?<![A-Za-z0-9_-])key-[a-z0-9]{32}(?![A-Za-z0-9])/,
+    validate: (token) => /(?:[0-9][^0-9]*){4}/.test(token.slice(4)) && /(?:[a-z][^a-z]*){4}/.test(token.slice(4)),
+  },
+  {
+    id: 'mailgun-private-key',
+    provider: 'Mailgun',
+    name: 'Mailgun API or webhook signing key',
+    envName: 'MAILGUN_API_KEY',
+    keywords: [],
+    minLength: 50,
+    // Current private API keys and HTTP webhook signing keys: `<32 hex>-<8 hex>-<8 hex>`. No prefix to pre-check, so
+    // the whole value (a cheap anchored test); the three-part hex shape is the key's own, no hint needed.
+    pattern: /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/,
+    validate: (token) => hasDigitAndLetter(token.slice(0, 32)),
+  },
+  {
+    id: 'mailgun-public-key',
+    provider: 'Mailgun',
+    name: 'Mailgun public validation key',
+    envName: 'MAILGUN_PUBLIC_KEY',
+    keywords: ['pubkey-'],
+    minLength: 39,
+    pattern: /(?<![A-Za-z0-9_-])pubkey-[a-z0-9]{32}(?![A-Za-z0-9])/,
+    validate: (token) => hasDigitAndLetter(token.slice(7)),
+    publicReason: 'it only lets browsers call the email validation API',
   },
   {
     id: 'mailchimp-api-key',
@@ -174,7 +260,9 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'SHOPIFY_ACCESS_TOKEN',
     keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
     minLength: 38,
-    pattern: /shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9])/,
+    // Hex in Shopify's examples, but any 32 alphanumerics after the prefix are a token.
+    pattern: /(?<![A-Za-z0-9])shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32}(?![A-Za-z0-9])/,
+    validate: (token) => hasDigitAndLetter(token.slice(6)),
   },
   {
     id: 'square-token',
@@ -183,7 +271,8 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'SQUARE_ACCESS_TOKEN',
     keywords: ['sq0atp-', 'sq0csp-', 'EAAA'],
     minLength: 28,
-    pattern: /(?<![A-Za-z0-9_-])(?:sq0atp-[A-Za-z0-9_-]{22}|sq0csp-[A-Za-z0-9_-]{43}|EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9_-])/,
+    // Access tokens: `sq0atp-` (22 to 60 characters) or `EAAA` + 60; OAuth application secrets: `sq0csp-` + 43.
+    pattern: /(?<![A-Za-z0-9_-])(?:sq0atp-[A-Za-z0-9_-]{22,60}|sq0csp-[A-Za-z0-9_-]{43}|EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9_-])/,
   },
   {
     id: 'discord-bot-token',
@@ -243,7 +332,18 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'NEW_RELIC_API_KEY',
     keywords: ['NRAK-'],
     minLength: 32,
-    pattern: /NRAK-[A-Z0-9]{27}(?![A-Za-z0-9])/,
+    pattern: /(?<![A-Za-z0-9])NRAK-[A-Za-z0-9]{27}(?![A-Za-z0-9])/,
+    validate: (token) => hasDigitAndLetter(token.slice(5)),
+  },
+  {
+    id: 'newrelic-insights-key',
+    provider: 'New Relic',
+    name: 'New Relic Insights insert or query key',
+    envName: 'NEW_RELIC_INSIGHTS_KEY',
+    keywords: ['NRII-', 'NRIQ-'],
+    minLength: 30,
+    pattern: /(?<![A-Za-z0-9])NRI[IQ]-[A-Za-z0-9_-]{25,32}(?![A-Za-z0-9_-])/,
+    validate: (token) => hasDigitAndLetter(token.slice(5)),
   },
   {
     id: 'newrelic-license-key',
@@ -252,7 +352,8 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'NEW_RELIC_LICENSE_KEY',
     keywords: ['NRAL'],
     minLength: 40,
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{36}NRAL(?![A-Za-z0-9])/,
+    // 40 characters ending in `NRAL`: 36 hex, or 32 hex (`eu01xx` + 26 in the EU region) and `FFFF`.
+    pattern: /(?<![A-Za-z0-9])(?:[a-f0-9]{36}|(?:[a-f0-9]{32}|eu01xx[a-f0-9]{26})FFFF)NRAL(?![A-Za-z0-9])/,
   },
   {
     id: 'posthog-project-key',
@@ -265,6 +366,16 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     publicReason: 'it only lets clients send events to the project',
   },
   {
+    id: 'posthog-personal-key',
+    provider: 'PostHog',
+    name: 'PostHog personal API key',
+    envName: 'POSTHOG_PERSONAL_API_KEY',
+    keywords: ['phx_'],
+    minLength: 47,
+    pattern: /(?<![A-Za-z0-9_])phx_[A-Za-z0-9_]{43,50}(?![A-Za-z0-9_])/,
+    validate: (token) => looksRandomMixedCase(token.slice(4)),
+  },
+  {
     id: 'mapbox-public-token',
     provider: 'Mapbox',
     name: 'Mapbox public token',
@@ -273,6 +384,15 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     minLength: 50,
     pattern: /(?<![A-Za-z0-9_.-])pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/,
     publicReason: 'public tokens are meant for browser maps; restrict it to your URLs',
+  },
+  {
+    id: 'mapbox-secret-token',
+    provider: 'Mapbox',
+    name: 'Mapbox secret token',
+    envName: 'MAPBOX_SECRET_TOKEN',
+    keywords: ['sk.eyJ'],
+    minLength: 50,
+    pattern: /(?<![A-Za-z0-9_.-])sk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/,
   },
   {
     id: 'linear-api-key',
@@ -284,13 +404,35 @@ export const SAAS_PROVIDERS: readonly SecretProvider[] = [
     pattern: /lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9])/,
   },
   {
+    id: 'linear-oauth-token',
+    provider: 'Linear',
+    name: 'Linear OAuth access token',
+    envName: 'LINEAR_ACCESS_TOKEN',
+    keywords: ['lin_oauth_'],
+    minLength: 50,
+    pattern: /(?<![A-Za-z0-9_])lin_oauth_[A-Za-z0-9]{40,64}(?![A-Za-z0-9])/,
+    validate: (token) => hasDigitAndLetter(token.slice(10)),
+  },
+  {
+    id: 'notion-integration-token',
+    provider: 'Notion',
+    name: 'Notion integration token',
+    envName: 'NOTION_TOKEN',
+    keywords: ['ntn_', 'secret_'],
+    minLength: 50,
+    // `ntn_` + 11 digits + 35 alphanumerics; before 2024 `secret_` + 43 random mixed-case alphanumerics.
+    pattern: /(?<![A-Za-z0-9_])(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})(?![A-Za-z0-9])/,
+    validate: (token) => looksRandomMixedCase(token.slice(token.indexOf('_') + 1)),
+  },
+  {
     id: 'sentry-auth-token',
     provider: 'Sentry',
     name: 'Sentry auth token',
     envName: 'SENTRY_AUTH_TOKEN',
     keywords: ['sntrys_', 'sntryu_'],
     minLength: 47,
-    pattern: /sntry[su]_[A-Za-z0-9+/=_]{40,}(?![A-Za-z0-9+/=_])/,
+    // User tokens: `sntryu_` + 64 hex, exactly. Org tokens: `sntrys_` + base64 JSON claims + `_` + a secret.
+    pattern: /(?<![A-Za-z0-9_])(?:sntryu_[0-9a-f]{64}(?![A-Za-z0-9])|sntrys_eyJ[A-Za-z0-9+/=_]{40,}(?![A-Za-z0-9+/=_]))/,
   },
   {
     id: 'sentry-dsn',
