@@ -21,6 +21,8 @@ const ONEPASSWORD_SERVICE_TOKEN =
   'dHJ1ZSwiayI6IlhEOHFMWjNDbjFNMEU1Y1lUSXh6c3RHTDMzeVUzcHFXRmg5M25BMzRhSTAifX0';
 const PLANETSCALE_BODY = 'IyaVr3HRWKOGt2jsMSWII' + 'd0JF99oAXR6J0uYJLQKcsB';
 const DOCKER_AUTH = 'Y2ktYm90OmlQR3Bo' + 'Y3NzOWdaR2xFTVdjc3pV'; // base64 of a `ci-bot:` user and a random password
+/** Google registries take a JSON key file as the password of the user `_json_key`. */
+const DOCKER_AUTH_JSON_KEY = Buffer.from('_json_key:{\n  "type": "service_account",\n  "project_id": "acme-ci-pull",\n  "private_key_id": "5be0c3f1a9d24e7b"\n}').toString('base64');
 
 export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
   // One entry per GitHub classic token prefix (the providers are generated the same way).
@@ -128,7 +130,13 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     negative: ['dckr_pat_' + '19STDWOzyRt5pVtt', 'dckr_pat_' + '<personal-access-token>'],
   },
   'docker-config-auth': {
-    positive: ['{"auths":{"https://index.docker.io/v1/":{"auth":"' + DOCKER_AUTH + '"}}}', '{\n  "auths": {\n    "registry.acme.dev:5000": {\n      "auth": "' + DOCKER_AUTH + '"\n    }\n  }\n}'],
+    positive: [
+      '{"auths":{"https://index.docker.io/v1/":{"auth":"' + DOCKER_AUTH + '"}}}',
+      '{\n  "auths": {\n    "registry.acme.dev:5000": {\n      "auth": "' + DOCKER_AUTH + '"\n    }\n  }\n}',
+      '{"auths":{"https://gcr.io":{"auth":"' + DOCKER_AUTH_JSON_KEY + '"}}}',
+      // JSON inside a string (a CI variable in a TOML or YAML file): the quotes come escaped.
+      'environment = ["DOCKER_AUTH_CONFIG={\\"auths\\":{\\"registry.acme.dev\\":{\\"auth\\":\\"' + DOCKER_AUTH + '\\"}}}"]',
+    ],
     // Base64 that is not `user:password`, and a credential helper instead of a stored secret.
     negative: ['{"auths":{"ghcr.io":{"auth":"' + 'c2VjcmV0LXdpdGhvdXQtY29sb24=' + '"}}}', '{"auths":{"ghcr.io":{}},"credsStore":"desktop"}'],
   },

@@ -11,7 +11,8 @@ function hasManyOfBothCases(body: string): boolean {
 function decodesToUserAndPassword(token: string): boolean {
   if (token.length % 4 !== 0) return false;
   const decoded = Buffer.from(token, 'base64').toString('latin1');
-  return /^[\x21-\x39\x3b-\x7e]{1,128}:[\x20-\x7e]{3,256}$/.test(decoded);
+  // The password may be a whole JSON key file (`_json_key:{…}` for Google registries): any printable text, lines too.
+  return /^[\x21-\x39\x3b-\x7e]{1,128}:[\t\n\r\x20-\x7e]{3,}$/.test(decoded);
 }
 
 const GITHUB_CLASSIC_KINDS = {
@@ -152,10 +153,10 @@ export const DEVELOPER_PROVIDERS: readonly SecretProvider[] = [
     provider: 'Docker',
     name: 'Docker registry credentials (config.json auth)',
     envName: 'DOCKER_AUTH_CONFIG',
-    keywords: ['"auths"'],
+    keywords: ['"auths"', 'auths\\"'],
     minLength: 12,
-    // The `auth` field of a docker config.json: base64 of `user:password`.
-    pattern: /(?<="auth"\s*:\s*")[A-Za-z0-9+/]{8,}={0,2}(?=")/,
+    // The `auth` field of a docker config.json (also JSON-escaped, as in a DOCKER_AUTH_CONFIG variable): base64 of `user:password`.
+    pattern: /(?<=\\?"auth\\?"\s*:\s*\\?")[A-Za-z0-9+/]{8,}={0,2}(?=\\?")/,
     validate: (token) => decodesToUserAndPassword(token),
   },
   // --- AI APIs --------------------------------------------------------------------------------------------------
