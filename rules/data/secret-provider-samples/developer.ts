@@ -255,4 +255,93 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     positive: ['sbp_' + '1f41d32238f31c72efd752934db831dbea19f7c9', 'supabase login --token sbp_' + 'k7r2m9xq4v8t1wz6n3p0' + 'c5j8h2d7s4f9g1b6y3ea'],
     negative: ['sbp_' + '1f41d322', 'sbp_' + 'supabaseprojectaccesstokenplaceholderxx', 'sbp_' + '1f41d32238f31c72efd752934db831dbea19f7C9'],
   },
+  // Prefix-only formats of smaller developer platforms.
+  'sourcegraph-token': {
+    positive: ['sgp_' + '6613aC2Df4f76beB8f38' + '86891a6CCfD20cC1EcA9', 'sgp_local_' + '54Bd4ec0fFdAC57c8ed9' + '875F37BB1FBAaBfd17bB', 'sgp_' + 'd7cbda78ef32ab00' + '_' + '8a85cf92341408c489b3' + '198766533d9bec3d8cfc'],
+    negative: ['sgp_' + '6613aC2Df4f76beB8f38', 'sgp_local_' + '1b4eb015bc4941921caG' + 'f4b0eccc18787ac2f075', 'sgp_' + '<your access token>'],
+  },
+  'atlassian-api-token': {
+    positive: ['ATATT3' + 'zdA8olJdLCQSg-ZqOLOfhz7WNujdMHyS408xJJ-FuDkzPyGof5FyxLhRYy6teTvO45Aec5BIU9ZMH4nwcUsx40YVJMZb0' + 'n9YUgxH-TOi7tn0DmqreUmpLyjjqwAWS3vlMMb6g1_pxS1Bl5rRQhAKPi5N7JsEdoJUth_ELD-imx5eLtdu5LBm-m1UAF', 'JIRA_API_TOKEN=ATATT3' + 'zdA8olJdLCQSg-ZqOLOfhz7WNujdMHyS408xJJ-FuDkzPyGof5FyxLhRYy6teTvO45Aec5BIU9ZMH4nwcUsx40YVJMZb0' + 'n9YUgxH-TOi7tn0DmqreUmpLyjjqwAWS3vlMMb6g1_pxS1Bl5rRQhAKPi5N7JsEdoJUth_ELD-imx5eLtdu5LBm-m1UAF'],
+    negative: ['ATATT3' + 'zdA8olJdLCQSg-ZqOLOfhz7WNujdMHyS408xJJ-FuDkzPyGof5FyxLhRYy6t', 'ATATT3' + 'x'.repeat(186)],
+  },
+  'pulumi-access-token': {
+    positive: ['pul-' + 'a1e5b6460d41b6c6a82e' + '9b491ad93bde6fa01bb3', 'PULUMI_ACCESS_TOKEN=pul-' + 'a1e5b6460d41b6c6a82e' + '9b491ad93bde6fa01bb3'],
+    negative: ['pul-' + 'a1e5b6460d41b6c6a82e', 'pul-' + 'request-template-for-the-pull-request-body'],
+  },
+  'rubygems-api-key': {
+    positive: ['rubygems_' + 'd568f7220cfee5395406d9a1' + 'dfc2ac4fa0d58c85fbe97789', 'GEM_HOST_API_KEY: rubygems_' + 'd568f7220cfee5395406d9a1' + 'dfc2ac4fa0d58c85fbe97789'],
+    negative: ['rubygems_' + 'd568f7220cfee5395406d9a1dfc2ac', 'rubygems_' + '0'.repeat(48)],
+  },
+  'clojars-token': {
+    positive: ['CLOJARS_' + '5i1zrwktljcshexn8i768wyy7kvyk2' + '8ko7fgpr2kd20oyin1gekq2d6zprhq', 'export CLOJARS_PASSWORD=CLOJARS_' + '5i1zrwktljcshexn8i768wyy7kvyk2' + '8ko7fgpr2kd20oyin1gekq2d6zprhq'],
+    negative: ['CLOJARS_' + '5i1zrwktljcshexn8i768wyy7kvyk2', 'CLOJARS_' + 'USERNAME'],
+  },
+  'flyio-token': {
+    positive: ['fo1_' + 'bS4b_99Bf1TxaxDw78D0B' + 'UIWd6RblMKCeun9-oMUXUj', 'api_key = "fo1_' + 'bS4b_99Bf1TxaxDw78D0B' + 'UIWd6RblMKCeun9-oMUXUj' + '"'],
+    negative: ['fo1_' + 'bS4b_99Bf1TxaxDw78D0', 'fo1_' + 'x'.repeat(43)],
+  },
+  'flyio-macaroon': {
+    positive: ['fm2_' + 'ktklBts+aGdQscq9N7BESsCGuaXwU1xeSLMw8M+Y1l4vLlJJY6nr6HbVuIVEnUEx' + 'kIGT3vbJi/YQoy5P3uCBMYJp5jUoR3zDm6hgw63QqIxSD3w7EW2ht9OULzl3W4+h', 'FlyV1 fm2_' + 'ktklBts+aGdQscq9N7BESsCGuaXwU1xeSLMw8M+Y1l4vLlJJY6nr6HbVuIVEnUEx' + 'kIGT3vbJi/YQoy5P3uCBMYJp5jUoR3zDm6hgw63QqIxSD3w7EW2ht9OULzl3W4+h'],
+    negative: ['fm2_' + 'ktklBts+aGdQscq9N7BESsCGuaXwU1xeSLMw8M+Y1l4vLlJJY6nr6HbVuIVE', 'Fm2_' + 'ktklBts+aGdQscq9N7BESsCGuaXwU1xeSLMw8M+Y1l4vLlJJY6nr6HbVuIVEnUEx' + 'kIGT3vbJi/YQoy5P3uCBMYJp5jUoR3zDm6hgw63QqIxSD3w7EW2ht9OULzl3W4+h'],
+  },
+  'flyio-legacy-macaroon': {
+    positive: ['fm1r_' + 'oZC4GhsHe8xgMHR+vkXRVMdHeXoowK4xVCeMgwx1PFlYX0l9KdWFbPK/le/J' + 'lj2yXUCDFFm6EyFNV5EhNzQ8wfGO0mUDaesu7Y7JuWIi13C0N8f3q9eKs5mr', 'FlyV1 fm1a_' + 'oZC4GhsHe8xgMHR+vkXRVMdHeXoowK4xVCeMgwx1PFlYX0l9KdWFbPK/le/J' + 'lj2yXUCDFFm6EyFNV5EhNzQ8wfGO0mUDaesu7Y7JuWIi13C0N8f3q9eKs5mr'],
+    negative: ['fm1r_' + 'oZC4GhsHe8xgMHR+vkXRVMdHeXoowK4xVCeMgwx1PFlYX0l9Kd', 'fm1x_' + 'oZC4GhsHe8xgMHR+vkXRVMdHeXoowK4xVCeMgwx1PFlYX0l9KdWFbPK/le/J' + 'lj2yXUCDFFm6EyFNV5EhNzQ8wfGO0mUDaesu7Y7JuWIi13C0N8f3q9eKs5mr'],
+  },
+  'harness-pat': {
+    positive: ['pat.' + 'isFsrJnHoV_H69R8OFl7fm.o3WcKDLOoHD' + 'jeK3RR0yFBtz4.l1xnC4kGLcfEkqdhk5ix', 'x-api-key: pat.' + 'isFsrJnHoV_H69R8OFl7fm.o3WcKDLOoHD' + 'jeK3RR0yFBtz4.l1xnC4kGLcfEkqdhk5ix'],
+    negative: ['pat.' + 'isFsrJnHoV_H69R8OFl7fm.o3WcKDL', 'compat.' + 'isFsrJnHoV_H69R8OFl7'],
+  },
+  'harness-sat': {
+    positive: ['sat.' + 'eTpDiTpP9BIPU2pbcIMSyK.bZXie1zgr1T' + '8NpBz58Ch94XZ.4apJNBgVNg7Tz6P4Maue'],
+    negative: ['sat.' + 'eTpDiTpP9BIPU2pbcIMSyK.bZXie1zgr1T8NpBz5', 'sat.' + 'a'.repeat(22) + '.' + 'b'.repeat(24) + '.' + 'c'.repeat(20)],
+  },
+  'infracost-api-key': {
+    positive: ['ico-' + '8rVJHkuPInXjx4qe' + 'ey4GlbcnhrFfU4CL', 'INFRACOST_API_KEY=ico-' + '8rVJHkuPInXjx4qe' + 'ey4GlbcnhrFfU4CL'],
+    negative: ['ico-' + '8rVJHkuPInXjx4qe', 'fa-ico-' + 'arrowLeftCircleOutlineSmallIcon'],
+  },
+  'prefect-api-key': {
+    positive: ['pnu_' + 'ngQikiApdsN4gY5CWf' + 'ZhjYlktpvtO96cRYII', 'PREFECT_API_KEY=pnu_' + 'ngQikiApdsN4gY5CWf' + 'ZhjYlktpvtO96cRYII'],
+    negative: ['pnu_' + 'ngQikiApdsN4gY5CWfZh', 'pnu_' + 'x'.repeat(36)],
+  },
+  'scalingo-token': {
+    positive: ['tk-us-' + 'Nbgo_IjXMK71Sd8D6GAcY-BV' + '6ju1JYjb2lXixoeDXHhVCnWV', 'SCALINGO_API_TOKEN=tk-us-' + 'Nbgo_IjXMK71Sd8D6GAcY-BV' + '6ju1JYjb2lXixoeDXHhVCnWV'],
+    negative: ['tk-us-' + 'Nbgo_IjXMK71Sd8D6GAc', 'tk-us-' + 'east-1-cluster-name-for-the-production-workloads'],
+  },
+  'readme-api-key': {
+    positive: ['rdme_' + '46204jdqksvja3ok34a2s0rngawtkd8y7xf' + '1fni1n1o6nb6ndspmk5lf3nzve9qzzlsvzs', 'Authorization: Bearer rdme_' + '46204jdqksvja3ok34a2s0rngawtkd8y7xf' + '1fni1n1o6nb6ndspmk5lf3nzve9qzzlsvzs'],
+    negative: ['rdme_' + '46204jdqksvja3ok34a2s0rngawtkd8y7xf1fni1', 'rdme_' + 'x'.repeat(70)],
+  },
+  'tailscale-key': {
+    positive: ['tskey-' + 'auth-kAbqWDcaY4jCNTRL-pPv00' + 'PQePzgdnzibf29CIiT3QaSyluSh0', 'tskey-' + 'api-kwZ0WDV0vi0CNTRL-' + 'anbJEKQk6rXpeHGE5A1u5EvPUYxNSlfh7'],
+    negative: ['tskey-' + 'auth-XXXXXX', 'tskey-' + 'auth-xxxxxxxxCNTRL-xxxxxxxxxxxxxxxxxxxxxxxx'],
+  },
+  'perplexity-api-key': {
+    positive: ['pplx-' + '4iWxfYF2eCirKnerF9rKcIWe' + 'e1iSziWUV4Qebj1mwiM6bAti', 'PERPLEXITY_API_KEY=pplx-' + '4iWxfYF2eCirKnerF9rKcIWe' + 'e1iSziWUV4Qebj1mwiM6bAti'],
+    negative: ['pplx-' + '4iWxfYF2eCirKnerF9rK', 'pplx-' + 'x'.repeat(48)],
+  },
+  'xai-api-key': {
+    positive: ['xai-' + 'iWvqDk048RgzE09pRifnD71Bv3dVm3EoKQTL7q7U' + 'zbVK5A64jozFNVPXtVaBw4kuFYPYlM8qmz3s6VS0', 'XAI_API_KEY=xai-' + 'iWvqDk048RgzE09pRifnD71Bv3dVm3EoKQTL7q7U' + 'zbVK5A64jozFNVPXtVaBw4kuFYPYlM8qmz3s6VS0'],
+    negative: ['xai-' + 'iWvqDk048RgzE09pRifnD71Bv3dVm3EoKQTL7q7U', 'xai-' + 'grok_model_name_for_the_completions_endpoint_of_the_service_in_production_cfg1'],
+  },
+  'openrouter-api-key': {
+    positive: ['sk-or-v1-' + '70a0c26e5da1382cf68fc51798e64b5f' + 'bee6a606dcdcd787b1486c3ff7791d6f', 'Bearer sk-or-v1-' + '70a0c26e5da1382cf68fc51798e64b5f' + 'bee6a606dcdcd787b1486c3ff7791d6f'],
+    negative: ['sk-or-v1-' + '70a0c26e5da1382cf68fc51798e64b5f', 'sk-or-v1-' + '<your-key>'],
+  },
+  'replicate-api-token': {
+    positive: ['r8_' + 'XkrrK52FmytbzIe6Eu' + 'l5fLT3JRQtn1LddpSOH', 'REPLICATE_API_TOKEN=r8_' + 'XkrrK52FmytbzIe6Eu' + 'l5fLT3JRQtn1LddpSOH'],
+    negative: ['r8_' + 'XkrrK52FmytbzIe6Eul5', 'r8_' + 'x'.repeat(37)],
+  },
+  'pinecone-api-key': {
+    positive: ['pcsk_' + 'x6sU7_Rw5lbNGMmVGueTlEvLuF2WNXz1Xi' + 'GXwu6oXxuExw5Y1opXimDbSJViBQgcA9svK', 'PINECONE_API_KEY=pcsk_' + 'x6sU7_Rw5lbNGMmVGueTlEvLuF2WNXz1Xi' + 'GXwu6oXxuExw5Y1opXimDbSJViBQgcA9svK'],
+    negative: ['pcsk_' + 'x6sU7_Rw5lbNGMmVGueTlEvLuF2WNX', 'pcsk_' + '<your pinecone key>'],
+  },
+  'nvidia-api-key': {
+    positive: ['nvapi-' + 'QRl7Vf10AFHIsMGcmYJIFD67ZwJgwfuP' + 'VUUS9mT8LFH9HC_9s1MbZue8yziRANtW', 'NGC_API_KEY=nvapi-' + 'QRl7Vf10AFHIsMGcmYJIFD67ZwJgwfuP' + 'VUUS9mT8LFH9HC_9s1MbZue8yziRANtW'],
+    negative: ['nvapi-' + 'QRl7Vf10AFHIsMGcmYJIFD67ZwJgwf', 'nvapi-' + 'x'.repeat(64)],
+  },
+  'langsmith-api-key': {
+    positive: ['lsv2_' + 'pt_66ef1ac2fd73bb08ad2c' + '00656695e770_1123261975', 'lsv2_' + 'sk_d821cf48c54969672e514fef7228bcb8' + '_b6a0e7ec50'],
+    negative: ['lsv2_' + 'pt_0310beaecc33e47eca01ed004d4dd16e', 'lsv2_' + 'pt_' + 'x'.repeat(32) + '_' + 'x'.repeat(10)],
+  },
 };

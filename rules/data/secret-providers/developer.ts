@@ -7,12 +7,35 @@ function hasManyOfBothCases(body: string): boolean {
   return (body.match(/[A-Z]/g)?.length ?? 0) >= 6 && (body.match(/[a-z]/g)?.length ?? 0) >= 6;
 }
 
+const hasLettersAndDigits = (body: string) => /[0-9]/.test(body) && /[A-Za-z]/.test(body);
+/** Lower-case random bodies: a few digits, where a kebab-case name has one at most. */
+const hasSeveralDigits = (body: string) => (body.match(/[0-9]/g)?.length ?? 0) >= 4 && /[a-z]/i.test(body);
+
 /** Base64 of `user:password`, as docker's config.json `auth` field holds it. */
 function decodesToUserAndPassword(token: string): boolean {
   if (token.length % 4 !== 0) return false;
   const decoded = Buffer.from(token, 'base64').toString('latin1');
   // The password may be a whole JSON key file (`_json_key:{…}` for Google registries): any printable text, lines too.
   return /^[\x21-\x39\x3b-\x7e]{1,128}:[\t\n\r\x20-\x7e]{3,}$/.test(decoded);
+}
+
+/**
+ * A token its prefix alone gives away: `keyword` + `body` (regex source), between token boundaries, and a body that
+ * looks random: letters and digits by default (rules out words, numbers and repeated characters); stricter where the
+ * body's alphabet also fits kebab- or snake-case names.
+ */
+function prefixedToken(id: string, provider: string, name: string, envName: string, keyword: string, body: string, minLength: number, looksRandom = hasLettersAndDigits): SecretProvider {
+  const escaped = keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return {
+    id,
+    provider,
+    name,
+    envName,
+    keywords: [keyword],
+    minLength,
+    pattern: new RegExp(`(?<![A-Za-z0-9_.-])${escaped}${body}(?![A-Za-z0-9_-])`),
+    validate: (token) => looksRandom(token.slice(keyword.length)),
+  };
 }
 
 const GITHUB_CLASSIC_KINDS = {
@@ -368,4 +391,27 @@ export const DEVELOPER_PROVIDERS: readonly SecretProvider[] = [
     pattern: /(?<![A-Za-z0-9_])sbp_[a-z0-9]{40}(?![A-Za-z0-9])/,
     validate: (token) => /[0-9]/.test(token.slice(4)) && /[a-z]/.test(token.slice(4)),
   },
+  // --- Prefix-only formats of smaller developer platforms (one line each: prefix, body, shortest length) ---------------
+  prefixedToken('sourcegraph-token', 'Sourcegraph', 'Sourcegraph access token', 'SRC_ACCESS_TOKEN', 'sgp_', '(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}', 44),
+  prefixedToken('atlassian-api-token', 'Atlassian', 'Atlassian API token', 'ATLASSIAN_API_TOKEN', 'ATATT3', '[A-Za-z0-9_=-]{186}', 192),
+  prefixedToken('pulumi-access-token', 'Pulumi', 'Pulumi access token', 'PULUMI_ACCESS_TOKEN', 'pul-', '[a-z0-9]{40}', 44),
+  prefixedToken('rubygems-api-key', 'RubyGems', 'RubyGems API key', 'GEM_HOST_API_KEY', 'rubygems_', '[a-z0-9]{48}', 57),
+  prefixedToken('clojars-token', 'Clojars', 'Clojars deploy token', 'CLOJARS_TOKEN', 'CLOJARS_', '[a-z0-9]{60}', 68),
+  prefixedToken('flyio-token', 'Fly.io', 'Fly.io access token', 'FLY_API_TOKEN', 'fo1_', '[A-Za-z0-9_-]{43}', 47, looksRandomMixedCase),
+  prefixedToken('flyio-macaroon', 'Fly.io', 'Fly.io macaroon token', 'FLY_API_TOKEN', 'fm2_', '[A-Za-z0-9+/]{100,}={0,3}', 104),
+  prefixedToken('flyio-legacy-macaroon', 'Fly.io', 'Fly.io macaroon token', 'FLY_API_TOKEN', 'fm1', '[ar]_[A-Za-z0-9+/]{100,}={0,3}', 105),
+  prefixedToken('harness-pat', 'Harness', 'Harness personal access token', 'HARNESS_API_KEY', 'pat.', '[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}', 72),
+  prefixedToken('harness-sat', 'Harness', 'Harness service account token', 'HARNESS_API_KEY', 'sat.', '[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}', 72),
+  prefixedToken('infracost-api-key', 'Infracost', 'Infracost API key', 'INFRACOST_API_KEY', 'ico-', '[A-Za-z0-9]{32}', 36),
+  prefixedToken('prefect-api-key', 'Prefect', 'Prefect API key', 'PREFECT_API_KEY', 'pnu_', '[A-Za-z0-9]{36}', 40),
+  prefixedToken('scalingo-token', 'Scalingo', 'Scalingo API token', 'SCALINGO_API_TOKEN', 'tk-us-', '[A-Za-z0-9_-]{48}', 54, hasSeveralDigits),
+  prefixedToken('readme-api-key', 'ReadMe', 'ReadMe API key', 'README_API_KEY', 'rdme_', '[a-z0-9]{70}', 75),
+  prefixedToken('tailscale-key', 'Tailscale', 'Tailscale key', 'TS_AUTHKEY', 'tskey-', '[a-z]{3,8}-[A-Za-z0-9_]{6,120}-[A-Za-z0-9_]{16,120}', 34, looksRandomMixedCase),
+  prefixedToken('perplexity-api-key', 'Perplexity', 'Perplexity API key', 'PERPLEXITY_API_KEY', 'pplx-', '[A-Za-z0-9]{48}', 53),
+  prefixedToken('xai-api-key', 'xAI', 'xAI API key', 'XAI_API_KEY', 'xai-', '[A-Za-z0-9_]{80}', 84, looksRandomMixedCase),
+  prefixedToken('openrouter-api-key', 'OpenRouter', 'OpenRouter API key', 'OPENROUTER_API_KEY', 'sk-or-v1-', '[a-f0-9]{64}', 73),
+  prefixedToken('replicate-api-token', 'Replicate', 'Replicate API token', 'REPLICATE_API_TOKEN', 'r8_', '[A-Za-z0-9_-]{37}', 40, looksRandomMixedCase),
+  prefixedToken('pinecone-api-key', 'Pinecone', 'Pinecone API key', 'PINECONE_API_KEY', 'pcsk_', '[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}', 74),
+  prefixedToken('nvidia-api-key', 'NVIDIA', 'NVIDIA API key', 'NVIDIA_API_KEY', 'nvapi-', '[A-Za-z0-9_-]{64}', 70, looksRandomMixedCase),
+  prefixedToken('langsmith-api-key', 'LangSmith', 'LangSmith API key', 'LANGSMITH_API_KEY', 'lsv2_', '(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}', 51),
 ];
