@@ -58,7 +58,7 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
   },
   'gitlab-gldt': {
     positive: ['gldt-' + '97JaCT__2WzLH1KCKe5H', 'git clone https://gitlab+deploy-token-7:gldt-' + '97JaCT__2WzLH1KCKe5H@gitlab.com/acme/app.git'],
-    negative: ['gldt-' + '97JaCT__2Wz', 'gldt-' + 'XXXXXXXXXXXXXXXXXXXX'],
+    negative: ['gldt-' + '97JaCT__2Wz', 'gldt-' + 'XXXXXXXXXXXXXXXXXXXX', 'gldt-' + 'button-primary-outline-hover'],
   },
   'gitlab-glrt': {
     positive: ['glrt-' + 'EwI4IPEVSYDcfFzJ7c1l', 'glrt-' + 't1_EwI4IPEVSYDcfFzJedQlPx4KUaP' + '.7c1ldoswu0'],

@@ -101,6 +101,7 @@ export const DEVELOPER_PROVIDERS: readonly SecretProvider[] = [
     keywords: [prefix],
     minLength: prefix.length + 20,
     pattern: new RegExp(`(?<![A-Za-z0-9_-])${prefix}${body}(?:\\.[a-z0-9]{2}\\.?[a-z0-9]{7,9})?(?![A-Za-z0-9_-])`),
+    validate: (token) => hasLettersAndDigits(token.slice(prefix.length)),
   })),
   {
     id: 'gitlab-runner-registration-token',
