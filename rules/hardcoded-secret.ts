@@ -50,6 +50,9 @@ export interface ProviderMatch {
 }
 
 
+/** Formats without keywords (whole values confirmed by a hint), in their order among all formats. */
+const KEYWORDLESS_PROVIDERS = SECRET_PROVIDERS.filter((provider) => provider.keywords.length === 0);
+
 /**
  * The first provider format found in a value, honouring validators, placeholders, public values and dummies.
  * Keys public by design and test-mode keys count only with `allTiers` (other rules ask for secrets alone, and get
@@ -57,12 +60,11 @@ export interface ProviderMatch {
  */
 export function findProviderToken(value: string, context: ProviderContext, allTiers = false): ProviderMatch | undefined {
   if (value.length < MIN_PROVIDER_TOKEN_LENGTH) return undefined;
-  let anyKeyword: boolean | undefined;
-  for (const provider of SECRET_PROVIDERS) {
+  // Almost no literal holds a keyword: then only the few keyword-less formats are worth a look.
+  for (const provider of ANY_PROVIDER_KEYWORD.test(value) ? SECRET_PROVIDERS : KEYWORDLESS_PROVIDERS) {
     if (value.length < provider.minLength) continue;
     const keywords = provider.keywords;
     if (keywords.length > 0) {
-      if (!(anyKeyword ??= ANY_PROVIDER_KEYWORD.test(value))) continue;
       let found = false;
       for (let i = 0; i < keywords.length && !found; i++) found = value.includes(keywords[i]!);
       if (!found) continue;
