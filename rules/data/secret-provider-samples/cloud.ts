@@ -7,6 +7,19 @@ export const CLOUD_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
     positive: ['AKIA' + 'KYTGIX6ICLORE23W', 'ASIA' + 'XX7DM7UKDDK4OWR3'],
     negative: ['AKIA' + 'IOSFODNN7EXAMPLE', 'AKIA' + 'KYTGIX6ICLORE23W5', 'AKIA' + 'kytgix6iclore23w', 'AKIA' + '18GHQ01KQ0PLKQ11'],
   },
+  // STS session tokens: the fixed encoded header, then hundreds of base64 characters.
+  'aws-session-token': {
+    positive: [
+      'IQoJb3JpZ2luX2Vj' + 'RAbBEVtGa5/DvQkokMu/Um1dVQwJ8hedcAXjwwd78zjT90vO4AWOZbYSk/Bb2YTJam7INHdj5DypBV2Y2DSdlDmFKZ9mfDkNrLEhxNPkXYCTVhh6M6r47USCippFx9sVW1eaJ/uw3BOmtCiFw4uuITOD4lP0nUiCMHlzejzEuwjcyb776RWmaOCD5R8SKg/1TKpTieFt9IacP5JIW6ilr4GxBus6Qp8TjzsL13obvAzHSTxIFDLBTBCsx6pwh5JYcj6//nvTcArneuNQX67LJkx1B7ro4LLfC8QOygyM0xsH5qFGhYXHkpocvLz3aGyh2TM9jiQZWiutgXZcQ3O9xsr8QPWkiNjOuqSh8OJe6KW5p6p81rMxolqviRihpXQcKQk4hJSu9h/tYUe5',
+      { value: 'FwoGZXIvYXdzE' + 'LrYjv0RpFDtM0rHN0P7CYH36Mwwe0Xyw2UbbK60FNie0UJZXLXUmCvDFaIy0MMlZLX6cgHLHlxOm5muD4BY0AlrEE2uImsOFauzwRkFq8ZRUSb8Ekv8jnNK1Ultf7N5mbjRbJuyDMsG3R4gX+kYaLiMh2QXsiD47Q1jf21dF5NtNzc9zCVnbfd8HPMhgQUehvWRjCvsYIuiTU7Dk+4PALAE3dXpG5s06cV2f6w+d08CbuRia6y/BFYg8LE4QHwGqyrIB+WFKFjkSSL8E4fCn4wfhEGfS2Opx/7pz+w+iI9l/g9Uk7JZ/xOXiS0Kvvc21QRIHS6/Pqk05Ud45fT5i0+eqBh1uxi3vCPNwN5GtF16gPACJT01ES0=', sinkName: 'sessionToken' },
+    ],
+    negative: [
+      // A presigned URL's copy is URL-encoded (and expired); a truncated one; a placeholder.
+      'X-Amz-Security-Token=' + 'IQoJb3JpZ2luX2Vj' + 'b93DO8piYYbPUH79GydjQtDAclDht%2FY3oWpIbNHGwrG0naUx4g0gvbOEaxyLTFu1ipivUpY9YOrs8EnoT7S5mVUyI4jn9H9b7jd8JFCAUEw7fQe8%2Fk4r5pLY0KkarrvI%2F%2Fh747sTZZ9KZtOxIHWTWduiwZmXU9814Ad2Yra5uFLvjqnhlSxG3eDqGF%2BtVmBx7H4jYhBy0%2BP8nwtrXLTw6BX5gFEkv%2FxhSSkqB77yOhRCjFzGBcomuxCBw0VwAIHDyuL8A3tEoLchstKug5HctBjOaTC66Yq%2FXVeHkBRTA74QGv6uN2u3UMlkSnsJamR4jP7CmcKbvDvsoDoa0fWHb9Z2RbE77u3qORIYlDrQ8AaI42dwlX%2FahA7dmN%2BbhyhjK6OnVLIri6wsRToC',
+      'IQoJb3JpZ2luX2Vj' + 'RAbBEVtGa5/DvQkokMu/Um1dVQwJ8hedcAXjwwd78zjT90vO4AWOZbYSk/Bb2YTJ',
+      'IQoJb3JpZ2luX2Vj' + '<your-session-token>',
+    ],
+  },
   // Long-term Bedrock keys encode "BedrockAPIKey-…": the fixed start is what tells them from any ABSK… run.
   'aws-bedrock-api-key': {
     positive: [

@@ -61,6 +61,17 @@ export const CLOUD_PROVIDERS: readonly SecretProvider[] = [
     pattern: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])/,
   },
   {
+    id: 'aws-session-token',
+    provider: 'AWS',
+    name: 'AWS session token',
+    envName: 'AWS_SESSION_TOKEN',
+    keywords: ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdzE'],
+    minLength: 216,
+    // STS tokens open with a fixed encoded header ("…origin_ec", formerly "…er/aws") and run to hundreds of base64
+    // characters. A URL-encoded copy (%2F, %2B: a presigned URL, expired in any fixture) rarely keeps 200 in a row.
+    pattern: /(?<![A-Za-z0-9+/%])(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9+/]{200,}={0,3}(?![A-Za-z0-9+/=%])/,
+  },
+  {
     id: 'aws-bedrock-api-key',
     provider: 'AWS',
     name: 'Amazon Bedrock API key',
@@ -99,7 +110,7 @@ export const CLOUD_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['PRIVATE KEY'],
     minLength: 60,
     // The private_key of a key file, with `\n` escapes as JSON writes them or real line breaks.
-    pattern: /-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\n|\s)*[A-Za-z0-9+/=\s\\n]{200,}/,
+    pattern: /-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\s\\]{200,}/,
     validate: (token, match, context) => isServiceAccountKeyBody(token) && (SERVICE_ACCOUNT_TYPE.test(match.input) || SERVICE_ACCOUNT_TYPE.test(context.textBefore()) || SERVICE_ACCOUNT_TYPE.test(context.textAfter())),
     allowRepetition: true,
     // Test suites of Google client code carry generated key files: like other PEM keys, reported in product code only.
