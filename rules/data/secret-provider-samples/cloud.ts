@@ -145,11 +145,14 @@ export const CLOUD_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
       { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'apiToken' },
       { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'cloudflareRequestId' },
       { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'label', textBefore: 'const cloudflare = { ' },
+      { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'CLOUDFLARE_KEY_ID' },
     ],
   },
   'cloudflare-legacy-global-api-key': {
     positive: [
       { value: 'f5d833d49765f620c518eb0df11184ca1df9c', sinkName: 'CLOUDFLARE_GLOBAL_API_KEY' },
+      // "shared" is not "sha": only whole words of the name rule a credential out.
+      { value: 'f5d833d49765f620c518eb0df11184ca1df9c', sinkName: 'cloudflareSharedKey' },
       { value: 'f5d833d49765f620c518eb0df11184ca1df9c', sinkName: 'globalKey', textBefore: "const cloudflareauth = { email: 'ops@acme.dev', " },
     ],
     negative: [

@@ -33,7 +33,14 @@ function isServiceAccountKeyBody(token: string): boolean {
 
 /** Names that say "credential"; an id, a hash or a digest of the same shape says otherwise. */
 const CREDENTIAL_NAME = /key|token|secret|auth|pass|cred/i;
-const NOT_A_CREDENTIAL_NAME = /id$|ids$|hash|sha|digest|checksum|etag|uuid/i;
+const NOT_A_CREDENTIAL_WORD = new Set(['id', 'ids', 'sha', 'sha1', 'sha256', 'hash', 'digest', 'checksum', 'etag', 'uuid']);
+/** `herokuAppId`, `CLOUDFLARE_ZONE_ID`, `commitSha`: one of the name's words says it is not a credential. */
+const namesNonCredential = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((word) => NOT_A_CREDENTIAL_WORD.has(word));
 
 /**
  * For legacy formats with no prefix (`^…$`, e.g. a Cloudflare API token is 40 plain characters): the provider must be
@@ -45,7 +52,7 @@ const hintedCredential =
     // No name (a call argument, a value quoted in a message): the text just before stands in for it.
     const close = context.textBefore().slice(-100);
     const name = context.sinkName ?? close.slice(-60).replace(/[\s'"`:=(,|{]+$/, '');
-    if (!CREDENTIAL_NAME.test(name) || NOT_A_CREDENTIAL_NAME.test(name)) return false;
+    if (!CREDENTIAL_NAME.test(name) || namesNonCredential(name)) return false;
     if (!hint.test(name.toLowerCase()) && !hint.test(close)) return false;
     return /[0-9]/.test(token) && /[a-z]/i.test(token);
   };
