@@ -91,6 +91,16 @@ export const CONNECTIONS_SAMPLES: Readonly<Record<string, SecretProviderSamples>
     positive: ['redis://default:' + 'p9XkQ2mWz7@' + 'redis-12345.c1.us-east-1.cloud.redislabs.com:12345', 'rediss://:' + 'p9XkQ2mWz7@cache.acme-corp.net:6380'],
     negative: ['redis://localhost:6379', 'redis://:' + 'p9XkQ2mWz7@redis:6379', 'rediss://:' + '${REDIS_PASSWORD}@cache.acme-corp.net:6380'],
   },
+  // StackExchange.Redis (.NET, Azure Cache for Redis) configuration strings.
+  'redis-connection-string': {
+    positive: ['shop-cache.redis.cache.windows.net:6380,password=' + 'Hq7vN3xPzKw2Lm9Rt4Yb8Cd1Fg5Jk0Np3Qs6Uv9Wx2' + '=,ssl=True,abortConnect=False', 'cache.acme-corp.net,ssl=true,password=' + 'p9XkQ2mWz7'],
+    negative: [
+      'cache.acme-corp.net:6380,ssl=True,password=' + '${REDIS_PASSWORD}',
+      'localhost:6379,password=' + 'p9XkQ2mWz7', // development host: reported apart
+      'first, second, password=' + 'p9XkQ2mWz7', // a list, no host
+      'cache.acme-corp.net:6380,ssl=True,abortConnect=False',
+    ],
+  },
   'amqp-url': {
     positive: ['amqps://orders:' + 'Hq7vN3xPz@' + 'rabbit.prod.acme-corp.net/vhost', 'amqp://billing:' + 'Hq7vN3xPz' + '@10.20.0.5:5672'],
     negative: ['amqp://guest:' + 'guest@localhost:5672', 'amqp://rabbit.example.org', 'amqps://orders:' + '<password>@rabbit.prod.acme-corp.net'],

@@ -98,6 +98,9 @@ const jdbcParts: CredentialParts = (match) => {
   return { password: match[7] ?? '', host: hostName(serverName ?? authority ?? '') };
 };
 
+/** StackExchange.Redis: the host comes first, the password is a `password=` option. */
+const stackExchangeRedisParts: CredentialParts = (match) => ({ password: match[2] ?? '', host: hostName(match[1] ?? '') });
+
 /** ADO.NET / ODBC keys naming the server: `Server=`, `Data Source=`, `Host=` (Npgsql), `Address=`. */
 const ADO_HOST_KEYS: ReadonlySet<string> = new Set(['server', 'data source', 'datasource', 'host', 'hostname', 'address', 'addr', 'network address', 'server name']);
 
@@ -126,6 +129,7 @@ export const CONNECTION_CREDENTIAL_PARTS: ReadonlyMap<string, CredentialParts> =
   ['database-url', userinfoParts],
   ['mongodb-url', userinfoParts],
   ['redis-url', userinfoParts],
+  ['redis-connection-string', stackExchangeRedisParts],
   ['amqp-url', userinfoParts],
   ['smtp-url', userinfoParts],
   ['ftp-url', ftpParts],
@@ -268,6 +272,20 @@ export const CONNECTIONS_PROVIDERS: readonly SecretProvider[] = [
     minLength: 16,
     pattern: userinfoUrl('rediss?', '*'),
     validate: remoteCredential(userinfoParts),
+    allowRepetition: true,
+    selfIssued: true,
+  },
+  {
+    id: 'redis-connection-string',
+    provider: 'Redis',
+    name: 'Redis connection string with a password',
+    envName: 'REDIS_CONNECTION_STRING',
+    keywords: ['password=', 'PASSWORD='],
+    minLength: 20,
+    // StackExchange.Redis (.NET, Azure Cache for Redis): `host:6380,password=…,ssl=True,abortConnect=False`.
+    // The host has a dot or a port, so that a plain list (`a, b, password=…`) is no connection string.
+    pattern: /(?<![\w.-])([A-Za-z0-9][\w-]*(?:\.[\w-]+)+|[A-Za-z0-9][\w-]*(?=:\d))(?::\d{2,5})?,(?:\s*[A-Za-z]+=[^,=\s'"]*,)*?\s*password=([^,\s'"]+)/i,
+    validate: remoteCredential(stackExchangeRedisParts),
     allowRepetition: true,
     selfIssued: true,
   },
