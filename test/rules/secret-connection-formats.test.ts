@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { hardcodedSecret } from '../../rules/hardcoded-secret';
+import { findProviderToken, hardcodedSecret } from '../../rules/hardcoded-secret';
+import { devCredentialUrlIn } from '../../rules/support/secret-dev-urls';
 import { runCase, runRuleTests } from '../support/rule-tester';
 
 const sha = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 8);
@@ -80,6 +81,44 @@ describe('hardcoded-secret: connection strings in modules', () => {
       },
     ],
   });
+});
+
+// Every URL family × every way of leaving the password slot to a template, for a real and for a development host:
+// neither a tier-1 format nor default development credentials. The same URL with a real password is found, so the
+// matrix cannot pass by matching nothing.
+describe('connection strings: templated passwords fill nothing', () => {
+  const TEMPLATES = ['$(PASSWORD)', '${DB_PASSWORD}', '{{ .Values.pw }}'.replace(/ /g, ''), '%s', '%(password)s', '{password}', '<password>', '[PASSWORD]', 'password', '$DB_PASS', '__DB_PASSWORD__', '%DB_PASSWORD%', '#{db_password}'];
+  const FAMILIES: [string, (password: string, host: string) => string][] = [
+    ['database-url', (pw, host) => `postgres://app:${pw}@${host}:5432/app`],
+    ['database-url', (pw, host) => `mysql+pymysql://app:${pw}@${host}/app`],
+    ['mongodb-url', (pw, host) => `mongodb+srv://app:${pw}@${host}/prod`],
+    ['redis-url', (pw, host) => `rediss://:${pw}@${host}:6380`],
+    ['amqp-url', (pw, host) => `amqps://orders:${pw}@${host}/vhost`],
+    ['smtp-url', (pw, host) => `smtps://mailer:${pw}@${host}:465`],
+    ['ftp-url', (pw, host) => `sftp://deploy:${pw}@${host}`],
+    ['ldap-url', (pw, host) => `ldaps://cn=bind,dc=acme:${pw}@${host}`],
+    ['jdbc-url', (pw, host) => `jdbc:postgresql://app:${pw}@${host}:5432/app`],
+    ['jdbc-url', (pw, host) => `jdbc:mysql://${host}:3306/app?user=app&password=${pw}`],
+    ['jdbc-url', (pw, host) => `jdbc:sqlserver://${host}:1433;databaseName=app;user=app;password=${pw}`],
+    ['jdbc-url', (pw, host) => `jdbc:oracle:thin:app/${pw}@${host}:1521:ORCL`],
+    ['ado-connection-string', (pw, host) => `Server=${host};Database=app;User Id=app;Password=${pw};`],
+    ['redis-connection-string', (pw, host) => `${host}:6380,password=${pw},ssl=True`],
+  ];
+  const context = { sinkName: undefined, textBefore: () => '', textAfter: () => '' };
+  for (const [id, build] of FAMILIES) {
+    const sample = build('<pw>', '<host>');
+    it(`${id} ${sample.slice(0, 28)}…: a real password is found, templates are not (real and local hosts)`, () => {
+      assert.equal(findProviderToken(build(PW, 'db.acme-corp.net'), context, true)?.provider.id, id);
+      assert.ok(devCredentialUrlIn(build(PW, 'localhost')), 'the local form is development credentials');
+      for (const template of TEMPLATES) {
+        for (const host of ['db.acme-corp.net', 'localhost']) {
+          const value = build(template, host);
+          assert.equal(findProviderToken(value, context, true), undefined, value);
+          assert.equal(devCredentialUrlIn(value), undefined, value);
+        }
+      }
+    });
+  }
 });
 
 // A PEM body of 3,000+ characters from a fixed seed: random-looking base64, never a real key.

@@ -108,11 +108,11 @@ const ADO_HOST_KEYS: ReadonlySet<string> = new Set(['server', 'data source', 'da
 const adoParts: CredentialParts = (match) => {
   let password = '';
   let host: string | undefined;
-  for (const pair of match[0].matchAll(/([A-Za-z][\w .]*?)\s*=\s*(\{[^}]*\}|[^;]*)/g)) {
+  for (const pair of match[0].matchAll(/([A-Za-z][\w .]*?)\s*=\s*(\{\{[^}]*\}\}|\{[^}]*\}|[^;]*)/g)) {
     const key = pair[1]!.trim().toLowerCase();
     const raw = pair[2]!.trim();
-    // `{password}` is a str.format template; `{pa;ss}` is ODBC quoting a value with a semicolon.
-    const value = /^\{[^}]*\}$/.test(raw) && !/^\{[A-Za-z_][\w.]*\}$/.test(raw) ? raw.slice(1, -1) : raw;
+    // `{password}` and `{{pw}}` are templates; `{pa;ss}` is ODBC quoting a value with a semicolon.
+    const value = /^\{[^{}]*\}$/.test(raw) && !/^\{[A-Za-z_][\w.]*\}$/.test(raw) ? raw.slice(1, -1) : raw;
     if (key === 'password' || key === 'pwd') password = value;
     else if (ADO_HOST_KEYS.has(key)) host ??= value;
   }
@@ -346,7 +346,7 @@ export const CONNECTIONS_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['assword', 'ASSWORD', 'wd=', 'WD='],
     minLength: 16,
     // `Server=…;Database=…;User Id=…;Password=…;` (ADO.NET, ODBC, Npgsql): from the first key to the last pair.
-    pattern: /(?<![\w .{}-])(?:[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*);\s*)*?(?:password|pwd)\s*=\s*(?:\{[^}]*\}|[^;{\s][^;]*)(?:;\s*[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*))*;?/i,
+    pattern: /(?<![\w .{}-])(?:[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*);\s*)*?(?:password|pwd)\s*=\s*(?:\{\{[^}]*\}\}|\{[^}]*\}|[^;{\s][^;]*)(?:;\s*[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*))*;?/i,
     validate: remoteCredential(adoParts),
     allowRepetition: true,
     selfIssued: true,
