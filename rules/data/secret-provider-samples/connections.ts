@@ -81,6 +81,7 @@ export const CONNECTIONS_SAMPLES: Readonly<Record<string, SecretProviderSamples>
       'mysql://app:' + '<password>@db.acme-corp.net/app',
       'postgresql://app:' + '$DB_PASS@db.acme-corp.net/app',
       'postgres://app:' + 'Tr0ub4dor-9x@db.example.org/app', // documentation host
+      'mysql://root:' + 'k8Jm2qLw@myserver.com/shop', // documentation host
     ],
   },
   'mongodb-url': {

@@ -50,8 +50,8 @@ const TEMPLATED_PASSWORD = new RegExp(
 /** The slot's own name as its value: `pass`, `pwd`, `testpassword`, `yourStrong(!)Password`, `db_passwd`. */
 const PASSWORD_WORD = /passw(?:or)?d|^(?:pass|pwd|pw)$/i;
 
-/** Hosts of documentation, not of a server: `example.com`, `db.example.org`, `x.x.x.x`, `your-host`. */
-const DOCUMENTATION_HOST = /(?:^|\.)example(?:\.|$)|^(?:x+\.)+x+$|^(?:your|my)[-_]|^<.*>$|^\[.*\]$/i;
+/** Hosts of documentation, not of a server: `example.com`, `db.example.org`, `x.x.x.x`, `your-host`, `myserver.com`. */
+const DOCUMENTATION_HOST = /(?:^|\.)example(?:\.|$)|^(?:x+\.)+x+$|^your[-_]|^my[-_]?(?:host|server|domain)(?:name)?(?:[-_.]|$)|^<.*>$|^\[.*\]$/i;
 
 /** The host as a name to judge: `tcp(localhost` (Go DSNs), `tcp:db,1433` and `.\SQLEXPRESS` (SQL Server) simplified. */
 function hostName(raw: string): string {
