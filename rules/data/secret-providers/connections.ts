@@ -345,8 +345,9 @@ export const CONNECTIONS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'DB_CONNECTION_STRING',
     keywords: ['assword', 'ASSWORD', 'wd=', 'WD='],
     minLength: 16,
-    // `Server=…;Database=…;User Id=…;Password=…;` (ADO.NET, ODBC, Npgsql): from the first key to the last pair.
-    pattern: /(?<![\w .{}-])(?:[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*);\s*)*?(?:password|pwd)\s*=\s*(?:\{\{[^}]*\}\}|\{[^}]*\}|[^;{\s][^;]*)(?:;\s*[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*))*;?/i,
+    // `Server=…;Database=…;User Id=…;Password=…;` (ADO.NET, ODBC, Npgsql): from the first key to the last pair. At most
+    // 30 pairs before the password keep long `k=v;` texts linear.
+    pattern: /(?<![\w .{}-])(?:[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*);\s*){0,30}?(?:password|pwd)\s*=\s*(?:\{\{[^}]*\}\}|\{[^}]*\}|[^;{\s][^;]*)(?:;\s*[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*))*;?/i,
     validate: remoteCredential(adoParts),
     allowRepetition: true,
     selfIssued: true,
