@@ -25,7 +25,7 @@ import {
 } from './support/ast';
 import { ANY_PROVIDER_KEYWORD, fingerprint, looksHighEntropy, redact } from './support/secret-text';
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
-import { DOCUMENTED_EXAMPLE_VALUES, isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
+import { hasRandomPart, isDocumentedExample, isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
 import { CREDENTIAL_WORDS, KEY_QUALIFIERS, NON_SECRET_WORDS, credentialNameStrength, looksLikeConditionCode, mentionsCredential } from './data/secret-names';
 import { SHAPE_MESSAGES, SecretShapes, type ShapeFinding, type ShapeMessageId } from './support/secret-shapes';
 
@@ -71,7 +71,7 @@ export function findProviderToken(value: string, context: ProviderContext, allTi
     if (!match) continue;
     const token = match[0];
     const checked = provider.checkedPart ? provider.checkedPart(token) : token;
-    if (isPlaceholderValue(checked) || DOCUMENTED_EXAMPLE_VALUES.has(token)) continue;
+    if (isPlaceholderValue(checked) || isDocumentedExample(token)) continue;
     if (!provider.publicReason && isPublicValue(token)) continue;
     if (!provider.allowRepetition && looksLikeDummyToken(checked)) continue;
     if (provider.validate && !provider.validate(token, match, context)) continue;
@@ -82,17 +82,36 @@ export function findProviderToken(value: string, context: ProviderContext, allTi
   return undefined;
 }
 
-/** `ghp_xxxx…`, `sk_live_000…`, `AKIA…EXAMPLE`: format-valid but obviously not a real key. */
-export function looksLikeDummyToken(token: string): boolean {
-  if (/EXAMPLE|example/.test(token)) return true;
+/**
+ * `ghp_xxxx…`, `sk_live_000…`, `AKIA…EXAMPLE`, `xoxp-1234567890`, `GR1231231231…`: format-valid but obviously not a
+ * real key. "example" counts as a word only (`…EXAMPLEKEY`, `my-example-token`), not as letters inside a random body.
+ */
+export function looksLikeDummyToken(token: string, digitsInOrder = 10): boolean {
+  if (/EXAMPLE|(?<![a-z])[Ee]xamples?(?![a-z])/.test(token)) return true;
   let run = 1;
+  let ascending = 1;
   const distinct = new Set<string>();
   for (let i = 0; i < token.length; i++) {
     distinct.add(token[i]!);
     run = i > 0 && token[i] === token[i - 1] ? run + 1 : 1;
     if (run >= 6) return true;
+    // `abcdef`, `HIJklm`, `0123456789`: six letters or (by default) ten digits in order; tier 2 asks for fewer.
+    ascending = i > 0 && isNextInAlphabet(token[i - 1]!, token[i]!) ? ascending + 1 : 1;
+    if (ascending >= (isDigit(token[i]!) ? digitsInOrder : 6)) return true;
   }
-  return distinct.size < 8 || /0123456789|abcdefghij|ABCDEFGHIJ/.test(token);
+  // Few distinct characters for the length (a random 8-character value may repeat one; digits have only ten), or
+  // a short unit typed over and over: `123123123123`, `abababab`.
+  return distinct.size < Math.min(/^[0-9]+$/.test(token) ? 5 : 8, token.length / 2) || /(.{2,4})\1{3,}/.test(token);
+}
+
+function isDigit(char: string): boolean {
+  return char >= '0' && char <= '9';
+}
+
+function isNextInAlphabet(previous: string, next: string): boolean {
+  const a = previous.toLowerCase().charCodeAt(0);
+  const b = next.toLowerCase().charCodeAt(0);
+  return b === a + 1 && ((a >= 48 && b <= 57) || (a >= 97 && b <= 122));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -287,7 +306,9 @@ function contextPrefix(holder: ts.Node): string | undefined {
 function nameAccepts(name: string, value: string): boolean {
   const strength = credentialNameStrength(name);
   if (strength === 'password') return true;
-  if (strength === 'token') return looksTokenShaped(value);
+  // A machine-issued key: token-shaped, and neither a dummy (`xoxp-1234567890`) nor an identifier (`getPagesInSpace`).
+  // Leading zero bytes in base64 (`AAAA…`, Twitter's app-only bearer tokens) are part of the format, not a dummy.
+  if (strength === 'token') return looksTokenShaped(value) && !looksLikeDummyToken(value.replace(/^A{6,}(?=[A-Za-z0-9+/%_-]{20})/, ''), 8) && !looksLikeIdentifierText(value);
   if (strength === 'weak') return looksLikeSecretValueForWeakName(value);
   return false;
 }
@@ -305,9 +326,30 @@ function looksLikeSecretValueForWeakName(value: string): boolean {
 /** Words that field names and header names put around a credential word (`access_token`, `x-api-key`). */
 const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['x', 'access', 'refresh', 'id', 'auth', 'api', 'user', 'new', 'old', 'current', 'confirm', 'reset', 'bearer', 'client', 'session', 'csrf']);
 
-/** API keys and tokens are machine-made: long enough, no spaces, not a plain word or dotted/kebab identifier. */
+/**
+ * API keys and tokens are machine-made: long enough, no spaces, not a plain word or dotted/kebab identifier. An
+ * Authorization value (`Bearer …`, `Token …`) is one when its token is.
+ */
 function looksTokenShaped(value: string): boolean {
+  const scheme = /^(bearer|basic|token|bot)\s+(\S+)$/i.exec(value);
+  if (scheme) return looksTokenShaped(scheme[2]!);
   return value.length >= 8 && !/\s/.test(value) && !/^[a-z]+([._-][a-z]+)*$/.test(value) && !/^[A-Z]+([._-][A-Z]+)*$/.test(value);
+}
+
+/**
+ * Code, not a key: no digits, and camelCase or separated words that each carry a vowel (`getPagesInConfluenceSpace`,
+ * `APIOrganizationExist`, `sumOfExposures;`). Random letters fail the vowel test within a few words.
+ */
+function looksLikeIdentifierText(value: string): boolean {
+  if (/[0-9]/.test(value) || !/^[A-Za-z_$][A-Za-z_$.,;:-]*$/.test(value)) return false;
+  const words = identifierWords(value);
+  if (words.length < 2) return false;
+  let short = 0;
+  for (const word of words) {
+    if (!/[aeiouy]/.test(word)) return false;
+    if (word.length <= 2 && ++short > 1) return false;
+  }
+  return true;
 }
 
 /** `PASSWORD_FIELD = 'password'`, `ACCESS_TOKEN = 'access_token'`, `password: 'Invalid password'`. */
@@ -330,7 +372,9 @@ export function isNonSecretValue(value: string): boolean {
   if (/^(bearer|basic|token|bot)\s+[A-Za-z0-9._~+/=-]{8,}$/i.test(value)) return isPlaceholderValue(value); // an Authorization value
   if (value.length < 3 || value.length > 1000 || value.includes('\n')) return true;
   if (isPlaceholderValue(value) || isPublicValue(value)) return true;
-  if (/^(https?|wss?|file):\/\/[^:@\s]*$/i.test(value) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // URLs without credentials, paths
+  // URLs without credentials (a port is no password), paths
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*(:[0-9]+)?(\/[^@\s]*)?$/i.test(value) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
+  if (/(^|@)sha(256|384|512):[0-9a-f]{64,128}$/.test(value)) return true; // an image or content digest
   if (/\.(pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|jks|keystore)$/i.test(value)) return true; // file names
   if (/^0x[0-9a-fA-F]{40}$/.test(value) || /^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$/i.test(value)) return true; // addresses, e-mails
   if (/^(bearer|basic|digest|jwt|oauth2?|hmac|hs256|hs384|hs512|rs256|es256|sha1|sha256|sha512|md5|local|none|session|cookie|header|body|query)$/i.test(value)) return true;
@@ -344,8 +388,9 @@ export function isNonSecretValue(value: string): boolean {
   if (/\s/.test(value) && (/[.!?:]$/.test(value) || value.trim().split(/\s+/).length >= 4 || /^[A-Z][a-z]|^[A-Z0-9]{1,6}:\s+[A-Z][a-z]/.test(value))) return true;
   // Translations: secrets in source are ASCII in practice, UI strings often are not.
   if (/[^\x00-\x7F]/.test(value)) return true;
-  // Names made of words that describe rather than hide ('x-custom-jwt-property-name', 'provider-access-token').
-  if (/[-_.]/.test(value) && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(value)) {
+  // Names made of words that describe rather than hide ('x-custom-jwt-property-name', 'provider-access-token'). A
+  // value with a random part is a key whatever letters it holds ('sk-service-account-name-Ofbtr05…', '…hAt5x…').
+  if (/[-_.]/.test(value) && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(value) && !hasRandomPart(value)) {
     const words = identifierWords(value);
     for (let i = 0; i < words.length; i++) {
       // 'my-super-secret-key' is a guessable secret, not a name: a key after a key qualifier is the secret itself.
