@@ -4,18 +4,29 @@
 // samples are reported. Each value is embedded twice in JS: under a neutral name (`const value = "…"`, where only
 // the format can tell) and under a credential name (`const apiKey = "…"`).
 // The samples are never committed: point the bench at a folder holding samples.jsonl, one JSON object a line,
-// {"source", "provider", "kind": "tp"|"fp", "value", "origin", "dummy"?}. Without one it says so and passes.
-// The rule runs from an esbuild bundle made like dist/ (see unparameterized-query.bench.mjs for why).
-// Usage: node test/bench/secret-formats.bench.mjs [folder] [--json] [--all]   (folder also from APIGUARD_BENCH_SECRETS)
+// {"source", "provider", "kind": "tp"|"fp", "value", "origin", "dummy"?, "notSecret"?}. Without one it says so and
+// passes. Left out of the ratios, and counted apart: `dummy` true samples (EXAMPLE, xxxx, 0123…) and `notSecret`
+// ones (a field name, a host, a URL without a password, an id beside the secret: not a credential on its own; the
+// value says why, and the bench prints how many per provider and why, so the extraction can be audited).
+// The rule runs from an esbuild bundle made like dist/ (see unparameterized-query.bench.mjs for why). The scan is
+// timed --runs times (default 5) after one warm-up; median and spread (min–max) are printed: "unchanged within
+// noise" means the new median lies within the old run's spread.
+// Usage: node test/bench/secret-formats.bench.mjs [folder] [--json] [--all] [--misses <group-or-provider>] [--runs N]
+//   (folder also from APIGUARD_BENCH_SECRETS; --all adds a per-provider table, sorted by web-backend group;
+//   --misses lists the missed true and the reported false samples of matching groups/providers, redacted)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundleSources } from './bundle-sources.mjs';
 
+const OPTIONS_WITH_VALUE = new Set(['--misses', '--runs']);
 const args = process.argv.slice(2);
+const optionValue = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const asJson = args.includes('--json');
 const everyProvider = args.includes('--all');
-const folderArgument = args.find((arg) => !arg.startsWith('--')) ?? process.env.APIGUARD_BENCH_SECRETS;
+const missesFilter = optionValue('--misses')?.toLowerCase();
+const runs = Math.max(1, Number(optionValue('--runs') ?? 5) || 5);
+const folderArgument = args.find((arg, index) => !arg.startsWith('--') && !OPTIONS_WITH_VALUE.has(args[index - 1])) ?? process.env.APIGUARD_BENCH_SECRETS;
 const samplesFile = folderArgument ? path.resolve(folderArgument, 'samples.jsonl') : undefined;
 if (!samplesFile || !fs.existsSync(samplesFile)) {
   console.log(`secret-formats: skipped, ${samplesFile ? `no ${samplesFile}` : 'no samples folder given'}`);
@@ -59,16 +70,13 @@ const engine = new Engine({ rules: [hardcodedSecret] });
 const config = parseConfig('/bench/apiguard.json', '{}', [hardcodedSecret]);
 
 // One sample a line, each in its own block so the same name can be declared again; findings map back by line.
-let filesAnalysed = 0;
-let analyseMs = 0;
-let skippedFiles = 0;
-function analyseChunk(variant, chunk, fileIndex) {
+function analyseChunk(variant, chunk, fileIndex, run) {
   const text = chunk.map((sample) => `{ const ${VARIANTS[variant]} = ${JSON.stringify(sample.value)}; }`).join('\n') + '\n';
   const filePath = `/bench/src/${variant}-${fileIndex}.js`;
   const started = performance.now();
   const analysis = engine.analyze(filePath, text, { config });
-  analyseMs += performance.now() - started;
-  filesAnalysed++;
+  run.ms += performance.now() - started;
+  run.files++;
   if (analysis.skipped) return undefined;
   const byLine = chunk.map(() => []);
   for (const finding of analysis.findings) if (finding.ruleId === 'hardcoded-secret') byLine[finding.range.start.line]?.push(finding);
@@ -76,33 +84,46 @@ function analyseChunk(variant, chunk, fileIndex) {
 }
 function outcomeOf(findings) {
   const tier1 = findings.find((finding) => TIER1.has(finding.messageId));
-  if (tier1) return { outcome: 'format', provider: String(tier1.data.provider ?? ''), messageId: tier1.messageId };
+  if (tier1) return { outcome: 'format', provider: String(tier1.data.providerId ?? tier1.data.provider ?? ''), messageId: tier1.messageId };
   if (findings.length > 0) return { outcome: 'tier2', messageId: findings[0].messageId };
   return { outcome: 'missed' };
 }
-for (const variant of Object.keys(VARIANTS)) {
-  for (let start = 0; start < samples.length; start += SAMPLES_PER_FILE) {
-    const chunk = samples.slice(start, start + SAMPLES_PER_FILE);
-    let byLine = analyseChunk(variant, chunk, start / SAMPLES_PER_FILE);
-    if (!byLine) {
-      // A skipped file (too long a line reads as minified): fall back to one file a sample.
-      skippedFiles++;
-      byLine = chunk.map((sample, index) => analyseChunk(variant, [sample], `${start}-${index}`)?.[0] ?? []);
+/** One pass over every sample in both variants; records the outcomes when asked (the first pass). */
+function scanAll(record) {
+  const run = { files: 0, ms: 0, fallbacks: 0 };
+  for (const variant of Object.keys(VARIANTS)) {
+    for (let start = 0; start < samples.length; start += SAMPLES_PER_FILE) {
+      const chunk = samples.slice(start, start + SAMPLES_PER_FILE);
+      let byLine = analyseChunk(variant, chunk, start / SAMPLES_PER_FILE, run);
+      if (!byLine) {
+        // A skipped file (too long a line reads as minified): fall back to one file a sample.
+        run.fallbacks++;
+        byLine = chunk.map((sample, index) => analyseChunk(variant, [sample], `${start}-${index}`, run)?.[0] ?? []);
+      }
+      if (record) chunk.forEach((sample, index) => (sample[variant] = outcomeOf(byLine[index])));
     }
-    chunk.forEach((sample, index) => (sample[variant] = outcomeOf(byLine[index])));
   }
+  return run;
 }
+scanAll(true); // outcomes, and the warm-up (JIT, caches) the timed runs leave out
+const timedRuns = Array.from({ length: runs }, () => scanAll(false));
 
 /** Shows a value's first 4 characters and its length only: these are real-looking keys. */
 const redact = (value) => `${value.slice(0, 4)}… (${value.length} chars)`;
 const percent = (part, whole) => (whole === 0 ? '  -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
+const isCounted = (sample) => !sample.dummy && !sample.notSecret;
+/** A notSecret reason without the variable or field it names, so reasons can be counted together. */
+const reasonKind = (reason) => reason.replace(/`[^`]*`/g, '`…`');
 
 function tally(list) {
-  const tps = list.filter((sample) => sample.kind === 'tp' && !sample.dummy);
-  const dummies = list.filter((sample) => sample.kind === 'tp' && sample.dummy);
+  const tps = list.filter((sample) => sample.kind === 'tp' && isCounted(sample));
+  const dummies = list.filter((sample) => sample.kind === 'tp' && sample.dummy && !sample.notSecret);
+  const notSecret = list.filter((sample) => sample.kind === 'tp' && sample.notSecret);
   const fps = list.filter((sample) => sample.kind === 'fp');
   const count = (items, variant, outcome) => items.filter((sample) => sample[variant].outcome === outcome).length;
   const reported = (items, variant) => items.filter((sample) => sample[variant].outcome !== 'missed').length;
+  const reasons = {};
+  for (const sample of notSecret) reasons[reasonKind(sample.notSecret)] = (reasons[reasonKind(sample.notSecret)] ?? 0) + 1;
   return {
     tp: tps.length,
     formatNeutral: count(tps, 'neutral', 'format'),
@@ -113,13 +134,16 @@ function tally(list) {
     missedNamed: count(tps, 'named', 'missed'),
     dummyTp: dummies.length,
     dummyFormatNeutral: count(dummies, 'neutral', 'format'),
+    notSecret: notSecret.length,
+    notSecretReasons: reasons,
+    notSecretFormatNeutral: count(notSecret, 'neutral', 'format'),
     fp: fps.length,
     fpReportedNeutral: reported(fps, 'neutral'),
     fpReportedNamed: reported(fps, 'named'),
     fpFormatNeutral: count(fps, 'neutral', 'format'),
     providersNamed: [...new Set(tps.filter((sample) => sample.neutral.outcome === 'format').map((sample) => sample.neutral.provider))].sort(),
     topMisses: tps.filter((sample) => sample.neutral.outcome !== 'format').slice(0, 3).map((sample) => ({ example: redact(sample.value), origin: sample.origin, neutral: sample.neutral.outcome, named: sample.named.outcome })),
-    falsePositives: fps.filter((sample) => sample.neutral.outcome !== 'missed').slice(0, 3).map((sample) => ({ example: redact(sample.value), origin: sample.origin, messageId: sample.neutral.messageId })),
+    falsePositives: fps.filter((sample) => sample.neutral.outcome !== 'missed').slice(0, 3).map((sample) => ({ example: redact(sample.value), origin: sample.origin, messageId: sample.neutral.messageId, found: sample.neutral.provider })),
   };
 }
 const groupBy = (list, keyOf) => {
@@ -131,30 +155,80 @@ const groupBy = (list, keyOf) => {
   return groups;
 };
 
+const GROUP_ORDER = WEB_BACKEND_GROUPS.map(([group]) => group);
 const sources = [...groupBy(samples, (sample) => sample.source)].map(([source, list]) => ({ source, ...tally(list) }));
-const webBackend = WEB_BACKEND_GROUPS.map(([group]) => group).flatMap((group) =>
+const webBackend = GROUP_ORDER.flatMap((group) =>
   [...groupBy(samples.filter((sample) => groupOf(sample.provider) === group), (sample) => sample.source)].map(([source, list]) => ({ group, source, ...tally(list) })),
 );
 const webAll = tally(samples.filter((sample) => groupOf(sample.provider)));
-const providers = [...groupBy(samples, (sample) => `${sample.source}/${sample.provider}`)].map(([key, list]) => ({ provider: key, group: groupOf(list[0].provider), ...tally(list) }));
-const timing = { files: filesAnalysed, skippedFiles, samplesPerFile: SAMPLES_PER_FILE, ms: Number(analyseMs.toFixed(1)), filesPerSecond: Number(((1000 * filesAnalysed) / analyseMs).toFixed(1)), samplesPerSecond: Number(((1000 * samples.length * 2) / analyseMs).toFixed(0)) };
+// Web-backend groups first, in their order, then every other provider by name.
+const groupRank = (group) => (group === undefined ? GROUP_ORDER.length : GROUP_ORDER.indexOf(group));
+const providers = [...groupBy(samples, (sample) => `${sample.source}/${sample.provider}`)]
+  .map(([key, list]) => ({ provider: key, group: groupOf(list[0].provider), ...tally(list) }))
+  .sort((a, b) => groupRank(a.group) - groupRank(b.group) || a.provider.localeCompare(b.provider));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const runMs = timedRuns.map((run) => run.ms);
+const medianMs = median(runMs);
+const samplesScanned = samples.length * 2;
+const timing = {
+  runs,
+  filesPerRun: timedRuns[0].files,
+  fallbacks: timedRuns[0].fallbacks,
+  samplesPerFile: SAMPLES_PER_FILE,
+  medianMs: Number(medianMs.toFixed(1)),
+  minMs: Number(Math.min(...runMs).toFixed(1)),
+  maxMs: Number(Math.max(...runMs).toFixed(1)),
+  spreadPercent: Number(((100 * (Math.max(...runMs) - Math.min(...runMs))) / medianMs).toFixed(1)),
+  filesPerSecond: Number(((1000 * timedRuns[0].files) / medianMs).toFixed(1)),
+  samplesPerSecond: Number(((1000 * samplesScanned) / medianMs).toFixed(0)),
+  loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
+};
+
+// --misses: the samples behind a group's or provider's figures, redacted.
+const matchesFilter = (sample) => sample.provider.toLowerCase().includes(missesFilter) || (groupOf(sample.provider) ?? '').toLowerCase().includes(missesFilter);
+const misses = missesFilter === undefined ? undefined : samples.filter(matchesFilter).flatMap((sample) => {
+  const base = { provider: `${sample.source}/${sample.provider}`, example: redact(sample.value), origin: sample.origin };
+  if (sample.kind === 'tp' && isCounted(sample) && sample.neutral.outcome !== 'format') return [{ what: 'missed', ...base, asValue: sample.neutral.outcome, asApiKey: sample.named.outcome === 'format' ? `format ${sample.named.provider}` : sample.named.outcome }];
+  if (sample.kind === 'fp' && sample.neutral.outcome !== 'missed') return [{ what: 'false positive', ...base, found: sample.neutral.outcome === 'format' ? sample.neutral.provider : sample.neutral.messageId }];
+  if (sample.kind === 'tp' && sample.notSecret && sample.neutral.outcome === 'format') return [{ what: 'notSecret but recognised', ...base, found: sample.neutral.provider, notSecret: sample.notSecret }];
+  return [];
+});
 
 if (asJson) {
-  console.log(JSON.stringify({ samples: samples.length, sources, webBackendAll: webAll, webBackend, providers, timing }, null, 2));
+  console.log(JSON.stringify({ samples: samples.length, sources, webBackendAll: webAll, webBackend, providers, ...(misses ? { misses } : {}), timing }, null, 2));
 } else {
   const line = (label, t) =>
     `${label.padEnd(34)} tp ${String(t.tp).padStart(4)}  format: neutral ${percent(t.formatNeutral, t.tp)} named ${percent(t.formatNamed, t.tp)}` +
     `  tier2 only (named) ${percent(t.tier2OnlyNamed, t.tp)}  missed: neutral ${percent(t.missedNeutral, t.tp)} named ${percent(t.missedNamed, t.tp)}` +
     `  | fp ${String(t.fp).padStart(3)} reported: neutral ${percent(t.fpReportedNeutral, t.fp)} named ${percent(t.fpReportedNamed, t.fp)}` +
-    (t.dummyTp ? `  | dummy tp ${t.dummyTp}, by format ${t.dummyFormatNeutral}` : '');
-  console.log(`secret-formats: ${samples.length} samples from ${samplesFile} (dummies excluded from the ratios, shown apart)`);
+    (t.dummyTp ? `  | dummy tp ${t.dummyTp}, by format ${t.dummyFormatNeutral}` : '') +
+    (t.notSecret ? `  | notSecret ${t.notSecret}` : '');
+  const reasonsText = (t) => Object.entries(t.notSecretReasons).sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n} ${reason}`).join('; ');
+  console.log(`secret-formats: ${samples.length} samples from ${samplesFile} (dummy and notSecret true samples excluded from the ratios, shown apart)`);
   for (const t of sources) console.log(line(t.source, t));
   console.log(line('web-backend providers (both)', webAll));
   console.log('\nweb-backend providers:');
   for (const t of webBackend) console.log(line(`${t.group} (${t.source})`, t));
+  console.log('\nexcluded as not a credential on its own (notSecret), per source: reasons');
+  for (const t of sources) if (t.notSecret) console.log(`  ${t.source}: ${t.notSecret} (${reasonsText(t)})`);
+  const excludedProviders = (everyProvider ? providers : providers.filter((t) => t.group)).filter((t) => t.notSecret);
+  console.log(`excluded per ${everyProvider ? '' : 'web-backend '}provider:`);
+  for (const t of excludedProviders) console.log(`  ${t.provider}: ${t.notSecret} (${reasonsText(t)})${t.notSecretFormatNeutral ? `, ${t.notSecretFormatNeutral} of them recognised by format anyway` : ''}`);
   if (everyProvider) {
-    console.log('\nevery provider:');
-    for (const t of providers) console.log(line(t.provider, t));
+    console.log('\nevery provider (web-backend groups first):');
+    for (const t of providers) console.log(line(`${t.group ? `[${t.group}] ` : ''}${t.provider}`, t));
   }
-  console.log(`\nscan: ${timing.files} files of ${SAMPLES_PER_FILE} samples (${skippedFiles} fell back to a file a sample) in ${timing.ms} ms: ${timing.filesPerSecond} files/s, ${timing.samplesPerSecond} samples/s`);
+  if (misses) {
+    console.log(`\nmisses for "${missesFilter}" (first 4 chars + length):`);
+    for (const m of misses) console.log(`  ${m.what.padEnd(14)} ${m.provider}  ${m.example}  ${m.origin}  ${m.asValue ? `as value: ${m.asValue}, as apiKey: ${m.asApiKey}` : `found: ${m.found}`}${m.notSecret ? ` (notSecret: ${m.notSecret})` : ''}`);
+    if (misses.length === 0) console.log('  none');
+  }
+  console.log(`\nscan: ${timing.filesPerRun} files of ${SAMPLES_PER_FILE} samples a run (${timing.fallbacks} fell back to a file a sample), ${runs} timed runs after a warm-up:` +
+    ` median ${timing.medianMs} ms (min ${timing.minMs}, max ${timing.maxMs}, spread ${timing.spreadPercent} %): ${timing.filesPerSecond} files/s, ${timing.samplesPerSecond} samples/s` +
+    ` (load average ${timing.loadAverage.join(' ')})`);
 }
