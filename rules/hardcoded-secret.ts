@@ -326,13 +326,25 @@ function looksLikeSecretValueForWeakName(value: string): boolean {
 /** Words that field names and header names put around a credential word (`access_token`, `x-api-key`). */
 const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['x', 'access', 'refresh', 'id', 'auth', 'api', 'user', 'new', 'old', 'current', 'confirm', 'reset', 'bearer', 'client', 'session', 'csrf']);
 
+/** `Bearer …`, `Authorization: Token …`, `X-Api-Key: …`, `export CO_API_KEY=…`: a credential in its usual wrapper. */
+const AUTHORIZATION_VALUE = /^(?:(?:authorization|proxy-authorization|x-api-key|api-?key|api-token|x-auth-token|private-token):\s*)?(?:(?:bearer|basic|token|bot|api-token)\s+)?(\S+)$/i;
+const ENV_ASSIGNMENT = /^(?:export\s+)?([A-Z][A-Z0-9]*_[A-Z0-9_]+)=(\S+)$/; // SCREAMING_CASE names only: `sv=…&sig=…` is no env line
+
+/** The credential a header or env-line value carries, when the value is one of those wrappers ('' for `NODE_ENV=…`). */
+function wrappedCredential(value: string): string | undefined {
+  const env = ENV_ASSIGNMENT.exec(value);
+  if (env) return credentialNameStrength(env[1]!) ? env[2]! : '';
+  const header = AUTHORIZATION_VALUE.exec(value);
+  return header && header[1] !== value ? header[1]! : undefined;
+}
+
 /**
  * API keys and tokens are machine-made: long enough, no spaces, not a plain word or dotted/kebab identifier. An
- * Authorization value (`Bearer …`, `Token …`) is one when its token is.
+ * Authorization value (`Bearer …`, `Token …`) or env line (`API_KEY=…`) is one when its credential is.
  */
 function looksTokenShaped(value: string): boolean {
-  const scheme = /^(bearer|basic|token|bot)\s+(\S+)$/i.exec(value);
-  if (scheme) return looksTokenShaped(scheme[2]!);
+  const wrapped = wrappedCredential(value);
+  if (wrapped !== undefined) return looksTokenShaped(wrapped);
   return value.length >= 8 && !/\s/.test(value) && !/^[a-z]+([._-][a-z]+)*$/.test(value) && !/^[A-Z]+([._-][A-Z]+)*$/.test(value);
 }
 
@@ -369,11 +381,13 @@ function valueNamesItself(value: string, name: string): boolean {
 
 /** Values that are clearly not credentials even in a credential-named slot. */
 export function isNonSecretValue(value: string): boolean {
-  if (/^(bearer|basic|token|bot)\s+[A-Za-z0-9._~+/=-]{8,}$/i.test(value)) return isPlaceholderValue(value); // an Authorization value
+  const wrapped = wrappedCredential(value); // an Authorization header or value, an env line
+  if (wrapped !== undefined && /^[A-Za-z0-9._~+/=:-]{8,}$/.test(wrapped)) return isPlaceholderValue(wrapped) || looksLikeDummyToken(wrapped, 8);
   if (value.length < 3 || value.length > 1000 || value.includes('\n')) return true;
   if (isPlaceholderValue(value) || isPublicValue(value)) return true;
-  // URLs without credentials (a port is no password), paths
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*(:[0-9]+)?(\/[^@\s]*)?$/i.test(value) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
+  // URLs without credentials (a port is no password; a long random path part is: webhook URLs), paths
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*(:[0-9]+)?(\/[^@\s]*)?$/i.test(value) && !randomPathPart(value)) return true;
+  if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
   if (/(^|@)sha(256|384|512):[0-9a-f]{64,128}$/.test(value)) return true; // an image or content digest
   if (/\.(pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|jks|keystore)$/i.test(value)) return true; // file names
   if (/^0x[0-9a-fA-F]{40}$/.test(value) || /^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$/i.test(value)) return true; // addresses, e-mails
@@ -398,6 +412,17 @@ export function isNonSecretValue(value: string): boolean {
       if (NON_SECRET_WORDS.has(words[i]!)) return true;
     }
   }
+  return false;
+}
+
+/**
+ * A webhook URL (`hooks.slack.com/services/…`, `…/webhook/4j55…`) or a key in the query (`?token=…`, `&sig=…`) with
+ * a random run of 20+ characters: the URL is the credential. Document and file links (`/document/d/1W7K…`) are not.
+ */
+function randomPathPart(url: string): boolean {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  if (!/\/(hooks?|webhooks?|services|workflows|triggers|incoming)\/|[?&](key|api_?key|token|access_token|sig|signature|code|secret)=/i.test(path)) return false;
+  for (const run of path.match(/[A-Za-z0-9]{20,}/g) ?? []) if (hasRandomPart(run)) return true;
   return false;
 }
 

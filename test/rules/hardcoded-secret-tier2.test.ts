@@ -21,6 +21,10 @@ const RANDOM_3 = 'Ga8eQkJC1nx6' + 'Xl5GmwdevBOEKg3x';
 const RANDOM_4 = '4NIP2Zi6Fg' + 'T6wvKqxhat';
 const BEARER = 'Bearer ' + 'jTL53PfvsFhx0O7q' + 'ST8SFn3vqE';
 const ZERO_PADDED = 'A'.repeat(22) + RANDOM_3; // base64 of leading zero bytes, as in app-only bearer tokens
+const HEADER_LINE = 'Authorization: Bearer ' + RANDOM_2;
+const ENV_LINE = 'export ACME_API_KEY=' + RANDOM_3;
+const WEBHOOK_URL = 'https://hooks.acme-chat.io/services/' + 'T0' + RANDOM_4 + '/' + RANDOM_1;
+const DOCUMENT_URL = 'https://docs.acme-corp.net/document/d/' + RANDOM_1 + RANDOM_4;
 const DIGEST = 'registry.acme-corp.net/api@sha256:' + '308b6d6a96d1e54d538db106c7b805b4' + 'e6be783d04069795b694a714c8a85319';
 
 const sha = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 8);
@@ -104,6 +108,10 @@ runRuleTests(hardcodedSecret, {
     // Identifiers, URLs with a port, image digests.
     "const apiKey = 'getAccountSettingsForUser';\nconst accessToken = 'sumOfExposures;';",
     `const apiKey = 'smtps://smtp.acme-mail.com:465';\nconst accessToken = '${DIGEST}';`,
+    // A link to a document is not a webhook; a header name with its value is not a credential; an env line whose
+    // name is not a credential's carries none.
+    `const apiKey = '${DOCUMENT_URL}';\nconst apiToken = 'Content-Type: application/json';\nconst authToken = 'Authorization: Bearer <token>';`,
+    { name: 'JS: an env line that sets no credential', code: `exports.apiKey = 'NODE_ENV=production';\n`, filename: 'src/env.js' },
   ],
   invalid: [
     {
@@ -141,6 +149,15 @@ runRuleTests(hardcodedSecret, {
         credential(providerKeysJs, '"hubspot_access_token"', TEST_MODE),
       ],
       output: providerKeysJs.replace(`'${RANDOM_1}'`, 'process.env.MAILGUN_KEY'),
+    },
+    {
+      name: 'wrappers: an Authorization header line, an env line, a webhook URL (TypeScript)',
+      code: `const apiKey = '${HEADER_LINE}';\nconst deployKey = '${ENV_LINE}';\nconst alertsWebhookToken = '${WEBHOOK_URL}';\n`,
+      errors: [
+        credential(`const apiKey = '${HEADER_LINE}';\n`, '"apiKey"', HEADER_LINE),
+        { ...credential(`const deployKey = '${ENV_LINE}';\n`, '"deployKey"', ENV_LINE), line: 2, endLine: 2 },
+        { ...credential(`const alertsWebhookToken = '${WEBHOOK_URL}';\n`, '"alertsWebhookToken"', WEBHOOK_URL), line: 3, endLine: 3 },
+      ],
     },
     {
       name: 'a base64 zero-byte prefix is part of the format, not a dummy run (ESM)',
