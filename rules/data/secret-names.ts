@@ -40,7 +40,7 @@ export const PROVIDER_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'twilio', 'vonage', 'nexmo', 'plivo', 'telnyx', 'messagebird', 'shopify', 'slack', 'discord', 'telegram', 'github',
   'gitlab', 'bitbucket', 'npm', 'openai', 'anthropic', 'claude', 'groq', 'cohere', 'mistral', 'gemini', 'huggingface',
   'hf', 'replicate', 'pinecone', 'deepseek', 'perplexity', 'elevenlabs', 'aws', 'azure', 'gcp', 'google', 'cloudflare',
-  'vercel', 'netlify', 'heroku', 'digitalocean', 'notion', 'figma', 'grafana', 'datadog', 'newrelic', 'sentry',
+  'vercel', 'netlify', 'heroku', 'digitalocean', 'cosmos', 'cosmosdb', 'notion', 'figma', 'grafana', 'datadog', 'newrelic', 'sentry',
   'pagerduty', 'plaid', 'paypal', 'braintree', 'adyen', 'razorpay', 'paystack', 'flutterwave', 'mollie', 'coinbase',
   'binance', 'pusher', 'ably', 'auth0', 'okta', 'clerk', 'databricks', 'snowflake', 'doppler', 'vault', 'airtable',
   'hubspot', 'salesforce', 'intercom', 'zendesk', 'shippo', 'easypost', 'lob', 'duffel', 'posthog', 'mixpanel',

@@ -102,6 +102,8 @@ runRuleTests(hardcodedSecret, {
       code: "exports.dsn = 'mysql://%s:%s@db.acme-corp.net/app';\nexports.accessKey = 'ACCESS_KEY={AcmeAccessKey}';\n",
       filename: 'config/env.js',
     },
+    // Emulator keys Microsoft publishes, under credential names (tier 2) and neutral ones.
+    `const cosmosKey = '${'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2n' + 'Q9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=='}';\nconst accountKey = '${'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6' + 'IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='}';`,
     // Typed dummies under a token name: alphabet runs, repetition, a counting id.
     `const apiKey = '${'tok_' + 'Abc123DefGhiJklMno456'}';\nconst apiKey2 = 'tok_9x9x9x9x9x9x9x9x';\nconst apiToken = 'acme-12345678-k9';`,
     "const accessToken = 'acme_000000000000000000000000000VWXYZ';\nconst apiKey = 'cfg-1-ServiceTokenHere';\nconst authToken = 'xoxz-1-xxx';",
@@ -175,7 +177,7 @@ describe('hardcoded-secret tier 2: credential names (issue 13)', () => {
     ['stripe_api_secret', 'password'], ['github_client_secret', 'password'], ['slack_access_token', 'token'], ['SLACK_AUTH_TOKEN', 'token'],
     ['primaryKey', undefined], ['foreignKey', undefined], ['sortKey', undefined], ['cacheKey', undefined], ['partitionKey', undefined],
     ['storageKey', undefined], ['redisKey', undefined], ['idempotencyKey', undefined], ['slackChannelKey', undefined],
-    ['firebaseKey', undefined], ['supabaseKey', undefined], ['stripeKeyName', undefined], ['keyof', undefined],
+    ['cosmosKey', 'token'], ['firebaseKey', undefined], ['supabaseKey', undefined], ['stripeKeyName', undefined], ['keyof', undefined],
   ];
   for (const [name, expected] of cases) it(`${name} → ${expected ?? 'not a credential'}`, () => assert.equal(credentialNameStrength(name), expected));
 });
@@ -222,7 +224,10 @@ describe('hardcoded-secret tier 2: value checks read words, not letters (issue 1
   it('documented examples: listed values and SHA-256 fingerprints of values this file cannot hold', () => {
     assert.equal(isDocumentedExample('AKIA' + 'IOSFODNN7' + 'EXAMPLE'), true);
     assert.equal(isDocumentedExample(RANDOM_1), false);
-    assert.equal(DOCUMENTED_EXAMPLE_FINGERPRINTS.size, 15);
+    assert.equal(isDocumentedExample('sk_test_' + '4eC39HqLyjWDarjtT1zdp7dc'), true, "Stripe's docs key, by fingerprint");
+    assert.equal(isDocumentedExample('C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2n' + 'Q9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=='), true, 'the Cosmos DB emulator key');
+    assert.equal(isDocumentedExample('sk_test_' + '4eC39HqLyjWDarjtT1zdp7dC'), false, 'one character off');
+    assert.equal(DOCUMENTED_EXAMPLE_FINGERPRINTS.size, 21);
     for (const entry of DOCUMENTED_EXAMPLE_FINGERPRINTS) assert.match(entry, /^[0-9a-f]{16}$/);
   });
 });
