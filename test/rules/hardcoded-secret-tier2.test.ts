@@ -95,6 +95,8 @@ runRuleTests(hardcodedSecret, {
     // Templated values, in tier 2 and in tier 1's connection strings.
     "const databaseUrl = 'postgres://$(DB_USER):$(DB_PASSWORD)@db.acme-corp.net:5432/app';",
     "const value = 'postgres://$(DB_USER):$(DB_PASSWORD)@db.acme-corp.net:5432/app';",
+    "const value = 'postgres://app:{dbPassword}@db.acme-corp.net:5432/app';\nconst databaseUrl = 'postgres://app:{dbPassword}@db.acme-corp.net:5432/app';",
+    { name: 'JS: a printf field as a connection password', code: "exports.mongoUrl = 'mongodb+srv://admin:%s@cluster0.acme-corp.net/app';\n", filename: 'config/db.js' },
     "const apiKey = '$(API_KEY)';\nconst authToken = 'Bearer {accessToken}';\nconst secret = '%s';",
     "const credentials = '$DEPLOY_USER:$DEPLOY_PASSWORD';\nconst apiToken = 'username:password';",
     {
