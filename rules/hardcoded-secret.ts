@@ -357,8 +357,10 @@ function looksLikeIdentifierText(value: string): boolean {
   const words = identifierWords(value);
   if (words.length < 2) return false;
   let short = 0;
+  let acronyms = 0;
   for (const word of words) {
-    if (!/[aeiouy]/.test(word)) return false;
+    // One vowel-less acronym among four or more words (`…UsingCql`, `…FromUrl`); random letters have several.
+    if (!/[aeiouy]/.test(word) && !(word.length <= 3 && words.length >= 4 && ++acronyms <= 1)) return false;
     if (word.length <= 2 && ++short > 1) return false;
   }
   return true;

@@ -110,7 +110,7 @@ runRuleTests(hardcodedSecret, {
     `const apiKey = '${'tok_' + 'Abc123DefGhiJklMno456'}';\nconst apiKey2 = 'tok_9x9x9x9x9x9x9x9x';\nconst apiToken = 'acme-12345678-k9';`,
     "const accessToken = 'acme_000000000000000000000000000VWXYZ';\nconst apiKey = 'cfg-1-ServiceTokenHere';\nconst authToken = 'xoxz-1-xxx';",
     // Identifiers, URLs with a port, image digests.
-    "const apiKey = 'getAccountSettingsForUser';\nconst accessToken = 'sumOfExposures;';",
+    "const apiKey = 'getAccountSettingsForUser';\nconst accessToken = 'sumOfExposures;';\nconst apiToken = 'getPagesInSpace,searchUsingCql';",
     `const apiKey = 'smtps://smtp.acme-mail.com:465';\nconst accessToken = '${DIGEST}';`,
     // A link to a document is not a webhook; a header name with its value is not a credential; an env line whose
     // name is not a credential's carries none.
@@ -162,6 +162,11 @@ runRuleTests(hardcodedSecret, {
         { ...credential(`const deployKey = '${ENV_LINE}';\n`, '"deployKey"', ENV_LINE), line: 2, endLine: 2 },
         { ...credential(`const alertsWebhookToken = '${WEBHOOK_URL}';\n`, '"alertsWebhookToken"', WEBHOOK_URL), line: 3, endLine: 3 },
       ],
+    },
+    {
+      name: 'random letters without digits are a key, not an identifier (TypeScript)',
+      code: "export const apiKey = 'kHgTrWpqZvBnMxLcQd';\n",
+      errors: [credential("export const apiKey = 'kHgTrWpqZvBnMxLcQd';\n", '"apiKey"', 'kHgTrWpqZvBnMxLcQd')],
     },
     {
       name: 'a base64 zero-byte prefix is part of the format, not a dummy run (ESM)',
