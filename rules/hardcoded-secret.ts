@@ -87,31 +87,48 @@ export function findProviderToken(value: string, context: ProviderContext, allTi
  * real key. "example" counts as a word only (`…EXAMPLEKEY`, `my-example-token`), not as letters inside a random body.
  */
 export function looksLikeDummyToken(token: string, digitsInOrder = 10): boolean {
-  if (/EXAMPLE|(?<![a-z])[Ee]xamples?(?![a-z])/.test(token)) return true;
+  if (token.includes('EXAMPLE') || (token.includes('xample') && /(?<![a-z])[Ee]xamples?(?![a-z])/.test(token))) return true;
+  // Char codes, not one-character strings: this runs on every candidate value, some of them long.
+  SEEN.fill(0);
+  let distinct = 0;
   let run = 1;
   let ascending = 1;
-  const distinct = new Set<string>();
+  // Characters equal to the one 2, 3 or 4 back, in a row: a unit typed over and over (`123123123123`, `abababab`).
+  let period2 = 0;
+  let period3 = 0;
+  let period4 = 0;
   for (let i = 0; i < token.length; i++) {
-    distinct.add(token[i]!);
-    run = i > 0 && token[i] === token[i - 1] ? run + 1 : 1;
+    const code = token.charCodeAt(i);
+    const slot = code & 127;
+    if (SEEN[slot] === 0 || code > 127) {
+      SEEN[slot] = 1;
+      distinct++;
+    }
+    const previous = i > 0 ? token.charCodeAt(i - 1) : -1;
+    run = code === previous ? run + 1 : 1;
     if (run >= 6) return true;
     // `abcdef`, `HIJklm`, `0123456789`: six letters or (by default) ten digits in order; tier 2 asks for fewer.
-    ascending = i > 0 && isNextInAlphabet(token[i - 1]!, token[i]!) ? ascending + 1 : 1;
-    if (ascending >= (isDigit(token[i]!) ? digitsInOrder : 6)) return true;
+    ascending = previous >= 0 && isNextInAlphabet(previous, code) ? ascending + 1 : 1;
+    if (ascending >= (code >= 48 && code <= 57 ? digitsInOrder : 6)) return true;
+    period2 = i >= 2 && code === token.charCodeAt(i - 2) ? period2 + 1 : 0;
+    period3 = i >= 3 && code === token.charCodeAt(i - 3) ? period3 + 1 : 0;
+    period4 = i >= 4 && code === token.charCodeAt(i - 4) ? period4 + 1 : 0;
+    if (period2 >= 6 || period3 >= 9 || period4 >= 12) return true;
   }
-  // Few distinct characters for the length (a random 8-character value may repeat one; digits have only ten), or
-  // a short unit typed over and over: `123123123123`, `abababab`.
-  return distinct.size < Math.min(/^[0-9]+$/.test(token) ? 5 : 8, token.length / 2) || /(.{2,4})\1{3,}/.test(token);
+  // Few distinct characters for the length (a random 8-character value may repeat one; digits have only ten).
+  return distinct < 8 && distinct < Math.min(/^[0-9]+$/.test(token) ? 5 : 8, token.length / 2);
 }
 
-function isDigit(char: string): boolean {
-  return char >= '0' && char <= '9';
+const SEEN = new Uint8Array(128);
+
+/** `1`→`2`, `b`→`c`, `H`→`i`: the next digit, or the next letter in either case. */
+function isNextInAlphabet(previous: number, next: number): boolean {
+  if (previous >= 48 && previous <= 56) return next === previous + 1;
+  return isAsciiLetter(previous) && isAsciiLetter(next) && (next | 32) === (previous | 32) + 1;
 }
 
-function isNextInAlphabet(previous: string, next: string): boolean {
-  const a = previous.toLowerCase().charCodeAt(0);
-  const b = next.toLowerCase().charCodeAt(0);
-  return b === a + 1 && ((a >= 48 && b <= 57) || (a >= 97 && b <= 122));
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -235,6 +235,6 @@ describe('hardcoded-secret tier 2: value checks read words, not letters (issue 1
     assert.equal(isDocumentedExample('C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2n' + 'Q9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=='), true, 'the Cosmos DB emulator key');
     assert.equal(isDocumentedExample('sk_test_' + '4eC39HqLyjWDarjtT1zdp7dC'), false, 'one character off');
     assert.equal(DOCUMENTED_EXAMPLE_FINGERPRINTS.size, 21);
-    for (const entry of DOCUMENTED_EXAMPLE_FINGERPRINTS) assert.match(entry, /^[0-9a-f]{16}$/);
+    for (const entry of DOCUMENTED_EXAMPLE_FINGERPRINTS) assert.match(entry, /^.{4}\/[0-9]+\/[0-9a-f]{16}$/);
   });
 });
