@@ -25,7 +25,7 @@ import {
 } from './support/ast';
 import { ANY_PROVIDER_KEYWORD, fingerprint, looksHighEntropy, redact } from './support/secret-text';
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from './data/secret-providers';
-import { DOCUMENTED_EXAMPLE_VALUES, isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
+import { hasRandomPart, isDocumentedExample, isPlaceholderValue, isPublicValue } from './data/secret-placeholders';
 import { CREDENTIAL_WORDS, KEY_QUALIFIERS, NON_SECRET_WORDS, credentialNameStrength, looksLikeConditionCode, mentionsCredential } from './data/secret-names';
 import { SHAPE_MESSAGES, SecretShapes, type ShapeFinding, type ShapeMessageId } from './support/secret-shapes';
 
@@ -73,7 +73,7 @@ export function findProviderToken(value: string, context: ProviderContext, allTi
     if (!match) continue;
     const token = match[0];
     const checked = provider.checkedPart ? provider.checkedPart(token) : token;
-    if (isPlaceholderValue(checked) || DOCUMENTED_EXAMPLE_VALUES.has(token)) continue;
+    if (isPlaceholderValue(checked) || isDocumentedExample(token)) continue;
     if (!provider.publicReason && isPublicValue(token)) continue;
     if (!provider.allowRepetition && looksLikeDummyToken(checked)) continue;
     if (provider.validate && !provider.validate(token, match, context)) continue;
@@ -84,17 +84,53 @@ export function findProviderToken(value: string, context: ProviderContext, allTi
   return undefined;
 }
 
-/** `ghp_xxxx…`, `sk_live_000…`, `AKIA…EXAMPLE`: format-valid but obviously not a real key. */
-export function looksLikeDummyToken(token: string): boolean {
-  if (/EXAMPLE|example/.test(token)) return true;
+/**
+ * `ghp_xxxx…`, `sk_live_000…`, `AKIA…EXAMPLE`, `xoxp-1234567890`, `GR1231231231…`: format-valid but obviously not a
+ * real key. "example" counts as a word only (`…EXAMPLEKEY`, `my-example-token`), not as letters inside a random body.
+ */
+export function looksLikeDummyToken(token: string, digitsInOrder = 10): boolean {
+  if (token.includes('EXAMPLE') || (token.includes('xample') && /(?<![a-z])[Ee]xamples?(?![a-z])/.test(token))) return true;
+  // Char codes, not one-character strings: this runs on every candidate value, some of them long.
+  SEEN.fill(0);
+  let distinct = 0;
   let run = 1;
-  const distinct = new Set<string>();
+  let ascending = 1;
+  // Characters equal to the one 2, 3 or 4 back, in a row: a unit typed over and over (`123123123123`, `abababab`).
+  let period2 = 0;
+  let period3 = 0;
+  let period4 = 0;
   for (let i = 0; i < token.length; i++) {
-    distinct.add(token[i]!);
-    run = i > 0 && token[i] === token[i - 1] ? run + 1 : 1;
+    const code = token.charCodeAt(i);
+    const slot = code & 127;
+    if (SEEN[slot] === 0 || code > 127) {
+      SEEN[slot] = 1;
+      distinct++;
+    }
+    const previous = i > 0 ? token.charCodeAt(i - 1) : -1;
+    run = code === previous ? run + 1 : 1;
     if (run >= 6) return true;
+    // `abcdef`, `HIJklm`, `0123456789`: six letters or (by default) ten digits in order; tier 2 asks for fewer.
+    ascending = previous >= 0 && isNextInAlphabet(previous, code) ? ascending + 1 : 1;
+    if (ascending >= (code >= 48 && code <= 57 ? digitsInOrder : 6)) return true;
+    period2 = i >= 2 && code === token.charCodeAt(i - 2) ? period2 + 1 : 0;
+    period3 = i >= 3 && code === token.charCodeAt(i - 3) ? period3 + 1 : 0;
+    period4 = i >= 4 && code === token.charCodeAt(i - 4) ? period4 + 1 : 0;
+    if (period2 >= 6 || period3 >= 9 || period4 >= 12) return true;
   }
-  return distinct.size < 8 || /0123456789|abcdefghij|ABCDEFGHIJ/.test(token);
+  // Few distinct characters for the length (a random 8-character value may repeat one; digits have only ten).
+  return distinct < 8 && distinct < Math.min(/^[0-9]+$/.test(token) ? 5 : 8, token.length / 2);
+}
+
+const SEEN = new Uint8Array(128);
+
+/** `1`→`2`, `b`→`c`, `H`→`i`: the next digit, or the next letter in either case. */
+function isNextInAlphabet(previous: number, next: number): boolean {
+  if (previous >= 48 && previous <= 56) return next === previous + 1;
+  return isAsciiLetter(previous) && isAsciiLetter(next) && (next | 32) === (previous | 32) + 1;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -289,7 +325,9 @@ function contextPrefix(holder: ts.Node): string | undefined {
 function nameAccepts(name: string, value: string): boolean {
   const strength = credentialNameStrength(name);
   if (strength === 'password') return true;
-  if (strength === 'token') return looksTokenShaped(value);
+  // A machine-issued key: token-shaped, and neither a dummy (`xoxp-1234567890`) nor an identifier (`getPagesInSpace`).
+  // Leading zero bytes in base64 (`AAAA…`, Twitter's app-only bearer tokens) are part of the format, not a dummy.
+  if (strength === 'token') return looksTokenShaped(value) && !looksLikeDummyToken(value.replace(/^A{6,}(?=[A-Za-z0-9+/%_-]{20})/, ''), 8) && !looksLikeIdentifierText(value);
   if (strength === 'weak') return looksLikeSecretValueForWeakName(value);
   return false;
 }
@@ -307,9 +345,44 @@ function looksLikeSecretValueForWeakName(value: string): boolean {
 /** Words that field names and header names put around a credential word (`access_token`, `x-api-key`). */
 const FIELD_NAME_WORDS: ReadonlySet<string> = new Set(['x', 'access', 'refresh', 'id', 'auth', 'api', 'user', 'new', 'old', 'current', 'confirm', 'reset', 'bearer', 'client', 'session', 'csrf']);
 
-/** API keys and tokens are machine-made: long enough, no spaces, not a plain word or dotted/kebab identifier. */
+/** `Bearer …`, `Authorization: Token …`, `X-Api-Key: …`, `export CO_API_KEY=…`: a credential in its usual wrapper. */
+const AUTHORIZATION_VALUE = /^(?:(?:authorization|proxy-authorization|x-api-key|api-?key|api-token|x-auth-token|private-token):\s*)?(?:(?:bearer|basic|token|bot|api-token)\s+)?(\S+)$/i;
+const ENV_ASSIGNMENT = /^(?:export\s+)?([A-Z][A-Z0-9]*_[A-Z0-9_]+)=(\S+)$/; // SCREAMING_CASE names only: `sv=…&sig=…` is no env line
+
+/** The credential a header or env-line value carries, when the value is one of those wrappers ('' for `NODE_ENV=…`). */
+function wrappedCredential(value: string): string | undefined {
+  const env = ENV_ASSIGNMENT.exec(value);
+  if (env) return credentialNameStrength(env[1]!) ? env[2]! : '';
+  const header = AUTHORIZATION_VALUE.exec(value);
+  return header && header[1] !== value ? header[1]! : undefined;
+}
+
+/**
+ * API keys and tokens are machine-made: long enough, no spaces, not a plain word or dotted/kebab identifier. An
+ * Authorization value (`Bearer …`, `Token …`) or env line (`API_KEY=…`) is one when its credential is.
+ */
 function looksTokenShaped(value: string): boolean {
+  const wrapped = wrappedCredential(value);
+  if (wrapped !== undefined) return looksTokenShaped(wrapped);
   return value.length >= 8 && !/\s/.test(value) && !/^[a-z]+([._-][a-z]+)*$/.test(value) && !/^[A-Z]+([._-][A-Z]+)*$/.test(value);
+}
+
+/**
+ * Code, not a key: no digits, and camelCase or separated words that each carry a vowel (`getPagesInConfluenceSpace`,
+ * `APIOrganizationExist`, `sumOfExposures;`). Random letters fail the vowel test within a few words.
+ */
+function looksLikeIdentifierText(value: string): boolean {
+  if (/[0-9]/.test(value) || !/^[A-Za-z_$][A-Za-z_$.,;:-]*$/.test(value)) return false;
+  const words = identifierWords(value);
+  if (words.length < 2) return false;
+  let short = 0;
+  let acronyms = 0;
+  for (const word of words) {
+    // One vowel-less acronym among four or more words (`…UsingCql`, `…FromUrl`); random letters have several.
+    if (!/[aeiouy]/.test(word) && !(word.length <= 3 && words.length >= 4 && ++acronyms <= 1)) return false;
+    if (word.length <= 2 && ++short > 1) return false;
+  }
+  return true;
 }
 
 /** `PASSWORD_FIELD = 'password'`, `ACCESS_TOKEN = 'access_token'`, `password: 'Invalid password'`. */
@@ -329,10 +402,14 @@ function valueNamesItself(value: string, name: string): boolean {
 
 /** Values that are clearly not credentials even in a credential-named slot. */
 export function isNonSecretValue(value: string): boolean {
-  if (/^(bearer|basic|token|bot)\s+[A-Za-z0-9._~+/=-]{8,}$/i.test(value)) return isPlaceholderValue(value); // an Authorization value
+  const wrapped = wrappedCredential(value); // an Authorization header or value, an env line
+  if (wrapped !== undefined && /^[A-Za-z0-9._~+/=:-]{8,}$/.test(wrapped)) return isPlaceholderValue(wrapped) || looksLikeDummyToken(wrapped, 8);
   if (value.length < 3 || value.length > 1000 || value.includes('\n')) return true;
   if (isPlaceholderValue(value) || isPublicValue(value)) return true;
-  if (/^(https?|wss?|file):\/\/[^:@\s]*$/i.test(value) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // URLs without credentials, paths
+  // URLs without credentials (a port is no password; a long random path part is: webhook URLs), paths
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*(:[0-9]+)?(\/[^@\s]*)?$/i.test(value) && !randomPathPart(value)) return true;
+  if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
+  if (/(^|@)sha(256|384|512):[0-9a-f]{64,128}$/.test(value)) return true; // an image or content digest
   if (/\.(pem|key|crt|cer|p12|pfx|json|txt|env|ya?ml|jks|keystore)$/i.test(value)) return true; // file names
   if (/^0x[0-9a-fA-F]{40}$/.test(value) || /^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$/i.test(value)) return true; // addresses, e-mails
   if (/^(bearer|basic|digest|jwt|oauth2?|hmac|hs256|hs384|hs512|rs256|es256|sha1|sha256|sha512|md5|local|none|session|cookie|header|body|query)$/i.test(value)) return true;
@@ -346,8 +423,9 @@ export function isNonSecretValue(value: string): boolean {
   if (/\s/.test(value) && (/[.!?:]$/.test(value) || value.trim().split(/\s+/).length >= 4 || /^[A-Z][a-z]|^[A-Z0-9]{1,6}:\s+[A-Z][a-z]/.test(value))) return true;
   // Translations: secrets in source are ASCII in practice, UI strings often are not.
   if (/[^\x00-\x7F]/.test(value)) return true;
-  // Names made of words that describe rather than hide ('x-custom-jwt-property-name', 'provider-access-token').
-  if (/[-_.]/.test(value) && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(value)) {
+  // Names made of words that describe rather than hide ('x-custom-jwt-property-name', 'provider-access-token'). A
+  // value with a random part is a key whatever letters it holds ('sk-service-account-name-Ofbtr05…', '…hAt5x…').
+  if (/[-_.]/.test(value) && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(value) && !hasRandomPart(value)) {
     const words = identifierWords(value);
     for (let i = 0; i < words.length; i++) {
       // 'my-super-secret-key' is a guessable secret, not a name: a key after a key qualifier is the secret itself.
@@ -355,6 +433,17 @@ export function isNonSecretValue(value: string): boolean {
       if (NON_SECRET_WORDS.has(words[i]!)) return true;
     }
   }
+  return false;
+}
+
+/**
+ * A webhook URL (`hooks.slack.com/services/…`, `…/webhook/4j55…`) or a key in the query (`?token=…`, `&sig=…`) with
+ * a random run of 20+ characters: the URL is the credential. Document and file links (`/document/d/1W7K…`) are not.
+ */
+function randomPathPart(url: string): boolean {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  if (!/\/(hooks?|webhooks?|services|workflows|triggers|incoming)\/|[?&](key|api_?key|token|access_token|sig|signature|code|secret)=/i.test(path)) return false;
+  for (const run of path.match(/[A-Za-z0-9]{20,}/g) ?? []) if (hasRandomPart(run)) return true;
   return false;
 }
 

@@ -30,6 +30,42 @@ export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'admin', 'shared', 'account', 'subscription', 'ingest', 'root', 'deploy', 'ssh', 'app', 'rsa', 'server',
 ]);
 
+/**
+ * Providers whose keys are secrets: `<provider> key` names one (`STRIPE_KEY`, `sendgridKey`, `AZURE_OPENAI_KEY`,
+ * `azureStorageKey`). Left out: names whose "key" is public by design or a lookup key (firebase, supabase anon keys,
+ * mapbox, algolia search keys, recaptcha site keys, redis/mongo/dynamo keys, segment, square, linear).
+ */
+export const PROVIDER_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'stripe', 'sendgrid', 'mailgun', 'mailchimp', 'mandrill', 'postmark', 'sparkpost', 'resend', 'brevo', 'sendinblue',
+  'twilio', 'vonage', 'nexmo', 'plivo', 'telnyx', 'messagebird', 'shopify', 'slack', 'discord', 'telegram', 'github',
+  'gitlab', 'bitbucket', 'npm', 'openai', 'anthropic', 'claude', 'groq', 'cohere', 'mistral', 'gemini', 'huggingface',
+  'hf', 'replicate', 'pinecone', 'deepseek', 'perplexity', 'elevenlabs', 'aws', 'azure', 'gcp', 'google', 'cloudflare',
+  'vercel', 'netlify', 'heroku', 'digitalocean', 'cosmos', 'cosmosdb', 'notion', 'figma', 'grafana', 'datadog', 'newrelic', 'sentry',
+  'pagerduty', 'plaid', 'paypal', 'braintree', 'adyen', 'razorpay', 'paystack', 'flutterwave', 'mollie', 'coinbase',
+  'binance', 'pusher', 'ably', 'auth0', 'okta', 'clerk', 'databricks', 'snowflake', 'doppler', 'vault', 'airtable',
+  'hubspot', 'salesforce', 'intercom', 'zendesk', 'shippo', 'easypost', 'lob', 'duffel', 'posthog', 'mixpanel',
+  'amplitude', 'bugsnag', 'rollbar', 'atlassian', 'jira', 'asana', 'clickup', 'dropbox', 'docusign',
+]);
+
+/** Provider names written as two words in camelCase (`openAiKey`, `gitHubKey`, `sendGridKey`, `huggingFaceKey`). */
+const TWO_WORD_PROVIDERS: ReadonlySet<string> = new Set(['openai', 'github', 'gitlab', 'sendgrid', 'huggingface', 'digitalocean', 'newrelic', 'pagerduty', 'mailchimp', 'elevenlabs', 'posthog', 'easypost', 'clickup', 'docusign']);
+
+/** Words that may stand between a provider and its key (`AZURE_STORAGE_ACCOUNT_KEY`, `stripeLiveKey`). */
+const PROVIDER_KEY_MIDDLE_WORDS: ReadonlySet<string> = new Set([
+  'storage', 'account', 'primary', 'secondary', 'master', 'management', 'write', 'live', 'prod', 'production', 'server',
+  'backend', 'private', 'services', 'cognitive', 'search', 'admin', 'api', 'access', 'secret', 'openai', 'ai',
+]);
+
+/** Whether the words before index `keyIndex` name a provider, directly or across middle words (`azureStorageKey`). */
+function providerBefore(words: readonly string[], keyIndex: number): boolean {
+  for (let j = keyIndex - 1; j >= 0; j--) {
+    const word = words[j]!;
+    if (PROVIDER_KEY_QUALIFIERS.has(word) || (j > 0 && TWO_WORD_PROVIDERS.has(words[j - 1]! + word))) return true;
+    if (!PROVIDER_KEY_MIDDLE_WORDS.has(word)) return false;
+  }
+  return false;
+}
+
 /** After a credential word, these make the name about the credential, not the credential itself. */
 export const NON_SECRET_WORDS: ReadonlySet<string> = new Set([
   'url', 'uri', 'urls', 'endpoint', 'endpoints', 'host', 'path', 'paths', 'route', 'routes', 'type', 'types', 'name',
@@ -116,6 +152,10 @@ function classifyName(name: string): CredentialNameStrength | undefined {
     } else if ((word === 'key' || word === 'keys') && KEY_QUALIFIERS.has(previous)) {
       credentialIndex = i;
       strength = PASSWORD_KEY_QUALIFIERS.has(previous) ? 'password' : 'token';
+    } else if ((word === 'key' || word === 'keys') && i === words.length - 1 && providerBefore(words, i)) {
+      // `STRIPE_KEY`, `mailgun_key`, `AZURE_OPENAI_KEY`: a provider's key, machine-issued (the value must look it).
+      credentialIndex = i;
+      strength = 'token';
     } else if (word === 'key' && previous === 'or' && credentialIndex === i - 2) {
       credentialIndex = i; // passport's secretOrKey, jsonwebtoken's secretOrPrivateKey
     } else if (WEAK_CREDENTIAL_WORDS.has(word) && i === words.length - 1) {
