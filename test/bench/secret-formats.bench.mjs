@@ -4,10 +4,12 @@
 // samples are reported. Each value is embedded twice in JS: under a neutral name (`const value = "…"`, where only
 // the format can tell) and under a credential name (`const apiKey = "…"`).
 // The samples are never committed: point the bench at a folder holding samples.jsonl, one JSON object a line,
-// {"source", "provider", "kind": "tp"|"fp", "value", "origin", "dummy"?, "notSecret"?}. Without one it says so and
+// {"source", "provider", "kind": "tp"|"fp", "value", "origin", "dummy"?, "notSecret"?, "notNegative"?}. Without one it says so and
 // passes. Left out of the ratios, and counted apart: `dummy` true samples (EXAMPLE, xxxx, 0123…) and `notSecret`
 // ones (a field name, a host, a URL without a password, an id beside the secret: not a credential on its own; the
-// value says why, and the bench prints how many per provider and why, so the extraction can be audited).
+// value says why, and the bench prints how many per provider and why, so the extraction can be audited); and
+// `notNegative` false samples (the source scanner's own comment says it is a real key its rule misses or a key of a
+// sibling format): counted apart, and listed by --misses.
 // The rule runs from an esbuild bundle made like dist/ (see unparameterized-query.bench.mjs for why). The scan is
 // timed --runs times (default 5) after one warm-up; median and spread (min–max) are printed, of wall time and of
 // the process's CPU time, and of the rule's own time as a multiple of parsing the same files (machine speed and
@@ -133,7 +135,8 @@ function tally(list) {
   const tps = list.filter((sample) => sample.kind === 'tp' && isCounted(sample));
   const dummies = list.filter((sample) => sample.kind === 'tp' && sample.dummy && !sample.notSecret);
   const notSecret = list.filter((sample) => sample.kind === 'tp' && sample.notSecret);
-  const fps = list.filter((sample) => sample.kind === 'fp');
+  const fps = list.filter((sample) => sample.kind === 'fp' && !sample.notNegative);
+  const notNegative = list.filter((sample) => sample.kind === 'fp' && sample.notNegative);
   const count = (items, variant, outcome) => items.filter((sample) => sample[variant].outcome === outcome).length;
   const reported = (items, variant) => items.filter((sample) => sample[variant].outcome !== 'missed').length;
   const reasons = {};
@@ -152,6 +155,8 @@ function tally(list) {
     notSecretReasons: reasons,
     notSecretFormatNeutral: count(notSecret, 'neutral', 'format'),
     fp: fps.length,
+    notNegative: notNegative.length,
+    notNegativeFormatNeutral: count(notNegative, 'neutral', 'format'),
     fpReportedNeutral: reported(fps, 'neutral'),
     fpReportedNamed: reported(fps, 'named'),
     fpFormatNeutral: count(fps, 'neutral', 'format'),
@@ -234,6 +239,7 @@ const matchesFilter = (sample) => sample.provider.toLowerCase().includes(missesF
 const misses = missesFilter === undefined ? undefined : samples.filter(matchesFilter).flatMap((sample) => {
   const base = { provider: `${sample.source}/${sample.provider}`, example: redact(sample.value), origin: sample.origin };
   if (sample.kind === 'tp' && isCounted(sample) && sample.neutral.outcome !== 'format') return [{ what: 'missed', ...base, asValue: sample.neutral.outcome, asApiKey: sample.named.outcome === 'format' ? `format ${sample.named.provider}` : sample.named.outcome }];
+  if (sample.kind === 'fp' && sample.notNegative) return [{ what: 'notNegative', ...base, found: sample.neutral.outcome === 'format' ? sample.neutral.provider : sample.neutral.outcome, notNegative: sample.notNegative }];
   if (sample.kind === 'fp' && sample.neutral.outcome !== 'missed') return [{ what: 'false positive', ...base, found: sample.neutral.outcome === 'format' ? sample.neutral.provider : sample.neutral.messageId }];
   if (sample.kind === 'tp' && sample.notSecret && sample.neutral.outcome === 'format') return [{ what: 'notSecret but recognised', ...base, found: sample.neutral.provider, notSecret: sample.notSecret }];
   return [];
@@ -247,7 +253,8 @@ if (asJson) {
     `  tier2 only (named) ${percent(t.tier2OnlyNamed, t.tp)}  missed: neutral ${percent(t.missedNeutral, t.tp)} named ${percent(t.missedNamed, t.tp)}` +
     `  | fp ${String(t.fp).padStart(3)} reported: neutral ${percent(t.fpReportedNeutral, t.fp)} named ${percent(t.fpReportedNamed, t.fp)}` +
     (t.dummyTp ? `  | dummy tp ${t.dummyTp}, by format ${t.dummyFormatNeutral}` : '') +
-    (t.notSecret ? `  | notSecret ${t.notSecret}` : '');
+    (t.notSecret ? `  | notSecret ${t.notSecret}` : '') +
+    (t.notNegative ? `  | notNegative fp ${t.notNegative}, by format ${t.notNegativeFormatNeutral}` : '');
   const reasonsText = (t) => Object.entries(t.notSecretReasons).sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n} ${reason}`).join('; ');
   console.log(`secret-formats: ${samples.length} samples from ${samplesFile} (dummy and notSecret true samples excluded from the ratios, shown apart)`);
   for (const t of sources) console.log(line(t.source, t));
@@ -265,7 +272,7 @@ if (asJson) {
   }
   if (misses) {
     console.log(`\nmisses for "${missesFilter}" (first 4 chars + length):`);
-    for (const m of misses) console.log(`  ${m.what.padEnd(14)} ${m.provider}  ${m.example}  ${m.origin}  ${m.asValue ? `as value: ${m.asValue}, as apiKey: ${m.asApiKey}` : `found: ${m.found}`}${m.notSecret ? ` (notSecret: ${m.notSecret})` : ''}`);
+    for (const m of misses) console.log(`  ${m.what.padEnd(14)} ${m.provider}  ${m.example}  ${m.origin}  ${m.asValue ? `as value: ${m.asValue}, as apiKey: ${m.asApiKey}` : `found: ${m.found}`}${m.notSecret ? ` (notSecret: ${m.notSecret})` : ''}${m.notNegative ? ` (${m.notNegative})` : ''}`);
     if (misses.length === 0) console.log('  none');
   }
   console.log(`\nscan: ${timing.filesPerRun} files of ${SAMPLES_PER_FILE} samples a run (${timing.fallbacks} fell back to a file a sample), ${runs} timed runs after a warm-up:` +

@@ -1,6 +1,6 @@
 // The development benchmark of issue 13 (test/bench/secret-formats.bench.mjs) on a tiny samples folder of our own
-// values: what it counts as a true sample (not dummies, not `notSecret` ones), what it reports about the excluded
-// ones, what --misses lists, and that it never prints a sample whole. The real samples live outside the repository.
+// values: what it counts as a true sample (not dummies, not `notSecret` ones) and as a false one (not
+// `notNegative` ones), what it reports about the excluded ones, what --misses lists, and that it never prints a sample whole. The real samples live outside the repository.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,12 +17,14 @@ const github = SECRET_PROVIDER_SAMPLES['github-ghp']!;
 const githubToken = github.positive[0] as string;
 const githubNearMiss = github.negative[0] as string;
 const unknownKey = 'Zq8vK2mN4pL7' + 'xR1tWc5yB0dF';
+const siblingKey = 'ghp_' + 'S516Xxee7VGJKc8IebGe' + 'y40RXduCa9UKgD4g';
 const samples = [
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: githubToken, origin: 'a.go:1' },
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: unknownKey, origin: 'a.go:2' },
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: 'ghp_' + 'x'.repeat(36), origin: 'a.go:3', dummy: true },
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: 'api.github.com', origin: 'a.go:4', notSecret: 'host name' },
   { source: 'scanner', provider: 'github-pat', kind: 'fp', value: githubNearMiss, origin: 'a.go:5' },
+  { source: 'scanner', provider: 'github-pat', kind: 'fp', value: siblingKey, origin: 'a.go:6', notNegative: 'a real key all the same' },
   { source: 'scanner', provider: 'acme', kind: 'tp', value: 'acme_' + 'Hk34VYhy9EsAYi8I', origin: 'b.go:1' },
 ];
 fs.writeFileSync(path.join(folder, 'samples.jsonl'), samples.map((sample) => JSON.stringify(sample)).join('\n') + '\n');
@@ -39,8 +41,8 @@ describe('secret-formats bench', () => {
   it('counts true samples without dummies and notSecret ones, and reports the excluded ones with their reason', () => {
     const [source] = json.sources;
     assert.deepEqual(
-      [source.source, source.tp, source.formatNeutral, source.formatNamed, source.dummyTp, source.notSecret, source.notSecretReasons, source.fp, source.fpFormatNeutral],
-      ['scanner', 3, 1, 1, 1, 1, { 'host name': 1 }, 1, 0],
+      [source.source, source.tp, source.formatNeutral, source.formatNamed, source.dummyTp, source.notSecret, source.notSecretReasons, source.fp, source.fpFormatNeutral, source.notNegative],
+      ['scanner', 3, 1, 1, 1, 1, { 'host name': 1 }, 1, 0, 1],
     );
     assert.deepEqual(json.webBackend.map((t: { group: string; tp: number; notSecret: number }) => [t.group, t.tp, t.notSecret]), [['GitHub', 2, 1]]);
   });
@@ -49,8 +51,11 @@ describe('secret-formats bench', () => {
     assert.deepEqual(json.providers.map((t: { provider: string }) => t.provider), ['scanner/github-pat', 'scanner/acme']);
   });
 
-  it('lists the missed true samples of the --misses providers, redacted, and no other', () => {
-    assert.deepEqual(json.misses, [{ what: 'missed', provider: 'scanner/github-pat', example: 'Zq8v… (24 chars)', origin: 'a.go:2', asValue: 'missed', asApiKey: 'tier2' }]);
+  it('lists the missed true samples and the notNegative false ones of the --misses providers, redacted, and no other', () => {
+    assert.deepEqual(json.misses, [
+      { what: 'missed', provider: 'scanner/github-pat', example: 'Zq8v… (24 chars)', origin: 'a.go:2', asValue: 'missed', asApiKey: 'tier2' },
+      { what: 'notNegative', provider: 'scanner/github-pat', example: 'ghp_… (40 chars)', origin: 'a.go:6', found: 'github-ghp', notNegative: 'a real key all the same' },
+    ]);
   });
 
   it('times the scan --runs times: median, spread and the rule/parse ratio', () => {
@@ -64,7 +69,7 @@ describe('secret-formats bench', () => {
     const text = bench('--all', '--misses', 'github');
     assert.match(text, /excluded per provider:\n {2}scanner\/github-pat: 1 \(1 host name\)/);
     assert.match(text, /missed +scanner\/github-pat {2}Zq8v… \(24 chars\) {2}a\.go:2 {2}as value: missed, as apiKey: tier2/);
-    for (const secret of [githubToken, unknownKey, githubNearMiss]) {
+    for (const secret of [githubToken, unknownKey, githubNearMiss, siblingKey]) {
       assert.ok(!text.includes(secret) && !JSON.stringify(json).includes(secret), `${secret.slice(0, 4)}… printed whole`);
     }
   });
