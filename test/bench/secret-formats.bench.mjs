@@ -9,7 +9,9 @@
 // ones (a field name, a host, a URL without a password, an id beside the secret: not a credential on its own; the
 // value says why, and the bench prints how many per provider and why, so the extraction can be audited); and
 // `notNegative` false samples (the source scanner's own comment says it is a real key its rule misses or a key of a
-// sibling format): counted apart, and listed by --misses.
+// sibling format): counted apart, and listed by --misses. `generated` true samples (drawn from a rule's regex by
+// the extraction, not written in the scanner's tests) count, but are also shown apart: their random part follows
+// the generator, so a miss on them alone may be its artefact (e.g. lowercase-only bodies).
 // The rule runs from an esbuild bundle made like dist/ (see unparameterized-query.bench.mjs for why). The scan is
 // timed --runs times (default 5) after one warm-up; median and spread (min–max) are printed, of wall time and of
 // the process's CPU time, and of the rule's own time as a multiple of parsing the same files (machine speed and
@@ -154,6 +156,8 @@ function tally(list) {
     notSecret: notSecret.length,
     notSecretReasons: reasons,
     notSecretFormatNeutral: count(notSecret, 'neutral', 'format'),
+    generatedTp: tps.filter((sample) => sample.generated).length,
+    generatedFormatNeutral: count(tps.filter((sample) => sample.generated), 'neutral', 'format'),
     fp: fps.length,
     notNegative: notNegative.length,
     notNegativeFormatNeutral: count(notNegative, 'neutral', 'format'),
@@ -237,7 +241,7 @@ const timing = {
 // --misses: the samples behind a group's or provider's figures, redacted.
 const matchesFilter = (sample) => sample.provider.toLowerCase().includes(missesFilter) || (groupOf(sample.provider) ?? '').toLowerCase().includes(missesFilter);
 const misses = missesFilter === undefined ? undefined : samples.filter(matchesFilter).flatMap((sample) => {
-  const base = { provider: `${sample.source}/${sample.provider}`, example: redact(sample.value), origin: sample.origin };
+  const base = { provider: `${sample.source}/${sample.provider}`, example: redact(sample.value), origin: sample.origin, ...(sample.generated ? { generated: true } : {}) };
   if (sample.kind === 'tp' && isCounted(sample) && sample.neutral.outcome !== 'format') return [{ what: 'missed', ...base, asValue: sample.neutral.outcome, asApiKey: sample.named.outcome === 'format' ? `format ${sample.named.provider}` : sample.named.outcome }];
   if (sample.kind === 'fp' && sample.notNegative) return [{ what: 'notNegative', ...base, found: sample.neutral.outcome === 'format' ? sample.neutral.provider : sample.neutral.outcome, notNegative: sample.notNegative }];
   if (sample.kind === 'fp' && sample.neutral.outcome !== 'missed') return [{ what: 'false positive', ...base, found: sample.neutral.outcome === 'format' ? sample.neutral.provider : sample.neutral.messageId }];
@@ -253,6 +257,7 @@ if (asJson) {
     `  tier2 only (named) ${percent(t.tier2OnlyNamed, t.tp)}  missed: neutral ${percent(t.missedNeutral, t.tp)} named ${percent(t.missedNamed, t.tp)}` +
     `  | fp ${String(t.fp).padStart(3)} reported: neutral ${percent(t.fpReportedNeutral, t.fp)} named ${percent(t.fpReportedNamed, t.fp)}` +
     (t.dummyTp ? `  | dummy tp ${t.dummyTp}, by format ${t.dummyFormatNeutral}` : '') +
+    (t.generatedTp ? `  | of the tp, generated ${t.generatedTp}, by format ${t.generatedFormatNeutral}` : '') +
     (t.notSecret ? `  | notSecret ${t.notSecret}` : '') +
     (t.notNegative ? `  | notNegative fp ${t.notNegative}, by format ${t.notNegativeFormatNeutral}` : '');
   const reasonsText = (t) => Object.entries(t.notSecretReasons).sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n} ${reason}`).join('; ');
@@ -272,7 +277,7 @@ if (asJson) {
   }
   if (misses) {
     console.log(`\nmisses for "${missesFilter}" (first 4 chars + length):`);
-    for (const m of misses) console.log(`  ${m.what.padEnd(14)} ${m.provider}  ${m.example}  ${m.origin}  ${m.asValue ? `as value: ${m.asValue}, as apiKey: ${m.asApiKey}` : `found: ${m.found}`}${m.notSecret ? ` (notSecret: ${m.notSecret})` : ''}${m.notNegative ? ` (${m.notNegative})` : ''}`);
+    for (const m of misses) console.log(`  ${m.what.padEnd(14)} ${m.provider}  ${m.example}${m.generated ? ' [generated]' : ''}  ${m.origin}  ${m.asValue ? `as value: ${m.asValue}, as apiKey: ${m.asApiKey}` : `found: ${m.found}`}${m.notSecret ? ` (notSecret: ${m.notSecret})` : ''}${m.notNegative ? ` (${m.notNegative})` : ''}`);
     if (misses.length === 0) console.log('  none');
   }
   console.log(`\nscan: ${timing.filesPerRun} files of ${SAMPLES_PER_FILE} samples a run (${timing.fallbacks} fell back to a file a sample), ${runs} timed runs after a warm-up:` +

@@ -20,7 +20,7 @@ const unknownKey = 'Zq8vK2mN4pL7' + 'xR1tWc5yB0dF';
 const siblingKey = 'ghp_' + 'S516Xxee7VGJKc8IebGe' + 'y40RXduCa9UKgD4g';
 const samples = [
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: githubToken, origin: 'a.go:1' },
-  { source: 'scanner', provider: 'github-pat', kind: 'tp', value: unknownKey, origin: 'a.go:2' },
+  { source: 'scanner', provider: 'github-pat', kind: 'tp', value: unknownKey, origin: 'a.go:2', generated: true },
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: 'ghp_' + 'x'.repeat(36), origin: 'a.go:3', dummy: true },
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: 'api.github.com', origin: 'a.go:4', notSecret: 'host name' },
   { source: 'scanner', provider: 'github-pat', kind: 'fp', value: githubNearMiss, origin: 'a.go:5' },
@@ -41,8 +41,8 @@ describe('secret-formats bench', () => {
   it('counts true samples without dummies and notSecret ones, and reports the excluded ones with their reason', () => {
     const [source] = json.sources;
     assert.deepEqual(
-      [source.source, source.tp, source.formatNeutral, source.formatNamed, source.dummyTp, source.notSecret, source.notSecretReasons, source.fp, source.fpFormatNeutral, source.notNegative],
-      ['scanner', 3, 1, 1, 1, 1, { 'host name': 1 }, 1, 0, 1],
+      [source.source, source.tp, source.formatNeutral, source.formatNamed, source.generatedTp, source.generatedFormatNeutral, source.dummyTp, source.notSecret, source.notSecretReasons, source.fp, source.fpFormatNeutral, source.notNegative],
+      ['scanner', 3, 1, 1, 1, 0, 1, 1, { 'host name': 1 }, 1, 0, 1],
     );
     assert.deepEqual(json.webBackend.map((t: { group: string; tp: number; notSecret: number }) => [t.group, t.tp, t.notSecret]), [['GitHub', 2, 1]]);
   });
@@ -53,7 +53,7 @@ describe('secret-formats bench', () => {
 
   it('lists the missed true samples and the notNegative false ones of the --misses providers, redacted, and no other', () => {
     assert.deepEqual(json.misses, [
-      { what: 'missed', provider: 'scanner/github-pat', example: 'Zq8v… (24 chars)', origin: 'a.go:2', asValue: 'missed', asApiKey: 'tier2' },
+      { what: 'missed', provider: 'scanner/github-pat', example: 'Zq8v… (24 chars)', origin: 'a.go:2', generated: true, asValue: 'missed', asApiKey: 'tier2' },
       { what: 'notNegative', provider: 'scanner/github-pat', example: 'ghp_… (40 chars)', origin: 'a.go:6', found: 'github-ghp', notNegative: 'a real key all the same' },
     ]);
   });
@@ -68,7 +68,7 @@ describe('secret-formats bench', () => {
   it('prints no sample whole, in the text report either', () => {
     const text = bench('--all', '--misses', 'github');
     assert.match(text, /excluded per provider:\n {2}scanner\/github-pat: 1 \(1 host name\)/);
-    assert.match(text, /missed +scanner\/github-pat {2}Zq8v… \(24 chars\) {2}a\.go:2 {2}as value: missed, as apiKey: tier2/);
+    assert.match(text, /missed +scanner\/github-pat {2}Zq8v… \(24 chars\) \[generated\] {2}a\.go:2 {2}as value: missed, as apiKey: tier2/);
     for (const secret of [githubToken, unknownKey, githubNearMiss, siblingKey]) {
       assert.ok(!text.includes(secret) && !JSON.stringify(json).includes(secret), `${secret.slice(0, 4)}… printed whole`);
     }
