@@ -2,7 +2,8 @@
 // trufflehog's true-positive keys are recognised by format alone (tier 1: providerToken / publicClientKey), how
 // many only as tier 2 (a credential name, a shape), how many are missed, and how many of their false-positive
 // samples are reported. Each value is embedded twice in JS: under a neutral name (`const value = "…"`, where only
-// the format can tell) and under a credential name (`const apiKey = "…"`).
+// the format can tell) and under a credential name (`const apiKey = "…"`), each alone in a file (formats that use
+// a hint read the text around the literal: a neighbouring sample must not give one).
 // The samples are never committed: point the bench at a folder holding samples.jsonl, one JSON object a line,
 // {"source", "provider", "kind": "tp"|"fp", "value", "origin", "dummy"?, "notSecret"?, "notNegative"?}. Without one it says so and
 // passes. Left out of the ratios, and counted apart: `dummy` true samples (EXAMPLE, xxxx, 0123…) and `notSecret`
@@ -77,7 +78,19 @@ const SAMPLES_PER_FILE = 100;
 const engine = new Engine({ rules: [hardcodedSecret] });
 const config = parseConfig('/bench/apiguard.json', '{}', [hardcodedSecret]);
 
-// One sample a line, each in its own block so the same name can be declared again; findings map back by line.
+// Outcomes: one sample a file, so no sample gives its neighbour a hint (hint-based formats read the text around a
+// literal). Timing: the realistic layout, many literals a file (one a line, each in its own block so the same name
+// can be declared again).
+const codeFor = (variant, sample) => `const ${VARIANTS[variant]} = ${JSON.stringify(sample.value)};\n`;
+function classify() {
+  samples.forEach((sample, index) => {
+    for (const variant of Object.keys(VARIANTS)) {
+      const filePath = `/bench/src/${variant}-${index}.js`;
+      const analysis = engine.analyze(filePath, codeFor(variant, sample), { config });
+      sample[variant] = outcomeOf(analysis.findings.filter((finding) => finding.ruleId === 'hardcoded-secret'));
+    }
+  });
+}
 function analyseChunk(variant, chunk, fileIndex, run) {
   const text = chunk.map((sample) => `{ const ${VARIANTS[variant]} = ${JSON.stringify(sample.value)}; }`).join('\n') + '\n';
   const filePath = `/bench/src/${variant}-${fileIndex}.js`;
@@ -92,10 +105,7 @@ function analyseChunk(variant, chunk, fileIndex, run) {
   run.ruleMs += ruleMs;
   run.perFile.push({ parse: parsed - started, rule: ruleMs, total });
   run.files++;
-  if (analysis.skipped) return undefined;
-  const byLine = chunk.map(() => []);
-  for (const finding of analysis.findings) if (finding.ruleId === 'hardcoded-secret') byLine[finding.range.start.line]?.push(finding);
-  return byLine;
+  return !analysis.skipped;
 }
 function outcomeOf(findings) {
   const tier1 = findings.find((finding) => TIER1.has(finding.messageId));
@@ -103,28 +113,27 @@ function outcomeOf(findings) {
   if (findings.length > 0) return { outcome: 'tier2', messageId: findings[0].messageId };
   return { outcome: 'missed' };
 }
-/** One pass over every sample in both variants; records the outcomes when asked (the first pass). */
-function scanAll(record) {
+/** One timed pass over every sample in both variants, 100 a file. */
+function scanAll() {
   const run = { files: 0, ms: 0, parseMs: 0, ruleMs: 0, cpuMs: 0, fallbacks: 0, perFile: [] };
   const cpuBefore = process.cpuUsage();
   for (const variant of Object.keys(VARIANTS)) {
     for (let start = 0; start < samples.length; start += SAMPLES_PER_FILE) {
       const chunk = samples.slice(start, start + SAMPLES_PER_FILE);
-      let byLine = analyseChunk(variant, chunk, start / SAMPLES_PER_FILE, run);
-      if (!byLine) {
+      if (!analyseChunk(variant, chunk, start / SAMPLES_PER_FILE, run)) {
         // A skipped file (too long a line reads as minified): fall back to one file a sample.
         run.fallbacks++;
-        byLine = chunk.map((sample, index) => analyseChunk(variant, [sample], `${start}-${index}`, run)?.[0] ?? []);
+        chunk.forEach((sample, index) => analyseChunk(variant, [sample], `${start}-${index}`, run));
       }
-      if (record) chunk.forEach((sample, index) => (sample[variant] = outcomeOf(byLine[index])));
     }
   }
   const cpu = process.cpuUsage(cpuBefore);
   run.cpuMs = (cpu.user + cpu.system) / 1000;
   return run;
 }
-scanAll(true); // outcomes, and the warm-up (JIT, caches) the timed runs leave out
-const timedRuns = Array.from({ length: runs }, () => scanAll(false));
+classify();
+scanAll(); // the warm-up (JIT, caches) the timed runs leave out
+const timedRuns = Array.from({ length: runs }, () => scanAll());
 
 /** Shows a value's first 4 characters and its length only: these are real-looking keys. */
 const redact = (value) => `${value.slice(0, 4)}… (${value.length} chars)`;
