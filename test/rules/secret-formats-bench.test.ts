@@ -17,6 +17,7 @@ const github = SECRET_PROVIDER_SAMPLES['github-ghp']!;
 const githubToken = github.positive[0] as string;
 const githubNearMiss = github.negative[0] as string;
 const unknownKey = 'Zq8vK2mN4pL7' + 'xR1tWc5yB0dF';
+const awsSecret = SECRET_PROVIDER_SAMPLES['aws-secret-access-key']!.positive.map((sample) => (typeof sample === 'string' ? sample : sample.value))[0]!;
 const siblingKey = 'ghp_' + 'S516Xxee7VGJKc8IebGe' + 'y40RXduCa9UKgD4g';
 const samples = [
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: githubToken, origin: 'a.go:1' },
@@ -26,6 +27,8 @@ const samples = [
   { source: 'scanner', provider: 'github-pat', kind: 'fp', value: githubNearMiss, origin: 'a.go:5' },
   { source: 'scanner', provider: 'github-pat', kind: 'fp', value: siblingKey, origin: 'a.go:6', notNegative: 'a real key all the same' },
   { source: 'scanner', provider: 'acme', kind: 'tp', value: 'acme_' + 'Hk34VYhy9EsAYi8I', origin: 'b.go:1' },
+  // A format-less value (40 base64 chars): known only with a hint, which the context variant puts nearby.
+  { source: 'scanner', provider: 'acme', kind: 'tp', value: awsSecret, origin: 'b.go:2', needsContext: true, contextKeyword: 'aws' },
 ];
 fs.writeFileSync(path.join(folder, 'samples.jsonl'), samples.map((sample) => JSON.stringify(sample)).join('\n') + '\n');
 
@@ -42,9 +45,17 @@ describe('secret-formats bench', () => {
     const [source] = json.sources;
     assert.deepEqual(
       [source.source, source.tp, source.formatNeutral, source.formatNamed, source.generatedTp, source.generatedFormatNeutral, source.dummyTp, source.notSecret, source.notSecretReasons, source.fp, source.fpFormatNeutral, source.notNegative],
-      ['scanner', 3, 1, 1, 1, 0, 1, 1, { 'host name': 1 }, 1, 0, 1],
+      ['scanner', 4, 1, 1, 1, 0, 1, 1, { 'host name': 1 }, 1, 0, 1],
     );
     assert.deepEqual(json.webBackend.map((t: { group: string; tp: number; notSecret: number }) => [t.group, t.tp, t.notSecret]), [['GitHub', 2, 1]]);
+  });
+
+  it('reads the goal on distinctive formats as bare values and on needsContext values in the context variant', () => {
+    const [source] = json.sources;
+    assert.deepEqual(
+      [source.distinctiveTp, source.distinctiveFormat, source.needsContextTp, source.needsContextFormatNeutral, source.contextFormat, source.goalFormat, source.fpGoalFormat],
+      [3, 1, 1, 0, 1, 2, 0],
+    );
   });
 
   it('sorts the per-provider table by web-backend group, then by name', () => {
@@ -69,7 +80,7 @@ describe('secret-formats bench', () => {
     const text = bench('--all', '--misses', 'github');
     assert.match(text, /excluded per provider:\n {2}scanner\/github-pat: 1 \(1 host name\)/);
     assert.match(text, /missed +scanner\/github-pat {2}Zq8v… \(24 chars\) \[generated\] {2}a\.go:2 {2}as value: missed, as apiKey: tier2/);
-    for (const secret of [githubToken, unknownKey, githubNearMiss, siblingKey]) {
+    for (const secret of [githubToken, unknownKey, githubNearMiss, siblingKey, awsSecret]) {
       assert.ok(!text.includes(secret) && !JSON.stringify(json).includes(secret), `${secret.slice(0, 4)}… printed whole`);
     }
   });
