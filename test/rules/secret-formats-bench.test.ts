@@ -26,6 +26,8 @@ const samples = [
   { source: 'scanner', provider: 'github-pat', kind: 'tp', value: 'api.github.com', origin: 'a.go:4', notSecret: 'host name' },
   { source: 'scanner', provider: 'github-pat', kind: 'fp', value: githubNearMiss, origin: 'a.go:5' },
   { source: 'scanner', provider: 'github-pat', kind: 'fp', value: siblingKey, origin: 'a.go:6', notNegative: 'a real key all the same' },
+  // A real key of rule github-pat listed among rule github-oauth's negatives (as gitleaks does with sibling formats).
+  { source: 'scanner', provider: 'github-oauth', kind: 'fp', value: githubToken, origin: 'a.go:7' },
   { source: 'scanner', provider: 'acme', kind: 'tp', value: 'acme_' + 'Hk34VYhy9EsAYi8I', origin: 'b.go:1' },
   // A format-less value (40 base64 chars): known only with a hint, which the context variant puts nearby.
   { source: 'scanner', provider: 'acme', kind: 'tp', value: awsSecret, origin: 'b.go:2', needsContext: true, contextKeyword: 'aws' },
@@ -45,7 +47,7 @@ describe('secret-formats bench', () => {
     const [source] = json.sources;
     assert.deepEqual(
       [source.source, source.tp, source.formatNeutral, source.formatNamed, source.generatedTp, source.generatedFormatNeutral, source.dummyTp, source.notSecret, source.notSecretReasons, source.fp, source.fpFormatNeutral, source.notNegative],
-      ['scanner', 4, 1, 1, 1, 0, 1, 1, { 'host name': 1 }, 1, 0, 1],
+      ['scanner', 4, 1, 1, 1, 0, 1, 1, { 'host name': 1 }, 2, 0, 1],
     );
     assert.deepEqual(json.webBackend.map((t: { group: string; tp: number; notSecret: number }) => [t.group, t.tp, t.notSecret]), [['GitHub', 2, 1]]);
   });
@@ -58,14 +60,20 @@ describe('secret-formats bench', () => {
     );
   });
 
-  it('sorts the per-provider table by web-backend group, then by name', () => {
-    assert.deepEqual(json.providers.map((t: { provider: string }) => t.provider), ['scanner/github-pat', 'scanner/acme']);
+  it('counts a negative reported as the format of another rule apart, keeping the raw figure', () => {
+    const [source] = json.sources;
+    assert.deepEqual([source.fpFormatNeutralRaw, source.fpFormatNeutral, source.fpGoalFormatRaw, source.fpGoalFormat, source.fpAnotherFormat], [1, 0, 1, 0, 1]);
   });
 
-  it('lists the missed true samples and the notNegative false ones of the --misses providers, redacted, and no other', () => {
+  it('sorts the per-provider table by web-backend group, then by name', () => {
+    assert.deepEqual(json.providers.map((t: { provider: string }) => t.provider), ['scanner/github-oauth', 'scanner/github-pat', 'scanner/acme']);
+  });
+
+  it('lists the missed true samples and the notNegative and another-format false ones of the --misses providers, redacted, and no other', () => {
     assert.deepEqual(json.misses, [
       { what: 'missed', provider: 'scanner/github-pat', example: 'Zq8v… (24 chars)', origin: 'a.go:2', generated: true, asValue: 'missed', asApiKey: 'tier2' },
       { what: 'notNegative', provider: 'scanner/github-pat', example: 'ghp_… (40 chars)', origin: 'a.go:6', found: 'github-ghp', notNegative: 'a real key all the same' },
+      { what: 'another format', provider: 'scanner/github-oauth', example: 'ghp_… (40 chars)', origin: 'a.go:7', found: 'github-ghp', rulesOfFound: 'scanner/github-pat' },
     ]);
   });
 
