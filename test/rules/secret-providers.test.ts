@@ -1,11 +1,25 @@
 // Runs every tier-1 provider's own samples (rules/data/secret-provider-samples/, test-only so the bundle ships no
 // token-shaped strings): each true sample is found by exactly that provider (directly and as a literal in a source
 // file, through the whole rule, at the provider's level: error, warning for test mode, info for public keys), each
-// false sample by none. Every provider must have samples, and every sample set a provider.
+// false sample by none. Every provider must have samples, and every sample set a provider; each family's samples
+// file holds exactly the ids of its providers file, and no positive sample is written out whole in its source.
+// (The development benchmark on gitleaks' and trufflehog' own samples is test/bench/secret-formats.bench.mjs.)
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { SECRET_PROVIDER_SAMPLES, type SecretSample } from '../../rules/data/secret-provider-samples';
-import { SECRET_PROVIDERS, type ProviderContext } from '../../rules/data/secret-providers';
+import { SECRET_PROVIDER_SAMPLES, type SecretProviderSamples, type SecretSample } from '../../rules/data/secret-provider-samples';
+import { AZURE_SAMPLES } from '../../rules/data/secret-provider-samples/azure';
+import { CLOUD_SAMPLES } from '../../rules/data/secret-provider-samples/cloud';
+import { CONNECTIONS_SAMPLES } from '../../rules/data/secret-provider-samples/connections';
+import { DEVELOPER_SAMPLES } from '../../rules/data/secret-provider-samples/developer';
+import { SAAS_SAMPLES } from '../../rules/data/secret-provider-samples/saas';
+import { SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from '../../rules/data/secret-providers';
+import { AZURE_PROVIDERS } from '../../rules/data/secret-providers/azure';
+import { CLOUD_PROVIDERS } from '../../rules/data/secret-providers/cloud';
+import { CONNECTIONS_PROVIDERS } from '../../rules/data/secret-providers/connections';
+import { DEVELOPER_PROVIDERS } from '../../rules/data/secret-providers/developer';
+import { SAAS_PROVIDERS } from '../../rules/data/secret-providers/saas';
 import { findProviderToken, hardcodedSecret } from '../../rules/hardcoded-secret';
 import { runCase } from '../support/rule-tester';
 
@@ -94,5 +108,77 @@ describe('secret providers: tiers', () => {
         assert.equal(findProviderToken(value, context)?.provider.id, undefined, provider.id);
       }
     }
+  });
+});
+
+// One entry per family file: rules/data/secret-providers/<file>.ts and rules/data/secret-provider-samples/<file>.ts.
+const FAMILIES: readonly { file: string; providers: readonly SecretProvider[]; samples: Readonly<Record<string, SecretProviderSamples>> }[] = [
+  { file: 'cloud', providers: CLOUD_PROVIDERS, samples: CLOUD_SAMPLES },
+  { file: 'azure', providers: AZURE_PROVIDERS, samples: AZURE_SAMPLES },
+  { file: 'saas', providers: SAAS_PROVIDERS, samples: SAAS_SAMPLES },
+  { file: 'developer', providers: DEVELOPER_PROVIDERS, samples: DEVELOPER_SAMPLES },
+  { file: 'connections', providers: CONNECTIONS_PROVIDERS, samples: CONNECTIONS_SAMPLES },
+];
+const valueOf = (sample: SecretSample) => (typeof sample === 'string' ? sample : sample.value);
+
+// Entries from before the rule "at least two true and two false samples" (issue 13); new entries may not join.
+const FEWER_THAN_TWO_SAMPLES_BEFORE_ISSUE_13 = new Set([
+  'firebase-web-api-key', 'google-oauth-client-secret', 'heroku-api-key', 'azure-storage-connection-string', 'stripe-restricted-key',
+  'stripe-test-restricted-key', 'clerk-publishable-key', 'stripe-webhook-secret', 'slack-bot-token', 'slack-user-token', 'slack-app-token',
+  'slack-webhook', 'twilio-api-key', 'sendgrid-api-key', 'mailgun-api-key', 'mailchimp-api-key', 'discord-bot-token', 'discord-webhook',
+  'telegram-bot-token', 'newrelic-user-key', 'newrelic-license-key', 'posthog-project-key', 'mapbox-public-token', 'linear-api-key',
+  'sentry-auth-token', 'github-fine-grained-pat', 'gitlab-pat', 'anthropic-api-key', 'groq-api-key', 'pypi-token', 'postman-api-key',
+  'vault-token', 'terraform-cloud-token', 'huggingface-token', 'databricks-token', 'grafana-token', 'age-secret-key',
+  'supabase-access-token', 'supabase-anon-key', 'mongodb-url', 'amqp-url',
+]);
+// Positive samples written out whole before the rule "assembled by concatenation" was checked (left to saas.ts's owner).
+const WRITTEN_WHOLE_BEFORE_ISSUE_13 = new Set(['algolia-search-key', 'datadog-api-key']);
+
+describe('secret providers: family files', () => {
+  it('joins the five families in the documented order (cloud, azure, saas, developer, connections): first match wins', () => {
+    assert.deepEqual(SECRET_PROVIDERS.map((p) => p.id), FAMILIES.flatMap((family) => family.providers.map((p) => p.id)));
+  });
+
+  for (const family of FAMILIES) {
+    it(`${family.file}: the samples file holds samples for exactly the providers of ${family.file}.ts`, () => {
+      const providerIds = family.providers.map((p) => p.id).sort();
+      assert.deepEqual(Object.keys(family.samples).sort(), providerIds);
+    });
+  }
+
+  it('no provider id has samples in two family files (the spread in index.ts would hide one of them)', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const family of FAMILIES) {
+      for (const id of Object.keys(family.samples)) {
+        if (seen.has(id)) twice.push(`${id} (${seen.get(id)}, ${family.file})`);
+        seen.set(id, family.file);
+      }
+    }
+    assert.deepEqual(twice, []);
+    assert.equal(Object.keys(SECRET_PROVIDER_SAMPLES).length, seen.size);
+  });
+
+  it('each provider has at least two true and two false samples (entries older than issue 13 excepted)', () => {
+    const short = SECRET_PROVIDERS.filter((p) => !FEWER_THAN_TWO_SAMPLES_BEFORE_ISSUE_13.has(p.id))
+      .filter((p) => SECRET_PROVIDER_SAMPLES[p.id]!.positive.length < 2 || SECRET_PROVIDER_SAMPLES[p.id]!.negative.length < 2)
+      .map((p) => `${p.id}: ${SECRET_PROVIDER_SAMPLES[p.id]!.positive.length} true, ${SECRET_PROVIDER_SAMPLES[p.id]!.negative.length} false`);
+    assert.deepEqual(short, []);
+  });
+
+  it('no true sample appears whole in its source file: each is assembled by concatenation', () => {
+    const whole: string[] = [];
+    for (const family of FAMILIES) {
+      const source = fs.readFileSync(path.resolve(__dirname, '../../rules/data/secret-provider-samples', `${family.file}.ts`), 'utf8');
+      for (const [id, samples] of Object.entries(family.samples)) {
+        if (WRITTEN_WHOLE_BEFORE_ISSUE_13.has(id)) continue;
+        for (const sample of samples.positive) {
+          const value = valueOf(sample);
+          // As the file spells it: inside a quoted literal, with escapes.
+          if (source.includes(value) || source.includes(JSON.stringify(value).slice(1, -1))) whole.push(`${family.file}/${id}: ${value.slice(0, 4)}… (${value.length} chars)`);
+        }
+      }
+    }
+    assert.deepEqual(whole, []);
   });
 });
