@@ -47,16 +47,16 @@ export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
 export const PLACEHOLDER_WORD = /(^|[-_.:\s])(test|tests|testing|dummy|fake|example|sample|placeholder|demo|mock)([-_.:\s]|[0-9]*$)/i;
 
 /**
- * A part no one types: 10+ letters and digits with at least two digits and four letters (`482be18e71…`,
- * `Ofbtr05CFsJ…`), or 16+ letters whose case changes camelCase words do not explain. Words, identifiers and short
- * counters (`demo123`, `test-token-6`, `v2`) have none.
+ * A part no one types: 10+ letters and digits with at least two digits and four letters, or two of each in hex
+ * (`482be18e71…`, `Ofbtr05CFsJ…`, `033c581cd333`), or 16+ letters whose case changes camelCase words do not explain.
+ * Words, identifiers and short counters (`demo123`, `test-token-6`, `v2`) have none.
  */
 export function hasRandomPart(value: string): boolean {
   const runs = value.match(/[A-Za-z0-9]{10,}/g);
   if (!runs) return false;
   for (const run of runs) {
     const digits = run.replace(/[^0-9]/g, '').length;
-    if (digits >= 2 && run.length - digits >= 4) return true;
+    if (digits >= 2 && (run.length - digits >= 4 || (run.length - digits >= 2 && /^[0-9a-f]+$/i.test(run)))) return true; // hex: 033c581cd333
     if (run.length >= 16 && digits === 0 && (run.match(/[a-z][A-Z](?![a-z]{2})|[A-Z]{2}[a-z]/g)?.length ?? 0) >= 3) return true;
   }
   return false;
@@ -84,7 +84,7 @@ export const DOCUMENTED_EXAMPLE_FINGERPRINTS: ReadonlySet<string> = new Set([
   // The example Google API keys in the Firebase Android SDK's tests and sample configs (google-services.json).
   ...['f56e323494a6ffc2', '2037abcaffb2b777', '3f370c9dd8225c63', 'e4a5542bb7fd7b67', 'a19f89ab3555eac1', '0b476bdf9acf2123',
     'eb540d2b6ee2a0a4', '37f8f09bdf12c2f2', '8731261cb72d8626', '49f777db995e8260', '27a9a42931dff7eb', 'dc0fcf046c61640c',
-    '4c98242dcadc8b29', 'ea9bb1082cf95663', '3a8b61d0f636b007'].map((hash) => `AIza/39/${hash}`),
+    '4c98242dcadc8b29', 'ea9bb1082cf95663', '3a8b61d0f636b007', 'a6c814bc555ae62c'].map((hash) => `AIza/39/${hash}`),
 ]);
 
 const FINGERPRINTED_SHAPES: ReadonlySet<string> = new Set([...DOCUMENTED_EXAMPLE_FINGERPRINTS].map((entry) => entry.slice(0, entry.lastIndexOf('/'))));

@@ -202,6 +202,8 @@ describe('hardcoded-secret tier 2: value checks read words, not letters (issue 1
   it('random parts: digits and letters mixed, or irregular case; not words or counters', () => {
     assert.equal(hasRandomPart(RANDOM_1), true);
     assert.equal(hasRandomPart('jtl53pfvsfhx0o7qst8s'), true);
+    assert.equal(hasRandomPart('033c581cd333'), true, 'hex: two letters are enough');
+    assert.equal(hasRandomPart('release-2024-v2'), false, 'words and numbers apart');
     assert.equal(hasRandomPart('kHgTrWpqZvBnMxLc'), true, 'letters only, irregular case');
     assert.equal(hasRandomPart('getPagesInConfluenceSpace'), false, 'camelCase words');
     assert.equal(hasRandomPart('x-custom-jwt-property-name'), false);
@@ -234,7 +236,7 @@ describe('hardcoded-secret tier 2: value checks read words, not letters (issue 1
     assert.equal(isDocumentedExample('sk_test_' + '4eC39HqLyjWDarjtT1zdp7dc'), true, "Stripe's docs key, by fingerprint");
     assert.equal(isDocumentedExample('C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2n' + 'Q9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=='), true, 'the Cosmos DB emulator key');
     assert.equal(isDocumentedExample('sk_test_' + '4eC39HqLyjWDarjtT1zdp7dC'), false, 'one character off');
-    assert.equal(DOCUMENTED_EXAMPLE_FINGERPRINTS.size, 21);
+    assert.equal(DOCUMENTED_EXAMPLE_FINGERPRINTS.size, 22);
     for (const entry of DOCUMENTED_EXAMPLE_FINGERPRINTS) assert.match(entry, /^.{4}\/[0-9]+\/[0-9a-f]{16}$/);
   });
 });
