@@ -109,7 +109,7 @@ export const CLOUD_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
     negative: ['cfut_' + 'EBV7hcBprpyzd37FpwzKihWLYFfN79OR35w4XAGh' + 'CA74B1D8', 'cfut_' + 'EBV7hcBprpyzd37FpwzKihWLYFfN79', 'cfut_' + '<your-api-token>'],
   },
   'cloudflare-global-api-key': {
-    positive: ['cfk_' + 'cJUSyBxBZxpqUGSHmEjKcNLEwh2Jk2I9lsVM63Nf' + 'd33370a7', { value: 'cfk_' + 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03' + '5b7ec044', sinkName: 'authKey' }],
+    positive: ['cfk_' + 'cJUSyBxBZxpqUGSHmEjKcNLEwh2Jk2I9lsVM63Nf' + 'd33370a7', { value: 'cfk_' + 'iEV99hl2cq' + 'XBETmx1NGQ6ZKqoQYahP7GN8tgAG03' + '5b7ec044', sinkName: 'authKey' }],
     negative: ['cfk_' + 'cJUSyBxBZxpqUGSHmEjKcNLEwh2Jk2I9lsVM63Nf', 'cfk_' + 'cJUSyBxBZxpqUGSH-mEjKcNLEwh2Jk2I9lsVM63Nf' + 'd33370a7'],
   },
   'cloudflare-origin-ca-key': {
@@ -124,7 +124,7 @@ export const CLOUD_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
     ],
   },
   'vercel-token': {
-    positive: ['vcp_' + 'Vj3qbo1micaxe1Uva5nKLxiyor73UjlxbCUStIsl', 'vck_' + 'cEsHCFSMjeQxglVbkJijeR1M8tgAG03x'],
+    positive: ['vcp_' + 'Vj3qbo1micaxe1Uva5nKLxiyor73UjlxbCUStIsl', 'vck_' + 'cEsHCFSMje' + 'QxglVbkJijeR1M8tgAG03x'],
     negative: ['vcp_' + 'featureFlagsForTheDashboard', 'vcp_' + 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'vcx_' + 'Vj3qbo1micaxe1Uva5nKLxiyor73UjlxbCUStIsl'],
   },
   'digitalocean-token': {
@@ -138,49 +138,49 @@ export const CLOUD_SAMPLES: Readonly<Record<string, SecretProviderSamples>> = {
   // Legacy formats without a prefix: only under a credential name, with the provider named in it or just before.
   'cloudflare-legacy-api-token': {
     positive: [
-      { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'CLOUDFLARE_API_TOKEN' },
-      { value: 'iEV99hl2cqXBETmx1NGQ6ZKq-oQYahP7GN8tgAG0', sinkName: 'apiToken', textBefore: 'const cf = new cloudflare({\n  ' },
+      { value: 'iEV99hl2cq' + 'XBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'CLOUDFLARE_API_TOKEN' },
+      { value: 'iEV99hl2cq' + 'XBETmx1NGQ6ZKq-oQYahP7GN8tgAG0', sinkName: 'apiToken', textBefore: 'const cf = new cloudflare({\n  ' },
     ],
     negative: [
-      { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'apiToken' },
-      { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'cloudflareRequestId' },
-      { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'label', textBefore: 'const cloudflare = { ' },
-      { value: 'iEV99hl2cqXBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'CLOUDFLARE_KEY_ID' },
+      { value: 'iEV99hl2cq' + 'XBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'apiToken' },
+      { value: 'iEV99hl2cq' + 'XBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'cloudflareRequestId' },
+      { value: 'iEV99hl2cq' + 'XBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'label', textBefore: 'const cloudflare = { ' },
+      { value: 'iEV99hl2cq' + 'XBETmx1NGQ6ZKqoQYahP7GN8tgAG03', sinkName: 'CLOUDFLARE_KEY_ID' },
     ],
   },
   'cloudflare-legacy-global-api-key': {
     positive: [
-      { value: 'f5d833d49765f620c518eb0df11184ca1df9c', sinkName: 'CLOUDFLARE_GLOBAL_API_KEY' },
+      { value: 'f5d833d497' + '65f620c518eb0df11184ca1df9c', sinkName: 'CLOUDFLARE_GLOBAL_API_KEY' },
       // "shared" is not "sha": only whole words of the name rule a credential out.
-      { value: 'f5d833d49765f620c518eb0df11184ca1df9c', sinkName: 'cloudflareSharedKey' },
-      { value: 'f5d833d49765f620c518eb0df11184ca1df9c', sinkName: 'globalKey', textBefore: "const cloudflareauth = { email: 'ops@acme.dev', " },
+      { value: 'f5d833d497' + '65f620c518eb0df11184ca1df9c', sinkName: 'cloudflareSharedKey' },
+      { value: 'f5d833d497' + '65f620c518eb0df11184ca1df9c', sinkName: 'globalKey', textBefore: "const cloudflareauth = { email: 'ops@acme.dev', " },
     ],
     negative: [
-      { value: 'f5d833d49765f620c518eb0df11184ca1df9c', sinkName: 'apiKey' },
-      { value: '9d38b9d881d03a40ed1167f237fe818b5abf7c74', sinkName: 'cloudflareCommitSha' },
-      { value: 'f5d833d49765f620c518eb0df11184ca1df9cz', sinkName: 'CLOUDFLARE_GLOBAL_API_KEY' },
+      { value: 'f5d833d497' + '65f620c518eb0df11184ca1df9c', sinkName: 'apiKey' },
+      { value: '9d38b9d881' + 'd03a40ed1167f237fe818b5abf7c74', sinkName: 'cloudflareCommitSha' },
+      { value: 'f5d833d497' + '65f620c518eb0df11184ca1df9cz', sinkName: 'CLOUDFLARE_GLOBAL_API_KEY' },
     ],
   },
   'vercel-legacy-token': {
     positive: [
-      { value: 'cEsHCFSMjeQxglVbkJijeR1M', sinkName: 'VERCEL_TOKEN' },
-      { value: 'cEsHCFSMjeQxglVbkJijeR1M', sinkName: 'token', textBefore: "import { vercel } from '@vercel/sdk';\nconst client = new vercel({ " },
+      { value: 'cEsHCFSMje' + 'QxglVbkJijeR1M', sinkName: 'VERCEL_TOKEN' },
+      { value: 'cEsHCFSMje' + 'QxglVbkJijeR1M', sinkName: 'token', textBefore: "import { vercel } from '@vercel/sdk';\nconst client = new vercel({ " },
     ],
     negative: [
-      { value: 'cEsHCFSMjeQxglVbkJijeR1M', sinkName: 'token' },
-      { value: 'cEsHCFSMjeQxglVbkJijeR1M', sinkName: 'vercelProjectId' },
-      { value: 'vercelpreviewdeployments', sinkName: 'VERCEL_TOKEN' },
+      { value: 'cEsHCFSMje' + 'QxglVbkJijeR1M', sinkName: 'token' },
+      { value: 'cEsHCFSMje' + 'QxglVbkJijeR1M', sinkName: 'vercelProjectId' },
+      { value: 'vercelprev' + 'iewdeployments', sinkName: 'VERCEL_TOKEN' },
     ],
   },
   'heroku-legacy-api-key': {
     positive: [
-      { value: '6ee9b90c-13fe-4364-b262-6fdaf7e8dbb3', sinkName: 'HEROKU_API_KEY' },
-      { value: '6ee9b90c-13fe-4364-b262-6fdaf7e8dbb3', sinkName: 'apiKey', textBefore: 'const heroku = new heroku({ ' },
+      { value: '6ee9b90c-1' + '3fe-4364-b262-6fdaf7e8dbb3', sinkName: 'HEROKU_API_KEY' },
+      { value: '6ee9b90c-1' + '3fe-4364-b262-6fdaf7e8dbb3', sinkName: 'apiKey', textBefore: 'const heroku = new heroku({ ' },
     ],
     negative: [
-      { value: '6ee9b90c-13fe-4364-b262-6fdaf7e8dbb3', sinkName: 'apiKey' },
-      { value: '6ee9b90c-13fe-4364-b262-6fdaf7e8dbb3', sinkName: 'herokuAppId' },
-      { value: '00000000-0000-0000-0000-000000000000', sinkName: 'HEROKU_API_KEY' },
+      { value: '6ee9b90c-1' + '3fe-4364-b262-6fdaf7e8dbb3', sinkName: 'apiKey' },
+      { value: '6ee9b90c-1' + '3fe-4364-b262-6fdaf7e8dbb3', sinkName: 'herokuAppId' },
+      { value: '00000000-0' + '000-0000-0000-000000000000', sinkName: 'HEROKU_API_KEY' },
     ],
   },
 };

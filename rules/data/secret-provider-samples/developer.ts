@@ -65,35 +65,35 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     negative: ['glrt-' + 'EwI4IPEVS', 'glrt-' + 'tx_xxxxxxxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxx'],
   },
   'gitlab-glcbt': {
-    positive: ['glcbt-' + 'RJtJ7_cYePkjDu8JqWNDWs6yCY'],
+    positive: ['glcbt-' + 'RJtJ7_cYePkjDu8JqWNDWs6yCY', 'glcbt-' + 'Km3Pq_' + 'xR7tLw2ZcV9bN4yHsDq3W'],
     negative: ['glcbt-' + 'RJtJ7_cYePkjDu', 'glcbt-' + '64_' + 'CI_JOB_TOKEN'],
   },
   'gitlab-glptt': {
-    positive: ['glptt-' + '7c4eeb7ed789c2fcd157' + 'af9471ea1ea67ddf9473'],
+    positive: ['glptt-' + '7c4eeb7ed789c2fcd157' + 'af9471ea1ea67ddf9473', 'glptt-' + '3749fdd76ae1ae1749fa' + '751dcf2c987de7bee4c7'],
     negative: ['glptt-' + '7c4eeb7ed789c2fcd157', 'glptt-' + 'Zc4eeb7ed789c2fcd157' + 'af9471ea1ea67ddf947G'],
   },
   'gitlab-glft': {
-    positive: ['glft-' + 'iCQ2lPv9K_xG4ZmRaWt7'],
+    positive: ['glft-' + 'iCQ2lPv9K_xG4ZmRaWt7', 'glft-' + '7tWaRmZ4Gx_K9vPl2QCi'],
     negative: ['glft-' + 'iCQ2lPv9', 'glft-' + '12345678901234567890'],
   },
   'gitlab-glimt': {
-    positive: ['glimt-' + 'brQ2lPv9K_xG4ZmRaWt7nYe3d'],
+    positive: ['glimt-' + 'brQ2lPv9K_xG4ZmRaWt7nYe3d', 'glimt-' + 'd3eYn7tWaRmZ4Gx_K9vPl2Qrb'],
     negative: ['glimt-' + 'brQ2lPv9K_xG4ZmRaWt7', 'glimt-' + 'xxxxxxxxxxxxxxxxxxxxxxxxx'],
   },
   'gitlab-glagent': {
-    positive: ['glagent-' + '9TMyeLFgPIo0ORYiwyokXkC2v' + 'mg5vrGDcUN2hvbz47sR1kmWG1'],
+    positive: ['glagent-' + '9TMyeLFgPIo0ORYiwyokXkC2v' + 'mg5vrGDcUN2hvbz47sR1kmWG1', 'glagent-' + '1GWmk1Rs74zbvh2NUcDGrv5gm' + 'v2CkXkoywiYRO0oIPgFLeyMT9'],
     negative: ['glagent-' + '9TMyeLFgPIo0ORYiwyokXkC2v', 'glagent-' + 'token'],
   },
   'gitlab-gloas': {
-    positive: ['gloas-' + 'dcd8efd80e423fd0ac7dcad756f447fe' + 'fd5c2abd0ca04d349eed23f09fcb61d7'],
+    positive: ['gloas-' + 'dcd8efd80e423fd0ac7dcad756f447fe' + 'fd5c2abd0ca04d349eed23f09fcb61d7', 'gloas-' + '7d16bcf90f32dee943d40ac0dba2c5df' + 'ef744f657dacd7ca0df324e08dfe8dcd'],
     negative: ['gloas-' + 'dcd8efd80e423fd0ac7dcad756f447fe', 'gloas-' + '<application secret>'],
   },
   'gitlab-glsoat': {
-    positive: ['glsoat-' + 'Tq0g8LrVx2_hKe5NcBm7'],
+    positive: ['glsoat-' + 'Tq0g8LrVx2_hKe5NcBm7', 'glsoat-' + '7mBcN5eKh_2xVrL8g0qT'],
     negative: ['glsoat-' + 'Tq0g8LrVx2', 'glsoat-' + 'xxxxxxxxxxxxxxxxxxxx'],
   },
   'gitlab-glffct': {
-    positive: ['glffct-' + 'Wm3pZ8cKq_Yt5Rb2Ln9v'],
+    positive: ['glffct-' + 'Wm3pZ8cKq_Yt5Rb2Ln9v', 'glffct-' + 'v9nL2bR5tY_qKc8Zp3mW'],
     negative: ['glffct-' + 'Wm3pZ8cKq', 'glffct-' + '00000000000000000000'],
   },
   'gitlab-runner-registration-token': {
@@ -110,16 +110,16 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     negative: ['npm_config_registry', 'npm_' + 'package_json_version_field_name_here'],
   },
   'npmrc-auth-token': {
-    positive: ['//registry.npmjs.org/:_authToken=' + '3ec6fcaa-2d8e-af3b-7dcc-6b7cf2f19b4b', '@acme:registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=' + 'cHJpdmF0ZS1yZWdpc3RyeS10b2tlbi03Mg=='],
+    positive: ['//registry.npmjs.org/:_authToken=' + '3ec6fcaa-2d8e' + '-af3b-7dcc-6b7cf2f19b4b', '@acme:registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=' + 'cHJpdmF0ZS1yZWdpc3RyeS10b2tlbi03Mg=='],
     negative: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', '//registry.npmjs.org/:_authToken=' + 'your-npm-token-goes-here'],
   },
   'npm-legacy-token': {
     positive: [
-      { value: '3ec6fcaa-2d8e-af3b-7dcc-6b7cf2f19b4b', sinkName: 'npmToken' },
-      { value: '3ec6fcaa-2d8e-af3b-7dcc-6b7cf2f19b4b', textBefore: "publish({ registry: 'npm', token: " },
+      { value: '3ec6fcaa-2' + 'd8e-af3b-7dcc-6b7cf2f19b4b', sinkName: 'npmToken' },
+      { value: '3ec6fcaa-2' + 'd8e-af3b-7dcc-6b7cf2f19b4b', textBefore: "publish({ registry: 'npm', token: " },
     ],
     // A UUID is an id unless the code says npm: without the hint, or with the hint far away, nothing.
-    negative: ['3ec6fcaa-2d8e-af3b-7dcc-6b7cf2f19b4b', { value: '3ec6fcaa-2d8e-af3b-7dcc-6b7cf2f19b4b', sinkName: 'requestId', textBefore: 'npm test\n\n\n' }],
+    negative: ['3ec6fcaa-2d8e' + '-af3b-7dcc-6b7cf2f19b4b', { value: '3ec6fcaa-2' + 'd8e-af3b-7dcc-6b7cf2f19b4b', sinkName: 'requestId', textBefore: 'npm test\n\n\n' }],
   },
   'pypi-token': {
     positive: ['pypi-AgEIcHlwaS5vcmc' + '_RFHtuYpWBMstF0mJa3KqY__NVjSlutzbf-NyTA7s7f6ynpGqL68GNZ6gUCAqQwYcKZsZM'],
@@ -161,7 +161,7 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     negative: ['sk-ant-api03-' + ANTHROPIC_BODY.slice(0, 60) + 'AA', 'sk-ant-api03-' + ANTHROPIC_BODY + 'BB', 'sk-ant-...'],
   },
   'anthropic-admin-api-key': {
-    positive: ['sk-ant-admin01-' + ANTHROPIC_ADMIN_BODY + 'AA'],
+    positive: ['sk-ant-admin01-' + ANTHROPIC_ADMIN_BODY + 'AA', 'sk-ant-admin01-' + [...ANTHROPIC_ADMIN_BODY].reverse().join('') + 'AA'],
     negative: ['sk-ant-admin01-' + ANTHROPIC_ADMIN_BODY.slice(0, 70) + 'AA', 'sk-ant-admin01-' + ANTHROPIC_ADMIN_BODY + 'BB'],
   },
   'groq-api-key': {
@@ -232,7 +232,7 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     negative: ['GLC_CreateLightmapTextureArray(void)', 'glc_' + 'createLightmapTexturesIndividually', 'glc_' + '111111111111111111111111111111111111111111='],
   },
   'grafana-api-key': {
-    positive: ['eyJrIjoi' + 'NzBQUFZZZFRjZ0tXWEd0SDdEWDlnOHZSY3ZjOTkzbmQiLCJuIjoiZGVwbG95LWJvdCIsImlkIjoxfQ=='],
+    positive: ['eyJrIjoi' + 'NzBQUFZZZFRjZ0tXWEd0SDdEWDlnOHZSY3ZjOTkzbmQiLCJuIjoiZGVwbG95LWJvdCIsImlkIjoxfQ==', 'eyJrIjoi' + 'cThXdlQybkx4NVJrOVpwSjNtWWM3SGJGNHNEZzZOYUUiLCJuIjoiY2ktZGVwbG95IiwiaWQiOjd9'],
     negative: ['eyJrIjoi' + 'NzBQUFZZZFRjZ0tX', 'eyJrIjoi' + 'NzBQUFZZZFRjZ0tXWEd0SDdEWDlnOHZSY3ZjOTkzbmQiLCJuIjoiZGVwbG95LWJvdCIsImlkIjoxfQ' + '.c2lnbmF0dXJl'],
   },
   'planetscale-password': {
@@ -244,7 +244,7 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     negative: ['pscale_tkn_' + '0SNrIfRZ7VH6', 'pscale_tkn_' + 'x'.repeat(43)],
   },
   'planetscale-oauth-token': {
-    positive: ['pscale_oauth_' + 'cxKosAcuYAHipc9PKJLNl' + 'zQfhY7DO3dy7HGqxMbzRv7'],
+    positive: ['pscale_oauth_' + 'cxKosAcuYAHipc9PKJLNl' + 'zQfhY7DO3dy7HGqxMbzRv7', 'pscale_oauth_' + '7vRzbMxqGH7yd3OD7YhfQz' + 'lNLJKP9cpiHAYucAsoKxc'],
     negative: ['pscale_oauth_' + 'cxKosAcuYAHipc9P', 'pscale_oauth_token_for_the_cli'],
   },
   'figma-token': {
@@ -293,7 +293,7 @@ export const DEVELOPER_SAMPLES: Readonly<Record<string, SecretProviderSamples>> 
     negative: ['pat.' + 'isFsrJnHoV_H69R8OFl7fm.o3WcKDL', 'compat.' + 'isFsrJnHoV_H69R8OFl7'],
   },
   'harness-sat': {
-    positive: ['sat.' + 'eTpDiTpP9BIPU2pbcIMSyK.bZXie1zgr1T' + '8NpBz58Ch94XZ.4apJNBgVNg7Tz6P4Maue'],
+    positive: ['sat.' + 'eTpDiTpP9BIPU2pbcIMSyK.bZXie1zgr1T' + '8NpBz58Ch94XZ.4apJNBgVNg7Tz6P4Maue', 'sat.' + 'Qw8Er5Ty2Ui9Op3As6Df1G.h7Jk4Lz0Xc2V' + 'b5Nm8Qa1Ws3E.d6Rf9Tg2Yh5Uj8Ik1Ol4'],
     negative: ['sat.' + 'eTpDiTpP9BIPU2pbcIMSyK.bZXie1zgr1T8NpBz5', 'sat.' + 'a'.repeat(22) + '.' + 'b'.repeat(24) + '.' + 'c'.repeat(20)],
   },
   'infracost-api-key': {
