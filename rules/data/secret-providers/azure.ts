@@ -11,25 +11,18 @@
 //   whole value with an Azure hint in the name or the code around it.
 // Not formats here, on purpose: Application Insights connection strings and instrumentation keys (a write-only
 // telemetry id that browser SDKs ship to every visitor, not a credential), and tenant / client ids (GUIDs, public).
-import { isPlaceholderValue } from '../secret-placeholders';
+import { isDocumentedExample, isPlaceholderValue } from '../secret-placeholders';
 import { looksRandomMixedCase, type ProviderContext, type SecretProvider } from './shared';
 
-/**
- * The emulators' published keys: the same on every machine and printed in Microsoft's docs, so a development default,
- * not a credential (Azurite's storage key is also in DOCUMENTED_EXAMPLE_VALUES; the Cosmos DB emulator's is only here).
- * Split so that no whole key sits in the source.
- */
-const EMULATOR_KEYS: ReadonlySet<string> = new Set([
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/' + 'K1SZFPTOtr/KBHBeksoGMGw==', // Azurite
-  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGy' + 'PMbIZnqyMsEcaGQy67XIw/Jw==', // Cosmos DB emulator
-]);
 
 /** The key in a connection string or a key field, without the text before it. */
 function keyAfter(field: string): (token: string) => string {
   return (token) => token.slice(token.lastIndexOf(field) + field.length);
 }
 
-const isRealKey = (key: string) => !isPlaceholderValue(key) && !EMULATOR_KEYS.has(key);
+// The emulators' published keys (Azurite, Cosmos DB) are the same on every machine and printed in Microsoft's docs: a
+// development default, not a credential. They are documented examples, kept as fingerprints so the bundle holds none.
+const isRealKey = (key: string) => !isPlaceholderValue(key) && !isDocumentedExample(key);
 
 /** A hint in the variable's name or in the code on either side of the literal. */
 function hinted(hint: RegExp): (token: string, match: RegExpExecArray, context: ProviderContext) => boolean {
@@ -43,35 +36,22 @@ const NOT_BASE64_BEFORE = '(?<![A-Za-z0-9+/])';
 const NOT_BASE64_AFTER = '(?![A-Za-z0-9+/=])';
 
 /**
- * A 64-byte identifiable key: 76 base64 characters, the service's signature, 5 more, a last character that canonical
- * base64 of 64 bytes allows (A, Q, g or w), `==`.
+ * An identifiable key: random base64, the service's signature at a fixed offset, a few more characters, padding. A
+ * 64-byte key is 76 characters, the signature, 5 more, a last character canonical base64 of 64 bytes allows (A, Q, g
+ * or w), `==`; a 32-byte key is 33 characters, the signature, a letter A–P, 5 more, `=`.
  */
-function signed64ByteKey(id: string, name: string, envName: string, signature: string): SecretProvider {
+function signedKey(bytes: 64 | 32, id: string, name: string, envName: string, signature: string): SecretProvider {
   const escaped = signature.replace(/[+/]/g, '\\$&');
+  const [randomLength, afterSignature] = bytes === 64 ? [76, '[A-Za-z0-9+/]{5}[AQgw]=='] : [33, '[A-P][A-Za-z0-9+/]{5}='];
   return {
     id,
     provider: 'Azure',
     name,
     envName,
     keywords: [signature],
-    minLength: 88,
-    pattern: new RegExp(`${NOT_BASE64_BEFORE}[A-Za-z0-9+/]{76}${escaped}[A-Za-z0-9+/]{5}[AQgw]==${NOT_BASE64_AFTER}`),
-    checkedPart: (token) => token.slice(0, 76),
-  };
-}
-
-/** A 32-byte identifiable key: 33 base64 characters, the signature, a letter A–P, 5 more, `=`. */
-function signed32ByteKey(id: string, name: string, envName: string, signature: string): SecretProvider {
-  const escaped = signature.replace(/[+/]/g, '\\$&');
-  return {
-    id,
-    provider: 'Azure',
-    name,
-    envName,
-    keywords: [signature],
-    minLength: 44,
-    pattern: new RegExp(`${NOT_BASE64_BEFORE}[A-Za-z0-9+/]{33}${escaped}[A-P][A-Za-z0-9+/]{5}=${NOT_BASE64_AFTER}`),
-    checkedPart: (token) => token.slice(0, 33),
+    minLength: bytes === 64 ? 88 : 44,
+    pattern: new RegExp(`${NOT_BASE64_BEFORE}[A-Za-z0-9+/]{${randomLength}}${escaped}${afterSignature}${NOT_BASE64_AFTER}`),
+    checkedPart: (token) => token.slice(0, randomLength),
   };
 }
 
@@ -230,16 +210,16 @@ export const AZURE_PROVIDERS: readonly SecretProvider[] = [
   },
 
   // --- Identifiable keys: the signature says which service issued them.
-  signed64ByteKey('azure-storage-account-key', 'Azure Storage account key', 'AZURE_STORAGE_KEY', '+ASt'),
-  signed64ByteKey('azure-cosmos-db-key', 'Azure Cosmos DB account key', 'AZURE_COSMOS_KEY', 'ACDb'),
-  signed64ByteKey('azure-batch-key', 'Azure Batch account key', 'AZURE_BATCH_KEY', '+ABa'),
-  signed64ByteKey('azure-api-management-key', 'Azure API Management key', 'AZURE_APIM_KEY', 'APIM'),
-  signed32ByteKey('azure-service-bus-key', 'Azure Service Bus key', 'AZURE_SERVICEBUS_KEY', '+ASb'),
-  signed32ByteKey('azure-event-hubs-key', 'Azure Event Hubs key', 'AZURE_EVENTHUBS_KEY', '+AEh'),
-  signed32ByteKey('azure-relay-key', 'Azure Relay key', 'AZURE_RELAY_KEY', '+ARm'),
-  signed32ByteKey('azure-iot-key', 'Azure IoT Hub key', 'AZURE_IOT_KEY', 'AIoT'),
-  signed32ByteKey('azure-cache-for-redis-key', 'Azure Cache for Redis access key', 'AZURE_REDIS_KEY', 'AzCa'),
-  signed32ByteKey('azure-event-grid-key', 'Azure Event Grid key', 'AZURE_EVENTGRID_KEY', 'AZEG'),
+  signedKey(64, 'azure-storage-account-key', 'Azure Storage account key', 'AZURE_STORAGE_KEY', '+ASt'),
+  signedKey(64, 'azure-cosmos-db-key', 'Azure Cosmos DB account key', 'AZURE_COSMOS_KEY', 'ACDb'),
+  signedKey(64, 'azure-batch-key', 'Azure Batch account key', 'AZURE_BATCH_KEY', '+ABa'),
+  signedKey(64, 'azure-api-management-key', 'Azure API Management key', 'AZURE_APIM_KEY', 'APIM'),
+  signedKey(32, 'azure-service-bus-key', 'Azure Service Bus key', 'AZURE_SERVICEBUS_KEY', '+ASb'),
+  signedKey(32, 'azure-event-hubs-key', 'Azure Event Hubs key', 'AZURE_EVENTHUBS_KEY', '+AEh'),
+  signedKey(32, 'azure-relay-key', 'Azure Relay key', 'AZURE_RELAY_KEY', '+ARm'),
+  signedKey(32, 'azure-iot-key', 'Azure IoT Hub key', 'AZURE_IOT_KEY', 'AIoT'),
+  signedKey(32, 'azure-cache-for-redis-key', 'Azure Cache for Redis access key', 'AZURE_REDIS_KEY', 'AzCa'),
+  signedKey(32, 'azure-event-grid-key', 'Azure Event Grid key', 'AZURE_EVENTGRID_KEY', 'AZEG'),
   {
     // 52 characters: 42, `+ACR`, a letter A–D, 5 more.
     id: 'azure-container-registry-password',
