@@ -232,8 +232,10 @@ export const CONNECTIONS_PROVIDERS: readonly SecretProvider[] = [
     envName: 'JDBC_URL',
     keywords: ['jdbc:', 'JDBC:'],
     minLength: 20,
+    // Every part is bounded: unbounded, `jdbc:a:jdbc:a:…` made each start try every split of the chain against a scan
+    // to the end (16k characters: 100 s).
     pattern:
-      /\bjdbc:[a-z][a-z0-9]*(?::[a-z0-9]+)*:(?:\/\/([^:/?#@\s'";]+):([^/?#\s'";]+)@([^@/?#\s:;'"]+)|(?:thin|oci8?):([^/@:\s'"]+)\/([^@\s'"]+)@(?:\/\/)?([^/:?#\s'"]+)|[^\s'"]*?[;?&](?:password|pwd)=([^;&\s'"]+))/i,
+      /\bjdbc:[a-z][a-z0-9]{0,30}(?::[a-z0-9]{1,30}){0,3}:(?:\/\/([^:/?#@\s'";]{1,256}):([^/?#\s'";]{1,256})@([^@/?#\s:;'"]{1,256})|(?:thin|oci8?):([^/@:\s'"]{1,256})\/([^@\s'"]{1,256})@(?:\/\/)?([^/:?#\s'"]{1,256})|[^\s'"]{0,512}?[;?&](?:password|pwd)=([^;&\s'"]{1,256}))/i,
     validate: remoteCredential(jdbcParts),
     allowRepetition: true,
     selfIssued: true,
@@ -347,7 +349,10 @@ export const CONNECTIONS_PROVIDERS: readonly SecretProvider[] = [
     minLength: 16,
     // `Server=…;Database=…;User Id=…;Password=…;` (ADO.NET, ODBC, Npgsql): from the first key to the last pair. At most
     // 30 pairs before the password keep long `k=v;` texts linear.
-    pattern: /(?<![\w .{}-])(?:[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*);\s*){0,30}?(?:password|pwd)\s*=\s*(?:\{\{[^}]*\}\}|\{[^}]*\}|[^;{\s][^;]*)(?:;\s*[A-Za-z][\w .]{0,40}=\s*(?:\{[^}]*\}|[^;{]*))*;?/i,
+    // Linear on any input: values are bounded (a connection string's values are short; unbounded `[^;]*` made every
+    // start in `a=ba=b…` scan to the end: quadratic), a pair never starts right after `=`, and after `=` only a `{…}`
+    // value may follow spaces (`[^;{]` takes the spaces itself; two loops that can both take a space were quadratic too).
+    pattern: /(?<![\w .{}=-])(?:[A-Za-z][\w .]{0,40}=(?:\s*\{[^}]{0,256}\}|[^;{]{0,256});\s*){0,30}?(?:password|pwd)\s*=\s*(?:\{\{[^}]{0,256}\}\}|\{[^}]{0,256}\}|[^;{\s][^;]{0,255})(?:;\s*[A-Za-z][\w .]{0,40}=(?:\s*\{[^}]{0,256}\}|[^;{]{0,256}))*;?/i,
     validate: remoteCredential(adoParts),
     allowRepetition: true,
     selfIssued: true,
