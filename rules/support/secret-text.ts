@@ -2,41 +2,15 @@
 // redacted form findings show, and `maskSecrets`, which the engine applies to every finding's message, data and
 // fix titles so that no rule can echo a secret it quotes from source (e.g. `req.query.t || 'ghp_…'`).
 import { createHash } from 'node:crypto';
+import { anyKeywordPattern } from './keyword-pattern';
 import { MIN_PROVIDER_TOKEN_LENGTH, SECRET_PROVIDERS, type ProviderContext, type SecretProvider } from '../data/secret-providers';
 
 /**
  * Every provider keyword in one pattern. Almost no literal contains any, and one test of this rules out every
- * keyword-gated provider at once (~3x cheaper than each provider's own `includes` checks). Built as a trie
- * (`x(?:ox[abp]-|app-)`), not a flat `a|b|c` list: with ~200 keywords the regex engine then tries one branch per
- * first character at each position instead of every keyword (measured: 34 ms instead of 40 over 100k literals).
+ * keyword-gated provider at once (~3x cheaper than each provider's own `includes` checks). A trie, not a flat list
+ * (measured: 34 ms instead of 40 over 100k literals).
  */
-export const ANY_PROVIDER_KEYWORD = keywordTrie(SECRET_PROVIDERS.flatMap((provider) => provider.keywords));
-
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  /** A keyword ends here: any longer keyword through this node contains it, so the branch can stop. */
-  end: boolean;
-}
-
-function keywordTrie(keywords: readonly string[]): RegExp {
-  const root: TrieNode = { children: new Map(), end: false };
-  for (const keyword of keywords) {
-    let node = root;
-    for (const char of keyword) {
-      let child = node.children.get(char);
-      if (!child) node.children.set(char, (child = { children: new Map(), end: false }));
-      node = child;
-    }
-    node.end = true;
-  }
-  const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  const source = (node: TrieNode): string => {
-    if (node.end) return '';
-    const branches = [...node.children].map(([char, child]) => escape(char) + source(child));
-    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-  };
-  return new RegExp(source(root));
-}
+export const ANY_PROVIDER_KEYWORD = anyKeywordPattern(SECRET_PROVIDERS.flatMap((provider) => provider.keywords));
 
 function shannonEntropy(value: string): number {
   const counts = new Map<string, number>();
@@ -76,7 +50,6 @@ function isBase64OfText(value: string): boolean {
   const decoded = Buffer.from(value, 'base64').toString('latin1');
   return /^[\x20-\x7E\t\r\n]+$/.test(decoded);
 }
-
 
 /** First characters (never more than a quarter of the value, at most 4), an ellipsis and the length. */
 export function redact(value: string): string {

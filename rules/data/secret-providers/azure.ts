@@ -12,7 +12,8 @@
 // Not formats here, on purpose: Application Insights connection strings and instrumentation keys (a write-only
 // telemetry id that browser SDKs ship to every visitor, not a credential), and tenant / client ids (GUIDs, public).
 import { isDocumentedExample, isPlaceholderValue } from '../secret-placeholders';
-import { looksRandomMixedCase, type ProviderContext, type SecretProvider } from './shared';
+import { escapeRegExp } from '../../support/keyword-pattern';
+import { looksRandomMixedCase, nearby, type SecretProvider } from './shared';
 
 
 /** The key in a connection string or a key field, without the text before it. */
@@ -24,14 +25,6 @@ function keyAfter(field: string): (token: string) => string {
 // development default, not a credential. They are documented examples, kept as fingerprints so the bundle holds none.
 const isRealKey = (key: string) => !isPlaceholderValue(key) && !isDocumentedExample(key);
 
-/** A hint in the variable's name or in the code on either side of the literal. */
-function hinted(hint: RegExp): (token: string, match: RegExpExecArray, context: ProviderContext) => boolean {
-  return (_token, _match, context) =>
-    (context.sinkName !== undefined && hint.test(context.sinkName.toLowerCase())) ||
-    hint.test(context.textBefore()) ||
-    hint.test(context.textAfter());
-}
-
 const NOT_BASE64_BEFORE = '(?<![A-Za-z0-9+/])';
 const NOT_BASE64_AFTER = '(?![A-Za-z0-9+/=])';
 
@@ -41,7 +34,7 @@ const NOT_BASE64_AFTER = '(?![A-Za-z0-9+/=])';
  * or w), `==`; a 32-byte key is 33 characters, the signature, a letter A–P, 5 more, `=`.
  */
 function signedKey(bytes: 64 | 32, id: string, name: string, envName: string, signature: string): SecretProvider {
-  const escaped = signature.replace(/[+/]/g, '\\$&');
+  const escaped = escapeRegExp(signature);
   const [randomLength, afterSignature] = bytes === 64 ? [76, '[A-Za-z0-9+/]{5}[AQgw]=='] : [33, '[A-P][A-Za-z0-9+/]{5}='];
   return {
     id,
@@ -295,7 +288,7 @@ export const AZURE_PROVIDERS: readonly SecretProvider[] = [
     keywords: ['=='],
     minLength: 88,
     pattern: /^[A-Za-z0-9+/]{85}[AQgw]==$/,
-    validate: (token, match, context) => isRealKey(token) && looksRandomMixedCase(token) && hinted(STORAGE_KEY_HINT)(token, match, context),
+    validate: (token, match, context) => isRealKey(token) && looksRandomMixedCase(token) && nearby(STORAGE_KEY_HINT, { after: true })(token, match, context),
   },
   {
     // Azure OpenAI / AI services and API Management subscription keys before the annotated format: 32 hex digits,
@@ -307,7 +300,7 @@ export const AZURE_PROVIDERS: readonly SecretProvider[] = [
     keywords: [],
     minLength: 32,
     pattern: /^[0-9a-f]{32}$/,
-    validate: (token, match, context) => /[a-f]/.test(token) && /[0-9]/.test(token) && hinted(AZURE_AI_KEY_HINT)(token, match, context),
+    validate: (token, match, context) => /[a-f]/.test(token) && /[0-9]/.test(token) && nearby(AZURE_AI_KEY_HINT, { after: true })(token, match, context),
   },
   {
     // Azure DevOps personal access tokens before the annotated format: 52 characters of lower-case base32.
@@ -318,7 +311,7 @@ export const AZURE_PROVIDERS: readonly SecretProvider[] = [
     keywords: [],
     minLength: 52,
     pattern: /^[a-z2-7]{52}$/,
-    validate: (token, match, context) => /[2-7]/.test(token) && hinted(DEVOPS_HINT)(token, match, context),
+    validate: (token, match, context) => /[2-7]/.test(token) && nearby(DEVOPS_HINT, { after: true })(token, match, context),
   },
   {
     // Azure AI Search admin and query keys before the signature: 52 alphanumerics.
@@ -329,6 +322,6 @@ export const AZURE_PROVIDERS: readonly SecretProvider[] = [
     keywords: [],
     minLength: 52,
     pattern: /^[A-Za-z0-9]{52}$/,
-    validate: (token, match, context) => looksRandomMixedCase(token) && hinted(SEARCH_HINT)(token, match, context),
+    validate: (token, match, context) => looksRandomMixedCase(token) && nearby(SEARCH_HINT, { after: true })(token, match, context),
   },
 ];

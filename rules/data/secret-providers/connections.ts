@@ -7,6 +7,7 @@
 // reported apart, as default development credentials, by rules/support/secret-dev-urls.ts, which reads the same
 // parts through `connectionCredentialsIn`.
 import { isPlaceholderValue } from '../secret-placeholders';
+import { anyKeywordPattern } from '../../support/keyword-pattern';
 import { type SecretProvider, LOCAL_HOST } from './shared';
 
 /** What a connection-string format names in a match: the password it holds and the host it opens. */
@@ -361,7 +362,7 @@ export const CONNECTIONS_PROVIDERS: readonly SecretProvider[] = [
 
 /** The connection-string formats (their order as above). */
 const CONNECTION_PROVIDERS = CONNECTIONS_PROVIDERS.filter((provider) => CONNECTION_CREDENTIAL_PARTS.has(provider.id));
-const ANY_CONNECTION_KEYWORD = new RegExp(CONNECTION_PROVIDERS.flatMap((provider) => provider.keywords).map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+const ANY_CONNECTION_KEYWORD = anyKeywordPattern(CONNECTION_PROVIDERS.flatMap((provider) => provider.keywords));
 
 /**
  * Every connection string in a value (one per format, in the order above), with its password and host whatever they

@@ -1,5 +1,6 @@
 // Tier-1 secret formats, developer platforms: code hosting, package registries, AI APIs, secret managers, data and ML platforms.
 // Samples: ../secret-provider-samples/developer.ts. The order of entries matters where formats overlap: the first match wins.
+import { escapeRegExp } from '../../support/keyword-pattern';
 import { type SecretProvider, looksRandomMixedCase } from './shared';
 
 /** Random keys of mixed-case letters have many of both cases; camelCase identifiers have a few capitals. */
@@ -25,7 +26,7 @@ function decodesToUserAndPassword(token: string): boolean {
  * body's alphabet also fits kebab- or snake-case names.
  */
 function prefixedToken(id: string, provider: string, name: string, envName: string, keyword: string, body: string, minLength: number, looksRandom = hasLettersAndDigits): SecretProvider {
-  const escaped = keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const escaped = escapeRegExp(keyword);
   return {
     id,
     provider,

@@ -51,5 +51,8 @@ export function looksRandomMixedCase(token: string): boolean {
   return /[a-z]/.test(token) && /[A-Z]/.test(token) && /[0-9]/.test(token);
 }
 
-export const nearby = (hint: RegExp) => (_token: string, _match: RegExpExecArray, context: ProviderContext) =>
-  hint.test(context.textBefore()) || (context.sinkName !== undefined && hint.test(context.sinkName.toLowerCase()));
+/** A hint (lower case) in the literal's name or just before it; with `after`, also just after it. */
+export const nearby =
+  (hint: RegExp, { after = false } = {}) =>
+  (_token: string, _match: RegExpExecArray, context: ProviderContext): boolean =>
+    (context.sinkName !== undefined && hint.test(context.sinkName.toLowerCase())) || hint.test(context.textBefore()) || (after && hint.test(context.textAfter()));
